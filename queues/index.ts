@@ -1,0 +1,3 @@
+export * from './registry.js';
+export * from './schemas.js';
+export * from './producer.js';

@@ -1,0 +1,231 @@
+/**
+ * Local services without hand work. When DATABASE_URL / REDIS_URL point at this machine and nothing answers,
+ * starts Redis (noeviction, nothing on disk) and a MongoDB-wire server: `mongod` from PATH if present,
+ * otherwise FerretDB v1.24.2 built once from the Go module proxy and cached.
+ *
+ *   tsx scripts/services.ts ensure        start what is missing, leave it running
+ *   tsx scripts/services.ts stop          stop what `ensure` started
+ *   tsx scripts/services.ts status
+ *   tsx scripts/services.ts run -- CMD…   ensure, run CMD, then stop what this call started
+ */
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+
+const FERRETDB_VERSION = 'v1.24.2';
+const CACHE_DIR = process.env.AICODER_CACHE_DIR ?? path.join(os.homedir(), '.cache', 'aicoder');
+const STATE_FILE = path.join(CACHE_DIR, 'services.json');
+const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
+
+interface Started {
+  name: string;
+  pid: number;
+  where: string;
+}
+
+const log = (message: string) => process.stderr.write(`[services] ${message}\n`);
+
+function endpoint(url: string, defaultPort: number): { host: string; port: number } {
+  const parsed = new URL(url.replace(/^mongodb(\+srv)?:/, 'http:').replace(/^rediss?:/, 'http:'));
+  return { host: parsed.hostname, port: Number(parsed.port || defaultPort) };
+}
+
+function answers(host: string, port: number, timeoutMs = 700): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: host.replace(/^\[|\]$/g, ''), port });
+    const done = (ok: boolean) => {
+      socket.destroy();
+      resolve(ok);
+    };
+    socket.setTimeout(timeoutMs, () => done(false));
+    socket.once('connect', () => done(true));
+    socket.once('error', () => done(false));
+  });
+}
+
+async function waitFor(host: string, port: number, what: string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await answers(host, port)) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${what} did not start listening on ${host}:${port} within ${timeoutMs / 1000}s`);
+}
+
+function onPath(binary: string): string | undefined {
+  const result = spawnSync('sh', ['-c', `command -v ${binary}`], { encoding: 'utf8' });
+  return result.status === 0 ? result.stdout.trim() : undefined;
+}
+
+function readState(): Started[] {
+  try {
+    return JSON.parse(readFileSync(STATE_FILE, 'utf8')) as Started[];
+  } catch {
+    return [];
+  }
+}
+
+function writeState(state: Started[]): void {
+  mkdirSync(CACHE_DIR, { recursive: true });
+  writeFileSync(STATE_FILE, JSON.stringify(state, null, 2));
+}
+
+function startDetached(name: string, command: string, args: string[], where: string): Started {
+  mkdirSync(path.join(CACHE_DIR, 'logs'), { recursive: true });
+  const logFile = path.join(CACHE_DIR, 'logs', `${name}.log`);
+  const out = openSync(logFile, 'a');
+  const child = spawn(command, args, { detached: true, stdio: ['ignore', out, out] });
+  child.unref();
+  if (!child.pid) throw new Error(`could not start ${name} (${command})`);
+  log(`started ${name} (pid ${child.pid}) at ${where}; log ${logFile}`);
+  return { name, pid: child.pid, where };
+}
+
+function goBuildFerretdb(binary: string): void {
+  if (!onPath('go')) throw new Error('FerretDB must be built but `go` is not on PATH (install Go >= 1.24)');
+  log(`building FerretDB ${FERRETDB_VERSION} from the Go module proxy (once; cached at ${binary})`);
+  const info = JSON.parse(execFileSync('go', ['mod', 'download', '-json', `github.com/FerretDB/FerretDB@${FERRETDB_VERSION}`], { encoding: 'utf8' })) as { Dir: string };
+  const src = path.join(CACHE_DIR, 'ferretdb-src');
+  rmSync(src, { recursive: true, force: true });
+  cpSync(info.Dir, src, { recursive: true });
+  execFileSync('chmod', ['-R', 'u+w', src]);
+  writeFileSync(path.join(src, 'build', 'version', 'version.txt'), `${FERRETDB_VERSION}\n`);
+  const build = (extraEnv: Record<string, string>) =>
+    spawnSync('go', ['build', '-buildvcs=false', '-trimpath', '-o', binary, './cmd/ferretdb'], {
+      cwd: src, stdio: 'inherit', env: { ...process.env, CGO_ENABLED: '0', ...extraEnv },
+    });
+  if (build({}).status !== 0) {
+    log('build with the machine Go failed; retrying with GOTOOLCHAIN=go1.24.3');
+    if (build({ GOTOOLCHAIN: 'go1.24.3' }).status !== 0) throw new Error('go build of FerretDB failed (see the output above)');
+  }
+  chmodSync(binary, 0o755);
+  rmSync(src, { recursive: true, force: true });
+}
+
+function ferretdbBackendArgs(): Promise<string[]> {
+  return answers('127.0.0.1', 5432).then((pg) => {
+    if (pg && onPath('psql')) {
+      const exists = spawnSync('psql', ['-h', '127.0.0.1', '-U', 'postgres', '-tAc', "SELECT 1 FROM pg_database WHERE datname='ferretdb'"], { encoding: 'utf8' });
+      if (exists.status === 0) {
+        if (exists.stdout.trim() !== '1') execFileSync('psql', ['-h', '127.0.0.1', '-U', 'postgres', '-c', 'CREATE DATABASE ferretdb']);
+        return ['--handler=postgresql', '--postgresql-url=postgres://postgres@127.0.0.1:5432/ferretdb'];
+      }
+    }
+    const dir = path.join(CACHE_DIR, 'ferretdb-sqlite');
+    mkdirSync(dir, { recursive: true });
+    return ['--handler=sqlite', `--sqlite-url=file:${dir}/`];
+  });
+}
+
+async function startMongoWire(host: string, port: number): Promise<Started> {
+  const where = `${host}:${port}`;
+  const mongod = onPath('mongod');
+  if (mongod) {
+    const dbPath = path.join(CACHE_DIR, 'mongod-data');
+    mkdirSync(dbPath, { recursive: true });
+    return startDetached('mongod', mongod, ['--dbpath', dbPath, '--port', String(port), '--bind_ip', '127.0.0.1'], where);
+  }
+  const binary = path.join(CACHE_DIR, 'bin', 'ferretdb');
+  if (!existsSync(binary)) {
+    mkdirSync(path.dirname(binary), { recursive: true });
+    goBuildFerretdb(binary);
+  }
+  const backend = await ferretdbBackendArgs();
+  return startDetached('ferretdb', binary, [
+    ...backend, `--listen-addr=127.0.0.1:${port}`, '--telemetry=disable', '--log-level=warn', '--state-dir=-', '--debug-addr=-',
+  ], `${where} (${backend[0]!.replace('--handler=', '')} backend)`);
+}
+
+function startRedis(port: number): Started {
+  const redis = onPath('redis-server');
+  if (!redis) throw new Error('Redis must be started but `redis-server` is not on PATH (apt-get install redis-server)');
+  return startDetached('redis', redis, [
+    '--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--maxmemory-policy', 'noeviction',
+  ], `127.0.0.1:${port}`);
+}
+
+function checkRedisPolicy(port: number): void {
+  if (!onPath('redis-cli')) return;
+  const out = spawnSync('redis-cli', ['-p', String(port), 'config', 'get', 'maxmemory-policy'], { encoding: 'utf8' }).stdout ?? '';
+  if (out && !out.includes('noeviction')) log(`warning: Redis on ${port} has maxmemory-policy ${out.split('\n')[1]}; BullMQ needs noeviction`);
+}
+
+async function ensure(): Promise<Started[]> {
+  const started: Started[] = [];
+  const mongo = endpoint(process.env.DATABASE_URL ?? 'mongodb://127.0.0.1:27017/user_management_db', 27017);
+  const redis = endpoint(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', 6379);
+
+  if (await answers(redis.host, redis.port)) {
+    log(`Redis answers at ${redis.host}:${redis.port}; using it`);
+    checkRedisPolicy(redis.port);
+  } else if (LOCAL_HOSTS.has(redis.host)) {
+    started.push(startRedis(redis.port));
+    await waitFor('127.0.0.1', redis.port, 'Redis');
+  } else throw new Error(`Redis at ${redis.host}:${redis.port} does not answer and is not local`);
+
+  if (await answers(mongo.host, mongo.port)) log(`MongoDB-wire server answers at ${mongo.host}:${mongo.port}; using it`);
+  else if (LOCAL_HOSTS.has(mongo.host)) {
+    started.push(await startMongoWire(mongo.host, mongo.port));
+    await waitFor('127.0.0.1', mongo.port, 'MongoDB-wire server', 60_000);
+  } else throw new Error(`MongoDB at ${mongo.host}:${mongo.port} does not answer and is not local`);
+
+  writeState([...readState(), ...started]);
+  return started;
+}
+
+function stop(which: Started[] = readState()): void {
+  for (const service of which) {
+    try {
+      process.kill(service.pid, 'SIGTERM');
+      log(`stopped ${service.name} (pid ${service.pid}) at ${service.where}`);
+    } catch {
+      log(`${service.name} (pid ${service.pid}) was not running`);
+    }
+  }
+  const remaining = readState().filter((s) => !which.some((w) => w.pid === s.pid));
+  writeState(remaining);
+}
+
+async function run(command: string[]): Promise<number> {
+  if (command.length === 0) throw new Error('usage: services.ts run -- <command…>');
+  const started = await ensure();
+  const child = spawn(command[0]!, command.slice(1), { stdio: 'inherit', env: process.env, shell: false });
+  const forward = (signal: NodeJS.Signals) => child.kill(signal);
+  process.on('SIGINT', forward);
+  process.on('SIGTERM', forward);
+  const code = await new Promise<number>((resolve) => child.on('exit', (c, signal) => resolve(c ?? (signal ? 1 : 0))));
+  stop(started);
+  return code;
+}
+
+async function main(): Promise<void> {
+  const [verb, ...rest] = process.argv.slice(2);
+  switch (verb) {
+    case 'ensure':
+      await ensure();
+      return;
+    case 'stop':
+      stop();
+      return;
+    case 'status':
+      for (const s of readState()) log(`${s.name} pid ${s.pid} at ${s.where}`);
+      return;
+    case 'run': {
+      const separator = rest.indexOf('--');
+      const command = separator >= 0 ? rest.slice(separator + 1) : rest;
+      const resolved = command[0] && existsSync(path.join('node_modules', '.bin', command[0])) ? [path.join('node_modules', '.bin', command[0]), ...command.slice(1)] : command;
+      process.exitCode = await run(resolved);
+      return;
+    }
+    default:
+      log('usage: services.ts ensure | stop | status | run -- <command…>');
+      process.exitCode = 64;
+  }
+}
+
+main().catch((error: Error) => {
+  log(`error: ${error.message}`);
+  process.exit(1);
+});

@@ -1,0 +1,79 @@
+import { z } from 'zod';
+
+export const DEV_JWT_SECRET = 'dev-only-insecure-jwt-secret-change-me-0000000000';
+
+const csv = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .transform((value) => value.split(',').map((item) => item.trim()).filter(Boolean));
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((value) => (value === undefined || value.trim() === '' ? undefined : value));
+
+const boolFlag = z
+  .enum(['true', 'false', '1', '0'])
+  .optional()
+  .transform((value) => value === 'true' || value === '1');
+
+export const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(8000),
+    HOST: z.string().default('0.0.0.0'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    DATABASE_URL: z.string().regex(/^mongodb(\+srv)?:\/\//, 'must be a mongodb:// URL').default('mongodb://127.0.0.1:27017/user_management_db'),
+    REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL').default('redis://127.0.0.1:6379'),
+    /** Namespaces every Redis key and BullMQ queue, so several deployments (or test files) share one Redis. */
+    REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9_.-]+$/).default('aic'),
+    JWT_SECRET_KEY: z.string().min(32, 'must be at least 32 characters').default(DEV_JWT_SECRET),
+    JWT_ISSUER: z.string().default('aicoder-backend'),
+    JWT_AUDIENCE: z.string().default('aicoder-extension'),
+    ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).default(1800),
+    REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).default(30),
+    BCRYPT_COST: z.coerce.number().int().min(10).max(15).default(12),
+    BODY_LIMIT: z.string().default('1mb'),
+    TRUST_PROXY: z.string().default('loopback'),
+    LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
+    LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(50),
+    LOGIN_FAILURE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
+    A4F_BASE_URL: z.url().default('https://api.a4f.co/v1'),
+    A4F_API_KEY: optionalString,
+    /** JSON array of extra upstream providers for fallback: [{name, base_url, api_key?, priority}]. */
+    LLM_PROVIDERS_JSON: optionalString,
+    STRIPE_SECRET_KEY: optionalString,
+    STRIPE_WEBHOOK_SECRET: optionalString,
+    STRIPE_API_BASE: optionalString.pipe(z.url().optional()),
+    PUBLIC_URL: z.url().default('http://localhost:8000'),
+    LLM_MODELS: csv('gpt-4,claude-3,gpt-3.5-turbo'),
+    LLM_FREE_MODELS: csv('gpt-3.5-turbo'),
+    LLM_DEFAULT_MODEL: optionalString,
+    STREAM_RESUME_GRACE_MS: z.coerce.number().int().min(0).default(10000),
+    METRICS_TOKEN: optionalString,
+    /** JSON object overriding plan limits, e.g. {"free":{"monthly_tokens":5000}}. */
+    PLANS_JSON: optionalString,
+    VSCODE_EXTENSION_ID: z.string().default('aicoder.aicoder-vscode'),
+    OAUTH_REDIRECT_ALLOWLIST: csv(''),
+    GITHUB_CLIENT_ID: optionalString,
+    GITHUB_CLIENT_SECRET: optionalString,
+    GITHUB_AUTHORIZE_URL: z.url().default('https://github.com/login/oauth/authorize'),
+    GITHUB_TOKEN_URL: z.url().default('https://github.com/login/oauth/access_token'),
+    GITHUB_API_URL: z.url().default('https://api.github.com'),
+    GOOGLE_CLIENT_ID: optionalString,
+    GOOGLE_CLIENT_SECRET: optionalString,
+    GOOGLE_AUTHORIZE_URL: z.url().default('https://accounts.google.com/o/oauth2/v2/auth'),
+    GOOGLE_TOKEN_URL: z.url().default('https://oauth2.googleapis.com/token'),
+    GOOGLE_USERINFO_URL: z.url().default('https://openidconnect.googleapis.com/v1/userinfo'),
+    QUOTA_RESET_CRON: z.string().default('0 * * * *'),
+    WORKER_CONCURRENCY_LLM: z.coerce.number().int().min(1).default(256),
+    ENABLE_DEV_MOCK_LLM: boolFlag,
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === 'production' && env.JWT_SECRET_KEY === DEV_JWT_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['JWT_SECRET_KEY'], message: 'the development default is refused in production' });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;

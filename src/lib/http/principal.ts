@@ -1,0 +1,22 @@
+import type { Logger } from 'pino';
+import type { UserDoc } from '../../models/user.js';
+
+/** Who is calling: resolved once by the authenticate middleware from an access token or an API key. */
+export interface Principal {
+  user: UserDoc;
+  via: 'access_token' | 'api_key';
+  apiKey?: { id: string; organization_id: string | null; scopes: string[] };
+}
+
+declare module 'express-serve-static-core' {
+  interface Request {
+    id: string;
+    log: Logger;
+    principal?: Principal;
+  }
+}
+
+export function requirePrincipal(req: { principal?: Principal }): Principal {
+  if (!req.principal) throw new Error('authenticate middleware did not run');
+  return req.principal;
+}

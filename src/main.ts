@@ -1,0 +1,25 @@
+import { getConfig, ConfigError } from './config/index.js';
+import { createLogger } from './lib/logger.js';
+import { startWeb } from './server.js';
+import { disconnectMongo } from './lib/mongo.js';
+import { onShutdown } from './lib/shutdown.js';
+
+/** Entry point of the web role alone (Procfile `web`). */
+async function main(): Promise<void> {
+  const config = getConfig();
+  const logger = createLogger(config.LOG_LEVEL, { role: 'web' });
+  const web = await startWeb(config, logger);
+  onShutdown(logger, async () => {
+    await web.stop();
+    await disconnectMongo();
+  });
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`${error.message}\n`);
+    process.exit(78);
+  }
+  process.stderr.write(`web failed to start: ${(error as Error).message}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,41 @@
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { AppError, NotFoundError, errorBody } from '../lib/errors.js';
+
+interface HttpParserError {
+  type?: string;
+  status?: number;
+  statusCode?: number;
+}
+
+/** Turns body-parser and other framework errors into typed ones. */
+function fromFrameworkError(error: unknown): AppError | undefined {
+  const e = error as HttpParserError;
+  if (e?.type === 'entity.too.large') return new AppError(413, 'invalid_request_error', 'payload_too_large', 'Request body is too large');
+  if (e?.type === 'entity.parse.failed') return new AppError(400, 'invalid_request_error', 'invalid_json', 'Request body is not valid JSON');
+  if (e?.type === 'encoding.unsupported' || e?.type === 'charset.unsupported') {
+    return new AppError(415, 'invalid_request_error', 'unsupported_encoding', 'Unsupported content encoding');
+  }
+  if (e?.type === 'request.aborted') return new AppError(400, 'invalid_request_error', 'request_aborted', 'Request aborted');
+  const status = e?.status ?? e?.statusCode;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    return new AppError(status, 'invalid_request_error', 'bad_request', 'Bad request');
+  }
+  return undefined;
+}
+
+export const notFoundHandler: RequestHandler = (req) => {
+  throw new NotFoundError(`Route ${req.method} ${req.path}`, 'route_not_found');
+};
+
+export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
+  const known = error instanceof AppError ? error : fromFrameworkError(error);
+  const appError = known ?? new AppError(500, 'server_error', 'internal_error', 'Internal server error');
+  if (!known) req.log?.error({ err: error }, 'unhandled error');
+  else if (appError.status >= 500) req.log?.warn({ code: appError.code, msg: appError.message }, 'request failed');
+  if (res.headersSent) {
+    res.end();
+    return;
+  }
+  for (const [name, value] of Object.entries(appError.extra.headers ?? {})) res.setHeader(name, value);
+  res.status(appError.status).json(errorBody(appError));
+};

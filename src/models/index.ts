@@ -1,0 +1,27 @@
+import type { Model } from 'mongoose';
+import { UserModel } from './user.js';
+import { RefreshTokenModel, RefreshTokenUseModel, RevokedFamilyModel } from './refresh-token.js';
+import { OrganizationModel } from './organization.js';
+import { ApiKeyModel } from './api-key.js';
+import { ProcessedStripeEventModel, SubscriptionModel } from './subscription.js';
+import { TokenUsageModel } from './token-usage.js';
+import { RateLimitModel } from './rate-limit.js';
+import { OAuthCodeModel } from './oauth-code.js';
+
+export const ALL_MODELS: Model<never>[] = [
+  UserModel, RefreshTokenModel, RefreshTokenUseModel, RevokedFamilyModel, OrganizationModel, ApiKeyModel,
+  SubscriptionModel, ProcessedStripeEventModel, TokenUsageModel, RateLimitModel, OAuthCodeModel,
+] as unknown as Model<never>[];
+
+/** Creates every collection and index (idempotent). FerretDB has no TTL/partial indexes, so none are declared. */
+export async function initCollections(): Promise<void> {
+  for (const m of ALL_MODELS) {
+    await m.createCollection().catch((error: { codeName?: string }) => {
+      if (error.codeName !== 'NamespaceExists') throw error;
+    });
+    await m.createIndexes();
+  }
+}
+
+export { UserModel, RefreshTokenModel, RefreshTokenUseModel, RevokedFamilyModel, OrganizationModel, ApiKeyModel };
+export { SubscriptionModel, ProcessedStripeEventModel, TokenUsageModel, RateLimitModel, OAuthCodeModel };

@@ -1,0 +1,42 @@
+import { Schema, model, type InferSchemaType } from 'mongoose';
+
+/** The ledger: one document per LLM request, the durable truth that Redis counters are rebuilt from. */
+const tokenUsageSchema = new Schema(
+  {
+    request_id: { type: String, required: true },
+    payer_type: { type: String, enum: ['user', 'organization'], required: true },
+    payer_id: { type: Schema.Types.ObjectId, required: true },
+    user_id: { type: Schema.Types.ObjectId, required: true },
+    sub_user_id: { type: Schema.Types.ObjectId, default: null },
+    parent_user_id: { type: Schema.Types.ObjectId, default: null },
+    organization_id: { type: Schema.Types.ObjectId, default: null },
+    api_key_id: { type: Schema.Types.ObjectId, default: null },
+    model: { type: String, required: true },
+    provider: { type: String, default: null },
+    prompt_tokens: { type: Number, default: 0 },
+    completion_tokens: { type: Number, default: 0 },
+    total_tokens: { type: Number, default: 0 },
+    reserved_tokens: { type: Number, default: 0 },
+    /** `reported` when the upstream sent usage; `counted` when we tokenized what was streamed. */
+    usage_source: { type: String, enum: ['reported', 'counted', 'none'], default: 'none' },
+    status: { type: String, enum: ['completed', 'failed', 'aborted'], required: true },
+    error_code: { type: String, default: null },
+    stream: { type: Boolean, default: false },
+    ttft_ms: { type: Number, default: null },
+    duration_ms: { type: Number, default: null },
+    /** The quota period (YYYY-MM-DD of the payer's period start) the tokens counted against. */
+    period: { type: String, default: null },
+    day: { type: String, required: true },
+    created_at: { type: Date, default: () => new Date() },
+  },
+  { collection: 'token_usage' },
+);
+tokenUsageSchema.index({ request_id: 1 }, { unique: true });
+tokenUsageSchema.index({ user_id: 1, created_at: -1 });
+tokenUsageSchema.index({ payer_type: 1, payer_id: 1, period: 1 });
+tokenUsageSchema.index({ organization_id: 1, user_id: 1, period: 1 });
+tokenUsageSchema.index({ sub_user_id: 1, period: 1 });
+tokenUsageSchema.index({ day: 1 });
+
+export type TokenUsageFields = InferSchemaType<typeof tokenUsageSchema>;
+export const TokenUsageModel = model('TokenUsage', tokenUsageSchema);

@@ -1,0 +1,51 @@
+import { Schema, model, type InferSchemaType, type HydratedDocument } from 'mongoose';
+
+export const ROLES = ['user', 'developer', 'admin', 'superadmin'] as const;
+export type Role = (typeof ROLES)[number];
+
+const monthlyUsageSchema = new Schema({ api_calls: { type: Number, default: 0 }, tokens_used: { type: Number, default: 0 } }, { _id: false });
+
+const oauthIdentitySchema = new Schema({ provider: String, subject: String, email: String, linked_at: Date }, { _id: false });
+
+const userSchema = new Schema(
+  {
+    email: { type: String, required: true, lowercase: true, trim: true },
+    password_hash: { type: String, default: null },
+    name: { type: String, default: '' },
+    first_name: { type: String, default: null },
+    last_name: { type: String, default: null },
+    role: { type: String, enum: ROLES, default: 'user' },
+    subscription_tier: { type: String, enum: ['free', 'pro', 'enterprise'], default: 'free' },
+    subscription: { type: Schema.Types.Mixed, default: null },
+    stripe_customer_id: { type: String, default: null },
+    is_active: { type: Boolean, default: true },
+    is_verified: { type: Boolean, default: false },
+    tokens_remaining: { type: Number, default: 0 },
+    tokens_used: { type: Number, default: 0 },
+    monthly_limit: { type: Number, default: 0 },
+    reset_date: { type: Date, required: true },
+    monthly_usage: { type: monthlyUsageSchema, default: () => ({}) },
+    last_login_at: { type: Date, default: null },
+    /** Bumped to invalidate every access token issued before it (password change, deactivation). */
+    token_version: { type: Number, default: 0 },
+    oauth_identities: { type: [oauthIdentitySchema], default: [] },
+    parent_user_id: { type: Schema.Types.ObjectId, default: null },
+    is_sub_user: { type: Boolean, default: false },
+    sub_user_permissions: { type: Schema.Types.Mixed, default: null },
+    sub_user_limits: { type: Schema.Types.Mixed, default: null },
+    /** Per-user overrides of plan limits set by admins: {monthly_tokens?, requests_per_minute?, concurrent_streams?}. */
+    limit_overrides: { type: Schema.Types.Mixed, default: null },
+    profile: { type: Schema.Types.Mixed, default: null },
+  },
+  { collection: 'users', timestamps: { createdAt: 'created_at', updatedAt: 'updated_at' } as const, minimize: false },
+);
+
+userSchema.index({ email: 1 }, { unique: true });
+userSchema.index({ parent_user_id: 1 });
+userSchema.index({ reset_date: 1 });
+userSchema.index({ stripe_customer_id: 1 });
+userSchema.index({ subscription_tier: 1, role: 1 });
+
+export type UserFields = InferSchemaType<typeof userSchema>;
+export type UserDoc = HydratedDocument<UserFields>;
+export const UserModel = model('User', userSchema);

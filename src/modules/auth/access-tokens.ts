@@ -1,0 +1,46 @@
+import jwt from 'jsonwebtoken';
+import { UnauthorizedError } from '../../lib/errors.js';
+
+export interface AccessClaims {
+  sub: string;
+  /** The user's token_version when issued; bumping it revokes every earlier access token. */
+  ver: number;
+  role: string;
+}
+
+interface Options {
+  secret: string;
+  issuer: string;
+  audience: string;
+  ttlSeconds: number;
+}
+
+/** HS256 access tokens with an algorithm allowlist, issuer, audience, expiry and a token type claim. */
+export function createAccessTokens({ secret, issuer, audience, ttlSeconds }: Options) {
+  return {
+    ttlSeconds,
+    sign(claims: AccessClaims): string {
+      return jwt.sign({ ver: claims.ver, role: claims.role, typ: 'access' }, secret, {
+        algorithm: 'HS256',
+        subject: claims.sub,
+        issuer,
+        audience,
+        expiresIn: ttlSeconds,
+      });
+    },
+    verify(token: string): AccessClaims {
+      let payload: jwt.JwtPayload | string;
+      try {
+        payload = jwt.verify(token, secret, { algorithms: ['HS256'], issuer, audience, complete: false });
+      } catch (error) {
+        const expired = error instanceof jwt.TokenExpiredError;
+        throw new UnauthorizedError(expired ? 'Access token expired' : 'Invalid access token', expired ? 'token_expired' : 'invalid_token');
+      }
+      if (typeof payload === 'string' || payload.typ !== 'access' || typeof payload.sub !== 'string' || typeof payload.ver !== 'number') {
+        throw new UnauthorizedError('Invalid access token', 'invalid_token');
+      }
+      return { sub: payload.sub, ver: payload.ver, role: String(payload.role ?? 'user') };
+    },
+  };
+}
+export type AccessTokens = ReturnType<typeof createAccessTokens>;

@@ -1,0 +1,79 @@
+import { Router, type RequestHandler } from 'express';
+import { z } from 'zod';
+import type { Config } from '../../config/index.js';
+import { route } from '../../lib/http/route.js';
+import { requirePrincipal } from '../../lib/http/principal.js';
+import { presentUser } from './presenter.js';
+import { buildVscodeConfig, vscodeConfigSchema } from './vscode-config.js';
+import type { AuthService } from './service.js';
+import {
+  loginFormBodySchema, loginJsonBodySchema, loginResponseSchema, refreshBodySchema, registerBodySchema, tokenPairSchema,
+  userResponseSchema,
+} from './schemas.js';
+
+interface Deps {
+  config: Config;
+  auth: AuthService;
+  authenticate: RequestHandler;
+}
+
+export function createAuthRouter({ config, auth, authenticate }: Deps): Router {
+  const router = Router();
+  const tags = ['auth'];
+
+  route(router, {
+    method: 'post', path: '/auth/register', summary: 'Create an account', tags, body: registerBodySchema,
+    responses: { 201: { description: 'Created', schema: z.object({ user: userResponseSchema }) } },
+  }, async (_req, res, { body }) => {
+    const user = await auth.register(body);
+    res.status(201).json({ user: presentUser(user) });
+  });
+
+  route(router, {
+    method: 'post', path: '/auth/login', summary: 'OAuth2 password-style login (form fields username, password)', tags,
+    body: loginFormBodySchema, bodyType: 'form',
+    responses: { 200: { description: 'Tokens', schema: tokenPairSchema } },
+  }, async (req, res, { body }) => {
+    const { tokens } = await auth.login(body.username, body.password, req.ip ?? 'unknown');
+    res.json(tokens);
+  });
+
+  route(router, {
+    method: 'post', path: '/auth/login-json', summary: 'Login with a JSON body', tags, body: loginJsonBodySchema,
+    responses: { 200: { description: 'Tokens and the user', schema: loginResponseSchema } },
+  }, async (req, res, { body }) => {
+    const { user, tokens } = await auth.login(body.email, body.password, req.ip ?? 'unknown');
+    res.json({ ...tokens, user: presentUser(user), api_endpoint: config.PUBLIC_URL });
+  });
+
+  route(router, {
+    method: 'post', path: '/auth/refresh', summary: 'Rotate a refresh token into a new pair', tags, body: refreshBodySchema,
+    responses: { 200: { description: 'A new pair', schema: tokenPairSchema } },
+  }, async (_req, res, { body }) => {
+    res.json(await auth.refresh(body.refresh_token));
+  });
+
+  route(router, {
+    method: 'post', path: '/auth/logout', summary: 'Revoke a refresh token and its family', tags, body: refreshBodySchema,
+    responses: { 204: { description: 'Logged out' } },
+  }, async (_req, res, { body }) => {
+    await auth.logout(body.refresh_token);
+    res.status(204).end();
+  });
+
+  route(router, {
+    method: 'get', path: '/auth/me', summary: 'The signed-in user', tags, auth: true, before: [authenticate],
+    responses: { 200: { description: 'The user', schema: userResponseSchema } },
+  }, (req, res) => {
+    res.json(presentUser(requirePrincipal(req).user));
+  });
+
+  route(router, {
+    method: 'get', path: '/auth/vscode-config', summary: 'Configuration for the VS Code extension', tags, auth: true, before: [authenticate],
+    responses: { 200: { description: 'Extension configuration', schema: vscodeConfigSchema } },
+  }, (req, res) => {
+    res.json(buildVscodeConfig(config, requirePrincipal(req).user));
+  });
+
+  return router;
+}

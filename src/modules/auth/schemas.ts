@@ -1,0 +1,76 @@
+import { z } from 'zod';
+
+const utf8Bytes = (value: string) => Buffer.byteLength(value, 'utf8');
+
+/** At least 8 characters, no composition rules; over 72 UTF-8 bytes is refused because bcrypt would truncate it. */
+export const passwordSchema = z
+  .string()
+  .min(8, 'must be at least 8 characters')
+  .refine((value) => utf8Bytes(value) <= 72, 'must be at most 72 bytes in UTF-8 (bcrypt would silently truncate it)');
+
+export const emailSchema = z.string().trim().toLowerCase().pipe(z.email('must be a valid email address').max(254));
+
+export const registerBodySchema = z
+  .object({
+    email: emailSchema,
+    password: passwordSchema,
+    first_name: z.string().trim().max(100).optional(),
+    last_name: z.string().trim().max(100).optional(),
+    name: z.string().trim().max(200).optional(),
+  })
+  .openapi('RegisterRequest');
+
+export const loginJsonBodySchema = z
+  .object({ email: z.string().trim().toLowerCase().max(254), password: z.string().max(1024) })
+  .openapi('LoginJsonRequest');
+
+export const loginFormBodySchema = z
+  .object({
+    username: z.string().trim().toLowerCase().max(254),
+    password: z.string().max(1024),
+    grant_type: z.string().optional(),
+    scope: z.string().optional(),
+    client_id: z.string().optional(),
+    client_secret: z.string().optional(),
+  })
+  .openapi('LoginFormRequest');
+
+export const refreshBodySchema = z.object({ refresh_token: z.string().min(1).max(512) }).openapi('RefreshRequest');
+
+export const monthlyUsageSchema = z.object({ api_calls: z.number(), tokens_used: z.number() });
+
+/** The public view of a user: built from this schema, so secrets (password hash, identities) never leave. */
+export const userResponseSchema = z
+  .object({
+    id: z.string(),
+    email: z.string(),
+    name: z.string(),
+    first_name: z.string().nullable(),
+    last_name: z.string().nullable(),
+    role: z.string(),
+    subscription_tier: z.string(),
+    is_active: z.boolean(),
+    is_sub_user: z.boolean(),
+    parent_user_id: z.string().nullable(),
+    tokens_used: z.number(),
+    tokens_remaining: z.number(),
+    monthly_limit: z.number(),
+    reset_date: z.string(),
+    monthly_usage: monthlyUsageSchema,
+    last_login_at: z.string().nullable(),
+    created_at: z.string().nullable(),
+  })
+  .openapi('User');
+
+export const tokenPairSchema = z
+  .object({
+    access_token: z.string(),
+    refresh_token: z.string(),
+    token_type: z.literal('bearer'),
+    expires_in: z.number(),
+  })
+  .openapi('TokenPair');
+
+export const loginResponseSchema = tokenPairSchema
+  .extend({ user: userResponseSchema, api_endpoint: z.string() })
+  .openapi('LoginResponse');

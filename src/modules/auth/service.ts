@@ -1,0 +1,93 @@
+import type { Config } from '../../config/index.js';
+import { UserModel, type UserDoc } from '../../models/user.js';
+import { ConflictError, UnauthorizedError } from '../../lib/errors.js';
+import { isDuplicateKeyError } from '../../lib/mongo.js';
+import { addMonthsUtc } from '../../lib/dates.js';
+import type { PasswordHasher } from './passwords.js';
+import type { AccessTokens } from './access-tokens.js';
+import type { RefreshTokens } from './refresh-tokens.js';
+import type { LoginLimiter } from './login-limiter.js';
+
+export interface RegisterInput {
+  email: string;
+  password: string;
+  first_name?: string;
+  last_name?: string;
+  name?: string;
+}
+
+export interface TokenPair {
+  access_token: string;
+  refresh_token: string;
+  token_type: 'bearer';
+  expires_in: number;
+}
+
+interface Deps {
+  config: Pick<Config, 'plans'>;
+  passwords: PasswordHasher;
+  accessTokens: AccessTokens;
+  refreshTokens: RefreshTokens;
+  loginLimiter: LoginLimiter;
+}
+
+const INVALID_LOGIN = 'Incorrect email or password';
+
+export function createAuthService({ config, passwords, accessTokens, refreshTokens, loginLimiter }: Deps) {
+  async function issueTokens(user: UserDoc, familyId?: string): Promise<TokenPair> {
+    const access_token = accessTokens.sign({ sub: user._id.toString(), ver: user.token_version ?? 0, role: user.role });
+    const refresh_token = await refreshTokens.issue(user._id, familyId);
+    return { access_token, refresh_token, token_type: 'bearer', expires_in: accessTokens.ttlSeconds };
+  }
+
+  async function register(input: RegisterInput): Promise<UserDoc> {
+    const plan = config.plans.free;
+    const now = new Date();
+    try {
+      return await UserModel.create({
+        email: input.email,
+        password_hash: await passwords.hash(input.password),
+        first_name: input.first_name ?? null,
+        last_name: input.last_name ?? null,
+        name: input.name ?? [input.first_name, input.last_name].filter(Boolean).join(' '),
+        subscription_tier: 'free',
+        monthly_limit: plan.monthly_tokens,
+        tokens_remaining: plan.monthly_tokens,
+        tokens_used: 0,
+        reset_date: addMonthsUtc(now, 1),
+        monthly_usage: { api_calls: 0, tokens_used: 0 },
+      });
+    } catch (error) {
+      if (isDuplicateKeyError(error)) throw new ConflictError('An account with this email already exists', 'email_taken');
+      throw error;
+    }
+  }
+
+  /** Same status, body and (bcrypt against a dummy hash) timing for an unknown email and a wrong password. */
+  async function login(email: string, password: string, ip: string): Promise<{ user: UserDoc; tokens: TokenPair }> {
+    await loginLimiter.assertAllowed(email, ip);
+    const user = await UserModel.findOne({ email });
+    const passwordOk = await passwords.verify(password, user?.password_hash);
+    if (!user || !user.password_hash || !passwordOk || !user.is_active) {
+      await loginLimiter.recordFailure(email, ip);
+      throw new UnauthorizedError(INVALID_LOGIN, 'invalid_credentials');
+    }
+    await loginLimiter.recordSuccess(email);
+    user.last_login_at = new Date();
+    await UserModel.updateOne({ _id: user._id }, { $set: { last_login_at: user.last_login_at } });
+    return { user, tokens: await issueTokens(user) };
+  }
+
+  async function refresh(refreshToken: string): Promise<TokenPair> {
+    const { userId, familyId } = await refreshTokens.spend(refreshToken);
+    const user = await UserModel.findById(userId);
+    if (!user || !user.is_active) {
+      await refreshTokens.revokeFamily(familyId, 'inactive_user');
+      throw new UnauthorizedError('Invalid refresh token', 'invalid_refresh_token');
+    }
+    return issueTokens(user, familyId);
+  }
+
+  return { register, login, refresh, logout: refreshTokens.revoke, issueTokens };
+}
+export type AuthService = ReturnType<typeof createAuthService>;

@@ -1,0 +1,39 @@
+import { Router } from 'express';
+import type { Redis } from 'ioredis';
+import { z } from 'zod';
+import { route } from '../../lib/http/route.js';
+import { pingMongo } from '../../lib/mongo.js';
+
+async function pingRedis(redis: Redis, timeoutMs = 1000): Promise<boolean> {
+  try {
+    const reply = await Promise.race([
+      redis.ping(),
+      new Promise<string>((_, reject) => setTimeout(() => reject(new Error('timeout')), timeoutMs).unref()),
+    ]);
+    return reply === 'PONG';
+  } catch {
+    return false;
+  }
+}
+
+const readinessSchema = z.object({ status: z.enum(['ready', 'not_ready']), checks: z.object({ mongodb: z.boolean(), redis: z.boolean() }) });
+
+export function createHealthRouter({ redis }: { redis: Redis }): Router {
+  const router = Router();
+  route(router, {
+    method: 'get', path: '/healthz', summary: 'Liveness', tags: ['ops'],
+    responses: { 200: { description: 'Alive', schema: z.object({ status: z.literal('ok') }) } },
+  }, (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+
+  route(router, {
+    method: 'get', path: '/readyz', summary: 'Readiness: MongoDB and Redis answer', tags: ['ops'],
+    responses: { 200: { description: 'Ready', schema: readinessSchema }, 503: { description: 'Not ready', schema: readinessSchema } },
+  }, async (_req, res) => {
+    const [mongodb, redisOk] = await Promise.all([pingMongo(), pingRedis(redis)]);
+    const ready = mongodb && redisOk;
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not_ready', checks: { mongodb, redis: redisOk } });
+  });
+  return router;
+}

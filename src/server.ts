@@ -1,0 +1,41 @@
+import http from 'node:http';
+import type { Logger } from 'pino';
+import { getConfig, type Config } from './config/index.js';
+import { createLogger } from './lib/logger.js';
+import { connectMongo } from './lib/mongo.js';
+import { createRedis } from './lib/redis.js';
+import { createProducer } from '../queues/index.js';
+import { createApp } from './app.js';
+
+export interface RunningWeb {
+  server: http.Server;
+  stop(): Promise<void>;
+}
+
+/** The web role: connects, builds the app, listens; `stop` drains connections then closes clients. */
+export async function startWeb(config: Config = getConfig(), logger: Logger = createLogger(config.LOG_LEVEL, { role: 'web' })): Promise<RunningWeb> {
+  await connectMongo(config.DATABASE_URL).catch((error: Error) => {
+    logger.warn({ err: error.message }, 'MongoDB not reachable at start; /readyz reports it until it answers');
+  });
+  const redis = createRedis(config.REDIS_URL);
+  redis.on('error', (error) => logger.debug({ err: error.message }, 'redis error'));
+  const producer = createProducer(redis, config.REDIS_PREFIX);
+  const handle = createApp({ config, logger, redis, producer });
+  const server = http.createServer(handle.app);
+  server.keepAliveTimeout = 65_000;
+  await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
+  logger.info({ port: (server.address() as { port: number }).port }, 'web listening');
+  return {
+    server,
+    async stop() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+        setTimeout(() => server.closeAllConnections(), 5000).unref();
+      });
+      await handle.close();
+      await producer.close();
+      redis.disconnect();
+    },
+  };
+}

@@ -1,0 +1,22 @@
+import { randomBytes } from 'node:crypto';
+import { parseConfig, setConfig, type Config } from '../../src/config/index.js';
+
+/** A config isolated per test file: its own database and its own Redis key prefix (no flushing shared Redis). */
+export function testConfig(overrides: Record<string, string> = {}): Config {
+  const id = randomBytes(5).toString('hex');
+  const base = process.env.TEST_MONGO_BASE_URL ?? 'mongodb://127.0.0.1:27017';
+  return setConfig(
+    parseConfig({
+      NODE_ENV: 'test',
+      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATABASE_URL: `${base}/test_${id}`,
+      REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+      REDIS_PREFIX: `t_${id}`,
+      BCRYPT_COST: '10',
+      JWT_SECRET_KEY: `test-secret-${randomBytes(24).toString('hex')}`,
+      ...overrides,
+    }),
+  );
+}

@@ -1,0 +1,61 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import mongoose from 'mongoose';
+import supertest from 'supertest';
+import type { Redis } from 'ioredis';
+import type { Config } from '../../src/config/index.js';
+import { createApp, type AppHandle } from '../../src/app.js';
+import { createLogger } from '../../src/lib/logger.js';
+import { connectMongo } from '../../src/lib/mongo.js';
+import { createRedis } from '../../src/lib/redis.js';
+import { initCollections } from '../../src/models/index.js';
+import { createProducer, type Producer } from '../../queues/index.js';
+import { testConfig } from './config.js';
+
+export interface TestApp {
+  config: Config;
+  handle: AppHandle;
+  server: http.Server;
+  url: string;
+  redis: Redis;
+  producer: Producer;
+  request: ReturnType<typeof supertest>;
+  stop(): Promise<void>;
+}
+
+/** Connects this test file to its own database, creates collections, and serves the real app on a real socket. */
+export async function startTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
+  const config = testConfig(overrides);
+  await connectMongo(config.DATABASE_URL);
+  await initCollections();
+  const redis = createRedis(config.REDIS_URL);
+  const producer = createProducer(redis, config.REDIS_PREFIX);
+  const logger = createLogger(config.LOG_LEVEL);
+  const handle = createApp({ config, logger, redis, producer });
+  const server = http.createServer(handle.app);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    config, handle, server, url, redis, producer,
+    request: supertest(url),
+    async stop() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await handle.close();
+      await producer.close();
+      await deleteKeys(redis, `${config.REDIS_PREFIX}:*`);
+      redis.disconnect();
+      await mongoose.connection.dropDatabase().catch(() => undefined);
+      await mongoose.disconnect();
+    },
+  };
+}
+
+export async function deleteKeys(redis: Redis, pattern: string): Promise<void> {
+  let cursor = '0';
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 500);
+    cursor = next;
+    if (keys.length) await redis.del(...keys);
+  } while (cursor !== '0');
+}

@@ -1,0 +1,14 @@
+import type { QueueName } from '../../queues/index.js';
+import type { ProcessorFactory } from './types.js';
+import { createLlmProcessor } from './llm.js';
+import { createUsageProcessor } from './usage.js';
+import { createQuotaResetProcessor } from './quota-reset.js';
+import { createStripeSyncProcessor } from './stripe-sync.js';
+
+/** Every queue has exactly one processor; a missing one fails to compile. */
+export const processors = {
+  llm: createLlmProcessor,
+  usage: createUsageProcessor,
+  'quota-reset': createQuotaResetProcessor,
+  'stripe-sync': createStripeSyncProcessor,
+} satisfies { [Q in QueueName]: ProcessorFactory<Q> };

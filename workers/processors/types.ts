@@ -1,0 +1,18 @@
+import type { Job } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import type { Config } from '../../src/config/index.js';
+import type { JobPayload, Producer, QueueName } from '../../queues/index.js';
+
+/** What every processor may use; built once in the worker's composition root (workers/index.ts). */
+export interface WorkerContext {
+  config: Config;
+  logger: Logger;
+  /** Non-blocking commands connection. */
+  redis: Redis;
+  producer: Producer;
+}
+
+export type Processor<Q extends QueueName> = (payload: JobPayload<Q>, job: Job, signal?: AbortSignal) => Promise<unknown>;
+
+export type ProcessorFactory<Q extends QueueName> = (ctx: WorkerContext) => Processor<Q>;
