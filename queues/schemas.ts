@@ -8,7 +8,8 @@ export const payerAccountSchema = z.object({
   id: z.string().min(1),
 });
 
-export const llmJobSchema = z.object({
+/** Who made an LLM request and who pays for it: carried from the API to the llm job and on to the usage job. */
+export const requestContextSchema = z.object({
   request_id: z.string().min(8),
   user_id: objectId,
   sub_user_id: objectId.nullable(),
@@ -18,25 +19,41 @@ export const llmJobSchema = z.object({
   payer: z.object({ type: z.enum(['user', 'organization']), id: objectId }),
   accounts: z.array(payerAccountSchema).min(1),
   model: z.string().min(1),
-  /** The OpenAI request body as sent upstream (max_tokens already capped). */
-  body: z.record(z.string(), z.unknown()),
   stream: z.boolean(),
+  /** Tokens reserved for the request's worst case (prompt estimate + max_tokens sent upstream). */
   reserved_tokens: z.number().int().min(0),
   prompt_tokens_estimate: z.number().int().min(0),
   enqueued_at: z.number().int(),
 });
+export type RequestContext = z.infer<typeof requestContextSchema>;
 
-export const usageJobSchema = z.object({
-  request_id: z.string().min(8),
+export const llmJobSchema = requestContextSchema.extend({
+  /** The OpenAI request body as it goes upstream (max_tokens already capped to what the payer has left). */
+  body: z.record(z.string(), z.unknown()),
+});
+
+export const requestOutcomeSchema = z.object({
   status: z.enum(['completed', 'failed', 'aborted']),
   prompt_tokens: z.number().int().min(0),
   completion_tokens: z.number().int().min(0),
+  /** `reported` by the upstream's usage; `counted` with the tokenizer from what was streamed; `none` for failures. */
   usage_source: z.enum(['reported', 'counted', 'none']),
   provider: z.string().nullable(),
   error_code: z.string().nullable(),
   ttft_ms: z.number().nullable(),
   duration_ms: z.number().nullable(),
 });
+export type RequestOutcome = z.infer<typeof requestOutcomeSchema>;
+
+/**
+ * The usage queue carries settlements (one per request, job id derived from the request id) and the periodic
+ * maintenance of the quota counters (releasing expired reservations, rebuilding counters from the ledger).
+ */
+export const usageJobSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('settle'), context: requestContextSchema, outcome: requestOutcomeSchema }),
+  z.object({ kind: z.literal('release-expired'), as_of: z.string().datetime() }),
+  z.object({ kind: z.literal('reconcile'), as_of: z.string().datetime() }),
+]);
 
 export const quotaResetJobSchema = z.object({
   /** `all-due` scans for payers whose reset_date has passed; `one` resets a single payer now (admin). */

@@ -16,6 +16,10 @@ const tokenUsageSchema = new Schema(
     prompt_tokens: { type: Number, default: 0 },
     completion_tokens: { type: Number, default: 0 },
     total_tokens: { type: Number, default: 0 },
+    /** What counted against the quota: the real total, clamped to the reservation (which never exceeds what was left). */
+    billed_tokens: { type: Number, default: 0 },
+    /** The quota accounts the request drew from, e.g. "sub_user_cap:<id>", "user:<id>". */
+    accounts: { type: [String], default: [] },
     reserved_tokens: { type: Number, default: 0 },
     /** `reported` when the upstream sent usage; `counted` when we tokenized what was streamed. */
     usage_source: { type: String, enum: ['reported', 'counted', 'none'], default: 'none' },

@@ -1,0 +1,102 @@
+
+import type { Config, Tier } from '../../config/index.js';
+import { ForbiddenError, NotFoundError } from '../../lib/errors.js';
+import type { Principal } from '../../lib/http/principal.js';
+import { OrganizationModel } from '../../models/organization.js';
+import { UserModel, type UserDoc } from '../../models/user.js';
+import { modelsForTier } from '../auth/vscode-config.js';
+import type { AccountRef } from './accounts.js';
+
+export interface PayerContext {
+  /** Who pays: the user (or a sub-user's parent), or an organization's pool. */
+  payer: { type: 'user' | 'organization'; id: string };
+  /** The chain reserved all-or-nothing, most specific first (own cap, then the pool). */
+  accounts: AccountRef[];
+  tier: Tier;
+  /** Models this caller may use. */
+  models: string[];
+  user_id: string;
+  sub_user_id: string | null;
+  parent_user_id: string | null;
+  organization_id: string | null;
+  api_key_id: string | null;
+  /** The plan's (or override's) request rate limit for the caller. */
+  requests_per_minute: number;
+  concurrent_streams: number;
+}
+
+const isObjectId = (value: string) => /^[a-f0-9]{24}$/.test(value);
+
+function planLimits(config: Config, tier: Tier, overrides: unknown) {
+  const o = (overrides ?? {}) as { requests_per_minute?: number | null; concurrent_streams?: number | null };
+  return {
+    requests_per_minute: o.requests_per_minute ?? config.plans[tier].requests_per_minute,
+    concurrent_streams: o.concurrent_streams ?? config.plans[tier].concurrent_streams,
+  };
+}
+
+async function organizationContext(config: Config, user: UserDoc, orgId: string, apiKeyId: string | null): Promise<PayerContext> {
+  if (!isObjectId(orgId)) throw new NotFoundError('Organization');
+  const org = await OrganizationModel.findOne({ _id: orgId, is_active: true }).lean();
+  const member = org?.members.find((m) => m.user_id.toString() === user._id.toString());
+  if (!org || !member) throw new NotFoundError('Organization');
+  const tier = org.subscription_tier as Tier;
+  const accounts: AccountRef[] = [];
+  if (member.monthly_token_cap !== null && member.monthly_token_cap !== undefined) {
+    accounts.push({ kind: 'member_cap', id: `${org._id.toString()}.${user._id.toString()}` });
+  }
+  accounts.push({ kind: 'organization', id: org._id.toString() });
+  return {
+    payer: { type: 'organization', id: org._id.toString() },
+    accounts, tier, models: modelsForTier(config, tier),
+    user_id: user._id.toString(), sub_user_id: null, parent_user_id: null, organization_id: org._id.toString(), api_key_id: apiKeyId,
+    ...planLimits(config, tier, user.limit_overrides),
+  };
+}
+
+async function subUserContext(config: Config, user: UserDoc, apiKeyId: string | null): Promise<PayerContext> {
+  const parent = await UserModel.findById(user.parent_user_id);
+  if (!parent || !parent.is_active) throw new ForbiddenError('The account this sub-user belongs to is not active', 'parent_inactive');
+  const tier = parent.subscription_tier as Tier;
+  const limits = (user.sub_user_limits ?? {}) as { monthly_tokens?: number | null; requests_per_minute?: number | null };
+  const permissions = (user.sub_user_permissions ?? {}) as { models?: string[] | null };
+  const parentModels = modelsForTier(config, tier);
+  const models = permissions.models?.length ? parentModels.filter((m) => permissions.models!.includes(m)) : parentModels;
+  const accounts: AccountRef[] = [];
+  if (limits.monthly_tokens !== null && limits.monthly_tokens !== undefined) accounts.push({ kind: 'sub_user_cap', id: user._id.toString() });
+  accounts.push({ kind: 'user', id: parent._id.toString() });
+  const plan = planLimits(config, tier, parent.limit_overrides);
+  return {
+    payer: { type: 'user', id: parent._id.toString() },
+    accounts, tier, models,
+    user_id: user._id.toString(), sub_user_id: user._id.toString(), parent_user_id: parent._id.toString(), organization_id: null, api_key_id: apiKeyId,
+    requests_per_minute: Math.min(plan.requests_per_minute, limits.requests_per_minute ?? Infinity),
+    concurrent_streams: plan.concurrent_streams,
+  };
+}
+
+/**
+ * Who pays for a request (SPEC "Who pays"): an organization-bound API key or X-Organization-Id of an
+ * organization the user belongs to -> the organization's pool (with an optional per-member cap); a sub-user ->
+ * its own cap, then its parent's quota; otherwise the user's own quota.
+ */
+export async function resolvePayer(config: Config, principal: Principal, organizationHeader?: string): Promise<PayerContext> {
+  const { user } = principal;
+  const apiKeyId = principal.apiKey?.id ?? null;
+  const keyOrg = principal.apiKey?.organization_id ?? null;
+  if (keyOrg && organizationHeader && organizationHeader !== keyOrg) {
+    throw new ForbiddenError('This API key is bound to another organization', 'organization_mismatch');
+  }
+  const orgId = keyOrg ?? organizationHeader;
+  if (orgId) return organizationContext(config, user, orgId, apiKeyId);
+  if (user.is_sub_user && user.parent_user_id) return subUserContext(config, user, apiKeyId);
+  const tier = user.subscription_tier as Tier;
+  return {
+    payer: { type: 'user', id: user._id.toString() },
+    accounts: [{ kind: 'user', id: user._id.toString() }],
+    tier, models: modelsForTier(config, tier),
+    user_id: user._id.toString(), sub_user_id: null, parent_user_id: null, organization_id: null, api_key_id: apiKeyId,
+    ...planLimits(config, tier, user.limit_overrides),
+  };
+}
+
