@@ -6,6 +6,7 @@ import { connectMongo } from './lib/mongo.js';
 import { createRedis } from './lib/redis.js';
 import { createProducer } from '../queues/index.js';
 import { createApp } from './app.js';
+import { initCollections } from './models/index.js';
 
 export interface RunningWeb {
   server: http.Server;
@@ -14,9 +15,11 @@ export interface RunningWeb {
 
 /** The web role: connects, builds the app, listens; `stop` drains connections then closes clients. */
 export async function startWeb(config: Config = getConfig(), logger: Logger = createLogger(config.LOG_LEVEL, { role: 'web' })): Promise<RunningWeb> {
-  await connectMongo(config.DATABASE_URL).catch((error: Error) => {
-    logger.warn({ err: error.message }, 'MongoDB not reachable at start; /readyz reports it until it answers');
-  });
+  await connectMongo(config.DATABASE_URL)
+    .then(() => (config.DB_AUTO_INIT ? initCollections() : undefined))
+    .catch((error: Error) => {
+      logger.warn({ err: error.message }, 'MongoDB not ready at start; /readyz reports it until it answers');
+    });
   const redis = createRedis(config.REDIS_URL);
   redis.on('error', (error) => logger.debug({ err: error.message }, 'redis error'));
   const producer = createProducer(redis, config.REDIS_PREFIX);

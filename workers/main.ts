@@ -14,9 +14,9 @@ async function main(role: Role): Promise<void> {
   const config = getConfig();
   const logger = createLogger(config.LOG_LEVEL, { role });
   const stops: Array<() => Promise<void>> = [];
-  if (role === 'all') stops.push((await startWeb(config, logger.child({ role: 'web' }))).stop);
-  if (role === 'worker' || role === 'all') stops.push((await startWorkers(config, logger.child({ role: 'worker' }))).stop);
-  if (role === 'scheduler' || role === 'all') stops.push((await startScheduler(config, logger.child({ role: 'scheduler' }))).stop);
+  if (role === 'all') stops.push((await startWeb(config, logger.child({ component: 'web' }))).stop);
+  if (role === 'worker' || role === 'all') stops.push((await startWorkers(config, logger.child({ component: 'worker' }))).stop);
+  if (role === 'scheduler' || role === 'all') stops.push((await startScheduler(config, logger.child({ component: 'scheduler' }))).stop);
   onShutdown(logger, async () => {
     for (const stop of stops) await stop();
     await disconnectMongo();

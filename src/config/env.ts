@@ -16,7 +16,7 @@ const optionalString = z
 const boolFlag = z
   .enum(['true', 'false', '1', '0'])
   .optional()
-  .transform((value) => value === 'true' || value === '1');
+  .transform((value) => (value === undefined ? undefined : value === 'true' || value === '1'));
 
 export const envSchema = z
   .object({
@@ -35,6 +35,8 @@ export const envSchema = z
     REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).default(30),
     BCRYPT_COST: z.coerce.number().int().min(10).max(15).default(12),
     BODY_LIMIT: z.string().default('1mb'),
+    /** Create collections and indexes when the web role starts (idempotent). Production runs `npm run db:init` instead. */
+    DB_AUTO_INIT: boolFlag,
     TRUST_PROXY: z.string().default('loopback'),
     LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
     LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(50),
@@ -70,6 +72,7 @@ export const envSchema = z
     WORKER_CONCURRENCY_LLM: z.coerce.number().int().min(1).default(256),
     ENABLE_DEV_MOCK_LLM: boolFlag,
   })
+  .transform((env) => ({ ...env, DB_AUTO_INIT: env.DB_AUTO_INIT ?? env.NODE_ENV !== 'production' }))
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && env.JWT_SECRET_KEY === DEV_JWT_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['JWT_SECRET_KEY'], message: 'the development default is refused in production' });
