@@ -14,6 +14,13 @@ import { createAuthService } from './modules/auth/service.js';
 import { createAuthRouter } from './modules/auth/routes.js';
 import { createHealthRouter } from './modules/health/routes.js';
 import { createDocsRouter } from './modules/docs/routes.js';
+import { createQuotaService } from './modules/quota/service.js';
+import { createStripeClient } from './modules/billing/stripe-client.js';
+import { createRedirectPolicy } from './modules/subscriptions/redirects.js';
+import { createSubscriptionService } from './modules/subscriptions/service.js';
+import { createSubscriptionsRouter } from './modules/subscriptions/routes.js';
+import { createStripeWebhookRouter } from './modules/subscriptions/webhook.js';
+import { createQuotaAdminRouter } from './modules/quota-admin/routes.js';
 
 /** What the web process is built from; created once in the composition root (server.ts) or by tests. */
 export interface AppInfra {
@@ -49,11 +56,15 @@ export function createApp(infra: AppInfra): AppHandle {
   });
   const auth = createAuthService({ config, passwords, accessTokens, refreshTokens, loginLimiter });
   const authenticate = createAuthenticate({ accessTokens });
+  const quota = createQuotaService({ redis, prefix: config.REDIS_PREFIX });
+  const subscriptions = createSubscriptionService({
+    config, stripe: createStripeClient(config), redis, quota, redirects: createRedirectPolicy(config),
+  });
 
   app.use(requestContext(logger));
 
   // Routes that need the raw body (signed webhooks) go before the body parsers.
-  const rawBodyRouters: Router[] = [];
+  const rawBodyRouters: Router[] = [createStripeWebhookRouter({ config, producer: infra.producer })];
   for (const router of rawBodyRouters) app.use(router);
 
   app.use(express.json({ limit: config.BODY_LIMIT, strict: true }));
@@ -63,6 +74,8 @@ export function createApp(infra: AppInfra): AppHandle {
     createHealthRouter({ redis }),
     createDocsRouter({ publicUrl: config.PUBLIC_URL }),
     createAuthRouter({ config, auth, authenticate }),
+    createSubscriptionsRouter({ subscriptions, authenticate }),
+    createQuotaAdminRouter({ producer: infra.producer, authenticate }),
   ];
   for (const router of routers) app.use(router);
 

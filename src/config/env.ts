@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { validate as validateCron } from 'node-cron';
 
 export const DEV_JWT_SECRET = 'dev-only-insecure-jwt-secret-change-me-0000000000';
 
@@ -48,6 +49,18 @@ export const envSchema = z
     STRIPE_SECRET_KEY: optionalString,
     STRIPE_WEBHOOK_SECRET: optionalString,
     STRIPE_API_BASE: optionalString.pipe(z.url().optional()),
+    /** Stripe price ids per paid tier, comma-separated; the first is offered at checkout, all map to the tier. */
+    STRIPE_PRICE_PRO: csv(''),
+    STRIPE_PRICE_ENTERPRISE: csv(''),
+    /** Days a past_due subscription keeps its tier before it drops to free. */
+    STRIPE_PAST_DUE_GRACE_DAYS: z.coerce.number().min(0).default(7),
+    /** Hours the monthly reset waits for Stripe's invoice.paid past a paid period's end before resetting it itself. */
+    STRIPE_RENEWAL_GRACE_HOURS: z.coerce.number().min(0).default(72),
+    /** Extra origins (scheme://host[:port]) allowed as checkout/portal redirect targets, besides PUBLIC_URL and vscode://. */
+    BILLING_REDIRECT_ALLOWLIST: csv('').pipe(z.array(z.url({ protocol: /^https?$/ }))),
+    BILLING_SUCCESS_URL: optionalString.pipe(z.url().optional()),
+    BILLING_CANCEL_URL: optionalString.pipe(z.url().optional()),
+    QUOTA_RESET_BATCH_SIZE: z.coerce.number().int().min(1).max(5000).default(200),
     PUBLIC_URL: z.url().default('http://localhost:8000'),
     LLM_MODELS: csv('gpt-4,claude-3,gpt-3.5-turbo'),
     LLM_FREE_MODELS: csv('gpt-3.5-turbo'),
@@ -68,7 +81,7 @@ export const envSchema = z
     GOOGLE_AUTHORIZE_URL: z.url().default('https://accounts.google.com/o/oauth2/v2/auth'),
     GOOGLE_TOKEN_URL: z.url().default('https://oauth2.googleapis.com/token'),
     GOOGLE_USERINFO_URL: z.url().default('https://openidconnect.googleapis.com/v1/userinfo'),
-    QUOTA_RESET_CRON: z.string().default('0 * * * *'),
+    QUOTA_RESET_CRON: z.string().default('0 * * * *').refine((value) => validateCron(value), 'must be a valid cron expression'),
     WORKER_CONCURRENCY_LLM: z.coerce.number().int().min(1).default(256),
     ENABLE_DEV_MOCK_LLM: boolFlag,
   })

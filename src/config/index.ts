@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { envSchema, type Env } from './env.js';
 import { buildPlans, type Plan, type Tier } from './plans.js';
+import { ambiguousPrices } from '../modules/billing/prices.js';
 
 export type Config = Readonly<Env & { plans: Readonly<Record<Tier, Plan>>; isProduction: boolean }>;
 
@@ -29,6 +30,8 @@ export function parseConfig(source: NodeJS.ProcessEnv): Config {
   const unknownFree = env.LLM_FREE_MODELS.filter((m) => m !== '*' && !env.LLM_MODELS.includes(m));
   if (unknownFree.length) problems.push(`LLM_FREE_MODELS: not in LLM_MODELS: ${unknownFree.join(', ')}`);
   if (env.LLM_MODELS.length === 0) problems.push('LLM_MODELS: at least one model is required');
+  const ambiguous = ambiguousPrices({ ...env, plans });
+  if (ambiguous.length) problems.push(`STRIPE_PRICE_PRO/STRIPE_PRICE_ENTERPRISE: a price maps to two tiers: ${ambiguous.join(', ')}`);
   if (problems.length) throw new ConfigError(problems);
   return Object.freeze({ ...env, plans: Object.freeze(plans), isProduction: env.NODE_ENV === 'production' });
 }

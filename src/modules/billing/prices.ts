@@ -1,0 +1,33 @@
+import type { Config, Tier } from '../../config/index.js';
+
+export const PAID_TIERS = ['pro', 'enterprise'] as const satisfies readonly Tier[];
+export type PaidTier = (typeof PAID_TIERS)[number];
+
+const TIER_RANK: Record<Tier, number> = { free: 0, pro: 1, enterprise: 2 };
+export const tierRank = (tier: Tier) => TIER_RANK[tier];
+export const isTier = (value: unknown): value is Tier => typeof value === 'string' && value in TIER_RANK;
+export const isPaidTier = (value: unknown): value is PaidTier => value === 'pro' || value === 'enterprise';
+
+type PriceConfig = Pick<Config, 'plans' | 'STRIPE_PRICE_PRO' | 'STRIPE_PRICE_ENTERPRISE'>;
+
+/** Every Stripe price id configured for a tier: STRIPE_PRICE_<TIER> (comma-separated) then the plan's stripe_price_id. */
+export function pricesOf(config: PriceConfig, tier: PaidTier): string[] {
+  const fromEnv = tier === 'pro' ? config.STRIPE_PRICE_PRO : config.STRIPE_PRICE_ENTERPRISE;
+  const fromPlan = config.plans[tier].stripe_price_id;
+  return [...new Set([...fromEnv, ...(fromPlan ? [fromPlan] : [])])];
+}
+
+/** The price a checkout for this tier uses, or undefined when the tier is not for sale. */
+export const checkoutPriceOf = (config: PriceConfig, tier: PaidTier): string | undefined => pricesOf(config, tier)[0];
+
+/** Price id -> tier, from configuration only. An unknown price maps to undefined (the sync ignores it, see README). */
+export function tierOfPrice(config: PriceConfig, priceId: string | null | undefined): PaidTier | undefined {
+  if (!priceId) return undefined;
+  return PAID_TIERS.find((tier) => pricesOf(config, tier).includes(priceId));
+}
+
+/** Price ids configured for more than one tier (a configuration error: the mapping would be ambiguous). */
+export function ambiguousPrices(config: PriceConfig): string[] {
+  const [pro, enterprise] = PAID_TIERS.map((tier) => pricesOf(config, tier)) as [string[], string[]];
+  return pro.filter((price) => enterprise.includes(price));
+}
