@@ -116,6 +116,18 @@ function onSubscription(ctx: DecisionContext, parsed: Extract<ParsedEvent, { kin
   return { record: { ...next, pending_tier: null }, note: `${sub.status} on ${entitled}${cancelNote}` };
 }
 
+/**
+ * Whether a paid invoice starts a new quota period. The first invoice of a subscription always starts the paid
+ * period at Stripe's (unless it is older than a period already known for this subscription: a very late delivery).
+ * A renewal does when its period ends well after the current one: a duplicate, a proration invoice (same period end)
+ * or a renewal the reset already covered on its own (a few days apart at most) does not start a second one.
+ */
+export function startsNewPeriod(billingReason: string | null, end: Date, resetDate: Date, knownPeriodEnd: Date | null): boolean {
+  if (end.getTime() === resetDate.getTime()) return false;
+  if (billingReason === 'subscription_create') return !knownPeriodEnd || end >= knownPeriodEnd;
+  return end > resetDate && daysBetween(resetDate, end) > MIN_RENEWAL_GAP_DAYS;
+}
+
 function onInvoice(ctx: DecisionContext, parsed: Extract<ParsedEvent, { kind: 'invoice' }>): Decision {
   const { record, tier, event, resetDate } = ctx;
   const invoice = parsed.object;
@@ -147,7 +159,7 @@ function onInvoice(ctx: DecisionContext, parsed: Extract<ParsedEvent, { kind: 'i
     ...(base.status === 'none' || base.status === 'incomplete' ? { status: 'active' } : {}),
   };
   const end = invoice.period_end ? at(invoice.period_end) : null;
-  const startsPeriod = end !== null && end > resetDate && (invoice.billing_reason === 'subscription_create' || daysBetween(resetDate, end) > MIN_RENEWAL_GAP_DAYS);
+  const startsPeriod = end !== null && startsNewPeriod(invoice.billing_reason, end, resetDate, base.current_period_end);
   if (startsPeriod) {
     const periodTier = priceTier ?? (isPaidTier(next.pending_tier) ? next.pending_tier : tier);
     return {
