@@ -6,8 +6,9 @@ export async function waitForJob(queue: Queue, jobId: string, timeoutMs = 20_000
   for (;;) {
     const job = await queue.getJob(jobId);
     const state = job ? await job.getState() : 'missing';
-    if (job && state === 'completed') return job;
-    if (job && state === 'failed') throw new Error(`job ${jobId} failed: ${job.failedReason}`);
+    // Re-read the job once finished: the copy fetched before the state check may predate its result.
+    if (job && state === 'completed') return (await queue.getJob(jobId)) ?? job;
+    if (job && state === 'failed') throw new Error(`job ${jobId} failed: ${(await queue.getJob(jobId))?.failedReason ?? job.failedReason}`);
     if (Date.now() > deadline) throw new Error(`job ${jobId} did not finish in time (state: ${state})`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
