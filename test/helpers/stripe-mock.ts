@@ -57,6 +57,9 @@ export async function startStripeMock(): Promise<StripeMock> {
     throw new Error(`stripe-mock is not built at ${binary}. Build it with: GOBIN=${path.dirname(binary)} go install github.com/stripe/stripe-mock@latest (.ci/run does this)`);
   }
   const child = spawn(binary, ['-http-addr', '127.0.0.1:0', '-https-addr', '127.0.0.1:0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  // If the test process dies without stopping it, do not leave stripe-mock running.
+  const killChild = () => child.kill('SIGKILL');
+  process.once('exit', killChild);
   const mockPort = await waitForPort(child, 15_000);
   const requests: RecordedStripeRequest[] = [];
   const proxy = http.createServer((req, res) => {
@@ -87,6 +90,7 @@ export async function startStripeMock(): Promise<StripeMock> {
     async stop() {
       proxy.closeAllConnections();
       await new Promise<void>((resolve) => proxy.close(() => resolve()));
+      process.off('exit', killChild);
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));
         child.kill('SIGTERM');
