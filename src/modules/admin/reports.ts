@@ -1,8 +1,9 @@
-import mongoose, { Types } from 'mongoose';
+import mongoose, { Types, type Model } from 'mongoose';
 import type { Queue } from 'bullmq';
 import type { z } from 'zod';
 import { BadRequestError, ServiceUnavailableError } from '../../lib/errors.js';
 import { isoDay } from '../../lib/dates.js';
+import { groupSums } from '../../lib/group-sums.js';
 import { UserModel } from '../../models/user.js';
 import { TokenUsageModel } from '../../models/token-usage.js';
 import type { statsSchema, usageQuerySchema, usageRowSchema } from './schemas.js';
@@ -20,12 +21,11 @@ interface Totals {
   billed_tokens: number;
 }
 
-/** FerretDB: $match and $group with $sum only (no $facet, no $lookup). */
+const ledger = TokenUsageModel as unknown as Model<never>;
+
+/** FerretDB: $match and $group with $sum only (no $facet, no $lookup), one accumulator per pipeline. */
 async function usageTotals(match: Record<string, unknown>): Promise<Totals> {
-  const [row] = await TokenUsageModel.aggregate<Totals>([
-    { $match: match },
-    { $group: { _id: null, requests: { $sum: 1 }, total_tokens: { $sum: '$total_tokens' }, billed_tokens: { $sum: '$billed_tokens' } } },
-  ]);
+  const [row] = await groupSums(ledger, match, null, { requests: 1, total_tokens: '$total_tokens', billed_tokens: '$billed_tokens' });
   return { requests: row?.requests ?? 0, total_tokens: row?.total_tokens ?? 0, billed_tokens: row?.billed_tokens ?? 0 };
 }
 
@@ -85,22 +85,15 @@ export async function buildUsageReport(query: UsageQuery, now = new Date()) {
   if (query.user_id) match.user_id = new Types.ObjectId(query.user_id);
   if (query.model) match.model = query.model;
   const groupId = Object.fromEntries(query.group_by.map((dim) => [dim, FIELD[dim]]));
-  const sort: Record<string, 1 | -1> = query.group_by.includes('day') ? { '_id.day': 1, total_tokens: -1 } : { total_tokens: -1 };
-  const rows = await TokenUsageModel.aggregate<{ _id: { user?: Types.ObjectId; model?: string; day?: string } } & Omit<UsageRow, 'user_id' | 'model' | 'day' | 'email'>>([
-    { $match: match },
-    {
-      $group: {
-        _id: groupId,
-        requests: { $sum: 1 },
-        prompt_tokens: { $sum: '$prompt_tokens' },
-        completion_tokens: { $sum: '$completion_tokens' },
-        total_tokens: { $sum: '$total_tokens' },
-        billed_tokens: { $sum: '$billed_tokens' },
-      },
-    },
-    { $sort: sort },
-    { $limit: query.limit },
-  ]);
+  type Key = { user?: Types.ObjectId; model?: string; day?: string };
+  const grouped = await groupSums(ledger, match, groupId, {
+    requests: 1, prompt_tokens: '$prompt_tokens', completion_tokens: '$completion_tokens', total_tokens: '$total_tokens', billed_tokens: '$billed_tokens',
+  });
+  const byDay = query.group_by.includes('day');
+  const rows = grouped
+    .map((row) => ({ ...row, _id: row._id as Key }))
+    .sort((a, b) => (byDay ? (a._id.day ?? '').localeCompare(b._id.day ?? '') : 0) || b.total_tokens - a.total_tokens)
+    .slice(0, query.limit);
   const emails = await emailsOf(rows.flatMap((row) => (row._id.user ? [row._id.user] : [])));
   const data: UsageRow[] = rows.map(({ _id, ...sums }) => ({
     ...(query.group_by.includes('user') ? { user_id: _id.user?.toString() ?? null, email: _id.user ? (emails.get(_id.user.toString()) ?? null) : null } : {}),
