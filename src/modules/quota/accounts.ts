@@ -2,6 +2,7 @@ import { Types } from 'mongoose';
 import { UserModel } from '../../models/user.js';
 import { OrganizationModel } from '../../models/organization.js';
 import { TokenUsageModel } from '../../models/token-usage.js';
+import { groupSums } from '../../lib/group-sums.js';
 
 /**
  * A quota account is one counter a request draws from. A request's chain (e.g. a sub-user's own cap, then its
@@ -46,10 +47,8 @@ export function ledgerFilter(ref: AccountRef, period: string): Record<string, un
 }
 
 export async function ledgerTotals(ref: AccountRef, period: string): Promise<{ used: number; calls: number }> {
-  const [row] = await TokenUsageModel.aggregate<{ used: number; calls: number }>([
-    { $match: { ...ledgerFilter(ref, period), status: { $in: ['completed', 'aborted'] } } },
-    { $group: { _id: null, used: { $sum: '$billed_tokens' }, calls: { $sum: 1 } } },
-  ]);
+  const match = { ...ledgerFilter(ref, period), status: { $in: ['completed', 'aborted'] } };
+  const [row] = await groupSums(TokenUsageModel as never, match, null, { used: '$billed_tokens', calls: 1 });
   return { used: row?.used ?? 0, calls: row?.calls ?? 0 };
 }
 

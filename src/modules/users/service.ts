@@ -20,12 +20,6 @@ interface Deps {
 type UpdateMe = z.infer<typeof updateMeBodySchema>;
 
 /** MongoDB reports 11000; FerretDB reports a unique violation on *update* as InternalError (code 1) from PostgreSQL. */
-function isUniqueViolation(error: unknown): boolean {
-  if (isDuplicateKeyError(error)) return true;
-  const e = error as { code?: number; message?: string };
-  return e?.code === 1 && /duplicate key value violates unique constraint/.test(e.message ?? '');
-}
-
 /** The signed-in user's own account: profile, email, password, deactivation. */
 export function createAccountService({ passwords, loginLimiter, issueTokens, revocation, superadmins }: Deps) {
   /** Password confirmation counts as a sign-in attempt, so a stolen access token cannot brute-force the password. */
@@ -62,7 +56,7 @@ export function createAccountService({ passwords, loginLimiter, issueTokens, rev
       try {
         await UserModel.updateOne({ _id: user._id }, { $set: set });
       } catch (error) {
-        if (isUniqueViolation(error)) throw new ConflictError('An account with this email already exists', 'email_taken');
+        if (isDuplicateKeyError(error)) throw new ConflictError('An account with this email already exists', 'email_taken');
         throw error;
       }
     }
