@@ -14,6 +14,13 @@ import { createAuthService } from './modules/auth/service.js';
 import { createAuthRouter } from './modules/auth/routes.js';
 import { createHealthRouter } from './modules/health/routes.js';
 import { createDocsRouter } from './modules/docs/routes.js';
+import { createLocks } from './lib/locks.js';
+import { createQuotaService } from './modules/quota/service.js';
+import { createApiKeyBulkRevoker } from './modules/api-keys/bulk-revoke.js';
+import { createOrganizationService } from './modules/organizations/service.js';
+import { createOrganizationsRouter } from './modules/organizations/routes.js';
+import { createSubUserService } from './modules/sub-users/service.js';
+import { createSubUsersRouter } from './modules/sub-users/routes.js';
 
 /** What the web process is built from; created once in the composition root (server.ts) or by tests. */
 export interface AppInfra {
@@ -49,6 +56,11 @@ export function createApp(infra: AppInfra): AppHandle {
   });
   const auth = createAuthService({ config, passwords, accessTokens, refreshTokens, loginLimiter });
   const authenticate = createAuthenticate({ accessTokens });
+  const quota = createQuotaService({ redis, prefix: config.REDIS_PREFIX });
+  const locks = createLocks({ redis, prefix: config.REDIS_PREFIX });
+  const apiKeyRevoker = createApiKeyBulkRevoker({ redis, prefix: config.REDIS_PREFIX });
+  const organizations = createOrganizationService({ config, quota, locks, apiKeys: apiKeyRevoker });
+  const subUsers = createSubUserService({ config, passwords, refreshTokens, quota, locks, apiKeys: apiKeyRevoker });
 
   app.use(requestContext(logger));
 
@@ -63,6 +75,8 @@ export function createApp(infra: AppInfra): AppHandle {
     createHealthRouter({ redis }),
     createDocsRouter({ publicUrl: config.PUBLIC_URL }),
     createAuthRouter({ config, auth, authenticate }),
+    createOrganizationsRouter({ organizations, authenticate }),
+    createSubUsersRouter({ subUsers, authenticate }),
   ];
   for (const router of routers) app.use(router);
 

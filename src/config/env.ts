@@ -69,6 +69,10 @@ export const envSchema = z
     QUOTA_RESET_CRON: z.string().default('0 * * * *'),
     WORKER_CONCURRENCY_LLM: z.coerce.number().int().min(1).default(256),
     ENABLE_DEV_MOCK_LLM: boolFlag,
+    /** How many organizations one user may own (each starts with the free plan's pool). */
+    ORGANIZATIONS_MAX_PER_OWNER: z.coerce.number().int().min(1).default(10),
+    ORGANIZATION_MAX_MEMBERS: z.coerce.number().int().min(1).default(200),
+    SUB_USERS_MAX_PER_USER: z.coerce.number().int().min(1).default(50),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && env.JWT_SECRET_KEY === DEV_JWT_SECRET) {

@@ -1,6 +1,7 @@
 import { Types } from 'mongoose';
 import { UserModel } from '../../models/user.js';
 import { OrganizationModel } from '../../models/organization.js';
+import { OrganizationMemberModel } from '../../models/organization-member.js';
 import { TokenUsageModel } from '../../models/token-usage.js';
 
 /**
@@ -75,8 +76,10 @@ export async function loadAccountLimits(ref: AccountRef): Promise<{ limit: numbe
     }
     case 'member_cap': {
       const [orgId, userId] = ref.id.split('.') as [string, string];
-      const org = await OrganizationModel.findById(orgId, { members: 1, reset_date: 1 }).lean();
-      const member = org?.members.find((m) => m.user_id.toString() === userId);
+      const [org, member] = await Promise.all([
+        OrganizationModel.findById(orgId, { reset_date: 1 }).lean(),
+        OrganizationMemberModel.findOne({ organization_id: orgId, user_id: userId }, { monthly_token_cap: 1 }).lean(),
+      ]);
       if (!org || !member || member.monthly_token_cap === null || member.monthly_token_cap === undefined) return null;
       return { limit: member.monthly_token_cap, period: iso(org.reset_date), seedUsed: 0 };
     }
