@@ -1,4 +1,6 @@
 import type { TestApp } from '../helpers/harness.js';
+import { UserModel } from '../../src/models/user.js';
+import { addMonthsUtc } from '../../src/lib/dates.js';
 import { registerAndLogin, uniqueEmail, TEST_PASSWORD } from './users.js';
 
 export type Session = Awaited<ReturnType<typeof registerAndLogin>>;
@@ -41,4 +43,12 @@ export async function createSubUser(app: TestApp, parent: Session, body: Record<
     refreshToken: login.body.refresh_token as string,
     auth: { Authorization: `Bearer ${login.body.access_token as string}` },
   };
+}
+
+/** Inserts free-plan users straight into MongoDB (no password: they cannot sign in), for tests that only need them to exist. */
+export async function insertUsers(count: number): Promise<Array<{ email: string; user: { id: string } }>> {
+  const docs = await UserModel.insertMany(Array.from({ length: count }, () => ({
+    email: uniqueEmail('bulk'), subscription_tier: 'free', monthly_limit: 10_000, tokens_remaining: 10_000, reset_date: addMonthsUtc(new Date(), 1),
+  })));
+  return docs.map((d) => ({ email: d.email, user: { id: d._id.toString() } }));
 }

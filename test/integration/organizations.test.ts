@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHash, randomBytes } from 'node:crypto';
 import { startTestApp, type TestApp } from '../helpers/harness.js';
 import { registerAndLogin } from '../factories/users.js';
-import { addMember, createOrganization, createSubUser, organizationWithTeam } from '../factories/teams.js';
+import { addMember, createOrganization, createSubUser, insertUsers, organizationWithTeam } from '../factories/teams.js';
 import { ApiKeyModel } from '../../src/models/api-key.js';
 import { OrganizationMemberModel } from '../../src/models/organization-member.js';
 import { OrganizationModel } from '../../src/models/organization.js';
@@ -172,22 +172,22 @@ describe('organizations and members', () => {
 
     it('lets admins add members but only the owner add admins', async () => {
       const { orgId, admin } = await organizationWithTeam(app);
-      const [a, b] = await Promise.all([registerAndLogin(app), registerAndLogin(app)]);
-      expect((await app.request.post(`/organizations/${orgId}/members`).set(admin.auth).send({ email: a.email })).status).toBe(201);
-      expectError(await app.request.post(`/organizations/${orgId}/members`).set(admin.auth).send({ email: b.email, role: 'admin' }), 403);
+      const [a, b] = await insertUsers(2);
+      expect((await app.request.post(`/organizations/${orgId}/members`).set(admin.auth).send({ email: a!.email })).status).toBe(201);
+      expectError(await app.request.post(`/organizations/${orgId}/members`).set(admin.auth).send({ email: b!.email, role: 'admin' }), 403);
     });
 
     it('lands every one of 10 concurrent additions, and a user added 5 times at once exactly once', async () => {
       const owner = await registerAndLogin(app);
       const orgId = await createOrganization(app, owner);
-      const people = await Promise.all(Array.from({ length: 10 }, () => registerAndLogin(app)));
+      const people = await insertUsers(10);
       const results = await Promise.all(people.map((p) => app.request.post(`/organizations/${orgId}/members`).set(owner.auth).send({ email: p.email })));
       expect(results.map((r) => r.status)).toEqual(Array(10).fill(201));
       const members = await app.request.get(`/organizations/${orgId}/members`).set(owner.auth);
       expect(new Set(members.body.data.map((m: { user_id: string }) => m.user_id))).toEqual(new Set([owner.user.id, ...people.map((p) => p.user.id)]));
 
-      const twice = await registerAndLogin(app);
-      const same = await Promise.all(Array.from({ length: 5 }, () => app.request.post(`/organizations/${orgId}/members`).set(owner.auth).send({ email: twice.email })));
+      const [twice] = await insertUsers(1);
+      const same = await Promise.all(Array.from({ length: 5 }, () => app.request.post(`/organizations/${orgId}/members`).set(owner.auth).send({ email: twice!.email })));
       expect(same.map((r) => r.status).sort()).toEqual([201, 409, 409, 409, 409]);
       expect(await OrganizationMemberModel.countDocuments({ organization_id: orgId })).toBe(12);
     });
@@ -195,7 +195,7 @@ describe('organizations and members', () => {
     it('keeps the member limit under concurrent additions', async () => {
       const owner = await registerAndLogin(app);
       const orgId = await createOrganization(app, owner);
-      const people = await Promise.all(Array.from({ length: 22 }, () => registerAndLogin(app)));
+      const people = await insertUsers(22);
       const results = await Promise.all(people.map((p) => app.request.post(`/organizations/${orgId}/members`).set(owner.auth).send({ email: p.email })));
       expect(results.filter((r) => r.status === 201)).toHaveLength(19);
       for (const r of results.filter((x) => x.status !== 201)) expectError(r, 403, 'member_limit_reached');
