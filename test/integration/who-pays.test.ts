@@ -6,6 +6,8 @@ import { addMember, createOrganization, createSubUser, organizationWithTeam } fr
 import { OrganizationModel } from '../../src/models/organization.js';
 import { UserModel } from '../../src/models/user.js';
 import { InsufficientQuotaError } from '../../src/modules/quota/service.js';
+import { capAccountsOf } from '../../src/modules/quota/cap-accounts.js';
+import type { AccountRef } from '../../src/modules/quota/accounts.js';
 
 /**
  * The SPEC's "who pays" guarantees for sub-users and organizations, proven at the quota level with principals
@@ -90,6 +92,34 @@ describe('who pays: sub-users and organization pools', () => {
       await app.request.patch(`/sub-users/${sub.id}`).set(parent.auth).send({ limits: { monthly_tokens: null } });
       expect((await spender.payer(sub.id)).accounts).toEqual([{ kind: 'user', id: parent.user.id }]);
       expect((await spender.reserve(sub.id, 9000, { min: 1 })).granted).toBe(8000);
+    });
+  });
+
+  describe('monthly reset', () => {
+    /** What the quota-reset job does for a due payer: the payer and every cap account on its period start over. */
+    async function resetPayer(payer: AccountRef, limit: number, period: string) {
+      await spender.quota.reset(payer, limit, period);
+      for (const { ref, limit: cap } of await capAccountsOf(payer)) await spender.quota.reset(ref, cap, period);
+    }
+
+    it('starts a capped sub-user and a capped member over together with their payer', async () => {
+      const parent = await registerAndLogin(app);
+      const [capped, uncapped] = [await createSubUser(app, parent, { limits: { monthly_tokens: 300 } }), await createSubUser(app, parent)];
+      const { orgId, owner, member } = await organizationWithTeam(app);
+      await app.request.patch(`/organizations/${orgId}/members/${member.user.id}`).set(owner.auth).send({ monthly_token_cap: 200 });
+      expect((await capAccountsOf({ kind: 'user', id: parent.user.id })).map((c) => c.ref)).toEqual([{ kind: 'sub_user_cap', id: capped.id }]);
+      expect(await capAccountsOf({ kind: 'organization', id: orgId })).toEqual([{ ref: { kind: 'member_cap', id: `${orgId}.${member.user.id}` }, limit: 200 }]);
+      await spender.spend(capped.id, 300);
+      await spender.spend(uncapped.id, 100);
+      await spender.spend(member.user.id, 200, { org: orgId });
+      await refused(spender.reserve(capped.id, 1), 'sub_user_cap');
+      await refused(spender.reserve(member.user.id, 1, { org: orgId }), 'member_cap');
+      const next = new Date(Date.now() + 40 * 86_400_000).toISOString();
+      await resetPayer({ kind: 'user', id: parent.user.id }, 10_000, next);
+      await resetPayer({ kind: 'organization', id: orgId }, 10_000, next);
+      expect((await spender.reserve(capped.id, 300)).granted).toBe(300);
+      expect((await spender.reserve(member.user.id, 200, { org: orgId })).granted).toBe(200);
+      expect(await spender.quota.snapshot({ kind: 'user', id: parent.user.id })).toMatchObject({ used: 0, reserved: 300 });
     });
   });
 
