@@ -41,6 +41,13 @@ describe('organizations and members', () => {
       expect(days).toBeGreaterThan(27);
       expect(days).toBeLessThan(32);
       expect(res.body.created_at).toMatch(/^\d{4}-/);
+      // Plan, pool and ownership fields are not the client's to set.
+      const sneaky = await app.request.post('/organizations').set(owner.auth).send({
+        name: 'Sneaky', subscription_tier: 'enterprise', monthly_limit: 10 ** 9, owner_id: '0'.repeat(24), members: [{ user_id: '0'.repeat(24), role: 'owner' }],
+      });
+      expect(sneaky.body).toMatchObject({ subscription_tier: 'free', monthly_limit: 10_000, owner_id: owner.user.id, members: [{ user_id: owner.user.id }] });
+      const patched = await app.request.patch(`/organizations/${sneaky.body.id}`).set(owner.auth).send({ name: 'Still free', subscription_tier: 'pro', monthly_limit: 1 });
+      expect(patched.body).toMatchObject({ name: 'Still free', subscription_tier: 'free', monthly_limit: 10_000 });
     });
 
     it('lists the organizations I own or belong to, and nobody else\'s', async () => {

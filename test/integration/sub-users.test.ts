@@ -46,6 +46,10 @@ describe('sub-users', () => {
     const form = await app.request.post('/auth/login').type('form').send({ username: email, password: TEST_PASSWORD });
     expect(form.status).toBe(200);
 
+    // Role and parentage are not the client's to choose.
+    const sneaky = await createSubUser(app, parent, { role: 'superadmin', parent_user_id: '0'.repeat(24), is_sub_user: false });
+    expect(await UserModel.findById(sneaky.id).lean()).toMatchObject({ role: 'user', is_sub_user: true, parent_user_id: expect.anything() });
+    expect(sneaky.body.parent_user_id).toBe(parent.user.id);
     const defaults = await createSubUser(app, parent);
     expect(defaults.body).toMatchObject({ permissions: { models: null, can_create_api_keys: false }, limits: { monthly_tokens: null, requests_per_minute: null } });
   });
