@@ -27,6 +27,12 @@ import { createAdminUsersService } from './modules/admin/users-service.js';
 import { createAdminRouter } from './modules/admin/routes.js';
 import { createAdminSessions } from './modules/admin/board/sessions.js';
 import { createBoardRouter } from './modules/admin/board/routes.js';
+import { createLocks } from './lib/locks.js';
+import { createApiKeyBulkRevoker } from './modules/api-keys/bulk-revoke.js';
+import { createOrganizationService } from './modules/organizations/service.js';
+import { createOrganizationsRouter } from './modules/organizations/routes.js';
+import { createSubUserService } from './modules/sub-users/service.js';
+import { createSubUsersRouter } from './modules/sub-users/routes.js';
 
 /** What the web process is built from; created once in the composition root (server.ts) or by tests. */
 export interface AppInfra {
@@ -71,6 +77,10 @@ export function createApp(infra: AppInfra): AppHandle {
   const account = createAccountService({ passwords, loginLimiter, issueTokens: auth.issueTokens, revocation, superadmins });
   const adminUsers = createAdminUsersService({ config, quota, revocation, superadmins });
   const adminSessions = createAdminSessions({ redis, prefix, ttlSeconds: config.ADMIN_SESSION_TTL_SECONDS });
+  const locks = createLocks({ redis, prefix: config.REDIS_PREFIX });
+  const apiKeyRevoker = createApiKeyBulkRevoker({ cache: apiKeyCache });
+  const organizations = createOrganizationService({ config, quota, locks, apiKeys: apiKeyRevoker });
+  const subUsers = createSubUserService({ config, passwords, refreshTokens, quota, locks, apiKeys: apiKeyRevoker });
 
   app.use(requestContext(logger));
 
@@ -91,6 +101,8 @@ export function createApp(infra: AppInfra): AppHandle {
     createBoardRouter({
       queues: producer.queues, authenticate, sessions: adminSessions, passwords, loginLimiter, publicUrl: config.PUBLIC_URL,
     }),
+    createOrganizationsRouter({ organizations, authenticate }),
+    createSubUsersRouter({ subUsers, authenticate }),
   ];
   for (const router of routers) app.use(router);
 

@@ -79,6 +79,10 @@ export const envSchema = z
     API_KEY_MAX_PER_USER: z.coerce.number().int().min(1).default(100),
     /** Lifetime of the cookie session of the admin dashboard (/admin/login, /admin/queues). */
     ADMIN_SESSION_TTL_SECONDS: z.coerce.number().int().min(60).default(8 * 3600),
+    /** How many organizations one user may own (each starts with the free plan's pool). */
+    ORGANIZATIONS_MAX_PER_OWNER: z.coerce.number().int().min(1).default(10),
+    ORGANIZATION_MAX_MEMBERS: z.coerce.number().int().min(1).default(200),
+    SUB_USERS_MAX_PER_USER: z.coerce.number().int().min(1).default(50),
   })
   .transform((env) => ({ ...env, DB_AUTO_INIT: env.DB_AUTO_INIT ?? env.NODE_ENV !== 'production' }))
   .superRefine((env, ctx) => {

@@ -1,5 +1,6 @@
 import bcrypt from 'bcrypt';
 import { addMonthsUtc } from '../../src/lib/dates.js';
+import { OrganizationMemberModel } from '../../src/models/organization-member.js';
 import { OrganizationModel } from '../../src/models/organization.js';
 import { UserModel, type Role } from '../../src/models/user.js';
 import type { TestApp } from '../helpers/harness.js';
@@ -37,7 +38,10 @@ export async function subUserOf(app: TestApp, parentId: string, permissions: { c
 export async function organizationWith(ownerId: string, memberIds: string[] = []): Promise<string> {
   const org = await OrganizationModel.create({
     name: `org-${ownerId.slice(-4)}`, owner_id: ownerId, reset_date: addMonthsUtc(new Date(), 1), monthly_limit: 100_000,
-    members: [{ user_id: ownerId, role: 'owner' }, ...memberIds.map((user_id) => ({ user_id, role: 'member' }))],
   });
+  await OrganizationMemberModel.create([
+    { organization_id: org._id, user_id: ownerId, role: 'owner' as const },
+    ...memberIds.map((user_id) => ({ organization_id: org._id, user_id, role: 'member' as const })),
+  ]);
   return org._id.toString();
 }

@@ -1,9 +1,9 @@
-import mongoose, { Types, type Model } from 'mongoose';
+import mongoose, { Types } from 'mongoose';
 import type { Queue } from 'bullmq';
 import type { z } from 'zod';
 import { BadRequestError, ServiceUnavailableError } from '../../lib/errors.js';
 import { isoDay } from '../../lib/dates.js';
-import { groupSums } from '../../lib/group-sums.js';
+import { sumBy } from '../../lib/aggregate.js';
 import { UserModel } from '../../models/user.js';
 import { TokenUsageModel } from '../../models/token-usage.js';
 import type { statsSchema, usageQuerySchema, usageRowSchema } from './schemas.js';
@@ -21,11 +21,11 @@ interface Totals {
   billed_tokens: number;
 }
 
-const ledger = TokenUsageModel as unknown as Model<never>;
+const ledger = TokenUsageModel;
 
 /** FerretDB: $match and $group with $sum only (no $facet, no $lookup), one accumulator per pipeline. */
 async function usageTotals(match: Record<string, unknown>): Promise<Totals> {
-  const [row] = await groupSums(ledger, match, null, { requests: 1, total_tokens: '$total_tokens', billed_tokens: '$billed_tokens' });
+  const [row] = await sumBy(ledger, match, null, { requests: 1, total_tokens: '$total_tokens', billed_tokens: '$billed_tokens' });
   return { requests: row?.requests ?? 0, total_tokens: row?.total_tokens ?? 0, billed_tokens: row?.billed_tokens ?? 0 };
 }
 
@@ -86,7 +86,7 @@ export async function buildUsageReport(query: UsageQuery, now = new Date()) {
   if (query.model) match.model = query.model;
   const groupId = Object.fromEntries(query.group_by.map((dim) => [dim, FIELD[dim]]));
   type Key = { user?: Types.ObjectId; model?: string; day?: string };
-  const grouped = await groupSums(ledger, match, groupId, {
+  const grouped = await sumBy(ledger, match, groupId, {
     requests: 1, prompt_tokens: '$prompt_tokens', completion_tokens: '$completion_tokens', total_tokens: '$total_tokens', billed_tokens: '$billed_tokens',
   });
   const byDay = query.group_by.includes('day');

@@ -16,7 +16,7 @@ export interface CachedKey {
 
 const MISSING = 'missing';
 /** Written on every change: readers go to MongoDB and must not re-cache until it expires. */
-const STALE = 'stale';
+export const STALE = 'stale';
 
 export function toCachedKey(doc: ApiKeyFields & { _id: { toString(): string } }): CachedKey {
   return {
@@ -41,8 +41,11 @@ export function isUsable(entry: CachedKey, now: number): boolean {
  * change overwrites the entry with a tombstone, so a reader that loaded the key just before a revocation can
  * never put the old state back: a revoked key stops on the next request everywhere.
  */
+/** The cache entry of a key, by the key's SHA-256. */
+export const apiKeyCacheKey = (prefix: string, keyHash: string) => redisKey(prefix, 'apikey', keyHash);
+
 export function createApiKeyCache({ redis, prefix, ttlSeconds }: { redis: Redis; prefix: string; ttlSeconds: number }) {
-  const cacheKey = (hash: string) => redisKey(prefix, 'apikey', hash);
+  const cacheKey = (hash: string) => apiKeyCacheKey(prefix, hash);
 
   async function lookup(hash: string): Promise<CachedKey | null> {
     const cached = await redis.get(cacheKey(hash));

@@ -4,7 +4,7 @@ import type { Config } from '../../config/index.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../lib/errors.js';
 import { redisKey } from '../../lib/redis.js';
 import { ApiKeyModel } from '../../models/api-key.js';
-import { OrganizationModel } from '../../models/organization.js';
+import { findMembership } from '../organizations/membership.js';
 import type { UserDoc } from '../../models/user.js';
 import type { ApiKeyCache } from './cache.js';
 import { generateApiKey } from './format.js';
@@ -37,9 +37,7 @@ export function createApiKeyService({ config, redis, prefix, cache }: Deps) {
 
   /** Only a member of an active organization may bind a key to it; anything else looks like a missing one. */
   async function assertMember(user: UserDoc, organizationId: string): Promise<void> {
-    const isMember = isObjectId(organizationId)
-      && (await OrganizationModel.exists({ _id: organizationId, is_active: true, 'members.user_id': user._id }));
-    if (!isMember) throw new NotFoundError('Organization');
+    if (!(await findMembership(organizationId, user._id.toString()))) throw new NotFoundError('Organization');
   }
 
   async function ownedLiveKey(userId: Types.ObjectId, id: string) {
