@@ -13,6 +13,7 @@ import { createQuotaService, type QuotaService } from '../../src/modules/quota/s
 import type { AccountRef } from '../../src/modules/quota/accounts.js';
 import { createStripeSync } from '../../src/modules/billing/sync.js';
 import { OrganizationModel } from '../../src/models/organization.js';
+import { OrganizationMemberModel } from '../../src/models/organization-member.js';
 import { SubscriptionModel } from '../../src/models/subscription.js';
 import { UserModel } from '../../src/models/user.js';
 
@@ -35,6 +36,7 @@ describe('monthly quota resets (controllable clock: the tick carries its time)',
     // Each test's payers leave, so the next test's ticks see only its own.
     await UserModel.deleteMany({ email: trusted({ $regex: '^reset-' }) });
     await OrganizationModel.deleteMany({});
+    await OrganizationMemberModel.deleteMany({});
     created.length = 0;
   });
   afterAll(async () => {
@@ -76,8 +78,8 @@ describe('monthly quota resets (controllable clock: the tick carries its time)',
     const owner = await user(new Date(T.getTime() + 5 * DAY));
     const org = await OrganizationModel.create({
       name: 'Due Co', owner_id: owner.id, reset_date: new Date(T.getTime() - 3 * HOUR), monthly_limit: 10_000, tokens_remaining: 10_000,
-      members: [{ user_id: owner.id, role: 'owner', monthly_token_cap: 300 }],
     });
+    await OrganizationMemberModel.create({ organization_id: org._id, user_id: owner.id, role: 'owner', monthly_token_cap: 300 });
     const orgRef: AccountRef = { kind: 'organization', id: org._id.toString() };
     const memberCap: AccountRef = { kind: 'member_cap', id: `${org._id.toString()}.${owner.id}` };
     const subCap: AccountRef = { kind: 'sub_user_cap', id: sub.id };

@@ -3,10 +3,10 @@ import supertest from 'supertest';
 import { startTestApp, type TestApp } from '../helpers/harness.js';
 import { startStripeMock, type StripeMock } from '../helpers/stripe-mock.js';
 import { registerAndLogin } from '../factories/users.js';
+import { addMember, createOrganization } from '../factories/teams.js';
 import { BILLING_ENV } from '../factories/stripe-events.js';
 import { createApp } from '../../src/app.js';
 import { createLogger } from '../../src/lib/logger.js';
-import { addMonthsUtc } from '../../src/lib/dates.js';
 import { OrganizationModel } from '../../src/models/organization.js';
 import { UserModel } from '../../src/models/user.js';
 import type { Config } from '../../src/config/index.js';
@@ -114,11 +114,8 @@ describe('subscriptions API (outgoing calls to stripe-mock)', () => {
     const owner = await registerAndLogin(app);
     const member = await registerAndLogin(app);
     const stranger = await registerAndLogin(app);
-    const org = await OrganizationModel.create({
-      name: 'Acme', owner_id: owner.user.id, reset_date: addMonthsUtc(new Date(), 1), monthly_limit: 10_000, tokens_remaining: 10_000,
-      members: [{ user_id: owner.user.id, role: 'owner' }, { user_id: member.user.id, role: 'member' }],
-    });
-    const orgId = org._id.toString();
+    const orgId = await createOrganization(app, owner);
+    await addMember(app, owner, orgId, member);
     const bought = await app.request.post('/subscriptions/checkout').set(owner.auth).send({ plan: 'pro', organization_id: orgId });
     expect(bought.status).toBe(200);
     const call = stripe.calls('POST', '/v1/checkout/sessions').at(-1)!;

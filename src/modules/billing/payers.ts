@@ -1,8 +1,10 @@
-import { trusted, type UpdateQuery } from 'mongoose';
+import { trusted } from 'mongoose';
 import type { Config, Tier } from '../../config/index.js';
 import { UserModel } from '../../models/user.js';
 import { OrganizationModel } from '../../models/organization.js';
 import type { AccountRef } from '../quota/accounts.js';
+import { capAccountsOf } from '../quota/cap-accounts.js';
+import { setVerified } from '../../lib/verified-write.js';
 
 /** Who pays a subscription and owns a quota period: a user (never a sub-user) or an organization. */
 export interface PayerRef {
@@ -86,10 +88,13 @@ export async function findDuePayers(type: PayerRef['type'], asOf: Date, afterId:
   return orgs.map((org) => toState('organization', org));
 }
 
-export async function updatePayer(ref: PayerRef, update: UpdateQuery<unknown>, guard: Record<string, unknown> = {}): Promise<boolean> {
-  const filter = { _id: ref.id, ...guard };
-  const result = ref.type === 'user' ? await UserModel.updateOne(filter, update as never) : await OrganizationModel.updateOne(filter, update as never);
-  return result.matchedCount > 0;
+/**
+ * Sets top-level fields of a payer and reads them back (FerretDB writes whole documents, so a concurrent write of
+ * other fields, such as a settlement's seed fields or a login, could restore ours; see lib/verified-write.ts).
+ * Billing's own writes to a payer are serialized by the payer lock.
+ */
+export async function setPayerFields(ref: PayerRef, fields: Record<string, unknown>): Promise<boolean> {
+  return ref.type === 'user' ? setVerified(UserModel, ref.id, fields) : setVerified(OrganizationModel, ref.id, fields);
 }
 
 /** The payer a Stripe customer belongs to (we create every customer ourselves, so the id is on the payer). */
@@ -106,18 +111,4 @@ export function limitFor(config: Pick<Config, 'plans'>, payer: Pick<PayerState, 
 }
 
 /** Sub-user caps and organization member caps: accounts whose period is their payer's and reset with it. */
-export async function dependentCaps(ref: PayerRef): Promise<Array<{ account: AccountRef; limit: number }>> {
-  if (ref.type === 'user') {
-    const subs = await UserModel.find({ parent_user_id: ref.id, is_sub_user: true }, { sub_user_limits: 1 }).lean();
-    return subs.flatMap((sub) => {
-      const cap = (sub.sub_user_limits as { monthly_tokens?: number | null } | null)?.monthly_tokens;
-      return typeof cap === 'number' ? [{ account: { kind: 'sub_user_cap' as const, id: sub._id.toString() }, limit: cap }] : [];
-    });
-  }
-  const org = await OrganizationModel.findById(ref.id, { members: 1 }).lean();
-  return (org?.members ?? []).flatMap((member) =>
-    typeof member.monthly_token_cap === 'number'
-      ? [{ account: { kind: 'member_cap' as const, id: `${ref.id}.${member.user_id.toString()}` }, limit: member.monthly_token_cap }]
-      : [],
-  );
-}
+export const dependentCaps = (ref: PayerRef) => capAccountsOf(accountOf(ref));

@@ -2,7 +2,7 @@ import type { Redis } from 'ioredis';
 import { addMonthsUtc } from '../../lib/dates.js';
 import type { QuotaService } from '../quota/service.js';
 import { writeSeedFields } from '../quota/seed-fields.js';
-import { accountOf, dependentCaps, payerName, updatePayer, type PayerRef } from './payers.js';
+import { accountOf, dependentCaps, loadPayer, payerName, setPayerFields, type PayerRef } from './payers.js';
 
 const MAX_MONTHS = 12 * 100;
 const DAY_MS = 86_400_000;
@@ -60,12 +60,12 @@ export function createPeriods({ redis, prefix, quota, claimTtlSeconds = 40 * 24 
     const to = await claimTransition(payer, from, proposedTo);
     const period = to.toISOString();
     const changed = await quota.reset(accountOf(payer), limit, period);
-    for (const cap of await dependentCaps(payer)) await quota.reset(cap.account, cap.limit, period);
-    await updatePayer(
-      payer,
-      { $set: { reset_date: to, monthly_limit: limit, tokens_used: 0, tokens_remaining: limit, monthly_usage: { api_calls: 0, tokens_used: 0 } } },
-      { reset_date: from },
-    );
+    for (const cap of await dependentCaps(payer)) await quota.reset(cap.ref, cap.limit, period);
+    // Callers hold the payer lock; the check keeps a caller that lost the claim from moving a period twice.
+    const current = await loadPayer(payer);
+    if (current && (current.reset_date.getTime() === from.getTime() || current.reset_date.getTime() === to.getTime())) {
+      await setPayerFields(payer, { reset_date: to, monthly_limit: limit, tokens_used: 0, tokens_remaining: limit, monthly_usage: { api_calls: 0, tokens_used: 0 } });
+    }
     await refreshSeedFields(payer);
     return { end: to, changed };
   }

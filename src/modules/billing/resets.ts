@@ -7,7 +7,7 @@ import type { QuotaService } from '../quota/service.js';
 import { graceExpired, isStripeManaged } from './decide.js';
 import { createPayerLock } from './lock.js';
 import { createPeriods, nextPeriodEnd } from './periods.js';
-import { findDuePayers, limitFor, loadPayer, payerName, updatePayer, type PayerRef, type PayerState } from './payers.js';
+import { findDuePayers, limitFor, loadPayer, payerName, setPayerFields, type PayerRef, type PayerState } from './payers.js';
 import { isTier } from './prices.js';
 import { createBillingState } from './state.js';
 
@@ -55,7 +55,7 @@ export function createQuotaResets({ config, logger, redis, quota }: Deps) {
     if (managed && !force && asOf.getTime() < payer.reset_date.getTime() + config.STRIPE_RENEWAL_GRACE_HOURS * HOUR_MS) return 'awaiting_stripe';
     const pending = payer.subscription?.pending_tier;
     const tier = managed && isTier(pending) ? pending : payer.tier;
-    if (tier !== payer.tier) await updatePayer(payer.ref, { $set: { subscription_tier: tier } });
+    if (tier !== payer.tier) await setPayerFields(payer.ref, { subscription_tier: tier });
     const started = await periods.startPeriod(payer.ref, payer.reset_date, nextPeriodEnd(payer.reset_date, asOf), limitFor(config, payer, tier));
     if (!managed) return 'reset';
     if (force) {

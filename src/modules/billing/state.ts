@@ -3,7 +3,7 @@ import { SubscriptionModel } from '../../models/subscription.js';
 import type { QuotaService } from '../quota/service.js';
 import { EMPTY_RECORD, type BillingRecord } from './decide.js';
 import type { Periods } from './periods.js';
-import { accountOf, limitFor, updatePayer, type PayerRef, type PayerState, type SubscriptionSummary } from './payers.js';
+import { accountOf, limitFor, loadPayer, setPayerFields, type PayerRef, type PayerState, type SubscriptionSummary } from './payers.js';
 
 export interface HistoryEntry {
   at: Date;
@@ -74,15 +74,16 @@ export function createBillingState({ config, quota, periods }: Deps) {
   /** Changes the tier now, keeping this period's usage: the new limit applies to what was already used. */
   async function changeTier(payer: PayerState, tier: Tier): Promise<void> {
     const limit = limitFor(config, payer, tier);
-    await updatePayer(payer.ref, { $set: { subscription_tier: tier, monthly_limit: limit } });
+    await setPayerFields(payer.ref, { subscription_tier: tier, monthly_limit: limit });
     await quota.setLimit(accountOf(payer.ref), limit);
     await periods.refreshSeedFields(payer.ref);
   }
 
   /** Saves the record with one history entry, and mirrors the summary (and the tier) onto the payer. */
   async function save(payer: PayerRef, record: BillingRecord, tier: Tier, entry: HistoryEntry, customerId?: string | null): Promise<void> {
-    await updatePayer(payer, { $set: { subscription: summaryOf(record, tier), subscription_tier: tier } });
-    if (customerId) await updatePayer(payer, { $set: { stripe_customer_id: customerId } }, { stripe_customer_id: null });
+    const current = await loadPayer(payer);
+    const adoptCustomer = customerId && current && !current.stripe_customer_id ? { stripe_customer_id: customerId } : {};
+    await setPayerFields(payer, { subscription: summaryOf(record, tier), subscription_tier: tier, ...adoptCustomer });
     await SubscriptionModel.updateOne(
       { owner_type: payer.type, owner_id: payer.id },
       {

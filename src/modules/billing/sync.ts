@@ -9,7 +9,7 @@ import { decide, type Decision } from './decide.js';
 import { isHandledEventType, ownerFromMetadata, parseEventObject, type ParsedEvent } from './events.js';
 import { createPayerLock } from './lock.js';
 import { createPeriods, nextPeriodEnd } from './periods.js';
-import { findPayerByCustomer, limitFor, loadPayer, payerName, updatePayer, type PayerRef, type PayerState } from './payers.js';
+import { findPayerByCustomer, limitFor, loadPayer, payerName, setPayerFields, type PayerRef, type PayerState } from './payers.js';
 import { createBillingState } from './state.js';
 
 export interface StripeEventEnvelope {
@@ -80,7 +80,7 @@ export function createStripeSync({ config, logger, redis, quota }: Deps) {
       const free = limitFor(config, payer, 'free');
       if (payer.reset_date <= decision.ended.at) {
         // The paid period is over: continue with a fresh free period.
-        await updatePayer(payer.ref, { $set: { subscription_tier: 'free' } });
+        await setPayerFields(payer.ref, { subscription_tier: 'free' });
         await periods.startPeriod(payer.ref, payer.reset_date, nextPeriodEnd(payer.reset_date, decision.ended.at), free);
       } else if (payer.tier !== 'free') {
         await state.changeTier(payer, 'free');
@@ -89,7 +89,7 @@ export function createStripeSync({ config, logger, redis, quota }: Deps) {
     }
     if (decision.newPeriod) {
       const { tier, end } = decision.newPeriod;
-      if (tier !== payer.tier) await updatePayer(payer.ref, { $set: { subscription_tier: tier } });
+      if (tier !== payer.tier) await setPayerFields(payer.ref, { subscription_tier: tier });
       await periods.startPeriod(payer.ref, payer.reset_date, end, limitFor(config, payer, tier));
       return tier;
     }

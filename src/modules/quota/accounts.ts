@@ -1,7 +1,9 @@
 import { Types } from 'mongoose';
 import { UserModel } from '../../models/user.js';
 import { OrganizationModel } from '../../models/organization.js';
+import { OrganizationMemberModel } from '../../models/organization-member.js';
 import { TokenUsageModel } from '../../models/token-usage.js';
+import { sumBy } from '../../lib/aggregate.js';
 
 /**
  * A quota account is one counter a request draws from. A request's chain (e.g. a sub-user's own cap, then its
@@ -46,10 +48,8 @@ export function ledgerFilter(ref: AccountRef, period: string): Record<string, un
 }
 
 export async function ledgerTotals(ref: AccountRef, period: string): Promise<{ used: number; calls: number }> {
-  const [row] = await TokenUsageModel.aggregate<{ used: number; calls: number }>([
-    { $match: { ...ledgerFilter(ref, period), status: { $in: ['completed', 'aborted'] } } },
-    { $group: { _id: null, used: { $sum: '$billed_tokens' }, calls: { $sum: 1 } } },
-  ]);
+  const match = { ...ledgerFilter(ref, period), status: { $in: ['completed', 'aborted'] } };
+  const [row] = await sumBy(TokenUsageModel, match, null, { used: '$billed_tokens', calls: 1 });
   return { used: row?.used ?? 0, calls: row?.calls ?? 0 };
 }
 
@@ -75,8 +75,10 @@ export async function loadAccountLimits(ref: AccountRef): Promise<{ limit: numbe
     }
     case 'member_cap': {
       const [orgId, userId] = ref.id.split('.') as [string, string];
-      const org = await OrganizationModel.findById(orgId, { members: 1, reset_date: 1 }).lean();
-      const member = org?.members.find((m) => m.user_id.toString() === userId);
+      const [org, member] = await Promise.all([
+        OrganizationModel.findById(orgId, { reset_date: 1 }).lean(),
+        OrganizationMemberModel.findOne({ organization_id: orgId, user_id: userId }, { monthly_token_cap: 1 }).lean(),
+      ]);
       if (!org || !member || member.monthly_token_cap === null || member.monthly_token_cap === undefined) return null;
       return { limit: member.monthly_token_cap, period: iso(org.reset_date), seedUsed: 0 };
     }

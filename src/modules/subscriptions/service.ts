@@ -4,14 +4,14 @@ import type { z } from 'zod';
 import type { Config, Tier } from '../../config/index.js';
 import { TIERS } from '../../config/index.js';
 import { BadRequestError, ConflictError, ForbiddenError, NotFoundError, UpstreamError } from '../../lib/errors.js';
-import { OrganizationModel } from '../../models/organization.js';
+import { loadForMember } from '../organizations/membership.js';
 import { SubscriptionModel } from '../../models/subscription.js';
 import type { UserDoc } from '../../models/user.js';
 import { modelsForTier } from '../auth/vscode-config.js';
 import type { QuotaService } from '../quota/service.js';
 import { isLive, type BillingRecord } from '../billing/decide.js';
 import { createPayerLock } from '../billing/lock.js';
-import { accountOf, isObjectId, limitFor, loadPayer, payerName, updatePayer, type PayerRef, type PayerState } from '../billing/payers.js';
+import { accountOf, limitFor, loadPayer, payerName, setPayerFields, type PayerRef, type PayerState } from '../billing/payers.js';
 import { createPeriods, periodStartOf } from '../billing/periods.js';
 import { checkoutPriceOf, isPaidTier, type PaidTier } from '../billing/prices.js';
 import { createBillingState } from '../billing/state.js';
@@ -46,12 +46,8 @@ export function createSubscriptionService({ config, stripe, redis, quota, redire
   async function billingOwner(user: UserDoc, organizationId: string | undefined, manage: boolean): Promise<PayerState> {
     let ref: PayerRef;
     if (organizationId) {
-      const org = isObjectId(organizationId) ? await OrganizationModel.findOne({ _id: organizationId, is_active: true }, { owner_id: 1, members: 1 }).lean() : null;
-      const userId = user._id.toString();
-      const member = org?.members.find((m) => m.user_id.toString() === userId);
-      const isOwner = org?.owner_id.toString() === userId || member?.role === 'owner';
-      if (!org || (!member && !isOwner)) throw new NotFoundError('Organization');
-      if (manage && !isOwner) throw new ForbiddenError("Only the organization's owner can manage its subscription", 'organization_owner_required');
+      const { me } = await loadForMember(organizationId, user._id.toString());
+      if (manage && me.role !== 'owner') throw new ForbiddenError("Only the organization's owner can manage its subscription", 'organization_owner_required');
       ref = { type: 'organization', id: organizationId };
     } else if (user.is_sub_user && user.parent_user_id) {
       if (manage) throw new ForbiddenError('Sub-users share the subscription of the account they belong to', 'sub_user_billing');
@@ -114,7 +110,7 @@ export function createSubscriptionService({ config, stripe, redis, quota, redire
     const customer = await callStripe('create customer', () =>
       client.customers.create({ email: payer.email ?? undefined, metadata }, { idempotencyKey: `customer-${payer.ref.type}-${payer.ref.id}` }),
     );
-    await updatePayer(payer.ref, { $set: { stripe_customer_id: customer.id } }, { stripe_customer_id: null });
+    await setPayerFields(payer.ref, { stripe_customer_id: customer.id });
     await SubscriptionModel.updateOne(
       { owner_type: payer.ref.type, owner_id: payer.ref.id },
       { $set: { stripe_customer_id: customer.id } },
