@@ -62,8 +62,14 @@ describe('monthly quota resets (controllable clock: the tick carries its time)',
 
   /** How many period transitions a payer went through (one Redis claim per transition). */
   async function transitions(type: string, id: string): Promise<number> {
-    const [, keys] = await app.redis.scan('0', 'MATCH', `${app.config.REDIS_PREFIX}:period-claim:${type}:${id}:*`, 'COUNT', 10_000);
-    return keys.length;
+    let cursor = '0';
+    let count = 0;
+    do {
+      const [next, keys] = await app.redis.scan(cursor, 'MATCH', `${app.config.REDIS_PREFIX}:period-claim:${type}:${id}:*`, 'COUNT', 1000);
+      cursor = next;
+      count += keys.length;
+    } while (cursor !== '0');
+    return count;
   }
 
   const userDoc = async (ref: AccountRef) => (await UserModel.findById(ref.id).lean())!;

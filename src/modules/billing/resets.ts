@@ -68,7 +68,7 @@ export function createQuotaResets({ config, logger, redis, quota }: Deps) {
   }
 
   async function resetIfDue(ref: PayerRef, asOf: Date): Promise<PayerResetOutcome> {
-    return lock.withLock(payerName(ref), async () => {
+    return lock.withLock(ref, async () => {
       const payer = await loadPayer(ref);
       if (!payer) return 'missing';
       if (payer.reset_date > asOf) return 'not_due';
@@ -86,7 +86,7 @@ export function createQuotaResets({ config, logger, redis, quota }: Deps) {
     let expired = 0;
     for (const doc of overdue) {
       const ref: PayerRef = { type: doc.owner_type as PayerRef['type'], id: doc.owner_id.toString() };
-      expired += await lock.withLock(payerName(ref), async () => {
+      expired += await lock.withLock(ref, async () => {
         const payer = await loadPayer(ref);
         const stored = await state.load(ref);
         if (!payer || !graceExpired(stored.record, payer.tier, asOf, config.STRIPE_PAST_DUE_GRACE_DAYS)) return 0;
@@ -133,7 +133,7 @@ export function createQuotaResets({ config, logger, redis, quota }: Deps) {
    * while Stripe's renewals still line up). `key` makes a retried job reuse the period it chose the first time.
    */
   async function resetOne(ref: PayerRef, asOf: Date, key: string): Promise<{ outcome: PayerResetOutcome; reset_date?: string }> {
-    return lock.withLock(payerName(ref), async () => {
+    return lock.withLock(ref, async () => {
       const current = await loadPayer(ref);
       if (!current) return { outcome: 'missing' as const };
       const fromKey = `${prefix}:admin-reset:${key}`;

@@ -136,7 +136,7 @@ export function createStripeSync({ config, logger, redis, quota }: Deps) {
       logger.warn({ event_id: envelope.event_id, type: envelope.type }, 'stripe event for a customer that belongs to no payer; ignored');
       return { outcome: 'unknown_customer' };
     }
-    return lock.withLock(payerName(resolved.payer), () => applyLocked(envelope, parsed, resolved.payer, resolved.customerId));
+    return lock.withLock(resolved.payer, () => applyLocked(envelope, parsed, resolved.payer, resolved.customerId));
   }
 
   /** The worker's entry: skip claimed events, apply, then claim. A payload we cannot read is left unclaimed. */

@@ -11,7 +11,7 @@ import { modelsForTier } from '../auth/vscode-config.js';
 import type { QuotaService } from '../quota/service.js';
 import { isLive, type BillingRecord } from '../billing/decide.js';
 import { createPayerLock } from '../billing/lock.js';
-import { accountOf, limitFor, loadPayer, payerName, setPayerFields, type PayerRef, type PayerState } from '../billing/payers.js';
+import { accountOf, limitFor, loadPayer, setPayerFields, type PayerRef, type PayerState } from '../billing/payers.js';
 import { createPeriods, periodStartOf } from '../billing/periods.js';
 import { checkoutPriceOf, isPaidTier, type PaidTier } from '../billing/prices.js';
 import { createBillingState } from '../billing/state.js';
@@ -126,7 +126,7 @@ export function createSubscriptionService({ config, stripe, redis, quota, redire
     const successUrl = redirects.check(input.success_url, redirects.defaults.success, 'success_url');
     const cancelUrl = redirects.check(input.cancel_url, redirects.defaults.cancel, 'cancel_url');
     const owner = await billingOwner(user, input.organization_id, true);
-    return lock.withLock(payerName(owner.ref), async () => {
+    return lock.withLock(owner.ref, async () => {
       const payer = (await loadPayer(owner.ref)) ?? owner;
       const { record } = await state.load(payer.ref);
       if (isLive(record.status)) {
@@ -166,7 +166,7 @@ export function createSubscriptionService({ config, stripe, redis, quota, redire
   async function setCancelAtPeriodEnd(user: UserDoc, organizationId: string | undefined, cancel: boolean): Promise<Current> {
     const client = requireStripe();
     const owner = await billingOwner(user, organizationId, true);
-    return lock.withLock(payerName(owner.ref), async () => {
+    return lock.withLock(owner.ref, async () => {
       const payer = (await loadPayer(owner.ref)) ?? owner;
       const { record } = await state.load(payer.ref);
       const subscriptionId = record.stripe_subscription_id;
