@@ -53,8 +53,9 @@ export function createStripeWebhookRouter({ config, producer }: Deps): Router {
         jobId: stripeEventJobId(event.id),
         attempts: 10,
         backoff: { type: 'exponential', delay: 1000 },
-        // Completed jobs stay a week so a redelivery in that time is dropped by BullMQ; later ones hit the claim.
-        removeOnComplete: { age: 7 * 24 * 3600, count: 50_000 },
+        // Completed jobs stay through Stripe's 3-day retry window, so most redeliveries are dropped by BullMQ;
+        // any later one is a no-op at the claim in stripe_events.
+        removeOnComplete: { age: 3 * 24 * 3600, count: 10_000 },
       });
     } catch {
       // Stripe retries a non-2xx delivery, so nothing is lost while the queue is unreachable.
