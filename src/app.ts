@@ -12,6 +12,11 @@ import { createRefreshTokens } from './modules/auth/refresh-tokens.js';
 import { createLoginLimiter } from './modules/auth/login-limiter.js';
 import { createAuthService } from './modules/auth/service.js';
 import { createAuthRouter } from './modules/auth/routes.js';
+import { createProviders } from './modules/auth/oauth/providers.js';
+import { createOneTimeStore } from './modules/auth/oauth/one-time-store.js';
+import { createOAuthAccounts } from './modules/auth/oauth/accounts.js';
+import { createOAuthService } from './modules/auth/oauth/service.js';
+import { createOAuthRouter } from './modules/auth/oauth/routes.js';
 import { createHealthRouter } from './modules/health/routes.js';
 import { createDocsRouter } from './modules/docs/routes.js';
 
@@ -44,11 +49,16 @@ export function createApp(infra: AppInfra): AppHandle {
   });
   const refreshTokens = createRefreshTokens({ ttlDays: config.REFRESH_TOKEN_TTL_DAYS });
   const loginLimiter = createLoginLimiter({
-    redis, prefix: config.REDIS_PREFIX, maxPerAccount: config.LOGIN_MAX_FAILURES_PER_ACCOUNT,
-    maxPerIp: config.LOGIN_MAX_FAILURES_PER_IP, windowSeconds: config.LOGIN_FAILURE_WINDOW_SECONDS,
+    redis, prefix: config.REDIS_PREFIX, maxPerAccountIp: config.LOGIN_MAX_FAILURES_PER_ACCOUNT_IP,
+    maxPerAccount: config.LOGIN_MAX_FAILURES_PER_ACCOUNT, maxPerIp: config.LOGIN_MAX_FAILURES_PER_IP,
+    windowSeconds: config.LOGIN_FAILURE_WINDOW_SECONDS,
   });
   const auth = createAuthService({ config, passwords, accessTokens, refreshTokens, loginLimiter });
   const authenticate = createAuthenticate({ accessTokens });
+  const oauth = createOAuthService({
+    config, providers: createProviders(config), store: createOneTimeStore(), accounts: createOAuthAccounts({ config, refreshTokens }),
+    auth, refreshTokens, logger,
+  });
 
   app.use(requestContext(logger));
 
@@ -63,6 +73,7 @@ export function createApp(infra: AppInfra): AppHandle {
     createHealthRouter({ redis }),
     createDocsRouter({ publicUrl: config.PUBLIC_URL }),
     createAuthRouter({ config, auth, authenticate }),
+    createOAuthRouter({ config, oauth }),
   ];
   for (const router of routers) app.use(router);
 

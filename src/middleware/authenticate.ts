@@ -2,6 +2,7 @@ import type { RequestHandler } from 'express';
 import { UnauthorizedError } from '../lib/errors.js';
 import type { Principal } from '../lib/http/principal.js';
 import { UserModel } from '../models/user.js';
+import { RevokedFamilyModel } from '../models/refresh-token.js';
 import type { AccessTokens } from '../modules/auth/access-tokens.js';
 
 /** Resolves an API key to a principal; provided by the api-keys module. Returns null when the key is unknown. */
@@ -32,8 +33,11 @@ export function createAuthenticate({ accessTokens, resolveApiKey }: Deps): Reque
       return next();
     }
     const claims = accessTokens.verify(token);
-    const user = /^[a-f0-9]{24}$/.test(claims.sub) ? await UserModel.findById(claims.sub) : null;
-    if (!user || !user.is_active || (user.token_version ?? 0) !== claims.ver) {
+    const [user, sessionRevoked] = await Promise.all([
+      /^[a-f0-9]{24}$/.test(claims.sub) ? UserModel.findById(claims.sub) : null,
+      claims.sid ? RevokedFamilyModel.exists({ family_id: claims.sid }) : null,
+    ]);
+    if (!user || !user.is_active || (user.token_version ?? 0) !== claims.ver || sessionRevoked) {
       throw new UnauthorizedError('Invalid access token', 'invalid_token');
     }
     req.principal = { user, via: 'access_token' };
