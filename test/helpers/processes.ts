@@ -5,8 +5,12 @@ import os from 'node:os';
 import path from 'node:path';
 
 const FERRETDB_BIN = process.env.FERRETDB_BIN ?? path.join(process.env.AICODER_CACHE_DIR ?? path.join(os.homedir(), '.cache', 'aicoder'), 'bin', 'ferretdb');
-/** `npx tsx` resolves to this; spawning it directly matters for signals, which `npm exec` does not forward. */
-export const TSX_BIN = path.resolve('node_modules/.bin/tsx');
+/**
+ * Entry points run as ONE node process with tsx's loader. Not `npx tsx`: npm exec does not forward SIGTERM, and
+ * the tsx CLI relays signals through a wrapper that SIGKILLs its child when it does not answer within 30 ms
+ * (which happens on a loaded machine), so neither would test our own shutdown.
+ */
+const NODE_WITH_TSX = [process.execPath, '--import', 'tsx'] as const;
 
 export async function freePort(): Promise<number> {
   const server = net.createServer();
@@ -97,8 +101,9 @@ export interface RoleProcess {
 }
 
 /** Runs an entry point (`src/main.ts`, `workers/main.ts worker`, …) as a real process with exactly `env`. */
-export function spawnRole(args: string[], env: Record<string, string>, command = TSX_BIN): RoleProcess {
-  const child = spawn(command, args, { env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+export function spawnRole(args: string[], env: Record<string, string>, command?: string): RoleProcess {
+  const [bin, ...prefix] = command ? [command] : NODE_WITH_TSX;
+  const child = spawn(bin, [...prefix, ...args], { env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout?.on('data', (chunk: Buffer) => (out += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (out += chunk.toString()));
