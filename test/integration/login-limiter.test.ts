@@ -21,6 +21,9 @@ afterAll(async () => {
 });
 
 const login = (email: string, password: string, ip: string) => app.request.post('/auth/login-json').set('X-Forwarded-For', ip).send({ email, password });
+/** `count` attempts at once (the limiter is atomic, so order does not matter); returns their statuses. */
+const attempts = async (count: number, attempt: (i: number) => ReturnType<typeof login>) =>
+  (await Promise.all(Array.from({ length: count }, (_, i) => attempt(i)))).map((res) => res.status);
 
 function expectLimited(res: { status: number; headers: Record<string, string>; body: unknown }) {
   expect(res.status).toBe(429);
@@ -34,7 +37,7 @@ describe('failed sign-in limits', () => {
   it('blocks one account from one IP after its limit, even with the right password, but not the owner elsewhere', async () => {
     const { email } = await registerAndLogin(app);
     const attacker = freshIp();
-    for (let i = 0; i < 3; i++) expect((await login(email, 'wrong password', attacker)).status).toBe(401);
+    expect(await attempts(3, () => login(email, 'wrong password', attacker))).toEqual([401, 401, 401]);
     expectLimited(await login(email, TEST_PASSWORD, attacker));
     expectLimited(await app.request.post('/auth/login').set('X-Forwarded-For', attacker).type('form').send({ username: email, password: TEST_PASSWORD }));
     expect((await login(email, TEST_PASSWORD, freshIp())).status).toBe(200);
@@ -50,20 +53,19 @@ describe('failed sign-in limits', () => {
 
   it('pauses an account guessed from several IPs, for everyone, only after the account-wide limit', async () => {
     const { email } = await registerAndLogin(app);
-    for (const ip of [freshIp(), freshIp()]) {
-      for (let i = 0; i < 3; i++) expect((await login(email, 'wrong password', ip)).status).toBe(401);
-    }
+    const [a, b] = [freshIp(), freshIp()];
+    expect(await attempts(6, (i) => login(email, 'wrong password', i % 2 ? a : b))).toEqual(Array(6).fill(401));
     expectLimited(await login(email, TEST_PASSWORD, freshIp()));
   });
 
   it('limits one IP spraying many accounts, and treats an IPv6 /64 as one client', async () => {
     const sprayer = freshIp();
-    for (let i = 0; i < 10; i++) expect((await login(uniqueEmail('spray'), 'wrong password', sprayer)).status).toBe(401);
+    expect(await attempts(10, () => login(uniqueEmail('spray'), 'wrong password', sprayer))).toEqual(Array(10).fill(401));
     expectLimited(await login(uniqueEmail('spray'), 'wrong password', sprayer));
     const { email } = await registerAndLogin(app);
     expect((await login(email, TEST_PASSWORD, freshIp())).status).toBe(200);
 
-    for (let i = 0; i < 10; i++) expect((await login(uniqueEmail('v6'), 'wrong password', `2001:db8:1:2::${i + 1}`)).status).toBe(401);
+    expect(await attempts(10, (i) => login(uniqueEmail('v6'), 'wrong password', `2001:db8:1:2::${i + 1}`))).toEqual(Array(10).fill(401));
     expectLimited(await login(uniqueEmail('v6'), 'wrong password', '2001:db8:1:2:ffff::9'));
     expect((await login(uniqueEmail('v6'), 'wrong password', '2001:db8:1:3::1')).status).toBe(401);
   });
@@ -81,10 +83,7 @@ describe('failed sign-in limits', () => {
     const { email } = await registerAndLogin(app);
     const [a, b] = [freshIp(), freshIp()];
     const unknown = uniqueEmail('ghost');
-    for (let i = 0; i < 3; i++) {
-      await login(email, 'wrong password', a);
-      await login(unknown, 'wrong password', b);
-    }
+    await attempts(6, (i) => (i % 2 ? login(email, 'wrong password', a) : login(unknown, 'wrong password', b)));
     const real = await login(email, 'wrong password', a);
     const ghost = await login(unknown, 'wrong password', b);
     expect(real.status).toBe(429);
