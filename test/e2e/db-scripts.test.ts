@@ -19,7 +19,7 @@ afterAll(async () => {
   await app?.stop();
 });
 
-describe('npm run db:init and db:seed', () => {
+describe('npm run db:init and db:seed', { timeout: 120_000 }, () => {
   it('creates every collection and index, then seeds each tier and role idempotently; the seed users sign in', async () => {
     const init = await npmRun('db:init');
     expect(init.code, init.output).toBe(0);

@@ -19,7 +19,8 @@ afterAll(async () => {
 });
 
 // Each case is a separate process; they run side by side to keep the file quick.
-describe.concurrent('starting with a bad configuration', () => {
+// Generous timeouts: starting a process on a loaded shared machine can take many seconds (a cap, not an assertion).
+describe.concurrent('starting with a bad configuration', { timeout: 120_000 }, () => {
   const badEnv = { NODE_ENV: 'production', PORT: 'eighty', DATABASE_URL: 'postgres://db', REDIS_URL: 'http://cache', GITHUB_CLIENT_ID: 'only-the-id' };
 
   it.for([
@@ -38,7 +39,7 @@ describe.concurrent('starting with a bad configuration', () => {
   });
 });
 
-describe.concurrent('graceful shutdown on SIGTERM', () => {
+describe.concurrent('graceful shutdown on SIGTERM', { timeout: 120_000 }, () => {
   it('web: serves, then drains and exits 0', async ({ expect }) => {
     const web = spawnRole(['src/main.ts'], goodEnv);
     started.push(web);

@@ -19,7 +19,7 @@ const becomes = (url: string, status: number, checks: object) =>
     return ready;
   }, `readyz ${status}`);
 
-describe('readiness of a running API when its dependencies fail and return', () => {
+describe('readiness of a running API when its dependencies fail and return', { timeout: 90_000 }, () => {
   let redis: Throwaway;
   let mongo: Throwaway;
   let app: TestApp;
@@ -73,7 +73,7 @@ describe('readiness of a running API when its dependencies fail and return', () 
   });
 });
 
-describe('an API process started before its dependencies', () => {
+describe('an API process started before its dependencies', { timeout: 120_000 }, () => {
   let redis: Throwaway;
   let mongo: Throwaway;
   let web: RoleProcess | undefined;

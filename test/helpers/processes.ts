@@ -29,7 +29,7 @@ function answers(port: number): Promise<boolean> {
 }
 
 /** Polls until `check` passes (no timing assertion: only a cap so a broken build fails instead of hanging). */
-export async function eventually<T>(check: () => Promise<T>, what: string, capMs = 20_000): Promise<T> {
+export async function eventually<T>(check: () => Promise<T>, what: string, capMs = 45_000): Promise<T> {
   const deadline = Date.now() + capMs;
   let last: unknown;
   while (Date.now() < deadline) {
@@ -117,6 +117,6 @@ export function spawnRole(args: string[], env: Record<string, string>, command?:
         const line = out.split('\n').find((l) => l.includes(`"msg":"${msg}"`));
         if (!line) throw new Error(child.exitCode !== null ? `exited ${child.exitCode}: ${out}` : `no "${msg}" yet`);
         return JSON.parse(line) as Record<string, unknown>;
-      }, `log "${msg}"`),
+      }, `log "${msg}"`, 60_000),
   };
 }
