@@ -169,7 +169,7 @@ describe('redirect allowlist', () => {
     for (const ok of ['https://api.aicoder.dev/x', 'https://aicoder.dev/pricing?x=1', 'vscode://aicoder.aicoder-vscode/billing', 'vscode-insiders://AICODER.aicoder-vscode/x']) {
       expect(policy.check(ok, 'fallback', 'success_url')).toBe(ok);
     }
-    for (const bad of ['http://aicoder.dev/', 'https://aicoder.dev.evil.com/', 'https://user:pw@aicoder.dev/', 'vscode://evil.ext/', 'data:text/html,x', '//aicoder.dev']) {
+    for (const bad of ['http://aicoder.dev/', 'https://aicoder.dev.evil.com/', 'https://user:pw@aicoder.dev/', 'vscode://evil.ext/', 'data:text/html,x', '//aicoder.dev', 'https://aicoder.dev/a b', 'vscode://aicoder.aicoder-vscode:99/x']) {
       expect(() => policy.check(bad, 'fallback', 'success_url'), bad).toThrow(/success_url must point/);
     }
     expect(policy.check(undefined, 'fallback', 'success_url')).toBe('fallback');

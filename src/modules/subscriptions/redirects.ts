@@ -2,6 +2,7 @@ import type { Config } from '../../config/index.js';
 import { BadRequestError } from '../../lib/errors.js';
 
 const EDITOR_SCHEMES = new Set(['vscode:', 'vscode-insiders:']);
+const PRINTABLE_ASCII = /^[\x21-\x7E]{1,2048}$/;
 
 /**
  * Where Stripe may send the browser back to after checkout or the portal: PUBLIC_URL's origin, the origins in
@@ -14,6 +15,7 @@ export function createRedirectPolicy(config: Pick<Config, 'PUBLIC_URL' | 'BILLIN
   const editorBase = `vscode://${config.VSCODE_EXTENSION_ID}`;
 
   function allowed(value: string): boolean {
+    if (!PRINTABLE_ASCII.test(value)) return false;
     let url: URL;
     try {
       url = new URL(value);
@@ -21,7 +23,7 @@ export function createRedirectPolicy(config: Pick<Config, 'PUBLIC_URL' | 'BILLIN
       return false;
     }
     if (url.username || url.password) return false;
-    if (EDITOR_SCHEMES.has(url.protocol)) return url.host.toLowerCase() === extension;
+    if (EDITOR_SCHEMES.has(url.protocol)) return !url.port && url.hostname.toLowerCase() === extension;
     return (url.protocol === 'https:' || url.protocol === 'http:') && origins.has(url.origin);
   }
 
