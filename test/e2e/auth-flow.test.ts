@@ -38,6 +38,12 @@ describe('the extension sign-in flow (old system test plan)', () => {
     expect(vscode.status).toBe(200);
     expect(vscode.body.llm.base_url).toBe(`${app.config.PUBLIC_URL}/v1`);
     expect(vscode.body.llm.models).toEqual(['gpt-3.5-turbo']);
+    expect(JSON.stringify(vscode.body)).not.toContain('A4F');
+
+    const subscription = await app.request.get('/subscriptions/current').set('Authorization', `Bearer ${refreshed.body.access_token}`);
+    expect(subscription.status).toBe(200);
+    expect(subscription.body).toMatchObject({ tier: 'free' });
+    expect(JSON.stringify(subscription.body)).toContain('10000');
   });
 
   it('answers unknown routes, bad JSON and oversized bodies in the error shape', async () => {
