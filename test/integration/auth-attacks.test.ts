@@ -149,8 +149,9 @@ describe('request bodies', () => {
         expectCleanError(res.body);
         expect(res.headers['x-request-id']).toBeTruthy();
       }
-      const noBody = await app.request.post(path).set('Content-Type', 'text/plain').send('hello');
-      expect(noBody.status).toBe(400);
+      const notJson = await app.request.post(path).set('Content-Type', 'text/plain').send('hello');
+      expect(notJson.status).toBe(415);
+      expectCleanError(notJson.body, 'unsupported_media_type');
     }
     const gzip = await app.request.post('/auth/login-json').set('Content-Type', 'application/json').set('Content-Encoding', 'gzip').send('not gzip');
     expect(gzip.status).toBeGreaterThanOrEqual(400);

@@ -1,7 +1,7 @@
 import type { Request, RequestHandler, Response, Router } from 'express';
 import { z } from 'zod';
 import { ErrorSchema, openApiRegistry } from '../openapi.js';
-import { BadRequestError } from '../errors.js';
+import { AppError, BadRequestError } from '../errors.js';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
@@ -30,6 +30,9 @@ export interface Parsed<B, Q, P> {
 }
 
 type Handler<B, Q, P> = (req: Request, res: Response, input: Parsed<B, Q, P>) => unknown;
+
+/** True when the request carries a non-empty body (clients send `Content-Length: 0` with bodiless POSTs). */
+const hasBody = (req: Request) => req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
 
 const toOpenApiPath = (path: string) => path.replace(/:([A-Za-z_]+)/g, '{$1}');
 
@@ -78,7 +81,12 @@ export function route<B extends z.ZodType = z.ZodUndefined, Q extends z.ZodType 
     responses: responses as never,
   });
 
+  const mediaTypes = spec.bodyType === 'form' ? ['application/json', 'application/x-www-form-urlencoded'] : ['application/json'];
   const handle: RequestHandler = async (req, res) => {
+    // A body in a type this route does not parse would be ignored (an empty body is accepted): refuse it instead.
+    if (spec.body && hasBody(req) && !req.is(mediaTypes)) {
+      throw new AppError(415, 'invalid_request_error', 'unsupported_media_type', `Send the request body as ${mediaTypes.join(' or ')}`);
+    }
     const input = {
       body: spec.body ? parseInput(spec.body, req.body ?? {}, 'body') : undefined,
       query: spec.query ? parseInput(spec.query, req.query, 'query') : undefined,

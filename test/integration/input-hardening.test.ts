@@ -1,0 +1,53 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../helpers/harness.js';
+import { expectCleanError } from '../helpers/assertions.js';
+import { registerAndLogin, uniqueEmail, TEST_PASSWORD } from '../factories/users.js';
+import { createOrganization, createSubUser } from '../factories/teams.js';
+import { ApiKeyModel } from '../../src/models/api-key.js';
+import { OrganizationModel } from '../../src/models/organization.js';
+import { UserModel } from '../../src/models/user.js';
+
+/** Defects found by the bad-input sweep (test/e2e/bad-input-sweep.test.ts), one focused check each. */
+let app: TestApp;
+
+beforeAll(async () => {
+  app = await startTestApp();
+});
+afterAll(async () => {
+  await app?.stop();
+});
+
+describe('request bodies in a type the route does not parse', () => {
+  it('are refused with 415 instead of being ignored as an empty body', async () => {
+    const owner = await registerAndLogin(app);
+    const key = await app.request.post('/api-keys').set(owner.auth).send({ name: 'k' });
+    expect(key.status).toBe(201);
+
+    // Before: text/plain was never parsed, so the rotation ran with defaults and answered 201.
+    const rotate = await app.request.post(`/api-keys/${key.body.id}/rotate`).set(owner.auth).set('Content-Type', 'text/plain').send('{"overlap_seconds":0}');
+    expect(rotate.status).toBe(415);
+    expectCleanError(rotate.body, 'unsupported_media_type');
+    expect((await ApiKeyModel.findById(key.body.id).lean())?.rotated_at ?? null).toBeNull();
+
+    // Before: a form body was parsed and accepted by JSON-only routes.
+    const form = await app.request.post('/api-keys').set(owner.auth).type('form').send({ name: 'from a form' });
+    expect(form.status).toBe(415);
+    expect(await ApiKeyModel.countDocuments({ user_id: owner.user.id })).toBe(1);
+
+    const login = await app.request.post('/auth/login-json').type('form').send({ email: owner.email, password: TEST_PASSWORD });
+    expect(login.status).toBe(415);
+    expect(login.body.access_token).toBeUndefined();
+  });
+
+  it('still accepts JSON, the OAuth2 form on /auth/login, and bodiless POSTs', async () => {
+    const owner = await registerAndLogin(app);
+    expect((await app.request.post('/auth/login').type('form').send({ username: owner.email, password: TEST_PASSWORD })).status).toBe(200);
+    expect((await app.request.post('/auth/login').send({ username: owner.email, password: TEST_PASSWORD })).status).toBe(200);
+    expect((await app.request.post('/auth/login').set('Content-Type', 'text/plain').send('username=x')).status).toBe(415);
+    const key = await app.request.post('/api-keys').set(owner.auth).set('Content-Type', 'application/json; charset=utf-8').send('{"name":"k"}');
+    expect(key.status).toBe(201);
+    // No body at all (Content-Length: 0, no Content-Type), as SDKs send a POST without arguments.
+    const rotate = await app.request.post(`/api-keys/${key.body.id}/rotate`).set(owner.auth);
+    expect(rotate.status).toBe(201);
+  });
+});
