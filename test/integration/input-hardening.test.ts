@@ -51,3 +51,33 @@ describe('request bodies in a type the route does not parse', () => {
     expect(rotate.status).toBe(201);
   });
 });
+
+describe('NUL characters', () => {
+  // PostgreSQL (under FerretDB) cannot store or compare text containing NUL: each of these answered 500.
+  it('are refused with 400 in bodies, form fields, keys and query strings, and nothing is written', async () => {
+    const admin = await registerAndLogin(app);
+    await UserModel.updateOne({ _id: admin.user.id }, { $set: { role: 'admin' } });
+    const email = uniqueEmail('nul');
+    const attempts = [
+      app.request.post('/auth/login-json').send({ email: 'a\u0000@example.com', password: TEST_PASSWORD }),
+      app.request.post('/auth/login').type('form').send({ username: 'a\u0000@example.com', password: TEST_PASSWORD }),
+      app.request.post('/auth/register').send({ email, password: TEST_PASSWORD, name: 'Mallory\u0000' }),
+      app.request.post('/auth/register').send({ email, password: TEST_PASSWORD, ['x\u0000']: 1 }),
+      app.request.patch('/users/me').set(admin.auth).send({ profile: { company: 'ACME\u0000' } }),
+      app.request.get('/admin/usage?model=gpt%00').set(admin.auth),
+    ];
+    for (const res of await Promise.all(attempts)) {
+      expect(res.status, JSON.stringify(res.body)).toBe(400);
+      expectCleanError(res.body, 'validation_error');
+      expect(res.body.error.message).toContain('NUL');
+    }
+    expect(await UserModel.exists({ email })).toBeNull();
+    expect((await app.request.get('/users/me').set(admin.auth)).body.profile.company ?? null).toBeNull();
+  });
+
+  it('are refused by the dashboard sign-in page', async () => {
+    const res = await app.request.post('/admin/login').type('form').send({ email: 'a\u0000@example.com', password: 'x' });
+    expect(res.status).toBe(400);
+    expect(res.text).toContain('Enter your email and password');
+  });
+});

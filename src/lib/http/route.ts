@@ -36,7 +36,33 @@ const hasBody = (req: Request) => req.headers['transfer-encoding'] !== undefined
 
 const toOpenApiPath = (path: string) => path.replace(/:([A-Za-z_]+)/g, '{$1}');
 
+/**
+ * The path of the first string (or key) holding a NUL character, or undefined. Iterative, so a body nested
+ * thousands of levels deep cannot overflow the stack. PostgreSQL (under FerretDB) cannot store NUL in text, so
+ * such a value would fail in the database as a 500; real MongoDB refuses it in keys.
+ */
+function findNul(value: unknown): string | undefined {
+  const stack: Array<[unknown, string]> = [[value, '']];
+  while (stack.length) {
+    const [item, path] = stack.pop()!;
+    if (typeof item === 'string') {
+      if (item.includes('\u0000')) return path;
+    } else if (item && typeof item === 'object') {
+      for (const [key, child] of Object.entries(item)) {
+        const childPath = path ? `${path}.${key}` : key;
+        if (key.includes('\u0000')) return childPath;
+        stack.push([child, childPath]);
+      }
+    }
+  }
+  return undefined;
+}
+
 export function parseInput<T extends z.ZodType>(schema: T, value: unknown, where: string): z.infer<T> {
+  const nulAt = findNul(value);
+  if (nulAt !== undefined) {
+    throw new BadRequestError(`${where}${nulAt ? `.${nulAt}` : ''}: must not contain NUL characters`, { code: 'validation_error', param: nulAt || undefined });
+  }
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const first = result.error.issues[0];

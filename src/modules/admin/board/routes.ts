@@ -27,7 +27,9 @@ interface Deps {
 }
 
 const isAdmin = (user: UserDoc) => user.role === 'admin' || user.role === 'superadmin';
-const loginBodySchema = z.object({ email: z.string().trim().toLowerCase().max(254), password: z.string().max(1024) });
+// No NUL characters: the database (PostgreSQL under FerretDB) cannot compare them and would answer an error.
+const noNul = /^[^\0]*$/;
+const loginBodySchema = z.object({ email: z.string().trim().toLowerCase().max(254).regex(noNul), password: z.string().max(1024).regex(noNul) });
 
 /** A cross-site form or script may not drive the dashboard (SameSite=Strict already keeps the cookie away). */
 function assertSameOrigin(req: Request): void {
