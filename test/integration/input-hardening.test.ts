@@ -81,3 +81,19 @@ describe('NUL characters', () => {
     expect(res.text).toContain('Enter your email and password');
   });
 });
+
+describe('organization settings nested deeper than JSON.stringify can go', () => {
+  it('are refused with 400 on create and update (JSON.stringify overflowed the stack: 500)', async () => {
+    const owner = await registerAndLogin(app);
+    const orgId = await createOrganization(app, owner, 'Deep');
+    const deep = `${'{"a":'.repeat(20_000)}1${'}'.repeat(20_000)}`;
+    const create = await app.request.post('/organizations').set(owner.auth).set('Content-Type', 'application/json').send(`{"name":"x","settings":${deep}}`);
+    const update = await app.request.patch(`/organizations/${orgId}`).set(owner.auth).set('Content-Type', 'application/json').send(`{"settings":{"k":${deep}}}`);
+    for (const res of [create, update]) {
+      expect(res.status).toBe(400);
+      expectCleanError(res.body, 'validation_error');
+    }
+    expect(await OrganizationModel.countDocuments({ owner_id: owner.user.id })).toBe(1);
+    expect((await OrganizationModel.findById(orgId).lean())?.settings).toEqual({});
+  });
+});

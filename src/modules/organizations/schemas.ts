@@ -7,25 +7,31 @@ const SETTINGS_MAX_DEPTH = 5;
 /** MongoDB refuses `$`-prefixed and dotted field names; refusing them here keeps them a 400, not a 500. */
 const SETTING_KEY = /^[A-Za-z0-9_-]{1,64}$/;
 
-function checkSettings(value: unknown, path: (string | number)[], ctx: z.RefinementCtx): void {
+/** Adds an issue for each bad name or too-deep value; returns false when it found any. */
+function checkSettings(value: unknown, path: (string | number)[], ctx: z.RefinementCtx): boolean {
   if (path.length > SETTINGS_MAX_DEPTH) {
     ctx.addIssue({ code: 'custom', path, message: `settings may nest at most ${SETTINGS_MAX_DEPTH} levels` });
-    return;
+    return false;
   }
-  if (Array.isArray(value)) value.forEach((item, i) => checkSettings(item, [...path, i], ctx));
+  let ok = true;
+  if (Array.isArray(value)) value.forEach((item, i) => { ok = checkSettings(item, [...path, i], ctx) && ok; });
   else if (value && typeof value === 'object') {
     for (const [key, item] of Object.entries(value)) {
-      if (!SETTING_KEY.test(key)) ctx.addIssue({ code: 'custom', path: [...path, key], message: 'setting names use letters, digits, _ and - (1-64)' });
-      else checkSettings(item, [...path, key], ctx);
+      if (!SETTING_KEY.test(key)) {
+        ctx.addIssue({ code: 'custom', path: [...path, key], message: 'setting names use letters, digits, _ and - (1-64)' });
+        ok = false;
+      } else ok = checkSettings(item, [...path, key], ctx) && ok;
     }
   }
+  return ok;
 }
 
 /** Free-form organization settings (JSON). In a PATCH a top-level `null` removes that setting. */
 export const settingsSchema = z
   .record(z.string(), z.unknown())
   .superRefine((value, ctx) => {
-    checkSettings(value, [], ctx);
+    // Measured only once the depth is known to be small: JSON.stringify overflows the stack on deep values.
+    if (!checkSettings(value, [], ctx)) return;
     if (Buffer.byteLength(JSON.stringify(value), 'utf8') > SETTINGS_MAX_BYTES) {
       ctx.addIssue({ code: 'custom', path: [], message: `settings must be at most ${SETTINGS_MAX_BYTES} bytes of JSON` });
     }
