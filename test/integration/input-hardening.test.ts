@@ -97,3 +97,18 @@ describe('organization settings nested deeper than JSON.stringify can go', () =>
     expect((await OrganizationModel.findById(orgId).lean())?.settings).toEqual({});
   });
 });
+
+describe('sub-user permissions and limits', () => {
+  it('refuse unknown keys instead of answering 200 with nothing changed (a typo silently set no cap)', async () => {
+    const parent = await registerAndLogin(app);
+    const sub = await createSubUser(app, parent, { limits: { monthly_tokens: 1000 } });
+    for (const body of [{ limits: { monthly_token: 5 } }, { limits: { $gt: '' } }, { permissions: { model: ['gpt-4'] } }]) {
+      const res = await app.request.patch(`/sub-users/${sub.id}`).set(parent.auth).send(body);
+      expect(res.status, JSON.stringify(body)).toBe(400);
+      expectCleanError(res.body, 'validation_error');
+    }
+    const created = await app.request.post('/sub-users').set(parent.auth).send({ email: uniqueEmail('sub'), password: TEST_PASSWORD, limits: { monthly_tokes: 10 } });
+    expect(created.status).toBe(400);
+    expect((await app.request.get(`/sub-users/${sub.id}`).set(parent.auth)).body.limits).toEqual({ monthly_tokens: 1000, requests_per_minute: null });
+  });
+});

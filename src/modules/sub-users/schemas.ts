@@ -8,13 +8,13 @@ export const permissionsInputSchema = z.object({
   /** Model ids this sub-user may use (within the parent's plan); null: all of the parent's models. */
   models: modelsSchema.nullable().optional(),
   can_create_api_keys: z.boolean().optional(),
-});
+}).strict();
 
 export const limitsInputSchema = z.object({
   /** Monthly tokens this sub-user may use (they also count against the parent's quota); null: no own cap. */
   monthly_tokens: tokenCapSchema.nullable().optional(),
   requests_per_minute: z.number().int().min(1).max(100_000).nullable().optional(),
-});
+}).strict();
 
 export const createSubUserBodySchema = z
   .object({
