@@ -14,6 +14,12 @@ import { createAuthService } from './modules/auth/service.js';
 import { createAuthRouter } from './modules/auth/routes.js';
 import { createHealthRouter } from './modules/health/routes.js';
 import { createDocsRouter } from './modules/docs/routes.js';
+import { createQuotaService } from './modules/quota/service.js';
+import { createUsageService } from './modules/usage/service.js';
+import { createUsageRouter } from './modules/usage/routes.js';
+import { createMetricsCollector } from './modules/metrics/collector.js';
+import { createMetricsRouter } from './modules/metrics/routes.js';
+import { httpMetrics } from './modules/metrics/middleware.js';
 
 /** What the web process is built from; created once in the composition root (server.ts) or by tests. */
 export interface AppInfra {
@@ -49,8 +55,12 @@ export function createApp(infra: AppInfra): AppHandle {
   });
   const auth = createAuthService({ config, passwords, accessTokens, refreshTokens, loginLimiter });
   const authenticate = createAuthenticate({ accessTokens });
+  const quota = createQuotaService({ redis, prefix: config.REDIS_PREFIX });
+  const usage = createUsageService({ config, quota });
+  const metrics = createMetricsCollector({ redis, prefix: config.REDIS_PREFIX, queues: infra.producer.queues, cacheMs: config.METRICS_CACHE_MS });
 
   app.use(requestContext(logger));
+  app.use(httpMetrics());
 
   // Routes that need the raw body (signed webhooks) go before the body parsers.
   const rawBodyRouters: Router[] = [];
@@ -63,6 +73,8 @@ export function createApp(infra: AppInfra): AppHandle {
     createHealthRouter({ redis }),
     createDocsRouter({ publicUrl: config.PUBLIC_URL }),
     createAuthRouter({ config, auth, authenticate }),
+    createUsageRouter({ usage, authenticate }),
+    createMetricsRouter({ collector: metrics, token: config.METRICS_TOKEN }),
   ];
   for (const router of routers) app.use(router);
 

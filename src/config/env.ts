@@ -71,11 +71,28 @@ export const envSchema = z
     QUOTA_RESET_CRON: z.string().default('0 * * * *'),
     WORKER_CONCURRENCY_LLM: z.coerce.number().int().min(1).default(256),
     ENABLE_DEV_MOCK_LLM: boolFlag,
+    WORKER_CONCURRENCY_USAGE: z.coerce.number().int().min(1).default(16),
+    /** BullMQ lock of an active job; a worker that dies holding it has the job retried once the lock lapses. */
+    WORKER_LOCK_DURATION_MS: z.coerce.number().int().min(200).default(30_000),
+    /** How often workers look for jobs whose worker died (stalled) and put them back. */
+    WORKER_STALLED_INTERVAL_MS: z.coerce.number().int().min(100).default(30_000),
+    /** When set, the worker role serves its own /metrics on this port (0 = any free port). */
+    WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+    /** Scheduler ticks of the usage queue: release expired reservations, rebuild counters from the ledger. */
+    USAGE_RELEASE_EXPIRED_CRON: z.string().default('* * * * *'),
+    QUOTA_RECONCILE_CRON: z.string().default('17 * * * *'),
+    /** How long scrape-time gauges (queue depth, reservations) are cached between /metrics scrapes. */
+    METRICS_CACHE_MS: z.coerce.number().int().min(0).default(5000),
+    /** Test-only: a pause between the steps of a settlement, so a test can kill a worker mid-job. Refused in production. */
+    USAGE_SETTLE_STEP_DELAY_MS: z.coerce.number().int().min(0).default(0),
   })
   .transform((env) => ({ ...env, DB_AUTO_INIT: env.DB_AUTO_INIT ?? env.NODE_ENV !== 'production' }))
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && env.JWT_SECRET_KEY === DEV_JWT_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['JWT_SECRET_KEY'], message: 'the development default is refused in production' });
+    }
+    if (env.NODE_ENV === 'production' && env.USAGE_SETTLE_STEP_DELAY_MS > 0) {
+      ctx.addIssue({ code: 'custom', path: ['USAGE_SETTLE_STEP_DELAY_MS'], message: 'is a test-only setting' });
     }
   });
 

@@ -28,8 +28,14 @@ const tokenUsageSchema = new Schema(
     stream: { type: Boolean, default: false },
     ttft_ms: { type: Number, default: null },
     duration_ms: { type: Number, default: null },
-    /** The quota period (YYYY-MM-DD of the payer's period start) the tokens counted against. */
+    /** The quota period the tokens counted against: the payer's reset_date (ISO) when the request was settled. */
     period: { type: String, default: null },
+    /**
+     * True from the ledger insert until the settlement has reached the Redis counters; such rows are counted
+     * when counters are rebuilt only if their settled marker exists (see quota/accounts.ts ledgerTotals).
+     */
+    settle_pending: { type: Boolean, default: false },
+    settled_at: { type: Date, default: null },
     day: { type: String, required: true },
     created_at: { type: Date, default: () => new Date() },
   },

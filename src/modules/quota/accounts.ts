@@ -2,6 +2,7 @@ import { Types } from 'mongoose';
 import { UserModel } from '../../models/user.js';
 import { OrganizationModel } from '../../models/organization.js';
 import { TokenUsageModel } from '../../models/token-usage.js';
+import { groupedSums } from '../../lib/aggregate.js';
 
 /**
  * A quota account is one counter a request draws from. A request's chain (e.g. a sub-user's own cap, then its
@@ -45,12 +46,36 @@ export function ledgerFilter(ref: AccountRef, period: string): Record<string, un
   }
 }
 
-export async function ledgerTotals(ref: AccountRef, period: string): Promise<{ used: number; calls: number }> {
-  const [row] = await TokenUsageModel.aggregate<{ used: number; calls: number }>([
-    { $match: { ...ledgerFilter(ref, period), status: { $in: ['completed', 'aborted'] } } },
-    { $group: { _id: null, used: { $sum: '$billed_tokens' }, calls: { $sum: 1 } } },
-  ]);
-  return { used: row?.used ?? 0, calls: row?.calls ?? 0 };
+/** Which of these request ids have been charged to the Redis counters (their settled marker exists). */
+export type SettledCheck = (requestIds: string[]) => Promise<boolean[]>;
+
+/**
+ * What the ledger says an account used in a period. A row written by a settlement that has not reached the
+ * counters yet (`settle_pending`, no settled marker) is left out: that settlement adds it when it runs, so
+ * counting it here as well would charge it twice. Without `isSettled` every row counts.
+ */
+export async function ledgerTotals(ref: AccountRef, period: string, isSettled?: SettledCheck): Promise<{ used: number; calls: number }> {
+  const match: Record<string, unknown> = { ...ledgerFilter(ref, period), status: { $in: ['completed', 'aborted'] } };
+  const [row] = await groupedSums(TokenUsageModel as never, isSettled ? { ...match, settle_pending: { $ne: true } } : match, null, {
+    used: 'billed_tokens',
+    calls: 1,
+  });
+  let used = row?.used ?? 0;
+  let calls = row?.calls ?? 0;
+  if (isSettled) {
+    // aggregate, not find: find filters go through mongoose's sanitizeFilter, which would neutralise `$in`.
+    const pending = await TokenUsageModel.aggregate<{ request_id: string; billed_tokens: number }>([
+      { $match: { ...match, settle_pending: true } },
+      { $project: { _id: 0, request_id: 1, billed_tokens: 1 } },
+    ]);
+    const settled = pending.length ? await isSettled(pending.map((doc) => doc.request_id)) : [];
+    pending.forEach((doc, i) => {
+      if (!settled[i]) return;
+      used += doc.billed_tokens ?? 0;
+      calls += 1;
+    });
+  }
+  return { used, calls };
 }
 
 const iso = (date: Date | null | undefined) => new Date(date ?? 0).toISOString();
@@ -84,10 +109,10 @@ export async function loadAccountLimits(ref: AccountRef): Promise<{ limit: numbe
 }
 
 /** The account's state rebuilt from MongoDB: its limit and period, and what the ledger says was used in it. */
-export async function loadAccountState(ref: AccountRef): Promise<AccountState | null> {
+export async function loadAccountState(ref: AccountRef, isSettled?: SettledCheck): Promise<AccountState | null> {
   const limits = await loadAccountLimits(ref);
   if (!limits) return null;
-  const totals = await ledgerTotals(ref, limits.period);
+  const totals = await ledgerTotals(ref, limits.period, isSettled);
   // Accounts migrated from the old system carry tokens_used without ledger rows; never count less than that.
   return { limit: limits.limit, period: limits.period, used: Math.max(totals.used, limits.seedUsed), calls: totals.calls };
 }

@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
-import { TooManyRequestsError } from '../../lib/errors.js';
-import { accountName, loadAccountState, type AccountRef, type AccountState } from './accounts.js';
+import { ServiceUnavailableError, TooManyRequestsError } from '../../lib/errors.js';
+import { accountName, loadAccountState, parseAccountName, type AccountRef, type AccountState } from './accounts.js';
 import { INIT_ACCOUNT, REBUILD_ACCOUNT, RELEASE_EXPIRED, RESERVE, RESET_ACCOUNT, SETTLE, SET_LIMIT } from './scripts.js';
 
 export interface AccountSnapshot {
@@ -21,6 +21,16 @@ export interface SettledAccount {
   used: number;
   calls: number;
 }
+
+export interface Settlement {
+  /** False when this request had already been settled (the call changed nothing). */
+  applied: boolean;
+  /** The loaded accounts' totals after the charge (accounts not loaded in Redis are left out). */
+  accounts: SettledAccount[];
+}
+
+/** Loading or rebuilding an account retries when a settlement lands meanwhile; this many times at most. */
+const CAS_ATTEMPTS = 10;
 
 interface Options {
   redis: Redis;
@@ -50,11 +60,26 @@ export function createQuotaService({ redis, prefix, settledMarkerSeconds = 7 * 2
   const indexKey = `${prefix}:resv-index`;
   const settledKey = (requestId: string) => `${prefix}:settled:${requestId}`;
 
+  /** Which requests have reached the counters: the ledger rows that loading and rebuilding may count. */
+  async function isSettled(requestIds: string[]): Promise<boolean[]> {
+    const replies = await redis.mget(...requestIds.map(settledKey));
+    return replies.map((reply) => reply !== null);
+  }
+
+  async function epochOf(ref: AccountRef): Promise<string> {
+    return (await redis.hget(key(ref), 'epoch')) ?? '0';
+  }
+
+  /** Loads an account from MongoDB unless it is loaded; false when it does not exist. */
   async function load(ref: AccountRef): Promise<boolean> {
-    const state = await loadAccountState(ref);
-    if (!state) return false;
-    await redis.eval(INIT_ACCOUNT, 1, key(ref), state.limit, state.used, state.calls, state.period);
-    return true;
+    for (let attempt = 0; attempt < CAS_ATTEMPTS; attempt += 1) {
+      const epoch = await epochOf(ref);
+      const state = await loadAccountState(ref, isSettled);
+      if (!state) return false;
+      const done = await redis.eval(INIT_ACCOUNT, 1, key(ref), state.limit, state.used, state.calls, state.period, epoch);
+      if (done !== -1) return true;
+    }
+    throw new ServiceUnavailableError('Quota account is busy; retry shortly', 'quota_busy', 1);
   }
 
   /** Seconds until the earliest period end in the chain, for Retry-After. */
@@ -86,15 +111,21 @@ export function createQuotaService({ redis, prefix, settledMarkerSeconds = 7 * 2
     throw new Error('quota accounts could not be loaded');
   }
 
-  /** Charges `billed` tokens once per request id and releases its reservation. Returns the accounts' new totals. */
-  async function settle(requestId: string, accounts: AccountRef[], billed: number, calls: number): Promise<SettledAccount[]> {
+  /** Charges `billed` tokens once per request id and releases its reservation; says whether this call applied it. */
+  async function settleRequest(requestId: string, accounts: AccountRef[], billed: number, calls: number): Promise<Settlement> {
     const keys = [...accounts.map(key), resvKey(requestId), indexKey, settledKey(requestId)];
     const rows = (await redis.eval(SETTLE, keys.length, ...keys, accounts.length, billed, calls, requestId, settledMarkerSeconds)) as string[];
-    return rows.flatMap((row, i) => {
+    const settled = rows.flatMap((row, i) => {
       if (!row) return [];
       const [limit, used, callCount] = row.split(' ').map(Number) as [number, number, number];
       return [{ ref: accounts[i]!, limit, used, calls: callCount }];
     });
+    return { applied: rows.length > 0, accounts: settled };
+  }
+
+  /** Charges `billed` tokens once per request id and releases its reservation. Returns the accounts' new totals. */
+  async function settle(requestId: string, accounts: AccountRef[], billed: number, calls: number): Promise<SettledAccount[]> {
+    return (await settleRequest(requestId, accounts, billed, calls)).accounts;
   }
 
   /** Releases reservations older than their expiry; returns the request ids released. */
@@ -126,20 +157,54 @@ export function createQuotaService({ redis, prefix, settledMarkerSeconds = 7 * 2
     await redis.eval(SET_LIMIT, 1, key(ref), limit);
   }
 
-  /** Drops the cached account so the next use reloads it from MongoDB (e.g. a cap was removed). */
+  /**
+   * Makes the next use see MongoDB's limit (e.g. a cap was changed or removed): the account is rebuilt in place,
+   * keeping its in-flight reservations, or dropped when it no longer exists.
+   */
   async function forget(ref: AccountRef): Promise<void> {
-    await redis.del(key(ref));
+    const { state } = await rebuild(ref);
+    if (!state) await redis.del(key(ref));
   }
 
-  /** Rebuilds an account's counters from the ledger; returns the drift (Redis used minus ledger used). */
-  async function rebuild(ref: AccountRef): Promise<{ drift: number; state: AccountState | null }> {
-    const state = await loadAccountState(ref);
-    if (!state) return { drift: 0, state: null };
-    const before = Number((await redis.hget(key(ref), 'used')) ?? state.used);
-    await redis.eval(REBUILD_ACCOUNT, 1, key(ref), state.limit, state.used, state.calls, state.period);
-    return { drift: before - state.used, state };
+  /**
+   * Rebuilds an account's counters from the ledger; returns the drift (Redis used minus ledger used; 0 when the
+   * account was not loaded) and whether it was `missing` from Redis before.
+   */
+  async function rebuild(ref: AccountRef): Promise<{ drift: number; state: AccountState | null; missing: boolean }> {
+    for (let attempt = 0; attempt < CAS_ATTEMPTS; attempt += 1) {
+      const [epoch, usedBefore, limitBefore] = await redis.hmget(key(ref), 'epoch', 'used', 'limit');
+      const state = await loadAccountState(ref, isSettled);
+      if (!state) return { drift: 0, state: null, missing: limitBefore === null };
+      const done = await redis.eval(REBUILD_ACCOUNT, 1, key(ref), state.limit, state.used, state.calls, state.period, epoch ?? '0');
+      if (done === -1) continue;
+      const missing = limitBefore === null;
+      return { drift: missing ? 0 : Number(usedBefore ?? 0) - state.used, state, missing };
+    }
+    throw new ServiceUnavailableError('Quota account is busy; retry shortly', 'quota_busy', 1);
   }
 
-  return { reserve, settle, releaseExpired, reservationOf, snapshot, reset, setLimit, forget, rebuild, accountKey: key };
+  /** Every account that has counters (or a settlement stub) in Redis. */
+  async function accountsInRedis(): Promise<AccountRef[]> {
+    const found = new Set<string>();
+    const head = `${prefix}:quota:`;
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${head}*`, 'COUNT', 500);
+      cursor = next;
+      for (const k of keys) found.add(k.slice(head.length));
+    } while (cursor !== '0');
+    return [...found].map(parseAccountName);
+  }
+
+  /** Reservations not yet settled or released, and how many of them are past their expiry. */
+  async function reservationCounts(now = Date.now()): Promise<{ outstanding: number; expired: number }> {
+    const [outstanding, expired] = await Promise.all([redis.zcard(indexKey), redis.zcount(indexKey, '-inf', now)]);
+    return { outstanding, expired };
+  }
+
+  return {
+    reserve, settle, settleRequest, releaseExpired, reservationOf, snapshot, reset, setLimit, forget, rebuild, isSettled,
+    accountsInRedis, reservationCounts, accountKey: key,
+  };
 }
 export type QuotaService = ReturnType<typeof createQuotaService>;
