@@ -31,11 +31,13 @@ const tokenUsageSchema = new Schema(
     /** The quota period the tokens counted against: the payer's reset_date (ISO) when the request was settled. */
     period: { type: String, default: null },
     /**
-     * True from the ledger insert until the settlement has reached the Redis counters; such rows are counted
-     * when counters are rebuilt only if their settled marker exists (see quota/accounts.ts ledgerTotals).
+     * True from the ledger insert until the settlement has reached the Redis counters and been stamped here;
+     * counter rebuilds count such a row only by its settled marker (see quota/accounts.ts ledgerTotals).
      */
     settle_pending: { type: Boolean, default: false },
     settled_at: { type: Date, default: null },
+    /** Redis time (microseconds) of the settlement, from its settled marker: counter rebuilds cut the ledger by it. */
+    settled_ts: { type: Number, default: null },
     day: { type: String, required: true },
     created_at: { type: Date, default: () => new Date() },
   },

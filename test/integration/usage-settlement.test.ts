@@ -14,6 +14,7 @@ import { TokenUsageModel } from '../../src/models/token-usage.js';
 import { UserModel } from '../../src/models/user.js';
 import { OrganizationModel } from '../../src/models/organization.js';
 import type { AccountRef } from '../../src/modules/quota/accounts.js';
+import { syncSeedFields } from '../../src/modules/quota/seed-fields.js';
 import type { RequestContext, RequestOutcome } from '../../queues/schemas.js';
 
 describe('usage queue: settlements, expiry and reconciliation (real BullMQ workers, Redis, FerretDB)', () => {
@@ -148,6 +149,19 @@ describe('usage queue: settlements, expiry and reconciliation (real BullMQ worke
     const sums = await expectUserConsistent(payer.ref, limit);
     expect(sums).toMatchObject({ used: expectedUsed, calls: 50, rows: 50 });
     expect((await quota.snapshot(payer.ref))!.reserved).toBe(0);
+  });
+
+  it('a seed-field write based on stale totals never stays last: the writer re-reads and rewrites', async () => {
+    const payer = await payerUser(app, 10_000);
+    const stale = (await quota.snapshot(payer.ref))!;
+    // Another settlement lands and its worker writes the fresh totals...
+    await quota.settle(`req-${randomUUID()}`, [payer.ref], 100, 1);
+    await syncSeedFields(quota, [payer.ref]);
+    // ...then a slow worker that read the totals before it writes what it read.
+    let first = true;
+    const slowReader = { snapshot: async (ref: AccountRef) => (first ? ((first = false), stale) : quota.snapshot(ref)) };
+    expect(await syncSeedFields(slowReader, [payer.ref])).toBe(true);
+    expect(await UserModel.findById(payer.user.id).lean()).toMatchObject({ tokens_used: 100, tokens_remaining: 9_900, monthly_usage: { api_calls: 1, tokens_used: 100 } });
   });
 
   it('charges every account of an organization chain (member cap, then the pool) and updates the organization', async () => {

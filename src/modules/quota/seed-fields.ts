@@ -4,16 +4,16 @@ import type { AccountRef } from './accounts.js';
 import type { AccountSnapshot, QuotaService, SettledAccount } from './service.js';
 
 /**
- * Keeps the seed's fields (tokens_used, tokens_remaining, monthly_limit, monthly_usage) meaningful by writing
- * absolute values taken atomically from Redis, never increments: FerretDB's $inc is not atomic, and writing
- * the same totals twice is harmless.
+ * Keeps the seed's fields (tokens_used, tokens_remaining, monthly_usage) meaningful by writing absolute values
+ * taken atomically from Redis, never increments: FerretDB's $inc is not atomic, and writing the same totals
+ * twice is harmless. `monthly_limit` is not written: MongoDB is where limits change (plans, admins), and a
+ * copy of a Redis limit read just before such a change would undo it.
  */
 export async function writeSeedFields(accounts: Array<Pick<SettledAccount, 'ref' | 'limit' | 'used' | 'calls'>>): Promise<void> {
   for (const { ref, limit, used, calls } of accounts) {
     const fields = {
       tokens_used: used,
       tokens_remaining: Math.max(0, limit - used),
-      monthly_limit: limit,
       'monthly_usage.tokens_used': used,
       'monthly_usage.api_calls': calls,
     };

@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
 import { ServiceUnavailableError, TooManyRequestsError } from '../../lib/errors.js';
 import { accountName, loadAccountState, parseAccountName, type AccountRef, type AccountState } from './accounts.js';
-import { INIT_ACCOUNT, REBUILD_ACCOUNT, RELEASE_EXPIRED, RESERVE, RESET_ACCOUNT, SETTLE, SET_LIMIT } from './scripts.js';
+import { ABORT_LOAD, BEGIN_LOAD, FINISH_LOAD, RELEASE_EXPIRED, RESERVE, RESET_ACCOUNT, SETTLE, SET_LIMIT } from './scripts.js';
 
 export interface AccountSnapshot {
   limit: number;
@@ -25,12 +25,15 @@ export interface SettledAccount {
 export interface Settlement {
   /** False when this request had already been settled (the call changed nothing). */
   applied: boolean;
+  /** Redis time (microseconds) of the settlement that charged the request; recorded on its ledger row. */
+  settledAt: number;
   /** The loaded accounts' totals after the charge (accounts not loaded in Redis are left out). */
   accounts: SettledAccount[];
 }
 
-/** Loading or rebuilding an account retries when a settlement lands meanwhile; this many times at most. */
-const CAS_ATTEMPTS = 10;
+/** Loading or rebuilding an account starts over when a newer load overtook it; this many times at most. */
+const LOAD_ATTEMPTS = 10;
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 interface Options {
   redis: Redis;
@@ -60,24 +63,43 @@ export function createQuotaService({ redis, prefix, settledMarkerSeconds = 7 * 2
   const indexKey = `${prefix}:resv-index`;
   const settledKey = (requestId: string) => `${prefix}:settled:${requestId}`;
 
-  /** Which requests have reached the counters: the ledger rows that loading and rebuilding may count. */
-  async function isSettled(requestIds: string[]): Promise<boolean[]> {
+  /** When each request reached the counters (its settled marker's Redis time), or null when it has not (or the marker is gone). */
+  async function settledTimes(requestIds: string[]): Promise<Array<number | null>> {
+    if (!requestIds.length) return [];
     const replies = await redis.mget(...requestIds.map(settledKey));
-    return replies.map((reply) => reply !== null);
+    return replies.map((reply) => (reply === null ? null : Number(reply)));
   }
 
-  async function epochOf(ref: AccountRef): Promise<string> {
-    return (await redis.hget(key(ref), 'epoch')) ?? '0';
+  /** Waits while a newer load of the account is in progress (it writes the account when done). */
+  async function awaitOtherLoad(ref: AccountRef): Promise<void> {
+    for (let i = 0; i < 50 && (await redis.hexists(key(ref), 'rb_t0')); i += 1) await pause(10);
+  }
+
+  /**
+   * One load of an account from MongoDB, cut at a Redis time T0 (see scripts.ts): the ledger up to T0 plus
+   * the settlements noted in Redis after it. `init` writes only an account that is not loaded yet.
+   */
+  async function loadOnce(ref: AccountRef, mode: 'init' | 'rebuild') {
+    const [t0, usedBefore, limitBefore] = (await redis.eval(BEGIN_LOAD, 1, key(ref))) as [string, string | null, string | null];
+    const state = await loadAccountState(ref, { at: Number(t0), settledTimes });
+    if (!state) {
+      await redis.eval(ABORT_LOAD, 1, key(ref), t0);
+      return { written: 1, state: null, usedBefore, limitBefore };
+    }
+    const written = (await redis.eval(
+      FINISH_LOAD, 1, key(ref), state.limit, state.ledgerUsed, state.calls, state.period, t0, mode, state.floor,
+    )) as number;
+    return { written, state, usedBefore, limitBefore };
   }
 
   /** Loads an account from MongoDB unless it is loaded; false when it does not exist. */
   async function load(ref: AccountRef): Promise<boolean> {
-    for (let attempt = 0; attempt < CAS_ATTEMPTS; attempt += 1) {
-      const epoch = await epochOf(ref);
-      const state = await loadAccountState(ref, isSettled);
+    for (let attempt = 0; attempt < LOAD_ATTEMPTS; attempt += 1) {
+      const { written, state } = await loadOnce(ref, 'init');
       if (!state) return false;
-      const done = await redis.eval(INIT_ACCOUNT, 1, key(ref), state.limit, state.used, state.calls, state.period, epoch);
-      if (done !== -1) return true;
+      if (written !== -1) return true;
+      await awaitOtherLoad(ref);
+      if (await redis.hexists(key(ref), 'limit')) return true;
     }
     throw new ServiceUnavailableError('Quota account is busy; retry shortly', 'quota_busy', 1);
   }
@@ -114,13 +136,13 @@ export function createQuotaService({ redis, prefix, settledMarkerSeconds = 7 * 2
   /** Charges `billed` tokens once per request id and releases its reservation; says whether this call applied it. */
   async function settleRequest(requestId: string, accounts: AccountRef[], billed: number, calls: number): Promise<Settlement> {
     const keys = [...accounts.map(key), resvKey(requestId), indexKey, settledKey(requestId)];
-    const rows = (await redis.eval(SETTLE, keys.length, ...keys, accounts.length, billed, calls, requestId, settledMarkerSeconds)) as string[];
+    const [status, at, ...rows] = (await redis.eval(SETTLE, keys.length, ...keys, accounts.length, billed, calls, requestId, settledMarkerSeconds)) as string[];
     const settled = rows.flatMap((row, i) => {
       if (!row) return [];
       const [limit, used, callCount] = row.split(' ').map(Number) as [number, number, number];
       return [{ ref: accounts[i]!, limit, used, calls: callCount }];
     });
-    return { applied: rows.length > 0, accounts: settled };
+    return { applied: status === 'applied', settledAt: Number(at), accounts: settled };
   }
 
   /** Charges `billed` tokens once per request id and releases its reservation. Returns the accounts' new totals. */
@@ -140,8 +162,9 @@ export function createQuotaService({ redis, prefix, settledMarkerSeconds = 7 * 2
 
   async function snapshot(ref: AccountRef): Promise<AccountSnapshot | null> {
     let values = await redis.hmget(key(ref), 'limit', 'used', 'reserved', 'calls', 'period');
-    if (values[0] === null) {
-      if (!(await load(ref))) return null;
+    // The key can vanish again between the load and the read (a Redis loss); never report a missing account as zeros.
+    for (let attempt = 0; values[0] === null; attempt += 1) {
+      if (attempt >= LOAD_ATTEMPTS || !(await load(ref))) return null;
       values = await redis.hmget(key(ref), 'limit', 'used', 'reserved', 'calls', 'period');
     }
     const [limit, used, reserved, calls, period] = values;
@@ -171,14 +194,13 @@ export function createQuotaService({ redis, prefix, settledMarkerSeconds = 7 * 2
    * account was not loaded) and whether it was `missing` from Redis before.
    */
   async function rebuild(ref: AccountRef): Promise<{ drift: number; state: AccountState | null; missing: boolean }> {
-    for (let attempt = 0; attempt < CAS_ATTEMPTS; attempt += 1) {
-      const [epoch, usedBefore, limitBefore] = await redis.hmget(key(ref), 'epoch', 'used', 'limit');
-      const state = await loadAccountState(ref, isSettled);
-      if (!state) return { drift: 0, state: null, missing: limitBefore === null };
-      const done = await redis.eval(REBUILD_ACCOUNT, 1, key(ref), state.limit, state.used, state.calls, state.period, epoch ?? '0');
-      if (done === -1) continue;
+    for (let attempt = 0; attempt < LOAD_ATTEMPTS; attempt += 1) {
+      const { written, state, usedBefore, limitBefore } = await loadOnce(ref, 'rebuild');
       const missing = limitBefore === null;
-      return { drift: missing ? 0 : Number(usedBefore ?? 0) - state.used, state, missing };
+      if (!state) return { drift: 0, state: null, missing };
+      // Both sides are as of T0: Redis `used` when the load began, the ledger's settlements up to T0.
+      if (written === 1) return { drift: missing ? 0 : Number(usedBefore ?? 0) - state.used, state, missing };
+      await awaitOtherLoad(ref);
     }
     throw new ServiceUnavailableError('Quota account is busy; retry shortly', 'quota_busy', 1);
   }
@@ -203,7 +225,7 @@ export function createQuotaService({ redis, prefix, settledMarkerSeconds = 7 * 2
   }
 
   return {
-    reserve, settle, settleRequest, releaseExpired, reservationOf, snapshot, reset, setLimit, forget, rebuild, isSettled,
+    reserve, settle, settleRequest, releaseExpired, reservationOf, snapshot, reset, setLimit, forget, rebuild, settledTimes,
     accountsInRedis, reservationCounts, accountKey: key,
   };
 }

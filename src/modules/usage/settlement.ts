@@ -74,6 +74,7 @@ export function createSettlementService({ quota, logger, stepDelayMs = 0 }: Deps
       period: snapshot?.period ?? null,
       settle_pending: true,
       settled_at: null,
+      settled_ts: null,
       day: isoDay(now),
       created_at: now,
     };
@@ -107,9 +108,12 @@ export function createSettlementService({ quota, logger, stepDelayMs = 0 }: Deps
     const inPeriod = current !== null && current.period === row.period;
     const billed = inPeriod ? row.billed_tokens ?? 0 : 0;
     const calls = inPeriod && row.status !== 'failed' ? 1 : 0;
-    const { applied } = await quota.settleRequest(row.request_id, accounts, billed, calls);
+    const { applied, settledAt } = await quota.settleRequest(row.request_id, accounts, billed, calls);
     await pause();
-    await TokenUsageModel.updateOne({ request_id: row.request_id }, { $set: { settle_pending: false, settled_at: new Date() } });
+    await TokenUsageModel.updateOne(
+      { request_id: row.request_id },
+      { $set: { settle_pending: false, settled_at: new Date(Math.floor(settledAt / 1000)), settled_ts: settledAt } },
+    );
     return applied;
   }
 
