@@ -14,7 +14,25 @@ import { createAuthService } from './modules/auth/service.js';
 import { createAuthRouter } from './modules/auth/routes.js';
 import { createHealthRouter } from './modules/health/routes.js';
 import { createDocsRouter } from './modules/docs/routes.js';
+import { createApiKeyCache } from './modules/api-keys/cache.js';
+import { createApiKeyResolver } from './modules/api-keys/resolver.js';
+import { createApiKeyService } from './modules/api-keys/service.js';
+import { createApiKeysRouter } from './modules/api-keys/routes.js';
+import { createAccountRevocation } from './modules/users/revocation.js';
+import { createAccountService } from './modules/users/service.js';
+import { createUsersRouter } from './modules/users/routes.js';
 import { createQuotaService } from './modules/quota/service.js';
+import { createSuperadminGuard } from './modules/admin/superadmin-guard.js';
+import { createAdminUsersService } from './modules/admin/users-service.js';
+import { createAdminRouter } from './modules/admin/routes.js';
+import { createAdminSessions } from './modules/admin/board/sessions.js';
+import { createBoardRouter } from './modules/admin/board/routes.js';
+import { createLocks } from './lib/locks.js';
+import { createApiKeyBulkRevoker } from './modules/api-keys/bulk-revoke.js';
+import { createOrganizationService } from './modules/organizations/service.js';
+import { createOrganizationsRouter } from './modules/organizations/routes.js';
+import { createSubUserService } from './modules/sub-users/service.js';
+import { createSubUsersRouter } from './modules/sub-users/routes.js';
 import { createUsageService } from './modules/usage/service.js';
 import { createUsageRouter } from './modules/usage/routes.js';
 import { createMetricsCollector } from './modules/metrics/collector.js';
@@ -38,7 +56,8 @@ export interface AppHandle {
 
 /** The API's composition root: builds each service from only what it uses and mounts thin routers. */
 export function createApp(infra: AppInfra): AppHandle {
-  const { config, logger, redis } = infra;
+  const { config, logger, redis, producer } = infra;
+  const prefix = config.REDIS_PREFIX;
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.TRUST_PROXY);
@@ -54,10 +73,21 @@ export function createApp(infra: AppInfra): AppHandle {
     maxPerIp: config.LOGIN_MAX_FAILURES_PER_IP, windowSeconds: config.LOGIN_FAILURE_WINDOW_SECONDS,
   });
   const auth = createAuthService({ config, passwords, accessTokens, refreshTokens, loginLimiter });
-  const authenticate = createAuthenticate({ accessTokens });
-  const quota = createQuotaService({ redis, prefix: config.REDIS_PREFIX });
+  const apiKeyCache = createApiKeyCache({ redis, prefix, ttlSeconds: config.API_KEY_CACHE_SECONDS });
+  const apiKeys = createApiKeyService({ config, redis, prefix, cache: apiKeyCache });
+  const authenticate = createAuthenticate({ accessTokens, resolveApiKey: createApiKeyResolver({ redis, prefix, cache: apiKeyCache }) });
+  const quota = createQuotaService({ redis, prefix });
+  const revocation = createAccountRevocation({ refreshTokens, apiKeys });
+  const superadmins = createSuperadminGuard({ redis, prefix });
+  const account = createAccountService({ passwords, loginLimiter, issueTokens: auth.issueTokens, revocation, superadmins });
+  const adminUsers = createAdminUsersService({ config, quota, revocation, superadmins });
+  const adminSessions = createAdminSessions({ redis, prefix, ttlSeconds: config.ADMIN_SESSION_TTL_SECONDS });
+  const locks = createLocks({ redis, prefix: config.REDIS_PREFIX });
+  const apiKeyRevoker = createApiKeyBulkRevoker({ cache: apiKeyCache });
+  const organizations = createOrganizationService({ config, quota, locks, apiKeys: apiKeyRevoker });
+  const subUsers = createSubUserService({ config, passwords, refreshTokens, quota, locks, apiKeys: apiKeyRevoker });
   const usage = createUsageService({ config, quota });
-  const metrics = createMetricsCollector({ redis, prefix: config.REDIS_PREFIX, queues: infra.producer.queues, cacheMs: config.METRICS_CACHE_MS });
+  const metrics = createMetricsCollector({ redis, prefix, queues: producer.queues, cacheMs: config.METRICS_CACHE_MS });
 
   app.use(requestContext(logger));
   app.use(httpMetrics());
@@ -73,6 +103,14 @@ export function createApp(infra: AppInfra): AppHandle {
     createHealthRouter({ redis }),
     createDocsRouter({ publicUrl: config.PUBLIC_URL }),
     createAuthRouter({ config, auth, authenticate }),
+    createApiKeysRouter({ apiKeys, authenticate }),
+    createUsersRouter({ account, authenticate }),
+    createAdminRouter({ adminUsers, authenticate, queues: producer.queues }),
+    createBoardRouter({
+      queues: producer.queues, authenticate, sessions: adminSessions, passwords, loginLimiter, publicUrl: config.PUBLIC_URL,
+    }),
+    createOrganizationsRouter({ organizations, authenticate }),
+    createSubUsersRouter({ subUsers, authenticate }),
     createUsageRouter({ usage, authenticate }),
     createMetricsRouter({ collector: metrics, token: config.METRICS_TOKEN }),
   ];

@@ -71,6 +71,18 @@ export const envSchema = z
     QUOTA_RESET_CRON: z.string().default('0 * * * *'),
     WORKER_CONCURRENCY_LLM: z.coerce.number().int().min(1).default(256),
     ENABLE_DEV_MOCK_LLM: boolFlag,
+    /** How long a rotated API key keeps working after `POST /api-keys/{id}/rotate`. */
+    API_KEY_ROTATION_OVERLAP_SECONDS: z.coerce.number().int().min(0).max(30 * 86400).default(3600),
+    /** How long an API key lookup is cached in Redis (revocation, rotation and deactivation clear it at once). */
+    API_KEY_CACHE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+    /** Most live (unrevoked) API keys one user may hold. */
+    API_KEY_MAX_PER_USER: z.coerce.number().int().min(1).default(100),
+    /** Lifetime of the cookie session of the admin dashboard (/admin/login, /admin/queues). */
+    ADMIN_SESSION_TTL_SECONDS: z.coerce.number().int().min(60).default(8 * 3600),
+    /** How many organizations one user may own (each starts with the free plan's pool). */
+    ORGANIZATIONS_MAX_PER_OWNER: z.coerce.number().int().min(1).default(10),
+    ORGANIZATION_MAX_MEMBERS: z.coerce.number().int().min(1).default(200),
+    SUB_USERS_MAX_PER_USER: z.coerce.number().int().min(1).default(50),
     WORKER_CONCURRENCY_USAGE: z.coerce.number().int().min(1).default(16),
     /** BullMQ lock of an active job; a worker that dies holding it has the job retried once the lock lapses. */
     WORKER_LOCK_DURATION_MS: z.coerce.number().int().min(200).default(30_000),

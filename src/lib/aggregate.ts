@@ -1,36 +1,28 @@
-import type { Model } from 'mongoose';
+import type { Model, PipelineStage } from 'mongoose';
 
-export type SumRow<K extends string> = { _id: unknown } & Record<K, number>;
+type Aggregatable = Pick<Model<unknown>, 'aggregate'>;
 
 /**
- * `$group` sums that are correct on FerretDB too. FerretDB 1.24 computes only the FIRST accumulator of a
- * `$group` stage (every further one comes back 0), so each sum runs as its own one-accumulator pipeline and
- * the results are joined by group key. `1` counts documents. Groups come back sorted by key.
+ * Sums per group, e.g. `sumBy(TokenUsageModel, {user_id}, '$model', {tokens: '$billed_tokens', requests: 1})`.
+ * FerretDB 1.24 computes only the first accumulator of a `$group` (its group iterator is consumed once; every
+ * further accumulator comes back 0), so each sum runs as its own single-accumulator `$group`, in parallel, and
+ * the results are merged by group key. Correct on real MongoDB too. Groups come back sorted by key.
  */
-export async function groupedSums<K extends string>(
-  model: Model<never>,
-  match: Record<string, unknown>,
-  groupBy: string | null,
-  sums: Record<K, string | 1>,
-): Promise<Array<SumRow<K>>> {
+export async function sumBy<K extends string>(
+  model: Aggregatable, match: Record<string, unknown>, groupKey: string | Record<string, string> | null, sums: Record<K, string | number>,
+): Promise<Array<{ _id: unknown } & Record<K, number>>> {
   const names = Object.keys(sums) as K[];
-  const results = await Promise.all(
-    names.map((name) => {
-      const expression = sums[name] === 1 ? 1 : `$${sums[name] as string}`;
-      return model.aggregate<{ _id: unknown; v: number }>([
-        { $match: match },
-        { $group: { _id: groupBy ? `$${groupBy}` : null, v: { $sum: expression } } },
-      ]);
-    }),
-  );
-  const rows = new Map<string, SumRow<K>>();
-  results.forEach((groups, i) => {
-    for (const group of groups) {
-      const id = JSON.stringify(group._id ?? null);
-      const row = rows.get(id) ?? ({ _id: group._id ?? null, ...Object.fromEntries(names.map((n) => [n, 0])) } as SumRow<K>);
-      (row as Record<string, unknown>)[names[i]!] = Number(group.v ?? 0);
-      rows.set(id, row);
+  const results = await Promise.all(names.map((name) => {
+    const pipeline: PipelineStage[] = [{ $match: match }, { $group: { _id: groupKey, value: { $sum: sums[name] } } }];
+    return model.aggregate<{ _id: unknown; value: number }>(pipeline);
+  }));
+  const groups = new Map<string, { _id: unknown } & Record<K, number>>();
+  results.forEach((rows, i) => {
+    for (const row of rows) {
+      const id = JSON.stringify(row._id ?? null);
+      if (!groups.has(id)) groups.set(id, { _id: row._id ?? null, ...Object.fromEntries(names.map((n) => [n, 0])) } as { _id: unknown } & Record<K, number>);
+      (groups.get(id) as Record<string, unknown>)[names[i]!] = row.value ?? 0;
     }
   });
-  return [...rows.values()].sort((a, b) => String(a._id ?? '').localeCompare(String(b._id ?? '')));
+  return [...groups.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([, row]) => row);
 }

@@ -28,6 +28,9 @@ export async function pingMongo(timeoutMs = 1000): Promise<boolean> {
   }
 }
 
+/** A unique-index clash. FerretDB reports one on an update as code 1 with PostgreSQL's message, not 11000. */
 export function isDuplicateKeyError(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: number }).code === 11000;
+  if (typeof error !== 'object' || error === null) return false;
+  const { code, message } = error as { code?: number; message?: string };
+  return code === 11000 || (code === 1 && /duplicate key value violates unique constraint/.test(message ?? ''));
 }

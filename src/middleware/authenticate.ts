@@ -1,8 +1,10 @@
-import type { RequestHandler } from 'express';
-import { UnauthorizedError } from '../lib/errors.js';
+import type { Request, RequestHandler } from 'express';
+import { ForbiddenError, UnauthorizedError } from '../lib/errors.js';
 import type { Principal } from '../lib/http/principal.js';
 import { UserModel } from '../models/user.js';
 import type { AccessTokens } from '../modules/auth/access-tokens.js';
+import type { ApiKeyScope } from '../modules/api-keys/scopes.js';
+import { requireScope } from './require-scope.js';
 
 /** Resolves an API key to a principal; provided by the api-keys module. Returns null when the key is unknown. */
 export type ApiKeyResolver = (key: string) => Promise<Principal | null>;
@@ -14,6 +16,12 @@ interface Deps {
   resolveApiKey?: ApiKeyResolver;
 }
 
+/**
+ * `authenticate` accepts access tokens only (API keys get 403 there: account changes, key management,
+ * organizations, admin). `authenticate.scoped(scope)` also accepts an API key that carries the scope.
+ */
+export type Authenticate = RequestHandler & { scoped(scope: ApiKeyScope): RequestHandler };
+
 function bearerToken(header: string | undefined): string | undefined {
   if (!header) return undefined;
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
@@ -21,22 +29,39 @@ function bearerToken(header: string | undefined): string | undefined {
 }
 
 /** One credential layer for every route: access tokens and (when the module is wired) API keys. */
-export function createAuthenticate({ accessTokens, resolveApiKey }: Deps): RequestHandler {
-  return async (req, _res, next) => {
+export function createAuthenticate({ accessTokens, resolveApiKey }: Deps): Authenticate {
+  async function identify(req: Request): Promise<Principal> {
     const token = bearerToken(req.get('authorization'));
     if (!token) throw new UnauthorizedError('Missing bearer credentials', 'missing_credentials');
     if (token.startsWith(API_KEY_PREFIX) && resolveApiKey) {
       const principal = await resolveApiKey(token);
       if (!principal) throw new UnauthorizedError('Invalid API key', 'invalid_api_key');
-      req.principal = principal;
-      return next();
+      return principal;
     }
     const claims = accessTokens.verify(token);
     const user = /^[a-f0-9]{24}$/.test(claims.sub) ? await UserModel.findById(claims.sub) : null;
     if (!user || !user.is_active || (user.token_version ?? 0) !== claims.ver) {
       throw new UnauthorizedError('Invalid access token', 'invalid_token');
     }
-    req.principal = { user, via: 'access_token' };
+    return { user, via: 'access_token' };
+  }
+
+  const authenticate: RequestHandler = async (req, _res, next) => {
+    const principal = await identify(req);
+    if (principal.via === 'api_key') {
+      throw new ForbiddenError('API keys cannot be used here; sign in with an access token', 'api_key_not_allowed');
+    }
+    req.principal = principal;
     next();
   };
+
+  function scoped(scope: ApiKeyScope): RequestHandler {
+    const check = requireScope(scope);
+    return async (req, res, next) => {
+      req.principal = await identify(req);
+      check(req, res, next);
+    };
+  }
+
+  return Object.assign(authenticate, { scoped });
 }

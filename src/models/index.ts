@@ -2,6 +2,7 @@ import type { Model } from 'mongoose';
 import { UserModel } from './user.js';
 import { RefreshTokenModel, RefreshTokenUseModel, RevokedFamilyModel } from './refresh-token.js';
 import { OrganizationModel } from './organization.js';
+import { OrganizationMemberModel } from './organization-member.js';
 import { ApiKeyModel } from './api-key.js';
 import { ProcessedStripeEventModel, SubscriptionModel } from './subscription.js';
 import { TokenUsageModel } from './token-usage.js';
@@ -9,7 +10,7 @@ import { RateLimitModel } from './rate-limit.js';
 import { OAuthCodeModel } from './oauth-code.js';
 
 export const ALL_MODELS: Model<never>[] = [
-  UserModel, RefreshTokenModel, RefreshTokenUseModel, RevokedFamilyModel, OrganizationModel, ApiKeyModel,
+  UserModel, RefreshTokenModel, RefreshTokenUseModel, RevokedFamilyModel, OrganizationModel, OrganizationMemberModel, ApiKeyModel,
   SubscriptionModel, ProcessedStripeEventModel, TokenUsageModel, RateLimitModel, OAuthCodeModel,
 ] as unknown as Model<never>[];
 
@@ -24,4 +25,4 @@ export async function initCollections(): Promise<void> {
 }
 
 export { UserModel, RefreshTokenModel, RefreshTokenUseModel, RevokedFamilyModel, OrganizationModel, ApiKeyModel };
-export { SubscriptionModel, ProcessedStripeEventModel, TokenUsageModel, RateLimitModel, OAuthCodeModel };
+export { SubscriptionModel, ProcessedStripeEventModel, TokenUsageModel, RateLimitModel, OAuthCodeModel, OrganizationMemberModel };

@@ -3,6 +3,7 @@ import { Types } from 'mongoose';
 import type { RequestContext, RequestOutcome } from '../../queues/schemas.js';
 import { UserModel } from '../../src/models/user.js';
 import { OrganizationModel } from '../../src/models/organization.js';
+import { OrganizationMemberModel } from '../../src/models/organization-member.js';
 import type { AccountRef } from '../../src/modules/quota/accounts.js';
 import type { TestApp } from '../helpers/harness.js';
 import { registerAndLogin } from './users.js';
@@ -19,14 +20,12 @@ export async function payerUser(app: TestApp, limit: number) {
 export async function organization(ownerId: string, limit: number, members: Array<{ user_id: string; cap?: number | null; role?: 'owner' | 'admin' | 'member' }> = []) {
   const reset = new Date(Date.now() + 30 * 86_400_000);
   const org = await OrganizationModel.create({
-    name: `org-${randomUUID().slice(0, 8)}`,
-    owner_id: ownerId,
-    members: [{ user_id: ownerId, role: 'owner' }, ...members.map((m) => ({ user_id: m.user_id, role: m.role ?? 'member', monthly_token_cap: m.cap ?? null }))],
-    subscription_tier: 'pro',
-    monthly_limit: limit,
-    tokens_remaining: limit,
-    reset_date: reset,
+    name: `org-${randomUUID().slice(0, 8)}`, owner_id: ownerId, subscription_tier: 'pro', monthly_limit: limit, tokens_remaining: limit, reset_date: reset,
   });
+  await OrganizationMemberModel.insertMany([
+    { organization_id: org._id, user_id: ownerId, role: 'owner' },
+    ...members.map((m) => ({ organization_id: org._id, user_id: m.user_id, role: m.role ?? 'member', monthly_token_cap: m.cap ?? null })),
+  ]);
   return { id: org._id.toString(), ref: { kind: 'organization', id: org._id.toString() } as AccountRef };
 }
 

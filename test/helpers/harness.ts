@@ -29,6 +29,7 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
   await connectMongo(config.DATABASE_URL);
   await initCollections();
   const redis = createRedis(config.REDIS_URL);
+  if (redis.status !== 'ready') await new Promise((resolve) => redis.once('ready', resolve));
   const producer = createProducer(redis, config.REDIS_PREFIX);
   const logger = createLogger(config.LOG_LEVEL);
   const handle = createApp({ config, logger, redis, producer });

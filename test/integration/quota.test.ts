@@ -87,7 +87,7 @@ describe('quota reservations in Redis', () => {
     await app.redis.hset(quota.accountKey(account), 'used', 999);
     const { drift } = await quota.rebuild(account);
     expect(drift).toBe(899);
-    expect((await quota.snapshot(account))!.used).toBe(100);
+    expect(await quota.snapshot(account)).toMatchObject({ used: 100, calls: 1 });
     expect(await quota.reset(account, 2000, '2099-01-01T00:00:00.000Z')).toBe(true);
     expect(await quota.reset(account, 2000, '2099-01-01T00:00:00.000Z')).toBe(false);
     expect(await quota.snapshot(account)).toMatchObject({ limit: 2000, used: 0, period: '2099-01-01T00:00:00.000Z' });

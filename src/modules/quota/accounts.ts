@@ -1,8 +1,9 @@
 import { Types } from 'mongoose';
 import { UserModel } from '../../models/user.js';
 import { OrganizationModel } from '../../models/organization.js';
+import { OrganizationMemberModel } from '../../models/organization-member.js';
 import { TokenUsageModel } from '../../models/token-usage.js';
-import { groupedSums } from '../../lib/aggregate.js';
+import { sumBy } from '../../lib/aggregate.js';
 
 /**
  * A quota account is one counter a request draws from. A request's chain (e.g. a sub-user's own cap, then its
@@ -68,9 +69,9 @@ export interface LedgerCut {
  */
 export async function ledgerTotals(ref: AccountRef, period: string, cut?: LedgerCut): Promise<{ used: number; calls: number }> {
   const match: Record<string, unknown> = { ...ledgerFilter(ref, period), status: { $in: ['completed', 'aborted'] } };
-  const sums = { used: 'billed_tokens', calls: 1 } as const;
+  const sums = { used: '$billed_tokens', calls: 1 };
   if (!cut) {
-    const [row] = await groupedSums(TokenUsageModel as never, match, null, sums);
+    const [row] = await sumBy(TokenUsageModel, match, null, sums);
     return { used: row?.used ?? 0, calls: row?.calls ?? 0 };
   }
   // aggregate, not find: find filters go through mongoose's sanitizeFilter, which would neutralise the operators.
@@ -85,7 +86,7 @@ export async function ledgerTotals(ref: AccountRef, period: string, cut?: Ledger
   };
   if (pending.length) settledMatch.request_id = { $nin: pending.map((row) => row.request_id) };
   const [[row], times] = await Promise.all([
-    groupedSums(TokenUsageModel as never, settledMatch, null, sums),
+    sumBy(TokenUsageModel, settledMatch, null, sums),
     cut.settledTimes(pending.map((p) => p.request_id)),
   ]);
   let used = row?.used ?? 0;
@@ -121,8 +122,10 @@ export async function loadAccountLimits(ref: AccountRef): Promise<{ limit: numbe
     }
     case 'member_cap': {
       const [orgId, userId] = ref.id.split('.') as [string, string];
-      const org = await OrganizationModel.findById(orgId, { members: 1, reset_date: 1 }).lean();
-      const member = org?.members.find((m) => m.user_id.toString() === userId);
+      const [org, member] = await Promise.all([
+        OrganizationModel.findById(orgId, { reset_date: 1 }).lean(),
+        OrganizationMemberModel.findOne({ organization_id: orgId, user_id: userId }, { monthly_token_cap: 1 }).lean(),
+      ]);
       if (!org || !member || member.monthly_token_cap === null || member.monthly_token_cap === undefined) return null;
       return { limit: member.monthly_token_cap, period: iso(org.reset_date), seedUsed: 0 };
     }

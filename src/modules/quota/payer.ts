@@ -3,6 +3,7 @@ import type { Config, Tier } from '../../config/index.js';
 import { ForbiddenError, NotFoundError } from '../../lib/errors.js';
 import type { Principal } from '../../lib/http/principal.js';
 import { OrganizationModel } from '../../models/organization.js';
+import { OrganizationMemberModel } from '../../models/organization-member.js';
 import { UserModel, type UserDoc } from '../../models/user.js';
 import { modelsForTier } from '../auth/vscode-config.js';
 import type { AccountRef } from './accounts.js';
@@ -37,8 +38,10 @@ function planLimits(config: Config, tier: Tier, overrides: unknown) {
 
 async function organizationContext(config: Config, user: UserDoc, orgId: string, apiKeyId: string | null): Promise<PayerContext> {
   if (!isObjectId(orgId)) throw new NotFoundError('Organization');
-  const org = await OrganizationModel.findOne({ _id: orgId, is_active: true }).lean();
-  const member = org?.members.find((m) => m.user_id.toString() === user._id.toString());
+  const [org, member] = await Promise.all([
+    OrganizationModel.findOne({ _id: orgId, is_active: true }).lean(),
+    OrganizationMemberModel.findOne({ organization_id: orgId, user_id: user._id }).lean(),
+  ]);
   if (!org || !member) throw new NotFoundError('Organization');
   const tier = org.subscription_tier as Tier;
   const accounts: AccountRef[] = [];

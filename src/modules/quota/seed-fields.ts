@@ -24,28 +24,46 @@ export async function writeSeedFields(accounts: Array<Pick<SettledAccount, 'ref'
 
 type SnapshotSource = Pick<QuotaService, 'snapshot'>;
 
-const sameTotals = (a: AccountSnapshot, b: AccountSnapshot) =>
-  a.limit === b.limit && a.used === b.used && a.calls === b.calls && a.period === b.period;
+interface SeedDoc {
+  tokens_used?: number | null;
+  tokens_remaining?: number | null;
+  monthly_usage?: { api_calls?: number | null; tokens_used?: number | null } | null;
+}
+
+const SEED_PROJECTION = { tokens_used: 1, tokens_remaining: 1, monthly_usage: 1 };
+
+async function readSeed(ref: AccountRef): Promise<SeedDoc | null> {
+  if (ref.kind === 'user') return UserModel.findById(ref.id, SEED_PROJECTION).lean<SeedDoc>();
+  return OrganizationModel.findById(ref.id, SEED_PROJECTION).lean<SeedDoc>();
+}
+
+const showsTotals = (doc: SeedDoc, { limit, used, calls }: AccountSnapshot) =>
+  doc.tokens_used === used && doc.tokens_remaining === Math.max(0, limit - used)
+  && doc.monthly_usage?.tokens_used === used && doc.monthly_usage?.api_calls === calls;
 
 /**
- * Copies the accounts' current Redis totals into their documents. Writes race (FerretDB has no atomic update),
- * so after each write the totals are read again and the write is repeated if they moved: whoever changes the
- * counters last also writes last, and a stale write can never be the final one.
+ * Makes the accounts' documents show their current Redis totals. Writes race: two settlements' writes can land
+ * in either order, and FerretDB applies every update by writing the whole document back, so any concurrent
+ * update of the document can restore old seed values. So the loop reads the totals and the document, and
+ * writes only until a read shows the document equal to the current totals: whoever changes the counters last
+ * also checks last, and a stale write can never be the final state it leaves.
  * Returns false when an account kept moving for every attempt (the next settlement or reconciliation writes it).
  */
 export async function syncSeedFields(quota: SnapshotSource, refs: AccountRef[], attempts = 8): Promise<boolean> {
-  let settled = true;
+  let converged = true;
   for (const ref of refs) {
     if (ref.kind !== 'user' && ref.kind !== 'organization') continue;
-    let current = await quota.snapshot(ref);
-    let written = false;
-    for (let attempt = 0; current && attempt < attempts && !written; attempt += 1) {
-      await writeSeedFields([{ ref, limit: current.limit, used: current.used, calls: current.calls }]);
-      const after: AccountSnapshot | null = await quota.snapshot(ref);
-      written = after !== null && sameTotals(current, after);
-      current = after;
+    let done = false;
+    for (let attempt = 0; attempt < attempts && !done; attempt += 1) {
+      const totals = await quota.snapshot(ref);
+      const doc = totals && (await readSeed(ref));
+      if (!totals || !doc || showsTotals(doc, totals)) {
+        done = true;
+        break;
+      }
+      await writeSeedFields([{ ref, limit: totals.limit, used: totals.used, calls: totals.calls }]);
     }
-    if (current && !written) settled = false;
+    if (!done) converged = false;
   }
-  return settled;
+  return converged;
 }

@@ -181,12 +181,12 @@ export function createQuotaService({ redis, prefix, settledMarkerSeconds = 7 * 2
   }
 
   /**
-   * Makes the next use see MongoDB's limit (e.g. a cap was changed or removed): the account is rebuilt in place,
-   * keeping its in-flight reservations, or dropped when it no longer exists.
+   * Drops the cached account so the next use reloads it from MongoDB (e.g. a cap was removed). Its in-flight
+   * reservations are forgotten with it (their settlements cannot drive `reserved` below 0); to pick up a
+   * changed limit while keeping them, use `rebuild`.
    */
   async function forget(ref: AccountRef): Promise<void> {
-    const { state } = await rebuild(ref);
-    if (!state) await redis.del(key(ref));
+    await redis.del(key(ref));
   }
 
   /**

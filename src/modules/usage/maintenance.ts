@@ -58,7 +58,8 @@ export function createQuotaMaintenance({ quota, logger }: Deps) {
       return { account: accountName(ref), result: 'gone', drift: 0, used: 0 };
     }
     const result = missing ? 'restored' : drift !== 0 ? 'drift' : 'ok';
-    if (result !== 'ok') await syncSeedFields(quota, [ref]);
+    // Also repairs seed fields that a concurrent whole-document write (FerretDB) put back to old values.
+    await syncSeedFields(quota, [ref]);
     return { account: accountName(ref), result, drift, used: state.used };
   }
 

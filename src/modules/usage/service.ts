@@ -4,7 +4,7 @@ import type { Config } from '../../config/index.js';
 import { BadRequestError, NotFoundError } from '../../lib/errors.js';
 import type { Principal } from '../../lib/http/principal.js';
 import { isoDay } from '../../lib/dates.js';
-import { groupedSums } from '../../lib/aggregate.js';
+import { sumBy } from '../../lib/aggregate.js';
 import { TokenUsageModel, type TokenUsageFields } from '../../models/token-usage.js';
 import { accountName, type AccountRef } from '../quota/accounts.js';
 import { resolvePayer, type PayerContext } from '../quota/payer.js';
@@ -63,11 +63,11 @@ function presentRow(row: LedgerRow): z.infer<typeof ledgerRowSchema> {
   };
 }
 
-const SUMS = { requests: 1, prompt_tokens: 'prompt_tokens', completion_tokens: 'completion_tokens', total_tokens: 'total_tokens', billed_tokens: 'billed_tokens' } as const;
+const SUMS = { requests: 1, prompt_tokens: '$prompt_tokens', completion_tokens: '$completion_tokens', total_tokens: '$total_tokens', billed_tokens: '$billed_tokens' };
 
-/** Ledger sums grouped by a field, sorted by it (one-accumulator pipelines: see lib/aggregate.ts). */
+/** Ledger sums grouped by a field, sorted by it (one accumulator per pipeline: see lib/aggregate.ts). */
 async function groupBy(match: Record<string, unknown>, field: 'day' | 'model' | 'status'): Promise<GroupRow[]> {
-  const rows = await groupedSums(TokenUsageModel as never, match, field, SUMS);
+  const rows = await sumBy(TokenUsageModel, match, `$${field}`, SUMS);
   return rows.map((row) => ({ ...row, _id: String(row._id) }));
 }
 

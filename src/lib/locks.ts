@@ -1,0 +1,40 @@
+import { randomUUID } from 'node:crypto';
+import type { Redis } from 'ioredis';
+import { ServiceUnavailableError } from './errors.js';
+
+/** Deletes the lock only if this holder still owns it (a holder that outlived its TTL must not free another's). */
+const RELEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`;
+
+interface Options {
+  redis: Redis;
+  prefix: string;
+  /** A holder that dies keeps the lock at most this long. */
+  ttlMs?: number;
+  /** How long a caller waits for the lock before answering 503. */
+  waitMs?: number;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Mutual exclusion across every API process (SET NX PX in Redis), for multi-step changes that MongoDB-wire
+ * servers without transactions cannot make atomic (e.g. an ownership transfer touching two members).
+ */
+export function createLocks({ redis, prefix, ttlMs = 15_000, waitMs = 10_000 }: Options) {
+  async function withLock<T>(name: string, work: () => Promise<T>): Promise<T> {
+    const key = `${prefix}:lock:${name}`;
+    const token = randomUUID();
+    const deadline = Date.now() + waitMs;
+    while ((await redis.set(key, token, 'PX', ttlMs, 'NX')) !== 'OK') {
+      if (Date.now() >= deadline) throw new ServiceUnavailableError('This resource is busy with another change; retry shortly', 'resource_busy', 1);
+      await sleep(5 + Math.random() * 25);
+    }
+    try {
+      return await work();
+    } finally {
+      await redis.eval(RELEASE, 1, key, token).catch(() => undefined);
+    }
+  }
+  return { withLock };
+}
+export type Locks = ReturnType<typeof createLocks>;

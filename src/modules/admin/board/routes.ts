@@ -1,0 +1,142 @@
+import { Router, type Request, type RequestHandler, type Response } from 'express';
+import cookieParser from 'cookie-parser';
+import type { Queue } from 'bullmq';
+import { createBullBoard } from '@bull-board/api';
+import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
+import { ExpressAdapter } from '@bull-board/express';
+import { z } from 'zod';
+import { AppError, ForbiddenError, TooManyRequestsError, UnauthorizedError } from '../../../lib/errors.js';
+import { requirePrincipal } from '../../../lib/http/principal.js';
+import type { Authenticate } from '../../../middleware/authenticate.js';
+import { UserModel, type UserDoc } from '../../../models/user.js';
+import type { LoginLimiter } from '../../auth/login-limiter.js';
+import type { PasswordHasher } from '../../auth/passwords.js';
+import type { AdminSessions } from './sessions.js';
+import { LOGIN_PAGE_CSP, loginPage } from './pages.js';
+
+export const BOARD_PATH = '/admin/queues';
+const LOGIN_PATH = '/admin/login';
+const COOKIE = 'aic_admin_session';
+
+interface Deps {
+  queues: Record<string, Queue>;
+  authenticate: Authenticate;
+  sessions: AdminSessions;
+  passwords: PasswordHasher;
+  loginLimiter: LoginLimiter;
+  publicUrl: string;
+}
+
+const isAdmin = (user: UserDoc) => user.role === 'admin' || user.role === 'superadmin';
+const loginBodySchema = z.object({ email: z.string().trim().toLowerCase().max(254), password: z.string().max(1024) });
+
+/** A cross-site form or script may not drive the dashboard (SameSite=Strict already keeps the cookie away). */
+function assertSameOrigin(req: Request): void {
+  const origin = req.get('origin');
+  if (!origin || ['GET', 'HEAD', 'OPTIONS'].includes(req.method)) return;
+  let host: string | undefined;
+  try {
+    host = new URL(origin).host;
+  } catch {
+    host = undefined;
+  }
+  if (host !== req.get('host')) throw new ForbiddenError('Cross-origin request refused', 'cross_origin');
+}
+
+const wantsHtml = (req: Request) => req.method === 'GET' && req.accepts(['json', 'html']) === 'html';
+
+/**
+ * Bull Board at /admin/queues for browsers: a small sign-in page creates a Redis-backed session (httpOnly,
+ * SameSite=Strict, Secure on https) for admins and superadmins only; a Bearer access token of an admin works too.
+ */
+export function createBoardRouter({ queues, authenticate, sessions, passwords, loginLimiter, publicUrl }: Deps): Router {
+  const router = Router();
+  const secure = publicUrl.startsWith('https:');
+  const cookieOptions = { httpOnly: true, sameSite: 'strict' as const, secure, path: '/admin' };
+
+  const serverAdapter = new ExpressAdapter().setBasePath(BOARD_PATH);
+  createBullBoard({
+    queues: Object.values(queues).map((queue) => new BullMQAdapter(queue)),
+    // @bull-board/express pins its own copy of @bull-board/api; the adapter is the same at run time.
+    serverAdapter: serverAdapter as unknown as Parameters<typeof createBullBoard>[0]['serverAdapter'],
+    options: { uiConfig: { boardTitle: 'AI Coder queues', miscLinks: [{ text: 'Sign out', url: '/admin/logout' }], hideDocsLink: true } },
+  });
+
+  async function sessionUser(req: Request): Promise<UserDoc | null> {
+    const session = await sessions.read(req.cookies?.[COOKIE]);
+    if (!session || !/^[a-f0-9]{24}$/.test(session.user_id)) return null;
+    const user = await UserModel.findById(session.user_id);
+    const valid = user && user.is_active && isAdmin(user) && (user.token_version ?? 0) === session.ver;
+    return valid ? user : null;
+  }
+
+  function endSession(req: Request, res: Response) {
+    res.clearCookie(COOKIE, cookieOptions);
+    return sessions.destroy(req.cookies?.[COOKIE]);
+  }
+
+  const guard: RequestHandler = async (req, res, next) => {
+    res.setHeader('X-Frame-Options', 'DENY');
+    res.setHeader('Cache-Control', 'no-store');
+    assertSameOrigin(req);
+    if (req.get('authorization')) {
+      await authenticate(req, res, () => undefined);
+      if (!isAdmin(requirePrincipal(req).user)) throw new ForbiddenError('This requires an administrator', 'admin_required');
+      return next();
+    }
+    if (await sessionUser(req)) return next();
+    if (req.cookies?.[COOKIE]) await endSession(req, res);
+    if (wantsHtml(req)) return res.redirect(303, LOGIN_PATH);
+    throw new UnauthorizedError('Sign in at /admin/login or send an admin access token', 'missing_credentials');
+  };
+
+  function renderLogin(res: Response, status: number, message?: string, email?: string) {
+    res.status(status).setHeader('Content-Security-Policy', LOGIN_PAGE_CSP).setHeader('X-Frame-Options', 'DENY');
+    res.setHeader('Cache-Control', 'no-store');
+    res.type('html').send(loginPage({ message, email }));
+  }
+
+  router.use(['/admin/login', '/admin/logout', BOARD_PATH], cookieParser());
+
+  router.get(LOGIN_PATH, async (req, res) => {
+    if (await sessionUser(req)) return res.redirect(303, BOARD_PATH);
+    renderLogin(res, 200);
+  });
+
+  router.post(LOGIN_PATH, async (req, res) => {
+    assertSameOrigin(req);
+    const parsed = loginBodySchema.safeParse(req.body ?? {});
+    if (!parsed.success) return renderLogin(res, 400, 'Enter your email and password.');
+    const { email, password } = parsed.data;
+    const ip = req.ip ?? 'unknown';
+    try {
+      await loginLimiter.assertAllowed(email, ip);
+    } catch (error) {
+      if (!(error instanceof TooManyRequestsError)) throw error;
+      res.setHeader('Retry-After', (error as AppError).extra.headers?.['Retry-After'] ?? '60');
+      return renderLogin(res, 429, 'Too many failed sign-in attempts; try again later.', email);
+    }
+    const user = await UserModel.findOne({ email });
+    const passwordOk = await passwords.verify(password, user?.password_hash);
+    if (!user || !user.password_hash || !passwordOk || !user.is_active) {
+      await loginLimiter.recordFailure(email, ip);
+      return renderLogin(res, 401, 'Incorrect email or password.', email);
+    }
+    await loginLimiter.recordSuccess(email);
+    if (!isAdmin(user)) return renderLogin(res, 403, 'This dashboard is for administrators only.', email);
+    const id = await sessions.create({ user_id: user._id.toString(), ver: user.token_version ?? 0 });
+    res.cookie(COOKIE, id, { ...cookieOptions, maxAge: sessions.ttlSeconds * 1000 });
+    res.redirect(303, BOARD_PATH);
+  });
+
+  const logout: RequestHandler = async (req, res) => {
+    assertSameOrigin(req);
+    await endSession(req, res);
+    res.redirect(303, LOGIN_PATH);
+  };
+  router.get('/admin/logout', logout);
+  router.post('/admin/logout', logout);
+
+  router.use(BOARD_PATH, guard, serverAdapter.getRouter() as RequestHandler);
+  return router;
+}

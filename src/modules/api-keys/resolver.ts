@@ -1,0 +1,36 @@
+import type { Redis } from 'ioredis';
+import type { ApiKeyResolver } from '../../middleware/authenticate.js';
+import { redisKey } from '../../lib/redis.js';
+import { ApiKeyModel } from '../../models/api-key.js';
+import { UserModel } from '../../models/user.js';
+import { hasValidChecksum, hashApiKey } from './format.js';
+import { isUsable, type ApiKeyCache } from './cache.js';
+
+interface Deps {
+  redis: Redis;
+  prefix: string;
+  cache: ApiKeyCache;
+  /** last_used_at is written at most once per this many seconds per key. */
+  touchEverySeconds?: number;
+}
+
+/**
+ * API key -> principal. Order: checksum (rejects typos and forgeries without I/O), the Redis-cached key record
+ * (revoked, expired and rotated-past-overlap keys fail), then the owner, read fresh so deactivation is immediate.
+ */
+export function createApiKeyResolver({ redis, prefix, cache, touchEverySeconds = 60 }: Deps): ApiKeyResolver {
+  async function touch(id: string): Promise<void> {
+    const first = await redis.set(redisKey(prefix, 'apikey-used', id), '1', 'EX', touchEverySeconds, 'NX');
+    if (first === 'OK') await ApiKeyModel.updateOne({ _id: id }, { $set: { last_used_at: new Date() } });
+  }
+
+  return async function resolveApiKey(key) {
+    if (!hasValidChecksum(key)) return null;
+    const entry = await cache.lookup(hashApiKey(key));
+    if (!entry || !isUsable(entry, Date.now())) return null;
+    const user = await UserModel.findById(entry.user_id);
+    if (!user || !user.is_active) return null;
+    await touch(entry.id);
+    return { user, via: 'api_key', apiKey: { id: entry.id, organization_id: entry.organization_id, scopes: entry.scopes } };
+  };
+}

@@ -1,0 +1,124 @@
+import type { Redis } from 'ioredis';
+import mongoose, { type Types } from 'mongoose';
+import type { Config } from '../../config/index.js';
+import { ConflictError, ForbiddenError, NotFoundError } from '../../lib/errors.js';
+import { redisKey } from '../../lib/redis.js';
+import { ApiKeyModel } from '../../models/api-key.js';
+import { findMembership } from '../organizations/membership.js';
+import type { UserDoc } from '../../models/user.js';
+import type { ApiKeyCache } from './cache.js';
+import { generateApiKey } from './format.js';
+import { DEFAULT_SCOPES, type ApiKeyScope } from './scopes.js';
+
+export interface CreateKeyInput {
+  name: string;
+  scopes?: ApiKeyScope[];
+  expires_at?: string | null;
+  organization_id?: string | null;
+}
+
+interface Deps {
+  config: Pick<Config, 'API_KEY_ROTATION_OVERLAP_SECONDS' | 'API_KEY_MAX_PER_USER'>;
+  redis: Redis;
+  prefix: string;
+  cache: ApiKeyCache;
+}
+
+const isObjectId = (value: string) => /^[a-f0-9]{24}$/.test(value);
+const notFound = () => new NotFoundError('API key');
+
+export function createApiKeyService({ config, redis, prefix, cache }: Deps) {
+  function assertMayCreate(user: UserDoc): void {
+    const permissions = user.sub_user_permissions as { can_create_api_keys?: boolean } | null;
+    if (user.is_sub_user && !permissions?.can_create_api_keys) {
+      throw new ForbiddenError('This sub-user may not create API keys', 'sub_user_cannot_create_keys');
+    }
+  }
+
+  /** Only a member of an active organization may bind a key to it; anything else looks like a missing one. */
+  async function assertMember(user: UserDoc, organizationId: string): Promise<void> {
+    if (!(await findMembership(organizationId, user._id.toString()))) throw new NotFoundError('Organization');
+  }
+
+  async function ownedLiveKey(userId: Types.ObjectId, id: string) {
+    if (!isObjectId(id)) throw notFound();
+    const doc = await ApiKeyModel.findOne({ _id: id, user_id: userId, revoked_at: null });
+    if (!doc || (doc.rotated_at && doc.rotated_at.getTime() <= Date.now())) throw notFound();
+    return doc;
+  }
+
+  async function insertKey(user: UserDoc, fields: { name: string; scopes: string[]; expires_at: Date | null; organization_id: Types.ObjectId | string | null }) {
+    const generated = generateApiKey();
+    const doc = await ApiKeyModel.create({
+      user_id: user._id, organization_id: fields.organization_id ?? null, name: fields.name, key_hash: generated.hash,
+      prefix: generated.prefix, last4: generated.last4, scopes: fields.scopes, expires_at: fields.expires_at,
+    });
+    return { doc, key: generated.key };
+  }
+
+  async function create(user: UserDoc, input: CreateKeyInput) {
+    assertMayCreate(user);
+    if (input.organization_id) await assertMember(user, input.organization_id);
+    const live = await ApiKeyModel.countDocuments({ user_id: user._id, revoked_at: null });
+    if (live >= config.API_KEY_MAX_PER_USER) {
+      throw new ConflictError(`You already have ${live} API keys; revoke one first`, 'too_many_api_keys');
+    }
+    return insertKey(user, {
+      name: input.name,
+      scopes: input.scopes ?? DEFAULT_SCOPES,
+      expires_at: input.expires_at ? new Date(input.expires_at) : null,
+      organization_id: input.organization_id ?? null,
+    });
+  }
+
+  /** Live keys: not revoked and not past a rotation's overlap (expired ones stay listed so they can be cleaned up). */
+  async function list(userId: Types.ObjectId) {
+    const now = Date.now();
+    const docs = await ApiKeyModel.find({ user_id: userId, revoked_at: null }).sort({ created_at: -1 }).lean();
+    return docs.filter((doc) => !doc.rotated_at || doc.rotated_at.getTime() > now);
+  }
+
+  async function revoke(userId: Types.ObjectId, id: string): Promise<void> {
+    const doc = await ownedLiveKey(userId, id);
+    await ApiKeyModel.updateOne({ _id: doc._id }, { $set: { revoked_at: new Date() } });
+    await cache.invalidate([doc.key_hash]);
+  }
+
+  /**
+   * Issues a successor with the same name, scopes, expiry and organization; the old key keeps working for the
+   * overlap. A Redis lock makes concurrent rotations of one key yield one successor (the loser gets 409).
+   */
+  async function rotate(user: UserDoc, id: string, overlapSeconds?: number) {
+    const old = await ownedLiveKey(user._id, id);
+    if (old.rotated_at) throw new ConflictError('This key was already rotated', 'key_already_rotated');
+    if (old.expires_at && old.expires_at.getTime() <= Date.now()) throw new ConflictError('This key has expired', 'key_expired');
+    const lock = redisKey(prefix, 'apikey-rotate', old._id.toString());
+    if ((await redis.set(lock, '1', 'EX', 30, 'NX')) !== 'OK') throw new ConflictError('This key is being rotated', 'key_already_rotated');
+    try {
+      const fresh = await ApiKeyModel.findById(old._id).lean();
+      if (!fresh || fresh.revoked_at || fresh.rotated_at) throw new ConflictError('This key was already rotated', 'key_already_rotated');
+      const created = await insertKey(user, {
+        name: fresh.name, scopes: fresh.scopes, expires_at: fresh.expires_at ?? null, organization_id: fresh.organization_id ?? null,
+      });
+      const overlap = Math.min(overlapSeconds ?? config.API_KEY_ROTATION_OVERLAP_SECONDS, config.API_KEY_ROTATION_OVERLAP_SECONDS);
+      const validUntil = new Date(Date.now() + overlap * 1000);
+      await ApiKeyModel.updateOne({ _id: fresh._id }, { $set: { rotated_at: validUntil, replaced_by: created.doc._id } });
+      await cache.invalidate([fresh.key_hash]);
+      return { ...created, replaced: { id: fresh._id.toString(), valid_until: validUntil.toISOString() } };
+    } finally {
+      await redis.del(lock);
+    }
+  }
+
+  /** Owner deactivated: every key stops at once on every API process. */
+  async function revokeAllForUser(userId: Types.ObjectId | string): Promise<number> {
+    const docs = await ApiKeyModel.find({ user_id: userId, revoked_at: null }, { key_hash: 1 }).lean<Array<{ _id: Types.ObjectId; key_hash: string }>>();
+    if (docs.length === 0) return 0;
+    await ApiKeyModel.updateMany({ _id: mongoose.trusted({ $in: docs.map((d) => d._id) }) }, { $set: { revoked_at: new Date() } });
+    await cache.invalidate(docs.map((d) => d.key_hash));
+    return docs.length;
+  }
+
+  return { create, list, revoke, rotate, revokeAllForUser };
+}
+export type ApiKeyService = ReturnType<typeof createApiKeyService>;

@@ -1,0 +1,208 @@
+import type { Config } from '../../config/index.js';
+import { addMonthsUtc } from '../../lib/dates.js';
+import { BadRequestError, ConflictError, ForbiddenError, NotFoundError } from '../../lib/errors.js';
+import type { Locks } from '../../lib/locks.js';
+import { isDuplicateKeyError } from '../../lib/mongo.js';
+import { setVerified } from '../../lib/verified-write.js';
+import { OrganizationModel, type OrgRole } from '../../models/organization.js';
+import { OrganizationMemberModel } from '../../models/organization-member.js';
+import { SubscriptionModel } from '../../models/subscription.js';
+import { UserModel, type UserDoc } from '../../models/user.js';
+import type { ApiKeyBulkRevoker } from '../api-keys/bulk-revoke.js';
+import type { AccountRef } from '../quota/accounts.js';
+import { syncCapAccount } from '../quota/cap-sync.js';
+import type { AccountSnapshot, QuotaService } from '../quota/service.js';
+import {
+  activeOrganizationsOf, loadForMember, loadMember, memberView, membersOf, type MemberRecord, type MemberView, type OrganizationRecord,
+} from './membership.js';
+import { assertCanAdd, assertCanDelete, assertCanManage, assertCanRemove, planMemberChange } from './rules.js';
+import { SETTINGS_MAX_BYTES, type AddMemberInput, type CreateOrganizationInput, type UpdateMemberInput, type UpdateOrganizationInput } from './schemas.js';
+
+export interface OrganizationView {
+  org: OrganizationRecord;
+  members: MemberView[];
+  myRole: OrgRole;
+  usage: AccountSnapshot | null;
+}
+
+interface Deps {
+  config: Pick<Config, 'plans' | 'ORGANIZATIONS_MAX_PER_OWNER' | 'ORGANIZATION_MAX_MEMBERS'>;
+  quota: Pick<QuotaService, 'snapshot' | 'setLimit' | 'forget'>;
+  locks: Locks;
+  apiKeys: ApiKeyBulkRevoker;
+}
+
+/** Subscription states in which Stripe keeps charging: deleting the organization would orphan the bill. */
+const BILLING_STATUSES = ['active', 'trialing', 'past_due', 'unpaid', 'incomplete'];
+
+const orgAccount = (orgId: string): AccountRef => ({ kind: 'organization', id: orgId });
+const memberCapAccount = (orgId: string, userId: string): AccountRef => ({ kind: 'member_cap', id: `${orgId}.${userId}` });
+
+function mergeSettings(current: unknown, patch: Record<string, unknown>): Record<string, unknown> {
+  const merged: Record<string, unknown> = { ...((current ?? {}) as Record<string, unknown>) };
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === null) delete merged[key];
+    else merged[key] = value;
+  }
+  if (Buffer.byteLength(JSON.stringify(merged), 'utf8') > SETTINGS_MAX_BYTES) {
+    throw new BadRequestError(`settings must be at most ${SETTINGS_MAX_BYTES} bytes of JSON`, { code: 'validation_error', param: 'settings' });
+  }
+  return merged;
+}
+
+/**
+ * Organizations and their members. Every change to an organization's membership holds that organization's
+ * Redis lock (so the one-owner rule and the member limit hold across API processes), and an addition is also a
+ * claim by insert on the unique (organization, user) index, so no race can add a member twice or lose one.
+ */
+export function createOrganizationService({ config, quota, locks, apiKeys }: Deps) {
+  const orgLock = <T>(orgId: string, work: () => Promise<T>) => locks.withLock(`org:${orgId}`, work);
+
+  async function view(org: OrganizationRecord, myRole: OrgRole, members?: MemberView[]): Promise<OrganizationView> {
+    const [memberViews, usage] = await Promise.all([
+      members ? Promise.resolve(members) : membersOf([org._id]).then((m) => m.get(org._id.toString()) ?? []),
+      quota.snapshot(orgAccount(org._id.toString())),
+    ]);
+    return { org, members: memberViews, myRole, usage };
+  }
+
+  async function create(user: UserDoc, input: CreateOrganizationInput): Promise<OrganizationView> {
+    return locks.withLock(`user-orgs:${user._id.toString()}`, async () => {
+      const owned = await OrganizationMemberModel.countDocuments({ user_id: user._id, role: 'owner' });
+      if (owned >= config.ORGANIZATIONS_MAX_PER_OWNER) {
+        throw new ForbiddenError(`You can own at most ${config.ORGANIZATIONS_MAX_PER_OWNER} organizations`, 'organization_limit_reached');
+      }
+      const plan = config.plans.free;
+      const now = new Date();
+      const org = await OrganizationModel.create({
+        name: input.name, owner_id: user._id, settings: input.settings ?? {}, subscription_tier: 'free',
+        monthly_limit: plan.monthly_tokens, tokens_remaining: plan.monthly_tokens, tokens_used: 0,
+        reset_date: addMonthsUtc(now, 1), monthly_usage: { api_calls: 0, tokens_used: 0 },
+      });
+      await OrganizationMemberModel.create({ organization_id: org._id, user_id: user._id, role: 'owner', joined_at: now });
+      return view(org.toObject() as OrganizationRecord, 'owner');
+    });
+  }
+
+  async function list(user: UserDoc): Promise<OrganizationView[]> {
+    const mine = await activeOrganizationsOf(user._id.toString());
+    const members = await membersOf(mine.map(({ org }) => org._id));
+    return Promise.all(mine.map(({ org, role }) => view(org, role, members.get(org._id.toString()))));
+  }
+
+  async function get(user: UserDoc, orgId: string): Promise<OrganizationView> {
+    const { org, me } = await loadForMember(orgId, user._id.toString());
+    return view(org, me.role as OrgRole);
+  }
+
+  async function update(user: UserDoc, orgId: string, input: UpdateOrganizationInput): Promise<OrganizationView> {
+    const userId = user._id.toString();
+    assertCanManage(actorOf(await loadForMember(orgId, userId)));
+    return orgLock(orgId, async () => {
+      const { org, me } = await loadForMember(orgId, userId);
+      assertCanManage(actorOf({ me }));
+      const fields: Record<string, unknown> = {};
+      if (input.name !== undefined) fields.name = input.name;
+      if (input.settings !== undefined) fields.settings = mergeSettings(org.settings, input.settings);
+      await setVerified(OrganizationModel, org._id, fields);
+      const fresh = (await OrganizationModel.findById(org._id).lean()) as OrganizationRecord;
+      return view(fresh, me.role as OrgRole);
+    });
+  }
+
+  async function remove(user: UserDoc, orgId: string): Promise<void> {
+    const userId = user._id.toString();
+    assertCanDelete(actorOf(await loadForMember(orgId, userId)));
+    await orgLock(orgId, async () => {
+      const { org, me } = await loadForMember(orgId, userId);
+      assertCanDelete(actorOf({ me }));
+      const subscription = await SubscriptionModel.findOne({ owner_type: 'organization', owner_id: org._id }).lean();
+      if (subscription && BILLING_STATUSES.includes(subscription.status) && !subscription.cancel_at_period_end) {
+        throw new ConflictError('This organization has an active subscription: cancel it before deleting the organization', 'subscription_active');
+      }
+      // Inactive first: the payer check refuses the organization from this moment, whatever else is cached.
+      await setVerified(OrganizationModel, org._id, { is_active: false, deleted_at: new Date() });
+      const members = (await OrganizationMemberModel.find({ organization_id: org._id }).lean()) as MemberRecord[];
+      await OrganizationMemberModel.deleteMany({ organization_id: org._id });
+      await apiKeys.revokeWhere({ organization_id: orgId });
+      await quota.forget(orgAccount(orgId));
+      for (const m of members) if (m.monthly_token_cap !== null) await quota.forget(memberCapAccount(orgId, m.user_id.toString()));
+    });
+  }
+
+  async function listMembers(user: UserDoc, orgId: string): Promise<MemberView[]> {
+    const { org } = await loadForMember(orgId, user._id.toString());
+    return (await membersOf([org._id])).get(org._id.toString()) ?? [];
+  }
+
+  async function addMember(user: UserDoc, orgId: string, input: AddMemberInput): Promise<MemberView> {
+    const userId = user._id.toString();
+    assertCanAdd(actorOf(await loadForMember(orgId, userId)), input.role);
+    // Unknown, inactive and sub-user accounts get the same answer: nothing more about the address is revealed.
+    const invitee = await UserModel.findOne({ email: input.email }, { is_active: 1, is_sub_user: 1 }).lean();
+    if (!invitee || !invitee.is_active || invitee.is_sub_user) throw new NotFoundError('User', 'user_not_found');
+    return orgLock(orgId, async () => {
+      const { org, me } = await loadForMember(orgId, userId);
+      assertCanAdd(actorOf({ me }), input.role);
+      if ((await OrganizationMemberModel.countDocuments({ organization_id: org._id })) >= config.ORGANIZATION_MAX_MEMBERS) {
+        throw new ForbiddenError(`An organization can have at most ${config.ORGANIZATION_MAX_MEMBERS} members`, 'member_limit_reached');
+      }
+      const cap = input.monthly_token_cap ?? null;
+      let member;
+      try {
+        member = await OrganizationMemberModel.create({ organization_id: org._id, user_id: invitee._id, role: input.role, monthly_token_cap: cap });
+      } catch (error) {
+        if (isDuplicateKeyError(error)) throw new ConflictError('This user is already a member', 'already_member');
+        throw error;
+      }
+      // A cap left in Redis by an earlier membership must not carry over.
+      await quota.forget(memberCapAccount(orgId, invitee._id.toString()));
+      return memberView(member.toObject() as MemberRecord);
+    });
+  }
+
+  async function updateMember(user: UserDoc, orgId: string, targetId: string, input: UpdateMemberInput): Promise<MemberView> {
+    const userId = user._id.toString();
+    assertCanManage(actorOf(await loadForMember(orgId, userId)));
+    return orgLock(orgId, async () => {
+      const { org, me } = await loadForMember(orgId, userId);
+      const target = await loadMember(orgId, targetId);
+      const capBefore = target.monthly_token_cap ?? null;
+      const capAfter = input.monthly_token_cap === undefined ? capBefore : input.monthly_token_cap;
+      const change = planMemberChange(actorOf({ me }), { userId: targetId, role: target.role as OrgRole }, input.role, capAfter !== capBefore);
+      const set: Record<string, unknown> = {};
+      if (capAfter !== capBefore) set.monthly_token_cap = capAfter;
+      if (change.kind === 'transfer') {
+        // Promote before demoting: a crash in between leaves two owners (repairable), never none.
+        await OrganizationMemberModel.updateOne({ _id: target._id }, { $set: { ...set, role: 'owner' } });
+        await OrganizationMemberModel.updateOne({ _id: me._id }, { $set: { role: 'admin' } });
+        await setVerified(OrganizationModel, org._id, { owner_id: target.user_id });
+      } else {
+        if (change.role) set.role = change.role;
+        if (Object.keys(set).length) await OrganizationMemberModel.updateOne({ _id: target._id }, { $set: set });
+      }
+      await syncCapAccount(quota, memberCapAccount(orgId, targetId), capBefore, capAfter);
+      return memberView(await loadMember(orgId, targetId));
+    });
+  }
+
+  async function removeMember(user: UserDoc, orgId: string, targetId: string): Promise<void> {
+    const userId = user._id.toString();
+    await loadForMember(orgId, userId);
+    await orgLock(orgId, async () => {
+      const { me } = await loadForMember(orgId, userId);
+      const target = await loadMember(orgId, targetId);
+      assertCanRemove(actorOf({ me }), { userId: targetId, role: target.role as OrgRole });
+      await OrganizationMemberModel.deleteOne({ _id: target._id });
+      await apiKeys.revokeWhere({ organization_id: orgId, user_id: targetId });
+      if (target.monthly_token_cap !== null) await quota.forget(memberCapAccount(orgId, targetId));
+    });
+  }
+
+  return { create, list, get, update, remove, listMembers, addMember, updateMember, removeMember };
+}
+export type OrganizationService = ReturnType<typeof createOrganizationService>;
+
+function actorOf({ me }: { me: MemberRecord }) {
+  return { userId: me.user_id.toString(), role: me.role as OrgRole };
+}

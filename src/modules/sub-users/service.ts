@@ -1,0 +1,143 @@
+import type { Config } from '../../config/index.js';
+import { BadRequestError, ConflictError, ForbiddenError, NotFoundError } from '../../lib/errors.js';
+import type { Locks } from '../../lib/locks.js';
+import { isDuplicateKeyError } from '../../lib/mongo.js';
+import { setVerified } from '../../lib/verified-write.js';
+import { UserModel, type UserDoc } from '../../models/user.js';
+import type { ApiKeyBulkRevoker } from '../api-keys/bulk-revoke.js';
+import type { PasswordHasher } from '../auth/passwords.js';
+import type { RefreshTokens } from '../auth/refresh-tokens.js';
+import type { AccountRef } from '../quota/accounts.js';
+import { syncCapAccount } from '../quota/cap-sync.js';
+import type { QuotaService } from '../quota/service.js';
+import { limitsOf, permissionsOf } from './presenter.js';
+import type { CreateSubUserInput, Limits, Permissions, SubUserUsage, UpdateSubUserInput } from './schemas.js';
+import { subUserLedgerUsage } from './usage.js';
+
+interface Deps {
+  config: Pick<Config, 'LLM_MODELS' | 'SUB_USERS_MAX_PER_USER'>;
+  passwords: PasswordHasher;
+  refreshTokens: Pick<RefreshTokens, 'revokeAllForUser'>;
+  quota: Pick<QuotaService, 'snapshot' | 'setLimit' | 'forget'>;
+  locks: Locks;
+  apiKeys: ApiKeyBulkRevoker;
+}
+
+const capAccount = (id: string): AccountRef => ({ kind: 'sub_user_cap', id });
+const isObjectId = (value: string) => /^[a-f0-9]{24}$/.test(value);
+
+/** Keys left out of a patch keep their value; null clears one. */
+function merge<T extends object>(current: T, patch: Partial<{ [K in keyof T]: T[K] | null }> | undefined): T {
+  const next = { ...current };
+  for (const [key, value] of Object.entries(patch ?? {})) if (value !== undefined) (next as Record<string, unknown>)[key] = value;
+  return next;
+}
+
+/**
+ * Sub-users: logins a user creates under their account. They sign in like everyone else; their requests draw
+ * from their own cap (if set) and from their parent's quota (see quota/payer.ts). Only the parent sees them:
+ * anyone else's id answers 404.
+ */
+export function createSubUserService({ config, passwords, refreshTokens, quota, locks, apiKeys }: Deps) {
+  function assertKnownModels(models: string[] | null | undefined): void {
+    const unknown = (models ?? []).filter((m) => !config.LLM_MODELS.includes(m));
+    if (unknown.length) {
+      throw new BadRequestError(`Unknown model(s): ${unknown.join(', ')}. Offered: ${config.LLM_MODELS.join(', ')}`, {
+        code: 'unknown_model', param: 'permissions.models',
+      });
+    }
+  }
+
+  async function load(parent: UserDoc, id: string): Promise<UserDoc> {
+    const sub = isObjectId(id) ? await UserModel.findOne({ _id: id, parent_user_id: parent._id, is_sub_user: true }) : null;
+    if (!sub) throw new NotFoundError('Sub-user');
+    return sub;
+  }
+
+  /** What a sub-user's own seed fields show: its cap, or else the parent's limit (the payer's numbers are the truth). */
+  const shownLimit = (parent: UserDoc, limits: Limits) => limits.monthly_tokens ?? parent.monthly_limit ?? 0;
+
+  async function create(parent: UserDoc, input: CreateSubUserInput): Promise<UserDoc> {
+    assertKnownModels(input.permissions?.models);
+    const permissions = merge<Permissions>({ models: null, can_create_api_keys: false }, input.permissions);
+    if (permissions.models) permissions.models = [...new Set(permissions.models)];
+    const limits = merge<Limits>({ monthly_tokens: null, requests_per_minute: null }, input.limits);
+    const passwordHash = await passwords.hash(input.password);
+    return locks.withLock(`sub-users:${parent._id.toString()}`, async () => {
+      if ((await UserModel.countDocuments({ parent_user_id: parent._id, is_sub_user: true })) >= config.SUB_USERS_MAX_PER_USER) {
+        throw new ForbiddenError(`You can have at most ${config.SUB_USERS_MAX_PER_USER} sub-users`, 'sub_user_limit_reached');
+      }
+      try {
+        return await UserModel.create({
+          email: input.email, password_hash: passwordHash, name: input.name ?? '', role: 'user',
+          is_sub_user: true, parent_user_id: parent._id, sub_user_permissions: permissions, sub_user_limits: limits,
+          subscription_tier: parent.subscription_tier, monthly_limit: shownLimit(parent, limits), tokens_remaining: shownLimit(parent, limits),
+          tokens_used: 0, reset_date: parent.reset_date, monthly_usage: { api_calls: 0, tokens_used: 0 },
+        });
+      } catch (error) {
+        if (isDuplicateKeyError(error)) throw new ConflictError('An account with this email already exists', 'email_taken');
+        throw error;
+      }
+    });
+  }
+
+  async function list(parent: UserDoc): Promise<UserDoc[]> {
+    return UserModel.find({ parent_user_id: parent._id, is_sub_user: true }).sort({ created_at: 1 });
+  }
+
+  async function update(parent: UserDoc, id: string, input: UpdateSubUserInput): Promise<UserDoc> {
+    await load(parent, id);
+    assertKnownModels(input.permissions?.models);
+    const passwordHash = input.password === undefined ? undefined : await passwords.hash(input.password);
+    return locks.withLock(`sub-user:${id}`, async () => {
+      const sub = await load(parent, id);
+      const before = limitsOf(sub);
+      const limits = merge(before, input.limits);
+      const permissions = merge(permissionsOf(sub), input.permissions);
+      if (permissions.models) permissions.models = [...new Set(permissions.models)];
+      const fields: Record<string, unknown> = { sub_user_permissions: permissions, sub_user_limits: limits };
+      if (input.name !== undefined) fields.name = input.name;
+      if (input.is_active !== undefined) fields.is_active = input.is_active;
+      if (passwordHash) fields.password_hash = passwordHash;
+      if (limits.monthly_tokens !== before.monthly_tokens) {
+        fields.monthly_limit = shownLimit(parent, limits);
+        fields.tokens_remaining = Math.max(0, shownLimit(parent, limits) - (sub.tokens_used ?? 0));
+      }
+      const signOut = passwordHash !== undefined || input.is_active === false;
+      // A new token_version invalidates every access token issued before it.
+      if (signOut) fields.token_version = (sub.token_version ?? 0) + 1;
+      await setVerified(UserModel, sub._id, fields);
+      if (signOut) {
+        await refreshTokens.revokeAllForUser(sub._id, input.is_active === false ? 'disabled_by_parent' : 'password_set_by_parent');
+        await apiKeys.forgetCached({ user_id: id });
+      }
+      await syncCapAccount(quota, capAccount(id), before.monthly_tokens, limits.monthly_tokens);
+      return load(parent, id);
+    });
+  }
+
+  /** Deletes the login (its email becomes free); the ledger keeps its rows, so the parent's usage stays whole. */
+  async function remove(parent: UserDoc, id: string): Promise<void> {
+    await load(parent, id);
+    await locks.withLock(`sub-user:${id}`, async () => {
+      const sub = await load(parent, id);
+      await UserModel.deleteOne({ _id: sub._id });
+      await refreshTokens.revokeAllForUser(sub._id, 'sub_user_deleted');
+      await apiKeys.revokeWhere({ user_id: id });
+      await quota.forget(capAccount(id));
+    });
+  }
+
+  async function usage(parent: UserDoc, id: string): Promise<SubUserUsage> {
+    const sub = await load(parent, id);
+    const period = new Date(parent.reset_date).toISOString();
+    const ledger = await subUserLedgerUsage(id, period);
+    const hasCap = limitsOf(sub).monthly_tokens !== null;
+    const snap = hasCap ? await quota.snapshot(capAccount(id)) : null;
+    const cap = snap ? { limit: snap.limit, used: snap.used, reserved: snap.reserved, remaining: Math.max(0, snap.limit - snap.used - snap.reserved) } : null;
+    return { sub_user_id: id, ...ledger, cap };
+  }
+
+  return { create, list, get: load, update, remove, usage };
+}
+export type SubUserService = ReturnType<typeof createSubUserService>;

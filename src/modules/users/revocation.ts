@@ -1,0 +1,27 @@
+import type { Types } from 'mongoose';
+import { UserModel } from '../../models/user.js';
+import type { RefreshTokens } from '../auth/refresh-tokens.js';
+import type { ApiKeyService } from '../api-keys/service.js';
+
+type Id = Types.ObjectId | string;
+
+/**
+ * Ends a user's sessions: bumping token_version invalidates every access token (and dashboard session) issued
+ * before it; refresh families are revoked by insert, so a racing refresh cannot outlive the revocation.
+ */
+export function createAccountRevocation({ refreshTokens, apiKeys }: { refreshTokens: RefreshTokens; apiKeys: Pick<ApiKeyService, 'revokeAllForUser'> }) {
+  async function endSessions(userId: Id, reason: string): Promise<void> {
+    await UserModel.updateOne({ _id: userId }, { $inc: { token_version: 1 } });
+    await refreshTokens.revokeAllForUser(userId, reason);
+  }
+
+  /** Deactivation keeps the document (the ledger and the organization history refer to it). */
+  async function deactivate(userId: Id, reason: string): Promise<void> {
+    await UserModel.updateOne({ _id: userId }, { $set: { is_active: false }, $inc: { token_version: 1 } });
+    await refreshTokens.revokeAllForUser(userId, reason);
+    await apiKeys.revokeAllForUser(userId);
+  }
+
+  return { endSessions, deactivate };
+}
+export type AccountRevocation = ReturnType<typeof createAccountRevocation>;

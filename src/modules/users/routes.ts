@@ -1,0 +1,48 @@
+import { Router } from 'express';
+import { route } from '../../lib/http/route.js';
+import { requirePrincipal } from '../../lib/http/principal.js';
+import type { Authenticate } from '../../middleware/authenticate.js';
+import { tokenPairSchema } from '../auth/schemas.js';
+import type { AccountService } from './service.js';
+import { presentMe } from './presenter.js';
+import { changePasswordBodySchema, deactivateBodySchema, meResponseSchema, updateMeBodySchema } from './schemas.js';
+
+export function createUsersRouter({ account, authenticate }: { account: AccountService; authenticate: Authenticate }): Router {
+  const router = Router();
+  const tags = ['users'];
+
+  route(router, {
+    method: 'get', path: '/users/me', summary: 'My account (API keys need the account:read scope)', tags, auth: true,
+    before: [authenticate.scoped('account:read')],
+    responses: { 200: { description: 'The account', schema: meResponseSchema } },
+  }, (req, res) => {
+    res.json(presentMe(requirePrincipal(req).user));
+  });
+
+  route(router, {
+    method: 'patch', path: '/users/me', summary: 'Update name and profile; changing the email needs current_password', tags, auth: true,
+    before: [authenticate], body: updateMeBodySchema,
+    responses: { 200: { description: 'The updated account', schema: meResponseSchema } },
+  }, async (req, res, { body }) => {
+    res.json(presentMe(await account.update(requirePrincipal(req).user, body, req.ip ?? 'unknown')));
+  });
+
+  route(router, {
+    method: 'post', path: '/users/me/password', summary: 'Change the password; every other session is signed out', tags, auth: true,
+    before: [authenticate], body: changePasswordBodySchema,
+    responses: { 200: { description: 'Fresh tokens for this session', schema: tokenPairSchema } },
+  }, async (req, res, { body }) => {
+    res.json(await account.changePassword(requirePrincipal(req).user, body.current_password, body.new_password, req.ip ?? 'unknown'));
+  });
+
+  route(router, {
+    method: 'delete', path: '/users/me', summary: 'Deactivate my account (password required); sessions and API keys are revoked', tags,
+    auth: true, before: [authenticate], body: deactivateBodySchema,
+    responses: { 204: { description: 'Deactivated' } },
+  }, async (req, res, { body }) => {
+    await account.deactivate(requirePrincipal(req).user, body.password, req.ip ?? 'unknown');
+    res.status(204).end();
+  });
+
+  return router;
+}

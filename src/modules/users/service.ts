@@ -1,0 +1,82 @@
+import type { z } from 'zod';
+import { BadRequestError, ConflictError, NotFoundError } from '../../lib/errors.js';
+import { isDuplicateKeyError } from '../../lib/mongo.js';
+import { UserModel, type UserDoc } from '../../models/user.js';
+import type { AuthService, TokenPair } from '../auth/service.js';
+import type { LoginLimiter } from '../auth/login-limiter.js';
+import type { PasswordHasher } from '../auth/passwords.js';
+import type { SuperadminGuard } from '../admin/superadmin-guard.js';
+import type { AccountRevocation } from './revocation.js';
+import type { updateMeBodySchema } from './schemas.js';
+
+interface Deps {
+  passwords: PasswordHasher;
+  loginLimiter: LoginLimiter;
+  issueTokens: AuthService['issueTokens'];
+  revocation: AccountRevocation;
+  superadmins: SuperadminGuard;
+}
+
+type UpdateMe = z.infer<typeof updateMeBodySchema>;
+
+/** MongoDB reports 11000; FerretDB reports a unique violation on *update* as InternalError (code 1) from PostgreSQL. */
+/** The signed-in user's own account: profile, email, password, deactivation. */
+export function createAccountService({ passwords, loginLimiter, issueTokens, revocation, superadmins }: Deps) {
+  /** Password confirmation counts as a sign-in attempt, so a stolen access token cannot brute-force the password. */
+  async function confirmPassword(user: UserDoc, password: string | undefined, ip: string, param: string): Promise<void> {
+    if (!user.password_hash) {
+      throw new BadRequestError('This account has no password yet; set one with POST /users/me/password', { code: 'password_not_set', param });
+    }
+    if (!password) throw new BadRequestError('Your current password is required for this change', { code: 'password_required', param });
+    await loginLimiter.assertAllowed(user.email, ip);
+    if (!(await passwords.verify(password, user.password_hash))) {
+      await loginLimiter.recordFailure(user.email, ip);
+      throw new BadRequestError('The password is incorrect', { code: 'invalid_password', param });
+    }
+  }
+
+  async function reload(user: UserDoc): Promise<UserDoc> {
+    const fresh = await UserModel.findById(user._id);
+    if (!fresh) throw new NotFoundError('User');
+    return fresh;
+  }
+
+  async function update(user: UserDoc, body: UpdateMe, ip: string): Promise<UserDoc> {
+    const set: Record<string, unknown> = {};
+    if (body.name !== undefined) set.name = body.name;
+    if (body.first_name !== undefined) set.first_name = body.first_name;
+    if (body.last_name !== undefined) set.last_name = body.last_name;
+    if (body.profile) set.profile = { ...((user.profile ?? {}) as object), ...body.profile };
+    if (body.email !== undefined && body.email !== user.email) {
+      await confirmPassword(user, body.current_password, ip, 'current_password');
+      set.email = body.email;
+      set.is_verified = false;
+    }
+    if (Object.keys(set).length) {
+      try {
+        await UserModel.updateOne({ _id: user._id }, { $set: set });
+      } catch (error) {
+        if (isDuplicateKeyError(error)) throw new ConflictError('An account with this email already exists', 'email_taken');
+        throw error;
+      }
+    }
+    return reload(user);
+  }
+
+  /** Every other session ends (access tokens, refresh families, dashboard sessions); this one gets fresh tokens. */
+  async function changePassword(user: UserDoc, currentPassword: string | undefined, newPassword: string, ip: string): Promise<TokenPair> {
+    if (user.password_hash) await confirmPassword(user, currentPassword, ip, 'current_password');
+    await UserModel.updateOne({ _id: user._id }, { $set: { password_hash: await passwords.hash(newPassword) } });
+    await revocation.endSessions(user._id, 'password_change');
+    return issueTokens(await reload(user));
+  }
+
+  async function deactivate(user: UserDoc, password: string, ip: string): Promise<void> {
+    await confirmPassword(user, password, ip, 'password');
+    const run = () => revocation.deactivate(user._id, 'account_deactivated');
+    await (user.role === 'superadmin' ? superadmins.keepingOneSuperadmin(user._id, run) : run());
+  }
+
+  return { update, changePassword, deactivate };
+}
+export type AccountService = ReturnType<typeof createAccountService>;
