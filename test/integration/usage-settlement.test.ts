@@ -4,6 +4,7 @@ import { Types } from 'mongoose';
 import { startTestApp, deleteKeys, type TestApp } from '../helpers/harness.js';
 import { waitFor, waitForJob } from '../helpers/wait.js';
 import { organization, outcome, payerUser, requestContext } from '../factories/usage.js';
+import { createSubUser } from '../factories/teams.js';
 import { startWorkers, type RunningWorkers } from '../../workers/index.js';
 import { startScheduler, usageTickJobId, type RunningScheduler } from '../../workers/scheduler/index.js';
 import { createLogger } from '../../src/lib/logger.js';
@@ -178,6 +179,18 @@ describe('usage queue: settlements, expiry and reconciliation (real BullMQ worke
     expect(row).toMatchObject({ payer_type: 'organization', accounts: [`member_cap:${org.id}.${member.user.id}`, `organization:${org.id}`] });
     // The member's own quota is untouched.
     expect(await UserModel.findById(member.user.id).lean()).toMatchObject({ tokens_used: 0 });
+  });
+
+  it("a capped sub-user's request charges its cap and its parent's quota; both documents show their numbers", async () => {
+    const parent = await payerUser(app, 10_000);
+    const sub = await createSubUser(app, parent, { limits: { monthly_tokens: 1000 } });
+    const cap: AccountRef = { kind: 'sub_user_cap', id: sub.id };
+    const context = await reserved(requestContext(sub.id, [cap, parent.ref], { sub_user_id: sub.id, parent_user_id: parent.user.id }), 500);
+    await settleThrough(context, outcome({ prompt_tokens: 60, completion_tokens: 40 }));
+    expect(await quota.snapshot(cap)).toMatchObject({ used: 100, limit: 1000, reserved: 0 });
+    await expectUserConsistent(parent.ref, 10_000);
+    expect(await UserModel.findById(sub.id).lean()).toMatchObject({ tokens_used: 100, tokens_remaining: 900, monthly_usage: { api_calls: 1, tokens_used: 100 } });
+    expect(await TokenUsageModel.findOne({ request_id: context.request_id }).lean()).toMatchObject({ payer_type: 'user', accounts: [`sub_user_cap:${sub.id}`, `user:${parent.user.id}`] });
   });
 
   it('refuses to settle a request id that belongs to another request, and changes nothing', async () => {

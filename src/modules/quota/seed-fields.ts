@@ -17,7 +17,8 @@ export async function writeSeedFields(accounts: Array<Pick<SettledAccount, 'ref'
       'monthly_usage.tokens_used': used,
       'monthly_usage.api_calls': calls,
     };
-    if (ref.kind === 'user') await UserModel.updateOne({ _id: ref.id }, { $set: fields });
+    // A capped sub-user's own document shows its cap account (the payer's numbers are on the parent's).
+    if (ref.kind === 'user' || ref.kind === 'sub_user_cap') await UserModel.updateOne({ _id: ref.id }, { $set: fields });
     if (ref.kind === 'organization') await OrganizationModel.updateOne({ _id: ref.id }, { $set: fields });
   }
 }
@@ -33,7 +34,7 @@ interface SeedDoc {
 const SEED_PROJECTION = { tokens_used: 1, tokens_remaining: 1, monthly_usage: 1 };
 
 async function readSeed(ref: AccountRef): Promise<SeedDoc | null> {
-  if (ref.kind === 'user') return UserModel.findById(ref.id, SEED_PROJECTION).lean<SeedDoc>();
+  if (ref.kind === 'user' || ref.kind === 'sub_user_cap') return UserModel.findById(ref.id, SEED_PROJECTION).lean<SeedDoc>();
   return OrganizationModel.findById(ref.id, SEED_PROJECTION).lean<SeedDoc>();
 }
 
@@ -52,7 +53,7 @@ const showsTotals = (doc: SeedDoc, { limit, used, calls }: AccountSnapshot) =>
 export async function syncSeedFields(quota: SnapshotSource, refs: AccountRef[], attempts = 8): Promise<boolean> {
   let converged = true;
   for (const ref of refs) {
-    if (ref.kind !== 'user' && ref.kind !== 'organization') continue;
+    if (ref.kind === 'member_cap') continue;
     let done = false;
     for (let attempt = 0; attempt < attempts && !done; attempt += 1) {
       const totals = await quota.snapshot(ref);
