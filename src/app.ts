@@ -12,6 +12,11 @@ import { createRefreshTokens } from './modules/auth/refresh-tokens.js';
 import { createLoginLimiter } from './modules/auth/login-limiter.js';
 import { createAuthService } from './modules/auth/service.js';
 import { createAuthRouter } from './modules/auth/routes.js';
+import { createProviders } from './modules/auth/oauth/providers.js';
+import { createOneTimeStore } from './modules/auth/oauth/one-time-store.js';
+import { createOAuthAccounts } from './modules/auth/oauth/accounts.js';
+import { createOAuthService } from './modules/auth/oauth/service.js';
+import { createOAuthRouter } from './modules/auth/oauth/routes.js';
 import { createHealthRouter } from './modules/health/routes.js';
 import { createDocsRouter } from './modules/docs/routes.js';
 import { createApiKeyCache } from './modules/api-keys/cache.js';
@@ -69,8 +74,9 @@ export function createApp(infra: AppInfra): AppHandle {
   });
   const refreshTokens = createRefreshTokens({ ttlDays: config.REFRESH_TOKEN_TTL_DAYS });
   const loginLimiter = createLoginLimiter({
-    redis, prefix: config.REDIS_PREFIX, maxPerAccount: config.LOGIN_MAX_FAILURES_PER_ACCOUNT,
-    maxPerIp: config.LOGIN_MAX_FAILURES_PER_IP, windowSeconds: config.LOGIN_FAILURE_WINDOW_SECONDS,
+    redis, prefix: config.REDIS_PREFIX, maxPerAccountIp: config.LOGIN_MAX_FAILURES_PER_ACCOUNT_IP,
+    maxPerAccount: config.LOGIN_MAX_FAILURES_PER_ACCOUNT, maxPerIp: config.LOGIN_MAX_FAILURES_PER_IP,
+    windowSeconds: config.LOGIN_FAILURE_WINDOW_SECONDS,
   });
   const auth = createAuthService({ config, passwords, accessTokens, refreshTokens, loginLimiter });
   const apiKeyCache = createApiKeyCache({ redis, prefix, ttlSeconds: config.API_KEY_CACHE_SECONDS });
@@ -86,6 +92,10 @@ export function createApp(infra: AppInfra): AppHandle {
   const apiKeyRevoker = createApiKeyBulkRevoker({ cache: apiKeyCache });
   const organizations = createOrganizationService({ config, quota, locks, apiKeys: apiKeyRevoker });
   const subUsers = createSubUserService({ config, passwords, refreshTokens, quota, locks, apiKeys: apiKeyRevoker });
+  const oauth = createOAuthService({
+    config, providers: createProviders(config), store: createOneTimeStore(), accounts: createOAuthAccounts({ config, refreshTokens }),
+    auth, refreshTokens, logger,
+  });
   const usage = createUsageService({ config, quota });
   const metrics = createMetricsCollector({ redis, prefix, queues: producer.queues, cacheMs: config.METRICS_CACHE_MS });
 
@@ -107,10 +117,11 @@ export function createApp(infra: AppInfra): AppHandle {
     createUsersRouter({ account, authenticate }),
     createAdminRouter({ adminUsers, authenticate, queues: producer.queues }),
     createBoardRouter({
-      queues: producer.queues, authenticate, sessions: adminSessions, passwords, loginLimiter, publicUrl: config.PUBLIC_URL,
+      queues: producer.queues, authenticate, sessions: adminSessions, verifyCredentials: auth.verifyCredentials, publicUrl: config.PUBLIC_URL,
     }),
     createOrganizationsRouter({ organizations, authenticate }),
     createSubUsersRouter({ subUsers, authenticate }),
+    createOAuthRouter({ config, oauth }),
     createUsageRouter({ usage, authenticate }),
     createMetricsRouter({ collector: metrics, token: config.METRICS_TOKEN }),
   ];

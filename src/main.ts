@@ -1,6 +1,6 @@
 import { getConfig, ConfigError } from './config/index.js';
 import { createLogger } from './lib/logger.js';
-import { startWeb } from './server.js';
+import { startWeb, type RunningWeb } from './server.js';
 import { disconnectMongo } from './lib/mongo.js';
 import { onShutdown } from './lib/shutdown.js';
 
@@ -8,11 +8,13 @@ import { onShutdown } from './lib/shutdown.js';
 async function main(): Promise<void> {
   const config = getConfig();
   const logger = createLogger(config.LOG_LEVEL, { role: 'web' });
-  const web = await startWeb(config, logger);
+  const running: RunningWeb[] = [];
+  // Installed before start-up, so a signal that arrives while connecting still ends the process cleanly.
   onShutdown(logger, async () => {
-    await web.stop();
+    for (const web of running) await web.stop();
     await disconnectMongo();
   });
+  running.push(await startWeb(config, logger));
 }
 
 main().catch((error: unknown) => {

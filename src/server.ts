@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { Logger } from 'pino';
 import { getConfig, type Config } from './config/index.js';
 import { createLogger } from './lib/logger.js';
-import { connectMongo } from './lib/mongo.js';
+import { connectMongoInBackground } from './lib/mongo.js';
 import { createRedis } from './lib/redis.js';
 import { createProducer } from '../queues/index.js';
 import { createApp } from './app.js';
@@ -15,11 +15,12 @@ export interface RunningWeb {
 
 /** The web role: connects, builds the app, listens; `stop` drains connections then closes clients. */
 export async function startWeb(config: Config = getConfig(), logger: Logger = createLogger(config.LOG_LEVEL, { role: 'web' })): Promise<RunningWeb> {
-  await connectMongo(config.DATABASE_URL)
-    .then(() => (config.DB_AUTO_INIT ? initCollections() : undefined))
-    .catch((error: Error) => {
-      logger.warn({ err: error.message }, 'MongoDB not ready at start; /readyz reports it until it answers');
-    });
+  // Serve at once even when the database is not up yet: /readyz says 503 until it answers.
+  const mongo = connectMongoInBackground(config.DATABASE_URL, logger);
+  if (config.DB_AUTO_INIT) {
+    mongo.ready.then(() => initCollections()).catch((error: Error) => logger.error({ err: error.message }, 'creating collections and indexes failed'));
+  }
+  await Promise.race([mongo.ready, new Promise((resolve) => setTimeout(resolve, 3000).unref())]);
   const redis = createRedis(config.REDIS_URL);
   redis.on('error', (error) => logger.debug({ err: error.message }, 'redis error'));
   const producer = createProducer(redis, config.REDIS_PREFIX);
@@ -36,6 +37,7 @@ export async function startWeb(config: Config = getConfig(), logger: Logger = cr
         server.closeIdleConnections();
         setTimeout(() => server.closeAllConnections(), 5000).unref();
       });
+      mongo.stop();
       await handle.close();
       await producer.close();
       redis.disconnect();

@@ -14,13 +14,14 @@ async function main(role: Role): Promise<void> {
   const config = getConfig();
   const logger = createLogger(config.LOG_LEVEL, { role });
   const stops: Array<() => Promise<void>> = [];
-  if (role === 'all') stops.push((await startWeb(config, logger.child({ component: 'web' }))).stop);
-  if (role === 'worker' || role === 'all') stops.push((await startWorkers(config, logger.child({ component: 'worker' }))).stop);
-  if (role === 'scheduler' || role === 'all') stops.push((await startScheduler(config, logger.child({ component: 'scheduler' }))).stop);
+  // Installed before anything starts, so a signal during start-up still stops what is already running.
   onShutdown(logger, async () => {
     for (const stop of stops) await stop();
     await disconnectMongo();
   });
+  if (role === 'all') stops.push((await startWeb(config, logger.child({ component: 'web' }))).stop);
+  if (role === 'worker' || role === 'all') stops.push((await startWorkers(config, logger.child({ component: 'worker' }))).stop);
+  if (role === 'scheduler' || role === 'all') stops.push((await startScheduler(config, logger.child({ component: 'scheduler' }))).stop);
 }
 
 const role = (process.argv[2] ?? 'worker') as Role;

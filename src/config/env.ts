@@ -13,6 +13,14 @@ const optionalString = z
   .optional()
   .transform((value) => (value === undefined || value.trim() === '' ? undefined : value));
 
+function isAbsoluteUrlWithoutFragment(value: string): boolean {
+  try {
+    return !value.includes('#') && Boolean(new URL(value).protocol);
+  } catch {
+    return false;
+  }
+}
+
 const boolFlag = z
   .enum(['true', 'false', '1', '0'])
   .optional()
@@ -38,9 +46,13 @@ export const envSchema = z
     /** Create collections and indexes when the web role starts (idempotent). Production runs `npm run db:init` instead. */
     DB_AUTO_INIT: boolFlag,
     TRUST_PROXY: z.string().default('loopback'),
-    LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
+    /** Failed sign-ins allowed per window for one account from one IP (strict: only that IP is blocked). */
+    LOGIN_MAX_FAILURES_PER_ACCOUNT_IP: z.coerce.number().int().min(1).default(5),
+    /** Failed sign-ins per window for one account from all IPs together (distributed guessing). */
+    LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(20),
+    /** Failed sign-ins per window from one IP (an IPv6 /64) across all accounts (password spraying). */
     LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(50),
-    LOGIN_FAILURE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
+    LOGIN_FAILURE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(600),
     A4F_BASE_URL: z.url().default('https://api.a4f.co/v1'),
     A4F_API_KEY: optionalString,
     /** JSON array of extra upstream providers for fallback: [{name, base_url, api_key?, priority}]. */
@@ -56,8 +68,9 @@ export const envSchema = z
     METRICS_TOKEN: optionalString,
     /** JSON object overriding plan limits, e.g. {"free":{"monthly_tokens":5000}}. */
     PLANS_JSON: optionalString,
-    VSCODE_EXTENSION_ID: z.string().default('aicoder.aicoder-vscode'),
-    OAUTH_REDIRECT_ALLOWLIST: csv(''),
+    VSCODE_EXTENSION_ID: z.string().regex(/^[a-z0-9][a-z0-9-]*\.[a-z0-9][a-z0-9-]*$/i, 'must be publisher.name').default('aicoder.aicoder-vscode'),
+    /** Extra exact redirect URIs for OAuth sign-in besides vscode://<VSCODE_EXTENSION_ID>/… (see README). */
+    OAUTH_REDIRECT_ALLOWLIST: csv('').refine((entries) => entries.every(isAbsoluteUrlWithoutFragment), 'every entry must be an absolute URL without a fragment'),
     GITHUB_CLIENT_ID: optionalString,
     GITHUB_CLIENT_SECRET: optionalString,
     GITHUB_AUTHORIZE_URL: z.url().default('https://github.com/login/oauth/authorize'),
@@ -98,14 +111,6 @@ export const envSchema = z
     /** Test-only: a pause between the steps of a settlement, so a test can kill a worker mid-job. Refused in production. */
     USAGE_SETTLE_STEP_DELAY_MS: z.coerce.number().int().min(0).default(0),
   })
-  .transform((env) => ({ ...env, DB_AUTO_INIT: env.DB_AUTO_INIT ?? env.NODE_ENV !== 'production' }))
-  .superRefine((env, ctx) => {
-    if (env.NODE_ENV === 'production' && env.JWT_SECRET_KEY === DEV_JWT_SECRET) {
-      ctx.addIssue({ code: 'custom', path: ['JWT_SECRET_KEY'], message: 'the development default is refused in production' });
-    }
-    if (env.NODE_ENV === 'production' && env.USAGE_SETTLE_STEP_DELAY_MS > 0) {
-      ctx.addIssue({ code: 'custom', path: ['USAGE_SETTLE_STEP_DELAY_MS'], message: 'is a test-only setting' });
-    }
-  });
+  .transform((env) => ({ ...env, DB_AUTO_INIT: env.DB_AUTO_INIT ?? env.NODE_ENV !== 'production' }));
 
 export type Env = z.infer<typeof envSchema>;

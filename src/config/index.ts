@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { envSchema, type Env } from './env.js';
+import { DEV_JWT_SECRET, envSchema, type Env } from './env.js';
 import { buildPlans, type Plan, type Tier } from './plans.js';
 
 export type Config = Readonly<Env & { plans: Readonly<Record<Tier, Plan>>; isProduction: boolean }>;
@@ -11,26 +11,54 @@ export class ConfigError extends Error {
   }
 }
 
-/** Parses an environment; throws one ConfigError naming every bad variable. */
-export function parseConfig(source: NodeJS.ProcessEnv): Config {
-  const result = envSchema.safeParse(source);
-  if (!result.success) {
-    throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join('.') || '(env)'}: ${issue.message}`));
-  }
-  let plans: Record<Tier, Plan>;
+const csvOf = (value: string | undefined) => (value ?? '').split(',').map((item) => item.trim()).filter(Boolean);
+
+/** An empty variable counts as unset, so `PORT=` means the default rather than port 0. */
+function withoutEmpty(source: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(Object.entries(source).filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1].trim() !== ''));
+}
+
+function plansProblem(json: string | undefined): { plans?: Record<Tier, Plan>; problem?: string } {
   try {
-    plans = buildPlans(result.data.PLANS_JSON);
+    return { plans: buildPlans(json) };
   } catch (error) {
     const detail = error instanceof z.ZodError ? error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join(', ') : (error as Error).message;
-    throw new ConfigError([`PLANS_JSON: ${detail}`]);
+    return { problem: `PLANS_JSON: ${detail}` };
   }
-  const env = result.data;
+}
+
+/** Rules that span variables; read from the raw values so they are reported alongside every other problem. */
+function crossFieldProblems(env: Record<string, string>): string[] {
   const problems: string[] = [];
-  const unknownFree = env.LLM_FREE_MODELS.filter((m) => m !== '*' && !env.LLM_MODELS.includes(m));
+  if (env.NODE_ENV === 'production' && (env.JWT_SECRET_KEY ?? DEV_JWT_SECRET) === DEV_JWT_SECRET) {
+    problems.push('JWT_SECRET_KEY: must be set in production (the development default is refused)');
+  }
+  if (env.NODE_ENV === 'production' && Number(env.USAGE_SETTLE_STEP_DELAY_MS ?? 0) > 0) {
+    problems.push('USAGE_SETTLE_STEP_DELAY_MS: a test-only setting, refused in production');
+  }
+  const models = csvOf(env.LLM_MODELS ?? 'gpt-4,claude-3,gpt-3.5-turbo');
+  if (env.LLM_MODELS !== undefined && models.length === 0) problems.push('LLM_MODELS: at least one model is required');
+  const unknownFree = csvOf(env.LLM_FREE_MODELS ?? 'gpt-3.5-turbo').filter((m) => m !== '*' && !models.includes(m));
   if (unknownFree.length) problems.push(`LLM_FREE_MODELS: not in LLM_MODELS: ${unknownFree.join(', ')}`);
-  if (env.LLM_MODELS.length === 0) problems.push('LLM_MODELS: at least one model is required');
-  if (problems.length) throw new ConfigError(problems);
-  return Object.freeze({ ...env, plans: Object.freeze(plans), isProduction: env.NODE_ENV === 'production' });
+  for (const provider of ['GITHUB', 'GOOGLE']) {
+    const id = env[`${provider}_CLIENT_ID`];
+    const secret = env[`${provider}_CLIENT_SECRET`];
+    if (id && !secret) problems.push(`${provider}_CLIENT_SECRET: required when ${provider}_CLIENT_ID is set`);
+    if (secret && !id) problems.push(`${provider}_CLIENT_ID: required when ${provider}_CLIENT_SECRET is set`);
+  }
+  return problems;
+}
+
+/** Parses an environment; throws one ConfigError naming every bad variable (never echoing values). */
+export function parseConfig(source: NodeJS.ProcessEnv): Config {
+  const env = withoutEmpty(source);
+  const result = envSchema.safeParse(env);
+  const problems = result.success ? [] : result.error.issues.map((issue) => `${issue.path.join('.') || '(env)'}: ${issue.message}`);
+  const { plans, problem } = plansProblem(env.PLANS_JSON);
+  if (problem) problems.push(problem);
+  problems.push(...crossFieldProblems(env));
+  if (!result.success || !plans || problems.length) throw new ConfigError(problems);
+  return Object.freeze({ ...result.data, plans: Object.freeze(plans), isProduction: result.data.NODE_ENV === 'production' });
 }
 
 let current: Config | undefined;

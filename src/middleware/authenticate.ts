@@ -2,6 +2,7 @@ import type { Request, RequestHandler } from 'express';
 import { ForbiddenError, UnauthorizedError } from '../lib/errors.js';
 import type { Principal } from '../lib/http/principal.js';
 import { UserModel } from '../models/user.js';
+import { RevokedFamilyModel } from '../models/refresh-token.js';
 import type { AccessTokens } from '../modules/auth/access-tokens.js';
 import type { ApiKeyScope } from '../modules/api-keys/scopes.js';
 import { requireScope } from './require-scope.js';
@@ -39,8 +40,11 @@ export function createAuthenticate({ accessTokens, resolveApiKey }: Deps): Authe
       return principal;
     }
     const claims = accessTokens.verify(token);
-    const user = /^[a-f0-9]{24}$/.test(claims.sub) ? await UserModel.findById(claims.sub) : null;
-    if (!user || !user.is_active || (user.token_version ?? 0) !== claims.ver) {
+    const [user, sessionRevoked] = await Promise.all([
+      /^[a-f0-9]{24}$/.test(claims.sub) ? UserModel.findById(claims.sub) : null,
+      claims.sid ? RevokedFamilyModel.exists({ family_id: claims.sid }) : null,
+    ]);
+    if (!user || !user.is_active || (user.token_version ?? 0) !== claims.ver || sessionRevoked) {
       throw new UnauthorizedError('Invalid access token', 'invalid_token');
     }
     return { user, via: 'access_token' };

@@ -1,5 +1,5 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
-import { AppError, NotFoundError, errorBody } from '../lib/errors.js';
+import { AppError, NotFoundError, ServiceUnavailableError, errorBody } from '../lib/errors.js';
 
 interface HttpParserError {
   type?: string;
@@ -23,12 +23,26 @@ function fromFrameworkError(error: unknown): AppError | undefined {
   return undefined;
 }
 
+const MONGO_DOWN = new Set(['MongoNetworkError', 'MongoNetworkTimeoutError', 'MongoServerSelectionError', 'MongoNotConnectedError', 'MongoTopologyClosedError']);
+const REDIS_DOWN = /enableOfflineQueue options is false|Connection is closed|Reached the max retries per request/;
+
+/** A database or Redis outage is the service being unavailable, not a bug: 503 with Retry-After. */
+function fromDependencyOutage(error: unknown): AppError | undefined {
+  if (!(error instanceof Error)) return undefined;
+  const mongoDown = MONGO_DOWN.has(error.name) || (error.name === 'MongooseError' && /initial connection|buffering timed out/.test(error.message));
+  if (mongoDown) return new ServiceUnavailableError('The database is unavailable; try again shortly', 'database_unavailable', 5);
+  if (REDIS_DOWN.test(error.message) || error.name === 'MaxRetriesPerRequestError') {
+    return new ServiceUnavailableError('Redis is unavailable; try again shortly', 'redis_unavailable', 5);
+  }
+  return undefined;
+}
+
 export const notFoundHandler: RequestHandler = (req) => {
   throw new NotFoundError(`Route ${req.method} ${req.path}`, 'route_not_found');
 };
 
 export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
-  const known = error instanceof AppError ? error : fromFrameworkError(error);
+  const known = error instanceof AppError ? error : (fromFrameworkError(error) ?? fromDependencyOutage(error));
   const appError = known ?? new AppError(500, 'server_error', 'internal_error', 'Internal server error');
   if (!known) req.log?.error({ err: error }, 'unhandled error');
   else if (appError.status >= 500) req.log?.warn({ code: appError.code, msg: appError.message }, 'request failed');

@@ -7,11 +7,11 @@ import { ApiKeyModel } from './api-key.js';
 import { ProcessedStripeEventModel, SubscriptionModel } from './subscription.js';
 import { TokenUsageModel } from './token-usage.js';
 import { RateLimitModel } from './rate-limit.js';
-import { OAuthCodeModel } from './oauth-code.js';
+import { OAuthCodeModel, OAuthCodeUseModel } from './oauth-code.js';
 
 export const ALL_MODELS: Model<never>[] = [
   UserModel, RefreshTokenModel, RefreshTokenUseModel, RevokedFamilyModel, OrganizationModel, OrganizationMemberModel, ApiKeyModel,
-  SubscriptionModel, ProcessedStripeEventModel, TokenUsageModel, RateLimitModel, OAuthCodeModel,
+  SubscriptionModel, ProcessedStripeEventModel, TokenUsageModel, RateLimitModel, OAuthCodeModel, OAuthCodeUseModel,
 ] as unknown as Model<never>[];
 
 /** Creates every collection and index (idempotent). FerretDB has no TTL/partial indexes, so none are declared. */
@@ -25,4 +25,5 @@ export async function initCollections(): Promise<void> {
 }
 
 export { UserModel, RefreshTokenModel, RefreshTokenUseModel, RevokedFamilyModel, OrganizationModel, ApiKeyModel };
-export { SubscriptionModel, ProcessedStripeEventModel, TokenUsageModel, RateLimitModel, OAuthCodeModel, OrganizationMemberModel };
+export { SubscriptionModel, ProcessedStripeEventModel, TokenUsageModel, RateLimitModel, OAuthCodeModel, OAuthCodeUseModel };
+export { OrganizationMemberModel };

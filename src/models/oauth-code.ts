@@ -17,6 +17,18 @@ const oauthCodeSchema = new Schema(
   { collection: 'oauth_codes', timestamps: { createdAt: 'created_at', updatedAt: false } as const },
 );
 oauthCodeSchema.index({ kind: 1, hash: 1 }, { unique: true });
+oauthCodeSchema.index({ expires_at: 1 });
 
 export type OAuthCodeFields = InferSchemaType<typeof oauthCodeSchema>;
 export const OAuthCodeModel = model('OAuthCode', oauthCodeSchema);
+
+/**
+ * Spending a state or a code inserts its id here; the unique index lets exactly one of any number of racing
+ * requests win (FerretDB updates are read-then-write, so a `used_at` update could not decide the race).
+ */
+const oauthCodeUseSchema = new Schema(
+  { code_id: { type: Schema.Types.ObjectId, required: true }, used_at: { type: Date, default: () => new Date() } },
+  { collection: 'oauth_code_uses' },
+);
+oauthCodeUseSchema.index({ code_id: 1 }, { unique: true });
+export const OAuthCodeUseModel = model('OAuthCodeUse', oauthCodeUseSchema);

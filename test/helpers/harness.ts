@@ -5,6 +5,7 @@ import supertest from 'supertest';
 import type { Redis } from 'ioredis';
 import type { Config } from '../../src/config/index.js';
 import { createApp, type AppHandle } from '../../src/app.js';
+import type { DestinationStream } from 'pino';
 import { createLogger } from '../../src/lib/logger.js';
 import { connectMongo } from '../../src/lib/mongo.js';
 import { createRedis } from '../../src/lib/redis.js';
@@ -23,19 +24,28 @@ export interface TestApp {
   stop(): Promise<void>;
 }
 
-/** Connects this test file to its own database, creates collections, and serves the real app on a real socket. */
-export async function startTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
-  const config = testConfig(overrides);
+export interface TestAppOptions {
+  /** Receives every log line (JSON) instead of stdout, e.g. to check that no secret is logged. */
+  logStream?: DestinationStream;
+}
+
+/**
+ * Connects this test file to its own database, creates collections, and serves the real app on a real socket.
+ * PUBLIC_URL is the socket's own URL (unless overridden), so redirects built from it (OAuth) come back here.
+ */
+export async function startTestApp(overrides: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
+  const server = http.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const config = testConfig({ PUBLIC_URL: url, ...overrides });
   await connectMongo(config.DATABASE_URL);
   await initCollections();
   const redis = createRedis(config.REDIS_URL);
   if (redis.status !== 'ready') await new Promise((resolve) => redis.once('ready', resolve));
   const producer = createProducer(redis, config.REDIS_PREFIX);
-  const logger = createLogger(config.LOG_LEVEL);
+  const logger = createLogger(config.LOG_LEVEL, {}, options.logStream);
   const handle = createApp({ config, logger, redis, producer });
-  const server = http.createServer(handle.app);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server.on('request', handle.app);
   return {
     config, handle, server, url, redis, producer,
     request: supertest(url),

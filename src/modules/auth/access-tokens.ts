@@ -6,6 +6,8 @@ export interface AccessClaims {
   /** The user's token_version when issued; bumping it revokes every earlier access token. */
   ver: number;
   role: string;
+  /** The session (refresh-token family); a revoked family ends its access tokens too. */
+  sid?: string;
 }
 
 interface Options {
@@ -20,7 +22,7 @@ export function createAccessTokens({ secret, issuer, audience, ttlSeconds }: Opt
   return {
     ttlSeconds,
     sign(claims: AccessClaims): string {
-      return jwt.sign({ ver: claims.ver, role: claims.role, typ: 'access' }, secret, {
+      return jwt.sign({ ver: claims.ver, role: claims.role, sid: claims.sid, typ: 'access' }, secret, {
         algorithm: 'HS256',
         subject: claims.sub,
         issuer,
@@ -39,7 +41,8 @@ export function createAccessTokens({ secret, issuer, audience, ttlSeconds }: Opt
       if (typeof payload === 'string' || payload.typ !== 'access' || typeof payload.sub !== 'string' || typeof payload.ver !== 'number') {
         throw new UnauthorizedError('Invalid access token', 'invalid_token');
       }
-      return { sub: payload.sub, ver: payload.ver, role: String(payload.role ?? 'user') };
+      const sid = typeof payload.sid === 'string' ? payload.sid : undefined;
+      return { sub: payload.sub, ver: payload.ver, role: String(payload.role ?? 'user'), sid };
     },
   };
 }

@@ -1,55 +1,83 @@
 import type { Redis } from 'ioredis';
 import { TooManyRequestsError } from '../../lib/errors.js';
+import { ipBucket } from '../../lib/ip.js';
 import { redisKey } from '../../lib/redis.js';
 import { sha256 } from './refresh-tokens.js';
 
 interface Options {
   redis: Redis;
   prefix: string;
+  maxPerAccountIp: number;
   maxPerAccount: number;
   maxPerIp: number;
   windowSeconds: number;
 }
 
 /**
- * Failed-login counters in Redis (shared by every API process). Fixed windows that expire on their own, so a
- * stranger can lock an account for at most one window; a correct password clears the account's counter.
+ * Checks every counter and, when all are under their limit, counts this attempt in each; all in one script so
+ * that a burst of parallel guesses cannot slip past a check-then-increment gap. Returns {blocked index, ttl}.
  */
-export function createLoginLimiter({ redis, prefix, maxPerAccount, maxPerIp, windowSeconds }: Options) {
-  const accountKey = (email: string) => redisKey(prefix, 'login-fail', 'acct', sha256(email));
-  const ipKey = (ip: string) => redisKey(prefix, 'login-fail', 'ip', ip);
+const BEGIN = `
+for i = 1, #KEYS do
+  if tonumber(redis.call('GET', KEYS[i]) or '0') >= tonumber(ARGV[i]) then
+    local ttl = redis.call('TTL', KEYS[i])
+    if ttl < 0 then redis.call('EXPIRE', KEYS[i], ARGV[#KEYS + 1]); ttl = tonumber(ARGV[#KEYS + 1]) end
+    return {i, ttl}
+  end
+end
+for i = 1, #KEYS do
+  redis.call('INCR', KEYS[i])
+  if redis.call('TTL', KEYS[i]) < 0 then redis.call('EXPIRE', KEYS[i], ARGV[#KEYS + 1]) end
+end
+return {0, 0}`;
 
-  async function assertAllowed(email: string, ip: string): Promise<void> {
-    const replies = (await redis
-      .multi()
-      .get(accountKey(email))
-      .get(ipKey(ip))
-      .ttl(accountKey(email))
-      .ttl(ipKey(ip))
-      .exec()) ?? [];
-    const [account, byIp, accountTtl, ipTtl] = replies.map(([, value]) => value as string | number | null);
-    if (Number(account ?? 0) >= maxPerAccount) {
-      throw new TooManyRequestsError('Too many failed sign-in attempts; try again later', 'too_many_login_attempts', Number(accountTtl) > 0 ? Number(accountTtl) : windowSeconds);
+/** Takes back one counted attempt from each existing counter (never creating a counter without an expiry). */
+const RELEASE = `
+for i = 1, #KEYS do
+  if redis.call('EXISTS', KEYS[i]) == 1 then redis.call('DECR', KEYS[i]) end
+end
+return 0`;
+
+/**
+ * Failed-sign-in limits in Redis, shared by every API process, in fixed windows that expire on their own:
+ * - account+IP (strict): a stranger guessing from their IP blocks only that IP for that account;
+ * - account (looser): distributed guessing needs several IPs before the account is paused, and only for one window;
+ * - IP: one address spraying many accounts.
+ * An attempt counts as a failure from the moment it starts; success clears the account+IP counter and takes the
+ * attempt back from the others, and an attempt that ends in a server error is taken back everywhere.
+ */
+export function createLoginLimiter({ redis, prefix, maxPerAccountIp, maxPerAccount, maxPerIp, windowSeconds }: Options) {
+  const keys = (email: string, ip: string) => {
+    const account = sha256(email);
+    const bucket = ipBucket(ip);
+    return {
+      accountIp: redisKey(prefix, 'login-fail', 'acct-ip', account, bucket),
+      account: redisKey(prefix, 'login-fail', 'acct', account),
+      ip: redisKey(prefix, 'login-fail', 'ip', bucket),
+    };
+  };
+
+  /** Counts the attempt, or throws 429 with Retry-After when a limit is reached. */
+  async function begin(email: string, ip: string): Promise<void> {
+    const k = keys(email, ip);
+    const [blocked, ttl] = (await redis.eval(BEGIN, 3, k.accountIp, k.account, k.ip, maxPerAccountIp, maxPerAccount, maxPerIp, windowSeconds)) as [number, number];
+    if (blocked > 0) {
+      throw new TooManyRequestsError('Too many failed sign-in attempts; try again later', 'too_many_login_attempts', ttl > 0 ? ttl : windowSeconds);
     }
-    if (Number(byIp ?? 0) >= maxPerIp) {
-      throw new TooManyRequestsError('Too many failed sign-in attempts; try again later', 'too_many_login_attempts', Number(ipTtl) > 0 ? Number(ipTtl) : windowSeconds);
-    }
   }
 
-  async function recordFailure(email: string, ip: string): Promise<void> {
-    await redis
-      .multi()
-      .incr(accountKey(email))
-      .expire(accountKey(email), windowSeconds, 'NX')
-      .incr(ipKey(ip))
-      .expire(ipKey(ip), windowSeconds, 'NX')
-      .exec();
+  async function succeeded(email: string, ip: string): Promise<void> {
+    const k = keys(email, ip);
+    await redis.del(k.accountIp);
+    await redis.eval(RELEASE, 2, k.account, k.ip);
   }
 
-  async function recordSuccess(email: string): Promise<void> {
-    await redis.del(accountKey(email));
+  /** The attempt never reached a verdict (database down, …): it should not count against anyone. */
+  async function abandoned(email: string, ip: string): Promise<void> {
+    const k = keys(email, ip);
+    await redis.eval(RELEASE, 3, k.accountIp, k.account, k.ip);
   }
 
-  return { assertAllowed, recordFailure, recordSuccess };
+  return { begin, succeeded, abandoned, keys };
 }
 export type LoginLimiter = ReturnType<typeof createLoginLimiter>;

@@ -1,4 +1,5 @@
-import { Router, type RequestHandler } from 'express';
+import { Router } from 'express';
+import type { Authenticate } from '../../middleware/authenticate.js';
 import { z } from 'zod';
 import type { Config } from '../../config/index.js';
 import { route } from '../../lib/http/route.js';
@@ -14,7 +15,7 @@ import {
 interface Deps {
   config: Config;
   auth: AuthService;
-  authenticate: RequestHandler;
+  authenticate: Authenticate;
 }
 
 export function createAuthRouter({ config, auth, authenticate }: Deps): Router {
@@ -62,14 +63,14 @@ export function createAuthRouter({ config, auth, authenticate }: Deps): Router {
   });
 
   route(router, {
-    method: 'get', path: '/auth/me', summary: 'The signed-in user', tags, auth: true, before: [authenticate],
+    method: 'get', path: '/auth/me', summary: 'The signed-in user', tags, auth: true, before: [authenticate.scoped('account:read')],
     responses: { 200: { description: 'The user', schema: userResponseSchema } },
   }, (req, res) => {
     res.json(presentUser(requirePrincipal(req).user));
   });
 
   route(router, {
-    method: 'get', path: '/auth/vscode-config', summary: 'Configuration for the VS Code extension', tags, auth: true, before: [authenticate],
+    method: 'get', path: '/auth/vscode-config', summary: 'Configuration for the VS Code extension', tags, auth: true, before: [authenticate.scoped('account:read')],
     responses: { 200: { description: 'Extension configuration', schema: vscodeConfigSchema } },
   }, (req, res) => {
     res.json(buildVscodeConfig(config, requirePrincipal(req).user));

@@ -1,12 +1,14 @@
 import { z } from 'zod';
 
+import { BCRYPT_MAX_BYTES } from './passwords.js';
+
 const utf8Bytes = (value: string) => Buffer.byteLength(value, 'utf8');
 
 /** At least 8 characters, no composition rules; over 72 UTF-8 bytes is refused because bcrypt would truncate it. */
 export const passwordSchema = z
   .string()
   .min(8, 'must be at least 8 characters')
-  .refine((value) => utf8Bytes(value) <= 72, 'must be at most 72 bytes in UTF-8 (bcrypt would silently truncate it)');
+  .refine((value) => utf8Bytes(value) <= BCRYPT_MAX_BYTES, `must be at most ${BCRYPT_MAX_BYTES} bytes in UTF-8 (bcrypt would silently truncate it)`);
 
 export const emailSchema = z.string().trim().toLowerCase().pipe(z.email('must be a valid email address').max(254));
 

@@ -1,8 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import type { Config } from '../../config/index.js';
 import { UserModel, type UserDoc } from '../../models/user.js';
-import { ConflictError, UnauthorizedError } from '../../lib/errors.js';
+import { AppError, ConflictError, UnauthorizedError } from '../../lib/errors.js';
 import { isDuplicateKeyError } from '../../lib/mongo.js';
-import { addMonthsUtc } from '../../lib/dates.js';
+import { initialQuotaFields } from './new-user.js';
 import type { PasswordHasher } from './passwords.js';
 import type { AccessTokens } from './access-tokens.js';
 import type { RefreshTokens } from './refresh-tokens.js';
@@ -34,15 +35,14 @@ interface Deps {
 const INVALID_LOGIN = 'Incorrect email or password';
 
 export function createAuthService({ config, passwords, accessTokens, refreshTokens, loginLimiter }: Deps) {
-  async function issueTokens(user: UserDoc, familyId?: string): Promise<TokenPair> {
-    const access_token = accessTokens.sign({ sub: user._id.toString(), ver: user.token_version ?? 0, role: user.role });
+  /** The access token carries the refresh family as `sid`, so revoking the session (logout, replay) ends both. */
+  async function issueTokens(user: UserDoc, familyId: string = randomUUID()): Promise<TokenPair> {
+    const access_token = accessTokens.sign({ sub: user._id.toString(), ver: user.token_version ?? 0, role: user.role, sid: familyId });
     const refresh_token = await refreshTokens.issue(user._id, familyId);
     return { access_token, refresh_token, token_type: 'bearer', expires_in: accessTokens.ttlSeconds };
   }
 
   async function register(input: RegisterInput): Promise<UserDoc> {
-    const plan = config.plans.free;
-    const now = new Date();
     try {
       return await UserModel.create({
         email: input.email,
@@ -50,12 +50,7 @@ export function createAuthService({ config, passwords, accessTokens, refreshToke
         first_name: input.first_name ?? null,
         last_name: input.last_name ?? null,
         name: input.name ?? [input.first_name, input.last_name].filter(Boolean).join(' '),
-        subscription_tier: 'free',
-        monthly_limit: plan.monthly_tokens,
-        tokens_remaining: plan.monthly_tokens,
-        tokens_used: 0,
-        reset_date: addMonthsUtc(now, 1),
-        monthly_usage: { api_calls: 0, tokens_used: 0 },
+        ...initialQuotaFields('free', config.plans.free),
       });
     } catch (error) {
       if (isDuplicateKeyError(error)) throw new ConflictError('An account with this email already exists', 'email_taken');
@@ -63,16 +58,33 @@ export function createAuthService({ config, passwords, accessTokens, refreshToke
     }
   }
 
-  /** Same status, body and (bcrypt against a dummy hash) timing for an unknown email and a wrong password. */
-  async function login(email: string, password: string, ip: string): Promise<{ user: UserDoc; tokens: TokenPair }> {
-    await loginLimiter.assertAllowed(email, ip);
+  async function checkCredentials(email: string, password: string): Promise<UserDoc> {
     const user = await UserModel.findOne({ email });
     const passwordOk = await passwords.verify(password, user?.password_hash);
-    if (!user || !user.password_hash || !passwordOk || !user.is_active) {
-      await loginLimiter.recordFailure(email, ip);
-      throw new UnauthorizedError(INVALID_LOGIN, 'invalid_credentials');
+    if (!user || !passwordOk || !user.is_active) throw new UnauthorizedError(INVALID_LOGIN, 'invalid_credentials');
+    return user;
+  }
+
+  /**
+   * Same status, body and (bcrypt against a dummy hash) timing for an unknown email, a wrong password and a
+   * deactivated account. The limiter counts the attempt before the check, so parallel guesses cannot race it.
+   */
+  async function verifyCredentials(email: string, password: string, ip: string): Promise<UserDoc> {
+    await loginLimiter.begin(email, ip);
+    let user: UserDoc;
+    try {
+      user = await checkCredentials(email, password);
+    } catch (error) {
+      const isVerdict = error instanceof AppError && error.status === 401;
+      if (!isVerdict) await loginLimiter.abandoned(email, ip).catch(() => undefined);
+      throw error;
     }
-    await loginLimiter.recordSuccess(email);
+    await loginLimiter.succeeded(email, ip);
+    return user;
+  }
+
+  async function login(email: string, password: string, ip: string): Promise<{ user: UserDoc; tokens: TokenPair }> {
+    const user = await verifyCredentials(email, password, ip);
     user.last_login_at = new Date();
     await UserModel.updateOne({ _id: user._id }, { $set: { last_login_at: user.last_login_at } });
     return { user, tokens: await issueTokens(user) };
@@ -88,6 +100,6 @@ export function createAuthService({ config, passwords, accessTokens, refreshToke
     return issueTokens(user, familyId);
   }
 
-  return { register, login, refresh, logout: refreshTokens.revoke, issueTokens };
+  return { register, login, verifyCredentials, refresh, logout: refreshTokens.revoke, issueTokens };
 }
 export type AuthService = ReturnType<typeof createAuthService>;

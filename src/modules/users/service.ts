@@ -28,11 +28,11 @@ export function createAccountService({ passwords, loginLimiter, issueTokens, rev
       throw new BadRequestError('This account has no password yet; set one with POST /users/me/password', { code: 'password_not_set', param });
     }
     if (!password) throw new BadRequestError('Your current password is required for this change', { code: 'password_required', param });
-    await loginLimiter.assertAllowed(user.email, ip);
+    await loginLimiter.begin(user.email, ip);
     if (!(await passwords.verify(password, user.password_hash))) {
-      await loginLimiter.recordFailure(user.email, ip);
       throw new BadRequestError('The password is incorrect', { code: 'invalid_password', param });
     }
+    await loginLimiter.succeeded(user.email, ip);
   }
 
   async function reload(user: UserDoc): Promise<UserDoc> {

@@ -5,12 +5,11 @@ import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
 import { z } from 'zod';
-import { AppError, ForbiddenError, TooManyRequestsError, UnauthorizedError } from '../../../lib/errors.js';
+import { ForbiddenError, TooManyRequestsError, UnauthorizedError } from '../../../lib/errors.js';
 import { requirePrincipal } from '../../../lib/http/principal.js';
 import type { Authenticate } from '../../../middleware/authenticate.js';
 import { UserModel, type UserDoc } from '../../../models/user.js';
-import type { LoginLimiter } from '../../auth/login-limiter.js';
-import type { PasswordHasher } from '../../auth/passwords.js';
+import type { AuthService } from '../../auth/service.js';
 import type { AdminSessions } from './sessions.js';
 import { LOGIN_PAGE_CSP, loginPage } from './pages.js';
 
@@ -22,8 +21,8 @@ interface Deps {
   queues: Record<string, Queue>;
   authenticate: Authenticate;
   sessions: AdminSessions;
-  passwords: PasswordHasher;
-  loginLimiter: LoginLimiter;
+  /** The sign-in check (brute-force limits included) shared with /auth/login. */
+  verifyCredentials: AuthService['verifyCredentials'];
   publicUrl: string;
 }
 
@@ -49,7 +48,7 @@ const wantsHtml = (req: Request) => req.method === 'GET' && req.accepts(['json',
  * Bull Board at /admin/queues for browsers: a small sign-in page creates a Redis-backed session (httpOnly,
  * SameSite=Strict, Secure on https) for admins and superadmins only; a Bearer access token of an admin works too.
  */
-export function createBoardRouter({ queues, authenticate, sessions, passwords, loginLimiter, publicUrl }: Deps): Router {
+export function createBoardRouter({ queues, authenticate, sessions, verifyCredentials, publicUrl }: Deps): Router {
   const router = Router();
   const secure = publicUrl.startsWith('https:');
   const cookieOptions = { httpOnly: true, sameSite: 'strict' as const, secure, path: '/admin' };
@@ -109,20 +108,17 @@ export function createBoardRouter({ queues, authenticate, sessions, passwords, l
     if (!parsed.success) return renderLogin(res, 400, 'Enter your email and password.');
     const { email, password } = parsed.data;
     const ip = req.ip ?? 'unknown';
+    let user: UserDoc;
     try {
-      await loginLimiter.assertAllowed(email, ip);
+      user = await verifyCredentials(email, password, ip);
     } catch (error) {
-      if (!(error instanceof TooManyRequestsError)) throw error;
-      res.setHeader('Retry-After', (error as AppError).extra.headers?.['Retry-After'] ?? '60');
-      return renderLogin(res, 429, 'Too many failed sign-in attempts; try again later.', email);
+      if (error instanceof TooManyRequestsError) {
+        res.setHeader('Retry-After', error.extra.headers?.['Retry-After'] ?? '60');
+        return renderLogin(res, 429, 'Too many failed sign-in attempts; try again later.', email);
+      }
+      if (error instanceof UnauthorizedError) return renderLogin(res, 401, 'Incorrect email or password.', email);
+      throw error;
     }
-    const user = await UserModel.findOne({ email });
-    const passwordOk = await passwords.verify(password, user?.password_hash);
-    if (!user || !user.password_hash || !passwordOk || !user.is_active) {
-      await loginLimiter.recordFailure(email, ip);
-      return renderLogin(res, 401, 'Incorrect email or password.', email);
-    }
-    await loginLimiter.recordSuccess(email);
     if (!isAdmin(user)) return renderLogin(res, 403, 'This dashboard is for administrators only.', email);
     const id = await sessions.create({ user_id: user._id.toString(), ver: user.token_version ?? 0 });
     res.cookie(COOKIE, id, { ...cookieOptions, maxAge: sessions.ttlSeconds * 1000 });

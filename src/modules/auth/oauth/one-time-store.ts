@@ -1,0 +1,65 @@
+import { randomBytes } from 'node:crypto';
+import mongoose, { type Types } from 'mongoose';
+import { OAuthCodeModel, OAuthCodeUseModel } from '../../../models/oauth-code.js';
+import { isDuplicateKeyError } from '../../../lib/mongo.js';
+import { sha256 } from '../refresh-tokens.js';
+
+/** Both the pending sign-in (our state) and the code for the extension live 10 minutes. */
+export const ONE_TIME_TTL_MS = 10 * 60_000;
+
+type Kind = 'state' | 'code';
+
+export interface OneTimeFields {
+  provider: string;
+  code_challenge: string;
+  redirect_uri: string;
+  client_state: string;
+  user_id?: Types.ObjectId;
+}
+
+export interface OneTimeRecord extends OneTimeFields {
+  _id: Types.ObjectId;
+  expires_at: Date;
+}
+
+/** 256-bit secrets stored only as SHA-256; spending one is a unique insert, so it succeeds exactly once. */
+export function createOneTimeStore() {
+  async function create(kind: Kind, fields: OneTimeFields): Promise<string> {
+    const secret = randomBytes(32).toString('base64url');
+    await OAuthCodeModel.create({ kind, hash: sha256(secret), ...fields, expires_at: new Date(Date.now() + ONE_TIME_TTL_MS) });
+    return secret;
+  }
+
+  /** The live record for a secret, or null when unknown or expired. */
+  async function find(kind: Kind, secret: string): Promise<OneTimeRecord | null> {
+    const record = await OAuthCodeModel.findOne({ kind, hash: sha256(secret) }).lean();
+    if (!record || record.expires_at.getTime() <= Date.now()) return null;
+    return { ...record, client_state: record.client_state ?? '', user_id: record.user_id ?? undefined };
+  }
+
+  /** True for exactly one caller per record, however many race. */
+  async function spend(record: OneTimeRecord): Promise<boolean> {
+    try {
+      await OAuthCodeUseModel.create({ code_id: record._id });
+      return true;
+    } catch (error) {
+      if (isDuplicateKeyError(error)) return false;
+      throw error;
+    }
+  }
+
+  /**
+   * No TTL indexes on FerretDB: expired records are removed in small batches as new sign-ins start.
+   * (sanitizeFilter is on, so query operators are marked `trusted`.)
+   */
+  async function purgeExpired(limit = 500): Promise<void> {
+    const expired = await OAuthCodeModel.find({ expires_at: mongoose.trusted({ $lt: new Date() }) }, { _id: 1 }).limit(limit).lean();
+    if (!expired.length) return;
+    const ids = expired.map((record) => record._id);
+    await OAuthCodeUseModel.deleteMany({ code_id: mongoose.trusted({ $in: ids }) });
+    await OAuthCodeModel.deleteMany({ _id: mongoose.trusted({ $in: ids }) });
+  }
+
+  return { create, find, spend, purgeExpired };
+}
+export type OneTimeStore = ReturnType<typeof createOneTimeStore>;

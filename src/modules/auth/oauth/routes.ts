@@ -1,0 +1,61 @@
+import { Router, type RequestHandler, type Response } from 'express';
+import cookieParser from 'cookie-parser';
+import type { Config } from '../../../config/index.js';
+import { route } from '../../../lib/http/route.js';
+import { presentUser } from '../presenter.js';
+import { loginResponseSchema } from '../schemas.js';
+import { ONE_TIME_TTL_MS } from './one-time-store.js';
+import type { OAuthService } from './service.js';
+import { callbackQuerySchema, exchangeBodySchema, initiateQuerySchema, providerParamsSchema } from './schemas.js';
+
+interface Deps {
+  config: Pick<Config, 'PUBLIC_URL'>;
+  oauth: OAuthService;
+}
+
+export function createOAuthRouter({ config, oauth }: Deps): Router {
+  const router = Router();
+  const tags = ['auth'];
+  const secure = config.PUBLIC_URL.startsWith('https:');
+  const cookieOptions = { httpOnly: true, sameSite: 'lax', secure, path: '/auth/oauth' } as const;
+  // Unknown (404) and unconfigured (503) providers answer before the query is validated.
+  const knownProvider: RequestHandler = (req, _res, next) => {
+    oauth.provider(String(req.params.provider));
+    next();
+  };
+  const noStore = (res: Response) => res.setHeader('Cache-Control', 'no-store');
+
+  route(router, {
+    method: 'get', path: '/auth/oauth/:provider', summary: 'Start OAuth sign-in (PKCE S256) for the extension', tags,
+    params: providerParamsSchema, query: initiateQuerySchema, before: [knownProvider],
+    responses: { 302: { description: 'Redirect to the provider' } },
+  }, async (_req, res, { params, query }) => {
+    const { location, cookie } = await oauth.initiate(params.provider, query);
+    noStore(res);
+    res.cookie(cookie, '1', { ...cookieOptions, maxAge: ONE_TIME_TTL_MS });
+    res.redirect(302, location);
+  });
+
+  route(router, {
+    method: 'get', path: '/auth/oauth/:provider/callback', summary: 'OAuth provider callback; redirects to the extension', tags,
+    params: providerParamsSchema, query: callbackQuerySchema, before: [knownProvider, cookieParser()],
+    responses: { 302: { description: 'Redirect to the extension with a one-time code or an error' } },
+  }, async (req, res, { params, query }) => {
+    const { location, cookie } = await oauth.callback(params.provider, query, req.cookies as Record<string, string>);
+    noStore(res);
+    res.clearCookie(cookie, cookieOptions);
+    res.redirect(302, location);
+  });
+
+  route(router, {
+    method: 'post', path: '/auth/oauth/exchange', summary: 'Exchange the one-time code and PKCE verifier for tokens', tags,
+    body: exchangeBodySchema,
+    responses: { 200: { description: 'Tokens and the user, as login-json', schema: loginResponseSchema } },
+  }, async (_req, res, { body }) => {
+    const { user, tokens } = await oauth.exchange(body.code, body.code_verifier);
+    noStore(res);
+    res.json({ ...tokens, user: presentUser(user), api_endpoint: config.PUBLIC_URL });
+  });
+
+  return router;
+}

@@ -1,0 +1,122 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+
+const FERRETDB_BIN = process.env.FERRETDB_BIN ?? path.join(process.env.AICODER_CACHE_DIR ?? path.join(os.homedir(), '.cache', 'aicoder'), 'bin', 'ferretdb');
+/**
+ * Entry points run as ONE node process with tsx's loader. Not `npx tsx`: npm exec does not forward SIGTERM, and
+ * the tsx CLI relays signals through a wrapper that SIGKILLs its child when it does not answer within 30 ms
+ * (which happens on a loaded machine), so neither would test our own shutdown.
+ */
+const NODE_WITH_TSX = [process.execPath, '--import', 'tsx'] as const;
+
+export async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+function answers(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: '127.0.0.1', port });
+    socket.once('connect', () => (socket.destroy(), resolve(true)));
+    socket.once('error', () => resolve(false));
+  });
+}
+
+/** Polls until `check` passes (no timing assertion: only a cap so a broken build fails instead of hanging). */
+export async function eventually<T>(check: () => Promise<T>, what: string, capMs = 45_000): Promise<T> {
+  const deadline = Date.now() + capMs;
+  let last: unknown;
+  while (Date.now() < deadline) {
+    try {
+      return await check();
+    } catch (error) {
+      last = error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`${what} did not happen: ${(last as Error)?.message ?? last}`);
+}
+
+export interface Throwaway {
+  port: number;
+  start(): Promise<void>;
+  /** SIGKILL, like a crash. */
+  kill(): Promise<void>;
+  cleanup(): Promise<void>;
+}
+
+function throwaway(port: number, command: string, args: string[], onCleanup: () => void = () => undefined): Throwaway {
+  let child: ChildProcess | undefined;
+  const kill = async () => {
+    if (!child || child.exitCode !== null) return;
+    const exited = new Promise((resolve) => child!.once('exit', resolve));
+    child.kill('SIGKILL');
+    await exited;
+    child = undefined;
+  };
+  return {
+    port,
+    async start() {
+      if (child && child.exitCode === null) return;
+      child = spawn(command, args, { stdio: 'ignore' });
+      await eventually(async () => {
+        if (!(await answers(port))) throw new Error('not listening');
+      }, `${path.basename(command)} on ${port}`);
+    },
+    kill,
+    async cleanup() {
+      await kill();
+      onCleanup();
+    },
+  };
+}
+
+/** A private Redis (nothing on disk) on its own port: safe to kill, unlike the shared one. */
+export async function throwawayRedis(): Promise<Throwaway> {
+  const port = await freePort();
+  return throwaway(port, 'redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--maxmemory-policy', 'noeviction']);
+}
+
+/** A private FerretDB (SQLite in a temp dir, kept across restarts) on its own port. */
+export async function throwawayFerretDb(): Promise<Throwaway> {
+  const port = await freePort();
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'ferretdb-'));
+  return throwaway(port, FERRETDB_BIN, [
+    '--handler=sqlite', `--sqlite-url=file:${dir}/`, `--listen-addr=127.0.0.1:${port}`, '--telemetry=disable', '--state-dir=-', '--debug-addr=-', '--log-level=error',
+  ], () => rmSync(dir, { recursive: true, force: true }));
+}
+
+export interface RoleProcess {
+  child: ChildProcess;
+  output(): string;
+  /** Resolves with the first JSON log line whose msg matches. */
+  waitForLog(msg: string): Promise<Record<string, unknown>>;
+  exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+/** Runs an entry point (`src/main.ts`, `workers/main.ts worker`, …) as a real process with exactly `env`. */
+export function spawnRole(args: string[], env: Record<string, string>, command?: string): RoleProcess {
+  const [bin, ...prefix] = command ? [command] : NODE_WITH_TSX;
+  const child = spawn(bin, [...prefix, ...args], { env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout?.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  return {
+    child,
+    output: () => out,
+    exit,
+    waitForLog: (msg) =>
+      eventually(async () => {
+        const line = out.split('\n').find((l) => l.includes(`"msg":"${msg}"`));
+        if (!line) throw new Error(child.exitCode !== null ? `exited ${child.exitCode}: ${out}` : `no "${msg}" yet`);
+        return JSON.parse(line) as Record<string, unknown>;
+      }, `log "${msg}"`, 60_000),
+  };
+}

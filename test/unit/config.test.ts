@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseConfig } from '../../src/config/index.js';
+import { DEV_JWT_SECRET } from '../../src/config/env.js';
+
+const problemsOf = (env: Record<string, string>): string[] => {
+  try {
+    parseConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as ConfigError).problems;
+  }
+  throw new Error('expected a ConfigError');
+};
+
+describe('parseConfig', () => {
+  it('gives local defaults for an empty environment, frozen', () => {
+    const config = parseConfig({});
+    expect(config).toMatchObject({ PORT: 8000, DATABASE_URL: 'mongodb://127.0.0.1:27017/user_management_db', REDIS_URL: 'redis://127.0.0.1:6379' });
+    expect(config.plans.free.monthly_tokens).toBe(10_000);
+    expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it('names every bad variable in one error, without echoing secret values', () => {
+    const env = {
+      PORT: 'eighty', DATABASE_URL: 'postgres://x', REDIS_URL: 'http://nope', JWT_SECRET_KEY: 'too-short-secret', LOG_LEVEL: 'loud',
+      PLANS_JSON: '{"free":{"monthly_tokens":-5}}', LLM_FREE_MODELS: 'gpt-9', GITHUB_CLIENT_ID: 'id-only', OAUTH_REDIRECT_ALLOWLIST: 'not a url',
+      BCRYPT_COST: '4', VSCODE_EXTENSION_ID: 'no dots here',
+    };
+    const problems = problemsOf(env);
+    const named = problems.map((p) => p.split(':')[0]);
+    for (const name of ['PORT', 'DATABASE_URL', 'REDIS_URL', 'JWT_SECRET_KEY', 'LOG_LEVEL', 'PLANS_JSON', 'LLM_FREE_MODELS', 'GITHUB_CLIENT_SECRET', 'OAUTH_REDIRECT_ALLOWLIST', 'BCRYPT_COST', 'VSCODE_EXTENSION_ID']) {
+      expect(named, name).toContain(name);
+    }
+    let message = '';
+    try {
+      parseConfig(env);
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message.startsWith('Invalid configuration: ')).toBe(true);
+    expect(message).not.toContain('too-short-secret');
+    expect(message).not.toContain('\n');
+  });
+
+  it('refuses the development JWT secret in production, set or defaulted, alongside other problems', () => {
+    expect(problemsOf({ NODE_ENV: 'production' })).toEqual(['JWT_SECRET_KEY: must be set in production (the development default is refused)']);
+    const both = problemsOf({ NODE_ENV: 'production', JWT_SECRET_KEY: DEV_JWT_SECRET, PORT: '-1' });
+    expect(both.map((p) => p.split(':')[0]).sort()).toEqual(['JWT_SECRET_KEY', 'PORT']);
+    expect(parseConfig({ NODE_ENV: 'production', JWT_SECRET_KEY: 'a-real-production-secret-of-enough-length' }).isProduction).toBe(true);
+  });
+
+  it('treats an empty variable as unset and checks OAuth client pairs', () => {
+    expect(parseConfig({ PORT: '', A4F_API_KEY: ' ' }).PORT).toBe(8000);
+    expect(problemsOf({ GOOGLE_CLIENT_SECRET: 's' })).toEqual(['GOOGLE_CLIENT_ID: required when GOOGLE_CLIENT_SECRET is set']);
+    const config = parseConfig({ GITHUB_CLIENT_ID: 'id', GITHUB_CLIENT_SECRET: 'secret', OAUTH_REDIRECT_ALLOWLIST: 'http://127.0.0.1/cb, https://app.example/cb' });
+    expect(config.OAUTH_REDIRECT_ALLOWLIST).toEqual(['http://127.0.0.1/cb', 'https://app.example/cb']);
+    expect(problemsOf({ OAUTH_REDIRECT_ALLOWLIST: 'https://app.example/cb#x' })[0]).toMatch(/^OAUTH_REDIRECT_ALLOWLIST:/);
+  });
+});
