@@ -44,6 +44,11 @@ import { createSubscriptionService } from './modules/subscriptions/service.js';
 import { createSubscriptionsRouter } from './modules/subscriptions/routes.js';
 import { createStripeWebhookRouter } from './modules/subscriptions/webhook.js';
 import { createQuotaAdminRouter } from './modules/quota-admin/routes.js';
+import { createUsageService } from './modules/usage/service.js';
+import { createUsageRouter } from './modules/usage/routes.js';
+import { createMetricsCollector } from './modules/metrics/collector.js';
+import { createMetricsRouter } from './modules/metrics/routes.js';
+import { httpMetrics } from './modules/metrics/middleware.js';
 
 /** What the web process is built from; created once in the composition root (server.ts) or by tests. */
 export interface AppInfra {
@@ -100,8 +105,11 @@ export function createApp(infra: AppInfra): AppHandle {
   const subscriptions = createSubscriptionService({
     config, stripe: createStripeClient(config), redis, quota, redirects: createRedirectPolicy(config),
   });
+  const usage = createUsageService({ config, quota });
+  const metrics = createMetricsCollector({ redis, prefix, queues: producer.queues, cacheMs: config.METRICS_CACHE_MS });
 
   app.use(requestContext(logger));
+  app.use(httpMetrics());
 
   // Routes that need the raw body (signed webhooks) go before the body parsers.
   const rawBodyRouters: Router[] = [createStripeWebhookRouter({ config, producer })];
@@ -125,6 +133,8 @@ export function createApp(infra: AppInfra): AppHandle {
     createOAuthRouter({ config, oauth }),
     createSubscriptionsRouter({ subscriptions, authenticate }),
     createQuotaAdminRouter({ producer, authenticate }),
+    createUsageRouter({ usage, authenticate }),
+    createMetricsRouter({ collector: metrics, token: config.METRICS_TOKEN }),
   ];
   for (const router of routers) app.use(router);
 

@@ -1,23 +1,47 @@
+import type { Server } from 'node:http';
 import { Worker, type WorkerOptions } from 'bullmq';
 import type { Logger } from 'pino';
 import type { Config } from '../src/config/index.js';
 import { createBlockingRedis, createRedis } from '../src/lib/redis.js';
 import { connectMongo } from '../src/lib/mongo.js';
 import { QUEUE_NAMES, bullPrefix, createProducer, parsePayload, type QueueName } from '../queues/index.js';
+import { jobDuration } from '../src/lib/metrics.js';
+import { createQuotaService } from '../src/modules/quota/service.js';
+import { startMetricsServer } from '../src/modules/metrics/server.js';
 import { processors } from './processors/index.js';
 import type { WorkerContext } from './processors/types.js';
 
 export interface RunningWorkers {
   workers: Worker[];
+  /** The worker's own /metrics server, when WORKER_METRICS_PORT is set. */
+  metricsServer?: Server;
   stop(): Promise<void>;
 }
 
 const CONCURRENCY: Record<QueueName, (config: Config) => number> = {
   llm: (config) => config.WORKER_CONCURRENCY_LLM,
-  usage: () => 16,
+  usage: (config) => config.WORKER_CONCURRENCY_USAGE,
   'quota-reset': () => 1,
   'stripe-sync': () => 4,
 };
+
+/** Settlements are idempotent, so a job whose worker died keeps being retried instead of failing. */
+const MAX_STALLED: Partial<Record<QueueName, number>> = { usage: 20 };
+
+/** Times each job and counts it by outcome (queue_job_duration_seconds). */
+function timed<T>(queue: QueueName, run: () => Promise<T>): Promise<T> {
+  const end = jobDuration.startTimer({ queue });
+  return run().then(
+    (result) => {
+      end({ outcome: 'completed' });
+      return result;
+    },
+    (error: unknown) => {
+      end({ outcome: 'failed' });
+      throw error;
+    },
+  );
+}
 
 /** The worker role's composition root: one Worker per queue; payloads are re-validated before processing. */
 export async function startWorkers(config: Config, logger: Logger, only: QueueName[] = QUEUE_NAMES): Promise<RunningWorkers> {
@@ -26,24 +50,35 @@ export async function startWorkers(config: Config, logger: Logger, only: QueueNa
   const producerConnection = createRedis(config.REDIS_URL);
   const blocking = createBlockingRedis(config.REDIS_URL);
   const producer = createProducer(producerConnection, config.REDIS_PREFIX);
-  const ctx: WorkerContext = { config, logger, redis, producer };
+  const quota = createQuotaService({ redis, prefix: config.REDIS_PREFIX });
+  const ctx: WorkerContext = { config, logger, redis, producer, quota };
   const workers = only.map((queue) => {
     const process = processors[queue](ctx as never) as (payload: unknown, job: unknown, signal?: AbortSignal) => Promise<unknown>;
     const options: WorkerOptions = {
       connection: blocking,
       prefix: bullPrefix(config.REDIS_PREFIX),
       concurrency: CONCURRENCY[queue](config),
+      lockDuration: config.WORKER_LOCK_DURATION_MS,
+      stalledInterval: config.WORKER_STALLED_INTERVAL_MS,
+      maxStalledCount: MAX_STALLED[queue] ?? 1,
       autorun: true,
     };
-    const worker = new Worker(queue, async (job, _token, signal) => process(parsePayload(queue, job.data), job, signal), options);
+    const worker = new Worker(queue, async (job, _token, signal) => timed(queue, () => process(parsePayload(queue, job.data), job, signal)), options);
     worker.on('failed', (job, error) => logger.warn({ queue, job_id: job?.id, err: error.message }, 'job failed'));
     worker.on('error', (error) => logger.error({ queue, err: error.message }, 'worker error'));
     return worker;
   });
+  let metricsServer: Server | undefined;
+  if (config.WORKER_METRICS_PORT !== undefined) {
+    metricsServer = await startMetricsServer({ config, redis, queues: producer.queues, port: config.WORKER_METRICS_PORT });
+    logger.info({ port: (metricsServer.address() as { port: number }).port }, 'worker metrics listening');
+  }
   logger.info({ queues: only }, 'workers started');
   return {
     workers,
+    metricsServer,
     async stop() {
+      await new Promise<void>((resolve) => (metricsServer ? metricsServer.close(() => resolve()) : resolve()));
       await Promise.all(workers.map((worker) => worker.close()));
       await producer.close();
       redis.disconnect();

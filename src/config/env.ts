@@ -109,6 +109,20 @@ export const envSchema = z
     ORGANIZATIONS_MAX_PER_OWNER: z.coerce.number().int().min(1).default(10),
     ORGANIZATION_MAX_MEMBERS: z.coerce.number().int().min(1).default(200),
     SUB_USERS_MAX_PER_USER: z.coerce.number().int().min(1).default(50),
+    WORKER_CONCURRENCY_USAGE: z.coerce.number().int().min(1).default(16),
+    /** BullMQ lock of an active job; a worker that dies holding it has the job retried once the lock lapses. */
+    WORKER_LOCK_DURATION_MS: z.coerce.number().int().min(200).default(30_000),
+    /** How often workers look for jobs whose worker died (stalled) and put them back. */
+    WORKER_STALLED_INTERVAL_MS: z.coerce.number().int().min(100).default(30_000),
+    /** When set, the worker role serves its own /metrics on this port (0 = any free port). */
+    WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+    /** Scheduler ticks of the usage queue: release expired reservations, rebuild counters from the ledger. */
+    USAGE_RELEASE_EXPIRED_CRON: z.string().default('* * * * *'),
+    QUOTA_RECONCILE_CRON: z.string().default('17 * * * *'),
+    /** How long scrape-time gauges (queue depth, reservations) are cached between /metrics scrapes. */
+    METRICS_CACHE_MS: z.coerce.number().int().min(0).default(5000),
+    /** Test-only: a pause between the steps of a settlement, so a test can kill a worker mid-job. Refused in production. */
+    USAGE_SETTLE_STEP_DELAY_MS: z.coerce.number().int().min(0).default(0),
   })
   .transform((env) => ({ ...env, DB_AUTO_INIT: env.DB_AUTO_INIT ?? env.NODE_ENV !== 'production' }));
 

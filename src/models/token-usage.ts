@@ -28,8 +28,16 @@ const tokenUsageSchema = new Schema(
     stream: { type: Boolean, default: false },
     ttft_ms: { type: Number, default: null },
     duration_ms: { type: Number, default: null },
-    /** The quota period (YYYY-MM-DD of the payer's period start) the tokens counted against. */
+    /** The quota period the tokens counted against: the payer's reset_date (ISO) when the request was settled. */
     period: { type: String, default: null },
+    /**
+     * True from the ledger insert until the settlement has reached the Redis counters and been stamped here;
+     * counter rebuilds count such a row only by its settled marker (see quota/accounts.ts ledgerTotals).
+     */
+    settle_pending: { type: Boolean, default: false },
+    settled_at: { type: Date, default: null },
+    /** Redis time (microseconds) of the settlement, from its settled marker: counter rebuilds cut the ledger by it. */
+    settled_ts: { type: Number, default: null },
     day: { type: String, required: true },
     created_at: { type: Date, default: () => new Date() },
   },

@@ -3,6 +3,7 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Config } from '../../src/config/index.js';
 import type { JobPayload, Producer, QueueName } from '../../queues/index.js';
+import type { QuotaService } from '../../src/modules/quota/service.js';
 
 /** What every processor may use; built once in the worker's composition root (workers/index.ts). */
 export interface WorkerContext {
@@ -11,6 +12,8 @@ export interface WorkerContext {
   /** Non-blocking commands connection. */
   redis: Redis;
   producer: Producer;
+  /** Quota counters in Redis (reservations, settlements, rebuilds). */
+  quota: QuotaService;
 }
 
 export type Processor<Q extends QueueName> = (payload: JobPayload<Q>, job: Job, signal?: AbortSignal) => Promise<unknown>;

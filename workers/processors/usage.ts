@@ -1,6 +1,30 @@
 import { UnrecoverableError } from 'bullmq';
+import { createQuotaMaintenance } from '../../src/modules/usage/maintenance.js';
+import { RequestIdCollisionError, createSettlementService } from '../../src/modules/usage/settlement.js';
 import type { ProcessorFactory } from './types.js';
 
-export const createUsageProcessor: ProcessorFactory<'usage'> = () => async () => {
-  throw new UnrecoverableError('usage processor is not implemented yet');
+/** The usage queue: settlements (exactly once per request) and the periodic upkeep of the quota counters. */
+export const createUsageProcessor: ProcessorFactory<'usage'> = ({ quota, logger, config }) => {
+  const log = logger.child({ queue: 'usage' });
+  const settlements = createSettlementService({ quota, logger: log, stepDelayMs: config.USAGE_SETTLE_STEP_DELAY_MS });
+  const maintenance = createQuotaMaintenance({ quota, logger: log });
+  return async (payload) => {
+    switch (payload.kind) {
+      case 'settle':
+        try {
+          const { applied, inserted } = await settlements.settle(payload.context, payload.outcome);
+          return { applied, inserted };
+        } catch (error) {
+          if (!(error instanceof RequestIdCollisionError)) throw error;
+          log.error({ request_id: payload.context.request_id, user_id: payload.context.user_id }, error.message);
+          throw new UnrecoverableError(error.message);
+        }
+      case 'release-expired':
+        return { released: (await maintenance.releaseExpired()).length };
+      case 'reconcile': {
+        const { checked, drifted, restored, driftTokens } = await maintenance.reconcile();
+        return { checked, drifted: drifted.length, restored, drift_tokens: driftTokens };
+      }
+    }
+  };
 };

@@ -7,11 +7,20 @@ import { createProducer } from '../../queues/index.js';
 export interface RunningScheduler {
   /** Enqueues the tick for `at` (exposed for tests and catch-up). */
   tick(at?: Date): Promise<string>;
+  /** Enqueues the usage queue's upkeep for `at`: release expired reservations, or rebuild counters from the ledger. */
+  usageTick(kind: UsageTickKind, at?: Date): Promise<string>;
   stop(): Promise<void>;
 }
 
 /** The job id is derived from the tick's minute, so any number of schedulers enqueue each tick once. */
 export const quotaResetTickJobId = (at: Date) => `quota-reset-tick-${at.toISOString().slice(0, 16).replace(/[:T]/g, '-')}`;
+
+export type UsageTickKind = 'release-expired' | 'reconcile';
+
+/** One job per kind and minute, whatever the number of schedulers. */
+export const usageTickJobId = (kind: UsageTickKind, at: Date) => `usage-${kind}-${at.toISOString().slice(0, 16).replace(/[:T]/g, '-')}`;
+
+const floorToMinute = (at: Date) => new Date(Math.floor(at.getTime() / 60_000) * 60_000);
 
 export async function startScheduler(config: Config, logger: Logger): Promise<RunningScheduler> {
   const redis = createRedis(config.REDIS_URL, { enableOfflineQueue: true });
@@ -25,14 +34,30 @@ export async function startScheduler(config: Config, logger: Logger): Promise<Ru
       backoff: { type: 'exponential', delay: 5000 },
     });
   }
+  async function usageTick(kind: UsageTickKind, at: Date = new Date()): Promise<string> {
+    const minute = floorToMinute(at);
+    return producer.enqueue('usage', { kind, as_of: minute.toISOString() }, {
+      jobId: usageTickJobId(kind, minute),
+      removeOnComplete: { age: 3600 },
+      attempts: 3,
+      backoff: { type: 'exponential', delay: 5000 },
+    });
+  }
   const task = cron.schedule(config.QUOTA_RESET_CRON, () => {
     tick().catch((error: Error) => logger.error({ err: error.message }, 'quota-reset tick failed'));
   });
-  logger.info({ cron: config.QUOTA_RESET_CRON }, 'scheduler started');
+  const usageTasks = ([['release-expired', config.USAGE_RELEASE_EXPIRED_CRON], ['reconcile', config.QUOTA_RECONCILE_CRON]] as const).map(([kind, expression]) =>
+    cron.schedule(expression, () => {
+      usageTick(kind).catch((error: Error) => logger.error({ err: error.message, kind }, 'usage tick failed'));
+    }),
+  );
+  logger.info({ cron: config.QUOTA_RESET_CRON, release_cron: config.USAGE_RELEASE_EXPIRED_CRON, reconcile_cron: config.QUOTA_RECONCILE_CRON }, 'scheduler started');
   return {
     tick,
+    usageTick,
     async stop() {
       await task.stop();
+      for (const usageTask of usageTasks) await usageTask.stop();
       await producer.close();
       redis.disconnect();
     },

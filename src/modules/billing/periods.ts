@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
 import { addMonthsUtc } from '../../lib/dates.js';
 import type { QuotaService } from '../quota/service.js';
-import { writeSeedFields } from '../quota/seed-fields.js';
+import { syncSeedFields } from '../quota/seed-fields.js';
 import { accountOf, dependentCaps, loadPayer, payerName, setPayerFields, type PayerRef } from './payers.js';
 
 const MAX_MONTHS = 12 * 100;
@@ -70,10 +70,9 @@ export function createPeriods({ redis, prefix, quota, claimTtlSeconds = 40 * 24 
     return { end: to, changed };
   }
 
-  /** Rewrites the payer's seed fields from the Redis counters (absolute values; harmless to repeat). */
+  /** Rewrites the payer's seed fields from the Redis counters until they stick (harmless to repeat). */
   async function refreshSeedFields(payer: PayerRef): Promise<void> {
-    const snap = await quota.snapshot(accountOf(payer));
-    if (snap) await writeSeedFields([{ ref: accountOf(payer), limit: snap.limit, used: snap.used, calls: snap.calls }]);
+    await syncSeedFields(quota, [accountOf(payer)]);
   }
 
   return { startPeriod, refreshSeedFields };

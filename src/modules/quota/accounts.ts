@@ -22,6 +22,9 @@ export interface AccountState {
   calls: number;
   /** The quota period, identified by the ISO time it ends (the payer's reset_date). */
   period: string;
+  /** The ledger's sum alone, and the migrated seed usage that `used` never goes below (0 when none applies). */
+  ledgerUsed: number;
+  floor: number;
 }
 
 export const accountName = (ref: AccountRef) => `${ref.kind}:${ref.id}`;
@@ -47,10 +50,54 @@ export function ledgerFilter(ref: AccountRef, period: string): Record<string, un
   }
 }
 
-export async function ledgerTotals(ref: AccountRef, period: string): Promise<{ used: number; calls: number }> {
-  const match = { ...ledgerFilter(ref, period), status: { $in: ['completed', 'aborted'] } };
-  const [row] = await sumBy(TokenUsageModel, match, null, { used: '$billed_tokens', calls: 1 });
-  return { used: row?.used ?? 0, calls: row?.calls ?? 0 };
+/**
+ * A ledger read cut at a Redis time (microseconds): only settlements stamped at or before `at` count. Each
+ * settlement stamps its Redis time on its settled marker, and the worker copies it to the row (`settled_ts`).
+ */
+export interface LedgerCut {
+  at: number;
+  /** The settled markers' times of these requests (null: not settled, or the marker is gone). */
+  settledTimes(requestIds: string[]): Promise<Array<number | null>>;
+}
+
+/**
+ * What the ledger says an account used in a period. Without a cut every row counts. With a cut, a row counts
+ * when its settlement reached the counters at or before the cut: rows marked settled with an earlier stamp (or
+ * none: settled before stamps existed), and rows still `settle_pending` whose marker is that old. Pending rows
+ * are read first and left out of the settled sum, so a row flipping from pending to settled meanwhile is
+ * counted exactly once.
+ */
+export async function ledgerTotals(ref: AccountRef, period: string, cut?: LedgerCut): Promise<{ used: number; calls: number }> {
+  const match: Record<string, unknown> = { ...ledgerFilter(ref, period), status: { $in: ['completed', 'aborted'] } };
+  const sums = { used: '$billed_tokens', calls: 1 };
+  if (!cut) {
+    const [row] = await sumBy(TokenUsageModel, match, null, sums);
+    return { used: row?.used ?? 0, calls: row?.calls ?? 0 };
+  }
+  // aggregate, not find: find filters go through mongoose's sanitizeFilter, which would neutralise the operators.
+  const pending = await TokenUsageModel.aggregate<{ request_id: string; billed_tokens: number }>([
+    { $match: { ...match, settle_pending: true } },
+    { $project: { _id: 0, request_id: 1, billed_tokens: 1 } },
+  ]);
+  const settledMatch: Record<string, unknown> = {
+    ...match,
+    settle_pending: { $ne: true },
+    $or: [{ settled_ts: { $lte: cut.at } }, { settled_ts: null }],
+  };
+  if (pending.length) settledMatch.request_id = { $nin: pending.map((row) => row.request_id) };
+  const [[row], times] = await Promise.all([
+    sumBy(TokenUsageModel, settledMatch, null, sums),
+    cut.settledTimes(pending.map((p) => p.request_id)),
+  ]);
+  let used = row?.used ?? 0;
+  let calls = row?.calls ?? 0;
+  pending.forEach((p, i) => {
+    const at = times[i];
+    if (at === null || at === undefined || at > cut.at) return;
+    used += p.billed_tokens ?? 0;
+    calls += 1;
+  });
+  return { used, calls };
 }
 
 const iso = (date: Date | null | undefined) => new Date(date ?? 0).toISOString();
@@ -85,11 +132,15 @@ export async function loadAccountLimits(ref: AccountRef): Promise<{ limit: numbe
   }
 }
 
-/** The account's state rebuilt from MongoDB: its limit and period, and what the ledger says was used in it. */
-export async function loadAccountState(ref: AccountRef): Promise<AccountState | null> {
+/**
+ * The account's state rebuilt from MongoDB: its limit and period, and what the ledger says was used in it.
+ * `used` is the ledger's, except for an account migrated from the old system, which carries tokens_used
+ * without any ledger row: then `floor` holds that seed value and `used` is never less than it.
+ */
+export async function loadAccountState(ref: AccountRef, cut?: LedgerCut): Promise<AccountState | null> {
   const limits = await loadAccountLimits(ref);
   if (!limits) return null;
-  const totals = await ledgerTotals(ref, limits.period);
-  // Accounts migrated from the old system carry tokens_used without ledger rows; never count less than that.
-  return { limit: limits.limit, period: limits.period, used: Math.max(totals.used, limits.seedUsed), calls: totals.calls };
+  const totals = await ledgerTotals(ref, limits.period, cut);
+  const floor = totals.calls === 0 && totals.used === 0 ? limits.seedUsed : 0;
+  return { limit: limits.limit, period: limits.period, used: Math.max(totals.used, floor), calls: totals.calls, ledgerUsed: totals.used, floor };
 }

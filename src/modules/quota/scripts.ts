@@ -1,13 +1,62 @@
 /**
  * Lua scripts: each runs atomically in Redis, so no amount of concurrency (across any number of API and
  * worker processes) can reserve more than an account has left, or settle a request twice.
+ *
+ * Loading an account from MongoDB (and rebuilding it) races with settlements, which keep landing while the
+ * ledger is read. So a load is cut at a Redis time T0 (BEGIN_LOAD): the ledger sum counts exactly the
+ * settlements stamped at or before T0 (each settlement stamps its Redis time on its settled marker, and the
+ * worker copies it to the ledger row), while the settlements after T0 are added up in the account itself
+ * (`rb_used`, `rb_calls`) and added on top when the load is written (FINISH_LOAD). Nothing is lost or counted
+ * twice, and a busy account never has to be retried.
  */
 
-/** KEYS[1] account. ARGV limit, used, calls, period. Creates the account unless it already has a limit. */
-export const INIT_ACCOUNT = `
-if redis.call('HEXISTS', KEYS[1], 'limit') == 1 then return 0 end
+/** Redis server time in microseconds, as a decimal string (Lua would print a double as 1.7e+15). */
+const NOW_MICROS = `
+local function now_micros()
+  local t = redis.call('TIME')
+  return t[1] .. string.format('%06d', tonumber(t[2]))
+end
+`;
+
+/**
+ * KEYS[1] account. Starts a load/rebuild cut at T0 = now; returns {T0, used or false, limit or false}.
+ * An account not loaded yet gets a stub holding only the cut (expires in an hour if the load never finishes).
+ */
+export const BEGIN_LOAD = `${NOW_MICROS}
+local t0 = now_micros()
+local before = redis.call('HMGET', KEYS[1], 'used', 'limit')
+redis.call('HSET', KEYS[1], 'rb_t0', t0, 'rb_used', 0, 'rb_calls', 0)
+if not before[2] then redis.call('EXPIRE', KEYS[1], 3600) end
+return {t0, before[1], before[2]}
+`;
+
+/**
+ * KEYS[1] account. ARGV limit, ledger used (settlements up to T0), ledger calls, period, T0, mode, floor.
+ * mode `init`: only if the account is not loaded yet (0 when someone else loaded it); `rebuild`: replace.
+ * -1 when another load started after ours (it will write). `floor` (migrated usage with no ledger row) is
+ * used only when no settlement landed during the load.
+ */
+export const FINISH_LOAD = `
+if ARGV[6] == 'init' and redis.call('HEXISTS', KEYS[1], 'limit') == 1 then
+  if redis.call('HGET', KEYS[1], 'rb_t0') == ARGV[5] then redis.call('HDEL', KEYS[1], 'rb_t0', 'rb_used', 'rb_calls') end
+  return 0
+end
+if redis.call('HGET', KEYS[1], 'rb_t0') ~= ARGV[5] then return -1 end
+local late_used = tonumber(redis.call('HGET', KEYS[1], 'rb_used') or '0')
+local late_calls = tonumber(redis.call('HGET', KEYS[1], 'rb_calls') or '0')
+local used = tonumber(ARGV[2]) + late_used
+if late_used == 0 and late_calls == 0 and tonumber(ARGV[7]) > used then used = tonumber(ARGV[7]) end
 local reserved = tonumber(redis.call('HGET', KEYS[1], 'reserved') or '0')
-redis.call('HSET', KEYS[1], 'limit', ARGV[1], 'used', ARGV[2], 'calls', ARGV[3], 'period', ARGV[4], 'reserved', reserved)
+redis.call('HSET', KEYS[1], 'limit', ARGV[1], 'used', used, 'calls', tonumber(ARGV[3]) + late_calls, 'period', ARGV[4], 'reserved', reserved)
+redis.call('HDEL', KEYS[1], 'rb_t0', 'rb_used', 'rb_calls')
+redis.call('PERSIST', KEYS[1])
+return 1
+`;
+
+/** KEYS[1] account. ARGV T0. Abandons a load (the account does not exist); drops a stub that holds nothing else. */
+export const ABORT_LOAD = `
+if redis.call('HGET', KEYS[1], 'rb_t0') ~= ARGV[1] then return 0 end
+redis.call('HDEL', KEYS[1], 'rb_t0', 'rb_used', 'rb_calls')
 return 1
 `;
 
@@ -39,33 +88,43 @@ return {'ok', tostring(grant)}
 /**
  * KEYS[1..n] accounts, KEYS[n+1] reservation, KEYS[n+2] expiry index, KEYS[n+3] settled marker.
  * ARGV n, billed tokens, calls, request id, marker ttl seconds.
- * Exactly once per request (the marker); releases the reservation if it still exists (the sweeper may have
- * released it already) and charges what was billed. Accounts not loaded in Redis are skipped: they are
- * rebuilt from the ledger, which already holds this request, when next loaded.
- * Returns, per account, {limit, used, calls} after the charge (or empty when already settled).
+ * Exactly once per request (the marker, which holds the settlement's Redis time); releases the reservation if
+ * it still exists (the sweeper may have released it already) and charges what was billed. Accounts not loaded
+ * are skipped (their load counts this request from the ledger); an account being loaded notes the charge in
+ * rb_used/rb_calls so the load adds it.
+ * Returns {'applied', time, per account "limit used calls" or ''} or {'already', time of the first settlement}.
  */
-export const SETTLE = `
+export const SETTLE = `${NOW_MICROS}
 local n = tonumber(ARGV[1])
 local billed = tonumber(ARGV[2])
 local calls = tonumber(ARGV[3])
-if not redis.call('SET', KEYS[n + 3], '1', 'NX', 'EX', ARGV[5]) then return {} end
+local previous = redis.call('GET', KEYS[n + 3])
+if previous then return {'already', previous} end
+local now = now_micros()
+redis.call('SET', KEYS[n + 3], now, 'EX', ARGV[5])
 local amount = tonumber(redis.call('HGET', KEYS[n + 1], 'amount') or '-1')
 if amount >= 0 then
   for i = 1, n do
-    if redis.call('HEXISTS', KEYS[i], 'limit') == 1 then redis.call('HINCRBY', KEYS[i], 'reserved', -amount) end
+    if redis.call('HEXISTS', KEYS[i], 'limit') == 1 and redis.call('HINCRBY', KEYS[i], 'reserved', -amount) < 0 then
+      redis.call('HSET', KEYS[i], 'reserved', 0)
+    end
   end
   redis.call('DEL', KEYS[n + 1])
   redis.call('ZREM', KEYS[n + 2], ARGV[4])
 end
-local out = {}
+local out = {'applied', now}
 for i = 1, n do
+  if redis.call('HEXISTS', KEYS[i], 'rb_t0') == 1 then
+    redis.call('HINCRBY', KEYS[i], 'rb_used', billed)
+    redis.call('HINCRBY', KEYS[i], 'rb_calls', calls)
+  end
   if redis.call('HEXISTS', KEYS[i], 'limit') == 1 then
     redis.call('HINCRBY', KEYS[i], 'used', billed)
     redis.call('HINCRBY', KEYS[i], 'calls', calls)
     local h = redis.call('HMGET', KEYS[i], 'limit', 'used', 'calls')
-    out[i] = h[1] .. ' ' .. h[2] .. ' ' .. h[3]
+    out[i + 2] = h[1] .. ' ' .. h[2] .. ' ' .. h[3]
   else
-    out[i] = ''
+    out[i + 2] = ''
   end
 end
 return out
@@ -85,7 +144,9 @@ for _, id in ipairs(ids) do
   if amount >= 0 and accounts then
     for name in string.gmatch(accounts, '%S+') do
       local key = ARGV[1] .. ':quota:' .. name
-      if redis.call('HEXISTS', key, 'limit') == 1 then redis.call('HINCRBY', key, 'reserved', -amount) end
+      if redis.call('HEXISTS', key, 'limit') == 1 and redis.call('HINCRBY', key, 'reserved', -amount) < 0 then
+        redis.call('HSET', key, 'reserved', 0)
+      end
     end
   end
   redis.call('DEL', resv)
@@ -94,24 +155,23 @@ end
 return ids
 `;
 
-/** KEYS[1] account. ARGV limit, new period. Idempotent: resetting into the period it is already in changes nothing. */
+/**
+ * KEYS[1] account. ARGV limit, new period. Idempotent: resetting into the period it is already in changes nothing.
+ * A load in progress is abandoned (its ledger read belongs to the old period); it starts over.
+ */
 export const RESET_ACCOUNT = `
 if redis.call('HGET', KEYS[1], 'period') == ARGV[2] then return 0 end
 local reserved = tonumber(redis.call('HGET', KEYS[1], 'reserved') or '0')
 redis.call('HSET', KEYS[1], 'limit', ARGV[1], 'used', 0, 'calls', 0, 'period', ARGV[2], 'reserved', reserved)
+redis.call('HDEL', KEYS[1], 'rb_t0', 'rb_used', 'rb_calls')
+redis.call('PERSIST', KEYS[1])
 return 1
 `;
 
-/** KEYS[1] account. ARGV limit. Changes the limit of a loaded account, keeping what was used. */
+/** KEYS[1] account. ARGV limit. Changes the limit of a loaded account, keeping what was used; abandons a load in progress. */
 export const SET_LIMIT = `
 if redis.call('HEXISTS', KEYS[1], 'limit') == 0 then return 0 end
 redis.call('HSET', KEYS[1], 'limit', ARGV[1])
-return 1
-`;
-
-/** KEYS[1] account. ARGV limit, used, calls, period. Replaces the counters with MongoDB's (reconciliation). */
-export const REBUILD_ACCOUNT = `
-local reserved = tonumber(redis.call('HGET', KEYS[1], 'reserved') or '0')
-redis.call('HSET', KEYS[1], 'limit', ARGV[1], 'used', ARGV[2], 'calls', ARGV[3], 'period', ARGV[4], 'reserved', reserved)
+redis.call('HDEL', KEYS[1], 'rb_t0', 'rb_used', 'rb_calls')
 return 1
 `;

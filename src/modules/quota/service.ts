@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
-import { TooManyRequestsError } from '../../lib/errors.js';
-import { accountName, loadAccountState, type AccountRef, type AccountState } from './accounts.js';
-import { INIT_ACCOUNT, REBUILD_ACCOUNT, RELEASE_EXPIRED, RESERVE, RESET_ACCOUNT, SETTLE, SET_LIMIT } from './scripts.js';
+import { ServiceUnavailableError, TooManyRequestsError } from '../../lib/errors.js';
+import { accountName, loadAccountState, parseAccountName, type AccountRef, type AccountState } from './accounts.js';
+import { ABORT_LOAD, BEGIN_LOAD, FINISH_LOAD, RELEASE_EXPIRED, RESERVE, RESET_ACCOUNT, SETTLE, SET_LIMIT } from './scripts.js';
 
 export interface AccountSnapshot {
   limit: number;
@@ -21,6 +21,19 @@ export interface SettledAccount {
   used: number;
   calls: number;
 }
+
+export interface Settlement {
+  /** False when this request had already been settled (the call changed nothing). */
+  applied: boolean;
+  /** Redis time (microseconds) of the settlement that charged the request; recorded on its ledger row. */
+  settledAt: number;
+  /** The loaded accounts' totals after the charge (accounts not loaded in Redis are left out). */
+  accounts: SettledAccount[];
+}
+
+/** Loading or rebuilding an account starts over when a newer load overtook it; this many times at most. */
+const LOAD_ATTEMPTS = 10;
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 interface Options {
   redis: Redis;
@@ -50,11 +63,45 @@ export function createQuotaService({ redis, prefix, settledMarkerSeconds = 7 * 2
   const indexKey = `${prefix}:resv-index`;
   const settledKey = (requestId: string) => `${prefix}:settled:${requestId}`;
 
+  /** When each request reached the counters (its settled marker's Redis time), or null when it has not (or the marker is gone). */
+  async function settledTimes(requestIds: string[]): Promise<Array<number | null>> {
+    if (!requestIds.length) return [];
+    const replies = await redis.mget(...requestIds.map(settledKey));
+    return replies.map((reply) => (reply === null ? null : Number(reply)));
+  }
+
+  /** Waits while a newer load of the account is in progress (it writes the account when done). */
+  async function awaitOtherLoad(ref: AccountRef): Promise<void> {
+    for (let i = 0; i < 50 && (await redis.hexists(key(ref), 'rb_t0')); i += 1) await pause(10);
+  }
+
+  /**
+   * One load of an account from MongoDB, cut at a Redis time T0 (see scripts.ts): the ledger up to T0 plus
+   * the settlements noted in Redis after it. `init` writes only an account that is not loaded yet.
+   */
+  async function loadOnce(ref: AccountRef, mode: 'init' | 'rebuild') {
+    const [t0, usedBefore, limitBefore] = (await redis.eval(BEGIN_LOAD, 1, key(ref))) as [string, string | null, string | null];
+    const state = await loadAccountState(ref, { at: Number(t0), settledTimes });
+    if (!state) {
+      await redis.eval(ABORT_LOAD, 1, key(ref), t0);
+      return { written: 1, state: null, usedBefore, limitBefore };
+    }
+    const written = (await redis.eval(
+      FINISH_LOAD, 1, key(ref), state.limit, state.ledgerUsed, state.calls, state.period, t0, mode, state.floor,
+    )) as number;
+    return { written, state, usedBefore, limitBefore };
+  }
+
+  /** Loads an account from MongoDB unless it is loaded; false when it does not exist. */
   async function load(ref: AccountRef): Promise<boolean> {
-    const state = await loadAccountState(ref);
-    if (!state) return false;
-    await redis.eval(INIT_ACCOUNT, 1, key(ref), state.limit, state.used, state.calls, state.period);
-    return true;
+    for (let attempt = 0; attempt < LOAD_ATTEMPTS; attempt += 1) {
+      const { written, state } = await loadOnce(ref, 'init');
+      if (!state) return false;
+      if (written !== -1) return true;
+      await awaitOtherLoad(ref);
+      if (await redis.hexists(key(ref), 'limit')) return true;
+    }
+    throw new ServiceUnavailableError('Quota account is busy; retry shortly', 'quota_busy', 1);
   }
 
   /** Seconds until the earliest period end in the chain, for Retry-After. */
@@ -86,15 +133,21 @@ export function createQuotaService({ redis, prefix, settledMarkerSeconds = 7 * 2
     throw new Error('quota accounts could not be loaded');
   }
 
-  /** Charges `billed` tokens once per request id and releases its reservation. Returns the accounts' new totals. */
-  async function settle(requestId: string, accounts: AccountRef[], billed: number, calls: number): Promise<SettledAccount[]> {
+  /** Charges `billed` tokens once per request id and releases its reservation; says whether this call applied it. */
+  async function settleRequest(requestId: string, accounts: AccountRef[], billed: number, calls: number): Promise<Settlement> {
     const keys = [...accounts.map(key), resvKey(requestId), indexKey, settledKey(requestId)];
-    const rows = (await redis.eval(SETTLE, keys.length, ...keys, accounts.length, billed, calls, requestId, settledMarkerSeconds)) as string[];
-    return rows.flatMap((row, i) => {
+    const [status, at, ...rows] = (await redis.eval(SETTLE, keys.length, ...keys, accounts.length, billed, calls, requestId, settledMarkerSeconds)) as string[];
+    const settled = rows.flatMap((row, i) => {
       if (!row) return [];
       const [limit, used, callCount] = row.split(' ').map(Number) as [number, number, number];
       return [{ ref: accounts[i]!, limit, used, calls: callCount }];
     });
+    return { applied: status === 'applied', settledAt: Number(at), accounts: settled };
+  }
+
+  /** Charges `billed` tokens once per request id and releases its reservation. Returns the accounts' new totals. */
+  async function settle(requestId: string, accounts: AccountRef[], billed: number, calls: number): Promise<SettledAccount[]> {
+    return (await settleRequest(requestId, accounts, billed, calls)).accounts;
   }
 
   /** Releases reservations older than their expiry; returns the request ids released. */
@@ -109,8 +162,9 @@ export function createQuotaService({ redis, prefix, settledMarkerSeconds = 7 * 2
 
   async function snapshot(ref: AccountRef): Promise<AccountSnapshot | null> {
     let values = await redis.hmget(key(ref), 'limit', 'used', 'reserved', 'calls', 'period');
-    if (values[0] === null) {
-      if (!(await load(ref))) return null;
+    // The key can vanish again between the load and the read (a Redis loss); never report a missing account as zeros.
+    for (let attempt = 0; values[0] === null; attempt += 1) {
+      if (attempt >= LOAD_ATTEMPTS || !(await load(ref))) return null;
       values = await redis.hmget(key(ref), 'limit', 'used', 'reserved', 'calls', 'period');
     }
     const [limit, used, reserved, calls, period] = values;
@@ -126,20 +180,53 @@ export function createQuotaService({ redis, prefix, settledMarkerSeconds = 7 * 2
     await redis.eval(SET_LIMIT, 1, key(ref), limit);
   }
 
-  /** Drops the cached account so the next use reloads it from MongoDB (e.g. a cap was removed). */
+  /**
+   * Drops the cached account so the next use reloads it from MongoDB (e.g. a cap was removed). Its in-flight
+   * reservations are forgotten with it (their settlements cannot drive `reserved` below 0); to pick up a
+   * changed limit while keeping them, use `rebuild`.
+   */
   async function forget(ref: AccountRef): Promise<void> {
     await redis.del(key(ref));
   }
 
-  /** Rebuilds an account's counters from the ledger; returns the drift (Redis used minus ledger used). */
-  async function rebuild(ref: AccountRef): Promise<{ drift: number; state: AccountState | null }> {
-    const state = await loadAccountState(ref);
-    if (!state) return { drift: 0, state: null };
-    const before = Number((await redis.hget(key(ref), 'used')) ?? state.used);
-    await redis.eval(REBUILD_ACCOUNT, 1, key(ref), state.limit, state.used, state.calls, state.period);
-    return { drift: before - state.used, state };
+  /**
+   * Rebuilds an account's counters from the ledger; returns the drift (Redis used minus ledger used; 0 when the
+   * account was not loaded) and whether it was `missing` from Redis before.
+   */
+  async function rebuild(ref: AccountRef): Promise<{ drift: number; state: AccountState | null; missing: boolean }> {
+    for (let attempt = 0; attempt < LOAD_ATTEMPTS; attempt += 1) {
+      const { written, state, usedBefore, limitBefore } = await loadOnce(ref, 'rebuild');
+      const missing = limitBefore === null;
+      if (!state) return { drift: 0, state: null, missing };
+      // Both sides are as of T0: Redis `used` when the load began, the ledger's settlements up to T0.
+      if (written === 1) return { drift: missing ? 0 : Number(usedBefore ?? 0) - state.used, state, missing };
+      await awaitOtherLoad(ref);
+    }
+    throw new ServiceUnavailableError('Quota account is busy; retry shortly', 'quota_busy', 1);
   }
 
-  return { reserve, settle, releaseExpired, reservationOf, snapshot, reset, setLimit, forget, rebuild, accountKey: key };
+  /** Every account that has counters (or a settlement stub) in Redis. */
+  async function accountsInRedis(): Promise<AccountRef[]> {
+    const found = new Set<string>();
+    const head = `${prefix}:quota:`;
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${head}*`, 'COUNT', 500);
+      cursor = next;
+      for (const k of keys) found.add(k.slice(head.length));
+    } while (cursor !== '0');
+    return [...found].map(parseAccountName);
+  }
+
+  /** Reservations not yet settled or released, and how many of them are past their expiry. */
+  async function reservationCounts(now = Date.now()): Promise<{ outstanding: number; expired: number }> {
+    const [outstanding, expired] = await Promise.all([redis.zcard(indexKey), redis.zcount(indexKey, '-inf', now)]);
+    return { outstanding, expired };
+  }
+
+  return {
+    reserve, settle, settleRequest, releaseExpired, reservationOf, snapshot, reset, setLimit, forget, rebuild, settledTimes,
+    accountsInRedis, reservationCounts, accountKey: key,
+  };
 }
 export type QuotaService = ReturnType<typeof createQuotaService>;

@@ -1,0 +1,19 @@
+import type { JobsOptions } from 'bullmq';
+import type { Producer } from '../../../queues/producer.js';
+import type { RequestContext, RequestOutcome } from '../../../queues/schemas.js';
+
+/** One settlement job per request: a second enqueue while the first job is kept is a no-op (and harmless after). */
+export const settleJobId = (requestId: string) => `settle-${requestId}`;
+
+export const SETTLE_JOB_OPTIONS: JobsOptions = {
+  attempts: 12,
+  backoff: { type: 'exponential', delay: 1000 },
+};
+
+/**
+ * Called by the llm worker when a request ends (completed, failed or aborted). Safe to call more than once:
+ * the settlement is idempotent by request id.
+ */
+export function enqueueSettlement(producer: Pick<Producer, 'enqueue'>, context: RequestContext, outcome: RequestOutcome): Promise<string> {
+  return producer.enqueue('usage', { kind: 'settle', context, outcome }, { ...SETTLE_JOB_OPTIONS, jobId: settleJobId(context.request_id) });
+}

@@ -1,0 +1,87 @@
+import type { Logger } from 'pino';
+import { reconcileAccountsTotal, reconcileDriftTokensTotal, reconcileLastDrift, reservationsReleasedTotal } from '../../lib/metrics.js';
+import { TokenUsageModel } from '../../models/token-usage.js';
+import { accountName, parseAccountName, type AccountRef } from '../quota/accounts.js';
+import type { QuotaService } from '../quota/service.js';
+import { syncSeedFields } from '../quota/seed-fields.js';
+
+interface Deps {
+  quota: QuotaService;
+  logger: Logger;
+}
+
+export interface AccountReconciliation {
+  account: string;
+  result: 'ok' | 'drift' | 'restored' | 'gone';
+  /** Redis `used` minus the ledger's, before the rebuild. */
+  drift: number;
+  used: number;
+}
+
+/** A quota period is at most a month: ledger rows older than this cannot count against a current period. */
+const ACTIVITY_WINDOW_DAYS = 35;
+const RELEASE_BATCH = 500;
+
+/** The usage queue's periodic jobs: release reservations that outlived their request, rebuild counters from the ledger. */
+export function createQuotaMaintenance({ quota, logger }: Deps) {
+  /** Releases every reservation past its expiry (in batches); returns the request ids released. */
+  async function releaseExpired(now = Date.now()): Promise<string[]> {
+    const released: string[] = [];
+    for (;;) {
+      const batch = await quota.releaseExpired(now, RELEASE_BATCH);
+      released.push(...batch);
+      if (batch.length < RELEASE_BATCH) break;
+    }
+    if (released.length) {
+      reservationsReleasedTotal.inc(released.length);
+      logger.warn({ count: released.length, request_ids: released.slice(0, 20) }, 'released expired reservations');
+    }
+    return released;
+  }
+
+  /** Accounts with counters in Redis, and every account that drew from the ledger recently (whose counters may be lost). */
+  async function accountsToCheck(now: Date): Promise<AccountRef[]> {
+    const since = new Date(now.getTime() - ACTIVITY_WINDOW_DAYS * 86_400_000).toISOString().slice(0, 10);
+    const active = await TokenUsageModel.aggregate<{ _id: string }>([
+      { $match: { day: { $gte: since } } },
+      { $unwind: '$accounts' },
+      { $group: { _id: '$accounts' } },
+    ]);
+    const names = new Set([...(await quota.accountsInRedis()).map(accountName), ...active.map((row) => row._id)]);
+    return [...names].filter((name) => /^(user|organization|sub_user_cap|member_cap):[a-f0-9.]+$/.test(name)).map(parseAccountName);
+  }
+
+  async function reconcileAccount(ref: AccountRef): Promise<AccountReconciliation> {
+    const { drift, state, missing } = await quota.rebuild(ref);
+    if (!state) {
+      await quota.forget(ref);
+      return { account: accountName(ref), result: 'gone', drift: 0, used: 0 };
+    }
+    const result = missing ? 'restored' : drift !== 0 ? 'drift' : 'ok';
+    // Also repairs seed fields that a concurrent whole-document write (FerretDB) put back to old values.
+    await syncSeedFields(quota, [ref]);
+    return { account: accountName(ref), result, drift, used: state.used };
+  }
+
+  /**
+   * Rebuilds the counters of every account from the ledger (the durable truth) and reports drift: after a
+   * Redis loss the counters come back; a counter that disagrees with the ledger is corrected and logged.
+   */
+  async function reconcile(now = new Date()): Promise<{ checked: number; drifted: AccountReconciliation[]; restored: number; driftTokens: number }> {
+    const refs = await accountsToCheck(now);
+    const results: AccountReconciliation[] = [];
+    for (const ref of refs) results.push(await reconcileAccount(ref));
+    for (const r of results) reconcileAccountsTotal.inc({ result: r.result });
+    const drifted = results.filter((r) => r.result === 'drift');
+    const driftTokens = drifted.reduce((sum, r) => sum + Math.abs(r.drift), 0);
+    reconcileDriftTokensTotal.inc(driftTokens);
+    reconcileLastDrift.set(driftTokens);
+    const restored = results.filter((r) => r.result === 'restored').length;
+    if (drifted.length) logger.warn({ accounts: drifted.slice(0, 50), drift_tokens: driftTokens }, 'quota counters drifted from the ledger; rebuilt');
+    logger.info({ checked: results.length, drifted: drifted.length, restored, drift_tokens: driftTokens }, 'quota reconciliation done');
+    return { checked: results.length, drifted, restored, driftTokens };
+  }
+
+  return { releaseExpired, reconcile };
+}
+export type QuotaMaintenance = ReturnType<typeof createQuotaMaintenance>;

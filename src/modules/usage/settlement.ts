@@ -1,0 +1,134 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Logger } from 'pino';
+import type { RequestContext, RequestOutcome } from '../../../queues/schemas.js';
+import { isoDay } from '../../lib/dates.js';
+import { isDuplicateKeyError } from '../../lib/mongo.js';
+import { llmTokensTotal, observeTtft, settlementsTotal } from '../../lib/metrics.js';
+import { TokenUsageModel, type TokenUsageFields } from '../../models/token-usage.js';
+import { accountName, parseAccountName, type AccountRef } from '../quota/accounts.js';
+import type { QuotaService } from '../quota/service.js';
+import { syncSeedFields } from '../quota/seed-fields.js';
+
+type LedgerRow = TokenUsageFields & { _id: unknown };
+
+/** Two different requests under one request id: never billed as one another. */
+export class RequestIdCollisionError extends Error {
+  constructor(readonly requestId: string) {
+    super(`ledger row ${requestId} belongs to another request`);
+    this.name = 'RequestIdCollisionError';
+  }
+}
+
+interface Deps {
+  quota: QuotaService;
+  logger: Logger;
+  /** Test-only pause between the steps, so a test can kill the worker mid-settlement. */
+  stepDelayMs?: number;
+}
+
+/** What counts against the quota: what was produced (never more than was reserved); failures bill nothing. */
+export function billedTokens(context: Pick<RequestContext, 'reserved_tokens'>, outcome: RequestOutcome): number {
+  if (outcome.status === 'failed') return 0;
+  return Math.min(outcome.prompt_tokens + outcome.completion_tokens, context.reserved_tokens);
+}
+
+const payerRef = (context: RequestContext): AccountRef => ({ kind: context.payer.type, id: context.payer.id });
+
+/**
+ * Settles a finished LLM request exactly once, in three steps that are each safe to repeat, so a worker that
+ * dies anywhere and a job that runs twice converge to one charge:
+ *  1. claim by insert: the ledger row (unique request_id) is written once; a repeat reads the existing row and
+ *     goes on with ITS numbers;
+ *  2. the Redis counters are charged and the reservation released (once, by the settled marker);
+ *  3. the seed fields (tokens_used, tokens_remaining, monthly_usage) are copied from the counters.
+ */
+export function createSettlementService({ quota, logger, stepDelayMs = 0 }: Deps) {
+  const pause = () => (stepDelayMs > 0 ? sleep(stepDelayMs) : Promise.resolve());
+
+  async function claimLedgerRow(context: RequestContext, outcome: RequestOutcome): Promise<{ row: LedgerRow; inserted: boolean }> {
+    const snapshot = await quota.snapshot(payerRef(context));
+    const now = new Date();
+    const row = {
+      request_id: context.request_id,
+      payer_type: context.payer.type,
+      payer_id: context.payer.id,
+      user_id: context.user_id,
+      sub_user_id: context.sub_user_id,
+      parent_user_id: context.parent_user_id,
+      organization_id: context.organization_id,
+      api_key_id: context.api_key_id,
+      model: context.model,
+      provider: outcome.provider,
+      prompt_tokens: outcome.prompt_tokens,
+      completion_tokens: outcome.completion_tokens,
+      total_tokens: outcome.prompt_tokens + outcome.completion_tokens,
+      billed_tokens: billedTokens(context, outcome),
+      accounts: context.accounts.map(accountName),
+      reserved_tokens: context.reserved_tokens,
+      usage_source: outcome.usage_source,
+      status: outcome.status,
+      error_code: outcome.error_code,
+      stream: context.stream,
+      ttft_ms: outcome.ttft_ms,
+      duration_ms: outcome.duration_ms,
+      period: snapshot?.period ?? null,
+      settle_pending: true,
+      settled_at: null,
+      settled_ts: null,
+      day: isoDay(now),
+      created_at: now,
+    };
+    try {
+      const created = await TokenUsageModel.create(row);
+      return { row: created.toObject() as LedgerRow, inserted: true };
+    } catch (error) {
+      if (!isDuplicateKeyError(error)) throw error;
+      const existing = await TokenUsageModel.findOne({ request_id: context.request_id }).lean<LedgerRow>();
+      if (!existing) throw error;
+      if (String(existing.user_id) !== context.user_id || String(existing.payer_id) !== context.payer.id) {
+        throw new RequestIdCollisionError(context.request_id);
+      }
+      return { row: existing, inserted: false };
+    }
+  }
+
+  function recordFirstSettlement(row: LedgerRow): void {
+    llmTokensTotal.inc({ model: row.model, type: 'prompt' }, row.prompt_tokens ?? 0);
+    llmTokensTotal.inc({ model: row.model, type: 'completion' }, row.completion_tokens ?? 0);
+    llmTokensTotal.inc({ model: row.model, type: 'billed' }, row.billed_tokens ?? 0);
+    settlementsTotal.inc({ status: row.status, usage_source: row.usage_source ?? 'none' });
+    if (row.ttft_ms !== null && row.ttft_ms !== undefined) observeTtft(row.model, row.ttft_ms, 'usage');
+  }
+
+  /** Charges the counters for the row (once), then marks the row settled. */
+  async function chargeCounters(row: LedgerRow, accounts: AccountRef[]): Promise<boolean> {
+    const current = await quota.snapshot({ kind: row.payer_type, id: String(row.payer_id) });
+    // A row of a period that has ended (a reset landed in between) must not count against the new period;
+    // the reservation is still released.
+    const inPeriod = current !== null && current.period === row.period;
+    const billed = inPeriod ? row.billed_tokens ?? 0 : 0;
+    const calls = inPeriod && row.status !== 'failed' ? 1 : 0;
+    const { applied, settledAt } = await quota.settleRequest(row.request_id, accounts, billed, calls);
+    await pause();
+    await TokenUsageModel.updateOne(
+      { request_id: row.request_id },
+      { $set: { settle_pending: false, settled_at: new Date(Math.floor(settledAt / 1000)), settled_ts: settledAt } },
+    );
+    return applied;
+  }
+
+  async function settle(context: RequestContext, outcome: RequestOutcome): Promise<{ row: LedgerRow; applied: boolean; inserted: boolean }> {
+    const { row, inserted } = await claimLedgerRow(context, outcome);
+    if (inserted) await pause();
+    const accounts = row.accounts.length ? row.accounts.map(parseAccountName) : context.accounts;
+    const applied = row.settle_pending !== false || inserted ? await chargeCounters(row, accounts) : false;
+    if (applied) recordFirstSettlement(row);
+    const synced = await syncSeedFields(quota, accounts);
+    if (!synced) logger.warn({ request_id: row.request_id }, 'seed fields kept moving; the next settlement or reconciliation writes them');
+    logger.debug({ request_id: row.request_id, billed: row.billed_tokens, applied, inserted }, 'usage settled');
+    return { row, applied, inserted };
+  }
+
+  return { settle };
+}
+export type SettlementService = ReturnType<typeof createSettlementService>;

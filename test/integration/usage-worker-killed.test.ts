@@ -1,0 +1,123 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, deleteKeys, type TestApp } from '../helpers/harness.js';
+import { startChildWorker, type ChildWorker } from '../helpers/child-worker.js';
+import { waitFor, waitForJob } from '../helpers/wait.js';
+import { outcome, payerUser, requestContext } from '../factories/usage.js';
+import { startWorkers, type RunningWorkers } from '../../workers/index.js';
+import { createLogger } from '../../src/lib/logger.js';
+import { createQuotaService, type QuotaService } from '../../src/modules/quota/service.js';
+import { createQuotaMaintenance } from '../../src/modules/usage/maintenance.js';
+import { enqueueSettlement } from '../../src/modules/usage/enqueue.js';
+import { TokenUsageModel } from '../../src/models/token-usage.js';
+import { UserModel } from '../../src/models/user.js';
+import type { AccountRef } from '../../src/modules/quota/accounts.js';
+import type { RequestContext } from '../../queues/schemas.js';
+
+/**
+ * A worker process is SIGKILLed in the middle of a settlement (a test-only pause between the steps gives the
+ * kill a known place to land); another worker picks the stalled job up. Whatever the point, the request ends
+ * up charged exactly once: one ledger row, the counters charged once, the seed fields equal to the ledger.
+ */
+describe('a usage worker killed mid-settlement (child process, SIGKILL)', () => {
+  let app: TestApp;
+  let quota: QuotaService;
+  let child: ChildWorker | undefined;
+  let recovery: RunningWorkers | undefined;
+
+  beforeAll(async () => {
+    app = await startTestApp({ WORKER_LOCK_DURATION_MS: '1000', WORKER_STALLED_INTERVAL_MS: '300' });
+    quota = createQuotaService({ redis: app.redis, prefix: app.config.REDIS_PREFIX });
+  });
+  afterEach(async () => {
+    await child?.kill();
+    child = undefined;
+    await recovery?.stop();
+    recovery = undefined;
+  });
+  afterAll(async () => {
+    await app?.stop();
+  });
+
+  const settledKey = (requestId: string) => `${app.config.REDIS_PREFIX}:settled:${requestId}`;
+
+  async function reservedContext(ref: AccountRef, userId: string, want: number): Promise<RequestContext> {
+    const context = requestContext(userId, [ref]);
+    const { granted } = await quota.reserve(context.request_id, [ref], want, 1, 120_000);
+    return { ...context, reserved_tokens: granted };
+  }
+
+  /** Starts a slow child worker, enqueues the settlement, and kills the child once `reached` holds. */
+  async function killWhen(context: RequestContext, billedPrompt: number, reached: () => Promise<boolean>): Promise<string> {
+    child = await startChildWorker(app.config, { USAGE_SETTLE_STEP_DELAY_MS: '2000' });
+    const jobId = await enqueueSettlement(app.producer, context, outcome({ prompt_tokens: billedPrompt, completion_tokens: 0 }));
+    await waitFor(reached, 'the kill point');
+    await child.kill();
+    child = undefined;
+    return jobId;
+  }
+
+  async function recover(jobId: string): Promise<void> {
+    recovery = await startWorkers(app.config, createLogger('silent'), ['usage']);
+    const job = await waitForJob(app.producer.queues.usage, jobId, 30_000);
+    expect(job.failedReason ?? null).toBeNull();
+    expect(await app.producer.queues.usage.getJobState(jobId)).toBe('completed');
+  }
+
+  async function expectChargedOnce(ref: AccountRef, limit: number, used: number, calls: number) {
+    const rows = await TokenUsageModel.find({ payer_id: ref.id }).lean();
+    expect(rows.reduce((sum, row) => sum + row.billed_tokens, 0)).toBe(used);
+    expect(rows).toHaveLength(calls);
+    expect(rows.every((row) => row.settle_pending === false)).toBe(true);
+    expect(await quota.snapshot(ref)).toMatchObject({ used, calls, reserved: 0 });
+    expect(await UserModel.findById(ref.id).lean()).toMatchObject({
+      tokens_used: used, tokens_remaining: limit - used, monthly_usage: { api_calls: calls, tokens_used: used },
+    });
+  }
+
+  it('killed after the ledger row was written, before the counters were charged', async () => {
+    const payer = await payerUser(app, 10_000);
+    const context = await reservedContext(payer.ref, payer.user.id, 500);
+    const jobId = await killWhen(context, 321, async () => (await TokenUsageModel.countDocuments({ request_id: context.request_id })) === 1);
+
+    expect(await TokenUsageModel.findOne({ request_id: context.request_id }).lean()).toMatchObject({ settle_pending: true, billed_tokens: 321 });
+    expect(await app.redis.exists(settledKey(context.request_id))).toBe(0);
+    expect(await quota.snapshot(payer.ref)).toMatchObject({ used: 0, reserved: 500 });
+
+    await recover(jobId);
+    await expectChargedOnce(payer.ref, 10_000, 321, 1);
+  });
+
+  it('killed after the counters were charged, before the row was marked and the seed fields written', async () => {
+    const payer = await payerUser(app, 10_000);
+    const context = await reservedContext(payer.ref, payer.user.id, 500);
+    const jobId = await killWhen(context, 222, async () => (await app.redis.exists(settledKey(context.request_id))) === 1);
+
+    expect(await quota.snapshot(payer.ref)).toMatchObject({ used: 222, reserved: 0, calls: 1 });
+    expect(await TokenUsageModel.findOne({ request_id: context.request_id }).lean()).toMatchObject({ settle_pending: true });
+    expect(await UserModel.findById(payer.user.id).lean()).toMatchObject({ tokens_used: 0 });
+
+    await recover(jobId);
+    await expectChargedOnce(payer.ref, 10_000, 222, 1);
+  });
+
+  it('killed after the ledger row, then Redis loses the counters and reconciliation runs before the retry', async () => {
+    const payer = await payerUser(app, 10_000);
+    const earlier = await reservedContext(payer.ref, payer.user.id, 500);
+    recovery = await startWorkers(app.config, createLogger('silent'), ['usage']);
+    await waitForJob(app.producer.queues.usage, await enqueueSettlement(app.producer, earlier, outcome({ prompt_tokens: 100, completion_tokens: 0 })));
+    await recovery.stop();
+    recovery = undefined;
+
+    const context = await reservedContext(payer.ref, payer.user.id, 500);
+    const jobId = await killWhen(context, 50, async () => (await TokenUsageModel.countDocuments({ request_id: context.request_id })) === 1);
+
+    for (const pattern of ['quota:*', 'resv:*', 'resv-index', 'settled:*']) await deleteKeys(app.redis, `${app.config.REDIS_PREFIX}:${pattern}`);
+    const report = await createQuotaMaintenance({ quota, logger: createLogger('silent') }).reconcile();
+    expect(report.restored).toBeGreaterThanOrEqual(1);
+    // The row whose settlement has not reached the counters is not counted by the rebuild: its retry adds it.
+    expect((await quota.snapshot(payer.ref))!.used).toBe(100);
+
+    await recover(jobId);
+    await expectChargedOnce(payer.ref, 10_000, 150, 2);
+  });
+});
