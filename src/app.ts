@@ -33,6 +33,7 @@ import { createAdminRouter } from './modules/admin/routes.js';
 import { createAdminSessions } from './modules/admin/board/sessions.js';
 import { createBoardRouter } from './modules/admin/board/routes.js';
 import { createLocks } from './lib/locks.js';
+import { useDocumentLocks } from './lib/document-locks.js';
 import { createApiKeyBulkRevoker } from './modules/api-keys/bulk-revoke.js';
 import { createOrganizationService } from './modules/organizations/service.js';
 import { createOrganizationsRouter } from './modules/organizations/routes.js';
@@ -95,6 +96,7 @@ export function createApp(infra: AppInfra): AppHandle {
   const adminUsers = createAdminUsersService({ config, quota, revocation, superadmins });
   const adminSessions = createAdminSessions({ redis, prefix, ttlSeconds: config.ADMIN_SESSION_TTL_SECONDS });
   const locks = createLocks({ redis, prefix: config.REDIS_PREFIX });
+  const stopDocumentLocks = useDocumentLocks(locks);
   const apiKeyRevoker = createApiKeyBulkRevoker({ cache: apiKeyCache });
   const organizations = createOrganizationService({ config, quota, locks, apiKeys: apiKeyRevoker });
   const subUsers = createSubUserService({ config, passwords, refreshTokens, quota, locks, apiKeys: apiKeyRevoker });
@@ -141,5 +143,5 @@ export function createApp(infra: AppInfra): AppHandle {
   app.use(notFoundHandler);
   app.use(errorHandler);
 
-  return { app, close: async () => {} };
+  return { app, close: async () => stopDocumentLocks() };
 }

@@ -4,6 +4,8 @@ import type { Logger } from 'pino';
 import type { Config } from '../src/config/index.js';
 import { createBlockingRedis, createRedis } from '../src/lib/redis.js';
 import { connectMongo } from '../src/lib/mongo.js';
+import { createLocks } from '../src/lib/locks.js';
+import { useDocumentLocks } from '../src/lib/document-locks.js';
 import { QUEUE_NAMES, bullPrefix, createProducer, parsePayload, type QueueName } from '../queues/index.js';
 import { jobDuration } from '../src/lib/metrics.js';
 import { createQuotaService } from '../src/modules/quota/service.js';
@@ -51,6 +53,7 @@ export async function startWorkers(config: Config, logger: Logger, only: QueueNa
   const blocking = createBlockingRedis(config.REDIS_URL);
   const producer = createProducer(producerConnection, config.REDIS_PREFIX);
   const quota = createQuotaService({ redis, prefix: config.REDIS_PREFIX });
+  const stopDocumentLocks = useDocumentLocks(createLocks({ redis, prefix: config.REDIS_PREFIX }));
   const ctx: WorkerContext = { config, logger, redis, producer, quota };
   const workers = only.map((queue) => {
     const process = processors[queue](ctx as never) as (payload: unknown, job: unknown, signal?: AbortSignal) => Promise<unknown>;
@@ -81,6 +84,7 @@ export async function startWorkers(config: Config, logger: Logger, only: QueueNa
       await new Promise<void>((resolve) => (metricsServer ? metricsServer.close(() => resolve()) : resolve()));
       await Promise.all(workers.map((worker) => worker.close()));
       await producer.close();
+      stopDocumentLocks();
       redis.disconnect();
       producerConnection.disconnect();
       blocking.disconnect();

@@ -21,7 +21,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * servers without transactions cannot make atomic (e.g. an ownership transfer touching two members).
  */
 export function createLocks({ redis, prefix, ttlMs = 15_000, waitMs = 10_000 }: Options) {
-  async function withLock<T>(name: string, work: () => Promise<T>): Promise<T> {
+  /** Waits for the lock and returns its release (which frees it only while this holder still owns it). */
+  async function acquire(name: string): Promise<() => Promise<void>> {
     const key = `${prefix}:lock:${name}`;
     const token = randomUUID();
     const deadline = Date.now() + waitMs;
@@ -29,12 +30,19 @@ export function createLocks({ redis, prefix, ttlMs = 15_000, waitMs = 10_000 }: 
       if (Date.now() >= deadline) throw new ServiceUnavailableError('This resource is busy with another change; retry shortly', 'resource_busy', 1);
       await sleep(5 + Math.random() * 25);
     }
+    return async () => {
+      await redis.eval(RELEASE, 1, key, token).catch(() => undefined);
+    };
+  }
+
+  async function withLock<T>(name: string, work: () => Promise<T>): Promise<T> {
+    const release = await acquire(name);
     try {
       return await work();
     } finally {
-      await redis.eval(RELEASE, 1, key, token).catch(() => undefined);
+      await release();
     }
   }
-  return { withLock };
+  return { acquire, withLock };
 }
 export type Locks = ReturnType<typeof createLocks>;

@@ -1,4 +1,5 @@
 import { Schema, model, type InferSchemaType } from 'mongoose';
+import { serializeDocumentWrites } from '../lib/document-locks.js';
 
 const apiKeySchema = new Schema(
   {
@@ -22,6 +23,8 @@ const apiKeySchema = new Schema(
 apiKeySchema.index({ key_hash: 1 }, { unique: true });
 apiKeySchema.index({ user_id: 1 });
 apiKeySchema.index({ organization_id: 1 });
+
+apiKeySchema.plugin(serializeDocumentWrites('api_keys'));
 
 export type ApiKeyFields = InferSchemaType<typeof apiKeySchema>;
 export const ApiKeyModel = model('ApiKey', apiKeySchema);

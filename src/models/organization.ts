@@ -1,4 +1,5 @@
 import { Schema, model, type InferSchemaType } from 'mongoose';
+import { serializeDocumentWrites } from '../lib/document-locks.js';
 
 export const ORG_ROLES = ['owner', 'admin', 'member'] as const;
 export type OrgRole = (typeof ORG_ROLES)[number];
@@ -24,6 +25,8 @@ const organizationSchema = new Schema(
 );
 organizationSchema.index({ owner_id: 1 });
 organizationSchema.index({ reset_date: 1 });
+
+organizationSchema.plugin(serializeDocumentWrites('organizations'));
 
 export type OrganizationFields = InferSchemaType<typeof organizationSchema>;
 export const OrganizationModel = model('Organization', organizationSchema);

@@ -1,4 +1,5 @@
 import { Schema, model, type InferSchemaType, type HydratedDocument } from 'mongoose';
+import { serializeDocumentWrites } from '../lib/document-locks.js';
 
 export const ROLES = ['user', 'developer', 'admin', 'superadmin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -45,6 +46,8 @@ userSchema.index({ parent_user_id: 1 });
 userSchema.index({ reset_date: 1 });
 userSchema.index({ stripe_customer_id: 1 });
 userSchema.index({ subscription_tier: 1, role: 1 });
+
+userSchema.plugin(serializeDocumentWrites('users'));
 
 export type UserFields = InferSchemaType<typeof userSchema>;
 export type UserDoc = HydratedDocument<UserFields>;
