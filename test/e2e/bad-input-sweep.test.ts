@@ -23,6 +23,7 @@ import { UserModel } from '../../src/models/user.js';
 const UPSTREAM_KEY = `sk-a4f-SWEEP-CANARY-${randomBytes(6).toString('hex')}`;
 // stripe-mock accepts test keys of letters and digits after sk_test_.
 const STRIPE_SECRET = `sk_test_SweepCanary${randomBytes(6).toString('hex')}`;
+const METRICS_TOKEN = `metrics-${randomBytes(8).toString('hex')}`;
 const CONCURRENCY = 8;
 const HUGE = 'x'.repeat(100_000);
 /** 503s that mean "this server is not configured for that", which the contract documents. */
@@ -121,7 +122,7 @@ async function runAll(cases: Case[]): Promise<Array<{ c: Case; r: Result | Error
 }
 
 function secrets(): string[] {
-  return [UPSTREAM_KEY, STRIPE_SECRET, BILLING_ENV.STRIPE_WEBHOOK_SECRET, FAKE_CLIENT.secret, app.config.JWT_SECRET_KEY];
+  return [UPSTREAM_KEY, STRIPE_SECRET, BILLING_ENV.STRIPE_WEBHOOK_SECRET, FAKE_CLIENT.secret, app.config.JWT_SECRET_KEY, METRICS_TOKEN];
 }
 
 /** Everything wrong with one answer (empty when it is fine). */
@@ -274,7 +275,10 @@ function fill(template: string, mine: boolean): string {
   return template.replace(/\{(\w+)\}/g, (_, name: string) => ids[name] ?? 'x');
 }
 
-const authFor = (template: string) => (template.startsWith('/admin') ? fx.admin.auth : fx.owner.auth);
+function authFor(template: string): Record<string, string> {
+  if (template === '/metrics') return { authorization: `Bearer ${METRICS_TOKEN}` };
+  return template.startsWith('/admin') ? fx.admin.auth : fx.owner.auth;
+}
 
 function forgedTokens(): Array<[string, string]> {
   const secret = app.config.JWT_SECRET_KEY;
@@ -508,7 +512,7 @@ async function snapshot(): Promise<Record<string, unknown[]>> {
 beforeAll(async () => {
   [stripe, oauth] = await Promise.all([startStripeMock(), startFakeOAuthProvider()]);
   app = await startTestApp({
-    ...oauth.env(), ...BILLING_ENV, STRIPE_SECRET_KEY: STRIPE_SECRET, STRIPE_API_BASE: stripe.url, A4F_API_KEY: UPSTREAM_KEY,
+    ...oauth.env(), ...BILLING_ENV, STRIPE_SECRET_KEY: STRIPE_SECRET, STRIPE_API_BASE: stripe.url, A4F_API_KEY: UPSTREAM_KEY, METRICS_TOKEN,
     LOG_LEVEL: 'warn', LOGIN_MAX_FAILURES_PER_IP: '100000', LOGIN_MAX_FAILURES_PER_ACCOUNT: '100000', LOGIN_MAX_FAILURES_PER_ACCOUNT_IP: '100000',
   }, { logStream: { write: (line: string) => void logLines.push(line) } });
 
