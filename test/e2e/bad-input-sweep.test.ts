@@ -484,6 +484,13 @@ function specialCases(): Case[] {
     { label: 'admin usage with a reversed range', method: 'GET', path: '/admin/usage?from=2024-02-01&to=2024-01-01', headers: fx.admin.auth, expect: 'refused', status: [400] },
     { label: 'admin usage with an impossible date', method: 'GET', path: '/admin/usage?from=2024-02-30', headers: fx.admin.auth, expect: 'refused', status: [400] },
     { label: 'admin usage with unknown grouping', method: 'GET', path: '/admin/usage?group_by=user,$where', headers: fx.admin.auth, expect: 'refused', status: [400] },
+    // X-Organization-Id picks the payer on the usage routes: garbage is refused, another user's organization is 404.
+    ...['/tokens/balance', '/tokens/usage', '/users/usage-stats'].flatMap((path): Case[] => [
+      ...['{"$gt":""}', '.*', 'a'.repeat(2000), '0'.repeat(24)].map((value): Case => ({
+        label: `X-Organization-Id ${value.slice(0, 24)}`, method: 'GET', path, headers: { ...fx.owner.auth, 'x-organization-id': value }, expect: 'refused', status: [400, 404],
+      })),
+      { label: 'X-Organization-Id of another user\'s organization', method: 'GET', path, headers: { ...fx.owner.auth, 'x-organization-id': fx.otherOrgId }, expect: 'refused', status: [404] },
+    ]),
     // Browser surfaces outside the OpenAPI document: no crash, no leak (their HTML pages are exempt from the JSON shape below).
     { label: 'dashboard sign-in with an operator body', method: 'POST', path: '/admin/login', headers: json, body: '{"email":{"$gt":""},"password":{"$ne":null}}', expect: 'refused' },
     { label: 'dashboard sign-in with NUL characters', method: 'POST', path: '/admin/login', headers: json, body: '{"email":"a\\u0000@example.com","password":"x\\u0000"}', expect: 'refused' },
