@@ -435,8 +435,11 @@ function casesFor(template: string, method: string, op: Operation): Case[] {
     for (const [label, headers] of badCredentials()) {
       add(`auth: ${label}`, 'refused', { headers: { ...headers, ...(base ? json : {}) }, body: fullBody }, [401]);
     }
-    const viaKey = { authorization: `Bearer ${fx.apiKey.key}`, ...(base ? json : {}) };
-    add('auth: an API key where a session is required', M === 'GET' ? 'safe' : 'refused', { headers: viaKey, body: fullBody }, M === 'GET' ? undefined : [403]);
+    // The OpenAI-compatible routes take API keys by design (they are swept with bad bodies and credentials above).
+    if (!/^\/(v1|llm)\//.test(template)) {
+      const viaKey = { authorization: `Bearer ${fx.apiKey.key}`, ...(base ? json : {}) };
+      add('auth: an API key where a session is required', M === 'GET' ? 'safe' : 'refused', { headers: viaKey, body: fullBody }, M === 'GET' ? undefined : [403]);
+    }
     if (template.startsWith('/admin')) add('auth: a non-admin', 'refused', { headers: { ...fx.owner.auth, ...(base ? json : {}) }, body: fullBody }, [403]);
     if (/^\/(organizations|sub-users|admin)/.test(template) || /^\/subscriptions\/(checkout|portal|cancel|resume)/.test(template)) {
       add('auth: a sub-user', 'refused', { headers: { ...fx.sub.auth, ...(base ? json : {}) } }, [403, 404]);
