@@ -14,6 +14,8 @@ import { createAuthService } from './modules/auth/service.js';
 import { createAuthRouter } from './modules/auth/routes.js';
 import { createHealthRouter } from './modules/health/routes.js';
 import { createDocsRouter } from './modules/docs/routes.js';
+import { createLlmModule } from './modules/llm/index.js';
+import { createLlmRouter } from './modules/llm/routes.js';
 
 /** What the web process is built from; created once in the composition root (server.ts) or by tests. */
 export interface AppInfra {
@@ -32,7 +34,7 @@ export interface AppHandle {
 
 /** The API's composition root: builds each service from only what it uses and mounts thin routers. */
 export function createApp(infra: AppInfra): AppHandle {
-  const { config, logger, redis } = infra;
+  const { config, logger, redis, producer } = infra;
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.TRUST_PROXY);
@@ -49,6 +51,7 @@ export function createApp(infra: AppInfra): AppHandle {
   });
   const auth = createAuthService({ config, passwords, accessTokens, refreshTokens, loginLimiter });
   const authenticate = createAuthenticate({ accessTokens });
+  const llm = createLlmModule({ config, logger, redis, producer });
 
   app.use(requestContext(logger));
 
@@ -63,11 +66,17 @@ export function createApp(infra: AppInfra): AppHandle {
     createHealthRouter({ redis }),
     createDocsRouter({ publicUrl: config.PUBLIC_URL }),
     createAuthRouter({ config, auth, authenticate }),
+    createLlmRouter({ llm: llm.service, authenticate }),
   ];
   for (const router of routers) app.use(router);
 
   app.use(notFoundHandler);
   app.use(errorHandler);
 
-  return { app, close: async () => {} };
+  return {
+    app,
+    close: async () => {
+      llm.close();
+    },
+  };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseProvidersJson } from './providers.js';
 
 export const DEV_JWT_SECRET = 'dev-only-insecure-jwt-secret-change-me-0000000000';
 
@@ -69,10 +70,57 @@ export const envSchema = z
     QUOTA_RESET_CRON: z.string().default('0 * * * *'),
     WORKER_CONCURRENCY_LLM: z.coerce.number().int().min(1).default(256),
     ENABLE_DEV_MOCK_LLM: boolFlag,
+    // LLM proxy: request path (see the README's LLM section).
+    /** max_tokens reserved and sent upstream when the client sets none. */
+    LLM_DEFAULT_MAX_TOKENS: z.coerce.number().int().min(1).default(4096),
+    /** Extra share added to the tokenizer's prompt count so the real prompt_tokens stays under the estimate. */
+    LLM_PROMPT_ESTIMATE_MARGIN: z.coerce.number().min(0).max(4).default(0.15),
+    /** Prompts longer than this many characters are estimated from a tokenized sample (keeps the event loop free). */
+    LLM_TOKENIZE_MAX_CHARS: z.coerce.number().int().min(1000).default(65_536),
+    /** A reservation (and a concurrency slot) not settled within this time is released. */
+    LLM_RESERVATION_TTL_MS: z.coerce.number().int().min(1000).default(30 * 60_000),
+    /** How long a request's Redis Stream and status stay readable after its last write. */
+    LLM_STREAM_TTL_SECONDS: z.coerce.number().int().min(10).default(3600),
+    /** Approximate cap on entries kept per request stream (XADD MAXLEN ~). */
+    LLM_STREAM_MAXLEN: z.coerce.number().int().min(100).default(20_000),
+    /** Blocking XREAD connections per API process shared by all streams it relays. */
+    LLM_STREAM_READERS: z.coerce.number().int().min(1).max(32).default(2),
+    /** SSE keep-alive comment interval; a stream still queued gets its headers at the first one. */
+    LLM_SSE_HEARTBEAT_MS: z.coerce.number().int().min(100).default(15_000),
+    LLM_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(50).default(5000),
+    /** From sending the request upstream to its first generated token. */
+    LLM_FIRST_TOKEN_TIMEOUT_MS: z.coerce.number().int().min(50).default(60_000),
+    /** Longest silence between two upstream chunks after the first token. */
+    LLM_IDLE_TIMEOUT_MS: z.coerce.number().int().min(50).default(30_000),
+    /** Extra attempts on the same provider (before the first token) before falling back to the next one. */
+    LLM_UPSTREAM_RETRIES: z.coerce.number().int().min(0).max(5).default(1),
+    LLM_UPSTREAM_RETRY_DELAY_MS: z.coerce.number().int().min(0).default(250),
+    /** Keep-alive connections per upstream origin (0 = unlimited). */
+    LLM_UPSTREAM_CONNECTIONS: z.coerce.number().int().min(0).default(0),
+    LLM_JOB_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(3),
+    /** BullMQ lock of an llm job: a worker that dies mid-stream is detected after about this long. */
+    LLM_JOB_LOCK_MS: z.coerce.number().int().min(500).default(30_000),
+    LLM_STALLED_INTERVAL_MS: z.coerce.number().int().min(500).default(15_000),
+    LLM_MAX_STALLED_COUNT: z.coerce.number().int().min(0).max(10).default(2),
+    /** Delay between words of the offline dev mock provider. */
+    LLM_MOCK_TOKEN_DELAY_MS: z.coerce.number().int().min(0).default(20),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && env.JWT_SECRET_KEY === DEV_JWT_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['JWT_SECRET_KEY'], message: 'the development default is refused in production' });
+    }
+    if (env.LLM_PROVIDERS_JSON) {
+      try {
+        parseProvidersJson(env.LLM_PROVIDERS_JSON);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', path: ['LLM_PROVIDERS_JSON'], message: (error as Error).message });
+      }
+    }
+    if (env.NODE_ENV === 'production' && !env.A4F_API_KEY && !env.LLM_PROVIDERS_JSON) {
+      ctx.addIssue({ code: 'custom', path: ['A4F_API_KEY'], message: 'required in production (the dev mock provider never serves production)' });
+    }
+    if (env.NODE_ENV === 'production' && env.ENABLE_DEV_MOCK_LLM) {
+      ctx.addIssue({ code: 'custom', path: ['ENABLE_DEV_MOCK_LLM'], message: 'the dev mock provider is refused in production' });
     }
   });
 

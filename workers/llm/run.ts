@@ -1,0 +1,284 @@
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Logger } from 'pino';
+import type { Config } from '../../src/config/index.js';
+import { createCompletionAccumulator, isMeaningfulChunk, type ChatCompletionChunk, type CompletionAccumulator, type Usage } from '../../src/modules/llm/completion.js';
+import { CANCEL_ERRORS, emptyOutcome, enqueueSettlement, finishRequest, type ClientError, type EndRecord } from '../../src/modules/llm/finish.js';
+import type { Limits } from '../../src/modules/llm/limits.js';
+import type { LlmStatus } from '../../src/modules/llm/schemas.js';
+import type { NewEntry, StreamStore } from '../../src/modules/llm/stream-store.js';
+import { countPromptTokens, countTokens } from '../../src/modules/llm/tokenizer.js';
+import { requestContextSchema, type JobPayload, type Producer, type RequestContext, type RequestOutcome } from '../../queues/index.js';
+import { CancelSignal, type CancelListener } from './cancel-listener.js';
+import { AttemptTimeout, STREAM_INTERRUPTED, UpstreamFailure, WORKER_SHUTDOWN, clientErrorFor } from './failures.js';
+import type { Provider } from './providers.js';
+
+type LlmJob = JobPayload<'llm'>;
+
+export interface RunnerDeps {
+  config: Config;
+  log: Logger;
+  store: StreamStore;
+  producer: Producer;
+  limits: Limits;
+  providers: Provider[];
+  cancels: CancelListener;
+}
+
+/** What one request produced, whatever happened to it. */
+interface Generation {
+  status: Exclude<LlmStatus, 'queued' | 'running'>;
+  /** Chunks written to the request's stream (what clients received). */
+  written: number;
+  /** Usage the upstream reported (include_usage), if it got that far. */
+  usage: Usage | null;
+  provider: string | null;
+  ttftMs: number | null;
+  error?: ClientError;
+  accumulator: CompletionAccumulator;
+  lostOwnership?: boolean;
+}
+
+class LostOwnership extends Error {}
+
+function isUsage(value: unknown): value is Usage {
+  const u = value as Usage | null;
+  return Boolean(u) && Number.isInteger(u!.prompt_tokens) && Number.isInteger(u!.completion_tokens) && u!.prompt_tokens >= 0 && u!.completion_tokens >= 0;
+}
+
+const contextOf = (job: LlmJob): RequestContext => requestContextSchema.parse(job);
+
+/**
+ * Serves one llm job: claims the request, streams the upstream answer into the request's Redis Stream
+ * (retrying or falling back before the first token), then settles it once. A retried job whose earlier run
+ * already streamed something never calls the upstream again: it ends the stream and bills what was sent.
+ */
+export function createLlmRunner(deps: RunnerDeps) {
+  const { config, log, store, producer, limits, providers, cancels } = deps;
+  const secrets = providers.flatMap((p) => p.secrets);
+
+  async function run(job: LlmJob, jobSignal?: AbortSignal): Promise<string> {
+    const id = job.request_id;
+    const runToken = randomUUID();
+    await cancels.ready;
+    const cancelSignal = cancels.register(id);
+    try {
+      const claim = await store.claim(id, runToken);
+      if (claim.state === 'missing') return await expired(job);
+      if (claim.state === 'final') return await resettle(job);
+      if (claim.existingEntries > 0) return await recoverInterrupted(job, runToken);
+      if (claim.cancelReason) cancels.abort(id, claim.cancelReason === 'client_disconnected' ? 'client_disconnected' : 'cancelled');
+      const signal = jobSignal ? AbortSignal.any([cancelSignal, jobSignal]) : cancelSignal;
+      const generation = await generate(job, runToken, signal);
+      if (generation.lostOwnership) return 'lost-ownership';
+      await finish(job, runToken, generation);
+      return generation.status;
+    } finally {
+      cancels.unregister(id);
+    }
+  }
+
+  function upstreamBody(job: LlmJob): Record<string, unknown> {
+    return { ...job.body, model: job.model, stream: true, stream_options: { include_usage: true } };
+  }
+
+  function normalize(chunk: ChatCompletionChunk, job: LlmJob): void {
+    chunk.id = `chatcmpl-${job.request_id}`;
+    chunk.object = 'chat.completion.chunk';
+    chunk.created ??= Math.floor(Date.now() / 1000);
+    chunk.model ??= job.model;
+    delete chunk.usage;
+  }
+
+  function parseChunk(data: string): ChatCompletionChunk {
+    let chunk: unknown;
+    try {
+      chunk = JSON.parse(data);
+    } catch {
+      throw new UpstreamFailure('malformed', 'unparseable SSE data');
+    }
+    if (!chunk || typeof chunk !== 'object' || Array.isArray(chunk)) throw new UpstreamFailure('malformed', 'SSE data is not a JSON object');
+    const error = (chunk as { error?: unknown }).error;
+    if (error) throw new UpstreamFailure('upstream_error', 'error event from the upstream');
+    return chunk as ChatCompletionChunk;
+  }
+
+  /** One call to one provider. Throws UpstreamFailure (or the cancel reason); returns when the answer ended. */
+  async function attempt(job: LlmJob, provider: Provider, gen: Generation, runToken: string, cancelSignal: AbortSignal): Promise<void> {
+    const own = new AbortController();
+    const signal = AbortSignal.any([cancelSignal, own.signal]);
+    let timer = setTimeout(() => own.abort(new AttemptTimeout('first_token')), config.LLM_FIRST_TOKEN_TIMEOUT_MS);
+    const held: string[] = [];
+    let ended = false;
+    try {
+      for await (const batch of provider.open(upstreamBody(job), signal)) {
+        const out: string[] = [];
+        for (const data of batch) {
+          if (data === '[DONE]') {
+            ended = true;
+            continue;
+          }
+          const chunk = parseChunk(data);
+          if (isUsage(chunk.usage)) gen.usage = { ...chunk.usage, total_tokens: chunk.usage.prompt_tokens + chunk.usage.completion_tokens };
+          if (!Array.isArray(chunk.choices) || chunk.choices.length === 0) continue;
+          normalize(chunk, job);
+          gen.accumulator.add(chunk);
+          if (chunk.choices.some((choice) => choice.finish_reason)) ended = true;
+          const json = JSON.stringify(chunk);
+          // Role-only chunks wait for the first real token, so a retry on another provider never repeats them.
+          if (gen.written === 0 && out.length === 0 && !isMeaningfulChunk(chunk)) {
+            held.push(json);
+            continue;
+          }
+          if (gen.written === 0 && out.length === 0) out.push(...held.splice(0));
+          out.push(json);
+        }
+        if (out.length > 0) {
+          if (gen.written === 0) {
+            gen.ttftMs = Date.now() - job.enqueued_at;
+            gen.provider = provider.name;
+            clearTimeout(timer);
+            timer = setTimeout(() => own.abort(new AttemptTimeout('idle')), config.LLM_IDLE_TIMEOUT_MS);
+            void store.markFirstToken(job.request_id, provider.name, gen.ttftMs).catch(() => undefined);
+          }
+          if (!(await store.append(job.request_id, runToken, out))) throw new LostOwnership();
+          gen.written += out.length;
+        }
+        if (gen.written > 0) timer.refresh();
+      }
+    } catch (error) {
+      if (error instanceof LostOwnership || cancelSignal.aborted) throw error instanceof LostOwnership ? error : cancelSignal.reason;
+      if (own.signal.aborted) {
+        const which = (own.signal.reason as AttemptTimeout).which;
+        throw new UpstreamFailure(which === 'idle' ? 'idle_timeout' : 'first_token_timeout', `${provider.name}: no ${which === 'idle' ? 'chunk' : 'first token'} in time`);
+      }
+      throw error instanceof UpstreamFailure ? error : new UpstreamFailure('cut', `${provider.name}: ${(error as Error).message}`);
+    } finally {
+      clearTimeout(timer);
+      if (!own.signal.aborted) own.abort();
+    }
+    if (!ended) throw new UpstreamFailure('cut', `${provider.name}: the stream ended before the answer did`);
+  }
+
+  function stopped(gen: Generation, reason: unknown): Generation {
+    if (reason instanceof CancelSignal) {
+      return { ...gen, status: reason.reason === 'cancelled' ? 'cancelled' : 'aborted', error: CANCEL_ERRORS[reason.reason] };
+    }
+    return { ...gen, status: 'aborted', error: WORKER_SHUTDOWN };
+  }
+
+  async function generate(job: LlmJob, runToken: string, signal: AbortSignal): Promise<Generation> {
+    const gen: Generation = { status: 'failed', written: 0, usage: null, provider: null, ttftMs: null, accumulator: createCompletionAccumulator() };
+    const candidates = providers.filter((provider) => provider.serves(job.model));
+    let last: UpstreamFailure = new UpstreamFailure('no_provider', `no provider serves ${job.model}`);
+    for (const provider of candidates) {
+      for (let attemptNo = 0; attemptNo <= config.LLM_UPSTREAM_RETRIES; attemptNo += 1) {
+        if (signal.aborted) return stopped(gen, signal.reason);
+        try {
+          await attempt(job, provider, gen, runToken, signal);
+          return { ...gen, status: 'completed', provider: gen.provider ?? provider.name };
+        } catch (error) {
+          if (error instanceof LostOwnership) return { ...gen, lostOwnership: true };
+          if (signal.aborted) return stopped(gen, signal.reason);
+          const failure = error instanceof UpstreamFailure ? error : new UpstreamFailure('cut', String(error));
+          log.warn({ llm_request_id: job.request_id, provider: provider.name, kind: failure.kind, status: failure.httpStatus, msg: failure.message }, 'upstream attempt failed');
+          if (gen.written > 0) return { ...gen, status: 'aborted', error: clientErrorFor(failure, secrets) };
+          last = failure;
+          if (!failure.tryNextProvider) return { ...gen, status: 'failed', error: clientErrorFor(failure, secrets) };
+          if (!failure.retrySameProvider) break;
+          if (attemptNo < config.LLM_UPSTREAM_RETRIES) await sleep(config.LLM_UPSTREAM_RETRY_DELAY_MS, undefined, { signal }).catch(() => undefined);
+        }
+      }
+    }
+    return { ...gen, status: 'failed', error: clientErrorFor(last, secrets) };
+  }
+
+  /** Reported usage when the upstream sent it; otherwise counted with the model's tokenizer from what was streamed. */
+  async function outcomeOf(job: LlmJob, gen: Generation): Promise<RequestOutcome> {
+    const status = gen.status === 'completed' ? 'completed' : gen.status === 'failed' ? 'failed' : 'aborted';
+    const errorCode = gen.error?.code ?? null;
+    if (status === 'failed' || (status === 'aborted' && gen.written === 0)) return emptyOutcome(contextOf(job), status, errorCode, gen.provider);
+    const usage = gen.usage
+      ? { prompt_tokens: gen.usage.prompt_tokens, completion_tokens: gen.usage.completion_tokens, usage_source: 'reported' as const }
+      : {
+        prompt_tokens: await countPromptTokens(job.model, job.body),
+        completion_tokens: await countTokens(job.model, gen.accumulator.generatedText()),
+        usage_source: 'counted' as const,
+      };
+    return { status, ...usage, provider: gen.provider, error_code: errorCode, ttft_ms: gen.ttftMs, duration_ms: Math.max(0, Date.now() - job.enqueued_at) };
+  }
+
+  function usageChunk(job: LlmJob, outcome: RequestOutcome): NewEntry {
+    const usage = { prompt_tokens: outcome.prompt_tokens, completion_tokens: outcome.completion_tokens, total_tokens: outcome.prompt_tokens + outcome.completion_tokens };
+    return {
+      type: 'c',
+      data: JSON.stringify({ id: `chatcmpl-${job.request_id}`, object: 'chat.completion.chunk', created: Math.floor(Date.now() / 1000), model: job.model, choices: [], usage }),
+    };
+  }
+
+  async function finish(job: LlmJob, runToken: string, gen: Generation): Promise<void> {
+    const outcome = await outcomeOf(job, gen);
+    const wantsUsage = job.stream && (job.body.stream_options as { include_usage?: boolean } | null | undefined)?.include_usage === true;
+    const entries = wantsUsage && outcome.usage_source !== 'none' ? [usageChunk(job, outcome)] : [];
+    const result = await finishRequest(store, producer, { context: contextOf(job), run: runToken, status: gen.status, outcome, entries, error: gen.error });
+    log.info({
+      llm_request_id: job.request_id, status: gen.status, provider: outcome.provider, prompt_tokens: outcome.prompt_tokens,
+      completion_tokens: outcome.completion_tokens, usage_source: outcome.usage_source, ttft_ms: outcome.ttft_ms, finalized: result === 1,
+    }, 'llm request finished');
+  }
+
+  /** An earlier run streamed part of the answer and died: end the stream and bill exactly what clients received. */
+  async function recoverInterrupted(job: LlmJob, runToken: string): Promise<string> {
+    const entries = await store.readAll(job.request_id);
+    const accumulator = createCompletionAccumulator();
+    let written = 0;
+    for (const entry of entries) {
+      if (entry.type !== 'c') continue;
+      written += 1;
+      try {
+        accumulator.add(JSON.parse(entry.data) as ChatCompletionChunk);
+      } catch {
+        // Only this API writes the stream; an unreadable entry is skipped rather than blocking the settlement.
+      }
+    }
+    const meta = await store.meta(job.request_id);
+    const gen: Generation = {
+      status: 'aborted', written, usage: null, provider: meta.provider || null, ttftMs: meta.ttft_ms ? Number(meta.ttft_ms) : null,
+      error: STREAM_INTERRUPTED, accumulator,
+    };
+    log.warn({ llm_request_id: job.request_id, chunks: written }, 'resuming an interrupted request: ending its stream without calling the upstream again');
+    await finish(job, runToken, gen);
+    return 'recovered';
+  }
+
+  /** The request already ended (its run died after the end): make sure its settlement exists. */
+  async function resettle(job: LlmJob): Promise<string> {
+    const last = await store.lastEntry(job.request_id);
+    if (last?.type === 'end') await enqueueSettlement(producer, contextOf(job), (JSON.parse(last.data) as EndRecord).outcome);
+    return 'already-final';
+  }
+
+  /** Its status expired while it waited (longer than LLM_STREAM_TTL_SECONDS): nobody is listening; bill nothing. */
+  async function expired(job: LlmJob): Promise<string> {
+    const context = contextOf(job);
+    await enqueueSettlement(producer, context, emptyOutcome(context, 'failed', 'request_expired'));
+    await limits.release(job.user_id, job.request_id);
+    return 'expired';
+  }
+
+  /** For a job BullMQ gave up on (e.g. stalled too often): end it like an interrupted one. */
+  async function abandon(job: LlmJob): Promise<void> {
+    const runToken = randomUUID();
+    const claim = await store.claim(job.request_id, runToken);
+    if (claim.state === 'missing') await expired(job);
+    else if (claim.state === 'final') await resettle(job);
+    else if (claim.existingEntries > 0) await recoverInterrupted(job, runToken);
+    else {
+      const gen: Generation = { status: 'failed', written: 0, usage: null, provider: null, ttftMs: null, accumulator: createCompletionAccumulator(), error: STREAM_INTERRUPTED };
+      await finish(job, runToken, gen);
+    }
+  }
+
+  return { run, abandon };
+}
+export type LlmRunner = ReturnType<typeof createLlmRunner>;
