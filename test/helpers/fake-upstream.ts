@@ -193,7 +193,8 @@ export class FakeUpstream {
       if (script.malformedAt === i) res.write('data: {"id": "broken", "choices": [ this is not json\n\n');
       if (script.stallAfterTokens === i) return;
       if (script.cutAfterTokens === i) {
-        res.destroy();
+        // Flush what was written, then close the connection mid-body (no terminating chunk, no [DONE]).
+        res.socket?.end();
         return;
       }
       send({ content: tokens[i] });

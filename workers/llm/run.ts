@@ -113,25 +113,32 @@ export function createLlmRunner(deps: RunnerDeps) {
     try {
       for await (const batch of provider.open(upstreamBody(job), signal)) {
         const out: string[] = [];
+        let failure: unknown = null;
         for (const data of batch) {
-          if (data === '[DONE]') {
-            ended = true;
-            continue;
+          try {
+            if (data === '[DONE]') {
+              ended = true;
+              continue;
+            }
+            const chunk = parseChunk(data);
+            if (isUsage(chunk.usage)) gen.usage = { ...chunk.usage, total_tokens: chunk.usage.prompt_tokens + chunk.usage.completion_tokens };
+            if (!Array.isArray(chunk.choices) || chunk.choices.length === 0) continue;
+            normalize(chunk, job);
+            gen.accumulator.add(chunk);
+            if (chunk.choices.some((choice) => choice.finish_reason)) ended = true;
+            const json = JSON.stringify(chunk);
+            // Role-only chunks wait for the first real token, so a retry on another provider never repeats them.
+            if (gen.written === 0 && out.length === 0 && !isMeaningfulChunk(chunk)) {
+              held.push(json);
+              continue;
+            }
+            if (gen.written === 0 && out.length === 0) out.push(...held.splice(0));
+            out.push(json);
+          } catch (error) {
+            // What arrived before a bad line in the same read was produced: it is still delivered (and billed).
+            failure = error;
+            break;
           }
-          const chunk = parseChunk(data);
-          if (isUsage(chunk.usage)) gen.usage = { ...chunk.usage, total_tokens: chunk.usage.prompt_tokens + chunk.usage.completion_tokens };
-          if (!Array.isArray(chunk.choices) || chunk.choices.length === 0) continue;
-          normalize(chunk, job);
-          gen.accumulator.add(chunk);
-          if (chunk.choices.some((choice) => choice.finish_reason)) ended = true;
-          const json = JSON.stringify(chunk);
-          // Role-only chunks wait for the first real token, so a retry on another provider never repeats them.
-          if (gen.written === 0 && out.length === 0 && !isMeaningfulChunk(chunk)) {
-            held.push(json);
-            continue;
-          }
-          if (gen.written === 0 && out.length === 0) out.push(...held.splice(0));
-          out.push(json);
         }
         if (out.length > 0) {
           if (gen.written === 0) {
@@ -144,6 +151,7 @@ export function createLlmRunner(deps: RunnerDeps) {
           if (!(await store.append(job.request_id, runToken, out))) throw new LostOwnership();
           gen.written += out.length;
         }
+        if (failure) throw failure;
         if (gen.written > 0) timer.refresh();
       }
     } catch (error) {
