@@ -85,8 +85,13 @@ export const envSchema = z
     LLM_STREAM_MAXLEN: z.coerce.number().int().min(100).default(20_000),
     /** Blocking XREAD connections per API process shared by all streams it relays. */
     LLM_STREAM_READERS: z.coerce.number().int().min(1).max(32).default(2),
-    /** SSE keep-alive comment interval; a stream still queued gets its headers at the first one. */
+    /** SSE keep-alive comment interval. */
     LLM_SSE_HEARTBEAT_MS: z.coerce.number().int().min(100).default(15_000),
+    /**
+     * A streaming answer's 200 waits this long for the first token, so an upstream failure before it is a real
+     * HTTP error; after it, headers (with X-Request-Id) go out and later errors are SSE error events.
+     */
+    LLM_SSE_HEADER_DEFER_MS: z.coerce.number().int().min(0).default(1000),
     LLM_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(50).default(5000),
     /** From sending the request upstream to its first generated token. */
     LLM_FIRST_TOKEN_TIMEOUT_MS: z.coerce.number().int().min(50).default(60_000),

@@ -199,6 +199,7 @@ export class FakeUpstream {
       }
       send({ content: tokens[i] });
       record.tokensSent += 1;
+      if (this.waiters.size) this.changed();
     }
     if (script.malformedAt !== undefined && script.malformedAt >= tokens.length) res.write('data: {not json}\n\n');
     if (script.stallAfterTokens !== undefined && script.stallAfterTokens >= tokens.length) return;

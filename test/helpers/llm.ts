@@ -140,12 +140,12 @@ export const contentOf = (events: SseEvent[]): string =>
     .join('');
 
 /** Waits for the request's settlement job on the usage queue (the usage worker is someone else's; it is not run here). */
-export async function settlementOf(app: TestApp, requestId: string, timeoutMs = 10_000): Promise<JobPayload<'usage'> & { kind: 'settle' }> {
+export async function settlementOf(app: TestApp, requestId: unknown, timeoutMs = 10_000): Promise<JobPayload<'usage'> & { kind: 'settle' }> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const job = await app.producer.queues.usage.getJob(`settle-${requestId}`);
+    const job = await app.producer.queues.usage.getJob(`settle-${String(requestId)}`);
     if (job) return job.data as JobPayload<'usage'> & { kind: 'settle' };
-    if (Date.now() > deadline) throw new Error(`no settlement job for ${requestId}`);
+    if (Date.now() > deadline) throw new Error(`no settlement job for ${String(requestId)}`);
     await new Promise((r) => setTimeout(r, 25));
   }
 }

@@ -145,7 +145,7 @@ describe('the proxy refuses what it must, before anything goes upstream', () => 
     expect(snapshot).toMatchObject({ limit, reserved: limit, used: 0 });
     const ids = served.map((r) => r.headers['x-request-id'] as string);
     for (const id of ids) expect(await quota.reservationOf(id)).toBe(perRequest);
-    for (const r of refused) expect(await env.app.producer.queues.llm.getJob(r.headers['x-request-id'])).toBeUndefined();
+    for (const r of refused) expect(await env.app.producer.queues.llm.getJob(String(r.headers['x-request-id']))).toBeUndefined();
     const settlements = await Promise.all(ids.map((id) => settlementOf(env.app, id)));
     expect(settlements.every((s) => s.outcome.status === 'completed')).toBe(true);
     const billed = settlements.reduce((sum, s) => sum + s.outcome.prompt_tokens + s.outcome.completion_tokens, 0);

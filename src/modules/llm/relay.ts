@@ -32,10 +32,10 @@ export interface RelayOptions {
   requestId: string;
   model: string;
   /**
-   * Streaming only: hold the 200 and its headers until the first entry (or keep-alive), so a request that fails
-   * before its first token still gets a real HTTP error status.
+   * Streaming only: hold the 200 and its headers until the first entry, at most this many ms, so a request that
+   * fails before its first token still gets a real HTTP error status. 0 sends them at once.
    */
-  deferHeaders: boolean;
+  deferHeadersMs: number;
   /** The client left before the end. */
   onDetach(): void;
 }
@@ -62,6 +62,7 @@ export function relaySse(hub: StreamHub, heartbeats: Heartbeats, options: RelayO
   };
   const stop = () => {
     done = true;
+    clearTimeout(deferTimer);
     subscription.close();
     stopBeat();
   };
@@ -97,12 +98,23 @@ export function relaySse(hub: StreamHub, heartbeats: Heartbeats, options: RelayO
     start();
     res.write(': keep-alive\n\n');
   });
-  if (!options.deferHeaders) start();
+  // After this, the client at least learns its request id (X-Request-Id) while the request waits in the queue.
+  const deferTimer = setTimeout(() => {
+    if (!done) start();
+  }, options.deferHeadersMs);
   res.on('close', () => {
     if (done) return;
     stop();
     options.onDetach();
   });
+}
+
+/** A finished request's events after `fromId`, written at once (nothing more will come, so nothing to wait for). */
+export function replayFinishedSse(res: Response, entries: StreamEntry[]): void {
+  res.writeHead(200, SSE_HEADERS);
+  let out = '';
+  for (const entry of entries) out += entry.type === 'end' ? `id: ${entry.id}\ndata: [DONE]\n\n` : `id: ${entry.id}\ndata: ${entry.data}\n\n`;
+  res.end(out);
 }
 
 const usageOf = (end: EndRecord): Usage => ({

@@ -77,8 +77,7 @@ export function createLlmRouter({ llm, authenticate }: Deps): Router {
     if (lastEventId !== undefined && !STREAM_ID_PATTERN.test(lastEventId)) {
       throw new BadRequestError('Last-Event-ID is not an event id of this API', { code: 'invalid_last_event_id', param: 'Last-Event-ID' });
     }
-    const { model } = await llm.resume(requirePrincipal(req), params.id);
-    llm.attach(res, { requestId: params.id, model, sse: true, fromId: lastEventId ?? '0-0', deferHeaders: false });
+    await llm.resume(requirePrincipal(req), params.id, res, lastEventId ?? '0-0');
   });
 
   route(router, {
@@ -89,8 +88,8 @@ export function createLlmRouter({ llm, authenticate }: Deps): Router {
       202: { description: 'Cancellation signalled to the worker', schema: llmRequestStatusSchema },
     },
   }, async (req, res, { params }) => {
-    const { request, accepted } = await llm.cancel(requirePrincipal(req), params.id);
-    res.status(accepted && !['cancelled', 'completed', 'failed', 'aborted'].includes(request.status) ? 202 : 200).json(request);
+    const { request, signalled } = await llm.cancel(requirePrincipal(req), params.id);
+    res.status(signalled ? 202 : 200).json(request);
   });
 
   return router;

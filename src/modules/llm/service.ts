@@ -12,7 +12,7 @@ import { signalCancel } from './cancel.js';
 import { CANCEL_ERRORS, emptyOutcome, finishRequest } from './finish.js';
 import { llmKeys } from './keys.js';
 import type { Limits } from './limits.js';
-import { relayJson, relaySse, type Heartbeats } from './relay.js';
+import { relayJson, relaySse, replayFinishedSse, type Heartbeats } from './relay.js';
 import type { ChatCompletionRequest, LlmRequestStatus, LlmStatus } from './schemas.js';
 import { TERMINAL_STATUSES } from './schemas.js';
 import type { StreamHub } from './stream-hub.js';
@@ -128,7 +128,7 @@ export function createLlmService({ config, redis, producer, quota, limits, store
   function attach(res: Response, options: { requestId: string; model: string; sse: boolean; fromId: string; deferHeaders: boolean }): void {
     const relayOptions = {
       res, key: keys.stream(options.requestId), fromId: options.fromId, requestId: options.requestId, model: options.model,
-      deferHeaders: options.deferHeaders, onDetach: () => detach(options.requestId),
+      deferHeadersMs: options.deferHeaders ? config.LLM_SSE_HEADER_DEFER_MS : 0, onDetach: () => detach(options.requestId),
     };
     if (options.sse) relaySse(hub, heartbeats, relayOptions);
     else relayJson(hub, relayOptions);
@@ -153,11 +153,18 @@ export function createLlmService({ config, redis, producer, quota, limits, store
     return meta;
   }
 
-  /** A resumed reader counts as attached (a reconnect within the grace period keeps the request going). */
-  async function resume(principal: Principal, id: string): Promise<{ model: string }> {
+  /**
+   * Resumes a stream after `fromId`. A reader of a running request counts as attached (a reconnect within the
+   * grace period keeps it going); a finished one is replayed from its stream at once.
+   */
+  async function resume(principal: Principal, id: string, res: Response, fromId: string): Promise<void> {
     const meta = await ownedMeta(principal, id);
+    if (meta.finished_at) {
+      replayFinishedSse(res, await store.readAfter(id, fromId));
+      return;
+    }
     await redis.hincrby(keys.meta(id), 'watchers', 1);
-    return { model: meta.model ?? '' };
+    attach(res, { requestId: id, model: meta.model ?? '', sse: true, fromId, deferHeaders: false });
   }
 
   function present(id: string, meta: Record<string, string>): LlmRequestStatus {
@@ -184,14 +191,16 @@ export function createLlmService({ config, redis, producer, quota, limits, store
    * Cancels a request: a running one is stopped by its worker (cross-process signal; what it produced is
    * billed); one still waiting in the queue is removed and ended here, billed nothing.
    */
-  async function cancel(principal: Principal, id: string): Promise<{ request: LlmRequestStatus; accepted: boolean }> {
+  async function cancel(principal: Principal, id: string): Promise<{ request: LlmRequestStatus; signalled: boolean }> {
     const meta = await ownedMeta(principal, id);
-    if (TERMINAL_STATUSES.includes(meta.status as LlmStatus) || meta.finished_at) return { request: present(id, meta), accepted: false };
+    if (TERMINAL_STATUSES.includes(meta.status as LlmStatus) || meta.finished_at) return { request: present(id, meta), signalled: false };
     await signalCancel(redis, config.REDIS_PREFIX, id, 'cancelled', { force: true, ttlSeconds: config.LLM_STREAM_TTL_SECONDS });
     const queue = producer.queues.llm;
     const job = await queue.getJob(id);
     const waiting = job ? ['waiting', 'prioritized', 'delayed', 'wait'].includes(await job.getState()) : false;
+    let removed = false;
     if (job && waiting && (await queue.remove(id)) === 1) {
+      removed = true;
       const context = requestContextSchema.parse(job.data);
       const run = randomUUID();
       await redis.hset(keys.meta(id), 'run', run);
@@ -199,7 +208,7 @@ export function createLlmService({ config, redis, producer, quota, limits, store
         context, run, status: 'cancelled', outcome: emptyOutcome(context, 'aborted', 'cancelled'), error: CANCEL_ERRORS.cancelled,
       });
     }
-    return { request: present(id, await redis.hgetall(keys.meta(id))), accepted: true };
+    return { request: present(id, await redis.hgetall(keys.meta(id))), signalled: !removed };
   }
 
   return {

@@ -130,6 +130,12 @@ export function createStreamStore({ redis, prefix, maxLen, ttlSeconds }: StreamS
     return raw.map(parseEntry);
   }
 
+  /** Entries strictly after `fromId` ("0-0" for all). */
+  async function readAfter(id: string, fromId: string): Promise<StreamEntry[]> {
+    const raw = (await redis.xrange(keys.stream(id), fromId === '0-0' ? '-' : `(${fromId}`, '+')) as Array<[string, string[]]>;
+    return raw.map(parseEntry);
+  }
+
   async function lastEntry(id: string): Promise<StreamEntry | null> {
     const raw = (await redis.xrevrange(keys.stream(id), '+', '-', 'COUNT', 1)) as Array<[string, string[]]>;
     return raw[0] ? parseEntry(raw[0]) : null;
@@ -143,6 +149,6 @@ export function createStreamStore({ redis, prefix, maxLen, ttlSeconds }: StreamS
     return redis.hgetall(keys.meta(id));
   }
 
-  return { claim, append, finalize, readAll, lastEntry, markFirstToken, meta, keys };
+  return { claim, append, finalize, readAll, readAfter, lastEntry, markFirstToken, meta, keys };
 }
 export type StreamStore = ReturnType<typeof createStreamStore>;
