@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import type { Redis } from 'ioredis';
 import { luaScript } from '../../lib/lua.js';
 import { llmKeys } from './keys.js';
@@ -49,7 +50,7 @@ export const STREAM_ID_PATTERN = /^\d{1,20}-\d{1,20}$/;
 /** Claims the request for a worker run; reports what an earlier run left behind. */
 const CLAIM = luaScript(`
 if redis.call('EXISTS', KEYS[1]) == 0 then return {'missing', 0, ''} end
-redis.call('HSET', KEYS[1], 'run', ARGV[1])
+redis.call('HSET', KEYS[1], 'run', ARGV[1], 'worker', ARGV[3])
 if redis.call('HEXISTS', KEYS[1], 'finished_at') == 1 then return {'final', 0, ''} end
 redis.call('HSETNX', KEYS[1], 'started_at', ARGV[2])
 redis.call('HSET', KEYS[1], 'status', 'running')
@@ -104,8 +105,9 @@ export type ClaimResult =
 export function createStreamStore({ redis, prefix, maxLen, ttlSeconds }: StreamStoreOptions) {
   const keys = llmKeys(prefix);
 
-  async function claim(id: string, run: string): Promise<ClaimResult> {
-    const [state, entries, cancel] = (await CLAIM.run(redis, [keys.meta(id), keys.stream(id), keys.cancel(id)], [run, Date.now()])) as [string, number, string];
+  /** `worker` names the process serving the request (host:pid), for operators. */
+  async function claim(id: string, run: string, worker = `${hostname()}:${process.pid}`): Promise<ClaimResult> {
+    const [state, entries, cancel] = (await CLAIM.run(redis, [keys.meta(id), keys.stream(id), keys.cancel(id)], [run, Date.now(), worker])) as [string, number, string];
     if (state === 'missing') return { state };
     if (state === 'final') return { state };
     return { state: 'ok', existingEntries: Number(entries), cancelReason: cancel || null };
