@@ -69,13 +69,14 @@ describe('two API processes and two worker processes against one Redis', () => {
     upstream.when('kill-me', { content: words(400, 'k'), tokenDelayMs: 15 });
     const res = await openSse(apiA.url, { path: '/v1/chat/completions', headers: auth, body: chatBody('kill-me', { stream: true }) });
     const id = String(res.headers['x-request-id']);
-    for (let i = 0; i < 5; i += 1) await res.next();
+    const head = [];
+    for (let i = 0; i < 5; i += 1) head.push((await res.next())!);
     const keys = llmKeys(app.config.REDIS_PREFIX);
     const servedBy = await app.redis.hget(keys.meta(id), 'worker');
     const victim = workers.find((w) => servedBy?.endsWith(`:${w.pid}`))!;
     expect(victim).toBeDefined();
     await victim.kill();
-    const events = await res.rest();
+    const events = [...head, ...(await res.rest())];
     expect(events.at(-1)!.data).toBe('[DONE]');
     expect(JSON.parse(events.at(-2)!.data)).toMatchObject({ error: { code: 'stream_interrupted' } });
     // Exactly one upstream call for this request, cut when its worker died.
