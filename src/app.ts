@@ -66,7 +66,7 @@ export function createApp(infra: AppInfra): AppHandle {
     createHealthRouter({ redis }),
     createDocsRouter({ publicUrl: config.PUBLIC_URL }),
     createAuthRouter({ config, auth, authenticate }),
-    createLlmRouter({ llm: llm.service, authenticate }),
+    createLlmRouter({ llm: llm.service, authenticate, authCacheMs: config.LLM_AUTH_CACHE_MS }),
   ];
   for (const router of routers) app.use(router);
 

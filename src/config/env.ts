@@ -107,6 +107,11 @@ export const envSchema = z
     LLM_JOB_LOCK_MS: z.coerce.number().int().min(500).default(30_000),
     LLM_STALLED_INTERVAL_MS: z.coerce.number().int().min(500).default(15_000),
     LLM_MAX_STALLED_COUNT: z.coerce.number().int().min(0).max(10).default(2),
+    /**
+     * LLM routes remember a credential's principal and payer this long (a revoked token or key keeps working
+     * there for at most this long); 0 looks them up on every request.
+     */
+    LLM_AUTH_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(5000),
     /** Delay between words of the offline dev mock provider. */
     LLM_MOCK_TOKEN_DELAY_MS: z.coerce.number().int().min(0).default(20),
   })

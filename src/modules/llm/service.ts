@@ -18,6 +18,7 @@ import { TERMINAL_STATUSES } from './schemas.js';
 import type { StreamHub } from './stream-hub.js';
 import type { StreamStore } from './stream-store.js';
 import { estimatePromptTokens } from './tokenizer.js';
+import { createTtlCache } from './auth-cache.js';
 
 interface Deps {
   config: Config;
@@ -44,6 +45,17 @@ const MODEL_CREATED = 1_704_067_200;
 export function createLlmService({ config, redis, producer, quota, limits, store, hub, heartbeats, log }: Deps) {
   const keys = llmKeys(config.REDIS_PREFIX);
   const graceTimers = new Set<NodeJS.Timeout>();
+  const payers = createTtlCache<PayerContext>(config.LLM_AUTH_CACHE_MS);
+
+  /** Who pays, remembered briefly per caller and organization header (it costs database reads to work out). */
+  async function payerOf(principal: Principal, organizationHeader: string | undefined): Promise<PayerContext> {
+    const key = `${principal.user._id.toString()}|${principal.apiKey?.id ?? ''}|${organizationHeader ?? ''}`;
+    const cached = payers.get(key);
+    if (cached) return cached;
+    const payer = await resolvePayer(config, principal, organizationHeader);
+    payers.set(key, payer);
+    return payer;
+  }
 
   function assertModelAllowed(model: string, payer: PayerContext): void {
     if (!config.LLM_MODELS.includes(model)) {
@@ -55,7 +67,7 @@ export function createLlmService({ config, redis, producer, quota, limits, store
   }
 
   async function listModels(principal: Principal, organizationHeader?: string) {
-    const payer = await resolvePayer(config, principal, organizationHeader);
+    const payer = await payerOf(principal, organizationHeader);
     return payer.models.map((id) => ({ id, object: 'model' as const, created: MODEL_CREATED, owned_by: 'aicoder' }));
   }
 
@@ -64,7 +76,7 @@ export function createLlmService({ config, redis, producer, quota, limits, store
    * enqueued. Anything refused leaves nothing behind (no reservation, no slot, no job).
    */
   async function submit(principal: Principal, organizationHeader: string | undefined, body: ChatCompletionRequest, requestId: string): Promise<Submitted> {
-    const payer = await resolvePayer(config, principal, organizationHeader);
+    const payer = await payerOf(principal, organizationHeader);
     assertModelAllowed(body.model, payer);
     const stream = body.stream === true;
     const admission = await limits.admit({
