@@ -51,7 +51,7 @@ export function createApp(infra: AppInfra): AppHandle {
   });
   const auth = createAuthService({ config, passwords, accessTokens, refreshTokens, loginLimiter });
   const authenticate = createAuthenticate({ accessTokens });
-  const llm = createLlmModule({ config, logger, redis, producer });
+  const llm = createLlmModule({ config, logger, producer });
 
   app.use(requestContext(logger));
 

@@ -4,9 +4,11 @@
  *   time to first token and total time sequentially and at concurrency 32 and 256; non-streaming requests/s;
  *   thousands of concurrent slow streams with the RSS of each process; and a token audit comparing what
  *   clients received with the settlement jobs the proxy enqueued (the usage queue is left unprocessed).
- * Environment: BENCH_SEQ (requests, default 300), BENCH_STREAMS (default 2000), BENCH_SLOW_TOKENS (default 120).
+ * Environment: BENCH_SEQ (sequential requests, default 300), BENCH_STREAMS (default 2000), BENCH_SLOW_TOKENS
+ * (default 600), BENCH_RAMP_MS (how long opening the streams takes, default 4000), BENCH_HEAP_MB (V8 old-space
+ * cap of the API and worker processes, default 256; 0 leaves V8's default, which grows lazily with free RAM).
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -20,13 +22,14 @@ import { initCollections, UserModel } from '../../src/models/index.js';
 import { createAccessTokens } from '../../src/modules/auth/access-tokens.js';
 import { bullPrefix, type JobPayload } from '../../queues/index.js';
 import { deleteKeys } from '../../test/helpers/harness.js';
-import { spawnRole, type RoleProcess } from '../../test/helpers/processes.js';
 import { clientAgent, completeOnce, pool, streamOnce, type StreamResult } from './client.js';
 import { ms, summarize, type Summary } from './stats.js';
 
 const SEQ = Number(process.env.BENCH_SEQ ?? 300);
 const STREAMS = Number(process.env.BENCH_STREAMS ?? 2000);
-const SLOW_TOKENS = Number(process.env.BENCH_SLOW_TOKENS ?? 120);
+const SLOW_TOKENS = Number(process.env.BENCH_SLOW_TOKENS ?? 600);
+const RAMP_MS = Number(process.env.BENCH_RAMP_MS ?? 4000);
+const HEAP_MB = Number(process.env.BENCH_HEAP_MB ?? 256);
 const words = (n: number) => Array.from({ length: n }, (_, i) => `tok${i}`).join(' ');
 
 const ROUTES = {
@@ -45,18 +48,30 @@ function rssMb(pid: number): number {
   }
 }
 
-async function spawnUpstream(): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/bench/upstream-child.ts', JSON.stringify(ROUTES)], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const port = await new Promise<number>((resolve, reject) => {
+interface Role {
+  pid: number;
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Starts one of the benchmark's roles from the compiled JavaScript and waits for its ready line. */
+async function spawnRole(role: 'web' | 'llm-worker' | 'upstream', env: Record<string, string>, extra: string[] = []): Promise<Role> {
+  const flags = role !== 'upstream' && HEAP_MB > 0 ? [`--max-old-space-size=${HEAP_MB}`] : [];
+  const child = spawn(process.execPath, [...flags, 'dist/bench/scripts/bench/roles.js', role, ...extra], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const port = await new Promise<number | undefined>((resolve, reject) => {
+    let out = '';
     child.stdout!.on('data', (part: Buffer) => {
-      const line = part.toString().split('\n').find((l) => l.startsWith('{"ready"'));
-      if (line) resolve((JSON.parse(line) as { port: number }).port);
+      out += part.toString();
+      const line = out.split('\n').find((l) => l.startsWith('{"ready"'));
+      if (line) resolve((JSON.parse(line) as { port?: number }).port);
     });
-    child.once('exit', (code) => reject(new Error(`fake upstream exited with ${code}`)));
+    child.once('exit', (code) => reject(new Error(`${role} exited with ${code}`)));
   });
   return {
-    url: `http://127.0.0.1:${port}/v1`, pid: child.pid!,
+    pid: child.pid!,
+    url: port ? `http://127.0.0.1:${port}` : '',
     stop: () => new Promise<void>((resolve) => {
+      if (child.exitCode !== null) return resolve();
       child.once('exit', () => resolve());
       child.kill('SIGTERM');
     }),
@@ -78,7 +93,10 @@ const body = (marker: string) => ({ model: 'gpt-4', messages: [{ role: 'user', c
 
 async function main(): Promise<void> {
   const id = randomBytes(4).toString('hex');
-  const upstream = await spawnUpstream();
+  log('compiling (the processes run compiled JavaScript, as in production)');
+  execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'scripts/bench/tsconfig.json'], { stdio: 'inherit' });
+  const upstreamRole = await spawnRole('upstream', {}, [JSON.stringify(ROUTES)]);
+  const upstream = { ...upstreamRole, url: `${upstreamRole.url}/v1` };
   const env: Record<string, string> = {
     NODE_ENV: 'production', LOG_LEVEL: 'warn', PORT: '0', HOST: '127.0.0.1',
     DATABASE_URL: `mongodb://127.0.0.1:27017/bench_${id}`, REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', REDIS_PREFIX: `bench_${id}`,
@@ -95,10 +113,10 @@ async function main(): Promise<void> {
   });
   const token = createAccessTokens({ secret: config.JWT_SECRET_KEY, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE, ttlSeconds: 3600 })
     .sign({ sub: user._id.toString(), ver: 0, role: 'user' });
-  const processes: RoleProcess[] = [];
+  const processes: Role[] = [];
   const redis = new Redis(config.REDIS_URL);
   try {
-    const [api, worker] = await Promise.all([spawnRole('web', env, 60_000), spawnRole('llm-worker', env, 60_000)]);
+    const [api, worker] = await Promise.all([spawnRole('web', env), spawnRole('llm-worker', env)]);
     processes.push(api, worker);
     log(`upstream pid ${upstream.pid}, api pid ${api.pid}, worker pid ${worker.pid}; ${os.cpus().length} cores`);
     const proxyUrl = `${api.url}/v1/chat/completions`;
@@ -170,15 +188,18 @@ async function main(): Promise<void> {
     }, 100);
     const slowDispatcher = clientAgent(STREAMS + 16);
     const slowStarted = performance.now();
-    const slow = await Promise.all(Array.from({ length: STREAMS }, () => streamOnce(slowDispatcher, proxyUrl, proxyHeaders, body('bench-slow'), {
-      onOpen() {
-        open += 1;
-        peakOpen = Math.max(peakOpen, open);
-      },
-      onClose() {
-        open -= 1;
-      },
-    })));
+    const slow = await Promise.all(Array.from({ length: STREAMS }, async (_, i) => {
+      await new Promise((resolve) => setTimeout(resolve, (i * RAMP_MS) / STREAMS));
+      return streamOnce(slowDispatcher, proxyUrl, proxyHeaders, body('bench-slow'), {
+        onOpen() {
+          open += 1;
+          peakOpen = Math.max(peakOpen, open);
+        },
+        onClose() {
+          open -= 1;
+        },
+      });
+    }));
     const slowSeconds = (performance.now() - slowStarted) / 1000;
     clearInterval(sampler);
     await slowDispatcher.close();
@@ -215,7 +236,11 @@ async function main(): Promise<void> {
     const results = {
       machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, memory_gb: Math.round(os.totalmem() / 2 ** 30), node: process.version, date: new Date().toISOString() },
       phases, rps,
-      slow: { streams: STREAMS, tokens_each: SLOW_TOKENS, token_delay_ms: 25, complete: slowOk.length, errors: slowErrors, peak_open: peakOpen, seconds: slowSeconds, rss_mb: rss },
+      slow: {
+        streams: STREAMS, tokens_each: SLOW_TOKENS, token_delay_ms: 25, ramp_ms: RAMP_MS, heap_mb: HEAP_MB, complete: slowOk.length, errors: slowErrors,
+        peak_open: peakOpen, seconds: slowSeconds, tokens_per_second: (slowOk.length * SLOW_TOKENS) / slowSeconds,
+        ttft: summarize(slow.filter((r) => r.ok).map((r) => r.ttft)), rss_mb: rss,
+      },
       audit: { requests: audited.length, settlement_jobs: settlementJobs, missing, mismatched, tokens_received: received, tokens_settled: settled },
     };
     mkdirSync('test-output', { recursive: true });

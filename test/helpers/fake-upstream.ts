@@ -186,31 +186,63 @@ export class FakeUpstream {
     const send = (delta: object, finish: string | null = null) => res.write(`data: ${prefix}${JSON.stringify(delta)},"finish_reason":${JSON.stringify(finish)}}]}\n\n`);
     if (script.roleChunk !== false) send({ role: 'assistant', content: '' });
     if (script.firstTokenDelayMs) await delay(script.firstTokenDelayMs);
-    for (let i = 0; i < tokens.length; i += 1) {
-      if (res.destroyed) return;
-      if (i > 0 && script.tokenDelayMs) await delay(script.tokenDelayMs);
-      if (res.destroyed) return;
+    let i = 0;
+    /** Sends token i; false once the answer is over (or was cut, stalled or abandoned). */
+    const step = (): boolean => {
+      if (res.destroyed) return false;
+      if (i >= tokens.length) {
+        if (script.malformedAt !== undefined && script.malformedAt >= tokens.length) res.write('data: {not json}\n\n');
+        if (script.stallAfterTokens !== undefined && script.stallAfterTokens >= tokens.length) return false;
+        send({}, 'stop');
+        if (!script.omitUsage) res.write(`data: {"id":"chatcmpl-upstream","object":"chat.completion.chunk","created":${created},"model":${JSON.stringify(model)},"choices":[],"usage":${JSON.stringify(usage)}}\n\n`);
+        res.write('data: [DONE]\n\n');
+        record.finished = true;
+        res.end();
+        return false;
+      }
       if (script.malformedAt === i) res.write('data: {"id": "broken", "choices": [ this is not json\n\n');
-      if (script.stallAfterTokens === i) return;
+      if (script.stallAfterTokens === i) return false;
       if (script.cutAfterTokens === i) {
         // Flush what was written, then close the connection mid-body (no terminating chunk, no [DONE]).
         res.socket?.end();
-        return;
+        return false;
       }
       send({ content: tokens[i] });
       record.tokensSent += 1;
+      i += 1;
       if (this.waiters.size) this.changed();
+      return true;
+    };
+    if (!script.tokenDelayMs) {
+      while (step());
+      return;
     }
-    if (script.malformedAt !== undefined && script.malformedAt >= tokens.length) res.write('data: {not json}\n\n');
-    if (script.stallAfterTokens !== undefined && script.stallAfterTokens >= tokens.length) return;
-    send({}, 'stop');
-    if (!script.omitUsage) res.write(`data: {"id":"chatcmpl-upstream","object":"chat.completion.chunk","created":${created},"model":${JSON.stringify(model)},"choices":[],"usage":${JSON.stringify(usage)}}\n\n`);
-    res.write('data: [DONE]\n\n');
-    record.finished = true;
-    res.end();
+    // Paced streams share one timer per delay (thousands of streams, one timer), the first token at once.
+    if (step()) this.onTick(script.tokenDelayMs, step);
+  }
+
+  private readonly metronomes = new Map<number, { steps: Set<() => boolean>; timer: NodeJS.Timeout }>();
+
+  private onTick(delayMs: number, step: () => boolean): void {
+    let metronome = this.metronomes.get(delayMs);
+    if (!metronome) {
+      const steps = new Set<() => boolean>();
+      const timer = setInterval(() => {
+        for (const s of steps) if (!s()) steps.delete(s);
+        if (steps.size === 0) {
+          clearInterval(timer);
+          this.metronomes.delete(delayMs);
+        }
+      }, delayMs);
+      metronome = { steps, timer };
+      this.metronomes.set(delayMs, metronome);
+    }
+    metronome.steps.add(step);
   }
 
   async close(): Promise<void> {
+    for (const { timer } of this.metronomes.values()) clearInterval(timer);
+    this.metronomes.clear();
     for (const socket of this.sockets) socket.destroy();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }

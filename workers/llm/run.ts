@@ -82,12 +82,15 @@ export function createLlmRunner(deps: RunnerDeps) {
     return { ...job.body, model: job.model, stream: true, stream_options: { include_usage: true } };
   }
 
-  function normalize(chunk: ChatCompletionChunk, job: LlmJob): void {
-    chunk.id = `chatcmpl-${job.request_id}`;
+  /** The chunk as clients get it: the upstream's own text when it is already complete (no re-serializing). */
+  function clientChunk(chunk: ChatCompletionChunk, data: string, job: LlmJob): string {
+    if (chunk.id && chunk.object === 'chat.completion.chunk' && chunk.created && chunk.model && chunk.usage === undefined) return data;
+    chunk.id ??= `chatcmpl-${job.request_id}`;
     chunk.object = 'chat.completion.chunk';
     chunk.created ??= Math.floor(Date.now() / 1000);
     chunk.model ??= job.model;
     delete chunk.usage;
+    return JSON.stringify(chunk);
   }
 
   function parseChunk(data: string): ChatCompletionChunk {
@@ -123,10 +126,9 @@ export function createLlmRunner(deps: RunnerDeps) {
             const chunk = parseChunk(data);
             if (isUsage(chunk.usage)) gen.usage = { ...chunk.usage, total_tokens: chunk.usage.prompt_tokens + chunk.usage.completion_tokens };
             if (!Array.isArray(chunk.choices) || chunk.choices.length === 0) continue;
-            normalize(chunk, job);
             gen.accumulator.add(chunk);
             if (chunk.choices.some((choice) => choice.finish_reason)) ended = true;
-            const json = JSON.stringify(chunk);
+            const json = clientChunk(chunk, data, job);
             // Role-only chunks wait for the first real token, so a retry on another provider never repeats them.
             if (gen.written === 0 && out.length === 0 && !isMeaningfulChunk(chunk)) {
               held.push(json);
@@ -163,7 +165,6 @@ export function createLlmRunner(deps: RunnerDeps) {
       throw error instanceof UpstreamFailure ? error : new UpstreamFailure('cut', `${provider.name}: ${(error as Error).message}`);
     } finally {
       clearTimeout(timer);
-      if (!own.signal.aborted) own.abort();
     }
     if (!ended) throw new UpstreamFailure('cut', `${provider.name}: the stream ended before the answer did`);
   }
@@ -216,18 +217,22 @@ export function createLlmRunner(deps: RunnerDeps) {
     return { status, ...usage, provider: gen.provider, error_code: errorCode, ttft_ms: gen.ttftMs, duration_ms: Math.max(0, Date.now() - job.enqueued_at) };
   }
 
-  function usageChunk(job: LlmJob, outcome: RequestOutcome): NewEntry {
+  function usageChunk(job: LlmJob, gen: Generation, outcome: RequestOutcome): NewEntry {
     const usage = { prompt_tokens: outcome.prompt_tokens, completion_tokens: outcome.completion_tokens, total_tokens: outcome.prompt_tokens + outcome.completion_tokens };
+    const seen = gen.accumulator.identity();
     return {
       type: 'c',
-      data: JSON.stringify({ id: `chatcmpl-${job.request_id}`, object: 'chat.completion.chunk', created: Math.floor(Date.now() / 1000), model: job.model, choices: [], usage }),
+      data: JSON.stringify({
+        id: seen.id ?? `chatcmpl-${job.request_id}`, object: 'chat.completion.chunk', created: seen.created ?? Math.floor(Date.now() / 1000),
+        model: seen.model ?? job.model, choices: [], usage,
+      }),
     };
   }
 
   async function finish(job: LlmJob, runToken: string, gen: Generation): Promise<void> {
     const outcome = await outcomeOf(job, gen);
     const wantsUsage = job.stream && (job.body.stream_options as { include_usage?: boolean } | null | undefined)?.include_usage === true;
-    const entries = wantsUsage && outcome.usage_source !== 'none' ? [usageChunk(job, outcome)] : [];
+    const entries = wantsUsage && outcome.usage_source !== 'none' ? [usageChunk(job, gen, outcome)] : [];
     const result = await finishRequest(store, producer, { context: contextOf(job), run: runToken, status: gen.status, outcome, entries, error: gen.error });
     log.info({
       llm_request_id: job.request_id, status: gen.status, provider: outcome.provider, prompt_tokens: outcome.prompt_tokens,

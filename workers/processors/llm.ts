@@ -1,4 +1,5 @@
 import { configuredProviders } from '../../src/config/providers.js';
+import { createRedis } from '../../src/lib/redis.js';
 import { createLimits } from '../../src/modules/llm/limits.js';
 import { createStreamStore } from '../../src/modules/llm/stream-store.js';
 import { createCancelListener } from '../llm/cancel-listener.js';
@@ -9,7 +10,10 @@ import type { Processor, ProcessorFactory } from './types.js';
 
 /** Serves chat requests: upstream (or the dev mock) -> the request's Redis Stream -> one settlement. */
 export const createLlmProcessor: ProcessorFactory<'llm'> = (ctx) => {
-  const { config, redis, producer } = ctx;
+  const { config, producer } = ctx;
+  // Thousands of streams append chunks at once: commands issued in one tick go out in one write.
+  const redis = createRedis(config.REDIS_URL, { enableAutoPipelining: true, enableOfflineQueue: true, connectionName: 'llm-worker-streams' });
+  redis.on('error', (error) => ctx.logger.debug({ err: error.message }, 'llm worker redis error'));
   const log = ctx.logger.child({ queue: 'llm' });
   const agent = createUpstreamAgent(config);
   const useMock = !config.isProduction && (config.ENABLE_DEV_MOCK_LLM || configuredProviders(config).length === 0);
@@ -28,6 +32,7 @@ export const createLlmProcessor: ProcessorFactory<'llm'> = (ctx) => {
   ctx.onClose(async () => {
     cancels.close();
     await agent.close();
+    redis.disconnect();
   });
   const processor: Processor<'llm'> = (payload, _job, signal) => runner.run(payload, signal);
   processor.onGaveUp = (payload) => runner.abandon(payload);

@@ -64,11 +64,13 @@ export function isMeaningfulChunk(chunk: ChatCompletionChunk): boolean {
 
 export function createCompletionAccumulator() {
   const choices = new Map<number, ChoiceState>();
+  let chunkId: string | undefined;
   let model: string | undefined;
   let created: number | undefined;
   let fingerprint: string | null | undefined;
 
   function add(chunk: ChatCompletionChunk): void {
+    chunkId ??= chunk.id;
     model ??= chunk.model;
     created ??= chunk.created;
     if (chunk.system_fingerprint !== undefined) fingerprint = chunk.system_fingerprint;
@@ -138,6 +140,9 @@ export function createCompletionAccumulator() {
     };
   }
 
-  return { add, generatedText, build };
+  /** The id and model the stream's chunks carry (for chunks added after them, e.g. the usage chunk). */
+  const identity = () => ({ id: chunkId, model, created });
+
+  return { add, generatedText, build, identity };
 }
 export type CompletionAccumulator = ReturnType<typeof createCompletionAccumulator>;

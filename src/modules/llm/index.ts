@@ -1,7 +1,7 @@
-import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Config } from '../../config/index.js';
 import type { Producer } from '../../../queues/index.js';
+import { createRedis } from '../../lib/redis.js';
 import { createQuotaService } from '../quota/service.js';
 import { createLimits } from './limits.js';
 import { createHeartbeats } from './relay.js';
@@ -11,8 +11,13 @@ import { createStreamStore } from './stream-store.js';
 import { warmUpTokenizer } from './tokenizer.js';
 
 /** Builds the API side of the LLM proxy; `close` stops its stream readers and timers. */
-export function createLlmModule({ config, logger, redis, producer }: { config: Config; logger: Logger; redis: Redis; producer: Producer }) {
+export function createLlmModule({ config, logger, producer }: { config: Config; logger: Logger; producer: Producer }) {
   const log = logger.child({ module: 'llm' });
+  // Its own connection, auto-pipelined: concurrent requests' commands issued in one tick share one write. It
+  // queues commands while (re)connecting, failing them after one retry (maxRetriesPerRequest), so a request
+  // arriving during start-up is not refused.
+  const redis = createRedis(config.REDIS_URL, { enableAutoPipelining: true, enableOfflineQueue: true, connectionName: 'llm-api' });
+  redis.on('error', (error) => log.debug({ err: error.message }, 'llm redis error'));
   const hub = createStreamHub({ redisUrl: config.REDIS_URL, control: redis, readers: config.LLM_STREAM_READERS, log });
   const heartbeats = createHeartbeats(config.LLM_SSE_HEARTBEAT_MS);
   const service = createLlmService({
@@ -29,6 +34,7 @@ export function createLlmModule({ config, logger, redis, producer }: { config: C
       service.close();
       heartbeats.close();
       hub.close();
+      redis.disconnect();
     },
   };
 }

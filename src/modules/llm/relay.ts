@@ -55,10 +55,11 @@ function sendErrorEntry(res: Response, entry: StreamEntry): void {
 export function relaySse(hub: StreamHub, heartbeats: Heartbeats, options: RelayOptions): void {
   const { res } = options;
   let done = false;
-  const start = () => {
+  /** Sends the headers; with `flush` at once, otherwise together with the first write. */
+  const start = (flush: boolean) => {
     if (res.headersSent) return;
     res.writeHead(200, SSE_HEADERS);
-    res.flushHeaders();
+    if (flush) res.flushHeaders();
   };
   const stop = () => {
     done = true;
@@ -82,7 +83,7 @@ export function relaySse(hub: StreamHub, heartbeats: Heartbeats, options: RelayO
         break;
       }
     }
-    start();
+    start(false);
     const flushed = res.write(out);
     if (ended) {
       stop();
@@ -95,12 +96,12 @@ export function relaySse(hub: StreamHub, heartbeats: Heartbeats, options: RelayO
   });
   const stopBeat = heartbeats.add(() => {
     if (done) return;
-    start();
+    start(false);
     res.write(': keep-alive\n\n');
   });
   // After this, the client at least learns its request id (X-Request-Id) while the request waits in the queue.
   const deferTimer = setTimeout(() => {
-    if (!done) start();
+    if (!done) start(true);
   }, options.deferHeadersMs);
   res.on('close', () => {
     if (done) return;

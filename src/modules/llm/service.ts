@@ -121,7 +121,8 @@ export function createLlmService({ config, redis, producer, quota, limits, store
         .exec(),
       producer.enqueue('llm', { ...context, body }, {
         jobId: id, priority, attempts: config.LLM_JOB_ATTEMPTS, backoff: { type: 'fixed', delay: 500 },
-        removeOnComplete: { age: 600, count: 2000 },
+        // The job holds the prompt and the request's status lives in Redis: keep only a short history.
+        removeOnComplete: { count: 1000 },
       }),
     ]);
   }

@@ -22,10 +22,13 @@ interface Sub {
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** Past this many streams on one reader, reads are spaced out a little so each read returns more entries. */
+/**
+ * Past this many streams on one reader, reads are spaced out (20 µs per stream, at most 50 ms): each read then
+ * carries more entries, and each client gets fewer, larger writes. Below it, every entry is relayed at once.
+ */
 const SPACING_FROM_KEYS = 64;
-const SPACING_MS_PER_KEY = 1 / 200;
-const MAX_SPACING_MS = 20;
+const SPACING_MS_PER_KEY = 0.02;
+const MAX_SPACING_MS = 50;
 
 /**
  * One blocking connection that reads every stream its subscribers follow with a single XREAD BLOCK. A new
@@ -41,6 +44,7 @@ class Reader {
   private unblocking = false;
   private clientId: number | null = null;
   private closed = false;
+  private lastReadAt = 0;
   size = 0;
 
   constructor(
@@ -110,14 +114,16 @@ class Reader {
     return { keys, ids };
   }
 
-  private dispatch(reply: Array<[string, Array<[string, string[]]>]>): void {
+  private dispatch(reply: Array<[string, Array<[string, string[]]>]>, readFrom: Map<string, string>): void {
     for (const [key, raw] of reply) {
       const group = this.groups.get(key);
       if (!group || raw.length === 0) continue;
       const entries = raw.map(parseEntry);
+      const from = readFrom.get(key);
       for (const sub of [...group]) {
         if (sub.closed || sub.paused) continue;
-        const fresh = entries.filter((entry) => compareIds(entry.id, sub.lastId) > 0);
+        // XREAD returned only entries after `from`: a subscriber that was at `from` takes them all.
+        const fresh = sub.lastId === from ? entries : entries.filter((entry) => compareIds(entry.id, sub.lastId) > 0);
         if (fresh.length === 0) continue;
         sub.lastId = fresh[fresh.length - 1]!.id;
         try {
@@ -139,6 +145,15 @@ class Reader {
         });
         continue;
       }
+      // Reading thousands of streams costs Redis O(streams) per read: space the reads out so each carries more.
+      if (keys.length > SPACING_FROM_KEYS) {
+        const wait = this.lastReadAt + Math.min(MAX_SPACING_MS, keys.length * SPACING_MS_PER_KEY) - performance.now();
+        if (wait >= 1) {
+          await sleep(wait);
+          continue;
+        }
+      }
+      this.lastReadAt = performance.now();
       try {
         if (this.clientId === null) this.clientId = Number(await this.conn.client('ID'));
         if (this.dirty) continue;
@@ -148,10 +163,7 @@ class Reader {
           'COUNT', this.options.count, 'BLOCK', this.options.blockMs, 'STREAMS', ...keys, ...ids,
         )) as Array<[string, Array<[string, string[]]>]> | null;
         this.blocking = false;
-        if (reply) {
-          this.dispatch(reply);
-          if (keys.length > SPACING_FROM_KEYS && !this.dirty) await sleep(Math.min(MAX_SPACING_MS, keys.length * SPACING_MS_PER_KEY));
-        }
+        if (reply) this.dispatch(reply, new Map(keys.map((key, i) => [key, ids[i]!])));
       } catch (error) {
         this.blocking = false;
         if (this.closed) break;

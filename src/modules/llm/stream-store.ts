@@ -57,14 +57,20 @@ redis.call('HSET', KEYS[1], 'status', 'running')
 return {'ok', redis.call('XLEN', KEYS[2]), redis.call('GET', KEYS[3]) or ''}
 `);
 
-/** Appends chunks (ARGV[4..]) if the caller still owns the request; keeps stream and status alive. */
+/**
+ * Appends chunks (ARGV[4..]) if the caller still owns the request; keeps stream and status alive (their
+ * expiry is pushed back on the first append and then about every 100 chunks).
+ */
 const APPEND = luaScript(`
 if redis.call('HGET', KEYS[2], 'run') ~= ARGV[1] then return false end
 local id
 for i = 4, #ARGV do id = redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[2], '*', 't', 'c', 'd', ARGV[i]) end
-redis.call('HINCRBY', KEYS[2], 'chunks', #ARGV - 3)
-redis.call('EXPIRE', KEYS[1], ARGV[3])
-redis.call('EXPIRE', KEYS[2], ARGV[3])
+local n = #ARGV - 3
+local total = redis.call('HINCRBY', KEYS[2], 'chunks', n)
+if total == n or (total % 100) < n then
+  redis.call('EXPIRE', KEYS[1], ARGV[3])
+  redis.call('EXPIRE', KEYS[2], ARGV[3])
+end
 return id
 `);
 
