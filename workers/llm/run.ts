@@ -6,7 +6,7 @@ import { createCompletionAccumulator, isMeaningfulChunk, type ChatCompletionChun
 import { CANCEL_ERRORS, emptyOutcome, enqueueSettlement, finishRequest, type ClientError, type EndRecord } from '../../src/modules/llm/finish.js';
 import type { Limits } from '../../src/modules/llm/limits.js';
 import type { LlmStatus } from '../../src/modules/llm/schemas.js';
-import type { NewEntry, StreamStore } from '../../src/modules/llm/stream-store.js';
+import type { NewEntry, RequestIdentity, StreamStore } from '../../src/modules/llm/stream-store.js';
 import { countPromptTokens, countTokens } from '../../src/modules/llm/tokenizer.js';
 import { requestContextSchema, type JobPayload, type Producer, type RequestContext, type RequestOutcome } from '../../queues/index.js';
 import { CancelSignal, type CancelListener } from './cancel-listener.js';
@@ -41,12 +41,21 @@ interface Generation {
 
 class LostOwnership extends Error {}
 
+/** An upstream call in flight. */
+interface Opened {
+  provider: Provider;
+  own: AbortController;
+  iterator: AsyncIterator<string[]>;
+  first: Promise<IteratorResult<string[]>>;
+}
+
 function isUsage(value: unknown): value is Usage {
   const u = value as Usage | null;
   return Boolean(u) && Number.isInteger(u!.prompt_tokens) && Number.isInteger(u!.completion_tokens) && u!.prompt_tokens >= 0 && u!.completion_tokens >= 0;
 }
 
 const contextOf = (job: LlmJob): RequestContext => requestContextSchema.parse(job);
+const identityOf = (job: LlmJob): RequestIdentity => ({ id: job.request_id, userId: job.user_id, model: job.model, stream: job.stream, created: job.enqueued_at });
 
 /**
  * Serves one llm job: claims the request, streams the upstream answer into the request's Redis Stream
@@ -57,25 +66,53 @@ export function createLlmRunner(deps: RunnerDeps) {
   const { config, log, store, producer, limits, providers, cancels } = deps;
   const secrets = providers.flatMap((p) => p.secrets);
 
-  async function run(job: LlmJob, jobSignal?: AbortSignal): Promise<string> {
+  /**
+   * `firstStart`: no worker ever started this job before (BullMQ's attemptsStarted is 1), so nothing can have
+   * been streamed yet and the upstream call may start while the request is being claimed (one round trip less).
+   */
+  async function run(job: LlmJob, firstStart: boolean, jobSignal?: AbortSignal): Promise<string> {
     const id = job.request_id;
     const runToken = randomUUID();
     await cancels.ready;
     const cancelSignal = cancels.register(id);
+    const signal = jobSignal ? AbortSignal.any([cancelSignal, jobSignal]) : cancelSignal;
+    const first = firstStart ? candidatesFor(job)[0] : undefined;
+    let early = first ? open(job, first, signal) : undefined;
     try {
-      const claim = await store.claim(id, runToken);
+      const claim = await store.claim(identityOf(job), runToken);
+      if (claim.state !== 'ok' || claim.existingEntries > 0 || claim.cancelReason) {
+        if (early) discard(early);
+        early = undefined;
+      }
       if (claim.state === 'missing') return await expired(job);
       if (claim.state === 'final') return await resettle(job);
       if (claim.existingEntries > 0) return await recoverInterrupted(job, runToken);
       if (claim.cancelReason) cancels.abort(id, claim.cancelReason === 'client_disconnected' ? 'client_disconnected' : 'cancelled');
-      const signal = jobSignal ? AbortSignal.any([cancelSignal, jobSignal]) : cancelSignal;
-      const generation = await generate(job, runToken, signal);
+      const generation = await generate(job, runToken, signal, early);
+      early = undefined;
       if (generation.lostOwnership) return 'lost-ownership';
       await finish(job, runToken, generation);
       return generation.status;
     } finally {
+      if (early) discard(early);
       cancels.unregister(id);
     }
+  }
+
+  const candidatesFor = (job: LlmJob) => providers.filter((provider) => provider.serves(job.model));
+
+  /** Starts one upstream call (its first read already requested). */
+  function open(job: LlmJob, provider: Provider, cancelSignal: AbortSignal): Opened {
+    const own = new AbortController();
+    const iterator = provider.open(upstreamBody(job), AbortSignal.any([cancelSignal, own.signal]))[Symbol.asyncIterator]();
+    const first = iterator.next();
+    first.catch(() => undefined);
+    return { provider, own, iterator, first };
+  }
+
+  function discard(opened: Opened): void {
+    opened.own.abort();
+    opened.first.then(() => opened.iterator.return?.(undefined), () => undefined).catch(() => undefined);
   }
 
   function upstreamBody(job: LlmJob): Record<string, unknown> {
@@ -106,43 +143,51 @@ export function createLlmRunner(deps: RunnerDeps) {
     return chunk as ChatCompletionChunk;
   }
 
+  /**
+   * What one upstream read adds to the stream: chunks for clients (role-only ones held back until the first
+   * token, so a retry elsewhere never repeats them), usage, and whether the answer ended. A bad line stops the
+   * batch, but what came before it in the same read is still delivered (it was produced).
+   */
+  function takeBatch(job: LlmJob, batch: string[], gen: Generation, held: string[]): { out: string[]; ended: boolean; failure: unknown } {
+    const out: string[] = [];
+    let ended = false;
+    for (const data of batch) {
+      try {
+        if (data === '[DONE]') {
+          ended = true;
+          continue;
+        }
+        const chunk = parseChunk(data);
+        if (isUsage(chunk.usage)) gen.usage = { ...chunk.usage, total_tokens: chunk.usage.prompt_tokens + chunk.usage.completion_tokens };
+        if (!Array.isArray(chunk.choices) || chunk.choices.length === 0) continue;
+        gen.accumulator.add(chunk);
+        if (chunk.choices.some((choice) => choice.finish_reason)) ended = true;
+        const json = clientChunk(chunk, data, job);
+        if (gen.written === 0 && out.length === 0 && !isMeaningfulChunk(chunk)) {
+          held.push(json);
+          continue;
+        }
+        if (gen.written === 0 && out.length === 0) out.push(...held.splice(0));
+        out.push(json);
+      } catch (error) {
+        return { out, ended, failure: error };
+      }
+    }
+    return { out, ended, failure: null };
+  }
+
   /** One call to one provider. Throws UpstreamFailure (or the cancel reason); returns when the answer ended. */
-  async function attempt(job: LlmJob, provider: Provider, gen: Generation, runToken: string, cancelSignal: AbortSignal): Promise<void> {
-    const own = new AbortController();
-    const signal = AbortSignal.any([cancelSignal, own.signal]);
+  async function attempt(job: LlmJob, opened: Opened, gen: Generation, runToken: string, cancelSignal: AbortSignal): Promise<void> {
+    const { provider, own, iterator } = opened;
     let timer = setTimeout(() => own.abort(new AttemptTimeout('first_token')), config.LLM_FIRST_TOKEN_TIMEOUT_MS);
     const held: string[] = [];
     let ended = false;
+    let next = opened.first;
     try {
-      for await (const batch of provider.open(upstreamBody(job), signal)) {
-        const out: string[] = [];
-        let failure: unknown = null;
-        for (const data of batch) {
-          try {
-            if (data === '[DONE]') {
-              ended = true;
-              continue;
-            }
-            const chunk = parseChunk(data);
-            if (isUsage(chunk.usage)) gen.usage = { ...chunk.usage, total_tokens: chunk.usage.prompt_tokens + chunk.usage.completion_tokens };
-            if (!Array.isArray(chunk.choices) || chunk.choices.length === 0) continue;
-            gen.accumulator.add(chunk);
-            if (chunk.choices.some((choice) => choice.finish_reason)) ended = true;
-            const json = clientChunk(chunk, data, job);
-            // Role-only chunks wait for the first real token, so a retry on another provider never repeats them.
-            if (gen.written === 0 && out.length === 0 && !isMeaningfulChunk(chunk)) {
-              held.push(json);
-              continue;
-            }
-            if (gen.written === 0 && out.length === 0) out.push(...held.splice(0));
-            out.push(json);
-          } catch (error) {
-            // What arrived before a bad line in the same read was produced: it is still delivered (and billed).
-            failure = error;
-            break;
-          }
-        }
-        if (out.length > 0) {
+      for (let step = await next; !step.done; step = await next) {
+        const batch = takeBatch(job, step.value, gen, held);
+        ended ||= batch.ended;
+        if (batch.out.length > 0) {
           if (gen.written === 0) {
             gen.ttftMs = Date.now() - job.enqueued_at;
             gen.provider = provider.name;
@@ -150,11 +195,12 @@ export function createLlmRunner(deps: RunnerDeps) {
             timer = setTimeout(() => own.abort(new AttemptTimeout('idle')), config.LLM_IDLE_TIMEOUT_MS);
             void store.markFirstToken(job.request_id, provider.name, gen.ttftMs).catch(() => undefined);
           }
-          if (!(await store.append(job.request_id, runToken, out))) throw new LostOwnership();
-          gen.written += out.length;
+          if (!(await store.append(job.request_id, runToken, batch.out))) throw new LostOwnership();
+          gen.written += batch.out.length;
         }
-        if (failure) throw failure;
+        if (batch.failure) throw batch.failure;
         if (gen.written > 0) timer.refresh();
+        next = iterator.next();
       }
     } catch (error) {
       if (error instanceof LostOwnership || cancelSignal.aborted) throw error instanceof LostOwnership ? error : cancelSignal.reason;
@@ -165,6 +211,8 @@ export function createLlmRunner(deps: RunnerDeps) {
       throw error instanceof UpstreamFailure ? error : new UpstreamFailure('cut', `${provider.name}: ${(error as Error).message}`);
     } finally {
       clearTimeout(timer);
+      // Ends the call if this attempt stopped reading early (no-op when the answer was read to the end).
+      iterator.return?.(undefined)?.catch(() => undefined);
     }
     if (!ended) throw new UpstreamFailure('cut', `${provider.name}: the stream ended before the answer did`);
   }
@@ -176,15 +224,17 @@ export function createLlmRunner(deps: RunnerDeps) {
     return { ...gen, status: 'aborted', error: WORKER_SHUTDOWN };
   }
 
-  async function generate(job: LlmJob, runToken: string, signal: AbortSignal): Promise<Generation> {
+  async function generate(job: LlmJob, runToken: string, signal: AbortSignal, early?: Opened): Promise<Generation> {
     const gen: Generation = { status: 'failed', written: 0, usage: null, provider: null, ttftMs: null, accumulator: createCompletionAccumulator() };
-    const candidates = providers.filter((provider) => provider.serves(job.model));
+    const candidates = candidatesFor(job);
     let last: UpstreamFailure = new UpstreamFailure('no_provider', `no provider serves ${job.model}`);
     for (const provider of candidates) {
       for (let attemptNo = 0; attemptNo <= config.LLM_UPSTREAM_RETRIES; attemptNo += 1) {
         if (signal.aborted) return stopped(gen, signal.reason);
+        const opened = early?.provider === provider ? early : open(job, provider, signal);
+        early = undefined;
         try {
-          await attempt(job, provider, gen, runToken, signal);
+          await attempt(job, opened, gen, runToken, signal);
           return { ...gen, status: 'completed', provider: gen.provider ?? provider.name };
         } catch (error) {
           if (error instanceof LostOwnership) return { ...gen, lostOwnership: true };
@@ -282,7 +332,7 @@ export function createLlmRunner(deps: RunnerDeps) {
   /** For a job BullMQ gave up on (e.g. stalled too often): end it like an interrupted one. */
   async function abandon(job: LlmJob): Promise<void> {
     const runToken = randomUUID();
-    const claim = await store.claim(job.request_id, runToken);
+    const claim = await store.claim(identityOf(job), runToken);
     if (claim.state === 'missing') await expired(job);
     else if (claim.state === 'final') await resettle(job);
     else if (claim.existingEntries > 0) await recoverInterrupted(job, runToken);

@@ -34,7 +34,7 @@ export const createLlmProcessor: ProcessorFactory<'llm'> = (ctx) => {
     await agent.close();
     redis.disconnect();
   });
-  const processor: Processor<'llm'> = (payload, _job, signal) => runner.run(payload, signal);
+  const processor: Processor<'llm'> = (payload, job, signal) => runner.run(payload, (job.attemptsStarted ?? 0) <= 1, signal);
   processor.onGaveUp = (payload) => runner.abandon(payload);
   return processor;
 };

@@ -109,16 +109,9 @@ export function createLlmService({ config, redis, producer, quota, limits, store
 
   async function enqueue(context: RequestContext, body: Record<string, unknown>, priority: number): Promise<void> {
     const id = context.request_id;
-    // Same connection, so Redis sees the status before the job: a worker always finds it.
+    // In parallel: the record and the job may land in either order (the worker's claim creates a missing record).
     await Promise.all([
-      redis
-        .multi()
-        .hset(keys.meta(id), {
-          user_id: context.user_id, model: context.model, stream: context.stream ? '1' : '0', created: context.enqueued_at,
-          status: 'queued', watchers: 1, chunks: 0,
-        })
-        .expire(keys.meta(id), config.LLM_STREAM_TTL_SECONDS)
-        .exec(),
+      store.create({ id, userId: context.user_id, model: context.model, stream: context.stream, created: context.enqueued_at }),
       producer.enqueue('llm', { ...context, body }, {
         jobId: id, priority, attempts: config.LLM_JOB_ATTEMPTS, backoff: { type: 'fixed', delay: 500 },
         // The job holds the prompt and the request's status lives in Redis: keep only a short history.

@@ -47,9 +47,30 @@ export function compareIds(a: string, b: string): number {
 
 export const STREAM_ID_PATTERN = /^\d{1,20}-\d{1,20}$/;
 
-/** Claims the request for a worker run; reports what an earlier run left behind. */
+/**
+ * The API's record of a new request. Written concurrently with the enqueue (on another connection), so it may
+ * land after the worker's claim: it never overwrites what the worker set.
+ * KEYS[1] meta. ARGV user id, model, stream, created ms, ttl seconds.
+ */
+const CREATE = luaScript(`
+redis.call('HSET', KEYS[1], 'user_id', ARGV[1], 'model', ARGV[2], 'stream', ARGV[3], 'created', ARGV[4])
+redis.call('HSETNX', KEYS[1], 'status', 'queued')
+redis.call('HINCRBY', KEYS[1], 'watchers', 1)
+redis.call('EXPIRE', KEYS[1], ARGV[5])
+return 1
+`);
+
+/**
+ * Claims the request for a worker run; reports what an earlier run left behind. A status the API has not
+ * written yet is created from the job; one gone because the job waited longer than its expiry is `missing`.
+ * KEYS[1] meta, KEYS[2] stream, KEYS[3] cancel. ARGV run, now ms, worker, user id, model, stream, created ms, ttl s.
+ */
 const CLAIM = luaScript(`
-if redis.call('EXISTS', KEYS[1]) == 0 then return {'missing', 0, ''} end
+if redis.call('EXISTS', KEYS[1]) == 0 then
+  if tonumber(ARGV[2]) - tonumber(ARGV[7]) > tonumber(ARGV[8]) * 1000 then return {'missing', 0, ''} end
+  redis.call('HSET', KEYS[1], 'user_id', ARGV[4], 'model', ARGV[5], 'stream', ARGV[6], 'created', ARGV[7])
+  redis.call('EXPIRE', KEYS[1], ARGV[8])
+end
 redis.call('HSET', KEYS[1], 'run', ARGV[1], 'worker', ARGV[3])
 if redis.call('HEXISTS', KEYS[1], 'finished_at') == 1 then return {'final', 0, ''} end
 redis.call('HSETNX', KEYS[1], 'started_at', ARGV[2])
@@ -103,6 +124,15 @@ export interface StreamStoreOptions {
   ttlSeconds: number;
 }
 
+export interface RequestIdentity {
+  id: string;
+  userId: string;
+  model: string;
+  stream: boolean;
+  /** When the API accepted it (ms). */
+  created: number;
+}
+
 export type ClaimResult =
   | { state: 'missing' }
   | { state: 'final' }
@@ -111,9 +141,17 @@ export type ClaimResult =
 export function createStreamStore({ redis, prefix, maxLen, ttlSeconds }: StreamStoreOptions) {
   const keys = llmKeys(prefix);
 
+  /** Records a new request (owner, model) so any API process can answer for it. */
+  async function create(request: RequestIdentity): Promise<void> {
+    await CREATE.run(redis, [keys.meta(request.id)], [request.userId, request.model, request.stream ? '1' : '0', request.created, ttlSeconds]);
+  }
+
   /** `worker` names the process serving the request (host:pid), for operators. */
-  async function claim(id: string, run: string, worker = `${hostname()}:${process.pid}`): Promise<ClaimResult> {
-    const [state, entries, cancel] = (await CLAIM.run(redis, [keys.meta(id), keys.stream(id), keys.cancel(id)], [run, Date.now(), worker])) as [string, number, string];
+  async function claim(request: RequestIdentity, run: string, worker = `${hostname()}:${process.pid}`): Promise<ClaimResult> {
+    const { id } = request;
+    const [state, entries, cancel] = (await CLAIM.run(redis, [keys.meta(id), keys.stream(id), keys.cancel(id)], [
+      run, Date.now(), worker, request.userId, request.model, request.stream ? '1' : '0', request.created, ttlSeconds,
+    ])) as [string, number, string];
     if (state === 'missing') return { state };
     if (state === 'final') return { state };
     return { state: 'ok', existingEntries: Number(entries), cancelReason: cancel || null };
@@ -157,6 +195,6 @@ export function createStreamStore({ redis, prefix, maxLen, ttlSeconds }: StreamS
     return redis.hgetall(keys.meta(id));
   }
 
-  return { claim, append, finalize, readAll, readAfter, lastEntry, markFirstToken, meta, keys };
+  return { create, claim, append, finalize, readAll, readAfter, lastEntry, markFirstToken, meta, keys };
 }
 export type StreamStore = ReturnType<typeof createStreamStore>;
