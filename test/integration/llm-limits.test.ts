@@ -71,7 +71,12 @@ describe('the proxy refuses what it must, before anything goes upstream', () => 
     expect((await env.app.request.get('/v1/models/gpt-3.5-turbo').set(auth)).body.id).toBe('gpt-3.5-turbo');
     const free = await env.app.request.post('/v1/chat/completions').set(auth).send({ ...chatBody('x'), model: 'gpt-3.5-turbo' });
     expect(free.status).toBe(200);
+    // An organization the caller does not belong to does not exist for them.
+    const foreignOrg = await env.app.request.post('/v1/chat/completions').set(auth).set('X-Organization-Id', 'a'.repeat(24)).send({ ...chatBody('x'), model: 'gpt-3.5-turbo' });
+    expect(foreignOrg.status).toBe(404);
     expect(env.upstream.requests).toHaveLength(1);
+    const docs = await env.app.request.get('/openapi.json');
+    expect(Object.keys(docs.body.paths)).toEqual(expect.arrayContaining(['/v1/chat/completions', '/v1/models', '/llm/requests/{id}', '/llm/requests/{id}/stream']));
   });
 
   it('limits requests per minute per user with 429, Retry-After and RateLimit headers', async () => {

@@ -109,8 +109,9 @@ export function createLlmService({ config, redis, producer, quota, limits, store
 
   async function enqueue(context: RequestContext, body: Record<string, unknown>, priority: number): Promise<void> {
     const id = context.request_id;
-    // In parallel: the record and the job may land in either order (the worker's claim creates a missing record).
-    await Promise.all([
+    // In parallel: the record and the job may land in either order (the worker's claim creates a missing record),
+    // so only the job decides whether the request was accepted.
+    const [created, enqueued] = await Promise.allSettled([
       store.create({ id, userId: context.user_id, model: context.model, stream: context.stream, created: context.enqueued_at }),
       producer.enqueue('llm', { ...context, body }, {
         jobId: id, priority, attempts: config.LLM_JOB_ATTEMPTS, backoff: { type: 'fixed', delay: 500 },
@@ -118,6 +119,8 @@ export function createLlmService({ config, redis, producer, quota, limits, store
         removeOnComplete: { count: 1000 },
       }),
     ]);
+    if (enqueued.status === 'rejected') throw enqueued.reason;
+    if (created.status === 'rejected') log.warn({ err: (created.reason as Error).message, llm_request_id: id }, 'request record not written; the worker creates it');
   }
 
   async function undoAdmission(payer: PayerContext, requestId: string, stream: boolean, reserved: boolean): Promise<void> {
