@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
 import type { Config } from '../../src/config/index.js';
-import { createCompletionAccumulator, isMeaningfulChunk, type ChatCompletionChunk, type CompletionAccumulator, type Usage } from '../../src/modules/llm/completion.js';
+import { createCompletionAccumulator, type ChatCompletionChunk, type CompletionAccumulator, type Usage } from '../../src/modules/llm/completion.js';
+import { takeBatch } from './chunks.js';
 import { CANCEL_ERRORS, emptyOutcome, enqueueSettlement, finishRequest, type ClientError, type EndRecord } from '../../src/modules/llm/finish.js';
 import type { Limits } from '../../src/modules/llm/limits.js';
 import type { LlmStatus } from '../../src/modules/llm/schemas.js';
@@ -47,11 +48,6 @@ interface Opened {
   own: AbortController;
   iterator: AsyncIterator<string[]>;
   first: Promise<IteratorResult<string[]>>;
-}
-
-function isUsage(value: unknown): value is Usage {
-  const u = value as Usage | null;
-  return Boolean(u) && Number.isInteger(u!.prompt_tokens) && Number.isInteger(u!.completion_tokens) && u!.prompt_tokens >= 0 && u!.completion_tokens >= 0;
 }
 
 const contextOf = (job: LlmJob): RequestContext => requestContextSchema.parse(job);
@@ -119,63 +115,6 @@ export function createLlmRunner(deps: RunnerDeps) {
     return { ...job.body, model: job.model, stream: true, stream_options: { include_usage: true } };
   }
 
-  /** The chunk as clients get it: the upstream's own text when it is already complete (no re-serializing). */
-  function clientChunk(chunk: ChatCompletionChunk, data: string, job: LlmJob): string {
-    if (chunk.id && chunk.object === 'chat.completion.chunk' && chunk.created && chunk.model && chunk.usage === undefined) return data;
-    chunk.id ??= `chatcmpl-${job.request_id}`;
-    chunk.object = 'chat.completion.chunk';
-    chunk.created ??= Math.floor(Date.now() / 1000);
-    chunk.model ??= job.model;
-    delete chunk.usage;
-    return JSON.stringify(chunk);
-  }
-
-  function parseChunk(data: string): ChatCompletionChunk {
-    let chunk: unknown;
-    try {
-      chunk = JSON.parse(data);
-    } catch {
-      throw new UpstreamFailure('malformed', 'unparseable SSE data');
-    }
-    if (!chunk || typeof chunk !== 'object' || Array.isArray(chunk)) throw new UpstreamFailure('malformed', 'SSE data is not a JSON object');
-    const error = (chunk as { error?: unknown }).error;
-    if (error) throw new UpstreamFailure('upstream_error', 'error event from the upstream');
-    return chunk as ChatCompletionChunk;
-  }
-
-  /**
-   * What one upstream read adds to the stream: chunks for clients (role-only ones held back until the first
-   * token, so a retry elsewhere never repeats them), usage, and whether the answer ended. A bad line stops the
-   * batch, but what came before it in the same read is still delivered (it was produced).
-   */
-  function takeBatch(job: LlmJob, batch: string[], gen: Generation, held: string[]): { out: string[]; ended: boolean; failure: unknown } {
-    const out: string[] = [];
-    let ended = false;
-    for (const data of batch) {
-      try {
-        if (data === '[DONE]') {
-          ended = true;
-          continue;
-        }
-        const chunk = parseChunk(data);
-        if (isUsage(chunk.usage)) gen.usage = { ...chunk.usage, total_tokens: chunk.usage.prompt_tokens + chunk.usage.completion_tokens };
-        if (!Array.isArray(chunk.choices) || chunk.choices.length === 0) continue;
-        gen.accumulator.add(chunk);
-        if (chunk.choices.some((choice) => choice.finish_reason)) ended = true;
-        const json = clientChunk(chunk, data, job);
-        if (gen.written === 0 && out.length === 0 && !isMeaningfulChunk(chunk)) {
-          held.push(json);
-          continue;
-        }
-        if (gen.written === 0 && out.length === 0) out.push(...held.splice(0));
-        out.push(json);
-      } catch (error) {
-        return { out, ended, failure: error };
-      }
-    }
-    return { out, ended, failure: null };
-  }
-
   /** One call to one provider. Throws UpstreamFailure (or the cancel reason); returns when the answer ended. */
   async function attempt(job: LlmJob, opened: Opened, gen: Generation, runToken: string, cancelSignal: AbortSignal): Promise<void> {
     const { provider, own, iterator } = opened;
@@ -185,7 +124,7 @@ export function createLlmRunner(deps: RunnerDeps) {
     let next = opened.first;
     try {
       for (let step = await next; !step.done; step = await next) {
-        const batch = takeBatch(job, step.value, gen, held);
+        const batch = takeBatch(step.value, gen, held, job.request_id, job.model);
         ended ||= batch.ended;
         if (batch.out.length > 0) {
           if (gen.written === 0) {
