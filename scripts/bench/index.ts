@@ -55,8 +55,8 @@ interface Role {
 }
 
 /** Starts one of the benchmark's roles from the compiled JavaScript and waits for its ready line. */
-async function spawnRole(role: 'web' | 'llm-worker' | 'upstream', env: Record<string, string>, extra: string[] = []): Promise<Role> {
-  const flags = role !== 'upstream' && HEAP_MB > 0 ? [`--max-old-space-size=${HEAP_MB}`] : [];
+async function spawnRole(role: 'web' | 'llm-worker' | 'upstream' | 'floor-worker', env: Record<string, string>, extra: string[] = []): Promise<Role> {
+  const flags = (role === 'web' || role === 'llm-worker') && HEAP_MB > 0 ? [`--max-old-space-size=${HEAP_MB}`] : [];
   const child = spawn(process.execPath, [...flags, 'dist/bench/scripts/bench/roles.js', role, ...extra], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
   const port = await new Promise<number | undefined>((resolve, reject) => {
     let out = '';
@@ -160,6 +160,25 @@ async function main(): Promise<void> {
       await streamPhase('concurrent', 'proxy', concurrency, requests);
     }
 
+    // Reference: the queue hop alone (enqueue -> a BullMQ worker in another process -> XADD -> XREAD BLOCK).
+    const floorWorker = await spawnRole('floor-worker', env);
+    processes.push(floorWorker);
+    const floorQueue = new Queue('floor', { connection: redis, prefix: bullPrefix(config.REDIS_PREFIX) });
+    const reader = new Redis(config.REDIS_URL);
+    const floorTimes: number[] = [];
+    for (let i = 0; i < SEQ + 50; i += 1) {
+      const started = performance.now();
+      const key = `${config.REDIS_PREFIX}:floor:f${i}`;
+      const read = reader.xread('BLOCK', 5000, 'STREAMS', key, '0-0');
+      await floorQueue.add('f', {}, { jobId: `f${i}`, removeOnComplete: true });
+      await read;
+      if (i >= 50) floorTimes.push(performance.now() - started);
+    }
+    const floor = summarize(floorTimes);
+    await floorQueue.close();
+    reader.disconnect();
+    log(`queue hop alone (add -> worker -> XADD -> XREAD): p50 ${ms(floor.p50)} p99 ${ms(floor.p99)}`);
+
     // Non-streaming throughput.
     const rps: Record<string, number> = {};
     for (const target of ['direct', 'proxy'] as const) {
@@ -235,7 +254,7 @@ async function main(): Promise<void> {
 
     const results = {
       machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, memory_gb: Math.round(os.totalmem() / 2 ** 30), node: process.version, date: new Date().toISOString() },
-      phases, rps,
+      phases, rps, queue_hop: floor,
       slow: {
         streams: STREAMS, tokens_each: SLOW_TOKENS, token_delay_ms: 25, ramp_ms: RAMP_MS, heap_mb: HEAP_MB, complete: slowOk.length, errors: slowErrors,
         peak_open: peakOpen, seconds: slowSeconds, tokens_per_second: (slowOk.length * SLOW_TOKENS) / slowSeconds,
@@ -270,6 +289,7 @@ function printMarkdown(r: { phases: PhaseResult[]; rps: Record<string, number> }
     const avg = (pick: (g: PhaseResult) => number) => group.reduce((sum, g) => sum + pick(g), 0) / group.length;
     lines.push(`| ${p.name} | ${p.target} | ${p.concurrency} | ${requests} | ${errors} | ${ms(avg((g) => g.ttft.p50))} | ${ms(avg((g) => g.ttft.p99))} | ${ms(avg((g) => g.total.p50))} | ${ms(avg((g) => g.total.p99))} |`);
   }
+  lines.push('', `queue hop alone (enqueue -> BullMQ worker -> XADD -> XREAD): ${JSON.stringify(r.queue_hop)}`);
   lines.push('', `non-streaming req/s (c=64): direct ${r.rps.direct?.toFixed(0)}, proxy ${r.rps.proxy?.toFixed(0)}`);
   lines.push('', `slow streams: ${JSON.stringify(r.slow)}`, '', `audit: ${JSON.stringify(r.audit)}`, '', `machine: ${JSON.stringify(r.machine)}`);
   process.stdout.write(`${lines.join('\n')}\n`);

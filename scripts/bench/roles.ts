@@ -6,6 +6,7 @@ import { getConfig } from '../../src/config/index.js';
 import { createLogger } from '../../src/lib/logger.js';
 import { disconnectMongo } from '../../src/lib/mongo.js';
 import http from 'node:http';
+import { Worker } from 'bullmq';
 import { createApp } from '../../src/app.js';
 import { connectMongo } from '../../src/lib/mongo.js';
 import { createRedis } from '../../src/lib/redis.js';
@@ -16,7 +17,21 @@ import { FakeUpstream, type UpstreamScript } from '../../test/helpers/fake-upstr
 const role = process.argv[2];
 let stop: () => Promise<void>;
 let port: number | undefined;
-if (role === 'upstream') {
+if (role === 'floor-worker') {
+  // The queue hop alone, for reference: a BullMQ worker that answers each job with one XADD.
+  const config = getConfig();
+  const connection = createRedis(config.REDIS_URL, { maxRetriesPerRequest: null, enableOfflineQueue: true });
+  const writer = createRedis(config.REDIS_URL, { enableOfflineQueue: true });
+  const worker = new Worker('floor', async (job) => {
+    await writer.xadd(`${config.REDIS_PREFIX}:floor:${job.id}`, '*', 'd', '1');
+  }, { connection, prefix: `${config.REDIS_PREFIX}:bull`, concurrency: 64 });
+  await worker.waitUntilReady();
+  stop = async () => {
+    await worker.close();
+    writer.disconnect();
+    connection.disconnect();
+  };
+} else if (role === 'upstream') {
   const upstream = new FakeUpstream();
   upstream.record = false;
   for (const [marker, script] of Object.entries(JSON.parse(process.argv[3] ?? '{}') as Record<string, UpstreamScript>)) upstream.when(marker, script);
