@@ -42,6 +42,10 @@ describe('the OpenAI-compatible proxy: request path', () => {
     expect(settle.outcome).toMatchObject({ status: 'completed', usage_source: 'reported', prompt_tokens: 7, completion_tokens: tokensOf({ content }).length, provider: 'a4f' });
     expect(settle.context).toMatchObject({ request_id: requestId, model: 'gpt-4', stream: true });
 
+    // Enqueued under the request id, with the plan's priority (pro = 5) and retries for a stalled job.
+    const job = await env.app.producer.queues.llm.getJob(requestId);
+    expect(job?.opts).toMatchObject({ priority: env.app.config.plans.pro.queue_priority, attempts: env.app.config.LLM_JOB_ATTEMPTS });
+
     const status = await env.app.request.get(`/llm/requests/${requestId}`).set(auth);
     expect(status.status).toBe(200);
     expect(status.body).toMatchObject({ id: requestId, status: 'completed', model: 'gpt-4', usage: { prompt_tokens: 7, source: 'reported' } });
