@@ -130,7 +130,7 @@ describe('stream lifecycle: disconnect grace, resume, status and cancel', () => 
       expect(cancel.body).toMatchObject({ status: 'cancelled', cancel_requested: true });
       const events = await res.rest();
       expect(events.map((e) => e.data.includes('request_cancelled') || e.data === '[DONE]')).toEqual([true, true]);
-      expect((await settlementOf(env.app, id)).outcome).toMatchObject({ status: 'aborted', prompt_tokens: 0, completion_tokens: 0, usage_source: 'none' });
+      expect((await settlementOf(env.app, id)).outcome).toMatchObject({ status: 'aborted', prompt_tokens: 0, completion_tokens: 0, usage_source: 'none', error_code: 'request_cancelled' });
       expect(await env.app.producer.queues.llm.getJob(id)).toBeUndefined();
       expect(await env.app.redis.zcard(keys().active(user.id))).toBe(0);
     } finally {

@@ -214,7 +214,7 @@ export function createLlmService({ config, redis, producer, quota, limits, store
       const run = randomUUID();
       await redis.hset(keys.meta(id), 'run', run);
       await finishRequest(store, producer, {
-        context, run, status: 'cancelled', outcome: emptyOutcome(context, 'aborted', 'cancelled'), error: CANCEL_ERRORS.cancelled,
+        context, run, status: 'cancelled', outcome: emptyOutcome(context, 'aborted', CANCEL_ERRORS.cancelled.code), error: CANCEL_ERRORS.cancelled,
       });
     }
     return { request: present(id, await redis.hgetall(keys.meta(id))), signalled: !removed };
