@@ -12,6 +12,8 @@ export interface StreamResult {
   total: number;
   /** Content chunks received (one token each from the fake upstream). */
   tokens: number;
+  /** The content received. */
+  text: string;
   error?: string;
 }
 
@@ -19,18 +21,22 @@ export function clientAgent(connections: number): Agent {
   return new Agent({ connections, pipelining: 1, keepAliveTimeout: 60_000, headersTimeout: 0, bodyTimeout: 0 });
 }
 
+// Cheap on purpose (the client shares the machine): the fake upstream's chunks have a fixed layout.
+const CONTENT = /"content":"((?:[^"\\]|\\.)+)"/;
+
 /** One streaming chat completion, timed on the client side. */
 export async function streamOnce(dispatcher: Agent, url: string, headers: Record<string, string>, body: object, hooks: { onOpen?(): void; onClose?(): void } = {}): Promise<StreamResult> {
   const started = performance.now();
   let ttft = Number.NaN;
   let tokens = 0;
+  let text = '';
   let done = false;
   try {
     const res = await request(url, { method: 'POST', dispatcher, headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ ...body, stream: true }) });
     const requestId = String(res.headers['x-request-id'] ?? '');
     if (res.statusCode !== 200) {
-      const text = await res.body.text();
-      return { ok: false, status: res.statusCode, requestId, ttft, total: performance.now() - started, tokens, error: text.slice(0, 200) };
+      const errorText = await res.body.text();
+      return { ok: false, status: res.statusCode, requestId, ttft, total: performance.now() - started, tokens, text: '', error: (await Promise.resolve(errorText)).slice(0, 200) };
     }
     hooks.onOpen?.();
     const parser = new SseParser();
@@ -41,20 +47,21 @@ export async function streamOnce(dispatcher: Agent, url: string, headers: Record
             done = true;
             continue;
           }
-          // Cheap on purpose (the client shares the machine): the fake upstream's chunks have a fixed layout.
-          if (event.data.startsWith('{"error"')) return { ok: false, status: 200, requestId, ttft, total: performance.now() - started, tokens, error: event.data };
-          if (event.data.includes('"content":"') && !event.data.includes('"content":""')) {
+          if (event.data.startsWith('{"error"')) return { ok: false, status: 200, requestId, ttft, total: performance.now() - started, tokens, text, error: event.data };
+          const content = CONTENT.exec(event.data)?.[1];
+          if (content) {
             if (tokens === 0) ttft = performance.now() - started;
             tokens += 1;
+            text += JSON.parse(`"${content}"`) as string;
           }
         }
       }
     } finally {
       hooks.onClose?.();
     }
-    return { ok: done, status: 200, requestId, ttft, total: performance.now() - started, tokens, error: done ? undefined : 'stream ended without [DONE]' };
+    return { ok: done, status: 200, requestId, ttft, total: performance.now() - started, tokens, text, error: done ? undefined : 'stream ended without [DONE]' };
   } catch (error) {
-    return { ok: false, status: 0, requestId: '', ttft, total: performance.now() - started, tokens, error: (error as Error).message };
+    return { ok: false, status: 0, requestId: '', ttft, total: performance.now() - started, tokens, text, error: (error as Error).message };
   }
 }
 

@@ -20,6 +20,7 @@ import { parseConfig } from '../../src/config/index.js';
 import { connectMongo } from '../../src/lib/mongo.js';
 import { initCollections, UserModel } from '../../src/models/index.js';
 import { createAccessTokens } from '../../src/modules/auth/access-tokens.js';
+import { countTokens } from '../../src/modules/llm/tokenizer.js';
 import { bullPrefix, type JobPayload } from '../../queues/index.js';
 import { deleteKeys } from '../../test/helpers/harness.js';
 import { clientAgent, completeOnce, pool, streamOnce, type StreamResult } from './client.js';
@@ -231,11 +232,12 @@ async function main(): Promise<void> {
 
     // Token audit: every proxied request has exactly one settlement whose tokens equal what its client received.
     const usage = new Queue('usage', { connection: redis, prefix: bullPrefix(config.REDIS_PREFIX) });
-    const audited = [...proxied.map((r) => ({ requestId: r.requestId, tokens: r.tokens })), ...proxiedJson];
+    const audited = [...proxied.map((r) => ({ requestId: r.requestId, tokens: r.tokens, text: r.text as string | null })), ...proxiedJson.map((r) => ({ ...r, text: null }))];
     let missing = 0;
     let mismatched = 0;
     let received = 0;
     let settled = 0;
+    let counted = 0;
     for (const item of audited) {
       const job = await usage.getJob(`settle-${item.requestId}`);
       if (!job) {
@@ -243,14 +245,17 @@ async function main(): Promise<void> {
         continue;
       }
       const outcome = (job.data as JobPayload<'usage'> & { kind: 'settle' }).outcome;
-      received += item.tokens;
+      // Reported usage is one token per chunk here; counted usage (a cut stream) is the tokenizer's count of the text.
+      const expected = outcome.usage_source === 'counted' && item.text !== null ? await countTokens('gpt-4', item.text) : item.tokens;
+      if (outcome.usage_source === 'counted') counted += 1;
+      received += expected;
       settled += outcome.completion_tokens;
-      if (outcome.completion_tokens !== item.tokens) mismatched += 1;
+      if (outcome.completion_tokens !== expected) mismatched += 1;
     }
     const counts = await usage.getJobCounts('waiting', 'prioritized', 'completed', 'failed', 'active', 'delayed');
     const settlementJobs = Object.values(counts).reduce((a, b) => a + b, 0);
     await usage.close();
-    log(`audit: ${audited.length} proxied requests, ${settlementJobs} settlement jobs, missing ${missing}, mismatched ${mismatched}, tokens received ${received}, settled ${settled}`);
+    log(`audit: ${audited.length} proxied requests, ${settlementJobs} settlement jobs, missing ${missing}, mismatched ${mismatched}, counted ${counted}, tokens received ${received}, settled ${settled}`);
 
     const results = {
       machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, memory_gb: Math.round(os.totalmem() / 2 ** 30), node: process.version, date: new Date().toISOString() },
@@ -260,7 +265,7 @@ async function main(): Promise<void> {
         peak_open: peakOpen, seconds: slowSeconds, tokens_per_second: (slowOk.length * SLOW_TOKENS) / slowSeconds,
         ttft: summarize(slow.filter((r) => r.ok).map((r) => r.ttft)), rss_mb: rss,
       },
-      audit: { requests: audited.length, settlement_jobs: settlementJobs, missing, mismatched, tokens_received: received, tokens_settled: settled },
+      audit: { requests: audited.length, settlement_jobs: settlementJobs, missing, mismatched, counted, tokens_received: received, tokens_settled: settled },
     };
     mkdirSync('test-output', { recursive: true });
     writeFileSync('test-output/bench.json', JSON.stringify(results, null, 2));

@@ -103,9 +103,12 @@ export const envSchema = z
     /** Keep-alive connections per upstream origin (0 = unlimited). */
     LLM_UPSTREAM_CONNECTIONS: z.coerce.number().int().min(0).default(0),
     LLM_JOB_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(3),
-    /** BullMQ lock of an llm job: a worker that dies mid-stream is detected after about this long. */
-    LLM_JOB_LOCK_MS: z.coerce.number().int().min(500).default(10_000),
-    LLM_STALLED_INTERVAL_MS: z.coerce.number().int().min(500).default(5000),
+    /**
+     * BullMQ lock of an llm job: a worker that dies mid-stream is detected after about this long. Shorter locks
+     * are renewed too late by a saturated worker, which then loses healthy streams to false stall detection.
+     */
+    LLM_JOB_LOCK_MS: z.coerce.number().int().min(500).default(30_000),
+    LLM_STALLED_INTERVAL_MS: z.coerce.number().int().min(500).default(15_000),
     LLM_MAX_STALLED_COUNT: z.coerce.number().int().min(0).max(10).default(2),
     /**
      * LLM routes remember a credential's principal and payer this long (a revoked token or key keeps working
