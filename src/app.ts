@@ -50,6 +50,8 @@ import { createUsageRouter } from './modules/usage/routes.js';
 import { createMetricsCollector } from './modules/metrics/collector.js';
 import { createMetricsRouter } from './modules/metrics/routes.js';
 import { httpMetrics } from './modules/metrics/middleware.js';
+import { createLlmModule } from './modules/llm/index.js';
+import { createLlmRouter } from './modules/llm/routes.js';
 
 /** What the web process is built from; created once in the composition root (server.ts) or by tests. */
 export interface AppInfra {
@@ -109,6 +111,7 @@ export function createApp(infra: AppInfra): AppHandle {
   });
   const usage = createUsageService({ config, quota });
   const metrics = createMetricsCollector({ redis, prefix, queues: producer.queues, cacheMs: config.METRICS_CACHE_MS });
+  const llm = createLlmModule({ config, logger, producer });
 
   app.use(requestContext(logger));
   app.use(httpMetrics());
@@ -137,11 +140,18 @@ export function createApp(infra: AppInfra): AppHandle {
     createQuotaAdminRouter({ producer, authenticate }),
     createUsageRouter({ usage, authenticate }),
     createMetricsRouter({ collector: metrics, token: config.METRICS_TOKEN }),
+    createLlmRouter({ llm: llm.service, authenticate: authenticate.scoped('llm'), authCacheMs: config.LLM_AUTH_CACHE_MS }),
   ];
   for (const router of routers) app.use(router);
 
   app.use(notFoundHandler);
   app.use(errorHandler);
 
-  return { app, close: async () => stopDocumentLocks() };
+  return {
+    app,
+    close: async () => {
+      llm.close();
+      stopDocumentLocks();
+    },
+  };
 }

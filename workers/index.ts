@@ -1,5 +1,5 @@
 import type { Server } from 'node:http';
-import { Worker, type WorkerOptions } from 'bullmq';
+import { Worker, type Job, type WorkerOptions } from 'bullmq';
 import type { Logger } from 'pino';
 import type { Config } from '../src/config/index.js';
 import { createBlockingRedis, createRedis } from '../src/lib/redis.js';
@@ -11,7 +11,7 @@ import { jobDuration } from '../src/lib/metrics.js';
 import { createQuotaService } from '../src/modules/quota/service.js';
 import { startMetricsServer } from '../src/modules/metrics/server.js';
 import { processors } from './processors/index.js';
-import type { WorkerContext } from './processors/types.js';
+import type { Processor, WorkerContext } from './processors/types.js';
 
 export interface RunningWorkers {
   workers: Worker[];
@@ -19,6 +19,11 @@ export interface RunningWorkers {
   metricsServer?: Server;
   stop(): Promise<void>;
 }
+
+/** Per-queue Worker options beyond concurrency: llm jobs are long streams whose death must be noticed quickly. */
+const EXTRA_OPTIONS: Partial<Record<QueueName, (config: Config) => Partial<WorkerOptions>>> = {
+  llm: (config) => ({ lockDuration: config.LLM_JOB_LOCK_MS, stalledInterval: config.LLM_STALLED_INTERVAL_MS, maxStalledCount: config.LLM_MAX_STALLED_COUNT }),
+};
 
 const CONCURRENCY: Record<QueueName, (config: Config) => number> = {
   llm: (config) => config.WORKER_CONCURRENCY_LLM,
@@ -54,9 +59,10 @@ export async function startWorkers(config: Config, logger: Logger, only: QueueNa
   const producer = createProducer(producerConnection, config.REDIS_PREFIX);
   const quota = createQuotaService({ redis, prefix: config.REDIS_PREFIX });
   const stopDocumentLocks = useDocumentLocks(createLocks({ redis, prefix: config.REDIS_PREFIX }));
-  const ctx: WorkerContext = { config, logger, redis, producer, quota };
+  const cleanups: Array<() => Promise<void> | void> = [];
+  const ctx: WorkerContext = { config, logger, redis, producer, quota, onClose: (cleanup) => cleanups.push(cleanup) };
   const workers = only.map((queue) => {
-    const process = processors[queue](ctx as never) as (payload: unknown, job: unknown, signal?: AbortSignal) => Promise<unknown>;
+    const process = processors[queue](ctx as never) as Processor<QueueName>;
     const options: WorkerOptions = {
       connection: blocking,
       prefix: bullPrefix(config.REDIS_PREFIX),
@@ -65,9 +71,22 @@ export async function startWorkers(config: Config, logger: Logger, only: QueueNa
       stalledInterval: config.WORKER_STALLED_INTERVAL_MS,
       maxStalledCount: MAX_STALLED[queue] ?? 1,
       autorun: true,
+      ...EXTRA_OPTIONS[queue]?.(config),
     };
-    const worker = new Worker(queue, async (job, _token, signal) => timed(queue, () => process(parsePayload(queue, job.data), job, signal)), options);
-    worker.on('failed', (job, error) => logger.warn({ queue, job_id: job?.id, err: error.message }, 'job failed'));
+    const worker = new Worker(queue, async (job, _token, signal) => timed(queue, () => process(parsePayload(queue, job.data) as never, job, signal)), options);
+    const gaveUp = async (job: Job | undefined) => {
+      if (!job || !process.onGaveUp || (await job.getState()) !== 'failed') return;
+      await process.onGaveUp(parsePayload(queue, job.data) as never, job);
+    };
+    worker.on('failed', (job, error) => {
+      logger.warn({ queue, job_id: job?.id, err: error.message }, 'job failed');
+      gaveUp(job).catch((e: Error) => logger.error({ queue, job_id: job?.id, err: e.message }, 'could not end a failed job'));
+    });
+    // A job stalled more than maxStalledCount is failed by BullMQ's script without a 'failed' event here.
+    worker.on('stalled', (jobId) => {
+      logger.warn({ queue, job_id: jobId }, 'job stalled');
+      producer.queues[queue].getJob(jobId).then(gaveUp).catch((e: Error) => logger.error({ queue, job_id: jobId, err: e.message }, 'could not end a stalled job'));
+    });
     worker.on('error', (error) => logger.error({ queue, err: error.message }, 'worker error'));
     return worker;
   });
@@ -83,6 +102,7 @@ export async function startWorkers(config: Config, logger: Logger, only: QueueNa
     async stop() {
       await new Promise<void>((resolve) => (metricsServer ? metricsServer.close(() => resolve()) : resolve()));
       await Promise.all(workers.map((worker) => worker.close()));
+      for (const cleanup of cleanups) await cleanup();
       await producer.close();
       stopDocumentLocks();
       redis.disconnect();

@@ -123,6 +123,54 @@ export const envSchema = z
     METRICS_CACHE_MS: z.coerce.number().int().min(0).default(5000),
     /** Test-only: a pause between the steps of a settlement, so a test can kill a worker mid-job. Refused in production. */
     USAGE_SETTLE_STEP_DELAY_MS: z.coerce.number().int().min(0).default(0),
+    // LLM proxy: request path (see the README's LLM section).
+    /** max_tokens reserved and sent upstream when the client sets none. */
+    LLM_DEFAULT_MAX_TOKENS: z.coerce.number().int().min(1).default(4096),
+    /** Extra share added to the tokenizer's prompt count so the real prompt_tokens stays under the estimate. */
+    LLM_PROMPT_ESTIMATE_MARGIN: z.coerce.number().min(0).max(4).default(0.15),
+    /** Prompts longer than this many characters are estimated from a tokenized sample (keeps the event loop free). */
+    LLM_TOKENIZE_MAX_CHARS: z.coerce.number().int().min(1000).default(65_536),
+    /** A reservation (and a concurrency slot) not settled within this time is released. */
+    LLM_RESERVATION_TTL_MS: z.coerce.number().int().min(1000).default(30 * 60_000),
+    /** How long a request's Redis Stream and status stay readable after its last write. */
+    LLM_STREAM_TTL_SECONDS: z.coerce.number().int().min(10).default(3600),
+    /** Approximate cap on entries kept per request stream (XADD MAXLEN ~). */
+    LLM_STREAM_MAXLEN: z.coerce.number().int().min(100).default(20_000),
+    /** Blocking XREAD connections per API process shared by all streams it relays. */
+    LLM_STREAM_READERS: z.coerce.number().int().min(1).max(32).default(2),
+    /** SSE keep-alive comment interval. */
+    LLM_SSE_HEARTBEAT_MS: z.coerce.number().int().min(100).default(15_000),
+    /**
+     * A streaming answer's 200 waits this long for the first token, so an upstream failure before it is a real
+     * HTTP error; after it, headers (with X-Request-Id) go out and later errors are SSE error events.
+     */
+    LLM_SSE_HEADER_DEFER_MS: z.coerce.number().int().min(0).default(1000),
+    LLM_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(50).default(5000),
+    /** From sending the request upstream to its first generated token. */
+    LLM_FIRST_TOKEN_TIMEOUT_MS: z.coerce.number().int().min(50).default(60_000),
+    /** Longest silence between two upstream chunks after the first token. */
+    LLM_IDLE_TIMEOUT_MS: z.coerce.number().int().min(50).default(30_000),
+    /** Extra attempts on the same provider (before the first token) before falling back to the next one. */
+    LLM_UPSTREAM_RETRIES: z.coerce.number().int().min(0).max(5).default(1),
+    LLM_UPSTREAM_RETRY_DELAY_MS: z.coerce.number().int().min(0).default(250),
+    /** Keep-alive connections per upstream origin (0 = unlimited). */
+    LLM_UPSTREAM_CONNECTIONS: z.coerce.number().int().min(0).default(0),
+    LLM_JOB_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(3),
+    /**
+     * BullMQ lock of an llm job: a worker that dies mid-stream is detected after about this long. Shorter locks
+     * are renewed too late by a saturated worker, which then loses healthy streams to false stall detection.
+     */
+    LLM_JOB_LOCK_MS: z.coerce.number().int().min(500).default(30_000),
+    LLM_STALLED_INTERVAL_MS: z.coerce.number().int().min(500).default(15_000),
+    LLM_MAX_STALLED_COUNT: z.coerce.number().int().min(0).max(10).default(2),
+    /**
+     * Opt-in: LLM routes may remember a credential's principal and payer this long, trading revocation latency
+     * (a revoked token or key, a removed member, would keep working there for at most this long) for a faster
+     * hot path. 0 (the default) looks them up on every request, so revocation is immediate everywhere.
+     */
+    LLM_AUTH_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(0),
+    /** Delay between words of the offline dev mock provider. */
+    LLM_MOCK_TOKEN_DELAY_MS: z.coerce.number().int().min(0).default(20),
   })
   .transform((env) => ({ ...env, DB_AUTO_INIT: env.DB_AUTO_INIT ?? env.NODE_ENV !== 'production' }));
 

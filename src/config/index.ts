@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEV_JWT_SECRET, envSchema, type Env } from './env.js';
+import { parseProvidersJson } from './providers.js';
 import { buildPlans, type Plan, type Tier } from './plans.js';
 import { ambiguousPrices } from '../modules/billing/prices.js';
 
@@ -33,6 +34,19 @@ function crossFieldProblems(env: Record<string, string>): string[] {
   const problems: string[] = [];
   if (env.NODE_ENV === 'production' && (env.JWT_SECRET_KEY ?? DEV_JWT_SECRET) === DEV_JWT_SECRET) {
     problems.push('JWT_SECRET_KEY: must be set in production (the development default is refused)');
+  }
+  if (env.NODE_ENV === 'production' && !env.A4F_API_KEY && !env.LLM_PROVIDERS_JSON) {
+    problems.push('A4F_API_KEY: required in production (the dev mock provider never serves production)');
+  }
+  if (env.NODE_ENV === 'production' && ['true', '1'].includes(env.ENABLE_DEV_MOCK_LLM ?? '')) {
+    problems.push('ENABLE_DEV_MOCK_LLM: the dev mock provider is refused in production');
+  }
+  if (env.LLM_PROVIDERS_JSON) {
+    try {
+      parseProvidersJson(env.LLM_PROVIDERS_JSON);
+    } catch (error) {
+      problems.push(`LLM_PROVIDERS_JSON: ${(error as Error).message}`);
+    }
   }
   if (env.NODE_ENV === 'production' && Number(env.USAGE_SETTLE_STEP_DELAY_MS ?? 0) > 0) {
     problems.push('USAGE_SETTLE_STEP_DELAY_MS: a test-only setting, refused in production');

@@ -271,7 +271,10 @@ function fill(template: string, mine: boolean): string {
       ? { id: mine ? fx.orgId : fx.otherOrgId, userId: fx.member.user.id }
       : template.startsWith('/sub-users')
         ? { id: mine ? fx.sub.id : fx.otherSubId }
-        : isAdmin ? { id: fx.member.user.id } : { provider: 'github' };
+        : template.startsWith('/llm/requests')
+          // A well-formed id of a request the caller does not own (nobody's): answered 404 like another user's.
+          ? { id: 'req_sweepNotTheCallersRequest0' }
+          : isAdmin ? { id: fx.member.user.id } : { provider: 'github' };
   return template.replace(/\{(\w+)\}/g, (_, name: string) => ids[name] ?? 'x');
 }
 

@@ -43,10 +43,10 @@ describe('parseConfig', () => {
   });
 
   it('refuses the development JWT secret in production, set or defaulted, alongside other problems', () => {
-    expect(problemsOf({ NODE_ENV: 'production' })).toEqual(['JWT_SECRET_KEY: must be set in production (the development default is refused)']);
+    expect(problemsOf({ NODE_ENV: 'production', A4F_API_KEY: 'upstream-key' })).toEqual(['JWT_SECRET_KEY: must be set in production (the development default is refused)']);
     const both = problemsOf({ NODE_ENV: 'production', JWT_SECRET_KEY: DEV_JWT_SECRET, PORT: '-1' });
-    expect(both.map((p) => p.split(':')[0]).sort()).toEqual(['JWT_SECRET_KEY', 'PORT']);
-    expect(parseConfig({ NODE_ENV: 'production', JWT_SECRET_KEY: 'a-real-production-secret-of-enough-length' }).isProduction).toBe(true);
+    expect(both.map((p) => p.split(':')[0]).sort()).toEqual(['A4F_API_KEY', 'JWT_SECRET_KEY', 'PORT']);
+    expect(parseConfig({ NODE_ENV: 'production', JWT_SECRET_KEY: 'a-real-production-secret-of-enough-length', A4F_API_KEY: 'upstream-key' }).isProduction).toBe(true);
   });
 
   it('treats an empty variable as unset and checks OAuth client pairs', () => {

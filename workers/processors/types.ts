@@ -14,8 +14,13 @@ export interface WorkerContext {
   producer: Producer;
   /** Quota counters in Redis (reservations, settlements, rebuilds). */
   quota: QuotaService;
+  /** Registers cleanup (extra connections, HTTP pools) run when the worker role stops, after its Workers closed. */
+  onClose(cleanup: () => Promise<void> | void): void;
 }
 
-export type Processor<Q extends QueueName> = (payload: JobPayload<Q>, job: Job, signal?: AbortSignal) => Promise<unknown>;
+export type Processor<Q extends QueueName> = ((payload: JobPayload<Q>, job: Job, signal?: AbortSignal) => Promise<unknown>) & {
+  /** Called once BullMQ has given up on a job (attempts exhausted, or stalled more than allowed). */
+  onGaveUp?: (payload: JobPayload<Q>, job: Job) => Promise<void>;
+};
 
 export type ProcessorFactory<Q extends QueueName> = (ctx: WorkerContext) => Processor<Q>;

@@ -1,0 +1,21 @@
+import { createHash } from 'node:crypto';
+import type { Redis } from 'ioredis';
+
+export interface LuaScript {
+  run(redis: Redis, keys: string[], args: Array<string | number>): Promise<unknown>;
+}
+
+/** A Lua script sent by SHA (one short command per call), loaded on the first NOSCRIPT. */
+export function luaScript(source: string): LuaScript {
+  const sha = createHash('sha1').update(source).digest('hex');
+  return {
+    async run(redis, keys, args) {
+      try {
+        return await redis.evalsha(sha, keys.length, ...keys, ...args);
+      } catch (error) {
+        if (!String((error as Error).message).startsWith('NOSCRIPT')) throw error;
+        return redis.eval(source, keys.length, ...keys, ...args);
+      }
+    },
+  };
+}

@@ -1,0 +1,36 @@
+import type { Redis } from 'ioredis';
+import { luaScript } from '../../lib/lua.js';
+import { llmKeys } from './keys.js';
+
+/** Why a request is stopped before it ends: a DELETE by its owner, or its client gone past the grace period. */
+export type CancelReason = 'cancelled' | 'client_disconnected';
+
+/**
+ * The cross-process cancel signal: a key (read by a worker when it starts the job) and a message on one
+ * channel every worker listens to (heard mid-stream). Without `force`, nothing happens while a client is
+ * still attached (a reconnect within the grace period keeps the request going).
+ * KEYS[1] meta, KEYS[2] cancel key. ARGV channel, request id, reason, ttl seconds, force.
+ * Returns -1 unknown request, 0 nothing to do, 1 signalled.
+ */
+const SIGNAL = luaScript(`
+if redis.call('EXISTS', KEYS[1]) == 0 then return -1 end
+if redis.call('HEXISTS', KEYS[1], 'finished_at') == 1 then return 0 end
+if ARGV[5] ~= '1' and tonumber(redis.call('HGET', KEYS[1], 'watchers') or '0') > 0 then return 0 end
+if redis.call('SET', KEYS[2], ARGV[3], 'NX', 'EX', ARGV[4]) then
+  redis.call('HSET', KEYS[1], 'cancel_reason', ARGV[3])
+  redis.call('PUBLISH', ARGV[1], ARGV[2] .. ' ' .. ARGV[3])
+end
+return 1
+`);
+
+export async function signalCancel(
+  redis: Redis, prefix: string, id: string, reason: CancelReason, options: { force: boolean; ttlSeconds: number },
+): Promise<-1 | 0 | 1> {
+  const keys = llmKeys(prefix);
+  return (await SIGNAL.run(redis, [keys.meta(id), keys.cancel(id)], [keys.cancelChannel, id, reason, options.ttlSeconds, options.force ? '1' : '0'])) as -1 | 0 | 1;
+}
+
+export const parseCancelMessage = (message: string): { id: string; reason: CancelReason } => {
+  const [id = '', reason = 'cancelled'] = message.split(' ');
+  return { id, reason: reason === 'client_disconnected' ? 'client_disconnected' : 'cancelled' };
+};

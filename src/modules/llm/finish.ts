@@ -1,0 +1,72 @@
+import { enqueueSettlement, settleJobId } from '../usage/enqueue.js';
+import type { Producer, RequestContext, RequestOutcome } from '../../../queues/index.js';
+import type { LlmStatus } from './schemas.js';
+import type { NewEntry, StreamStore } from './stream-store.js';
+
+/** What the client sees when a request ends badly: an OpenAI-style error and the HTTP status it maps to. */
+export interface ClientError {
+  status: number;
+  type: string;
+  code: string;
+  message: string;
+}
+
+/** The terminal stream entry: the request's final status and what it is billed. */
+export interface EndRecord {
+  status: LlmStatus;
+  outcome: RequestOutcome;
+}
+
+export const errorEventJson = (error: ClientError) => JSON.stringify({ error: { message: error.message, type: error.type, code: error.code } });
+
+export { enqueueSettlement, settleJobId };
+
+export interface FinishInput {
+  context: RequestContext;
+  run: string;
+  status: LlmStatus;
+  outcome: RequestOutcome;
+  /** Entries before the end record, e.g. a usage chunk or an error event. */
+  entries?: NewEntry[];
+  error?: ClientError;
+}
+
+/**
+ * Ends a request: settlement first (so it exists whenever a client sees the end), then the last stream
+ * entries, the status fields and the stream slot, atomically and once.
+ */
+export async function finishRequest(store: StreamStore, producer: Producer, input: FinishInput): Promise<-1 | 0 | 1> {
+  const { context, run, status, outcome, error } = input;
+  await enqueueSettlement(producer, context, outcome);
+  const entries: NewEntry[] = [...(input.entries ?? [])];
+  if (error) entries.push({ type: 'e', data: errorEventJson(error), status: error.status });
+  const end: EndRecord = { status, outcome };
+  entries.push({ type: 'end', data: JSON.stringify(end) });
+  return store.finalize(context.request_id, run, context.user_id, entries, {
+    status,
+    finished_at: Date.now(),
+    provider: outcome.provider ?? '',
+    prompt_tokens: outcome.prompt_tokens,
+    completion_tokens: outcome.completion_tokens,
+    usage_source: outcome.usage_source,
+    error_code: error?.code ?? outcome.error_code ?? '',
+    error_message: error?.message ?? '',
+    ttft_ms: outcome.ttft_ms ?? '',
+  });
+}
+
+/** The outcome of a request that produced nothing (failed, or stopped before its first token): nothing is billed. */
+export function emptyOutcome(context: RequestContext, status: 'failed' | 'aborted', errorCode: string | null, provider: string | null = null): RequestOutcome {
+  return {
+    status, prompt_tokens: 0, completion_tokens: 0, usage_source: 'none', provider, error_code: errorCode,
+    ttft_ms: null, duration_ms: Math.max(0, Date.now() - context.enqueued_at),
+  };
+}
+
+export const CANCEL_ERRORS = {
+  cancelled: { status: 409, type: 'invalid_request_error', code: 'request_cancelled', message: 'The request was cancelled.' },
+  client_disconnected: {
+    status: 409, type: 'invalid_request_error', code: 'client_disconnected',
+    message: 'The client disconnected and did not come back within the grace period; the request was stopped.',
+  },
+} as const satisfies Record<string, ClientError>;

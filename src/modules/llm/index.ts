@@ -1,0 +1,41 @@
+import type { Logger } from 'pino';
+import type { Config } from '../../config/index.js';
+import type { Producer } from '../../../queues/index.js';
+import { createRedis } from '../../lib/redis.js';
+import { createQuotaService } from '../quota/service.js';
+import { createLimits } from './limits.js';
+import { createHeartbeats } from './relay.js';
+import { createLlmService } from './service.js';
+import { createStreamHub } from './stream-hub.js';
+import { createStreamStore } from './stream-store.js';
+import { warmUpTokenizer } from './tokenizer.js';
+
+/** Builds the API side of the LLM proxy; `close` stops its stream readers and timers. */
+export function createLlmModule({ config, logger, producer }: { config: Config; logger: Logger; producer: Producer }) {
+  const log = logger.child({ module: 'llm' });
+  // Its own connection, auto-pipelined: concurrent requests' commands issued in one tick share one write. It
+  // queues commands while (re)connecting, failing them after one retry (maxRetriesPerRequest), so a request
+  // arriving during start-up is not refused.
+  const redis = createRedis(config.REDIS_URL, { enableAutoPipelining: true, enableOfflineQueue: true, connectionName: 'llm-api' });
+  redis.on('error', (error) => log.debug({ err: error.message }, 'llm redis error'));
+  const hub = createStreamHub({ redisUrl: config.REDIS_URL, control: redis, readers: config.LLM_STREAM_READERS, log });
+  const heartbeats = createHeartbeats(config.LLM_SSE_HEARTBEAT_MS);
+  const service = createLlmService({
+    config, redis, producer, log, hub, heartbeats,
+    quota: createQuotaService({ redis, prefix: config.REDIS_PREFIX }),
+    limits: createLimits({ redis, prefix: config.REDIS_PREFIX, slotTtlMs: config.LLM_RESERVATION_TTL_MS }),
+    store: createStreamStore({ redis, prefix: config.REDIS_PREFIX, maxLen: config.LLM_STREAM_MAXLEN, ttlSeconds: config.LLM_STREAM_TTL_SECONDS }),
+  });
+  // Test suites build many apps; everything else pays the tokenizer's start-up cost before the first request.
+  if (config.NODE_ENV !== 'test') setTimeout(warmUpTokenizer, 0).unref();
+  return {
+    service,
+    close() {
+      service.close();
+      heartbeats.close();
+      hub.close();
+      redis.disconnect();
+    },
+  };
+}
+export type LlmModule = ReturnType<typeof createLlmModule>;

@@ -1,0 +1,153 @@
+import type { Response } from 'express';
+import { createCompletionAccumulator, type Usage } from './completion.js';
+import type { EndRecord } from './finish.js';
+import type { StreamHub } from './stream-hub.js';
+import type { StreamEntry } from './stream-store.js';
+
+/** One process-wide timer for SSE keep-alives, instead of one per stream. */
+export function createHeartbeats(intervalMs: number) {
+  const beats = new Set<() => void>();
+  const timer = setInterval(() => {
+    for (const beat of beats) beat();
+  }, intervalMs);
+  timer.unref();
+  return {
+    add(beat: () => void): () => void {
+      beats.add(beat);
+      return () => beats.delete(beat);
+    },
+    close() {
+      clearInterval(timer);
+      beats.clear();
+    },
+  };
+}
+export type Heartbeats = ReturnType<typeof createHeartbeats>;
+
+export interface RelayOptions {
+  res: Response;
+  key: string;
+  /** Relay entries after this stream id ("0-0" for all). */
+  fromId: string;
+  requestId: string;
+  model: string;
+  /**
+   * Streaming only: hold the 200 and its headers until the first entry, at most this many ms, so a request that
+   * fails before its first token still gets a real HTTP error status. 0 sends them at once.
+   */
+  deferHeadersMs: number;
+  /** The client left before the end. */
+  onDetach(): void;
+}
+
+const SSE_HEADERS = {
+  'Content-Type': 'text/event-stream; charset=utf-8',
+  'Cache-Control': 'no-cache, no-transform',
+  Connection: 'keep-alive',
+  'X-Accel-Buffering': 'no',
+};
+
+function sendErrorEntry(res: Response, entry: StreamEntry): void {
+  res.status(entry.status ?? 502).type('application/json').send(entry.data);
+}
+
+/** Relays the request's stream as SSE: `id: <entry id>` on every event, ending with `data: [DONE]`. */
+export function relaySse(hub: StreamHub, heartbeats: Heartbeats, options: RelayOptions): void {
+  const { res } = options;
+  let done = false;
+  /** Sends the headers; with `flush` at once, otherwise together with the first write. */
+  const start = (flush: boolean) => {
+    if (res.headersSent) return;
+    res.writeHead(200, SSE_HEADERS);
+    if (flush) res.flushHeaders();
+  };
+  const stop = () => {
+    done = true;
+    clearTimeout(deferTimer);
+    subscription.close();
+    stopBeat();
+  };
+  const subscription = hub.subscribe(options.key, options.fromId, (entries) => {
+    if (done) return;
+    let out = '';
+    let ended = false;
+    for (const entry of entries) {
+      if (entry.type === 'e' && !res.headersSent && out === '') {
+        stop();
+        sendErrorEntry(res, entry);
+        return;
+      }
+      out += entry.type === 'end' ? `id: ${entry.id}\ndata: [DONE]\n\n` : `id: ${entry.id}\ndata: ${entry.data}\n\n`;
+      if (entry.type === 'end') {
+        ended = true;
+        break;
+      }
+    }
+    start(false);
+    const flushed = res.write(out);
+    if (ended) {
+      stop();
+      res.end();
+    } else if (!flushed) {
+      // A slow client: stop reading its stream until its socket drains (memory stays bounded).
+      subscription.pause();
+      res.once('drain', () => subscription.resume());
+    }
+  });
+  const stopBeat = heartbeats.add(() => {
+    if (done) return;
+    start(false);
+    res.write(': keep-alive\n\n');
+  });
+  // After this, the client at least learns its request id (X-Request-Id) while the request waits in the queue.
+  const deferTimer = setTimeout(() => {
+    if (!done) start(true);
+  }, options.deferHeadersMs);
+  res.on('close', () => {
+    if (done) return;
+    stop();
+    options.onDetach();
+  });
+}
+
+/** A finished request's events after `fromId`, written at once (nothing more will come, so nothing to wait for). */
+export function replayFinishedSse(res: Response, entries: StreamEntry[]): void {
+  res.writeHead(200, SSE_HEADERS);
+  let out = '';
+  for (const entry of entries) out += entry.type === 'end' ? `id: ${entry.id}\ndata: [DONE]\n\n` : `id: ${entry.id}\ndata: ${entry.data}\n\n`;
+  res.end(out);
+}
+
+const usageOf = (end: EndRecord): Usage => ({
+  prompt_tokens: end.outcome.prompt_tokens,
+  completion_tokens: end.outcome.completion_tokens,
+  total_tokens: end.outcome.prompt_tokens + end.outcome.completion_tokens,
+});
+
+/** Waits for the end of the request and answers one `chat.completion` (or the error it ended with). */
+export function relayJson(hub: StreamHub, options: RelayOptions): void {
+  const { res } = options;
+  const accumulator = createCompletionAccumulator();
+  let error: StreamEntry | null = null;
+  let done = false;
+  const subscription = hub.subscribe(options.key, options.fromId, (entries) => {
+    if (done) return;
+    for (const entry of entries) {
+      if (entry.type === 'c') accumulator.add(JSON.parse(entry.data));
+      else if (entry.type === 'e') error = entry;
+      else {
+        done = true;
+        subscription.close();
+        if (error) sendErrorEntry(res, error);
+        else res.json(accumulator.build(`chatcmpl-${options.requestId}`, options.model, usageOf(JSON.parse(entry.data) as EndRecord)));
+        return;
+      }
+    }
+  });
+  res.on('close', () => {
+    if (done) return;
+    done = true;
+    subscription.close();
+    options.onDetach();
+  });
+}

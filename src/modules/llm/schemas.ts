@@ -1,0 +1,135 @@
+import { z } from 'zod';
+import { LLM_ID_PATTERN } from './keys.js';
+
+// The OpenAI Chat Completions request: known fields are validated, unknown ones pass through to the upstream.
+
+const textPart = z.looseObject({ type: z.literal('text'), text: z.string() });
+const imagePart = z.looseObject({
+  type: z.literal('image_url'),
+  image_url: z.looseObject({ url: z.string().min(1), detail: z.enum(['auto', 'low', 'high']).optional() }),
+});
+const audioPart = z.looseObject({ type: z.literal('input_audio'), input_audio: z.looseObject({ data: z.string(), format: z.string() }) });
+const filePart = z.looseObject({ type: z.literal('file'), file: z.looseObject({}) });
+const refusalPart = z.looseObject({ type: z.literal('refusal'), refusal: z.string() });
+
+const userPart = z.discriminatedUnion('type', [textPart, imagePart, audioPart, filePart]);
+const assistantPart = z.discriminatedUnion('type', [textPart, refusalPart]);
+
+const textContent = z.union([z.string(), z.array(textPart).min(1)]);
+const name = z.string().min(1).max(64).optional();
+
+const toolCall = z.looseObject({
+  id: z.string(),
+  type: z.string().default('function'),
+  function: z.looseObject({ name: z.string(), arguments: z.string() }),
+});
+
+export const chatMessageSchema = z.discriminatedUnion('role', [
+  z.looseObject({ role: z.literal('system'), content: textContent, name }),
+  z.looseObject({ role: z.literal('developer'), content: textContent, name }),
+  z.looseObject({ role: z.literal('user'), content: z.union([z.string(), z.array(userPart).min(1)]), name }),
+  z.looseObject({
+    role: z.literal('assistant'),
+    content: z.union([z.string(), z.array(assistantPart)]).nullable().optional(),
+    name,
+    refusal: z.string().nullable().optional(),
+    tool_calls: z.array(toolCall).optional(),
+    function_call: z.looseObject({ name: z.string(), arguments: z.string() }).nullable().optional(),
+  }),
+  z.looseObject({ role: z.literal('tool'), content: textContent, tool_call_id: z.string().min(1) }),
+  z.looseObject({ role: z.literal('function'), content: z.string().nullable(), name: z.string().min(1) }),
+]);
+export type ChatMessage = z.infer<typeof chatMessageSchema>;
+
+const tool = z.looseObject({
+  type: z.string(),
+  function: z.looseObject({ name: z.string().min(1).max(64), description: z.string().optional(), parameters: z.record(z.string(), z.unknown()).optional() }).optional(),
+});
+
+const tokenLimit = z.number().int().min(1).max(1_000_000).nullable().optional();
+
+export const chatCompletionRequestSchema = z
+  .looseObject({
+    model: z.string().min(1).max(256),
+    messages: z.array(chatMessageSchema).min(1).max(4096),
+    stream: z.boolean().nullable().optional(),
+    stream_options: z.looseObject({ include_usage: z.boolean().optional() }).nullable().optional(),
+    max_tokens: tokenLimit,
+    max_completion_tokens: tokenLimit,
+    n: z.number().int().min(1).nullable().optional(),
+    temperature: z.number().min(0).max(2).nullable().optional(),
+    top_p: z.number().min(0).max(1).nullable().optional(),
+    presence_penalty: z.number().min(-2).max(2).nullable().optional(),
+    frequency_penalty: z.number().min(-2).max(2).nullable().optional(),
+    stop: z.union([z.string(), z.array(z.string()).max(4)]).nullable().optional(),
+    seed: z.number().int().nullable().optional(),
+    user: z.string().max(256).optional(),
+    logprobs: z.boolean().nullable().optional(),
+    top_logprobs: z.number().int().min(0).max(20).nullable().optional(),
+    logit_bias: z.record(z.string(), z.number().min(-100).max(100)).nullable().optional(),
+    tools: z.array(tool).max(128).optional(),
+    tool_choice: z.union([z.string(), z.looseObject({ type: z.string() })]).optional(),
+    parallel_tool_calls: z.boolean().optional(),
+    response_format: z.looseObject({ type: z.string() }).optional(),
+  })
+  .superRefine((body, ctx) => {
+    if (body.n !== undefined && body.n !== null && body.n !== 1) {
+      ctx.addIssue({ code: 'custom', path: ['n'], message: 'only n=1 is supported' });
+    }
+  })
+  .openapi('ChatCompletionRequest');
+export type ChatCompletionRequest = z.infer<typeof chatCompletionRequestSchema>;
+
+const usageSchema = z.object({ prompt_tokens: z.number(), completion_tokens: z.number(), total_tokens: z.number() });
+
+export const chatCompletionSchema = z
+  .object({
+    id: z.string(),
+    object: z.literal('chat.completion'),
+    created: z.number(),
+    model: z.string(),
+    choices: z.array(z.object({
+      index: z.number(),
+      message: z.object({ role: z.literal('assistant'), content: z.string().nullable(), refusal: z.string().nullable().optional(), tool_calls: z.array(z.unknown()).optional() }),
+      logprobs: z.unknown().nullable(),
+      finish_reason: z.string().nullable(),
+    })),
+    usage: usageSchema,
+  })
+  .openapi('ChatCompletion');
+
+export const chatCompletionChunkStreamSchema = z
+  .string()
+  .openapi('ChatCompletionChunkStream', {
+    description: 'Server-Sent Events: each event has an `id` and `data: <chat.completion.chunk JSON>`; the last is `data: [DONE]`. '
+      + 'An error after the stream started arrives as `data: {"error": {...}}` before `[DONE]`.',
+  });
+
+export const modelSchema = z.object({ id: z.string(), object: z.literal('model'), created: z.number(), owned_by: z.string() }).openapi('Model');
+export const modelListSchema = z.object({ object: z.literal('list'), data: z.array(modelSchema) }).openapi('ModelList');
+
+export const requestIdParamsSchema = z.object({ id: z.string().regex(LLM_ID_PATTERN, 'not an LLM request id') });
+export const modelParamsSchema = z.object({ model: z.string().min(1).max(256) });
+
+export const LLM_STATUSES = ['queued', 'running', 'completed', 'failed', 'aborted', 'cancelled'] as const;
+export type LlmStatus = (typeof LLM_STATUSES)[number];
+export const TERMINAL_STATUSES: readonly LlmStatus[] = ['completed', 'failed', 'aborted', 'cancelled'];
+
+export const llmRequestStatusSchema = z
+  .object({
+    id: z.string(),
+    object: z.literal('llm.request'),
+    status: z.enum(LLM_STATUSES),
+    model: z.string(),
+    stream: z.boolean(),
+    created: z.number().describe('Unix seconds'),
+    started_at: z.number().nullable(),
+    finished_at: z.number().nullable(),
+    provider: z.string().nullable(),
+    streamed_chunks: z.number().describe('Chunks produced so far (about one token each)'),
+    usage: usageSchema.extend({ source: z.enum(['reported', 'counted', 'none']) }).nullable(),
+    error: z.object({ code: z.string(), message: z.string() }).nullable(),
+    cancel_requested: z.boolean(),
+  })
+  .openapi('LlmRequestStatus');
+export type LlmRequestStatus = z.infer<typeof llmRequestStatusSchema>;

@@ -1,0 +1,231 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { Response } from 'express';
+import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import type { Config } from '../../config/index.js';
+import { AppError, NotFoundError, ServiceUnavailableError } from '../../lib/errors.js';
+import type { Principal } from '../../lib/http/principal.js';
+import { requestContextSchema, type Producer, type RequestContext } from '../../../queues/index.js';
+import type { QuotaService } from '../quota/service.js';
+import { resolvePayer, type PayerContext } from '../quota/payer.js';
+import { signalCancel } from './cancel.js';
+import { CANCEL_ERRORS, emptyOutcome, finishRequest } from './finish.js';
+import { llmKeys } from './keys.js';
+import type { Limits } from './limits.js';
+import { relayJson, relaySse, replayFinishedSse, type Heartbeats } from './relay.js';
+import type { ChatCompletionRequest, LlmRequestStatus, LlmStatus } from './schemas.js';
+import { TERMINAL_STATUSES } from './schemas.js';
+import type { StreamHub } from './stream-hub.js';
+import type { StreamStore } from './stream-store.js';
+import { estimatePromptTokens } from './tokenizer.js';
+import { createTtlCache } from './auth-cache.js';
+
+interface Deps {
+  config: Config;
+  redis: Redis;
+  producer: Producer;
+  quota: QuotaService;
+  limits: Limits;
+  store: StreamStore;
+  hub: StreamHub;
+  heartbeats: Heartbeats;
+  log: Logger;
+}
+
+/** Request ids are minted here (never taken from the caller, so no one can collide with another's request). */
+export const newRequestId = () => `req_${randomBytes(16).toString('base64url')}`;
+
+export interface Submitted {
+  context: RequestContext;
+  rateLimitHeaders: Record<string, string>;
+}
+
+const MODEL_CREATED = 1_704_067_200;
+
+export function createLlmService({ config, redis, producer, quota, limits, store, hub, heartbeats, log }: Deps) {
+  const keys = llmKeys(config.REDIS_PREFIX);
+  const graceTimers = new Set<NodeJS.Timeout>();
+  const payers = createTtlCache<PayerContext>(config.LLM_AUTH_CACHE_MS);
+
+  /** Who pays, remembered briefly per caller and organization header (it costs database reads to work out). */
+  async function payerOf(principal: Principal, organizationHeader: string | undefined): Promise<PayerContext> {
+    const key = `${principal.user._id.toString()}|${principal.apiKey?.id ?? ''}|${organizationHeader ?? ''}`;
+    const cached = payers.get(key);
+    if (cached) return cached;
+    const payer = await resolvePayer(config, principal, organizationHeader);
+    payers.set(key, payer);
+    return payer;
+  }
+
+  function assertModelAllowed(model: string, payer: PayerContext): void {
+    if (!config.LLM_MODELS.includes(model)) {
+      throw new AppError(404, 'invalid_request_error', 'model_not_found', `The model \`${model}\` does not exist or you do not have access to it.`, { param: 'model' });
+    }
+    if (!payer.models.includes(model)) {
+      throw new AppError(403, 'permission_error', 'model_not_allowed', `The model \`${model}\` is not available on the ${payer.tier} plan of this request's payer.`, { param: 'model' });
+    }
+  }
+
+  async function listModels(principal: Principal, organizationHeader?: string) {
+    const payer = await payerOf(principal, organizationHeader);
+    return payer.models.map((id) => ({ id, object: 'model' as const, created: MODEL_CREATED, owned_by: 'aicoder' }));
+  }
+
+  /**
+   * Admits a chat request: model allowed, rate and stream limits, quota reserved for its worst case, then
+   * enqueued. Anything refused leaves nothing behind (no reservation, no slot, no job).
+   */
+  async function submit(principal: Principal, organizationHeader: string | undefined, body: ChatCompletionRequest, requestId: string): Promise<Submitted> {
+    const payer = await payerOf(principal, organizationHeader);
+    assertModelAllowed(body.model, payer);
+    const stream = body.stream === true;
+    const admission = await limits.admit({
+      userId: payer.user_id, requestId, requestsPerMinute: payer.requests_per_minute, concurrentStreams: stream ? payer.concurrent_streams : null,
+    });
+    let reserved = false;
+    try {
+      const estimate = estimatePromptTokens(body, { margin: config.LLM_PROMPT_ESTIMATE_MARGIN, maxChars: config.LLM_TOKENIZE_MAX_CHARS });
+      const wanted = body.max_completion_tokens ?? body.max_tokens ?? config.LLM_DEFAULT_MAX_TOKENS;
+      const { granted } = await quota.reserve(requestId, payer.accounts, estimate + wanted, estimate + 1, config.LLM_RESERVATION_TTL_MS);
+      reserved = true;
+      const upstreamBody: Record<string, unknown> = { ...body };
+      // The reservation covers the prompt estimate plus this many completion tokens, never more.
+      if (body.max_completion_tokens !== undefined && body.max_completion_tokens !== null) upstreamBody.max_completion_tokens = granted - estimate;
+      else upstreamBody.max_tokens = granted - estimate;
+      const context: RequestContext = {
+        request_id: requestId, user_id: payer.user_id, sub_user_id: payer.sub_user_id, parent_user_id: payer.parent_user_id,
+        organization_id: payer.organization_id, api_key_id: payer.api_key_id, payer: payer.payer, accounts: payer.accounts,
+        model: body.model, stream, reserved_tokens: granted, prompt_tokens_estimate: estimate, enqueued_at: Date.now(),
+      };
+      await enqueue(context, upstreamBody, config.plans[payer.tier].queue_priority);
+      return { context, rateLimitHeaders: admission.headers };
+    } catch (error) {
+      await undoAdmission(payer, requestId, stream, reserved);
+      if (error instanceof AppError) throw error;
+      log.error({ err: (error as Error).message, llm_request_id: requestId }, 'llm request could not be enqueued');
+      throw new ServiceUnavailableError('The request queue is unavailable; try again shortly.', 'queue_unavailable', 2);
+    }
+  }
+
+  async function enqueue(context: RequestContext, body: Record<string, unknown>, priority: number): Promise<void> {
+    const id = context.request_id;
+    // In parallel: the record and the job may land in either order (the worker's claim creates a missing record),
+    // so only the job decides whether the request was accepted.
+    const [created, enqueued] = await Promise.allSettled([
+      store.create({ id, userId: context.user_id, model: context.model, stream: context.stream, created: context.enqueued_at }),
+      producer.enqueue('llm', { ...context, body }, {
+        jobId: id, priority, attempts: config.LLM_JOB_ATTEMPTS, backoff: { type: 'fixed', delay: 500 },
+        // The job holds the prompt and the request's status lives in Redis: keep only a short history.
+        removeOnComplete: { count: 1000 },
+      }),
+    ]);
+    if (enqueued.status === 'rejected') throw enqueued.reason;
+    if (created.status === 'rejected') log.warn({ err: (created.reason as Error).message, llm_request_id: id }, 'request record not written; the worker creates it');
+  }
+
+  async function undoAdmission(payer: PayerContext, requestId: string, stream: boolean, reserved: boolean): Promise<void> {
+    try {
+      if (stream) await limits.release(payer.user_id, requestId);
+      // Release the reservation only when no job exists (an enqueue can fail after Redis took it).
+      if (reserved && !(await producer.queues.llm.getJob(requestId))) await quota.settle(requestId, payer.accounts, 0, 0);
+    } catch (error) {
+      log.warn({ err: (error as Error).message, llm_request_id: requestId }, 'could not undo an admission; the reservation expires by itself');
+    }
+  }
+
+  /** Relays a request to this response, as SSE or as one JSON completion; a client that leaves starts the grace period. */
+  function attach(res: Response, options: { requestId: string; model: string; sse: boolean; fromId: string; deferHeaders: boolean }): void {
+    const relayOptions = {
+      res, key: keys.stream(options.requestId), fromId: options.fromId, requestId: options.requestId, model: options.model,
+      deferHeadersMs: options.deferHeaders ? config.LLM_SSE_HEADER_DEFER_MS : 0, onDetach: () => detach(options.requestId),
+    };
+    if (options.sse) relaySse(hub, heartbeats, relayOptions);
+    else relayJson(hub, relayOptions);
+    if (res.destroyed) res.emit('close');
+  }
+
+  function detach(id: string): void {
+    redis.hincrby(keys.meta(id), 'watchers', -1).catch(() => undefined);
+    const grace = config.STREAM_RESUME_GRACE_MS;
+    if (grace === 0) return;
+    const timer = setTimeout(() => {
+      graceTimers.delete(timer);
+      signalCancel(redis, config.REDIS_PREFIX, id, 'client_disconnected', { force: false, ttlSeconds: config.LLM_STREAM_TTL_SECONDS })
+        .catch((error: Error) => log.warn({ err: error.message, llm_request_id: id }, 'could not signal a disconnect cancel'));
+    }, grace);
+    graceTimers.add(timer);
+  }
+
+  async function ownedMeta(principal: Principal, id: string): Promise<Record<string, string>> {
+    const meta = await redis.hgetall(keys.meta(id));
+    if (!meta.user_id || meta.user_id !== principal.user._id.toString()) throw new NotFoundError('LLM request', 'request_not_found');
+    return meta;
+  }
+
+  /**
+   * Resumes a stream after `fromId`. A reader of a running request counts as attached (a reconnect within the
+   * grace period keeps it going); a finished one is replayed from its stream at once.
+   */
+  async function resume(principal: Principal, id: string, res: Response, fromId: string): Promise<void> {
+    const meta = await ownedMeta(principal, id);
+    if (meta.finished_at) {
+      replayFinishedSse(res, await store.readAfter(id, fromId));
+      return;
+    }
+    await redis.hincrby(keys.meta(id), 'watchers', 1);
+    attach(res, { requestId: id, model: meta.model ?? '', sse: true, fromId, deferHeaders: false });
+  }
+
+  function present(id: string, meta: Record<string, string>): LlmRequestStatus {
+    const num = (value: string | undefined) => (value ? Number(value) : null);
+    const finished = Boolean(meta.finished_at);
+    const prompt = Number(meta.prompt_tokens ?? 0);
+    const completion = Number(meta.completion_tokens ?? 0);
+    return {
+      id, object: 'llm.request', status: (meta.status ?? 'queued') as LlmStatus, model: meta.model ?? '', stream: meta.stream === '1',
+      created: Math.floor(Number(meta.created) / 1000), started_at: num(meta.started_at) && Math.floor(Number(meta.started_at) / 1000),
+      finished_at: num(meta.finished_at) && Math.floor(Number(meta.finished_at) / 1000), provider: meta.provider || null,
+      streamed_chunks: Number(meta.chunks ?? 0),
+      usage: finished ? { prompt_tokens: prompt, completion_tokens: completion, total_tokens: prompt + completion, source: (meta.usage_source ?? 'none') as 'none' } : null,
+      error: meta.error_code ? { code: meta.error_code, message: meta.error_message ?? '' } : null,
+      cancel_requested: Boolean(meta.cancel_reason),
+    };
+  }
+
+  async function status(principal: Principal, id: string): Promise<LlmRequestStatus> {
+    return present(id, await ownedMeta(principal, id));
+  }
+
+  /**
+   * Cancels a request: a running one is stopped by its worker (cross-process signal; what it produced is
+   * billed); one still waiting in the queue is removed and ended here, billed nothing.
+   */
+  async function cancel(principal: Principal, id: string): Promise<{ request: LlmRequestStatus; signalled: boolean }> {
+    const meta = await ownedMeta(principal, id);
+    if (TERMINAL_STATUSES.includes(meta.status as LlmStatus) || meta.finished_at) return { request: present(id, meta), signalled: false };
+    await signalCancel(redis, config.REDIS_PREFIX, id, 'cancelled', { force: true, ttlSeconds: config.LLM_STREAM_TTL_SECONDS });
+    const queue = producer.queues.llm;
+    const job = await queue.getJob(id);
+    const waiting = job ? ['waiting', 'prioritized', 'delayed', 'wait'].includes(await job.getState()) : false;
+    let removed = false;
+    if (job && waiting && (await queue.remove(id)) === 1) {
+      removed = true;
+      const context = requestContextSchema.parse(job.data);
+      const run = randomUUID();
+      await redis.hset(keys.meta(id), 'run', run);
+      await finishRequest(store, producer, {
+        context, run, status: 'cancelled', outcome: emptyOutcome(context, 'aborted', CANCEL_ERRORS.cancelled.code), error: CANCEL_ERRORS.cancelled,
+      });
+    }
+    return { request: present(id, await redis.hgetall(keys.meta(id))), signalled: !removed };
+  }
+
+  return {
+    listModels, submit, attach, resume, status, cancel, assertModelAllowed,
+    close() {
+      for (const timer of graceTimers) clearTimeout(timer);
+      graceTimers.clear();
+    },
+  };
+}
+export type LlmService = ReturnType<typeof createLlmService>;

@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compareIds } from '../../src/modules/llm/stream-store.js';
+import { llmKeys } from '../../src/modules/llm/keys.js';
+import { countTokens } from '../../src/modules/llm/tokenizer.js';
+import { startFakeUpstream, type FakeUpstream } from '../helpers/fake-upstream.js';
+import { startTestApp, type TestApp } from '../helpers/harness.js';
+import { chatBody, contentOf, eventually, llmUser, openSse, settlementOf, SERVER_KEY } from '../helpers/llm.js';
+import { configEnv, spawnRole, type RoleProcess } from '../helpers/llm-processes.js';
+
+const words = (n: number, tag: string) => Array.from({ length: n }, (_, i) => `${tag}${i}`).join(' ');
+
+describe('two API processes and two worker processes against one Redis', () => {
+  let app: TestApp;
+  let upstream: FakeUpstream;
+  let apiA: RoleProcess;
+  let apiB: RoleProcess;
+  let workers: RoleProcess[];
+  beforeAll(async () => {
+    upstream = await startFakeUpstream();
+    // This process only registers users and reads Redis; the request path runs in the children.
+    app = await startTestApp({ A4F_BASE_URL: upstream.url, A4F_API_KEY: SERVER_KEY });
+    const env = configEnv(app.config, { LLM_JOB_LOCK_MS: '2000', LLM_STALLED_INTERVAL_MS: '1000', STREAM_RESUME_GRACE_MS: '5000' });
+    [apiA, apiB, ...workers] = await Promise.all([
+      spawnRole('web', env), spawnRole('web', env), spawnRole('llm-worker', env), spawnRole('llm-worker', env),
+    ]);
+  }, 60_000);
+  afterAll(async () => {
+    await Promise.all([apiA, apiB, ...workers].map((p) => p?.stop()));
+    await app.stop();
+    await upstream.close();
+  });
+
+  it('a stream enqueued on one API is resumed from the other with no gap and no duplicate', async () => {
+    const { auth } = await llmUser(app);
+    const content = words(40, 'x');
+    upstream.when('cross-api', { content, tokenDelayMs: 20 });
+    const first = await openSse(apiA.url, { path: '/v1/chat/completions', headers: auth, body: chatBody('cross-api', { stream: true }) });
+    const id = String(first.headers['x-request-id']);
+    const before = [];
+    for (let i = 0; i < 6; i += 1) before.push((await first.next())!);
+    first.drop();
+    const second = await openSse(apiB.url, { path: `/llm/requests/${id}/stream`, headers: { ...auth, 'Last-Event-ID': before.at(-1)!.id! } });
+    const after = await second.rest();
+    const all = [...before, ...after];
+    for (let i = 1; i < all.length; i += 1) expect(compareIds(all[i]!.id!, all[i - 1]!.id!)).toBe(1);
+    expect(contentOf(all)).toBe(content);
+    expect(all.at(-1)!.data).toBe('[DONE]');
+    expect((await settlementOf(app, id)).outcome).toMatchObject({ status: 'completed', completion_tokens: 40 });
+    const status = await fetch(`${apiB.url}/llm/requests/${id}`, { headers: auth }).then((r) => r.json());
+    expect(status).toMatchObject({ status: 'completed' });
+  });
+
+  it('serves concurrent streams and non-streaming requests through both APIs and both workers', async () => {
+    const { auth } = await llmUser(app, { limitOverrides: { concurrent_streams: 50 } });
+    upstream.when('many', { content: words(15, 'm'), tokenDelayMs: 10 });
+    const results = await Promise.all(Array.from({ length: 12 }, async (_, i) => {
+      const url = i % 2 ? apiA.url : apiB.url;
+      if (i % 3 === 0) {
+        const res = await fetch(`${url}/v1/chat/completions`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify(chatBody('many')) });
+        return ((await res.json()) as { choices: Array<{ message: { content: string } }> }).choices[0]!.message.content;
+      }
+      return contentOf(await (await openSse(url, { path: '/v1/chat/completions', headers: auth, body: chatBody('many', { stream: true }) })).rest());
+    }));
+    expect(results).toEqual(Array.from({ length: 12 }, () => words(15, 'm')));
+  });
+
+  it('a worker killed mid-stream (SIGKILL): the job is taken over, the upstream is not called again, the client gets the end, the request is settled once for what was sent', async () => {
+    const { auth, user } = await llmUser(app);
+    upstream.when('kill-me', { content: words(400, 'k'), tokenDelayMs: 15 });
+    const res = await openSse(apiA.url, { path: '/v1/chat/completions', headers: auth, body: chatBody('kill-me', { stream: true }) });
+    const id = String(res.headers['x-request-id']);
+    const head = [];
+    for (let i = 0; i < 5; i += 1) head.push((await res.next())!);
+    const keys = llmKeys(app.config.REDIS_PREFIX);
+    const servedBy = await app.redis.hget(keys.meta(id), 'worker');
+    const victim = workers.find((w) => servedBy?.endsWith(`:${w.pid}`))!;
+    expect(victim).toBeDefined();
+    await victim.kill();
+    const events = [...head, ...(await res.rest())];
+    expect(events.at(-1)!.data).toBe('[DONE]');
+    expect(JSON.parse(events.at(-2)!.data)).toMatchObject({ error: { code: 'stream_interrupted' } });
+    // Exactly one upstream call for this request, cut when its worker died.
+    const calls = upstream.requests.filter((r) => JSON.stringify(r.body.messages).includes('kill-me'));
+    expect(calls).toHaveLength(1);
+    const settle = await settlementOf(app, id);
+    const raw = (await app.redis.xrange(keys.stream(id), '-', '+')) as Array<[string, string[]]>;
+    const streamed = contentOf(raw.filter(([, f]) => f[1] === 'c').map(([, f]) => ({ data: f[3]! })));
+    expect(settle.outcome).toMatchObject({ status: 'aborted', usage_source: 'counted', error_code: 'stream_interrupted' });
+    expect(settle.outcome.completion_tokens).toBe(await countTokens('gpt-4', streamed));
+    // ...which is exactly what the client received, each chunk once.
+    expect(contentOf(events.slice(0, -2))).toBe(streamed);
+    expect(new Set(events.map((e) => e.id)).size).toBe(events.length);
+    expect(await app.redis.zcard(keys.active(user.id))).toBe(0);
+    const job = await eventually(async () => {
+      const j = await app.producer.queues.llm.getJob(id);
+      const state = await j?.getState();
+      return state === 'completed' || state === 'failed' ? state : undefined;
+    });
+    expect(job).toBe('completed');
+    workers = workers.filter((w) => w !== victim);
+  });
+});

@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomBytes } from 'node:crypto';
+import { createLogger } from '../../src/lib/logger.js';
+import { createRedis } from '../../src/lib/redis.js';
+import { createStreamHub, type StreamHub } from '../../src/modules/llm/stream-hub.js';
+import type { StreamEntry } from '../../src/modules/llm/stream-store.js';
+import { deleteKeys } from '../helpers/harness.js';
+import { eventually } from '../helpers/llm.js';
+
+describe('the shared stream readers (real Redis)', () => {
+  const prefix = `t_hub_${randomBytes(4).toString('hex')}`;
+  const redis = createRedis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
+  let hub: StreamHub;
+  beforeAll(async () => {
+    if (redis.status !== 'ready') await new Promise((resolve) => redis.once('ready', resolve));
+    hub = createStreamHub({ redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', control: redis, readers: 2, log: createLogger('silent') });
+  });
+  afterAll(async () => {
+    hub.close();
+    await deleteKeys(redis, `${prefix}:*`);
+    redis.disconnect();
+  });
+
+  const add = (key: string, data: string) => redis.xadd(key, '*', 't', 'c', 'd', data) as Promise<string>;
+
+  it('delivers each subscriber the entries after its own position, in order, once', async () => {
+    const key = `${prefix}:one`;
+    const ids = [];
+    for (let i = 0; i < 5; i += 1) ids.push(await add(key, `e${i}`));
+    const seen: Record<string, StreamEntry[]> = { all: [], middle: [], last: [] };
+    const subs = [
+      hub.subscribe(key, '0-0', (e) => seen.all!.push(...e)),
+      hub.subscribe(key, ids[2]!, (e) => seen.middle!.push(...e)),
+      hub.subscribe(key, ids[4]!, (e) => seen.last!.push(...e)),
+    ];
+    for (let i = 5; i < 8; i += 1) await add(key, `e${i}`);
+    await eventually(() => (seen.all!.length === 8 && seen.middle!.length === 5 && seen.last!.length === 3 ? true : undefined));
+    expect(seen.all!.map((e) => e.data)).toEqual(['e0', 'e1', 'e2', 'e3', 'e4', 'e5', 'e6', 'e7']);
+    expect(seen.middle!.map((e) => e.data)).toEqual(['e3', 'e4', 'e5', 'e6', 'e7']);
+    expect(seen.last!.map((e) => e.data)).toEqual(['e5', 'e6', 'e7']);
+    for (const s of subs) s.close();
+  });
+
+  it('follows hundreds of streams at once (spaced reads), a paused subscriber catching up on resume', async () => {
+    const keys = Array.from({ length: 300 }, (_, i) => `${prefix}:many:${i}`);
+    const got = new Map<string, string[]>(keys.map((k) => [k, []]));
+    const subs = keys.map((key) => hub.subscribe(key, '0-0', (entries) => got.get(key)!.push(...entries.map((e) => e.data))));
+    subs[7]!.pause();
+    for (let round = 0; round < 3; round += 1) await Promise.all(keys.map((key) => add(key, `r${round}`)));
+    await eventually(() => (keys.every((k, i) => i === 7 || got.get(k)!.length === 3) ? true : undefined));
+    expect(got.get(keys[7]!)).toEqual([]);
+    subs[7]!.resume();
+    await eventually(() => (got.get(keys[7]!)!.length === 3 ? true : undefined));
+    for (const key of keys) expect(got.get(key)).toEqual(['r0', 'r1', 'r2']);
+    for (const s of subs) s.close();
+    expect(hub.size()).toBe(0);
+  });
+});

@@ -1,0 +1,67 @@
+import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import { createBlockingRedis } from '../../src/lib/redis.js';
+import { parseCancelMessage, type CancelReason } from '../../src/modules/llm/cancel.js';
+import { llmKeys } from '../../src/modules/llm/keys.js';
+
+/** The abort reason of a request stopped by its owner or by the disconnect grace period. */
+export class CancelSignal {
+  constructor(readonly reason: CancelReason) {}
+}
+
+/**
+ * Hears cancel signals from any API process (one subscriber connection per worker process) and aborts the
+ * matching in-flight request. After a reconnect, the cancel keys of in-flight requests are re-read, so a
+ * signal sent while disconnected is not lost.
+ */
+export function createCancelListener({ redisUrl, redis, prefix, log }: { redisUrl: string; redis: Redis; prefix: string; log: Logger }) {
+  const keys = llmKeys(prefix);
+  const controllers = new Map<string, AbortController>();
+  const subscriber = createBlockingRedis(redisUrl, { connectionName: 'llm-cancel-listener' });
+  subscriber.on('error', (error) => log.debug({ err: error.message }, 'cancel listener redis error'));
+  subscriber.on('message', (_channel: string, message: string) => {
+    const { id, reason } = parseCancelMessage(message);
+    controllers.get(id)?.abort(new CancelSignal(reason));
+  });
+  let connectedBefore = false;
+  subscriber.on('ready', () => {
+    if (connectedBefore) void recheck();
+    connectedBefore = true;
+  });
+  const ready = subscriber.subscribe(keys.cancelChannel).then(() => undefined);
+
+  async function recheck(): Promise<void> {
+    const ids = [...controllers.keys()];
+    if (ids.length === 0) return;
+    try {
+      const reasons = await redis.mget(ids.map((id) => keys.cancel(id)));
+      ids.forEach((id, i) => {
+        const reason = reasons[i];
+        if (reason) controllers.get(id)?.abort(new CancelSignal(parseCancelMessage(`${id} ${reason}`).reason));
+      });
+    } catch (error) {
+      log.warn({ err: (error as Error).message }, 'could not re-read cancel signals');
+    }
+  }
+
+  return {
+    /** Resolves once the subscription is live (before it, a signal is only seen through its key). */
+    ready,
+    register(id: string): AbortSignal {
+      const controller = new AbortController();
+      controllers.set(id, controller);
+      return controller.signal;
+    },
+    abort(id: string, reason: CancelReason): void {
+      controllers.get(id)?.abort(new CancelSignal(reason));
+    },
+    unregister(id: string): void {
+      controllers.delete(id);
+    },
+    size: () => controllers.size,
+    close(): void {
+      subscriber.disconnect();
+    },
+  };
+}
+export type CancelListener = ReturnType<typeof createCancelListener>;
