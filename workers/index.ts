@@ -20,7 +20,7 @@ export interface RunningWorkers {
   stop(): Promise<void>;
 }
 
-/** Per-queue Worker options beyond concurrency: llm jobs are long streams whose death must be noticed quickly. */
+/** Per-queue Worker options beyond concurrency: llm jobs are long streams, with their own lock and stall checks. */
 const EXTRA_OPTIONS: Partial<Record<QueueName, (config: Config) => Partial<WorkerOptions>>> = {
   llm: (config) => ({ lockDuration: config.LLM_JOB_LOCK_MS, stalledInterval: config.LLM_STALLED_INTERVAL_MS, maxStalledCount: config.LLM_MAX_STALLED_COUNT }),
 };

@@ -79,11 +79,13 @@ export function createLlmService({ config, redis, producer, quota, limits, store
     const payer = await payerOf(principal, organizationHeader);
     assertModelAllowed(body.model, payer);
     const stream = body.stream === true;
-    const admission = await limits.admit({
-      userId: payer.user_id, requestId, requestsPerMinute: payer.requests_per_minute, concurrentStreams: stream ? payer.concurrent_streams : null,
-    });
+    let admitted = false;
     let reserved = false;
     try {
+      const admission = await limits.admit({
+        userId: payer.user_id, requestId, requestsPerMinute: payer.requests_per_minute, concurrentStreams: stream ? payer.concurrent_streams : null,
+      });
+      admitted = true;
       const estimate = estimatePromptTokens(body, { margin: config.LLM_PROMPT_ESTIMATE_MARGIN, maxChars: config.LLM_TOKENIZE_MAX_CHARS });
       const wanted = body.max_completion_tokens ?? body.max_tokens ?? config.LLM_DEFAULT_MAX_TOKENS;
       const { granted } = await quota.reserve(requestId, payer.accounts, estimate + wanted, estimate + 1, config.LLM_RESERVATION_TTL_MS);
@@ -100,7 +102,7 @@ export function createLlmService({ config, redis, producer, quota, limits, store
       await enqueue(context, upstreamBody, config.plans[payer.tier].queue_priority);
       return { context, rateLimitHeaders: admission.headers };
     } catch (error) {
-      await undoAdmission(payer, requestId, stream, reserved);
+      if (admitted) await undoAdmission(payer, requestId, stream, reserved);
       if (error instanceof AppError) throw error;
       log.error({ err: (error as Error).message, llm_request_id: requestId }, 'llm request could not be enqueued');
       throw new ServiceUnavailableError('The request queue is unavailable; try again shortly.', 'queue_unavailable', 2);
