@@ -27,7 +27,8 @@ export async function startWeb(config: Config = getConfig(), logger: Logger = cr
   const handle = createApp({ config, logger, redis, producer });
   const server = http.createServer(handle.app);
   server.keepAliveTimeout = 65_000;
-  await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
+  // A deep accept queue: with Node's default (511) a burst of clients is reset (ECONNRESET) before accept().
+  await new Promise<void>((resolve) => server.listen({ port: config.PORT, host: config.HOST, backlog: 4096 }, resolve));
   logger.info({ port: (server.address() as { port: number }).port }, 'web listening');
   return {
     server,
