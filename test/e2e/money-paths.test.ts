@@ -3,6 +3,7 @@ import { createLogger } from '../../src/lib/logger.js';
 import { TokenUsageModel } from '../../src/models/token-usage.js';
 import { llmKeys } from '../../src/modules/llm/keys.js';
 import { countTokens, estimatePromptTokens } from '../../src/modules/llm/tokenizer.js';
+import { createQuotaService } from '../../src/modules/quota/service.js';
 import { startWorkers, type RunningWorkers } from '../../workers/index.js';
 import { organization } from '../factories/usage.js';
 import { createSubUser } from '../factories/teams.js';
@@ -82,6 +83,9 @@ describe('money paths: chat requests from admission to the ledger', () => {
     const balance = await env.app.request.get('/tokens/balance').set(auth);
     expect(balance.status).toBe(200);
     expect(balance.body).toMatchObject({ reserved: 0, tokens_used: used, monthly_limit: limit, tokens_remaining: limit - used });
+    const quota = createQuotaService({ redis: env.app.redis, prefix: env.app.config.REDIS_PREFIX });
+    expect(await quota.snapshot({ kind: 'user', id: user.id })).toMatchObject({ reserved: 0, used, calls: served, limit });
+    expect(await TokenUsageModel.countDocuments({ payer_id: user.id })).toBe(served);
   });
 
   it('API keys as LLM credentials: a streamed chat with a key is billed with its api_key_id; after DELETE the key is refused at once on both instances; an org-bound key bills the organization pool', async () => {
@@ -109,7 +113,8 @@ describe('money paths: chat requests from admission to the ledger', () => {
       const there = await second.request.post('/v1/chat/completions').set(keyAuth).send(chatBody('after delete', { max_tokens: MAX_TOKENS }));
       expect(here.status).toBe(401);
       expect(there.status).toBe(401);
-      expect(here.body.error).toBeDefined();
+      expect(here.body.error).toMatchObject({ code: 'invalid_api_key' });
+      expect(there.body.error).toMatchObject({ code: 'invalid_api_key' });
     } finally {
       await second.stop();
     }
@@ -176,6 +181,7 @@ describe('money paths: chat requests from admission to the ledger', () => {
 
     const pool = await env.app.request.get('/tokens/balance').set(a.auth).set(inOrg);
     expect(pool.body).toMatchObject({ tokens_used: used, reserved: 0, monthly_limit: limit });
+    expect(await TokenUsageModel.countDocuments({ payer_id: org.id })).toBe(served);
   });
 
   it('abort: a client that drops mid-stream is cut off upstream after the grace period; the ledger bills exactly what was streamed; nothing stays reserved', async () => {
