@@ -184,6 +184,23 @@ describe('money paths: chat requests from admission to the ledger', () => {
     expect(await TokenUsageModel.countDocuments({ payer_id: org.id })).toBe(served);
   });
 
+  it("organization member cap: a capped member's 20 concurrent requests stop at its cap while the pool still serves another member", async () => {
+    const prompt = 'capped';
+    const [owner, capped, other] = await Promise.all([llmUser(env.app), llmUser(env.app), llmUser(env.app)]);
+    const org = await organization(owner.user.id, 100_000, [{ user_id: capped.user.id, cap: 2 * costOf(prompt) }, { user_id: other.user.id }]);
+    const inOrg = { 'X-Organization-Id': org.id };
+
+    const responses = await Promise.all(Array.from({ length: 20 }, () => chat(capped.auth, prompt, inOrg)));
+    expect(expectServedOrInsufficient(responses)).toBe(2);
+    expect((await chat(other.auth, prompt, inOrg)).status).toBe(200);
+
+    const rows = await settledLedger(org.id, 3);
+    expect(rows.filter((r) => String(r.user_id) === capped.user.id)).toHaveLength(2);
+    expect(billedSum(rows.filter((r) => String(r.user_id) === capped.user.id))).toBe(2 * costOf(prompt));
+    const pool = await env.app.request.get('/tokens/balance').set(other.auth).set(inOrg);
+    expect(pool.body).toMatchObject({ tokens_used: billedSum(rows), reserved: 0 });
+  });
+
   it('abort: a client that drops mid-stream is cut off upstream after the grace period; the ledger bills exactly what was streamed; nothing stays reserved', async () => {
     const { auth, user } = await llmUser(env.app);
     const content = words(200);
