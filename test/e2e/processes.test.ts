@@ -1,10 +1,11 @@
+import { testMongoBaseUrl } from '../helpers/config.js';
 import { randomBytes } from 'node:crypto';
 import { afterAll, describe, it } from 'vitest';
 import mongoose from 'mongoose';
 import { spawnRole, type RoleProcess } from '../helpers/processes.js';
 
 const id = randomBytes(5).toString('hex');
-const DATABASE_URL = `${process.env.TEST_MONGO_BASE_URL ?? 'mongodb://127.0.0.1:27017'}/test_proc_${id}`;
+const DATABASE_URL = `${testMongoBaseUrl()}/test_proc_${id}`;
 const SECRET = `process-test-secret-${randomBytes(16).toString('hex')}`;
 const goodEnv = {
   NODE_ENV: 'test', LOG_LEVEL: 'info', PORT: '0', HOST: '127.0.0.1', DATABASE_URL, REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',

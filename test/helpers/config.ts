@@ -1,10 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import { parseConfig, setConfig, type Config } from '../../src/config/index.js';
 
+/** The MongoDB server the suite uses: TEST_MONGO_BASE_URL, else the server of DATABASE_URL (where `npm test` started one). */
+export function testMongoBaseUrl(): string {
+  if (process.env.TEST_MONGO_BASE_URL) return process.env.TEST_MONGO_BASE_URL;
+  const url = process.env.DATABASE_URL ?? 'mongodb://127.0.0.1:27017';
+  return url.replace(/^(mongodb(?:\+srv)?:\/\/[^/?]+).*$/, '$1');
+}
+
 /** A config isolated per test file: its own database and its own Redis key prefix (no flushing shared Redis). */
 export function testConfig(overrides: Record<string, string> = {}): Config {
   const id = randomBytes(5).toString('hex');
-  const base = process.env.TEST_MONGO_BASE_URL ?? 'mongodb://127.0.0.1:27017';
+  const base = testMongoBaseUrl();
   return setConfig(
     parseConfig({
       NODE_ENV: 'test',
