@@ -34,6 +34,7 @@ import { createAdminSessions } from './modules/admin/board/sessions.js';
 import { createBoardRouter } from './modules/admin/board/routes.js';
 import { createLocks } from './lib/locks.js';
 import { useDocumentLocks } from './lib/document-locks.js';
+import { createAuthEpochs, createEpochCache, useAuthEpochs } from './lib/auth-epochs.js';
 import { createApiKeyBulkRevoker } from './modules/api-keys/bulk-revoke.js';
 import { createOrganizationService } from './modules/organizations/service.js';
 import { createOrganizationsRouter } from './modules/organizations/routes.js';
@@ -90,7 +91,13 @@ export function createApp(infra: AppInfra): AppHandle {
   const auth = createAuthService({ config, passwords, accessTokens, refreshTokens, loginLimiter });
   const apiKeyCache = createApiKeyCache({ redis, prefix, ttlSeconds: config.API_KEY_CACHE_SECONDS });
   const apiKeys = createApiKeyService({ config, redis, prefix, cache: apiKeyCache });
-  const authenticate = createAuthenticate({ accessTokens, resolveApiKey: createApiKeyResolver({ redis, prefix, cache: apiKeyCache }) });
+  const authEpochs = createAuthEpochs({ redis, prefix });
+  const stopAuthEpochs = useAuthEpochs(authEpochs);
+  const authenticate = createAuthenticate({
+    accessTokens,
+    resolveApiKey: createApiKeyResolver({ redis, prefix, cache: apiKeyCache, ownerCache: createEpochCache(authEpochs, config.LLM_AUTH_CACHE_MS) }),
+    tokenCache: createEpochCache(authEpochs, config.LLM_AUTH_CACHE_MS),
+  });
   const quota = createQuotaService({ redis, prefix });
   const revocation = createAccountRevocation({ refreshTokens, apiKeys });
   const superadmins = createSuperadminGuard({ redis, prefix });
@@ -140,7 +147,7 @@ export function createApp(infra: AppInfra): AppHandle {
     createQuotaAdminRouter({ producer, authenticate }),
     createUsageRouter({ usage, authenticate }),
     createMetricsRouter({ collector: metrics, token: config.METRICS_TOKEN }),
-    createLlmRouter({ llm: llm.service, authenticate: authenticate.scoped('llm'), authCacheMs: config.LLM_AUTH_CACHE_MS }),
+    createLlmRouter({ llm: llm.service, authenticate: authenticate.scoped('llm', { cached: true }) }),
   ];
   for (const router of routers) app.use(router);
 
@@ -152,6 +159,7 @@ export function createApp(infra: AppInfra): AppHandle {
     close: async () => {
       llm.close();
       stopDocumentLocks();
+      stopAuthEpochs();
     },
   };
 }

@@ -6,6 +6,7 @@ import { createBlockingRedis, createRedis } from '../src/lib/redis.js';
 import { connectMongo } from '../src/lib/mongo.js';
 import { createLocks } from '../src/lib/locks.js';
 import { useDocumentLocks } from '../src/lib/document-locks.js';
+import { createAuthEpochs, useAuthEpochs } from '../src/lib/auth-epochs.js';
 import { QUEUE_NAMES, bullPrefix, createProducer, parsePayload, type QueueName } from '../queues/index.js';
 import { jobDuration } from '../src/lib/metrics.js';
 import { createQuotaService } from '../src/modules/quota/service.js';
@@ -59,6 +60,8 @@ export async function startWorkers(config: Config, logger: Logger, only: QueueNa
   const producer = createProducer(producerConnection, config.REDIS_PREFIX);
   const quota = createQuotaService({ redis, prefix: config.REDIS_PREFIX });
   const stopDocumentLocks = useDocumentLocks(createLocks({ redis, prefix: config.REDIS_PREFIX }));
+  // Workers write users and organizations too (billing, periods): those writes must invalidate API caches.
+  const stopAuthEpochs = useAuthEpochs(createAuthEpochs({ redis, prefix: config.REDIS_PREFIX }));
   const cleanups: Array<() => Promise<void> | void> = [];
   const ctx: WorkerContext = { config, logger, redis, producer, quota, onClose: (cleanup) => cleanups.push(cleanup) };
   const workers = only.map((queue) => {
@@ -105,6 +108,7 @@ export async function startWorkers(config: Config, logger: Logger, only: QueueNa
       for (const cleanup of cleanups) await cleanup();
       await producer.close();
       stopDocumentLocks();
+      stopAuthEpochs();
       redis.disconnect();
       producerConnection.disconnect();
       blocking.disconnect();

@@ -164,11 +164,11 @@ export const envSchema = z
     LLM_STALLED_INTERVAL_MS: z.coerce.number().int().min(500).default(15_000),
     LLM_MAX_STALLED_COUNT: z.coerce.number().int().min(0).max(10).default(2),
     /**
-     * Opt-in: LLM routes may remember a credential's principal and payer this long, trading revocation latency
-     * (a revoked token or key, a removed member, would keep working there for at most this long) for a faster
-     * hot path. 0 (the default) looks them up on every request, so revocation is immediate everywhere.
+     * LLM routes remember a credential's principal and payer in process for at most this long; an entry is used
+     * only while its auth epochs in Redis are unchanged (src/lib/auth-epochs.ts), so revocation stays immediate
+     * on every process. This only bounds memory and the age of an entry. 0 turns the cache off.
      */
-    LLM_AUTH_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(0),
+    LLM_AUTH_CACHE_MS: z.coerce.number().int().min(0).max(600_000).default(60_000),
     /** Delay between words of the offline dev mock provider. */
     LLM_MOCK_TOKEN_DELAY_MS: z.coerce.number().int().min(0).default(20),
   })

@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import type { Request, RequestHandler } from 'express';
+import { GLOBAL_EPOCH, epochOf, type EpochCache } from '../lib/auth-epochs.js';
 import { ForbiddenError, UnauthorizedError } from '../lib/errors.js';
 import type { Principal } from '../lib/http/principal.js';
 import { UserModel } from '../models/user.js';
@@ -8,20 +10,23 @@ import type { ApiKeyScope } from '../modules/api-keys/scopes.js';
 import { requireScope } from './require-scope.js';
 
 /** Resolves an API key to a principal; provided by the api-keys module. Returns null when the key is unknown. */
-export type ApiKeyResolver = (key: string) => Promise<Principal | null>;
+export type ApiKeyResolver = (key: string, options?: { cached?: boolean }) => Promise<Principal | null>;
 
 export const API_KEY_PREFIX = 'aic_';
 
 interface Deps {
   accessTokens: AccessTokens;
   resolveApiKey?: ApiKeyResolver;
+  /** Access-token principals remembered per token and validated by auth epochs (see src/lib/auth-epochs.ts). */
+  tokenCache?: EpochCache<Principal>;
 }
 
 /**
  * `authenticate` accepts access tokens only (API keys get 403 there: account changes, key management,
- * organizations, admin). `authenticate.scoped(scope)` also accepts an API key that carries the scope.
+ * organizations, admin). `authenticate.scoped(scope)` also accepts an API key that carries the scope;
+ * `{ cached: true }` (the LLM hot path) reuses a principal while its user's and session's auth epochs are unchanged.
  */
-export type Authenticate = RequestHandler & { scoped(scope: ApiKeyScope): RequestHandler };
+export type Authenticate = RequestHandler & { scoped(scope: ApiKeyScope, options?: { cached?: boolean }): RequestHandler };
 
 function bearerToken(header: string | undefined): string | undefined {
   if (!header) return undefined;
@@ -30,16 +35,22 @@ function bearerToken(header: string | undefined): string | undefined {
 }
 
 /** One credential layer for every route: access tokens and (when the module is wired) API keys. */
-export function createAuthenticate({ accessTokens, resolveApiKey }: Deps): Authenticate {
-  async function identify(req: Request): Promise<Principal> {
+export function createAuthenticate({ accessTokens, resolveApiKey, tokenCache }: Deps): Authenticate {
+  async function identify(req: Request, cached = false): Promise<Principal> {
     const token = bearerToken(req.get('authorization'));
     if (!token) throw new UnauthorizedError('Missing bearer credentials', 'missing_credentials');
     if (token.startsWith(API_KEY_PREFIX) && resolveApiKey) {
-      const principal = await resolveApiKey(token);
+      const principal = await resolveApiKey(token, { cached });
       if (!principal) throw new UnauthorizedError('Invalid API key', 'invalid_api_key');
       return principal;
     }
     const claims = accessTokens.verify(token);
+    if (!cached || !tokenCache) return lookUp(claims);
+    const refs = [GLOBAL_EPOCH, epochOf('users', claims.sub), ...(claims.sid ? [epochOf('session', claims.sid)] : [])];
+    return tokenCache(createHash('sha256').update(token).digest('base64url'), refs, () => lookUp(claims));
+  }
+
+  async function lookUp(claims: ReturnType<AccessTokens['verify']>): Promise<Principal> {
     const [user, sessionRevoked] = await Promise.all([
       /^[a-f0-9]{24}$/.test(claims.sub) ? UserModel.findById(claims.sub) : null,
       claims.sid ? RevokedFamilyModel.exists({ family_id: claims.sid }) : null,
@@ -59,10 +70,10 @@ export function createAuthenticate({ accessTokens, resolveApiKey }: Deps): Authe
     next();
   };
 
-  function scoped(scope: ApiKeyScope): RequestHandler {
+  function scoped(scope: ApiKeyScope, { cached = false }: { cached?: boolean } = {}): RequestHandler {
     const check = requireScope(scope);
     return async (req, res, next) => {
-      req.principal = await identify(req);
+      req.principal = await identify(req, cached);
       check(req, res, next);
     };
   }

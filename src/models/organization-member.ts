@@ -1,5 +1,6 @@
 import { Schema, model, type InferSchemaType } from 'mongoose';
 import { ORG_ROLES } from './organization.js';
+import { bumpsAuthEpochs, epochOf } from '../lib/auth-epochs.js';
 
 /**
  * One document per (organization, member). Membership lives here rather than in an array on the organization:
@@ -20,6 +21,9 @@ const organizationMemberSchema = new Schema(
 );
 organizationMemberSchema.index({ organization_id: 1, user_id: 1 }, { unique: true });
 organizationMemberSchema.index({ user_id: 1 });
+
+// Member writes are by the member's _id (the organization is not in the filter): they bump the global epoch.
+organizationMemberSchema.plugin(bumpsAuthEpochs({ byDoc: (doc) => [epochOf('organizations', String(doc.organization_id))] }));
 
 export type OrganizationMemberFields = InferSchemaType<typeof organizationMemberSchema>;
 export const OrganizationMemberModel = model('OrganizationMember', organizationMemberSchema);

@@ -1,5 +1,6 @@
 import { Schema, model, type InferSchemaType } from 'mongoose';
 import { serializeDocumentWrites } from '../lib/document-locks.js';
+import { bumpsAuthEpochs, epochOf } from '../lib/auth-epochs.js';
 
 export const ORG_ROLES = ['owner', 'admin', 'member'] as const;
 export type OrgRole = (typeof ORG_ROLES)[number];
@@ -27,6 +28,9 @@ organizationSchema.index({ owner_id: 1 });
 organizationSchema.index({ reset_date: 1 });
 
 organizationSchema.plugin(serializeDocumentWrites('organizations'));
+organizationSchema.plugin(bumpsAuthEpochs({
+  byId: (id) => [epochOf('organizations', id)], byDoc: (doc) => [epochOf('organizations', String(doc._id))],
+}));
 
 export type OrganizationFields = InferSchemaType<typeof organizationSchema>;
 export const OrganizationModel = model('Organization', organizationSchema);

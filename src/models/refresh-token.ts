@@ -1,4 +1,5 @@
 import { Schema, model, type InferSchemaType } from 'mongoose';
+import { bumpsAuthEpochs, epochOf } from '../lib/auth-epochs.js';
 
 /**
  * One document per issued refresh token. Rotation is a claim by insert into `refresh_token_uses`
@@ -35,4 +36,5 @@ const revokedFamilySchema = new Schema(
   { collection: 'refresh_token_revoked_families' },
 );
 revokedFamilySchema.index({ family_id: 1 }, { unique: true });
+revokedFamilySchema.plugin(bumpsAuthEpochs({ byDoc: (doc) => [epochOf('session', String(doc.family_id))] }));
 export const RevokedFamilyModel = model('RevokedFamily', revokedFamilySchema);

@@ -2,7 +2,8 @@ import type { Redis } from 'ioredis';
 import type { ApiKeyResolver } from '../../middleware/authenticate.js';
 import { redisKey } from '../../lib/redis.js';
 import { ApiKeyModel } from '../../models/api-key.js';
-import { UserModel } from '../../models/user.js';
+import { UserModel, type UserDoc } from '../../models/user.js';
+import { GLOBAL_EPOCH, epochOf, type EpochCache } from '../../lib/auth-epochs.js';
 import { hasValidChecksum, hashApiKey } from './format.js';
 import { isUsable, type ApiKeyCache } from './cache.js';
 
@@ -12,23 +13,26 @@ interface Deps {
   cache: ApiKeyCache;
   /** last_used_at is written at most once per this many seconds per key. */
   touchEverySeconds?: number;
+  /** Owners remembered in process while their auth epochs are unchanged (the key itself is read from Redis every time). */
+  ownerCache?: EpochCache<UserDoc | null>;
 }
 
 /**
  * API key -> principal. Order: checksum (rejects typos and forgeries without I/O), the Redis-cached key record
  * (revoked, expired and rotated-past-overlap keys fail), then the owner, read fresh so deactivation is immediate.
  */
-export function createApiKeyResolver({ redis, prefix, cache, touchEverySeconds = 60 }: Deps): ApiKeyResolver {
+export function createApiKeyResolver({ redis, prefix, cache, touchEverySeconds = 60, ownerCache }: Deps): ApiKeyResolver {
   async function touch(id: string): Promise<void> {
     const first = await redis.set(redisKey(prefix, 'apikey-used', id), '1', 'EX', touchEverySeconds, 'NX');
     if (first === 'OK') await ApiKeyModel.updateOne({ _id: id }, { $set: { last_used_at: new Date() } });
   }
 
-  return async function resolveApiKey(key) {
+  return async function resolveApiKey(key, options) {
     if (!hasValidChecksum(key)) return null;
     const entry = await cache.lookup(hashApiKey(key));
     if (!entry || !isUsable(entry, Date.now())) return null;
-    const user = await UserModel.findById(entry.user_id);
+    const load = () => UserModel.findById(entry.user_id);
+    const user = ownerCache && options?.cached ? await ownerCache(entry.user_id, [GLOBAL_EPOCH, epochOf('users', entry.user_id)], load) : await load();
     if (!user || !user.is_active) return null;
     await touch(entry.id);
     return { user, via: 'api_key', apiKey: { id: entry.id, organization_id: entry.organization_id, scopes: entry.scopes } };

@@ -9,20 +9,18 @@ import {
 } from './schemas.js';
 import { newRequestId, type LlmService } from './service.js';
 import { STREAM_ID_PATTERN } from './stream-store.js';
-import { createCachedAuthenticate } from './auth-cache.js';
 
 interface Deps {
   llm: LlmService;
   authenticate: RequestHandler;
-  authCacheMs: number;
 }
 
 const resumeQuerySchema = z.object({ last_event_id: z.string().optional() });
 
-export function createLlmRouter({ llm, authenticate, authCacheMs }: Deps): Router {
+export function createLlmRouter({ llm, authenticate }: Deps): Router {
   const router = Router();
   const tags = ['llm'];
-  const before = [createCachedAuthenticate(authenticate, authCacheMs)];
+  const before = [authenticate];
 
   route(router, {
     method: 'post', path: '/v1/chat/completions', aliases: ['/llm/chat/completions'], tags, auth: true, before,

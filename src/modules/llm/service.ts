@@ -18,7 +18,7 @@ import { TERMINAL_STATUSES } from './schemas.js';
 import type { StreamHub } from './stream-hub.js';
 import type { StreamStore } from './stream-store.js';
 import { estimatePromptTokens } from './tokenizer.js';
-import { createTtlCache } from './auth-cache.js';
+import { GLOBAL_EPOCH, createAuthEpochs, createEpochCache, epochOf } from '../../lib/auth-epochs.js';
 
 interface Deps {
   config: Config;
@@ -45,16 +45,23 @@ const MODEL_CREATED = 1_704_067_200;
 export function createLlmService({ config, redis, producer, quota, limits, store, hub, heartbeats, log }: Deps) {
   const keys = llmKeys(config.REDIS_PREFIX);
   const graceTimers = new Set<NodeJS.Timeout>();
-  const payers = createTtlCache<PayerContext>(config.LLM_AUTH_CACHE_MS);
+  const payers = createEpochCache<PayerContext>(createAuthEpochs({ redis, prefix: config.REDIS_PREFIX }), config.LLM_AUTH_CACHE_MS);
 
-  /** Who pays, remembered briefly per caller and organization header (it costs database reads to work out). */
+  /**
+   * Who pays, remembered per caller and organization header while the auth epochs of everything it was worked
+   * out from are unchanged: the user, a sub-user's parent, the organization (members bump the global epoch).
+   */
   async function payerOf(principal: Principal, organizationHeader: string | undefined): Promise<PayerContext> {
-    const key = `${principal.user._id.toString()}|${principal.apiKey?.id ?? ''}|${organizationHeader ?? ''}`;
-    const cached = payers.get(key);
-    if (cached) return cached;
-    const payer = await resolvePayer(config, principal, organizationHeader);
-    payers.set(key, payer);
-    return payer;
+    const { user } = principal;
+    const orgId = principal.apiKey?.organization_id ?? organizationHeader;
+    const refs = [GLOBAL_EPOCH, epochOf('users', user._id.toString())];
+    if (user.parent_user_id) refs.push(epochOf('users', user.parent_user_id.toString()));
+    if (orgId) {
+      if (!/^[a-f0-9]{24}$/.test(orgId)) return resolvePayer(config, principal, organizationHeader);
+      refs.push(epochOf('organizations', orgId));
+    }
+    const key = `${user._id.toString()}|${principal.apiKey?.id ?? ''}|${organizationHeader ?? ''}`;
+    return payers(key, refs, () => resolvePayer(config, principal, organizationHeader));
   }
 
   function assertModelAllowed(model: string, payer: PayerContext): void {

@@ -1,0 +1,140 @@
+import { randomUUID } from 'node:crypto';
+import type { Redis } from 'ioredis';
+import { Types, type Schema } from 'mongoose';
+import { redisKey } from './redis.js';
+
+/**
+ * Per-document "auth epochs" in Redis: a random value replaced after every write that can change who may do what
+ * (a user, an organization, its members, a revoked session). An in-process cache entry remembers the epochs it
+ * was built under and is used only while one MGET shows all of them unchanged. A missing key (expired, never
+ * set, Redis data lost) never matches a remembered value, so it means "look it up again", never "unchanged";
+ * values are random, not counters, so a key recreated after a loss cannot repeat an old value.
+ */
+export type EpochRef = string;
+
+export const GLOBAL_EPOCH: EpochRef = 'global';
+export const epochOf = (kind: 'users' | 'organizations' | 'session', id: string): EpochRef => `${kind}:${id}`;
+
+const KEEP_SECONDS = 7 * 86_400;
+
+export function createAuthEpochs({ redis, prefix }: { redis: Redis; prefix: string }) {
+  const key = (ref: EpochRef) => redisKey(prefix, 'auth-epoch', ref);
+
+  /** Replaces the epochs; retried because a write whose bump is lost would leave other processes' caches stale. */
+  async function bump(refs: EpochRef[], attempts = 3): Promise<void> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        const multi = redis.multi();
+        for (const ref of refs) multi.set(key(ref), randomUUID(), 'EX', KEEP_SECONDS);
+        await multi.exec();
+        return;
+      } catch (error) {
+        if (attempt >= attempts) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+      }
+    }
+  }
+
+  async function read(refs: EpochRef[]): Promise<Array<string | null>> {
+    return redis.mget(refs.map(key));
+  }
+
+  /** Gives missing epochs a value (never replaces one), so the next lookup can be remembered. */
+  async function create(refs: EpochRef[]): Promise<void> {
+    const multi = redis.multi();
+    for (const ref of refs) multi.set(key(ref), randomUUID(), 'EX', KEEP_SECONDS, 'NX');
+    await multi.exec();
+  }
+
+  return { bump, read, create };
+}
+export type AuthEpochs = ReturnType<typeof createAuthEpochs>;
+
+/** Registrations in order; the latest still registered is used (like document locks). */
+const registered: AuthEpochs[] = [];
+
+/** Called by each composition root (API, workers); returns the unregister function. */
+export function useAuthEpochs(epochs: AuthEpochs): () => void {
+  registered.push(epochs);
+  return () => {
+    const at = registered.lastIndexOf(epochs);
+    if (at >= 0) registered.splice(at, 1);
+  };
+}
+
+async function bumpRegistered(refs: EpochRef[]): Promise<void> {
+  const epochs = registered[registered.length - 1];
+  if (epochs && refs.length) await epochs.bump(refs);
+}
+
+function singleId(filter: Record<string, unknown> | undefined): string | undefined {
+  const id = filter?._id;
+  if (typeof id === 'string' || id instanceof Types.ObjectId) return id.toString();
+  return undefined;
+}
+
+const QUERY_WRITES = [
+  'updateOne', 'updateMany', 'replaceOne', 'findOneAndUpdate', 'findOneAndReplace', 'findOneAndDelete', 'deleteOne', 'deleteMany',
+] as const;
+
+/**
+ * Bumps epochs after every write of the schema's documents, before the caller's await returns. `refsOf` names
+ * the epochs of one document (by its _id / the document); a write not aimed at one _id bumps the global epoch,
+ * which every cache entry depends on.
+ */
+export function bumpsAuthEpochs(refsOf: { byId?: (id: string) => EpochRef[]; byDoc: (doc: Record<string, unknown>) => EpochRef[] }) {
+  return (schema: Schema): void => {
+    for (const op of QUERY_WRITES) {
+      schema.post(op, { document: false, query: true }, async function (this: { getFilter(): Record<string, unknown> }) {
+        const id = refsOf.byId ? singleId(this.getFilter()) : undefined;
+        await bumpRegistered(id && refsOf.byId ? refsOf.byId(id) : [GLOBAL_EPOCH]);
+      });
+    }
+    schema.post('save', async function (doc: Record<string, unknown>) {
+      await bumpRegistered(refsOf.byDoc(doc));
+    });
+    schema.post('deleteOne', { document: true, query: false }, async function (doc: Record<string, unknown>) {
+      await bumpRegistered(refsOf.byDoc(doc));
+    });
+    schema.post('insertMany', async function () {
+      await bumpRegistered([GLOBAL_EPOCH]);
+    });
+  };
+}
+
+interface Entry<T> {
+  value: T;
+  epochs: string[];
+  expires: number;
+}
+
+/**
+ * In-process memory validated by auth epochs: a hit costs one MGET; a changed, missing or unreadable epoch
+ * means the loader runs (the full lookup). `ttlMs` only bounds memory; 0 turns the cache off.
+ */
+export function createEpochCache<T>(epochs: AuthEpochs | undefined, ttlMs: number, maxEntries = 10_000) {
+  const entries = new Map<string, Entry<T>>();
+  const same = (a: string[], b: Array<string | null>) => a.length === b.length && a.every((value, i) => value === b[i]);
+
+  return async function cached(key: string, refs: EpochRef[], load: () => Promise<T>): Promise<T> {
+    if (!epochs || ttlMs <= 0) return load();
+    const entry = entries.get(key);
+    if (entry && entry.expires > Date.now()) {
+      const now = await epochs.read(refs).catch(() => null);
+      if (now && same(entry.epochs, now)) return entry.value;
+    }
+    if (entry) entries.delete(key);
+    // Epochs are read BEFORE the lookup: a write landing after this read changes them, so its entry is dropped.
+    const seen = await epochs.read(refs).catch(() => null);
+    const value = await load();
+    if (seen?.every((epoch) => epoch !== null)) {
+      if (entries.size >= maxEntries) entries.delete(entries.keys().next().value!);
+      entries.set(key, { value, epochs: seen as string[], expires: Date.now() + ttlMs });
+    } else if (seen) {
+      // Created only after a successful lookup (no Redis keys for made-up ids); remembered from the next lookup on.
+      await epochs.create(refs.filter((_ref, i) => seen[i] === null)).catch(() => undefined);
+    }
+    return value;
+  };
+}
+export type EpochCache<T> = ReturnType<typeof createEpochCache<T>>;
