@@ -104,6 +104,21 @@ function goBuildFerretdb(binary: string): void {
   rmSync(src, { recursive: true, force: true });
 }
 
+/** stripe-mock serves the billing tests' outgoing Stripe calls; built once from the Go module proxy. */
+function ensureStripeMock(): void {
+  const binary = path.join(CACHE_DIR, 'bin', 'stripe-mock');
+  if (existsSync(binary)) return;
+  if (!onPath('go')) {
+    log('stripe-mock is missing and `go` is not on PATH: the billing tests will fail until it is built');
+    return;
+  }
+  log(`building stripe-mock from the Go module proxy (once; cached at ${binary})`);
+  const build = spawnSync('go', ['install', 'github.com/stripe/stripe-mock@latest'], {
+    stdio: 'inherit', env: { ...process.env, GOBIN: path.dirname(binary) },
+  });
+  if (build.status !== 0) log('building stripe-mock failed (see above): the billing tests will fail');
+}
+
 function ferretdbBackendArgs(): Promise<string[]> {
   return answers('127.0.0.1', 5432).then((pg) => {
     if (pg && onPath('psql')) {
@@ -191,6 +206,7 @@ function stop(which: Started[] = readState()): void {
 async function run(command: string[]): Promise<number> {
   if (command.length === 0) throw new Error('usage: services.ts run -- <command…>');
   const started = await ensure();
+  ensureStripeMock();
   const child = spawn(command[0]!, command.slice(1), { stdio: 'inherit', env: process.env, shell: false });
   const forward = (signal: NodeJS.Signals) => child.kill(signal);
   process.on('SIGINT', forward);
