@@ -104,6 +104,16 @@ function goBuildFerretdb(binary: string): void {
   rmSync(src, { recursive: true, force: true });
 }
 
+/** The FerretDB binary (built once); the suite also runs throwaway FerretDB servers of its own with it. */
+function ensureFerretdbBinary(): string {
+  const binary = path.join(CACHE_DIR, 'bin', 'ferretdb');
+  if (!existsSync(binary)) {
+    mkdirSync(path.dirname(binary), { recursive: true });
+    goBuildFerretdb(binary);
+  }
+  return binary;
+}
+
 /** stripe-mock serves the billing tests' outgoing Stripe calls; built once from the Go module proxy. */
 function ensureStripeMock(): void {
   const binary = path.join(CACHE_DIR, 'bin', 'stripe-mock');
@@ -142,11 +152,7 @@ async function startMongoWire(host: string, port: number): Promise<Started> {
     mkdirSync(dbPath, { recursive: true });
     return startDetached('mongod', mongod, ['--dbpath', dbPath, '--port', String(port), '--bind_ip', '127.0.0.1'], where);
   }
-  const binary = path.join(CACHE_DIR, 'bin', 'ferretdb');
-  if (!existsSync(binary)) {
-    mkdirSync(path.dirname(binary), { recursive: true });
-    goBuildFerretdb(binary);
-  }
+  const binary = ensureFerretdbBinary();
   const backend = await ferretdbBackendArgs();
   return startDetached('ferretdb', binary, [
     ...backend, `--listen-addr=127.0.0.1:${port}`, '--telemetry=disable', '--log-level=warn', '--state-dir=-', '--debug-addr=-',
@@ -206,6 +212,8 @@ function stop(which: Started[] = readState()): void {
 async function run(command: string[]): Promise<number> {
   if (command.length === 0) throw new Error('usage: services.ts run -- <command…>');
   const started = await ensure();
+  // What the test suite and the benchmark run besides the services: throwaway FerretDB servers, stripe-mock.
+  ensureFerretdbBinary();
   ensureStripeMock();
   const child = spawn(command[0]!, command.slice(1), { stdio: 'inherit', env: process.env, shell: false });
   const forward = (signal: NodeJS.Signals) => child.kill(signal);
