@@ -13,6 +13,8 @@ import type { TestApp } from './harness.js';
  */
 export async function startSecondInstance(app: TestApp) {
   const redis = createRedis(app.config.REDIS_URL);
+  // The API's connection fails fast while it is not ready (no offline queue); serve only once it is.
+  if (redis.status !== 'ready') await new Promise((resolve) => redis.once('ready', resolve));
   const producer = createProducer(redis, app.config.REDIS_PREFIX);
   const handle = createApp({ config: app.config, logger: createLogger('silent'), redis, producer });
   const server = http.createServer(handle.app);
