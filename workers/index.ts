@@ -57,6 +57,8 @@ export async function startWorkers(config: Config, logger: Logger, only: QueueNa
   const redis = createRedis(config.REDIS_URL);
   const producerConnection = createRedis(config.REDIS_URL);
   const blocking = createBlockingRedis(config.REDIS_URL);
+  // These connections fail fast while not ready; take no job before they are, or its first attempt is wasted.
+  await Promise.all([redis, producerConnection].map((c) => (c.status === 'ready' ? undefined : new Promise((resolve) => c.once('ready', resolve)))));
   const producer = createProducer(producerConnection, config.REDIS_PREFIX);
   const quota = createQuotaService({ redis, prefix: config.REDIS_PREFIX });
   const stopDocumentLocks = useDocumentLocks(createLocks({ redis, prefix: config.REDIS_PREFIX }));
