@@ -22,8 +22,9 @@ type UpdateMe = z.infer<typeof updateMeBodySchema>;
 type Session = Pick<Principal, 'user' | 'authTime'>;
 
 /** How recent a sign-in must be to set a first password without any other proof. */
-export const RECENT_SIGN_IN_SECONDS = 600;
+const RECENT_SIGN_IN_SECONDS = 600;
 
+/** MongoDB reports 11000; FerretDB reports a unique violation on *update* as InternalError (code 1) from PostgreSQL. */
 /** The signed-in user's own account: profile, email, password, deactivation. */
 export function createAccountService({ passwords, loginLimiter, issueTokens, revocation, superadmins }: Deps) {
   /** Password confirmation counts as a sign-in attempt, so a stolen access token cannot brute-force the password. */
