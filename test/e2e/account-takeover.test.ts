@@ -89,6 +89,19 @@ describe.each<FakeProviderName>(['github', 'google'])('attack A with %s: a sub-u
     expect((await api().patch(`/sub-users/${sub.body.id as string}`).set(attacker.auth).send({ password: 'attacker chosen pw' })).status).toBe(200);
     expect(await UserModel.countDocuments({ email: victimEmail })).toBe(1);
   });
+
+  it('also releases a victim captured before the fix: an identity already linked to a sub-user no longer opens it', async () => {
+    const attacker = await registerAndLogin(env.app);
+    const victimEmail = uniqueEmail('victim-linked');
+    const sub = await api().post('/sub-users').set(attacker.auth).send({ email: victimEmail, password: TEST_PASSWORD });
+    const victim = { id: String(nextId++), email: victimEmail, verified: true };
+    // The link the old email matching made.
+    await UserModel.updateOne({ _id: sub.body.id }, { $set: { oauth_identities: [{ provider, subject: victim.id, email: victimEmail, linked_at: new Date() }] } });
+    fake.signInAs(provider, victim);
+    const flow = await browserSignIn(env.app.url, provider);
+    expect(flow.code).toBeNull();
+    expect(flow.redirect.searchParams.get('error')).toBe('access_denied');
+  });
 });
 
 describe('attack B: an account registered with the victim address before the victim proves it', () => {

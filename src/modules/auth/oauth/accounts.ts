@@ -23,9 +23,10 @@ const hasIdentity = (user: UserDoc, identity: OAuthIdentity) =>
   user.oauth_identities.some((i) => i.provider === identity.provider && i.subject === identity.subject);
 
 /**
- * Finds the user an identity belongs to (the identity itself first, then its verified email) or creates one. A
- * sub-user is found by its linked identity only, never by its email: the account that made it chose that address
- * and controls the login, so signing the address's owner into it would hand them to that account.
+ * Finds the user an identity belongs to (the identity itself first, then its verified email) or creates one.
+ * Never a sub-user: the account that made it chose its address and controls the login (its password, its
+ * requests), so signing the address's owner into it would hand them to that account. Sub-users sign in with
+ * their password; identities linked to one before this rule (by its email) no longer open it.
  */
 export function createOAuthAccounts({ config, emailProof }: Deps) {
   async function findByIdentity(identity: OAuthIdentity): Promise<UserDoc | null> {
@@ -75,8 +76,8 @@ export function createOAuthAccounts({ config, emailProof }: Deps) {
     const email = parsed.data;
     const byIdentity = await findByIdentity(identity);
     const user = byIdentity ?? (await UserModel.findOne({ email })) ?? (await create(identity, email));
-    if (!byIdentity && user.is_sub_user) {
-      throw new OAuthDenied('access_denied', 'This email address belongs to a sub-user login that another account manages: sign in with its password, or ask that account to remove it');
+    if (user.is_sub_user) {
+      throw new OAuthDenied('access_denied', `${label} sign-in cannot open a sub-user login: another account manages it, and sub-users sign in with their password. To use this address yourself, ask that account to remove the sub-user`);
     }
     if (!user.is_active) throw new OAuthDenied('access_denied', 'This account is disabled');
     return link(user, identity, email);
