@@ -154,11 +154,13 @@ describe('attacks on the money path (issue 8, items 1 and 2)', () => {
 
   it('a request queued longer than the TTL keeps its reservation; one whose reservation is gone never streams', async () => {
     await env.workers.stop();
+    let restarted = false;
     try {
       const { auth } = await llmUser(env.app);
       const quota = createQuotaService({ redis: env.app.redis, prefix: env.app.config.REDIS_PREFIX });
-        const waiting = env.app.request.post('/v1/chat/completions').set(auth).send(chatBody('wait in line'));
-      const released = env.app.request.post('/v1/chat/completions').set(auth).send(chatBody('lose my reservation'));
+        const send = (text: string) => env.app.request.post('/v1/chat/completions').set(auth).send(chatBody(text)).then((res) => res);
+      const waiting = send('wait in line');
+      const released = send('lose my reservation');
       const ids = await waitFor(async () => {
         const jobs = await env.app.producer.queues.llm.getJobs(['waiting', 'prioritized']);
         return jobs.length === 2 ? jobs : undefined;
@@ -170,6 +172,7 @@ describe('attacks on the money path (issue 8, items 1 and 2)', () => {
       // As if its reservation had been released (a Redis loss, an older sweeper): the worker must not stream on it.
       await quota.releaseExpired([lost], Date.now() + 3_600_000);
       env.workers = await startWorkers(env.app.config, createLogger('silent'), ['llm']);
+      restarted = true;
       const [keptRes, lostRes] = await Promise.all([waiting, released]);
       expect(keptRes.status).toBe(200);
       expect(lostRes.status).toBe(503);
@@ -177,7 +180,7 @@ describe('attacks on the money path (issue 8, items 1 and 2)', () => {
       expect(env.upstream.requests.map((r) => JSON.stringify(r.body))).not.toContain(expect.stringContaining('lose my reservation'));
       expect((await ledgerRow(lost)).billed_tokens).toBe(0);
     } finally {
-      env.workers ??= await startWorkers(env.app.config, createLogger('silent'), ['llm']);
+      if (!restarted) env.workers = await startWorkers(env.app.config, createLogger('silent'), ['llm']);
     }
   });
 });

@@ -12,7 +12,7 @@ const audioPart = z.looseObject({ type: z.literal('input_audio'), input_audio: z
 // Only inline files: a `file_id` names an upload this proxy never saw, whose size (and cost) it cannot know.
 const filePart = z.looseObject({
   type: z.literal('file'),
-  file: z.looseObject({ file_data: z.string().min(1), filename: z.string().optional(), file_id: z.undefined({ error: 'file_id is not supported; send file_data' }) }),
+  file: z.looseObject({ file_data: z.string().min(1), filename: z.string().optional() }),
 });
 const refusalPart = z.looseObject({ type: z.literal('refusal'), refusal: z.string() });
 
