@@ -128,8 +128,10 @@ export const envSchema = z
     LLM_DEFAULT_MAX_TOKENS: z.coerce.number().int().min(1).default(4096),
     /** Extra share added to the tokenizer's prompt count so the real prompt_tokens stays under the estimate. */
     LLM_PROMPT_ESTIMATE_MARGIN: z.coerce.number().min(0).max(4).default(0.15),
-    /** Prompts longer than this many characters are estimated from a tokenized sample (keeps the event loop free). */
-    LLM_TOKENIZE_MAX_CHARS: z.coerce.number().int().min(1000).default(65_536),
+    /** Prompts with more text than this many UTF-8 bytes reserve their byte length (an upper bound of any BPE count) instead of an exact count. */
+    LLM_TOKENIZE_MAX_BYTES: z.coerce.number().int().min(1024).max(1_048_576).default(32_768),
+    /** What one image in a prompt reserves, whatever its detail: the largest documented cost of the models offered. */
+    LLM_IMAGE_TOKENS: z.coerce.number().int().min(85).default(2500),
     /** A reservation (and a concurrency slot) not settled within this time is released. */
     LLM_RESERVATION_TTL_MS: z.coerce.number().int().min(1000).default(30 * 60_000),
     /** How long a request's Redis Stream and status stay readable after its last write. */
