@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import { Router, type RequestHandler } from 'express';
 import type { Authenticate } from '../../middleware/authenticate.js';
 import { z } from 'zod';
 import type { Config } from '../../config/index.js';
@@ -16,14 +16,16 @@ interface Deps {
   config: Config;
   auth: AuthService;
   authenticate: Authenticate;
+  /** The per-IP limit of registrations, checked before the body is read or a password hashed. */
+  registerLimit: RequestHandler;
 }
 
-export function createAuthRouter({ config, auth, authenticate }: Deps): Router {
+export function createAuthRouter({ config, auth, authenticate, registerLimit }: Deps): Router {
   const router = Router();
   const tags = ['auth'];
 
   route(router, {
-    method: 'post', path: '/auth/register', summary: 'Create an account', tags, body: registerBodySchema,
+    method: 'post', path: '/auth/register', summary: 'Create an account', tags, body: registerBodySchema, before: [registerLimit],
     responses: { 201: { description: 'Created', schema: z.object({ user: userResponseSchema }) } },
   }, async (_req, res, { body }) => {
     const user = await auth.register(body);

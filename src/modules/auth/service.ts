@@ -42,7 +42,11 @@ export function createAuthService({ config, passwords, accessTokens, refreshToke
     return { access_token, refresh_token, token_type: 'bearer', expires_in: accessTokens.ttlSeconds };
   }
 
+  const emailTaken = () => new ConflictError('An account with this email already exists', 'email_taken');
+
+  /** A taken address is refused before the password is hashed (the 409 says as much, so checking first reveals nothing). */
   async function register(input: RegisterInput): Promise<UserDoc> {
+    if (await UserModel.exists({ email: input.email })) throw emailTaken();
     try {
       return await UserModel.create({
         email: input.email,
@@ -53,7 +57,7 @@ export function createAuthService({ config, passwords, accessTokens, refreshToke
         ...initialQuotaFields('free', config.plans.free),
       });
     } catch (error) {
-      if (isDuplicateKeyError(error)) throw new ConflictError('An account with this email already exists', 'email_taken');
+      if (isDuplicateKeyError(error)) throw emailTaken();
       throw error;
     }
   }
