@@ -11,6 +11,7 @@ import { createPasswordHasher } from './modules/auth/passwords.js';
 import { createAccessTokens } from './modules/auth/access-tokens.js';
 import { createRefreshTokens } from './modules/auth/refresh-tokens.js';
 import { createLoginLimiter } from './modules/auth/login-limiter.js';
+import { createKnownClients } from './modules/auth/known-clients.js';
 import { createAuthService } from './modules/auth/service.js';
 import { createAuthRouter } from './modules/auth/routes.js';
 import { createProviders } from './modules/auth/oauth/providers.js';
@@ -88,10 +89,11 @@ export function createApp(infra: AppInfra): AppHandle {
   const loginLimiter = createLoginLimiter({
     redis, prefix: config.REDIS_PREFIX, maxPerAccountIp: config.LOGIN_MAX_FAILURES_PER_ACCOUNT_IP,
     maxPerAccount: config.LOGIN_MAX_FAILURES_PER_ACCOUNT, maxPerIp: config.LOGIN_MAX_FAILURES_PER_IP,
-    windowSeconds: config.LOGIN_FAILURE_WINDOW_SECONDS,
+    maxPerKnownClient: config.KNOWN_CLIENT_MAX_FAILURES, windowSeconds: config.LOGIN_FAILURE_WINDOW_SECONDS,
   });
+  const knownClients = createKnownClients({ redis, prefix, ttlSeconds: config.KNOWN_CLIENT_TTL_DAYS * 86_400 });
   const ipLimits = createIpRateLimits({ redis, prefix });
-  const auth = createAuthService({ config, passwords, accessTokens, refreshTokens, loginLimiter });
+  const auth = createAuthService({ config, passwords, accessTokens, refreshTokens, loginLimiter, knownClients });
   const apiKeyCache = createApiKeyCache({ redis, prefix, ttlSeconds: config.API_KEY_CACHE_SECONDS });
   const apiKeys = createApiKeyService({ config, redis, prefix, cache: apiKeyCache });
   const authEpochs = createAuthEpochs({ redis, prefix });
@@ -145,6 +147,7 @@ export function createApp(infra: AppInfra): AppHandle {
     createAdminRouter({ adminUsers, authenticate, queues: producer.queues }),
     createBoardRouter({
       queues: producer.queues, authenticate, sessions: adminSessions, verifyCredentials: auth.verifyCredentials, publicUrl: config.PUBLIC_URL,
+      knownClientTtlSeconds: knownClients.ttlSeconds,
     }),
     createOrganizationsRouter({ organizations, authenticate }),
     createSubUsersRouter({ subUsers, authenticate }),
