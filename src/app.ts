@@ -6,14 +6,17 @@ import type { Producer } from '../queues/index.js';
 import { requestContext } from './middleware/request-context.js';
 import { errorHandler, notFoundHandler } from './middleware/error-handler.js';
 import { createAuthenticate } from './middleware/authenticate.js';
+import { createIpRateLimits } from './middleware/ip-rate-limit.js';
 import { createPasswordHasher } from './modules/auth/passwords.js';
 import { createAccessTokens } from './modules/auth/access-tokens.js';
 import { createRefreshTokens } from './modules/auth/refresh-tokens.js';
 import { createLoginLimiter } from './modules/auth/login-limiter.js';
+import { createKnownClients } from './modules/auth/known-clients.js';
 import { createAuthService } from './modules/auth/service.js';
 import { createAuthRouter } from './modules/auth/routes.js';
 import { createProviders } from './modules/auth/oauth/providers.js';
 import { createOneTimeStore } from './modules/auth/oauth/one-time-store.js';
+import { createOAuthStateStore } from './modules/auth/oauth/state-store.js';
 import { createOAuthAccounts } from './modules/auth/oauth/accounts.js';
 import { createOAuthService } from './modules/auth/oauth/service.js';
 import { createOAuthRouter } from './modules/auth/oauth/routes.js';
@@ -79,7 +82,7 @@ export function createApp(infra: AppInfra): AppHandle {
   app.set('trust proxy', config.TRUST_PROXY);
   app.set('query parser', 'simple');
 
-  const passwords = createPasswordHasher(config.BCRYPT_COST);
+  const passwords = createPasswordHasher({ cost: config.BCRYPT_COST, concurrency: config.BCRYPT_CONCURRENCY, queueMax: config.BCRYPT_QUEUE_MAX });
   const accessTokens = createAccessTokens({
     secret: config.JWT_SECRET_KEY, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE, ttlSeconds: config.ACCESS_TOKEN_TTL_SECONDS,
   });
@@ -87,9 +90,11 @@ export function createApp(infra: AppInfra): AppHandle {
   const loginLimiter = createLoginLimiter({
     redis, prefix: config.REDIS_PREFIX, maxPerAccountIp: config.LOGIN_MAX_FAILURES_PER_ACCOUNT_IP,
     maxPerAccount: config.LOGIN_MAX_FAILURES_PER_ACCOUNT, maxPerIp: config.LOGIN_MAX_FAILURES_PER_IP,
-    windowSeconds: config.LOGIN_FAILURE_WINDOW_SECONDS,
+    maxPerKnownClient: config.KNOWN_CLIENT_MAX_FAILURES, windowSeconds: config.LOGIN_FAILURE_WINDOW_SECONDS,
   });
-  const auth = createAuthService({ config, passwords, accessTokens, refreshTokens, loginLimiter });
+  const knownClients = createKnownClients({ redis, prefix, ttlSeconds: config.KNOWN_CLIENT_TTL_DAYS * 86_400 });
+  const ipLimits = createIpRateLimits({ redis, prefix });
+  const auth = createAuthService({ config, passwords, accessTokens, refreshTokens, loginLimiter, knownClients });
   const apiKeyCache = createApiKeyCache({ redis, prefix, ttlSeconds: config.API_KEY_CACHE_SECONDS });
   const apiKeys = createApiKeyService({ config, redis, prefix, cache: apiKeyCache });
   const authEpochs = createAuthEpochs({ redis, prefix });
@@ -112,7 +117,7 @@ export function createApp(infra: AppInfra): AppHandle {
   const subUsers = createSubUserService({ config, passwords, refreshTokens, quota, locks, apiKeys: apiKeyRevoker });
   const emailProof = createFirstEmailProof({ refreshTokens, apiKeys: apiKeyRevoker, subUsers, organizations });
   const oauth = createOAuthService({
-    config, providers: createProviders(config), store: createOneTimeStore(), accounts: createOAuthAccounts({ config, emailProof }),
+    config, providers: createProviders(config), states: createOAuthStateStore({ redis, prefix }), store: createOneTimeStore(), accounts: createOAuthAccounts({ config, emailProof }),
     auth, refreshTokens, logger,
   });
   const subscriptions = createSubscriptionService({
@@ -135,16 +140,23 @@ export function createApp(infra: AppInfra): AppHandle {
   const routers: Router[] = [
     createHealthRouter({ redis }),
     createDocsRouter({ publicUrl: config.PUBLIC_URL }),
-    createAuthRouter({ config, auth, authenticate }),
+    createAuthRouter({
+      config, auth, authenticate,
+      registerLimit: ipLimits.limit('register', { max: config.REGISTER_MAX_PER_IP, windowSeconds: config.REGISTER_WINDOW_SECONDS }),
+    }),
     createApiKeysRouter({ apiKeys, authenticate }),
     createUsersRouter({ account, authenticate }),
     createAdminRouter({ adminUsers, authenticate, queues: producer.queues }),
     createBoardRouter({
       queues: producer.queues, authenticate, sessions: adminSessions, verifyCredentials: auth.verifyCredentials, publicUrl: config.PUBLIC_URL,
+      knownClientTtlSeconds: knownClients.ttlSeconds,
     }),
     createOrganizationsRouter({ organizations, authenticate }),
     createSubUsersRouter({ subUsers, authenticate }),
-    createOAuthRouter({ config, oauth }),
+    createOAuthRouter({
+      config, oauth,
+      initiateLimit: ipLimits.limit('oauth-initiate', { max: config.OAUTH_INITIATE_MAX_PER_IP, windowSeconds: config.OAUTH_INITIATE_WINDOW_SECONDS }),
+    }),
     createSubscriptionsRouter({ subscriptions, authenticate }),
     createQuotaAdminRouter({ producer, authenticate }),
     createUsageRouter({ usage, authenticate }),

@@ -43,6 +43,12 @@ export const envSchema = z
     ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).default(1800),
     REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).default(30),
     BCRYPT_COST: z.coerce.number().int().min(10).max(15).default(12),
+    /**
+     * bcrypt hashes and compares running at once per process. Below libuv's pool (UV_THREADPOOL_SIZE, 4 by default)
+     * so DNS lookups and file work keep a thread; beyond it up to BCRYPT_QUEUE_MAX wait, the rest get 503 server_busy.
+     */
+    BCRYPT_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(3),
+    BCRYPT_QUEUE_MAX: z.coerce.number().int().min(0).max(1000).default(16),
     BODY_LIMIT: z.string().default('1mb'),
     /** Create collections and indexes when the web role starts (idempotent). Production runs `npm run db:init` instead. */
     DB_AUTO_INIT: boolFlag,
@@ -54,6 +60,16 @@ export const envSchema = z
     /** Failed sign-ins per window from one IP (an IPv6 /64) across all accounts (password spraying). */
     LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(50),
     LOGIN_FAILURE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(600),
+    /** Failed sign-ins per window through one known-client token (a stolen token cannot be brute-forced). */
+    KNOWN_CLIENT_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+    /** How long a known-client token stays valid after its last successful sign-in. */
+    KNOWN_CLIENT_TTL_DAYS: z.coerce.number().int().min(1).max(400).default(90),
+    /** Registrations per window from one IP (an IPv6 /64). */
+    REGISTER_MAX_PER_IP: z.coerce.number().int().min(1).default(20),
+    REGISTER_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(3600),
+    /** OAuth sign-in starts (`GET /auth/oauth/{provider}`) per window from one IP (an IPv6 /64). */
+    OAUTH_INITIATE_MAX_PER_IP: z.coerce.number().int().min(1).default(30),
+    OAUTH_INITIATE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(600),
     A4F_BASE_URL: z.url().default('https://api.a4f.co/v1'),
     A4F_API_KEY: optionalString,
     /** JSON array of extra upstream providers for fallback: [{name, base_url, api_key?, priority}]. */
@@ -128,8 +144,10 @@ export const envSchema = z
     LLM_DEFAULT_MAX_TOKENS: z.coerce.number().int().min(1).default(4096),
     /** Extra share added to the tokenizer's prompt count so the real prompt_tokens stays under the estimate. */
     LLM_PROMPT_ESTIMATE_MARGIN: z.coerce.number().min(0).max(4).default(0.15),
-    /** Prompts longer than this many characters are estimated from a tokenized sample (keeps the event loop free). */
-    LLM_TOKENIZE_MAX_CHARS: z.coerce.number().int().min(1000).default(65_536),
+    /** Prompts with more text than this many UTF-8 bytes reserve their byte length (an upper bound of any BPE count) instead of an exact count. */
+    LLM_TOKENIZE_MAX_BYTES: z.coerce.number().int().min(1024).max(1_048_576).default(32_768),
+    /** What one image in a prompt reserves, whatever its detail: the largest documented cost of the models offered. */
+    LLM_IMAGE_TOKENS: z.coerce.number().int().min(85).default(2500),
     /** A reservation (and a concurrency slot) not settled within this time is released. */
     LLM_RESERVATION_TTL_MS: z.coerce.number().int().min(1000).default(30 * 60_000),
     /** How long a request's Redis Stream and status stay readable after its last write. */

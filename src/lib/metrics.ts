@@ -85,3 +85,22 @@ export const reconcileLastDrift = new Gauge({
   help: 'Sum of absolute drift found by the last reconciliation run in this process',
   registers: [metricsRegistry],
 });
+
+export const bcryptOperationsTotal = new Counter({
+  name: 'bcrypt_operations_total',
+  help: 'bcrypt hashes and compares, by operation and outcome (done, or refused because the bounded queue was full)',
+  labelNames: ['op', 'outcome'] as const,
+  registers: [metricsRegistry],
+});
+
+export const bcryptInFlight = new Gauge({
+  name: 'bcrypt_in_flight',
+  help: 'bcrypt operations running now in this process (at most BCRYPT_CONCURRENCY)',
+  registers: [metricsRegistry],
+});
+
+export const bcryptWaiting = new Gauge({
+  name: 'bcrypt_waiting',
+  help: 'bcrypt operations waiting for a slot in this process (at most BCRYPT_QUEUE_MAX)',
+  registers: [metricsRegistry],
+});

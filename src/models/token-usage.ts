@@ -16,8 +16,10 @@ const tokenUsageSchema = new Schema(
     prompt_tokens: { type: Number, default: 0 },
     completion_tokens: { type: Number, default: 0 },
     total_tokens: { type: Number, default: 0 },
-    /** What counted against the quota: the real total, clamped to the reservation (which never exceeds what was left). */
+    /** What counted against the quota: the real total the upstream reported (0 for a failure). */
     billed_tokens: { type: Number, default: 0 },
+    /** The part of billed_tokens beyond the reservation (the payer's balance can go below zero by this much). */
+    overage_tokens: { type: Number, default: 0 },
     /** The quota accounts the request drew from, e.g. "sub_user_cap:<id>", "user:<id>". */
     accounts: { type: [String], default: [] },
     reserved_tokens: { type: Number, default: 0 },

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/lib/logger.js';
 import { TokenUsageModel } from '../../src/models/token-usage.js';
 import { llmKeys } from '../../src/modules/llm/keys.js';
-import { countTokens, estimatePromptTokens } from '../../src/modules/llm/tokenizer.js';
+import { countTokens, estimatePromptTokens, promptOptionsOf } from '../../src/modules/llm/tokenizer.js';
 import { createQuotaService } from '../../src/modules/quota/service.js';
 import { startWorkers, type RunningWorkers } from '../../workers/index.js';
 import { organization } from '../factories/usage.js';
@@ -30,16 +30,21 @@ describe('money paths: chat requests from admission to the ledger', () => {
     await usageWorkers?.stop();
     await env?.stop();
   });
-  // Every answer is longer than max_tokens, so each served request bills its whole reservation (billing is clamped to it).
+  // Every answer is longer than max_tokens; billedAsReserved makes the upstream report the prompt as it was reserved.
   beforeEach(() => {
     env.upstream.reset();
     env.upstream.setDefault({ content: words(30) });
   });
 
   /** What one request with this prompt and MAX_TOKENS reserves. */
-  const costOf = (text: string) => estimatePromptTokens(chatBody(text, { max_tokens: MAX_TOKENS }), {
-    margin: env.app.config.LLM_PROMPT_ESTIMATE_MARGIN, maxChars: env.app.config.LLM_TOKENIZE_MAX_CHARS,
-  }) + MAX_TOKENS;
+  const costOf = async (text: string) => (await estimatePromptTokens(chatBody(text, { max_tokens: MAX_TOKENS }), promptOptionsOf(env.app.config))) + MAX_TOKENS;
+
+  /** The upstream reports this prompt as it was reserved, so each served request bills exactly its reservation. */
+  async function billedAsReserved(prompt: string): Promise<number> {
+    const cost = await costOf(prompt);
+    env.upstream.when(prompt, { content: words(30), promptTokens: cost - MAX_TOKENS });
+    return cost;
+  }
 
   const chat = (auth: Record<string, string>, text: string, extra: Record<string, string> = {}) =>
     env.app.request.post('/v1/chat/completions').set({ ...auth, ...extra }).send(chatBody(text, { max_tokens: MAX_TOKENS }));
@@ -66,7 +71,8 @@ describe('money paths: chat requests from admission to the ledger', () => {
 
   it('quota race to the ledger: 50 concurrent requests on a quota for 5 -> exactly 5 served and billed, the rest insufficient_quota, nothing reserved, balance = ledger', async () => {
     const prompt = 'race';
-    const limit = 5 * costOf(prompt);
+    const cost = await billedAsReserved(prompt);
+    const limit = 5 * cost;
     const { auth, user } = await llmUser(env.app, { monthlyLimit: limit });
 
     const responses = await Promise.all(Array.from({ length: 50 }, () => chat(auth, prompt)));
@@ -138,8 +144,9 @@ describe('money paths: chat requests from admission to the ledger', () => {
 
   it("sub-user: refused with insufficient_quota once its own cap is used while the parent still has quota; the parent's tokens_used includes the sub-user's usage", async () => {
     const prompt = 'sub';
+    const cost = await billedAsReserved(prompt);
     const parent = await llmUser(env.app);
-    const sub = await createSubUser(env.app, parent, { limits: { monthly_tokens: 2 * costOf(prompt) } });
+    const sub = await createSubUser(env.app, parent, { limits: { monthly_tokens: 2 * cost } });
 
     const statuses = [];
     for (let i = 0; i < 3; i += 1) statuses.push(await chat(sub.auth, prompt));
@@ -149,7 +156,7 @@ describe('money paths: chat requests from admission to the ledger', () => {
     const rows = await settledLedger(parent.user.id, 2);
     expect(rows.every((r) => String(r.sub_user_id) === sub.id && r.payer_type === 'user')).toBe(true);
     const subUsed = billedSum(rows);
-    expect(subUsed).toBe(2 * costOf(prompt));
+    expect(subUsed).toBe(2 * cost);
 
     const parentBalance = await env.app.request.get('/tokens/balance').set(parent.auth);
     expect(parentBalance.body).toMatchObject({ tokens_used: subUsed, reserved: 0 });
@@ -162,7 +169,8 @@ describe('money paths: chat requests from admission to the ledger', () => {
 
   it('organization pool: two members x 25 concurrent requests with X-Organization-Id never overdraw the pool; refusals are insufficient_quota', async () => {
     const prompt = 'pool';
-    const limit = 7 * costOf(prompt);
+    const cost = await billedAsReserved(prompt);
+    const limit = 7 * cost;
     const [owner, a, b] = await Promise.all([llmUser(env.app), llmUser(env.app), llmUser(env.app)]);
     const org = await organization(owner.user.id, limit, [{ user_id: a.user.id }, { user_id: b.user.id }]);
     const inOrg = { 'X-Organization-Id': org.id };
@@ -186,8 +194,9 @@ describe('money paths: chat requests from admission to the ledger', () => {
 
   it("organization member cap: a capped member's 20 concurrent requests stop at its cap while the pool still serves another member", async () => {
     const prompt = 'capped';
+    const cost = await billedAsReserved(prompt);
     const [owner, capped, other] = await Promise.all([llmUser(env.app), llmUser(env.app), llmUser(env.app)]);
-    const org = await organization(owner.user.id, 100_000, [{ user_id: capped.user.id, cap: 2 * costOf(prompt) }, { user_id: other.user.id }]);
+    const org = await organization(owner.user.id, 100_000, [{ user_id: capped.user.id, cap: 2 * cost }, { user_id: other.user.id }]);
     const inOrg = { 'X-Organization-Id': org.id };
 
     const responses = await Promise.all(Array.from({ length: 20 }, () => chat(capped.auth, prompt, inOrg)));
@@ -196,7 +205,7 @@ describe('money paths: chat requests from admission to the ledger', () => {
 
     const rows = await settledLedger(org.id, 3);
     expect(rows.filter((r) => String(r.user_id) === capped.user.id)).toHaveLength(2);
-    expect(billedSum(rows.filter((r) => String(r.user_id) === capped.user.id))).toBe(2 * costOf(prompt));
+    expect(billedSum(rows.filter((r) => String(r.user_id) === capped.user.id))).toBe(2 * cost);
     const pool = await env.app.request.get('/tokens/balance').set(other.auth).set(inOrg);
     expect(pool.body).toMatchObject({ tokens_used: billedSum(rows), reserved: 0 });
   });

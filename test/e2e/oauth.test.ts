@@ -19,6 +19,8 @@ afterAll(async () => {
   await fake?.stop();
 });
 
+/** The Redis keys of pending sign-ins (our OAuth state lives there, with a TTL). */
+const pendingStates = () => app.redis.keys(`${app.config.REDIS_PREFIX}:oauth-state:*`);
 const exchange = (code: string | null, code_verifier: string) => app.request.post('/auth/oauth/exchange').send({ code, code_verifier });
 
 describe.each<FakeProviderName>(['github', 'google'])('OAuth sign-in with %s against a fake provider', (provider) => {
@@ -137,7 +139,8 @@ describe.each<FakeProviderName>(['github', 'google'])('OAuth sign-in with %s aga
 
     const started = await startSignIn(app.url, provider);
     const callbackUrl = await approveAtProvider(started.location!);
-    await OAuthCodeModel.updateMany({ kind: 'state' }, { $set: { expires_at: new Date(Date.now() - 1000) } });
+    for (const key of await pendingStates()) await app.redis.pexpire(key, 1);
+    await new Promise((resolve) => setTimeout(resolve, 20));
     const back = await followCallback(callbackUrl, started.cookie);
     expect(back.status).toBe(400);
     expect(back.location).toBeNull();
@@ -150,14 +153,14 @@ describe.each<FakeProviderName>(['github', 'google'])('OAuth sign-in with %s aga
       'vscode://evil@aicoder.aicoder-vscode/cb', 'vscode://aicoder.aicoder-vscode:1234/cb', `${VSCODE_REDIRECT}#frag`,
       'http://127.0.0.1/oauth/callback/extra', 'http://localhost/oauth/callback', 'javascript:alert(1)', 'vscode:aicoder.aicoder-vscode/cb',
     ];
-    const before = await OAuthCodeModel.countDocuments({ kind: 'state' });
+    const before = (await pendingStates()).length;
     for (const redirectUri of refused) {
       const started = await startSignIn(app.url, provider, { redirectUri });
       expect(started.status, redirectUri).toBe(400);
       expect(started.location).toBeNull();
       expect(started.body).toMatchObject({ error: { code: 'redirect_uri_not_allowed', param: 'redirect_uri' } });
     }
-    expect(await OAuthCodeModel.countDocuments({ kind: 'state' })).toBe(before);
+    expect(await pendingStates()).toHaveLength(before);
   });
 
   it('accepts an allowlisted loopback redirect on any port', async () => {

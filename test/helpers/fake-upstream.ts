@@ -167,7 +167,9 @@ export class FakeUpstream {
       record.finished = true;
       return;
     }
-    const tokens = tokensOf(script);
+    // Like a real upstream, never more completion tokens than the smallest token limit sent.
+    const limits = [body.max_tokens, body.max_completion_tokens].filter((limit): limit is number => typeof limit === 'number');
+    const tokens = tokensOf(script).slice(0, limits.length ? Math.min(...limits) : undefined);
     const model = String(body.model);
     const created = Math.floor(Date.now() / 1000);
     const usage = { prompt_tokens: script.promptTokens ?? 7, completion_tokens: tokens.length, total_tokens: (script.promptTokens ?? 7) + tokens.length };

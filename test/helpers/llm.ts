@@ -30,14 +30,16 @@ export async function startLlmEnv(overrides: Record<string, string> = {}): Promi
     ...overrides,
   });
   const workers = await startWorkers(app.config, createLogger(app.config.LOG_LEVEL, { role: 'test-worker' }), ['llm']);
-  return {
+  const env: LlmEnv = {
     app, upstream, workers,
     async stop() {
-      await workers.stop();
+      // env.workers: a test may have replaced the first ones.
+      await env.workers.stop();
       await app.stop();
       await upstream.close();
     },
   };
+  return env;
 }
 
 export interface UserSetup {

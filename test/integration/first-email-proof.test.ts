@@ -32,7 +32,7 @@ function build(test: TestApp) {
   const cache = createApiKeyCache({ redis, prefix, ttlSeconds: config.API_KEY_CACHE_SECONDS });
   const revoker = createApiKeyBulkRevoker({ cache });
   const apiKeys = createApiKeyService({ config, redis, prefix, cache });
-  const subUsers = createSubUserService({ config, passwords: createPasswordHasher(config.BCRYPT_COST), refreshTokens, quota, locks, apiKeys: revoker });
+  const subUsers = createSubUserService({ config, passwords: createPasswordHasher({ cost: config.BCRYPT_COST, concurrency: config.BCRYPT_CONCURRENCY, queueMax: config.BCRYPT_QUEUE_MAX }), refreshTokens, quota, locks, apiKeys: revoker });
   const organizations = createOrganizationService({ config, quota, locks, apiKeys: revoker });
   const emailProof = createFirstEmailProof({ refreshTokens, apiKeys: revoker, subUsers, organizations });
   return { apiKeys, subUsers, organizations, emailProof };

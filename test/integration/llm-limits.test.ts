@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createQuotaService } from '../../src/modules/quota/service.js';
-import { estimatePromptTokens } from '../../src/modules/llm/tokenizer.js';
+import { estimatePromptTokens, promptOptionsOf } from '../../src/modules/llm/tokenizer.js';
 import { llmKeys } from '../../src/modules/llm/keys.js';
 import { chatBody, llmUser, openSse, settlementOf, startLlmEnv, type LlmEnv } from '../helpers/llm.js';
 
@@ -118,7 +118,7 @@ describe('the proxy refuses what it must, before anything goes upstream', () => 
 
   it('caps max_tokens sent upstream to what the payer has left', async () => {
     const body = chatBody('cap me', { max_tokens: 1000 });
-    const estimate = estimatePromptTokens(body, { margin: env.app.config.LLM_PROMPT_ESTIMATE_MARGIN, maxChars: env.app.config.LLM_TOKENIZE_MAX_CHARS });
+    const estimate = await estimatePromptTokens(body, promptOptionsOf(env.app.config));
     const { auth } = await llmUser(env.app, { monthlyLimit: estimate + 50 });
     const res = await env.app.request.post('/v1/chat/completions').set(auth).send(body);
     expect(res.status).toBe(200);
@@ -129,7 +129,7 @@ describe('the proxy refuses what it must, before anything goes upstream', () => 
 
   it('quota race: of 50 concurrent requests from a payer who can afford 5, 5 are served and 45 refused with insufficient_quota', async () => {
     const body = chatBody('race', { max_tokens: 100 });
-    const estimate = estimatePromptTokens(body, { margin: env.app.config.LLM_PROMPT_ESTIMATE_MARGIN, maxChars: env.app.config.LLM_TOKENIZE_MAX_CHARS });
+    const estimate = await estimatePromptTokens(body, promptOptionsOf(env.app.config));
     const perRequest = estimate + 100;
     const limit = 5 * perRequest;
     const { auth, user } = await llmUser(env.app, { monthlyLimit: limit, limitOverrides: { requests_per_minute: 1000, concurrent_streams: 100 } });

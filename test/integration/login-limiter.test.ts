@@ -94,7 +94,7 @@ describe('failed sign-in limits', () => {
 describe('lockout length', () => {
   it('ends by itself when the window passes (no long lockout by a stranger)', async () => {
     const prefix = `${app.config.REDIS_PREFIX}:expiry`;
-    const limiter = createLoginLimiter({ redis: app.redis, prefix, maxPerAccountIp: 2, maxPerAccount: 100, maxPerIp: 100, windowSeconds: 1 });
+    const limiter = createLoginLimiter({ redis: app.redis, prefix, maxPerAccountIp: 2, maxPerAccount: 100, maxPerIp: 100, maxPerKnownClient: 100, windowSeconds: 1 });
     await limiter.begin('victim@example.com', '203.0.113.9');
     await limiter.begin('victim@example.com', '203.0.113.9');
     const blocked = await limiter.begin('victim@example.com', '203.0.113.9').catch((error: unknown) => error);

@@ -91,7 +91,7 @@ describe('usage queue: settlements, expiry and reconciliation (real BullMQ worke
     await expectUserConsistent(payer.ref, 10_000);
   });
 
-  it('records counted usage as counted, bills at most what was reserved, bills nothing for failures and what was produced for aborts', async () => {
+  it('records counted usage as counted, bills what the upstream reported (overage beyond the reservation included), nothing for failures and what was produced for aborts', async () => {
     const payer = await payerUser(app, 10_000);
     const counted = await reserved(requestContext(payer.user.id, [payer.ref]), 300);
     const overrun = await reserved(requestContext(payer.user.id, [payer.ref]), 100);
@@ -105,10 +105,10 @@ describe('usage queue: settlements, expiry and reconciliation (real BullMQ worke
     ]);
     const rows = new Map((await TokenUsageModel.find({ payer_id: payer.user.id }).lean()).map((r) => [r.request_id, r]));
     expect(rows.get(counted.request_id)).toMatchObject({ usage_source: 'counted', total_tokens: 75, billed_tokens: 75 });
-    expect(rows.get(overrun.request_id)).toMatchObject({ usage_source: 'reported', total_tokens: 150, billed_tokens: 100 });
+    expect(rows.get(overrun.request_id)).toMatchObject({ usage_source: 'reported', total_tokens: 150, billed_tokens: 150, overage_tokens: 50 });
     expect(rows.get(failed.request_id)).toMatchObject({ status: 'failed', billed_tokens: 0, error_code: 'upstream_500', usage_source: 'none' });
     expect(rows.get(aborted.request_id)).toMatchObject({ status: 'aborted', billed_tokens: 57, usage_source: 'counted' });
-    expect(await quota.snapshot(payer.ref)).toMatchObject({ used: 75 + 100 + 57, calls: 3, reserved: 0 });
+    expect(await quota.snapshot(payer.ref)).toMatchObject({ used: 75 + 150 + 57, calls: 3, reserved: 0 });
     await expectUserConsistent(payer.ref, 10_000);
   });
 

@@ -112,7 +112,7 @@ describe('a usage worker killed mid-settlement (child process, SIGKILL)', () => 
     const jobId = await killWhen(context, 50, async () => (await TokenUsageModel.countDocuments({ request_id: context.request_id })) === 1);
 
     for (const pattern of ['quota:*', 'resv:*', 'resv-index', 'settled:*']) await deleteKeys(app.redis, `${app.config.REDIS_PREFIX}:${pattern}`);
-    const report = await createQuotaMaintenance({ quota, logger: createLogger('silent') }).reconcile();
+    const report = await createQuotaMaintenance({ quota, logger: createLogger('silent'), isRequestLive: async () => false, reservationTtlMs: 60_000 }).reconcile();
     expect(report.restored).toBeGreaterThanOrEqual(1);
     // The row whose settlement has not reached the counters is not counted by the rebuild: its retry adds it.
     expect((await quota.snapshot(payer.ref))!.used).toBe(100);

@@ -70,3 +70,7 @@ export const STREAM_INTERRUPTED: ClientError = {
 export const WORKER_SHUTDOWN: ClientError = {
   status: 503, type: 'service_unavailable', code: 'worker_shutdown', message: 'The worker serving this request shut down.',
 };
+export const RESERVATION_RELEASED: ClientError = {
+  status: 503, type: 'service_unavailable', code: 'reservation_expired',
+  message: 'The request waited too long and its quota reservation was released; nothing was billed. Send it again.',
+};

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { countPromptTokens, countTokens } from '../../src/modules/llm/tokenizer.js';
+import { countPromptTokens, countTokens, type PromptCountOptions } from '../../src/modules/llm/tokenizer.js';
 import type { Provider } from './providers.js';
 
 function lastUserText(body: Record<string, unknown>): string {
@@ -21,7 +21,7 @@ export function mockAnswer(body: Record<string, unknown>): string {
  * Offline stand-in for the upstream (development only, never in production): streams a deterministic answer
  * word by word, then its usage, exactly like an OpenAI-compatible provider would.
  */
-export function createMockProvider(tokenDelayMs: number): Provider {
+export function createMockProvider(tokenDelayMs: number, promptOptions: PromptCountOptions): Provider {
   return {
     name: 'dev-mock',
     secrets: [],
@@ -44,7 +44,7 @@ export function createMockProvider(tokenDelayMs: number): Provider {
         yield [chunk({ content: word })];
       }
       const finish = emitted.length < words.length ? 'length' : 'stop';
-      const usage = { prompt_tokens: await countPromptTokens(model, body), completion_tokens: await countTokens(model, emitted.join('')) };
+      const usage = { prompt_tokens: await countPromptTokens(model, body, promptOptions), completion_tokens: await countTokens(model, emitted.join('')) };
       yield [
         chunk({}, finish),
         JSON.stringify({ ...base, choices: [], usage: { ...usage, total_tokens: usage.prompt_tokens + usage.completion_tokens } }),

@@ -8,10 +8,10 @@ import { CANCEL_ERRORS, emptyOutcome, enqueueSettlement, finishRequest, type Cli
 import type { Limits } from '../../src/modules/llm/limits.js';
 import type { LlmStatus } from '../../src/modules/llm/schemas.js';
 import type { NewEntry, RequestIdentity, StreamStore } from '../../src/modules/llm/stream-store.js';
-import { countPromptTokens, countTokens } from '../../src/modules/llm/tokenizer.js';
+import { countPromptTokens, countTokens, promptOptionsOf } from '../../src/modules/llm/tokenizer.js';
 import { requestContextSchema, type JobPayload, type Producer, type RequestContext, type RequestOutcome } from '../../queues/index.js';
 import { CancelSignal, type CancelListener } from './cancel-listener.js';
-import { AttemptTimeout, STREAM_INTERRUPTED, UpstreamFailure, WORKER_SHUTDOWN, clientErrorFor } from './failures.js';
+import { AttemptTimeout, RESERVATION_RELEASED, STREAM_INTERRUPTED, UpstreamFailure, WORKER_SHUTDOWN, clientErrorFor } from './failures.js';
 import type { Provider } from './providers.js';
 
 type LlmJob = JobPayload<'llm'>;
@@ -24,6 +24,8 @@ export interface RunnerDeps {
   limits: Limits;
   providers: Provider[];
   cancels: CancelListener;
+  /** The tokens a request's quota reservation still holds, or null once it was settled or released. */
+  reservationOf: (requestId: string) => Promise<number | null>;
 }
 
 /** What one request produced, whatever happened to it. */
@@ -59,8 +61,9 @@ const identityOf = (job: LlmJob): RequestIdentity => ({ id: job.request_id, user
  * already streamed something never calls the upstream again: it ends the stream and bills what was sent.
  */
 export function createLlmRunner(deps: RunnerDeps) {
-  const { config, log, store, producer, limits, providers, cancels } = deps;
+  const { config, log, store, producer, limits, providers, cancels, reservationOf } = deps;
   const secrets = providers.flatMap((p) => p.secrets);
+  const promptOptions = promptOptionsOf(config);
 
   /**
    * `firstStart`: no worker ever started this job before (BullMQ's attemptsStarted is 1), so nothing can have
@@ -75,14 +78,15 @@ export function createLlmRunner(deps: RunnerDeps) {
     const first = firstStart ? candidatesFor(job)[0] : undefined;
     let early = first ? open(job, first, signal) : undefined;
     try {
-      const claim = await store.claim(identityOf(job), runToken);
-      if (claim.state !== 'ok' || claim.existingEntries > 0 || claim.cancelReason) {
+      const [claim, reservation] = await Promise.all([store.claim(identityOf(job), runToken), reservationOf(id)]);
+      if (claim.state !== 'ok' || claim.existingEntries > 0 || claim.cancelReason || reservation === null) {
         if (early) discard(early);
         early = undefined;
       }
       if (claim.state === 'missing') return await expired(job);
       if (claim.state === 'final') return await resettle(job);
       if (claim.existingEntries > 0) return await recoverInterrupted(job, runToken);
+      if (reservation === null) return await unreserved(job, runToken);
       if (claim.cancelReason) cancels.abort(id, claim.cancelReason === 'client_disconnected' ? 'client_disconnected' : 'cancelled');
       const generation = await generate(job, runToken, signal, early);
       early = undefined;
@@ -199,7 +203,7 @@ export function createLlmRunner(deps: RunnerDeps) {
     const usage = gen.usage
       ? { prompt_tokens: gen.usage.prompt_tokens, completion_tokens: gen.usage.completion_tokens, usage_source: 'reported' as const }
       : {
-        prompt_tokens: await countPromptTokens(job.model, job.body),
+        prompt_tokens: await countPromptTokens(job.model, job.body, promptOptions),
         completion_tokens: await countTokens(job.model, gen.accumulator.generatedText()),
         usage_source: 'counted' as const,
       };
@@ -266,6 +270,16 @@ export function createLlmRunner(deps: RunnerDeps) {
     await enqueueSettlement(producer, context, emptyOutcome(context, 'failed', 'request_expired'));
     await limits.release(job.user_id, job.request_id);
     return 'expired';
+  }
+
+  /** Its reservation is gone (released, or lost with Redis): never stream on it; the client sends the request again. */
+  async function unreserved(job: LlmJob, runToken: string): Promise<string> {
+    log.warn({ llm_request_id: job.request_id }, 'llm request has no quota reservation left; ended without calling the upstream');
+    const gen: Generation = {
+      status: 'failed', written: 0, usage: null, provider: null, ttftMs: null, accumulator: createCompletionAccumulator(), error: RESERVATION_RELEASED,
+    };
+    await finish(job, runToken, gen);
+    return 'unreserved';
   }
 
   /** For a job BullMQ gave up on (e.g. stalled too often): end it like an interrupted one. */

@@ -6,6 +6,7 @@ import { createCancelListener } from '../llm/cancel-listener.js';
 import { createMockProvider } from '../llm/mock-provider.js';
 import { createUpstreamAgent, httpProviders } from '../llm/providers.js';
 import { createLlmRunner } from '../llm/run.js';
+import { promptOptionsOf } from '../../src/modules/llm/tokenizer.js';
 import type { Processor, ProcessorFactory } from './types.js';
 
 /** Serves chat requests: upstream (or the dev mock) -> the request's Redis Stream -> one settlement. */
@@ -17,7 +18,7 @@ export const createLlmProcessor: ProcessorFactory<'llm'> = (ctx) => {
   const log = ctx.logger.child({ queue: 'llm' });
   const agent = createUpstreamAgent(config);
   const useMock = !config.isProduction && (config.ENABLE_DEV_MOCK_LLM || configuredProviders(config).length === 0);
-  const providers = useMock ? [createMockProvider(config.LLM_MOCK_TOKEN_DELAY_MS)] : httpProviders(config, agent);
+  const providers = useMock ? [createMockProvider(config.LLM_MOCK_TOKEN_DELAY_MS, promptOptionsOf(config))] : httpProviders(config, agent);
   if (useMock) {
     log.warn('LLM upstream: the offline DEV MOCK provider answers every chat request (no A4F_API_KEY / LLM_PROVIDERS_JSON, or ENABLE_DEV_MOCK_LLM). Never used in production.');
   } else {
@@ -25,7 +26,7 @@ export const createLlmProcessor: ProcessorFactory<'llm'> = (ctx) => {
   }
   const cancels = createCancelListener({ redisUrl: config.REDIS_URL, redis, prefix: config.REDIS_PREFIX, log });
   const runner = createLlmRunner({
-    config, log, producer, providers, cancels,
+    config, log, producer, providers, cancels, reservationOf: ctx.quota.reservationOf,
     store: createStreamStore({ redis, prefix: config.REDIS_PREFIX, maxLen: config.LLM_STREAM_MAXLEN, ttlSeconds: config.LLM_STREAM_TTL_SECONDS }),
     limits: createLimits({ redis, prefix: config.REDIS_PREFIX, slotTtlMs: config.LLM_RESERVATION_TTL_MS }),
   });

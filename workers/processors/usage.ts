@@ -4,10 +4,11 @@ import { RequestIdCollisionError, createSettlementService } from '../../src/modu
 import type { ProcessorFactory } from './types.js';
 
 /** The usage queue: settlements (exactly once per request) and the periodic upkeep of the quota counters. */
-export const createUsageProcessor: ProcessorFactory<'usage'> = ({ quota, logger, config }) => {
+export const createUsageProcessor: ProcessorFactory<'usage'> = ({ quota, logger, config, producer }) => {
   const log = logger.child({ queue: 'usage' });
   const settlements = createSettlementService({ quota, logger: log, stepDelayMs: config.USAGE_SETTLE_STEP_DELAY_MS });
-  const maintenance = createQuotaMaintenance({ quota, logger: log });
+  const isRequestLive = async (requestId: string) => !['unknown', 'completed', 'failed'].includes(await producer.queues.llm.getJobState(requestId));
+  const maintenance = createQuotaMaintenance({ quota, logger: log, isRequestLive, reservationTtlMs: config.LLM_RESERVATION_TTL_MS });
   return async (payload) => {
     switch (payload.kind) {
       case 'settle':

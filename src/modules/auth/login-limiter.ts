@@ -10,6 +10,8 @@ interface Options {
   maxPerAccountIp: number;
   maxPerAccount: number;
   maxPerIp: number;
+  /** Failures allowed per window through one known-client token, in place of the account-wide counter. */
+  maxPerKnownClient: number;
   windowSeconds: number;
 }
 
@@ -43,38 +45,48 @@ return 0`;
  * - account+IP (strict): a stranger guessing from their IP blocks only that IP for that account;
  * - account (looser): distributed guessing needs several IPs before the account is paused, and only for one window;
  * - IP: one address spraying many accounts.
- * An attempt counts as a failure from the moment it starts; success clears the account+IP counter and takes the
- * attempt back from the others, and an attempt that ends in a server error is taken back everywhere.
+ * A sign-in from a known client (`knownClient`, the hash of a recognized known-client token) is counted on that
+ * token's own counter instead of the account-wide one: strangers who fill the account counter from many addresses
+ * do not lock the owner out of a client they signed in from before, and a stolen token is locked by its own count.
+ * An attempt counts as a failure from the moment it starts; success clears the account+IP (and known-client)
+ * counter and takes the attempt back from the others, and an attempt that ends in a server error is taken back
+ * everywhere.
  */
-export function createLoginLimiter({ redis, prefix, maxPerAccountIp, maxPerAccount, maxPerIp, windowSeconds }: Options) {
-  const keys = (email: string, ip: string) => {
+export function createLoginLimiter({ redis, prefix, maxPerAccountIp, maxPerAccount, maxPerIp, maxPerKnownClient, windowSeconds }: Options) {
+  const keys = (email: string, ip: string, knownClient: string | null = null) => {
     const account = sha256(email);
     const bucket = ipBucket(ip);
     return {
       accountIp: redisKey(prefix, 'login-fail', 'acct-ip', account, bucket),
-      account: redisKey(prefix, 'login-fail', 'acct', account),
+      account: knownClient ? redisKey(prefix, 'login-fail', 'client', knownClient) : redisKey(prefix, 'login-fail', 'acct', account),
       ip: redisKey(prefix, 'login-fail', 'ip', bucket),
     };
   };
 
   /** Counts the attempt, or throws 429 with Retry-After when a limit is reached. */
-  async function begin(email: string, ip: string): Promise<void> {
-    const k = keys(email, ip);
-    const [blocked, ttl] = (await redis.eval(BEGIN, 3, k.accountIp, k.account, k.ip, maxPerAccountIp, maxPerAccount, maxPerIp, windowSeconds)) as [number, number];
+  async function begin(email: string, ip: string, knownClient: string | null = null): Promise<void> {
+    const k = keys(email, ip, knownClient);
+    const maxShared = knownClient ? maxPerKnownClient : maxPerAccount;
+    const [blocked, ttl] = (await redis.eval(BEGIN, 3, k.accountIp, k.account, k.ip, maxPerAccountIp, maxShared, maxPerIp, windowSeconds)) as [number, number];
     if (blocked > 0) {
       throw new TooManyRequestsError('Too many failed sign-in attempts; try again later', 'too_many_login_attempts', ttl > 0 ? ttl : windowSeconds);
     }
   }
 
-  async function succeeded(email: string, ip: string): Promise<void> {
-    const k = keys(email, ip);
+  async function succeeded(email: string, ip: string, knownClient: string | null = null): Promise<void> {
+    const k = keys(email, ip, knownClient);
+    if (knownClient) {
+      await redis.del(k.accountIp, k.account);
+      await redis.eval(RELEASE, 1, k.ip);
+      return;
+    }
     await redis.del(k.accountIp);
     await redis.eval(RELEASE, 2, k.account, k.ip);
   }
 
-  /** The attempt never reached a verdict (database down, …): it should not count against anyone. */
-  async function abandoned(email: string, ip: string): Promise<void> {
-    const k = keys(email, ip);
+  /** The attempt never reached a verdict (database down, server busy, …): it should not count against anyone. */
+  async function abandoned(email: string, ip: string, knownClient: string | null = null): Promise<void> {
+    const k = keys(email, ip, knownClient);
     await redis.eval(RELEASE, 3, k.accountIp, k.account, k.ip);
   }
 

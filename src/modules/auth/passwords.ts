@@ -1,16 +1,51 @@
 import bcrypt from 'bcrypt';
+import { ServiceUnavailableError } from '../../lib/errors.js';
+import { createBoundedSemaphore, SemaphoreFull } from '../../lib/bounded-semaphore.js';
+import { bcryptInFlight, bcryptOperationsTotal, bcryptWaiting } from '../../lib/metrics.js';
 
 /** bcrypt reads only the first 72 bytes; longer passwords are refused at registration and never match. */
 export const BCRYPT_MAX_BYTES = 72;
 
-/** Hashes with the configured cost; a dummy hash lets an unknown email cost the same time as a wrong password. */
-export function createPasswordHasher(cost: number) {
+interface Options {
+  cost: number;
+  /** bcrypt operations at once (each holds a libuv thread for the whole hash). */
+  concurrency: number;
+  /** Callers allowed to wait for a slot; beyond them the answer is 503 server_busy at once. */
+  queueMax: number;
+}
+
+/**
+ * Hashes with the configured cost; a dummy hash lets an unknown email cost the same time as a wrong password.
+ * Every hash and compare goes through one bounded semaphore per process, so a flood of sign-ins (which the
+ * failure limiter never sees when the passwords are right) cannot fill libuv's pool or build an endless queue.
+ */
+export function createPasswordHasher({ cost, concurrency, queueMax }: Options) {
   const dummyHash = bcrypt.hashSync('dummy-password-for-timing', cost);
+  const slots = createBoundedSemaphore({
+    concurrency, queueMax,
+    onChange: (inFlight, waiting) => {
+      bcryptInFlight.set(inFlight);
+      bcryptWaiting.set(waiting);
+    },
+  });
+
+  async function bounded<T>(op: 'hash' | 'compare', work: () => Promise<T>): Promise<T> {
+    try {
+      const result = await slots.run(work);
+      bcryptOperationsTotal.inc({ op, outcome: 'done' });
+      return result;
+    } catch (error) {
+      if (!(error instanceof SemaphoreFull)) throw error;
+      bcryptOperationsTotal.inc({ op, outcome: 'refused' });
+      throw new ServiceUnavailableError('The server is busy; try again in a moment', 'server_busy', 1);
+    }
+  }
+
   return {
-    hash: (password: string) => bcrypt.hash(password, cost),
+    hash: (password: string) => bounded('hash', () => bcrypt.hash(password, cost)),
     async verify(password: string, hash: string | null | undefined): Promise<boolean> {
       const tooLong = Buffer.byteLength(password, 'utf8') > BCRYPT_MAX_BYTES;
-      const matches = await bcrypt.compare(password, tooLong || !hash ? dummyHash : hash);
+      const matches = await bounded('compare', () => bcrypt.compare(password, tooLong || !hash ? dummyHash : hash));
       return matches && !tooLong && Boolean(hash);
     },
   };

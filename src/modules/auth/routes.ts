@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import { Router, type Request, type RequestHandler } from 'express';
 import type { Authenticate } from '../../middleware/authenticate.js';
 import { z } from 'zod';
 import type { Config } from '../../config/index.js';
@@ -7,8 +7,9 @@ import { requirePrincipal } from '../../lib/http/principal.js';
 import { presentUser } from './presenter.js';
 import { buildVscodeConfig, vscodeConfigSchema } from './vscode-config.js';
 import type { AuthService } from './service.js';
+import { KNOWN_CLIENT_HEADER } from './known-clients.js';
 import {
-  loginFormBodySchema, loginJsonBodySchema, loginResponseSchema, refreshBodySchema, registerBodySchema, tokenPairSchema,
+  formLoginResponseSchema, loginFormBodySchema, loginJsonBodySchema, loginResponseSchema, refreshBodySchema, registerBodySchema, tokenPairSchema,
   userResponseSchema,
 } from './schemas.js';
 
@@ -16,14 +17,19 @@ interface Deps {
   config: Config;
   auth: AuthService;
   authenticate: Authenticate;
+  /** The per-IP limit of registrations, checked before the body is read or a password hashed. */
+  registerLimit: RequestHandler;
 }
 
-export function createAuthRouter({ config, auth, authenticate }: Deps): Router {
+/** The known-client token from the body field, else from the header. */
+const presentedToken = (req: Request, body: { known_client_token?: string }) => body.known_client_token ?? req.get(KNOWN_CLIENT_HEADER);
+
+export function createAuthRouter({ config, auth, authenticate, registerLimit }: Deps): Router {
   const router = Router();
   const tags = ['auth'];
 
   route(router, {
-    method: 'post', path: '/auth/register', summary: 'Create an account', tags, body: registerBodySchema,
+    method: 'post', path: '/auth/register', summary: 'Create an account', tags, body: registerBodySchema, before: [registerLimit],
     responses: { 201: { description: 'Created', schema: z.object({ user: userResponseSchema }) } },
   }, async (_req, res, { body }) => {
     const user = await auth.register(body);
@@ -33,18 +39,18 @@ export function createAuthRouter({ config, auth, authenticate }: Deps): Router {
   route(router, {
     method: 'post', path: '/auth/login', summary: 'OAuth2 password-style login (form fields username, password)', tags,
     body: loginFormBodySchema, bodyType: 'form',
-    responses: { 200: { description: 'Tokens', schema: tokenPairSchema } },
+    responses: { 200: { description: 'Tokens', schema: formLoginResponseSchema } },
   }, async (req, res, { body }) => {
-    const { tokens } = await auth.login(body.username, body.password, req.ip ?? 'unknown');
-    res.json(tokens);
+    const { tokens, knownClientToken } = await auth.login(body.username, body.password, req.ip ?? 'unknown', presentedToken(req, body));
+    res.json({ ...tokens, known_client_token: knownClientToken });
   });
 
   route(router, {
     method: 'post', path: '/auth/login-json', summary: 'Login with a JSON body', tags, body: loginJsonBodySchema,
     responses: { 200: { description: 'Tokens and the user', schema: loginResponseSchema } },
   }, async (req, res, { body }) => {
-    const { user, tokens } = await auth.login(body.email, body.password, req.ip ?? 'unknown');
-    res.json({ ...tokens, user: presentUser(user), api_endpoint: config.PUBLIC_URL });
+    const { user, tokens, knownClientToken } = await auth.login(body.email, body.password, req.ip ?? 'unknown', presentedToken(req, body));
+    res.json({ ...tokens, user: presentUser(user), api_endpoint: config.PUBLIC_URL, known_client_token: knownClientToken });
   });
 
   route(router, {

@@ -22,8 +22,13 @@ export const registerBodySchema = z
   })
   .openapi('RegisterRequest');
 
+/** The known-client token a previous sign-in returned (also accepted in the X-Known-Client-Token header). */
+const knownClientTokenField = z.string().max(128).optional().openapi({
+  description: 'The known_client_token of an earlier successful sign-in from this client: a lock-out by strangers does not apply to it',
+});
+
 export const loginJsonBodySchema = z
-  .object({ email: z.string().trim().toLowerCase().max(254), password: z.string().max(1024) })
+  .object({ email: z.string().trim().toLowerCase().max(254), password: z.string().max(1024), known_client_token: knownClientTokenField })
   .openapi('LoginJsonRequest');
 
 export const loginFormBodySchema = z
@@ -34,6 +39,7 @@ export const loginFormBodySchema = z
     scope: z.string().optional(),
     client_id: z.string().optional(),
     client_secret: z.string().optional(),
+    known_client_token: knownClientTokenField,
   })
   .openapi('LoginFormRequest');
 
@@ -73,6 +79,12 @@ export const tokenPairSchema = z
   })
   .openapi('TokenPair');
 
+const knownClientTokenResponse = z.string().openapi({
+  description: 'Keep it and send it with the next password sign-in (known_client_token or X-Known-Client-Token)',
+});
+
 export const loginResponseSchema = tokenPairSchema
-  .extend({ user: userResponseSchema, api_endpoint: z.string() })
+  .extend({ user: userResponseSchema, api_endpoint: z.string(), known_client_token: knownClientTokenResponse.optional() })
   .openapi('LoginResponse');
+
+export const formLoginResponseSchema = tokenPairSchema.extend({ known_client_token: knownClientTokenResponse }).openapi('FormLoginResponse');

@@ -8,6 +8,7 @@ import type { PasswordHasher } from './passwords.js';
 import type { AccessTokens } from './access-tokens.js';
 import type { RefreshTokens } from './refresh-tokens.js';
 import type { LoginLimiter } from './login-limiter.js';
+import type { KnownClients } from './known-clients.js';
 
 export interface RegisterInput {
   email: string;
@@ -37,11 +38,18 @@ interface Deps {
   accessTokens: AccessTokens;
   refreshTokens: RefreshTokens;
   loginLimiter: LoginLimiter;
+  knownClients: KnownClients;
+}
+
+export interface SignedIn {
+  user: UserDoc;
+  /** The client's known-client token: the one it presented (renewed) or a new one; it should send it next time. */
+  knownClientToken: string;
 }
 
 const INVALID_LOGIN = 'Incorrect email or password';
 
-export function createAuthService({ config, passwords, accessTokens, refreshTokens, loginLimiter }: Deps) {
+export function createAuthService({ config, passwords, accessTokens, refreshTokens, loginLimiter, knownClients }: Deps) {
   /**
    * The access token carries the refresh family as `sid`, so revoking the session (logout, replay) ends both, and
    * the sign-in time as `auth_time` (kept by every rotation), so sensitive changes can ask for a recent sign-in.
@@ -55,7 +63,11 @@ export function createAuthService({ config, passwords, accessTokens, refreshToke
     return { access_token, refresh_token, token_type: 'bearer', expires_in: accessTokens.ttlSeconds };
   }
 
+  const emailTaken = () => new ConflictError('An account with this email already exists', 'email_taken');
+
+  /** A taken address is refused before the password is hashed (the 409 says as much, so checking first reveals nothing). */
   async function register(input: RegisterInput): Promise<UserDoc> {
+    if (await UserModel.exists({ email: input.email })) throw emailTaken();
     try {
       return await UserModel.create({
         email: input.email,
@@ -66,7 +78,7 @@ export function createAuthService({ config, passwords, accessTokens, refreshToke
         ...initialQuotaFields('free', config.plans.free),
       });
     } catch (error) {
-      if (isDuplicateKeyError(error)) throw new ConflictError('An account with this email already exists', 'email_taken');
+      if (isDuplicateKeyError(error)) throw emailTaken();
       throw error;
     }
   }
@@ -80,27 +92,30 @@ export function createAuthService({ config, passwords, accessTokens, refreshToke
 
   /**
    * Same status, body and (bcrypt against a dummy hash) timing for an unknown email, a wrong password and a
-   * deactivated account. The limiter counts the attempt before the check, so parallel guesses cannot race it.
+   * deactivated account. The limiter counts the attempt before the check, so parallel guesses cannot race it; a
+   * valid known-client token of this account moves the attempt from the account-wide counter to the token's own.
    */
-  async function verifyCredentials(email: string, password: string, ip: string): Promise<UserDoc> {
-    await loginLimiter.begin(email, ip);
+  async function verifyCredentials(email: string, password: string, ip: string, knownClientToken?: string): Promise<SignedIn> {
+    const knownClient = await knownClients.recognize(email, knownClientToken);
+    await loginLimiter.begin(email, ip, knownClient);
     let user: UserDoc;
     try {
       user = await checkCredentials(email, password);
     } catch (error) {
       const isVerdict = error instanceof AppError && error.status === 401;
-      if (!isVerdict) await loginLimiter.abandoned(email, ip).catch(() => undefined);
+      if (!isVerdict) await loginLimiter.abandoned(email, ip, knownClient).catch(() => undefined);
       throw error;
     }
-    await loginLimiter.succeeded(email, ip);
-    return user;
+    await loginLimiter.succeeded(email, ip, knownClient);
+    return { user, knownClientToken: await knownClients.remember(email, knownClientToken, knownClient) };
   }
 
-  async function login(email: string, password: string, ip: string): Promise<{ user: UserDoc; tokens: TokenPair }> {
-    const user = await verifyCredentials(email, password, ip);
+  async function login(email: string, password: string, ip: string, knownClientToken?: string): Promise<SignedIn & { tokens: TokenPair }> {
+    const signedIn = await verifyCredentials(email, password, ip, knownClientToken);
+    const { user } = signedIn;
     user.last_login_at = new Date();
     await UserModel.updateOne({ _id: user._id }, { $set: { last_login_at: user.last_login_at } });
-    return { user, tokens: await issueTokens(user, { authTime: user.last_login_at }) };
+    return { ...signedIn, tokens: await issueTokens(user, { authTime: user.last_login_at }) };
   }
 
   /**

@@ -27,7 +27,7 @@ export function createLlmModule({ config, logger, producer }: { config: Config; 
     store: createStreamStore({ redis, prefix: config.REDIS_PREFIX, maxLen: config.LLM_STREAM_MAXLEN, ttlSeconds: config.LLM_STREAM_TTL_SECONDS }),
   });
   // Test suites build many apps; everything else pays the tokenizer's start-up cost before the first request.
-  if (config.NODE_ENV !== 'test') setTimeout(warmUpTokenizer, 0).unref();
+  if (config.NODE_ENV !== 'test') setTimeout(() => void warmUpTokenizer(), 0).unref();
   return {
     service,
     close() {

@@ -9,7 +9,11 @@ const imagePart = z.looseObject({
   image_url: z.looseObject({ url: z.string().min(1), detail: z.enum(['auto', 'low', 'high']).optional() }),
 });
 const audioPart = z.looseObject({ type: z.literal('input_audio'), input_audio: z.looseObject({ data: z.string(), format: z.string() }) });
-const filePart = z.looseObject({ type: z.literal('file'), file: z.looseObject({}) });
+// Only inline files: a `file_id` names an upload this proxy never saw, whose size (and cost) it cannot know.
+const filePart = z.looseObject({
+  type: z.literal('file'),
+  file: z.looseObject({ file_data: z.string().min(1), filename: z.string().optional() }),
+});
 const refusalPart = z.looseObject({ type: z.literal('refusal'), refusal: z.string() });
 
 const userPart = z.discriminatedUnion('type', [textPart, imagePart, audioPart, filePart]);
@@ -48,6 +52,24 @@ const tool = z.looseObject({
 
 const tokenLimit = z.number().int().min(1).max(1_000_000).nullable().optional();
 
+/**
+ * Parameters that make a request cost more than its tokens at the model's base rate, which the quota (counted
+ * in tokens) could not account for: refused with 400 (see the README). Their harmless values pass.
+ */
+const COST_MULTIPLIERS: Record<string, string> = {
+  service_tier: "only 'auto' and 'default' are accepted (other tiers are billed at other rates)",
+  modalities: "only ['text'] is accepted (audio output is billed at audio rates)",
+  audio: 'audio output is billed at audio rates',
+  prediction: 'predicted outputs bill rejected prediction tokens beyond max_tokens',
+  web_search_options: 'web search is billed per search on top of tokens',
+};
+
+function isHarmless(field: string, value: unknown): boolean {
+  if (field === 'service_tier') return value === 'auto' || value === 'default';
+  if (field === 'modalities') return Array.isArray(value) && value.every((modality) => modality === 'text');
+  return false;
+}
+
 export const chatCompletionRequestSchema = z
   .looseObject({
     model: z.string().min(1).max(256),
@@ -75,6 +97,10 @@ export const chatCompletionRequestSchema = z
   .superRefine((body, ctx) => {
     if (body.n !== undefined && body.n !== null && body.n !== 1) {
       ctx.addIssue({ code: 'custom', path: ['n'], message: 'only n=1 is supported' });
+    }
+    for (const [field, why] of Object.entries(COST_MULTIPLIERS)) {
+      if (!(field in body) || body[field] === null || isHarmless(field, body[field])) continue;
+      ctx.addIssue({ code: 'custom', path: [field], message: `${field} is not supported: ${why}` });
     }
   })
   .openapi('ChatCompletionRequest');

@@ -17,7 +17,7 @@ import type { ChatCompletionRequest, LlmRequestStatus, LlmStatus } from './schem
 import { TERMINAL_STATUSES } from './schemas.js';
 import type { StreamHub } from './stream-hub.js';
 import type { StreamStore } from './stream-store.js';
-import { estimatePromptTokens } from './tokenizer.js';
+import { estimatePromptTokens, promptOptionsOf } from './tokenizer.js';
 import { GLOBAL_EPOCH, createAuthEpochs, createEpochCache, epochOf } from '../../lib/auth-epochs.js';
 
 interface Deps {
@@ -42,8 +42,29 @@ export interface Submitted {
 
 const MODEL_CREATED = 1_704_067_200;
 
+const COMPLETION_LIMIT_FIELDS = ['max_tokens', 'max_completion_tokens'] as const;
+
+/** The smallest completion limit the client set in either field, or null when it set none. */
+function requestedCompletionLimit(body: ChatCompletionRequest): number | null {
+  const set = [body.max_tokens, body.max_completion_tokens].filter((limit): limit is number => typeof limit === 'number');
+  return set.length ? Math.min(...set) : null;
+}
+
+/**
+ * The body sent upstream: every token-limit field the client sent (even as null, which would mean "no limit")
+ * carries the grant, and `max_tokens` does when it sent none. The reservation covers the prompt plus this many
+ * completion tokens, never more.
+ */
+function capCompletionLimits(body: ChatCompletionRequest, cap: number): Record<string, unknown> {
+  const capped: Record<string, unknown> = { ...body };
+  const fields = COMPLETION_LIMIT_FIELDS.filter((field) => field in body);
+  for (const field of fields.length ? fields : (['max_tokens'] as const)) capped[field] = cap;
+  return capped;
+}
+
 export function createLlmService({ config, redis, producer, quota, limits, store, hub, heartbeats, log }: Deps) {
   const keys = llmKeys(config.REDIS_PREFIX);
+  const promptOptions = promptOptionsOf(config);
   const graceTimers = new Set<NodeJS.Timeout>();
   const payers = createEpochCache<PayerContext>(createAuthEpochs({ redis, prefix: config.REDIS_PREFIX }), config.LLM_AUTH_CACHE_MS);
 
@@ -93,14 +114,12 @@ export function createLlmService({ config, redis, producer, quota, limits, store
         userId: payer.user_id, requestId, requestsPerMinute: payer.requests_per_minute, concurrentStreams: stream ? payer.concurrent_streams : null,
       });
       admitted = true;
-      const estimate = estimatePromptTokens(body, { margin: config.LLM_PROMPT_ESTIMATE_MARGIN, maxChars: config.LLM_TOKENIZE_MAX_CHARS });
-      const wanted = body.max_completion_tokens ?? body.max_tokens ?? config.LLM_DEFAULT_MAX_TOKENS;
-      const { granted } = await quota.reserve(requestId, payer.accounts, estimate + wanted, estimate + 1, config.LLM_RESERVATION_TTL_MS);
+      const estimate = await estimatePromptTokens(body, promptOptions);
+      const wanted = requestedCompletionLimit(body) ?? config.LLM_DEFAULT_MAX_TOKENS;
+      const slot = stream ? keys.active(payer.user_id) : '';
+      const { granted } = await quota.reserve(requestId, payer.accounts, estimate + wanted, estimate + 1, config.LLM_RESERVATION_TTL_MS, slot);
       reserved = true;
-      const upstreamBody: Record<string, unknown> = { ...body };
-      // The reservation covers the prompt estimate plus this many completion tokens, never more.
-      if (body.max_completion_tokens !== undefined && body.max_completion_tokens !== null) upstreamBody.max_completion_tokens = granted - estimate;
-      else upstreamBody.max_tokens = granted - estimate;
+      const upstreamBody = capCompletionLimits(body, granted - estimate);
       const context: RequestContext = {
         request_id: requestId, user_id: payer.user_id, sub_user_id: payer.sub_user_id, parent_user_id: payer.parent_user_id,
         organization_id: payer.organization_id, api_key_id: payer.api_key_id, payer: payer.payer, accounts: payer.accounts,

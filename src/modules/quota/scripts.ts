@@ -62,8 +62,9 @@ return 1
 
 /**
  * KEYS[1..n] accounts, KEYS[n+1] reservation hash, KEYS[n+2] expiry index.
- * ARGV n, want, min, request id, expires-at ms, account names (space separated).
- * Grants min(want, least available across the chain) if that is at least min; all or nothing.
+ * ARGV n, want, min, request id, expires-at ms, account names (space separated), stream slot key ('' for none).
+ * Grants min(want, least available across the chain) if that is at least min; all or nothing. An account that
+ * used more than its limit (overage) has a negative balance and grants nothing until it is positive again.
  */
 export const RESERVE = `
 local n = tonumber(ARGV[1])
@@ -80,7 +81,7 @@ for i = 1, n do
   if grant < min then return {'insufficient', tostring(i), tostring(math.max(available, 0))} end
 end
 for i = 1, n do redis.call('HINCRBY', KEYS[i], 'reserved', grant) end
-redis.call('HSET', resv, 'amount', grant, 'accounts', ARGV[6], 'expires_at', ARGV[5])
+redis.call('HSET', resv, 'amount', grant, 'accounts', ARGV[6], 'expires_at', ARGV[5], 'slot', ARGV[7])
 redis.call('ZADD', KEYS[n + 2], ARGV[5], ARGV[4])
 return {'ok', tostring(grant)}
 `;
@@ -131,12 +132,38 @@ return out
 `;
 
 /**
- * KEYS[1] expiry index. ARGV key prefix, now ms, batch size.
- * Releases reservations whose request never settled (a lost job, a crash): reserved tokens never leak.
+ * KEYS[1] expiry index. ARGV key prefix, new expires-at ms, request ids.
+ * Extends the reservations of requests still queued or running, and their stream slots; returns those extended.
+ */
+export const EXTEND_RESERVATIONS = `
+local out = {}
+for i = 3, #ARGV do
+  local resv = ARGV[1] .. ':resv:' .. ARGV[i]
+  if redis.call('EXISTS', resv) == 1 then
+    redis.call('HSET', resv, 'expires_at', ARGV[2])
+    redis.call('ZADD', KEYS[1], ARGV[2], ARGV[i])
+    local slot = redis.call('HGET', resv, 'slot')
+    if slot and slot ~= '' and redis.call('ZSCORE', slot, ARGV[i]) then
+      redis.call('ZADD', slot, 'XX', ARGV[2], ARGV[i])
+      redis.call('PEXPIREAT', slot, ARGV[2], 'GT')
+    end
+    out[#out + 1] = ARGV[i]
+  end
+end
+return out
+`;
+
+/**
+ * KEYS[1] expiry index. ARGV key prefix, now ms, request ids (whose requests are gone: no job holds them).
+ * Releases those reservations still past their expiry (one extended meanwhile stays): reserved tokens never leak.
  * Account keys come from the reservation itself (single-Redis deployment; not cluster-safe by design).
  */
 export const RELEASE_EXPIRED = `
-local ids = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[2], 'LIMIT', 0, tonumber(ARGV[3]))
+local ids = {}
+for i = 3, #ARGV do
+  local score = redis.call('ZSCORE', KEYS[1], ARGV[i])
+  if score and tonumber(score) <= tonumber(ARGV[2]) then ids[#ids + 1] = ARGV[i] end
+end
 for _, id in ipairs(ids) do
   local resv = ARGV[1] .. ':resv:' .. id
   local amount = tonumber(redis.call('HGET', resv, 'amount') or '-1')

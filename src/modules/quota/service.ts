@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
 import { ServiceUnavailableError, TooManyRequestsError } from '../../lib/errors.js';
 import { accountName, loadAccountState, parseAccountName, type AccountRef, type AccountState } from './accounts.js';
-import { ABORT_LOAD, BEGIN_LOAD, FINISH_LOAD, RELEASE_EXPIRED, RESERVE, RESET_ACCOUNT, SETTLE, SET_LIMIT } from './scripts.js';
+import { ABORT_LOAD, BEGIN_LOAD, EXTEND_RESERVATIONS, FINISH_LOAD, RELEASE_EXPIRED, RESERVE, RESET_ACCOUNT, SETTLE, SET_LIMIT } from './scripts.js';
 
 export interface AccountSnapshot {
   limit: number;
@@ -117,11 +117,11 @@ export function createQuotaService({ redis, prefix, settledMarkerSeconds = 7 * 2
    * Accounts missing from Redis are loaded from MongoDB first. A repeated call for one request id returns
    * the existing reservation.
    */
-  async function reserve(requestId: string, accounts: AccountRef[], want: number, min: number, ttlMs: number): Promise<Reservation> {
+  async function reserve(requestId: string, accounts: AccountRef[], want: number, min: number, ttlMs: number, slotKey = ''): Promise<Reservation> {
     const keys = [...accounts.map(key), resvKey(requestId), indexKey];
     const names = accounts.map(accountName).join(' ');
     for (let attempt = 0; attempt < 5; attempt += 1) {
-      const [status, a, b] = (await redis.eval(RESERVE, keys.length, ...keys, accounts.length, want, min, requestId, Date.now() + ttlMs, names)) as string[];
+      const [status, a, b] = (await redis.eval(RESERVE, keys.length, ...keys, accounts.length, want, min, requestId, Date.now() + ttlMs, names, slotKey)) as string[];
       if (status === 'ok' || status === 'duplicate') return { granted: Number(a) };
       const ref = accounts[Number(a) - 1]!;
       if (status === 'missing') {
@@ -150,9 +150,21 @@ export function createQuotaService({ redis, prefix, settledMarkerSeconds = 7 * 2
     return (await settleRequest(requestId, accounts, billed, calls)).accounts;
   }
 
-  /** Releases reservations older than their expiry; returns the request ids released. */
-  async function releaseExpired(now = Date.now(), batch = 500): Promise<string[]> {
-    return (await redis.eval(RELEASE_EXPIRED, 1, indexKey, prefix, now, batch)) as string[];
+  /** Request ids whose reservations expire before `until` (oldest first). */
+  async function expiringReservations(until: number, batch = 500): Promise<string[]> {
+    return redis.zrangebyscore(indexKey, '-inf', until, 'LIMIT', 0, batch);
+  }
+
+  /** Moves the expiry of these requests' reservations (and stream slots) to `expiresAt`; returns those that still existed. */
+  async function extendReservations(requestIds: string[], expiresAt: number): Promise<string[]> {
+    if (!requestIds.length) return [];
+    return (await redis.eval(EXTEND_RESERVATIONS, 1, indexKey, prefix, expiresAt, ...requestIds)) as string[];
+  }
+
+  /** Releases these requests' reservations if they are past their expiry at `now`; returns the request ids released. */
+  async function releaseExpired(requestIds: string[], now = Date.now()): Promise<string[]> {
+    if (!requestIds.length) return [];
+    return (await redis.eval(RELEASE_EXPIRED, 1, indexKey, prefix, now, ...requestIds)) as string[];
   }
 
   async function reservationOf(requestId: string): Promise<number | null> {
@@ -225,7 +237,7 @@ export function createQuotaService({ redis, prefix, settledMarkerSeconds = 7 * 2
   }
 
   return {
-    reserve, settle, settleRequest, releaseExpired, reservationOf, snapshot, reset, setLimit, forget, rebuild, settledTimes,
+    reserve, settle, settleRequest, expiringReservations, extendReservations, releaseExpired, reservationOf, snapshot, reset, setLimit, forget, rebuild, settledTimes,
     accountsInRedis, reservationCounts, accountKey: key,
   };
 }

@@ -55,6 +55,12 @@ export function createSubUserService({ config, passwords, refreshTokens, quota, 
     return sub;
   }
 
+  async function assertBelowLimit(parent: UserDoc): Promise<void> {
+    if ((await UserModel.countDocuments({ parent_user_id: parent._id, is_sub_user: true })) >= config.SUB_USERS_MAX_PER_USER) {
+      throw new ForbiddenError(`You can have at most ${config.SUB_USERS_MAX_PER_USER} sub-users`, 'sub_user_limit_reached');
+    }
+  }
+
   /** What a sub-user's own seed fields show: its cap, or else the parent's limit (the payer's numbers are the truth). */
   const shownLimit = (parent: UserDoc, limits: Limits) => limits.monthly_tokens ?? parent.monthly_limit ?? 0;
 
@@ -63,12 +69,12 @@ export function createSubUserService({ config, passwords, refreshTokens, quota, 
     const permissions = merge<Permissions>({ models: null, can_create_api_keys: false }, input.permissions);
     if (permissions.models) permissions.models = [...new Set(permissions.models)];
     const limits = merge<Limits>({ monthly_tokens: null, requests_per_minute: null }, input.limits);
+    // Refuse before paying for a hash; the check under the lock is the one that holds against concurrent creations.
+    await assertBelowLimit(parent);
     const passwordHash = await passwords.hash(input.password);
     return locks.withLock(`sub-users:${parent._id.toString()}`, async () => {
       await assertCredentialsCurrent(parent);
-      if ((await UserModel.countDocuments({ parent_user_id: parent._id, is_sub_user: true })) >= config.SUB_USERS_MAX_PER_USER) {
-        throw new ForbiddenError(`You can have at most ${config.SUB_USERS_MAX_PER_USER} sub-users`, 'sub_user_limit_reached');
-      }
+      await assertBelowLimit(parent);
       try {
         return await UserModel.create({
           email: input.email, password_hash: passwordHash, name: input.name ?? '', role: 'user',

@@ -8,6 +8,10 @@ import { syncSeedFields } from '../quota/seed-fields.js';
 interface Deps {
   quota: QuotaService;
   logger: Logger;
+  /** Whether a request's job still exists and has not finished (queued, delayed for a retry, or running). */
+  isRequestLive: (requestId: string) => Promise<boolean>;
+  /** A live request's reservation and stream slot are extended by this much (LLM_RESERVATION_TTL_MS). */
+  reservationTtlMs: number;
 }
 
 export interface AccountReconciliation {
@@ -20,18 +24,22 @@ export interface AccountReconciliation {
 
 /** A quota period is at most a month: ledger rows older than this cannot count against a current period. */
 const ACTIVITY_WINDOW_DAYS = 35;
-const RELEASE_BATCH = 500;
+/** Reservations this close to their expiry are looked at now: the sweep runs every minute, it must not be late. */
+const LOOKAHEAD_MS = 2 * 60_000;
+const SWEEP_MAX = 10_000;
 
 /** The usage queue's periodic jobs: release reservations that outlived their request, rebuild counters from the ledger. */
-export function createQuotaMaintenance({ quota, logger }: Deps) {
-  /** Releases every reservation past its expiry (in batches); returns the request ids released. */
+export function createQuotaMaintenance({ quota, logger, isRequestLive, reservationTtlMs }: Deps) {
+  /**
+   * A reservation lives as long as its request: those about to expire whose request is still queued or running
+   * are extended (with their stream slots); those past their expiry whose request is gone are released.
+   * Returns the request ids released.
+   */
   async function releaseExpired(now = Date.now()): Promise<string[]> {
-    const released: string[] = [];
-    for (;;) {
-      const batch = await quota.releaseExpired(now, RELEASE_BATCH);
-      released.push(...batch);
-      if (batch.length < RELEASE_BATCH) break;
-    }
+    const due = await quota.expiringReservations(now + LOOKAHEAD_MS, SWEEP_MAX);
+    const live = await Promise.all(due.map(isRequestLive));
+    await quota.extendReservations(due.filter((_, i) => live[i]), now + reservationTtlMs);
+    const released = await quota.releaseExpired(due.filter((_, i) => !live[i]), now);
     if (released.length) {
       reservationsReleasedTotal.inc(released.length);
       logger.warn({ count: released.length, request_ids: released.slice(0, 20) }, 'released expired reservations');

@@ -64,6 +64,7 @@ export const ledgerRowSchema = z.object({
   completion_tokens: z.number(),
   total_tokens: z.number(),
   billed_tokens: z.number(),
+  overage_tokens: z.number(),
   usage_source: z.enum(['reported', 'counted', 'none']),
   error_code: z.string().nullable(),
   ttft_ms: z.number().nullable(),

@@ -52,6 +52,7 @@ function presentRow(row: LedgerRow): z.infer<typeof ledgerRowSchema> {
     completion_tokens: row.completion_tokens ?? 0,
     total_tokens: row.total_tokens ?? 0,
     billed_tokens: row.billed_tokens ?? 0,
+    overage_tokens: row.overage_tokens ?? 0,
     usage_source: row.usage_source ?? 'none',
     error_code: row.error_code ?? null,
     ttft_ms: row.ttft_ms ?? null,

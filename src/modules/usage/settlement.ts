@@ -26,11 +26,15 @@ interface Deps {
   stepDelayMs?: number;
 }
 
-/** What counts against the quota: what was produced (never more than was reserved); failures bill nothing. */
-export function billedTokens(context: Pick<RequestContext, 'reserved_tokens'>, outcome: RequestOutcome): number {
+/** What counts against the quota: everything the upstream reported (or what was counted); failures bill nothing. */
+export function billedTokens(outcome: RequestOutcome): number {
   if (outcome.status === 'failed') return 0;
-  return Math.min(outcome.prompt_tokens + outcome.completion_tokens, context.reserved_tokens);
+  return outcome.prompt_tokens + outcome.completion_tokens;
 }
+
+/** What was billed beyond the reservation (an upstream that counted the prompt higher than the margin allowed). */
+export const overageTokens = (context: Pick<RequestContext, 'reserved_tokens'>, outcome: RequestOutcome) =>
+  Math.max(0, billedTokens(outcome) - context.reserved_tokens);
 
 const payerRef = (context: RequestContext): AccountRef => ({ kind: context.payer.type, id: context.payer.id });
 
@@ -62,7 +66,8 @@ export function createSettlementService({ quota, logger, stepDelayMs = 0 }: Deps
       prompt_tokens: outcome.prompt_tokens,
       completion_tokens: outcome.completion_tokens,
       total_tokens: outcome.prompt_tokens + outcome.completion_tokens,
-      billed_tokens: billedTokens(context, outcome),
+      billed_tokens: billedTokens(outcome),
+      overage_tokens: overageTokens(context, outcome),
       accounts: context.accounts.map(accountName),
       reserved_tokens: context.reserved_tokens,
       usage_source: outcome.usage_source,

@@ -10,6 +10,7 @@ import { requirePrincipal } from '../../../lib/http/principal.js';
 import type { Authenticate } from '../../../middleware/authenticate.js';
 import { UserModel, type UserDoc } from '../../../models/user.js';
 import type { AuthService } from '../../auth/service.js';
+import { KNOWN_CLIENT_COOKIE } from '../../auth/known-clients.js';
 import type { AdminSessions } from './sessions.js';
 import { LOGIN_PAGE_CSP, loginPage } from './pages.js';
 
@@ -24,6 +25,8 @@ interface Deps {
   /** The sign-in check (brute-force limits included) shared with /auth/login. */
   verifyCredentials: AuthService['verifyCredentials'];
   publicUrl: string;
+  /** Lifetime of the known-client cookie that lets this browser past a lock-out strangers caused. */
+  knownClientTtlSeconds: number;
 }
 
 const isAdmin = (user: UserDoc) => user.role === 'admin' || user.role === 'superadmin';
@@ -50,7 +53,7 @@ const wantsHtml = (req: Request) => req.method === 'GET' && req.accepts(['json',
  * Bull Board at /admin/queues for browsers: a small sign-in page creates a Redis-backed session (httpOnly,
  * SameSite=Strict, Secure on https) for admins and superadmins only; a Bearer access token of an admin works too.
  */
-export function createBoardRouter({ queues, authenticate, sessions, verifyCredentials, publicUrl }: Deps): Router {
+export function createBoardRouter({ queues, authenticate, sessions, verifyCredentials, publicUrl, knownClientTtlSeconds }: Deps): Router {
   const router = Router();
   const secure = publicUrl.startsWith('https:');
   const cookieOptions = { httpOnly: true, sameSite: 'strict' as const, secure, path: '/admin' };
@@ -111,8 +114,9 @@ export function createBoardRouter({ queues, authenticate, sessions, verifyCreden
     const { email, password } = parsed.data;
     const ip = req.ip ?? 'unknown';
     let user: UserDoc;
+    let knownClientToken: string;
     try {
-      user = await verifyCredentials(email, password, ip);
+      ({ user, knownClientToken } = await verifyCredentials(email, password, ip, req.cookies?.[KNOWN_CLIENT_COOKIE]));
     } catch (error) {
       if (error instanceof TooManyRequestsError) {
         res.setHeader('Retry-After', error.extra.headers?.['Retry-After'] ?? '60');
@@ -124,6 +128,7 @@ export function createBoardRouter({ queues, authenticate, sessions, verifyCreden
     if (!isAdmin(user)) return renderLogin(res, 403, 'This dashboard is for administrators only.', email);
     const id = await sessions.create({ user_id: user._id.toString(), ver: user.token_version ?? 0 });
     res.cookie(COOKIE, id, { ...cookieOptions, maxAge: sessions.ttlSeconds * 1000 });
+    res.cookie(KNOWN_CLIENT_COOKIE, knownClientToken, { ...cookieOptions, maxAge: knownClientTtlSeconds * 1000 });
     res.redirect(303, BOARD_PATH);
   });
 

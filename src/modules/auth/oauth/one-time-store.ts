@@ -4,10 +4,11 @@ import { OAuthCodeModel, OAuthCodeUseModel } from '../../../models/oauth-code.js
 import { isDuplicateKeyError } from '../../../lib/mongo.js';
 import { sha256 } from '../refresh-tokens.js';
 
-/** Both the pending sign-in (our state) and the code for the extension live 10 minutes. */
+/** Both the pending sign-in (our state, in Redis: state-store.ts) and the code for the extension live 10 minutes. */
 export const ONE_TIME_TTL_MS = 10 * 60_000;
 
-type Kind = 'state' | 'code';
+/** Only codes are stored here; documents keep their `kind` so the unique (kind, hash) index stays as it is. */
+type Kind = 'code';
 
 export interface OneTimeFields {
   provider: string;
@@ -53,7 +54,7 @@ export function createOneTimeStore() {
   }
 
   /**
-   * No TTL indexes on FerretDB: expired records are removed in small batches as new sign-ins start.
+   * No TTL indexes on FerretDB: expired records are removed in small batches as new codes are issued.
    * (sanitizeFilter is on, so query operators are marked `trusted`.)
    */
   async function purgeExpired(limit = 500): Promise<void> {

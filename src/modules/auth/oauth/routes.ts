@@ -11,9 +11,11 @@ import { callbackQuerySchema, exchangeBodySchema, initiateQuerySchema, providerP
 interface Deps {
   config: Pick<Config, 'PUBLIC_URL'>;
   oauth: OAuthService;
+  /** The per-IP limit of sign-in starts (each one stores a pending state for 10 minutes). */
+  initiateLimit: RequestHandler;
 }
 
-export function createOAuthRouter({ config, oauth }: Deps): Router {
+export function createOAuthRouter({ config, oauth, initiateLimit }: Deps): Router {
   const router = Router();
   const tags = ['auth'];
   const secure = config.PUBLIC_URL.startsWith('https:');
@@ -27,7 +29,7 @@ export function createOAuthRouter({ config, oauth }: Deps): Router {
 
   route(router, {
     method: 'get', path: '/auth/oauth/:provider', summary: 'Start OAuth sign-in (PKCE S256) for the extension', tags,
-    params: providerParamsSchema, query: initiateQuerySchema, before: [knownProvider],
+    params: providerParamsSchema, query: initiateQuerySchema, before: [knownProvider, initiateLimit],
     responses: { 302: { description: 'Redirect to the provider' } },
   }, async (_req, res, { params, query }) => {
     const { location, cookie } = await oauth.initiate(params.provider, query);

@@ -7,6 +7,7 @@ import type { RefreshTokens } from '../refresh-tokens.js';
 import { sha256 } from '../refresh-tokens.js';
 import { OAuthDenied, type OAuthAccounts } from './accounts.js';
 import type { OneTimeStore } from './one-time-store.js';
+import type { OAuthStateStore } from './state-store.js';
 import { verifierMatches } from './pkce.js';
 import { ProviderError, isProviderName, type OAuthProvider, type ProviderName } from './providers.js';
 import { isAllowedRedirect, redirectWith } from './redirect-allowlist.js';
@@ -26,6 +27,9 @@ export interface CallbackInput {
 interface Deps {
   config: Pick<Config, 'PUBLIC_URL' | 'VSCODE_EXTENSION_ID' | 'OAUTH_REDIRECT_ALLOWLIST'>;
   providers: Partial<Record<ProviderName, OAuthProvider>>;
+  /** Pending sign-ins (Redis). */
+  states: OAuthStateStore;
+  /** One-time codes for the extension (MongoDB). */
   store: OneTimeStore;
   accounts: OAuthAccounts;
   auth: Pick<AuthService, 'issueTokens'>;
@@ -43,7 +47,7 @@ const invalidGrant = (why: string) => new BadRequestError(why, { code: 'invalid_
  * Sign-in for the extension: it opens `initiate` in a browser with its PKCE challenge, state and redirect URI;
  * the provider calls back here; the extension receives a one-time code and exchanges it with its verifier.
  */
-export function createOAuthService({ config, providers, store, accounts, auth, refreshTokens, logger }: Deps) {
+export function createOAuthService({ config, providers, states, store, accounts, auth, refreshTokens, logger }: Deps) {
   const callbackUrl = (provider: ProviderName) => `${config.PUBLIC_URL.replace(/\/$/, '')}/auth/oauth/${provider}/callback`;
 
   function provider(name: string): OAuthProvider {
@@ -58,8 +62,7 @@ export function createOAuthService({ config, providers, store, accounts, auth, r
     if (!isAllowedRedirect(input.redirect_uri, { extensionId: config.VSCODE_EXTENSION_ID, extra: config.OAUTH_REDIRECT_ALLOWLIST })) {
       throw new BadRequestError('redirect_uri is not allowed for sign-in', { code: 'redirect_uri_not_allowed', param: 'redirect_uri' });
     }
-    store.purgeExpired().catch((error: Error) => logger.warn({ err: error.message }, 'purging expired OAuth records failed'));
-    const state = await store.create('state', {
+    const state = await states.create({
       provider: chosen.name, code_challenge: input.code_challenge, redirect_uri: input.redirect_uri, client_state: input.state,
     });
     return { location: chosen.authorizeUrl(state, callbackUrl(chosen.name)), cookie: browserCookieName(state) };
@@ -85,13 +88,14 @@ export function createOAuthService({ config, providers, store, accounts, auth, r
     const chosen = provider(name);
     if (!input.state) throw invalidState('is missing');
     const cookie = browserCookieName(input.state);
-    const pending = await store.find('state', input.state);
-    if (!pending || pending.provider !== chosen.name) throw invalidState('is unknown or expired');
+    const pending = await states.find(input.state);
+    if (!pending || pending.provider !== chosen.name) throw invalidState('is unknown, expired or already used');
     if (cookies[cookie] !== '1') throw invalidState('was started in another browser');
-    if (!(await store.spend(pending))) throw invalidState('was already used');
+    if (!(await states.spend(input.state))) throw invalidState('was already used');
     const back = (params: Record<string, string>) => ({ location: redirectWith(pending.redirect_uri, { ...params, state: pending.client_state }), cookie });
     try {
       const user = await completeSignIn(chosen, input);
+      store.purgeExpired().catch((error: Error) => logger.warn({ err: error.message }, 'purging expired OAuth codes failed'));
       const code = await store.create('code', {
         provider: chosen.name, code_challenge: pending.code_challenge, redirect_uri: pending.redirect_uri, client_state: pending.client_state, user_id: user._id,
         credential_generation: user.credential_generation ?? 0,
