@@ -115,7 +115,7 @@ export function createApp(infra: AppInfra): AppHandle {
   const apiKeyRevoker = createApiKeyBulkRevoker({ cache: apiKeyCache });
   const organizations = createOrganizationService({ config, quota, locks, apiKeys: apiKeyRevoker });
   const subUsers = createSubUserService({ config, passwords, refreshTokens, quota, locks, apiKeys: apiKeyRevoker });
-  const emailProof = createFirstEmailProof({ refreshTokens, apiKeys: apiKeyRevoker, subUsers, organizations });
+  const emailProof = createFirstEmailProof({ refreshTokens, knownClients, apiKeys: apiKeyRevoker, subUsers, organizations });
   const oauth = createOAuthService({
     config, providers: createProviders(config), states: createOAuthStateStore({ redis, prefix }), store: createOneTimeStore(), accounts: createOAuthAccounts({ config, emailProof }),
     auth, refreshTokens, logger,

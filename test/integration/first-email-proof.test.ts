@@ -6,6 +6,7 @@ import { UserModel, type UserDoc } from '../../src/models/user.js';
 import { createApiKeyBulkRevoker } from '../../src/modules/api-keys/bulk-revoke.js';
 import { createApiKeyCache } from '../../src/modules/api-keys/cache.js';
 import { createApiKeyService } from '../../src/modules/api-keys/service.js';
+import { createKnownClients } from '../../src/modules/auth/known-clients.js';
 import { createPasswordHasher } from '../../src/modules/auth/passwords.js';
 import { createRefreshTokens } from '../../src/modules/auth/refresh-tokens.js';
 import { createOrganizationService } from '../../src/modules/organizations/service.js';
@@ -34,8 +35,9 @@ function build(test: TestApp) {
   const apiKeys = createApiKeyService({ config, redis, prefix, cache });
   const subUsers = createSubUserService({ config, passwords: createPasswordHasher({ cost: config.BCRYPT_COST, concurrency: config.BCRYPT_CONCURRENCY, queueMax: config.BCRYPT_QUEUE_MAX }), refreshTokens, quota, locks, apiKeys: revoker });
   const organizations = createOrganizationService({ config, quota, locks, apiKeys: revoker });
-  const emailProof = createFirstEmailProof({ refreshTokens, apiKeys: revoker, subUsers, organizations });
-  return { apiKeys, subUsers, organizations, emailProof };
+  const knownClients = createKnownClients({ redis, prefix, ttlSeconds: config.KNOWN_CLIENT_TTL_DAYS * 86_400 });
+  const emailProof = createFirstEmailProof({ refreshTokens, knownClients, apiKeys: revoker, subUsers, organizations });
+  return { apiKeys, subUsers, organizations, emailProof, knownClients };
 }
 
 beforeAll(async () => {
@@ -51,9 +53,12 @@ async function heldBeforeProof() {
   const accomplice = await registerAndLogin(app);
   const org = await app.request.post('/organizations').set(attacker.auth).send({ name: 'Planted' });
   expect(org.status).toBe(201);
+  const again = await app.request.post('/auth/login-json').send({ email: attacker.email, password: TEST_PASSWORD });
+  const knownClientToken = again.body.known_client_token as string;
+  expect(await services.knownClients.recognize(attacker.email, knownClientToken)).not.toBeNull();
   const stale = (await UserModel.findById(attacker.user.id)) as UserDoc;
   await services.emailProof.recordFirstEmailProof(attacker.user.id);
-  return { stale, accomplice, orgId: org.body.id as string };
+  return { stale, accomplice, orgId: org.body.id as string, email: attacker.email, knownClientToken };
 }
 
 describe('first proof of an address against requests authenticated before it', () => {
@@ -80,8 +85,9 @@ describe('first proof of an address against requests authenticated before it', (
     expect((await app.request.get('/v1/models').set({ Authorization: `Bearer ${key}` })).status).toBe(401);
   });
 
-  it('records the proof: verified, no password, no provider links, a new token version and credential generation', async () => {
-    const { stale } = await heldBeforeProof();
+  it('records the proof: verified, no password, no provider links or known clients, a new token version and credential generation', async () => {
+    const { stale, email, knownClientToken } = await heldBeforeProof();
+    expect(await services.knownClients.recognize(email, knownClientToken)).toBeNull();
     const proven = await UserModel.findById(stale._id).lean();
     expect(proven).toMatchObject({ is_verified: true, password_hash: null, oauth_identities: [] });
     expect(proven?.credential_generation).toBe((stale.credential_generation ?? 0) + 1);
