@@ -29,6 +29,7 @@ import { createApiKeysRouter } from './modules/api-keys/routes.js';
 import { createAccountRevocation } from './modules/users/revocation.js';
 import { createAccountService } from './modules/users/service.js';
 import { createUsersRouter } from './modules/users/routes.js';
+import { createFirstEmailProof } from './modules/users/first-email-proof.js';
 import { createQuotaService } from './modules/quota/service.js';
 import { createSuperadminGuard } from './modules/admin/superadmin-guard.js';
 import { createAdminUsersService } from './modules/admin/users-service.js';
@@ -114,8 +115,9 @@ export function createApp(infra: AppInfra): AppHandle {
   const apiKeyRevoker = createApiKeyBulkRevoker({ cache: apiKeyCache });
   const organizations = createOrganizationService({ config, quota, locks, apiKeys: apiKeyRevoker });
   const subUsers = createSubUserService({ config, passwords, refreshTokens, quota, locks, apiKeys: apiKeyRevoker });
+  const emailProof = createFirstEmailProof({ refreshTokens, knownClients, apiKeys: apiKeyRevoker, subUsers, organizations });
   const oauth = createOAuthService({
-    config, providers: createProviders(config), states: createOAuthStateStore({ redis, prefix }), store: createOneTimeStore(), accounts: createOAuthAccounts({ config, refreshTokens }),
+    config, providers: createProviders(config), states: createOAuthStateStore({ redis, prefix }), store: createOneTimeStore(), accounts: createOAuthAccounts({ config, emailProof }),
     auth, refreshTokens, logger,
   });
   const subscriptions = createSubscriptionService({

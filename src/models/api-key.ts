@@ -17,6 +17,8 @@ const apiKeySchema = new Schema(
     /** Set on the old key by rotation: it keeps working until this moment. */
     rotated_at: { type: Date, default: null },
     replaced_by: { type: Schema.Types.ObjectId, default: null },
+    /** The owner's credential_generation when the key was made; a key of an earlier generation is refused. */
+    owner_generation: { type: Number, default: 0 },
   },
   { collection: 'api_keys', timestamps: { createdAt: 'created_at', updatedAt: 'updated_at' } as const },
 );

@@ -11,6 +11,8 @@ const oauthCodeSchema = new Schema(
     redirect_uri: { type: String, required: true },
     client_state: { type: String, default: null },
     user_id: { type: Schema.Types.ObjectId, default: null },
+    /** The user's credential_generation when the code was issued; a code from before the address was proven is void. */
+    credential_generation: { type: Number, default: null },
     expires_at: { type: Date, required: true },
     used_at: { type: Date, default: null },
   },

@@ -13,6 +13,10 @@ const refreshTokenSchema = new Schema(
     expires_at: { type: Date, required: true },
     revoked_at: { type: Date, default: null },
     user_agent: { type: String, default: null },
+    /** When the person signed in (password or OAuth); copied unchanged by every rotation. */
+    auth_time: { type: Date, default: null },
+    /** The user's token_version when issued: a session ended by a bump cannot be refreshed into a new one. */
+    token_version: { type: Number, default: null },
   },
   { collection: 'refresh_tokens', timestamps: { createdAt: 'created_at', updatedAt: false } as const },
 );

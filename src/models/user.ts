@@ -21,7 +21,10 @@ const userSchema = new Schema(
     subscription: { type: Schema.Types.Mixed, default: null },
     stripe_customer_id: { type: String, default: null },
     is_active: { type: Boolean, default: true },
+    /** Whether the current email address was proven (OAuth with a verified email; an address change clears it). */
     is_verified: { type: Boolean, default: false },
+    /** When the current address was proven; null while it is not. */
+    email_verified_at: { type: Date, default: null },
     tokens_remaining: { type: Number, default: 0 },
     tokens_used: { type: Number, default: 0 },
     monthly_limit: { type: Number, default: 0 },
@@ -30,6 +33,11 @@ const userSchema = new Schema(
     last_login_at: { type: Date, default: null },
     /** Bumped to invalidate every access token issued before it (password change, deactivation). */
     token_version: { type: Number, default: 0 },
+    /**
+     * Bumped when a person proves the account's address for the first time: API keys and sign-in codes made
+     * under an earlier generation stop working, so nobody who held the address before keeps access.
+     */
+    credential_generation: { type: Number, default: 0 },
     oauth_identities: { type: [oauthIdentitySchema], default: [] },
     parent_user_id: { type: Schema.Types.ObjectId, default: null },
     is_sub_user: { type: Boolean, default: false },

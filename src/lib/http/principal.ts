@@ -6,6 +6,8 @@ export interface Principal {
   user: UserDoc;
   via: 'access_token' | 'api_key';
   apiKey?: { id: string; organization_id: string | null; scopes: string[] };
+  /** Access tokens only: when the person signed in (seconds since the epoch), unchanged by refreshes. */
+  authTime?: number;
 }
 
 declare module 'express-serve-static-core' {

@@ -12,6 +12,8 @@ export interface CachedKey {
   revoked: boolean;
   /** Set once the key was rotated: it works until this moment (epoch ms). */
   valid_until: number | null;
+  /** The owner's credential_generation when the key was made (absent in entries cached before it existed: 0). */
+  owner_generation?: number;
 }
 
 const MISSING = 'missing';
@@ -27,6 +29,7 @@ export function toCachedKey(doc: ApiKeyFields & { _id: { toString(): string } })
     expires_at: doc.expires_at ? new Date(doc.expires_at).getTime() : null,
     revoked: Boolean(doc.revoked_at),
     valid_until: doc.rotated_at ? new Date(doc.rotated_at).getTime() : null,
+    owner_generation: doc.owner_generation ?? 0,
   };
 }
 

@@ -19,7 +19,8 @@ interface Deps {
 
 /**
  * API key -> principal. Order: checksum (rejects typos and forgeries without I/O), the Redis-cached key record
- * (revoked, expired and rotated-past-overlap keys fail), then the owner, read fresh so deactivation is immediate.
+ * (revoked, expired and rotated-past-overlap keys fail), then the owner, read fresh so deactivation is immediate
+ * (a key made before the owner's address was first proven fails too).
  */
 export function createApiKeyResolver({ redis, prefix, cache, touchEverySeconds = 60, ownerCache }: Deps): ApiKeyResolver {
   async function touch(id: string): Promise<void> {
@@ -33,7 +34,7 @@ export function createApiKeyResolver({ redis, prefix, cache, touchEverySeconds =
     if (!entry || !isUsable(entry, Date.now())) return null;
     const load = () => UserModel.findById(entry.user_id);
     const user = ownerCache && options?.cached ? await ownerCache(entry.user_id, [GLOBAL_EPOCH, epochOf('users', entry.user_id)], load) : await load();
-    if (!user || !user.is_active) return null;
+    if (!user || !user.is_active || (entry.owner_generation ?? 0) !== (user.credential_generation ?? 0)) return null;
     await touch(entry.id);
     return { user, via: 'api_key', apiKey: { id: entry.id, organization_id: entry.organization_id, scopes: entry.scopes } };
   };

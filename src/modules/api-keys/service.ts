@@ -49,9 +49,12 @@ export function createApiKeyService({ config, redis, prefix, cache }: Deps) {
 
   async function insertKey(user: UserDoc, fields: { name: string; scopes: string[]; expires_at: Date | null; organization_id: Types.ObjectId | string | null }) {
     const generated = generateApiKey();
+    // The generation of the caller as authenticated: a key made by a request that raced the first proof of the
+    // address carries the old one and is refused from the start (see UserModel.credential_generation).
     const doc = await ApiKeyModel.create({
       user_id: user._id, organization_id: fields.organization_id ?? null, name: fields.name, key_hash: generated.hash,
       prefix: generated.prefix, last4: generated.last4, scopes: fields.scopes, expires_at: fields.expires_at,
+      owner_generation: user.credential_generation ?? 0,
     });
     return { doc, key: generated.key };
   }

@@ -8,6 +8,8 @@ export interface AccessClaims {
   role: string;
   /** The session (refresh-token family); a revoked family ends its access tokens too. */
   sid?: string;
+  /** When the person last signed in (seconds since the epoch, as OIDC's auth_time); refreshes keep it. */
+  authTime?: number;
 }
 
 interface Options {
@@ -22,7 +24,7 @@ export function createAccessTokens({ secret, issuer, audience, ttlSeconds }: Opt
   return {
     ttlSeconds,
     sign(claims: AccessClaims): string {
-      return jwt.sign({ ver: claims.ver, role: claims.role, sid: claims.sid, typ: 'access' }, secret, {
+      return jwt.sign({ ver: claims.ver, role: claims.role, sid: claims.sid, auth_time: claims.authTime, typ: 'access' }, secret, {
         algorithm: 'HS256',
         subject: claims.sub,
         issuer,
@@ -42,7 +44,8 @@ export function createAccessTokens({ secret, issuer, audience, ttlSeconds }: Opt
         throw new UnauthorizedError('Invalid access token', 'invalid_token');
       }
       const sid = typeof payload.sid === 'string' ? payload.sid : undefined;
-      return { sub: payload.sub, ver: payload.ver, role: String(payload.role ?? 'user'), sid };
+      const authTime = typeof payload.auth_time === 'number' ? payload.auth_time : undefined;
+      return { sub: payload.sub, ver: payload.ver, role: String(payload.role ?? 'user'), sid, authTime };
     },
   };
 }

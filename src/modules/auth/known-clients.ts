@@ -50,6 +50,11 @@ export function createKnownClients({ redis, prefix, ttlSeconds }: { redis: Redis
     return token;
   }
 
-  return { recognize, remember, ttlSeconds };
+  /** Every token of the account stops counting as known (its address just changed hands: see first-email-proof.ts). */
+  async function forgetAll(email: string): Promise<void> {
+    await redis.del(setKey(email));
+  }
+
+  return { recognize, remember, forgetAll, ttlSeconds };
 }
 export type KnownClients = ReturnType<typeof createKnownClients>;

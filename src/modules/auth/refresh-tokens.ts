@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { Types } from 'mongoose';
 import { RefreshTokenModel, RefreshTokenUseModel, RevokedFamilyModel } from '../../models/refresh-token.js';
 import { isDuplicateKeyError } from '../../lib/mongo.js';
@@ -6,19 +6,35 @@ import { UnauthorizedError } from '../../lib/errors.js';
 
 export const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 
+/** What a session carries from token to token: when the person signed in, and the user's token_version then. */
+export interface SessionFacts {
+  authTime: Date | null;
+  tokenVersion: number;
+}
+
+export interface SpentRefreshToken {
+  userId: string;
+  familyId: string;
+  authTime: Date | null;
+  /** Null for tokens issued before sessions recorded it. */
+  tokenVersion: number | null;
+}
+
 /**
  * Opaque 256-bit refresh tokens stored as SHA-256, in families. Rotation claims the old token by inserting
  * into a unique index (FerretDB has no atomic read-modify-write), so of two racing refreshes exactly one wins;
  * a replayed (already claimed) token revokes the whole family.
  */
 export function createRefreshTokens({ ttlDays }: { ttlDays: number }) {
-  async function issue(userId: Types.ObjectId | string, familyId: string = randomUUID()): Promise<string> {
+  async function issue(userId: Types.ObjectId | string, familyId: string, session: SessionFacts): Promise<string> {
     const token = `rt_${randomBytes(32).toString('base64url')}`;
     await RefreshTokenModel.create({
       token_hash: sha256(token),
       user_id: userId,
       family_id: familyId,
       expires_at: new Date(Date.now() + ttlDays * 86_400_000),
+      auth_time: session.authTime,
+      token_version: session.tokenVersion,
     });
     return token;
   }
@@ -30,7 +46,7 @@ export function createRefreshTokens({ ttlDays }: { ttlDays: number }) {
   }
 
   /** Spends a refresh token; returns its user and family so the caller can issue the next one. */
-  async function spend(token: string): Promise<{ userId: string; familyId: string }> {
+  async function spend(token: string): Promise<SpentRefreshToken> {
     const record = await RefreshTokenModel.findOne({ token_hash: sha256(token) }).lean();
     if (!record) throw new UnauthorizedError('Invalid refresh token', 'invalid_refresh_token');
     if (await RevokedFamilyModel.exists({ family_id: record.family_id })) {
@@ -46,7 +62,7 @@ export function createRefreshTokens({ ttlDays }: { ttlDays: number }) {
       await revokeFamily(record.family_id, 'replay');
       throw new UnauthorizedError('Refresh token already used; its session has been revoked', 'refresh_token_reused');
     }
-    return { userId: record.user_id.toString(), familyId: record.family_id };
+    return { userId: record.user_id.toString(), familyId: record.family_id, authTime: record.auth_time ?? null, tokenVersion: record.token_version ?? null };
   }
 
   /** Revokes the family the token belongs to (logout). Unknown tokens are ignored: logout is idempotent. */

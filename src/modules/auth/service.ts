@@ -18,6 +18,13 @@ export interface RegisterInput {
   name?: string;
 }
 
+export interface SessionStart {
+  /** The refresh family (session) the pair belongs to; a new one when omitted. */
+  familyId?: string;
+  /** When the person signed in; null only for sessions older than this field. */
+  authTime: Date | null;
+}
+
 export interface TokenPair {
   access_token: string;
   refresh_token: string;
@@ -43,10 +50,16 @@ export interface SignedIn {
 const INVALID_LOGIN = 'Incorrect email or password';
 
 export function createAuthService({ config, passwords, accessTokens, refreshTokens, loginLimiter, knownClients }: Deps) {
-  /** The access token carries the refresh family as `sid`, so revoking the session (logout, replay) ends both. */
-  async function issueTokens(user: UserDoc, familyId: string = randomUUID()): Promise<TokenPair> {
-    const access_token = accessTokens.sign({ sub: user._id.toString(), ver: user.token_version ?? 0, role: user.role, sid: familyId });
-    const refresh_token = await refreshTokens.issue(user._id, familyId);
+  /**
+   * The access token carries the refresh family as `sid`, so revoking the session (logout, replay) ends both, and
+   * the sign-in time as `auth_time` (kept by every rotation), so sensitive changes can ask for a recent sign-in.
+   */
+  async function issueTokens(user: UserDoc, { familyId = randomUUID(), authTime }: SessionStart): Promise<TokenPair> {
+    const ver = user.token_version ?? 0;
+    const access_token = accessTokens.sign({
+      sub: user._id.toString(), ver, role: user.role, sid: familyId, authTime: authTime ? Math.floor(authTime.getTime() / 1000) : undefined,
+    });
+    const refresh_token = await refreshTokens.issue(user._id, familyId, { authTime, tokenVersion: ver });
     return { access_token, refresh_token, token_type: 'bearer', expires_in: accessTokens.ttlSeconds };
   }
 
@@ -102,17 +115,22 @@ export function createAuthService({ config, passwords, accessTokens, refreshToke
     const { user } = signedIn;
     user.last_login_at = new Date();
     await UserModel.updateOne({ _id: user._id }, { $set: { last_login_at: user.last_login_at } });
-    return { ...signedIn, tokens: await issueTokens(user) };
+    return { ...signedIn, tokens: await issueTokens(user, { authTime: user.last_login_at }) };
   }
 
+  /**
+   * A session issued before the user's token_version was bumped (a sign-in racing a revocation) is refused, so a
+   * revocation ends every session, including one whose refresh token was written just after it enumerated them.
+   */
   async function refresh(refreshToken: string): Promise<TokenPair> {
-    const { userId, familyId } = await refreshTokens.spend(refreshToken);
+    const { userId, familyId, authTime, tokenVersion } = await refreshTokens.spend(refreshToken);
     const user = await UserModel.findById(userId);
-    if (!user || !user.is_active) {
-      await refreshTokens.revokeFamily(familyId, 'inactive_user');
+    const outdated = tokenVersion !== null && tokenVersion !== (user?.token_version ?? 0);
+    if (!user || !user.is_active || outdated) {
+      await refreshTokens.revokeFamily(familyId, outdated ? 'outdated_session' : 'inactive_user');
       throw new UnauthorizedError('Invalid refresh token', 'invalid_refresh_token');
     }
-    return issueTokens(user, familyId);
+    return issueTokens(user, { familyId, authTime });
   }
 
   return { register, login, verifyCredentials, refresh, logout: refreshTokens.revoke, issueTokens };

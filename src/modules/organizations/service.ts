@@ -9,6 +9,7 @@ import { OrganizationMemberModel } from '../../models/organization-member.js';
 import { SubscriptionModel } from '../../models/subscription.js';
 import { UserModel, type UserDoc } from '../../models/user.js';
 import type { ApiKeyBulkRevoker } from '../api-keys/bulk-revoke.js';
+import { assertCredentialsCurrent } from '../users/credential-generation.js';
 import type { AccountRef } from '../quota/accounts.js';
 import { syncCapAccount } from '../quota/cap-sync.js';
 import type { AccountSnapshot, QuotaService } from '../quota/service.js';
@@ -142,6 +143,7 @@ export function createOrganizationService({ config, quota, locks, apiKeys }: Dep
     const invitee = await UserModel.findOne({ email: input.email }, { is_active: 1, is_sub_user: 1 }).lean();
     if (!invitee || !invitee.is_active || invitee.is_sub_user) throw new NotFoundError('User', 'user_not_found');
     return orgLock(orgId, async () => {
+      await assertCredentialsCurrent(user);
       const { org, me } = await loadForMember(orgId, userId);
       assertCanAdd(actorOf({ me }), input.role);
       if ((await OrganizationMemberModel.countDocuments({ organization_id: org._id })) >= config.ORGANIZATION_MAX_MEMBERS) {
@@ -165,6 +167,7 @@ export function createOrganizationService({ config, quota, locks, apiKeys }: Dep
     const userId = user._id.toString();
     assertCanManage(actorOf(await loadForMember(orgId, userId)));
     return orgLock(orgId, async () => {
+      await assertCredentialsCurrent(user);
       const { org, me } = await loadForMember(orgId, userId);
       const target = await loadMember(orgId, targetId);
       const capBefore = target.monthly_token_cap ?? null;
@@ -193,13 +196,40 @@ export function createOrganizationService({ config, quota, locks, apiKeys }: Dep
       const { me } = await loadForMember(orgId, userId);
       const target = await loadMember(orgId, targetId);
       assertCanRemove(actorOf({ me }), { userId: targetId, role: target.role as OrgRole });
-      await OrganizationMemberModel.deleteOne({ _id: target._id });
-      await apiKeys.revokeWhere({ organization_id: orgId, user_id: targetId });
-      if (target.monthly_token_cap !== null) await quota.forget(memberCapAccount(orgId, targetId));
+      await detach(orgId, target);
     });
   }
 
-  return { create, list, get, update, remove, listMembers, addMember, updateMember, removeMember };
+  /** Under the organization's lock: the membership goes, with the member's keys bound to it and its cap. */
+  async function detach(orgId: string, member: MemberRecord): Promise<void> {
+    const memberId = member.user_id.toString();
+    await OrganizationMemberModel.deleteOne({ _id: member._id });
+    await apiKeys.revokeWhere({ organization_id: orgId, user_id: memberId });
+    if (member.monthly_token_cap !== null) await quota.forget(memberCapAccount(orgId, memberId));
+  }
+
+  /**
+   * The account's address was just proven for the first time: whoever held it before may have joined or been
+   * added to organizations, and filled the ones it owns with members. It leaves every organization it does not
+   * own, and those it owns keep only it (plan, pool and history stay). Each change holds the organization's
+   * lock, where additions and role changes re-check the caller's credentials, so none made by a request that
+   * raced this one survives it.
+   */
+  async function releaseMembershipsBeforeProof(userId: string): Promise<void> {
+    const memberships = await OrganizationMemberModel.find({ user_id: userId }, { organization_id: 1 }).lean();
+    for (const { organization_id: orgObjectId } of memberships) {
+      const orgId = orgObjectId.toString();
+      await orgLock(orgId, async () => {
+        const members = (await OrganizationMemberModel.find({ organization_id: orgId }).lean()) as MemberRecord[];
+        const mine = members.find((m) => m.user_id.toString() === userId);
+        if (!mine) return;
+        const leaving = mine.role === 'owner' ? members.filter((m) => m !== mine) : [mine];
+        for (const member of leaving) await detach(orgId, member);
+      });
+    }
+  }
+
+  return { create, list, get, update, remove, listMembers, addMember, updateMember, removeMember, releaseMembershipsBeforeProof };
 }
 export type OrganizationService = ReturnType<typeof createOrganizationService>;
 

@@ -4,6 +4,7 @@ import type { Locks } from '../../lib/locks.js';
 import { isDuplicateKeyError } from '../../lib/mongo.js';
 import { setVerified } from '../../lib/verified-write.js';
 import { UserModel, type UserDoc } from '../../models/user.js';
+import { assertCredentialsCurrent } from '../users/credential-generation.js';
 import type { ApiKeyBulkRevoker } from '../api-keys/bulk-revoke.js';
 import type { PasswordHasher } from '../auth/passwords.js';
 import type { RefreshTokens } from '../auth/refresh-tokens.js';
@@ -72,6 +73,7 @@ export function createSubUserService({ config, passwords, refreshTokens, quota, 
     await assertBelowLimit(parent);
     const passwordHash = await passwords.hash(input.password);
     return locks.withLock(`sub-users:${parent._id.toString()}`, async () => {
+      await assertCredentialsCurrent(parent);
       await assertBelowLimit(parent);
       try {
         return await UserModel.create({
@@ -122,15 +124,35 @@ export function createSubUserService({ config, passwords, refreshTokens, quota, 
     });
   }
 
+  /** Under the sub-user's lock: the login goes, with its sessions, keys and cap. */
+  async function deleteLogin(id: string, reason: string): Promise<void> {
+    await UserModel.deleteOne({ _id: id });
+    await refreshTokens.revokeAllForUser(id, reason);
+    await apiKeys.revokeWhere({ user_id: id });
+    await quota.forget(capAccount(id));
+  }
+
   /** Deletes the login (its email becomes free); the ledger keeps its rows, so the parent's usage stays whole. */
   async function remove(parent: UserDoc, id: string): Promise<void> {
     await load(parent, id);
     await locks.withLock(`sub-user:${id}`, async () => {
-      const sub = await load(parent, id);
-      await UserModel.deleteOne({ _id: sub._id });
-      await refreshTokens.revokeAllForUser(sub._id, 'sub_user_deleted');
-      await apiKeys.revokeWhere({ user_id: id });
-      await quota.forget(capAccount(id));
+      await deleteLogin((await load(parent, id))._id.toString(), 'sub_user_deleted');
+    });
+  }
+
+  /**
+   * Deletes every sub-user of an account whose address was just proven for the first time: they were made by
+   * whoever held the address before. Holds the lock `create` takes, so a creation racing this one either lands
+   * before (and is deleted here) or is refused (assertCredentialsCurrent).
+   */
+  async function removeAllOf(parentId: string): Promise<number> {
+    return locks.withLock(`sub-users:${parentId}`, async () => {
+      const subs = await UserModel.find({ parent_user_id: parentId, is_sub_user: true }, { _id: 1 }).lean();
+      for (const sub of subs) {
+        const id = sub._id.toString();
+        await locks.withLock(`sub-user:${id}`, () => deleteLogin(id, 'parent_address_proven'));
+      }
+      return subs.length;
     });
   }
 
@@ -144,6 +166,6 @@ export function createSubUserService({ config, passwords, refreshTokens, quota, 
     return { sub_user_id: id, ...ledger, cap };
   }
 
-  return { create, list, get: load, update, remove, usage };
+  return { create, list, get: load, update, remove, removeAllOf, usage };
 }
 export type SubUserService = ReturnType<typeof createSubUserService>;

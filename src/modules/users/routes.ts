@@ -28,11 +28,11 @@ export function createUsersRouter({ account, authenticate }: { account: AccountS
   });
 
   route(router, {
-    method: 'post', path: '/users/me/password', summary: 'Change the password; every other session is signed out', tags, auth: true,
+    method: 'post', path: '/users/me/password', summary: 'Change the password (a first password needs a sign-in within 10 minutes); every other session is signed out, API keys stay', tags, auth: true,
     before: [authenticate], body: changePasswordBodySchema,
     responses: { 200: { description: 'Fresh tokens for this session', schema: tokenPairSchema } },
   }, async (req, res, { body }) => {
-    res.json(await account.changePassword(requirePrincipal(req).user, body.current_password, body.new_password, req.ip ?? 'unknown'));
+    res.json(await account.changePassword(requirePrincipal(req), body.current_password, body.new_password, req.ip ?? 'unknown'));
   });
 
   route(router, {

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import { BadRequestError, ConflictError, NotFoundError } from '../../lib/errors.js';
+import { BadRequestError, ConflictError, ForbiddenError, NotFoundError } from '../../lib/errors.js';
+import type { Principal } from '../../lib/http/principal.js';
 import { isDuplicateKeyError } from '../../lib/mongo.js';
 import { UserModel, type UserDoc } from '../../models/user.js';
 import type { AuthService, TokenPair } from '../auth/service.js';
@@ -18,6 +19,10 @@ interface Deps {
 }
 
 type UpdateMe = z.infer<typeof updateMeBodySchema>;
+type Session = Pick<Principal, 'user' | 'authTime'>;
+
+/** How recent a sign-in must be to set a first password without any other proof. */
+const RECENT_SIGN_IN_SECONDS = 600;
 
 /** MongoDB reports 11000; FerretDB reports a unique violation on *update* as InternalError (code 1) from PostgreSQL. */
 /** The signed-in user's own account: profile, email, password, deactivation. */
@@ -51,6 +56,7 @@ export function createAccountService({ passwords, loginLimiter, issueTokens, rev
       await confirmPassword(user, body.current_password, ip, 'current_password');
       set.email = body.email;
       set.is_verified = false;
+      set.email_verified_at = null;
     }
     if (Object.keys(set).length) {
       try {
@@ -63,12 +69,35 @@ export function createAccountService({ passwords, loginLimiter, issueTokens, rev
     return reload(user);
   }
 
-  /** Every other session ends (access tokens, refresh families, dashboard sessions); this one gets fresh tokens. */
-  async function changePassword(user: UserDoc, currentPassword: string | undefined, newPassword: string, ip: string): Promise<TokenPair> {
-    if (user.password_hash) await confirmPassword(user, currentPassword, ip, 'current_password');
-    await UserModel.updateOne({ _id: user._id }, { $set: { password_hash: await passwords.hash(newPassword) } });
-    await revocation.endSessions(user._id, 'password_change');
-    return issueTokens(await reload(user));
+  /**
+   * Proof that whoever holds this session is the person, for a change that needs one: the current password, or
+   * (for an account without a password) a sign-in no older than RECENT_SIGN_IN_SECONDS. Returns the sign-in time
+   * the new session keeps: now after a password check, the session's own otherwise.
+   */
+  async function proveIdentity(session: Session, currentPassword: string | undefined, ip: string): Promise<Date | null> {
+    if (session.user.password_hash) {
+      await confirmPassword(session.user, currentPassword, ip, 'current_password');
+      return new Date();
+    }
+    const signedInAt = session.authTime === undefined ? null : new Date(session.authTime * 1000);
+    if (!signedInAt || Date.now() - signedInAt.getTime() > RECENT_SIGN_IN_SECONDS * 1000) {
+      throw new ForbiddenError(
+        `Setting a first password needs a recent sign-in: sign in again (within ${RECENT_SIGN_IN_SECONDS / 60} minutes) and retry`,
+        'reauthentication_required',
+      );
+    }
+    return signedInAt;
+  }
+
+  /**
+   * Every other session ends (access tokens, refresh families, dashboard sessions); this one gets fresh tokens.
+   * API keys stay: they are separate credentials, revoked on their own (as GitHub and Stripe do).
+   */
+  async function changePassword(session: Session, currentPassword: string | undefined, newPassword: string, ip: string): Promise<TokenPair> {
+    const authTime = await proveIdentity(session, currentPassword, ip);
+    await UserModel.updateOne({ _id: session.user._id }, { $set: { password_hash: await passwords.hash(newPassword) } });
+    await revocation.endSessions(session.user._id, 'password_change');
+    return issueTokens(await reload(session.user), { authTime });
   }
 
   async function deactivate(user: UserDoc, password: string, ip: string): Promise<void> {

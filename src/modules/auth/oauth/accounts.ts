@@ -1,7 +1,7 @@
 import type { Config } from '../../../config/index.js';
 import { UserModel, type UserDoc } from '../../../models/user.js';
 import { isDuplicateKeyError } from '../../../lib/mongo.js';
-import type { RefreshTokens } from '../refresh-tokens.js';
+import type { FirstEmailProof } from '../../users/first-email-proof.js';
 import { initialQuotaFields } from '../new-user.js';
 import { emailSchema } from '../schemas.js';
 import type { OAuthIdentity } from './providers.js';
@@ -16,14 +16,22 @@ export class OAuthDenied extends Error {
 
 interface Deps {
   config: Pick<Config, 'plans'>;
-  refreshTokens: Pick<RefreshTokens, 'revokeAllForUser'>;
+  emailProof: FirstEmailProof;
 }
 
-/** Finds the user an identity belongs to (the identity itself first, then its verified email) or creates one. */
-export function createOAuthAccounts({ config, refreshTokens }: Deps) {
+const hasIdentity = (user: UserDoc, identity: OAuthIdentity) =>
+  user.oauth_identities.some((i) => i.provider === identity.provider && i.subject === identity.subject);
+
+/**
+ * Finds the user an identity belongs to (the identity itself first, then its verified email) or creates one.
+ * Never a sub-user: the account that made it chose its address and controls the login (its password, its
+ * requests), so signing the address's owner into it would hand them to that account. Sub-users sign in with
+ * their password; identities linked to one before this rule (by its email) no longer open it.
+ */
+export function createOAuthAccounts({ config, emailProof }: Deps) {
   async function findByIdentity(identity: OAuthIdentity): Promise<UserDoc | null> {
     const candidates = await UserModel.find({ 'oauth_identities.subject': identity.subject }).limit(10);
-    return candidates.find((user) => user.oauth_identities.some((i) => i.provider === identity.provider && i.subject === identity.subject)) ?? null;
+    return candidates.find((user) => hasIdentity(user, identity)) ?? null;
   }
 
   async function create(identity: OAuthIdentity, email: string): Promise<UserDoc> {
@@ -33,6 +41,7 @@ export function createOAuthAccounts({ config, refreshTokens }: Deps) {
         password_hash: null,
         name: identity.name ?? '',
         is_verified: true,
+        email_verified_at: new Date(),
         oauth_identities: [{ provider: identity.provider, subject: identity.subject, email, linked_at: new Date() }],
         ...initialQuotaFields('free', config.plans.free),
       });
@@ -45,21 +54,18 @@ export function createOAuthAccounts({ config, refreshTokens }: Deps) {
   }
 
   /**
-   * Links the identity. When the account's email was never proven (a password registration), the provider's
-   * verified email is the first proof of ownership: the unproven password is dropped and its sessions revoked,
-   * so whoever registered that address before its owner keeps no access (pre-account-takeover).
+   * Links the identity. When the provider's verified email is the account's own, never proven address, this is
+   * the first proof of ownership (see recordFirstEmailProof): whoever held the address before keeps nothing. An
+   * identity found by itself signs in without proving a changed, unproven address.
    */
   async function link(user: UserDoc, identity: OAuthIdentity, email: string): Promise<UserDoc> {
-    const linked = user.oauth_identities.some((i) => i.provider === identity.provider && i.subject === identity.subject);
-    const takeOver = !user.is_verified && Boolean(user.password_hash);
-    if (linked && user.is_verified) return user;
-    const set: Record<string, unknown> = { is_verified: true };
-    if (takeOver) Object.assign(set, { password_hash: null, token_version: (user.token_version ?? 0) + 1 });
-    const update: Record<string, unknown> = { $set: set };
-    if (!linked) update.$push = { oauth_identities: { provider: identity.provider, subject: identity.subject, email, linked_at: new Date() } };
-    await UserModel.updateOne({ _id: user._id }, update);
-    if (takeOver) await refreshTokens.revokeAllForUser(user._id, 'oauth_takeover');
-    return (await UserModel.findById(user._id)) ?? user;
+    if (email === user.email && !user.is_verified) await emailProof.recordFirstEmailProof(user._id.toString());
+    const fresh = (await UserModel.findById(user._id)) ?? user;
+    if (hasIdentity(fresh, identity)) return fresh;
+    await UserModel.updateOne({ _id: user._id }, {
+      $push: { oauth_identities: { provider: identity.provider, subject: identity.subject, email, linked_at: new Date() } },
+    });
+    return (await UserModel.findById(user._id)) ?? fresh;
   }
 
   async function signIn(identity: OAuthIdentity, label: string): Promise<UserDoc> {
@@ -68,7 +74,11 @@ export function createOAuthAccounts({ config, refreshTokens }: Deps) {
       throw new OAuthDenied('access_denied', `Your ${label} account has no verified primary email address`);
     }
     const email = parsed.data;
-    const user = (await findByIdentity(identity)) ?? (await UserModel.findOne({ email })) ?? (await create(identity, email));
+    const byIdentity = await findByIdentity(identity);
+    const user = byIdentity ?? (await UserModel.findOne({ email })) ?? (await create(identity, email));
+    if (user.is_sub_user) {
+      throw new OAuthDenied('access_denied', `${label} sign-in cannot open a sub-user login: another account manages it, and sub-users sign in with their password. To use this address yourself, ask that account to remove the sub-user`);
+    }
     if (!user.is_active) throw new OAuthDenied('access_denied', 'This account is disabled');
     return link(user, identity, email);
   }

@@ -16,6 +16,8 @@ export interface OneTimeFields {
   redirect_uri: string;
   client_state: string;
   user_id?: Types.ObjectId;
+  /** Codes: the user's credential_generation at issue (see UserModel). */
+  credential_generation?: number;
 }
 
 export interface OneTimeRecord extends OneTimeFields {
@@ -35,7 +37,9 @@ export function createOneTimeStore() {
   async function find(kind: Kind, secret: string): Promise<OneTimeRecord | null> {
     const record = await OAuthCodeModel.findOne({ kind, hash: sha256(secret) }).lean();
     if (!record || record.expires_at.getTime() <= Date.now()) return null;
-    return { ...record, client_state: record.client_state ?? '', user_id: record.user_id ?? undefined };
+    return {
+      ...record, client_state: record.client_state ?? '', user_id: record.user_id ?? undefined, credential_generation: record.credential_generation ?? undefined,
+    };
   }
 
   /** True for exactly one caller per record, however many race. */

@@ -98,6 +98,7 @@ export function createOAuthService({ config, providers, states, store, accounts,
       store.purgeExpired().catch((error: Error) => logger.warn({ err: error.message }, 'purging expired OAuth codes failed'));
       const code = await store.create('code', {
         provider: chosen.name, code_challenge: pending.code_challenge, redirect_uri: pending.redirect_uri, client_state: pending.client_state, user_id: user._id,
+        credential_generation: user.credential_generation ?? 0,
       });
       return back({ code });
     } catch (error) {
@@ -118,9 +119,11 @@ export function createOAuthService({ config, providers, states, store, accounts,
     }
     const user = await UserModel.findById(record.user_id);
     if (!user || !user.is_active) throw invalidGrant('This account is disabled');
+    // A code issued before the account's address was proven (to whoever held it then) signs nobody in after.
+    if ((record.credential_generation ?? 0) !== (user.credential_generation ?? 0)) throw invalidGrant('The sign-in code is no longer valid; sign in again');
     user.last_login_at = new Date();
     await UserModel.updateOne({ _id: user._id }, { $set: { last_login_at: user.last_login_at } });
-    return { user, tokens: await auth.issueTokens(user, familyId) };
+    return { user, tokens: await auth.issueTokens(user, { familyId, authTime: user.last_login_at }) };
   }
 
   return { initiate, callback, exchange, provider };
