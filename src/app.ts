@@ -90,7 +90,10 @@ export function createApp(infra: AppInfra): AppHandle {
   });
   const auth = createAuthService({ config, passwords, accessTokens, refreshTokens, loginLimiter });
   const apiKeyCache = createApiKeyCache({ redis, prefix, ttlSeconds: config.API_KEY_CACHE_SECONDS });
-  const apiKeys = createApiKeyService({ config, redis, prefix, cache: apiKeyCache });
+  const locks = createLocks({ redis, prefix: config.REDIS_PREFIX });
+  const stopDocumentLocks = useDocumentLocks(locks);
+  const apiKeys = createApiKeyService({ config, redis, prefix, cache: apiKeyCache, locks });
+
   const authEpochs = createAuthEpochs({ redis, prefix });
   const stopAuthEpochs = useAuthEpochs(authEpochs);
   const authenticate = createAuthenticate({
@@ -104,8 +107,6 @@ export function createApp(infra: AppInfra): AppHandle {
   const account = createAccountService({ passwords, loginLimiter, issueTokens: auth.issueTokens, revocation, superadmins });
   const adminUsers = createAdminUsersService({ config, quota, revocation, superadmins });
   const adminSessions = createAdminSessions({ redis, prefix, ttlSeconds: config.ADMIN_SESSION_TTL_SECONDS });
-  const locks = createLocks({ redis, prefix: config.REDIS_PREFIX });
-  const stopDocumentLocks = useDocumentLocks(locks);
   const apiKeyRevoker = createApiKeyBulkRevoker({ cache: apiKeyCache });
   const organizations = createOrganizationService({ config, quota, locks, apiKeys: apiKeyRevoker });
   const subUsers = createSubUserService({ config, passwords, refreshTokens, quota, locks, apiKeys: apiKeyRevoker });
