@@ -18,6 +18,8 @@ import { createOAuthAccounts } from './modules/auth/oauth/accounts.js';
 import { createOAuthService } from './modules/auth/oauth/service.js';
 import { createOAuthRouter } from './modules/auth/oauth/routes.js';
 import { createHealthRouter } from './modules/health/routes.js';
+import type { IndexReadiness } from './modules/health/index-readiness.js';
+import { untilIndexesReady } from './modules/health/until-ready.js';
 import { createDocsRouter } from './modules/docs/routes.js';
 import { createApiKeyCache } from './modules/api-keys/cache.js';
 import { createApiKeyResolver } from './modules/api-keys/resolver.js';
@@ -61,6 +63,11 @@ export interface AppInfra {
   /** Commands connection (fails fast when Redis is down). */
   redis: Redis;
   producer: Producer;
+  /**
+   * Whether every unique index exists (server.ts checks or creates them in the background); until then /readyz is
+   * 503 and only ops routes answer. Absent when the caller created the indexes before building the app (tests).
+   */
+  indexes?: IndexReadiness;
 }
 
 export interface AppHandle {
@@ -71,7 +78,7 @@ export interface AppHandle {
 
 /** The API's composition root: builds each service from only what it uses and mounts thin routers. */
 export function createApp(infra: AppInfra): AppHandle {
-  const { config, logger, redis, producer } = infra;
+  const { config, logger, redis, producer, indexes } = infra;
   const prefix = config.REDIS_PREFIX;
   const app = express();
   app.disable('x-powered-by');
@@ -123,6 +130,7 @@ export function createApp(infra: AppInfra): AppHandle {
 
   app.use(requestContext(logger));
   app.use(httpMetrics());
+  if (indexes) app.use(untilIndexesReady(indexes));
 
   // Routes that need the raw body (signed webhooks) go before the body parsers.
   const rawBodyRouters: Router[] = [createStripeWebhookRouter({ config, producer })];
@@ -132,7 +140,7 @@ export function createApp(infra: AppInfra): AppHandle {
   app.use(express.urlencoded({ extended: false, limit: config.BODY_LIMIT }));
 
   const routers: Router[] = [
-    createHealthRouter({ redis }),
+    createHealthRouter({ redis, indexes }),
     createDocsRouter({ publicUrl: config.PUBLIC_URL }),
     createAuthRouter({ config, auth, authenticate }),
     createApiKeysRouter({ apiKeys, authenticate }),

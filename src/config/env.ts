@@ -44,7 +44,7 @@ export const envSchema = z
     REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).default(30),
     BCRYPT_COST: z.coerce.number().int().min(10).max(15).default(12),
     BODY_LIMIT: z.string().default('1mb'),
-    /** Create collections and indexes when the web role starts (idempotent). Production runs `npm run db:init` instead. */
+    /** Create collections and indexes when a role starts (idempotent); otherwise only check that the unique ones exist. Production runs `npm run db:init`. */
     DB_AUTO_INIT: boolFlag,
     TRUST_PROXY: z.string().default('loopback'),
     /** Failed sign-ins allowed per window for one account from one IP (strict: only that IP is blocked). */
