@@ -112,6 +112,36 @@ describe('Bull Board at /admin/queues', () => {
     expect((await app.request.get('/admin/queues/api/queues').set('Cookie', pair)).status).toBe(401);
   });
 
+  it('lets no admin add or edit jobs through the board API (no forged work), while reading still works', async () => {
+    const stripeQueue = app.producer.queues['stripe-sync'];
+    const before = await stripeQueue.count();
+    const forged = {
+      name: 'stripe-sync',
+      data: { event_id: 'evt_forged', type: 'customer.subscription.created', created: 1, payload: '{}', signature: 't=1,v1=00' },
+      options: {},
+    };
+    const add = await app.request.post('/admin/queues/api/queues/stripe-sync/add').set(admin.auth).send(forged);
+    expect(add.status, JSON.stringify(add.body)).toBe(403);
+    expect(add.body.error.code).toBe('board_read_only');
+    expect(await stripeQueue.count()).toBe(before);
+
+    const resetQueue = app.producer.queues['quota-reset'];
+    const job = (await resetQueue.getDelayed())[0]!;
+    for (const [path, body] of [
+      [`update-data`, { jobData: { mode: 'one', payer_type: 'user', payer_id: admin.user.id, as_of: new Date().toISOString() } }],
+      ['delay', { runAt: Date.now() }],
+      ['priority', { priority: 1 }],
+    ] as const) {
+      const edit = await app.request.patch(`/admin/queues/api/queues/quota-reset/${job.id}/${path}`).set(admin.auth).send(body);
+      expect(edit.status, path).toBe(403);
+      expect(edit.body.error.code).toBe('board_read_only');
+    }
+    const after = (await resetQueue.getJob(job.id!))!;
+    expect(after.data).toEqual(job.data);
+    expect(await after.getState()).toBe('delayed');
+    expect((await app.request.get(`/admin/queues/api/queues/quota-reset/${job.id}`).set(admin.auth)).status).toBe(200);
+  });
+
   it('shows every queue to an admin in a real browser, and no dashboard to a non-admin', async () => {
     expect(existsSync(CHROMIUM), 'install Debian chromium: apt-get install -y chromium').toBe(true);
     mkdirSync(SCREENSHOT_DIR, { recursive: true });

@@ -47,6 +47,16 @@ function assertSameOrigin(req: Request): void {
 const wantsHtml = (req: Request) => req.method === 'GET' && req.accepts(['json', 'html']) === 'html';
 
 /**
+ * The board may inspect and operate queues (retry, promote, clean, pause) but never forge work: its API adds jobs
+ * with POST and edits them (data, delay, priority, schedulers) with PATCH, so both are refused for everyone.
+ */
+function refuseJobEdits(req: Request): void {
+  if (req.method === 'POST' || req.method === 'PATCH') {
+    throw new ForbiddenError('The queue dashboard cannot add or edit jobs', 'board_read_only');
+  }
+}
+
+/**
  * Bull Board at /admin/queues for browsers: a small sign-in page creates a Redis-backed session (httpOnly,
  * SameSite=Strict, Secure on https) for admins and superadmins only; a Bearer access token of an admin works too.
  */
@@ -83,9 +93,13 @@ export function createBoardRouter({ queues, authenticate, sessions, verifyCreden
     if (req.get('authorization')) {
       await authenticate(req, res, () => undefined);
       if (!isAdmin(requirePrincipal(req).user)) throw new ForbiddenError('This requires an administrator', 'admin_required');
+      refuseJobEdits(req);
       return next();
     }
-    if (await sessionUser(req)) return next();
+    if (await sessionUser(req)) {
+      refuseJobEdits(req);
+      return next();
+    }
     if (req.cookies?.[COOKIE]) await endSession(req, res);
     if (wantsHtml(req)) return res.redirect(303, LOGIN_PATH);
     throw new UnauthorizedError('Sign in at /admin/login or send an admin access token', 'missing_credentials');
