@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { Config } from './config/index.js';
 import type { Producer } from '../queues/index.js';
 import { requestContext } from './middleware/request-context.js';
+import { securityHeaders } from './middleware/security-headers.js';
 import { errorHandler, notFoundHandler } from './middleware/error-handler.js';
 import { createAuthenticate } from './middleware/authenticate.js';
 import { createPasswordHasher } from './modules/auth/passwords.js';
@@ -129,6 +130,7 @@ export function createApp(infra: AppInfra): AppHandle {
   const llm = createLlmModule({ config, logger, producer });
 
   app.use(requestContext(logger));
+  app.use(securityHeaders({ https: config.PUBLIC_URL.startsWith('https:') }));
   app.use(httpMetrics());
   if (indexes) app.use(untilIndexesReady(indexes));
 
@@ -155,7 +157,8 @@ export function createApp(infra: AppInfra): AppHandle {
     createSubscriptionsRouter({ subscriptions, authenticate }),
     createQuotaAdminRouter({ producer, authenticate }),
     createUsageRouter({ usage, authenticate }),
-    createMetricsRouter({ collector: metrics, token: config.METRICS_TOKEN }),
+    // With METRICS_PORT the web role serves metrics on that port only (server.ts), not next to the API.
+    ...(config.METRICS_PORT === undefined ? [createMetricsRouter({ collector: metrics, token: config.METRICS_TOKEN })] : []),
     createLlmRouter({ llm: llm.service, authenticate: authenticate.scoped('llm', { cached: true }) }),
   ];
   for (const router of routers) app.use(router);

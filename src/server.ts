@@ -6,6 +6,7 @@ import { connectMongoInBackground } from './lib/mongo.js';
 import { createRedis } from './lib/redis.js';
 import { createProducer } from '../queues/index.js';
 import { createApp } from './app.js';
+import { startMetricsServer } from './modules/metrics/server.js';
 import { createIndexReadiness } from './modules/health/index-readiness.js';
 
 export interface RunningWeb {
@@ -25,6 +26,10 @@ export async function startWeb(config: Config = getConfig(), logger: Logger = cr
   redis.on('error', (error) => logger.debug({ err: error.message }, 'redis error'));
   const producer = createProducer(redis, config.REDIS_PREFIX);
   const handle = createApp({ config, logger, redis, producer, indexes });
+  const metricsServer = config.METRICS_PORT === undefined
+    ? undefined
+    : await startMetricsServer({ config, redis, queues: producer.queues, port: config.METRICS_PORT });
+  if (metricsServer) logger.info({ port: (metricsServer.address() as { port: number }).port }, 'web metrics listening');
   const server = http.createServer(handle.app);
   server.keepAliveTimeout = 65_000;
   // A deep accept queue: with Node's default (511) a burst of clients is reset (ECONNRESET) before accept().
@@ -38,6 +43,7 @@ export async function startWeb(config: Config = getConfig(), logger: Logger = cr
         server.closeIdleConnections();
         setTimeout(() => server.closeAllConnections(), 5000).unref();
       });
+      await new Promise<void>((resolve) => (metricsServer ? metricsServer.close(() => resolve()) : resolve()));
       mongo.stop();
       indexes.stop();
       await handle.close();

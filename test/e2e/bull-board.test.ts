@@ -149,6 +149,10 @@ describe('Bull Board at /admin/queues', () => {
     const adminBrowser = await browserContext(profiles);
     try {
       const page = adminBrowser.pages()[0] ?? (await adminBrowser.newPage());
+      const cspViolations: string[] = [];
+      page.on('console', (message) => {
+        if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+      });
       await page.goto(`${app.url}/admin/queues`);
       expect(new URL(page.url()).pathname).toBe('/admin/login');
       await page.fill('#email', admin.email);
@@ -160,6 +164,7 @@ describe('Bull Board at /admin/queues', () => {
       // The overview has loaded one card per queue from the board's API (through the session cookie).
       await expect.poll(() => page.getByText(/^\d+ Jobs?$/).count(), { timeout: 15_000 }).toBe(QUEUES.length);
       await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'bull-board-admin.png'), fullPage: true });
+      expect(cspViolations).toEqual([]);
       const cookies = await adminBrowser.cookies(`${app.url}/admin/queues`);
       expect(cookies.find((c) => c.name === 'aic_admin_session')).toMatchObject({ httpOnly: true, sameSite: 'Strict' });
     } finally {
@@ -182,6 +187,24 @@ describe('Bull Board at /admin/queues', () => {
       expect(await userBrowser.cookies(`${app.url}/admin/queues`)).toEqual([]);
     } finally {
       await userBrowser.close();
+    }
+  }, 60_000);
+
+  it('renders the API docs page in a real browser under its Content-Security-Policy', async () => {
+    const browser = await browserContext(profiles);
+    try {
+      const page = browser.pages()[0] ?? (await browser.newPage());
+      const cspViolations: string[] = [];
+      page.on('console', (message) => {
+        if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+      });
+      const response = await page.goto(`${app.url}/docs`);
+      expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
+      await page.getByText('/v1/chat/completions', { exact: true }).first().waitFor({ state: 'visible', timeout: 20_000 });
+      await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'docs.png') });
+      expect(cspViolations).toEqual([]);
+    } finally {
+      await browser.close();
     }
   }, 60_000);
 });
