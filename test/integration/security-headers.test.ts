@@ -80,6 +80,15 @@ describe('security headers, CORS and proxies', () => {
     expect(simple.headers['access-control-allow-origin']).toBeUndefined();
   });
 
+  it('with METRICS_PORT, serves no /metrics next to the API (the web role serves it on that port only)', async () => {
+    const ownPort = createApp({ config: { ...app.config, METRICS_PORT: 0 }, logger: createLogger('silent'), redis: app.redis, producer: app.producer });
+    const res = await supertest(ownPort.app).get('/metrics');
+    expect(res.status).toBe(404);
+    expect(res.body.error.code).toBe('route_not_found');
+    expect((await app.request.get('/metrics')).status).toBe(200);
+    await ownPort.close();
+  });
+
   it('trusts as many proxy hops as TRUST_PROXY says (a platform router), so per-IP limits see the real client', async () => {
     const hops = parseConfig({ TRUST_PROXY: '1' });
     expect(hops.TRUST_PROXY).toBe(1);
