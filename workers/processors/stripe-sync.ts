@@ -13,14 +13,14 @@ export const createStripeSyncProcessor: ProcessorFactory<'stripe-sync'> = ({ con
   const quota = createQuotaService({ redis, prefix: config.REDIS_PREFIX });
   const log = logger.child({ queue: 'stripe-sync' });
   const sync = createStripeSync({ config, logger: log, redis, quota });
-  return async (job) => {
+  return async (delivery) => {
     const secret = config.STRIPE_WEBHOOK_SECRET;
     // A deployment problem, not a bad job: retried (and kept in the failed set) until the secret is configured.
     if (!secret) throw new Error('STRIPE_WEBHOOK_SECRET is not set on this worker; Stripe events cannot be verified');
-    const read = readSignedEvent(job.payload, job.signature, secret, 0);
-    if (!read.ok || read.envelope.event_id !== job.event_id || read.envelope.type !== job.type) {
-      log.error({ event_id: job.event_id, type: job.type, reason: read.ok ? 'fields differ from the signed event' : read.code }, 'stripe-sync job refused');
-      throw new UnrecoverableError(`stripe-sync job ${job.event_id} refused: ${read.ok ? 'its fields differ from the signed event' : read.message}`);
+    const read = readSignedEvent(delivery.payload, delivery.signature, secret, 0);
+    if (!read.ok || read.envelope.event_id !== delivery.event_id || read.envelope.type !== delivery.type) {
+      log.error({ event_id: delivery.event_id, type: delivery.type, reason: read.ok ? 'fields differ from the signed event' : read.code }, 'stripe-sync job refused');
+      throw new UnrecoverableError(`stripe-sync job ${delivery.event_id} refused: ${read.ok ? 'its fields differ from the signed event' : read.message}`);
     }
     const result = await sync.process(read.envelope);
     // A payload we cannot read will not get better by retrying: keep it in the failed set for inspection.
