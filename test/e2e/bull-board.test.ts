@@ -123,6 +123,11 @@ describe('Bull Board at /admin/queues', () => {
     const add = await app.request.post('/admin/queues/api/queues/stripe-sync/add').set(admin.auth).send(forged);
     expect(add.status, JSON.stringify(add.body)).toBe(403);
     expect(add.body.error.code).toBe('board_read_only');
+    // The same through a signed-in dashboard session.
+    const session = sessionCookie(await loginForm(admin.email, TEST_PASSWORD))!.split(';')[0]!;
+    const viaSession = await app.request.post('/admin/queues/api/queues/stripe-sync/add').set('Cookie', session).send(forged);
+    expect(viaSession.status).toBe(403);
+    expect(viaSession.body.error.code).toBe('board_read_only');
     expect(await stripeQueue.count()).toBe(before);
 
     const resetQueue = app.producer.queues['quota-reset'];
