@@ -65,10 +65,15 @@ export const quotaResetJobSchema = z.object({
   requested_by: z.string().optional(),
 });
 
+/**
+ * A Stripe delivery as received: the raw body and its Stripe-Signature header. The worker verifies the signature
+ * before applying anything, so a job added by anyone with queue access (Bull Board, Redis) cannot grant a tier.
+ * event_id, type and created are copies for operators; the worker reads them from the signed payload.
+ */
 export const stripeSyncJobSchema = z.object({
   event_id: z.string().min(1),
   type: z.string().min(1),
   created: z.number().int(),
-  /** The verified event object, as Stripe sent it. */
-  event: z.record(z.string(), z.unknown()),
+  payload: z.string().min(1),
+  signature: z.string().min(1).max(16_384),
 });

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { Config } from './config/index.js';
 import type { Producer } from '../queues/index.js';
 import { requestContext } from './middleware/request-context.js';
+import { securityHeaders } from './middleware/security-headers.js';
 import { errorHandler, notFoundHandler } from './middleware/error-handler.js';
 import { createAuthenticate } from './middleware/authenticate.js';
 import { createIpRateLimits } from './middleware/ip-rate-limit.js';
@@ -21,6 +22,8 @@ import { createOAuthAccounts } from './modules/auth/oauth/accounts.js';
 import { createOAuthService } from './modules/auth/oauth/service.js';
 import { createOAuthRouter } from './modules/auth/oauth/routes.js';
 import { createHealthRouter } from './modules/health/routes.js';
+import type { IndexReadiness } from './modules/health/index-readiness.js';
+import { untilIndexesReady } from './modules/health/until-ready.js';
 import { createDocsRouter } from './modules/docs/routes.js';
 import { createApiKeyCache } from './modules/api-keys/cache.js';
 import { createApiKeyResolver } from './modules/api-keys/resolver.js';
@@ -65,6 +68,11 @@ export interface AppInfra {
   /** Commands connection (fails fast when Redis is down). */
   redis: Redis;
   producer: Producer;
+  /**
+   * Whether every unique index exists (server.ts checks or creates them in the background); until then /readyz is
+   * 503 and only ops routes answer. Absent when the caller created the indexes before building the app (tests).
+   */
+  indexes?: IndexReadiness;
 }
 
 export interface AppHandle {
@@ -75,7 +83,7 @@ export interface AppHandle {
 
 /** The API's composition root: builds each service from only what it uses and mounts thin routers. */
 export function createApp(infra: AppInfra): AppHandle {
-  const { config, logger, redis, producer } = infra;
+  const { config, logger, redis, producer, indexes } = infra;
   const prefix = config.REDIS_PREFIX;
   const app = express();
   app.disable('x-powered-by');
@@ -96,7 +104,10 @@ export function createApp(infra: AppInfra): AppHandle {
   const ipLimits = createIpRateLimits({ redis, prefix });
   const auth = createAuthService({ config, passwords, accessTokens, refreshTokens, loginLimiter, knownClients });
   const apiKeyCache = createApiKeyCache({ redis, prefix, ttlSeconds: config.API_KEY_CACHE_SECONDS });
-  const apiKeys = createApiKeyService({ config, redis, prefix, cache: apiKeyCache });
+  const locks = createLocks({ redis, prefix: config.REDIS_PREFIX });
+  const stopDocumentLocks = useDocumentLocks(locks);
+  const apiKeys = createApiKeyService({ config, redis, prefix, cache: apiKeyCache, locks });
+
   const authEpochs = createAuthEpochs({ redis, prefix });
   const stopAuthEpochs = useAuthEpochs(authEpochs);
   const authenticate = createAuthenticate({
@@ -110,8 +121,6 @@ export function createApp(infra: AppInfra): AppHandle {
   const account = createAccountService({ passwords, loginLimiter, issueTokens: auth.issueTokens, revocation, superadmins });
   const adminUsers = createAdminUsersService({ config, quota, revocation, superadmins });
   const adminSessions = createAdminSessions({ redis, prefix, ttlSeconds: config.ADMIN_SESSION_TTL_SECONDS });
-  const locks = createLocks({ redis, prefix: config.REDIS_PREFIX });
-  const stopDocumentLocks = useDocumentLocks(locks);
   const apiKeyRevoker = createApiKeyBulkRevoker({ cache: apiKeyCache });
   const organizations = createOrganizationService({ config, quota, locks, apiKeys: apiKeyRevoker });
   const subUsers = createSubUserService({ config, passwords, refreshTokens, quota, locks, apiKeys: apiKeyRevoker });
@@ -128,7 +137,9 @@ export function createApp(infra: AppInfra): AppHandle {
   const llm = createLlmModule({ config, logger, producer });
 
   app.use(requestContext(logger));
+  app.use(securityHeaders({ https: config.PUBLIC_URL.startsWith('https:') }));
   app.use(httpMetrics());
+  if (indexes) app.use(untilIndexesReady(indexes));
 
   // Routes that need the raw body (signed webhooks) go before the body parsers.
   const rawBodyRouters: Router[] = [createStripeWebhookRouter({ config, producer })];
@@ -138,7 +149,7 @@ export function createApp(infra: AppInfra): AppHandle {
   app.use(express.urlencoded({ extended: false, limit: config.BODY_LIMIT }));
 
   const routers: Router[] = [
-    createHealthRouter({ redis }),
+    createHealthRouter({ redis, indexes }),
     createDocsRouter({ publicUrl: config.PUBLIC_URL }),
     createAuthRouter({
       config, auth, authenticate,
@@ -160,7 +171,8 @@ export function createApp(infra: AppInfra): AppHandle {
     createSubscriptionsRouter({ subscriptions, authenticate }),
     createQuotaAdminRouter({ producer, authenticate }),
     createUsageRouter({ usage, authenticate }),
-    createMetricsRouter({ collector: metrics, token: config.METRICS_TOKEN }),
+    // With METRICS_PORT the web role serves metrics on that port only (server.ts), not next to the API.
+    ...(config.METRICS_PORT === undefined ? [createMetricsRouter({ collector: metrics, token: config.METRICS_TOKEN })] : []),
     createLlmRouter({ llm: llm.service, authenticate: authenticate.scoped('llm', { cached: true }) }),
   ];
   for (const router of routers) app.use(router);

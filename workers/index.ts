@@ -11,6 +11,7 @@ import { QUEUE_NAMES, bullPrefix, createProducer, parsePayload, type QueueName }
 import { jobDuration } from '../src/lib/metrics.js';
 import { createQuotaService } from '../src/modules/quota/service.js';
 import { startMetricsServer } from '../src/modules/metrics/server.js';
+import { createIndexReadiness } from '../src/modules/health/index-readiness.js';
 import { processors } from './processors/index.js';
 import type { Processor, WorkerContext } from './processors/types.js';
 
@@ -66,6 +67,9 @@ export async function startWorkers(config: Config, logger: Logger, only: QueueNa
   const stopAuthEpochs = useAuthEpochs(createAuthEpochs({ redis, prefix: config.REDIS_PREFIX }));
   const cleanups: Array<() => Promise<void> | void> = [];
   const ctx: WorkerContext = { config, logger, redis, producer, quota, onClose: (cleanup) => cleanups.push(cleanup) };
+  // No job before every unique index exists: settlements and Stripe events are claimed by unique inserts.
+  const indexes = createIndexReadiness({ create: config.DB_AUTO_INIT, logger });
+  indexes.start();
   const workers = only.map((queue) => {
     const process = processors[queue](ctx as never) as Processor<QueueName>;
     const options: WorkerOptions = {
@@ -75,7 +79,7 @@ export async function startWorkers(config: Config, logger: Logger, only: QueueNa
       lockDuration: config.WORKER_LOCK_DURATION_MS,
       stalledInterval: config.WORKER_STALLED_INTERVAL_MS,
       maxStalledCount: MAX_STALLED[queue] ?? 1,
-      autorun: true,
+      autorun: false,
       ...EXTRA_OPTIONS[queue]?.(config),
     };
     const worker = new Worker(queue, async (job, _token, signal) => timed(queue, () => process(parsePayload(queue, job.data) as never, job, signal)), options);
@@ -100,11 +104,18 @@ export async function startWorkers(config: Config, logger: Logger, only: QueueNa
     metricsServer = await startMetricsServer({ config, redis, queues: producer.queues, port: config.WORKER_METRICS_PORT });
     logger.info({ port: (metricsServer.address() as { port: number }).port }, 'worker metrics listening');
   }
-  logger.info({ queues: only }, 'workers started');
+  let stopped = false;
+  void indexes.ready.then(() => {
+    if (stopped) return;
+    for (const worker of workers) worker.run().catch((error: Error) => logger.error({ queue: worker.name, err: error.message }, 'worker stopped'));
+    logger.info({ queues: only }, 'workers started');
+  });
   return {
     workers,
     metricsServer,
     async stop() {
+      stopped = true;
+      indexes.stop();
       await new Promise<void>((resolve) => (metricsServer ? metricsServer.close(() => resolve()) : resolve()));
       await Promise.all(workers.map((worker) => worker.close()));
       for (const cleanup of cleanups) await cleanup();

@@ -101,7 +101,7 @@ async function main(): Promise<void> {
   const env: Record<string, string> = {
     NODE_ENV: 'production', LOG_LEVEL: 'warn', PORT: '0', HOST: '127.0.0.1',
     DATABASE_URL: `${(process.env.DATABASE_URL ?? 'mongodb://127.0.0.1:27017').replace(/^(mongodb:\/\/[^/?]+).*$/, '$1')}/bench_${id}`, REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', REDIS_PREFIX: `bench_${id}`,
-    JWT_SECRET_KEY: randomBytes(32).toString('hex'), A4F_BASE_URL: upstream.url, A4F_API_KEY: 'sk-bench-upstream-key',
+    JWT_SECRET_KEY: randomBytes(32).toString('hex'), A4F_BASE_URL: upstream.url, A4F_API_KEY: 'sk-bench-upstream-key', METRICS_TOKEN: randomBytes(16).toString('hex'),
     WORKER_CONCURRENCY_LLM: String(Math.max(256, STREAMS + 100)), LLM_STREAM_TTL_SECONDS: '900', LLM_JOB_ATTEMPTS: '1',
   };
   const config = parseConfig(env);

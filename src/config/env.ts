@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { validate as validateCron } from 'node-cron';
 
@@ -20,6 +21,17 @@ function isAbsoluteUrlWithoutFragment(value: string): boolean {
   } catch {
     return false;
   }
+}
+
+const HOPS = /^\d{1,2}$/;
+
+/** An entry of a trust-proxy list: a name proxy-addr knows, an IP address, or a CIDR. */
+function isTrustedProxyEntry(entry: string): boolean {
+  if (['loopback', 'linklocal', 'uniquelocal'].includes(entry)) return true;
+  const [address = '', bits, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length) return false;
+  return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
 }
 
 const boolFlag = z
@@ -50,9 +62,18 @@ export const envSchema = z
     BCRYPT_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(3),
     BCRYPT_QUEUE_MAX: z.coerce.number().int().min(0).max(1000).default(16),
     BODY_LIMIT: z.string().default('1mb'),
-    /** Create collections and indexes when the web role starts (idempotent). Production runs `npm run db:init` instead. */
+    /** Create collections and indexes when a role starts (idempotent); otherwise only check that the unique ones exist. Production runs `npm run db:init`. */
     DB_AUTO_INIT: boolFlag,
-    TRUST_PROXY: z.string().default('loopback'),
+    /**
+     * Express `trust proxy`: a number of proxy hops in front of the app (a platform router is 1), or a comma list of
+     * proxy addresses/CIDRs and the names loopback, linklocal, uniquelocal. `true` (trust any X-Forwarded-For) is refused.
+     */
+    TRUST_PROXY: z
+      .string()
+      .default('loopback')
+      .refine((value) => HOPS.test(value.trim()) || value.split(',').every((entry) => isTrustedProxyEntry(entry.trim())),
+        'must be a number of hops or a comma list of addresses, CIDRs, loopback, linklocal, uniquelocal')
+      .transform((value): string | number => (HOPS.test(value.trim()) ? Number(value) : value)),
     /** Failed sign-ins allowed per window for one account from one IP (strict: only that IP is blocked). */
     LOGIN_MAX_FAILURES_PER_ACCOUNT_IP: z.coerce.number().int().min(1).default(5),
     /** Failed sign-ins per window for one account from all IPs together (distributed guessing). */
@@ -95,6 +116,8 @@ export const envSchema = z
     LLM_DEFAULT_MODEL: optionalString,
     STREAM_RESUME_GRACE_MS: z.coerce.number().int().min(0).default(10000),
     METRICS_TOKEN: optionalString,
+    /** When set, the web role serves /metrics on this port only (not on the API port). */
+    METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
     /** JSON object overriding plan limits, e.g. {"free":{"monthly_tokens":5000}}. */
     PLANS_JSON: optionalString,
     VSCODE_EXTENSION_ID: z.string().regex(/^[a-z0-9][a-z0-9-]*\.[a-z0-9][a-z0-9-]*$/i, 'must be publisher.name').default('aicoder.aicoder-vscode'),

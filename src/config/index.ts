@@ -48,6 +48,9 @@ function crossFieldProblems(env: Record<string, string>): string[] {
       problems.push(`LLM_PROVIDERS_JSON: ${(error as Error).message}`);
     }
   }
+  if (env.NODE_ENV === 'production' && !env.METRICS_TOKEN && env.METRICS_PORT === undefined) {
+    problems.push('METRICS_TOKEN: required in production unless METRICS_PORT serves metrics on their own port (an open /metrics on the API port is refused)');
+  }
   if (env.NODE_ENV === 'production' && Number(env.USAGE_SETTLE_STEP_DELAY_MS ?? 0) > 0) {
     problems.push('USAGE_SETTLE_STEP_DELAY_MS: a test-only setting, refused in production');
   }

@@ -112,6 +112,41 @@ describe('Bull Board at /admin/queues', () => {
     expect((await app.request.get('/admin/queues/api/queues').set('Cookie', pair)).status).toBe(401);
   });
 
+  it('lets no admin add or edit jobs through the board API (no forged work), while reading still works', async () => {
+    const stripeQueue = app.producer.queues['stripe-sync'];
+    const before = await stripeQueue.count();
+    const forged = {
+      name: 'stripe-sync',
+      data: { event_id: 'evt_forged', type: 'customer.subscription.created', created: 1, payload: '{}', signature: 't=1,v1=00' },
+      options: {},
+    };
+    const add = await app.request.post('/admin/queues/api/queues/stripe-sync/add').set(admin.auth).send(forged);
+    expect(add.status, JSON.stringify(add.body)).toBe(403);
+    expect(add.body.error.code).toBe('board_read_only');
+    // The same through a signed-in dashboard session.
+    const session = sessionCookie(await loginForm(admin.email, TEST_PASSWORD))!.split(';')[0]!;
+    const viaSession = await app.request.post('/admin/queues/api/queues/stripe-sync/add').set('Cookie', session).send(forged);
+    expect(viaSession.status).toBe(403);
+    expect(viaSession.body.error.code).toBe('board_read_only');
+    expect(await stripeQueue.count()).toBe(before);
+
+    const resetQueue = app.producer.queues['quota-reset'];
+    const job = (await resetQueue.getDelayed())[0]!;
+    for (const [path, body] of [
+      [`update-data`, { jobData: { mode: 'one', payer_type: 'user', payer_id: admin.user.id, as_of: new Date().toISOString() } }],
+      ['delay', { runAt: Date.now() }],
+      ['priority', { priority: 1 }],
+    ] as const) {
+      const edit = await app.request.patch(`/admin/queues/api/queues/quota-reset/${job.id}/${path}`).set(admin.auth).send(body);
+      expect(edit.status, path).toBe(403);
+      expect(edit.body.error.code).toBe('board_read_only');
+    }
+    const after = (await resetQueue.getJob(job.id!))!;
+    expect(after.data).toEqual(job.data);
+    expect(await after.getState()).toBe('delayed');
+    expect((await app.request.get(`/admin/queues/api/queues/quota-reset/${job.id}`).set(admin.auth)).status).toBe(200);
+  });
+
   it('shows every queue to an admin in a real browser, and no dashboard to a non-admin', async () => {
     expect(existsSync(CHROMIUM), 'install Debian chromium: apt-get install -y chromium').toBe(true);
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
@@ -119,6 +154,10 @@ describe('Bull Board at /admin/queues', () => {
     const adminBrowser = await browserContext(profiles);
     try {
       const page = adminBrowser.pages()[0] ?? (await adminBrowser.newPage());
+      const cspViolations: string[] = [];
+      page.on('console', (message) => {
+        if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+      });
       await page.goto(`${app.url}/admin/queues`);
       expect(new URL(page.url()).pathname).toBe('/admin/login');
       await page.fill('#email', admin.email);
@@ -130,6 +169,7 @@ describe('Bull Board at /admin/queues', () => {
       // The overview has loaded one card per queue from the board's API (through the session cookie).
       await expect.poll(() => page.getByText(/^\d+ Jobs?$/).count(), { timeout: 15_000 }).toBe(QUEUES.length);
       await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'bull-board-admin.png'), fullPage: true });
+      expect(cspViolations).toEqual([]);
       const cookies = await adminBrowser.cookies(`${app.url}/admin/queues`);
       expect(cookies.find((c) => c.name === 'aic_admin_session')).toMatchObject({ httpOnly: true, sameSite: 'Strict' });
     } finally {
@@ -152,6 +192,24 @@ describe('Bull Board at /admin/queues', () => {
       expect(await userBrowser.cookies(`${app.url}/admin/queues`)).toEqual([]);
     } finally {
       await userBrowser.close();
+    }
+  }, 60_000);
+
+  it('renders the API docs page in a real browser under its Content-Security-Policy', async () => {
+    const browser = await browserContext(profiles);
+    try {
+      const page = browser.pages()[0] ?? (await browser.newPage());
+      const cspViolations: string[] = [];
+      page.on('console', (message) => {
+        if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+      });
+      const response = await page.goto(`${app.url}/docs`);
+      expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
+      await page.getByText('/v1/chat/completions', { exact: true }).first().waitFor({ state: 'visible', timeout: 20_000 });
+      await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'docs.png') });
+      expect(cspViolations).toEqual([]);
+    } finally {
+      await browser.close();
     }
   }, 60_000);
 });

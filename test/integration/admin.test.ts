@@ -127,6 +127,33 @@ describe('admin API', () => {
     expect((await app.request.get('/admin/stats').set(user.auth)).status).toBe(403);
   });
 
+  it("refuses an admin's reset of their own quota or another admin's (the PATCH rules); a superadmin may", async () => {
+    const quota = createQuotaService({ redis: app.redis, prefix: app.config.REDIS_PREFIX });
+    const resetQueue = app.producer.queues['quota-reset'];
+    const otherAdmin = await userWithRole(app, 'admin', 'admin-reset');
+    const spend = async (id: string, tokens: number) => {
+      const request = randomUUID();
+      await quota.reserve(request, [{ kind: 'user', id }], tokens, tokens, 60_000);
+      await quota.settle(request, [{ kind: 'user', id }], tokens, 1);
+    };
+    await spend(admin.user.id, 123);
+    const reset = (who: Session, id: string) => app.request.post(`/admin/users/${id}/reset-quota`).set(who.auth);
+    const before = await resetQueue.count();
+    for (const target of [admin.user.id, otherAdmin.user.id, superadmin.user.id]) {
+      const res = await reset(admin, target);
+      expect(res.status, target).toBe(403);
+      expect(res.body.error.code).toBe('superadmin_required');
+    }
+    expect(await resetQueue.count()).toBe(before);
+    expect(await quota.snapshot({ kind: 'user', id: admin.user.id })).toMatchObject({ used: 123 });
+
+    const user = await registerAndLogin(app);
+    const allowed = [await reset(admin, user.user.id), await reset(superadmin, otherAdmin.user.id)];
+    expect(allowed.map((r) => r.status)).toEqual([202, 202]);
+    // No worker runs in this file: drop the queued resets so the queue-depth report below starts clean.
+    for (const res of allowed) await resetQueue.remove(res.body.job_id);
+  });
+
   it('deactivation revokes sessions and keys; reactivation lets the user sign in again', async () => {
     const user = await registerAndLogin(app);
     const key = (await app.request.post('/api-keys').set(user.auth).send({ name: 'k' })).body.key as string;

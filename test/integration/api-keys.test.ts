@@ -14,6 +14,8 @@ import { checksumOf, generateApiKey, hashApiKey } from '../../src/modules/api-ke
 import { requirePrincipal } from '../../src/lib/http/principal.js';
 import { resolvePayer } from '../../src/modules/quota/payer.js';
 import { errorHandler } from '../../src/middleware/error-handler.js';
+import { createApp } from '../../src/app.js';
+import { createLogger } from '../../src/lib/logger.js';
 
 const OVERLAP_SECONDS = 3;
 
@@ -280,5 +282,46 @@ describe('API keys', () => {
     const res = await app.request.post('/api-keys').set(owner.auth).send({ name: 'one too many' });
     expect(res.status).toBe(409);
     expect(res.body.error.code).toBe('too_many_api_keys');
+  });
+
+  it('never lets concurrent creations pass API_KEY_MAX_PER_USER (30 at once with a cap of 5 create exactly 5)', async () => {
+    const owner = await registerAndLogin(app);
+    const capped = createApp({ config: { ...app.config, API_KEY_MAX_PER_USER: 5 }, logger: createLogger('silent'), redis: app.redis, producer: app.producer });
+    const server = capped.app.listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    try {
+      const client = supertest(server);
+      const answers = await Promise.all(Array.from({ length: 30 }, (_, i) => client.post('/api-keys').set(owner.auth).send({ name: `race-${i}` })));
+      expect(answers.filter((r) => r.status === 201)).toHaveLength(5);
+      const refused = answers.filter((r) => r.status !== 201);
+      expect(refused.every((r) => r.status === 409 && r.body.error.code === 'too_many_api_keys'), JSON.stringify(refused.map((r) => r.body))).toBe(true);
+      expect(await ApiKeyModel.countDocuments({ user_id: owner.user.id, revoked_at: null })).toBe(5);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      await capped.close();
+    }
+  });
+
+  it('lets a key with usage:read (a default scope) read the balance and the usage history; a key without it gets 403', async () => {
+    const owner = await registerAndLogin(app);
+    const byDefault = await createKey(owner.auth, { name: 'default scopes' });
+    expect(byDefault.scopes).toContain('usage:read');
+    const withToken = await app.request.get('/tokens/balance').set(owner.auth);
+    expect(withToken.status).toBe(200);
+    for (const path of ['/tokens/balance', '/tokens/usage', '/users/usage-stats']) {
+      const res = await app.request.get(path).set(bearer(byDefault.key));
+      expect(res.status, `${path}: ${JSON.stringify(res.body)}`).toBe(200);
+    }
+    const balance = await app.request.get('/tokens/balance').set(bearer(byDefault.key));
+    expect(balance.body).toMatchObject({ payer: { type: 'user', id: owner.user.id }, monthly_limit: withToken.body.monthly_limit });
+    expect((await app.request.get('/tokens/usage').set(bearer(byDefault.key))).body).toMatchObject({ object: 'list', data: [] });
+
+    const llmOnly = await createKey(owner.auth, { name: 'llm only', scopes: ['llm'] });
+    for (const path of ['/tokens/balance', '/tokens/usage', '/users/usage-stats']) {
+      const res = await app.request.get(path).set(bearer(llmOnly.key));
+      expect(res.status, path).toBe(403);
+      expect(res.body.error.code).toBe('insufficient_scope');
+    }
   });
 });

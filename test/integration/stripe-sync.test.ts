@@ -87,6 +87,48 @@ describe('stripe-sync: Stripe events applied exactly once, in any order', () => 
     expect((await userDoc(who.user.id)).subscription_tier).toBe('free');
   });
 
+  it('refuses jobs forged straight into the queue (made-up events granting a paid tier) and changes nothing', async () => {
+    const who = await customerOf();
+    const start = nowSeconds();
+    const forgedEvent = (id = newId('evt')) =>
+      stripeEvent('customer.subscription.created', subscription({ id: newId('sub'), customer: who.customer, price: PRICE_ENTERPRISE, start, end: monthAfter(start) }), start, id);
+    const genuine = JSON.stringify(forgedEvent());
+    const forgeries = [
+      // A made-up event, signed with a guessed secret.
+      (() => {
+        const event = forgedEvent();
+        const payload = JSON.stringify(event);
+        return { event_id: event.id, type: event.type, created: event.created, event, payload, signature: signedHeader(payload, 'whsec_guessed') };
+      })(),
+      // A real signature header of another payload, next to a made-up one.
+      (() => {
+        const event = forgedEvent();
+        return { event_id: event.id, type: event.type, created: event.created, event, payload: JSON.stringify(event), signature: signedHeader(genuine) };
+      })(),
+    ];
+    for (const [i, data] of forgeries.entries()) {
+      const job = await stripeQueue().add('stripe-sync', data, { jobId: `forged-${i}-${newId('job')}`, attempts: 5 });
+      const error = await waitForJob(stripeQueue(), job.id!).then(() => undefined, (e: Error) => e);
+      expect(error?.message ?? `forgery ${i} was applied`).toMatch(/signature/i);
+      expect((await stripeQueue().getJob(job.id!))!.attemptsMade).toBe(1);
+      expect(await ProcessedStripeEventModel.countDocuments({ event_id: data.event_id })).toBe(0);
+    }
+    expect(await userDoc(who.user.id)).toMatchObject({ subscription_tier: 'free', monthly_limit: 10_000 });
+    expect(await SubscriptionModel.countDocuments({ owner_type: 'user', owner_id: who.user.id })).toBe(0);
+  });
+
+  it('applies a genuine delivery that waited in the queue far longer than the webhook tolerance', async () => {
+    const who = await customerOf();
+    const start = nowSeconds() - 7200;
+    const event = stripeEvent('customer.subscription.created', subscription({ id: newId('sub'), customer: who.customer, price: PRICE_PRO, start, end: monthAfter(start) }), start);
+    const payload = JSON.stringify(event);
+    // Signed two hours ago (the webhook accepted it then); the worker checks the signature, not the age.
+    const signature = signedHeader(payload, undefined, start);
+    await stripeQueue().add('stripe-sync', { event_id: event.id, type: event.type, created: event.created, payload, signature }, { jobId: stripeEventJobId(event.id) });
+    expect((await waitForJob(stripeQueue(), stripeEventJobId(event.id))).returnvalue).toMatchObject({ outcome: 'applied' });
+    expect(await userDoc(who.user.id)).toMatchObject({ subscription_tier: 'pro' });
+  });
+
   it('answers 2xx to event types it does not handle, without a job', async () => {
     const event = stripeEvent('charge.refunded', { id: newId('ch'), object: 'charge' });
     const response = await postEvent(app, event);

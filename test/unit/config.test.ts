@@ -43,10 +43,30 @@ describe('parseConfig', () => {
   });
 
   it('refuses the development JWT secret in production, set or defaulted, alongside other problems', () => {
-    expect(problemsOf({ NODE_ENV: 'production', A4F_API_KEY: 'upstream-key' })).toEqual(['JWT_SECRET_KEY: must be set in production (the development default is refused)']);
-    const both = problemsOf({ NODE_ENV: 'production', JWT_SECRET_KEY: DEV_JWT_SECRET, PORT: '-1' });
+    expect(problemsOf({ NODE_ENV: 'production', A4F_API_KEY: 'upstream-key', METRICS_TOKEN: 'm' })).toEqual(['JWT_SECRET_KEY: must be set in production (the development default is refused)']);
+    const both = problemsOf({ NODE_ENV: 'production', JWT_SECRET_KEY: DEV_JWT_SECRET, PORT: '-1', METRICS_TOKEN: 'm' });
     expect(both.map((p) => p.split(':')[0]).sort()).toEqual(['A4F_API_KEY', 'JWT_SECRET_KEY', 'PORT']);
-    expect(parseConfig({ NODE_ENV: 'production', JWT_SECRET_KEY: 'a-real-production-secret-of-enough-length', A4F_API_KEY: 'upstream-key' }).isProduction).toBe(true);
+    expect(parseConfig({ NODE_ENV: 'production', JWT_SECRET_KEY: 'a-real-production-secret-of-enough-length', A4F_API_KEY: 'upstream-key', METRICS_TOKEN: 'm' }).isProduction).toBe(true);
+  });
+
+  it('refuses an open /metrics in production: METRICS_TOKEN, or metrics on their own METRICS_PORT', () => {
+    const production = { NODE_ENV: 'production', JWT_SECRET_KEY: 'a-real-production-secret-of-enough-length', A4F_API_KEY: 'upstream-key' };
+    expect(problemsOf(production)).toEqual([
+      'METRICS_TOKEN: required in production unless METRICS_PORT serves metrics on their own port (an open /metrics on the API port is refused)',
+    ]);
+    expect(parseConfig({ ...production, METRICS_TOKEN: 'scrape-secret' }).METRICS_TOKEN).toBe('scrape-secret');
+    expect(parseConfig({ ...production, METRICS_PORT: '9464' }).METRICS_PORT).toBe(9464);
+    expect(parseConfig({}).METRICS_PORT).toBeUndefined();
+    expect(problemsOf({ METRICS_PORT: '70000' })[0]).toMatch(/^METRICS_PORT:/);
+  });
+
+  it('reads TRUST_PROXY as a number of hops or a list of addresses, CIDRs and names; never "trust everyone"', () => {
+    expect(parseConfig({}).TRUST_PROXY).toBe('loopback');
+    expect(parseConfig({ TRUST_PROXY: '1' }).TRUST_PROXY).toBe(1);
+    expect(parseConfig({ TRUST_PROXY: '10.0.0.0/8, loopback, fd00::/8' }).TRUST_PROXY).toBe('10.0.0.0/8, loopback, fd00::/8');
+    for (const bad of ['true', 'everyone', '10.0.0.0/33', '300.1.1.1', '1.2.3.4/8/8']) {
+      expect(problemsOf({ TRUST_PROXY: bad })[0], bad).toMatch(/^TRUST_PROXY:/);
+    }
   });
 
   it('treats an empty variable as unset and checks OAuth client pairs', () => {

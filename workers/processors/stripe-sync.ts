@@ -1,16 +1,30 @@
 import { UnrecoverableError } from 'bullmq';
 import { createQuotaService } from '../../src/modules/quota/service.js';
 import { createStripeSync } from '../../src/modules/billing/sync.js';
+import { readSignedEvent } from '../../src/modules/billing/signed-event.js';
 import type { ProcessorFactory } from './types.js';
 
-/** Applies one verified Stripe event (see src/modules/billing/sync.ts for the exactly-once and ordering rules). */
+/**
+ * Applies one Stripe event (see src/modules/billing/sync.ts for the exactly-once and ordering rules), only after
+ * verifying its signature again: whoever can add or edit a job (Redis, a dashboard) cannot make one up. The age is
+ * not checked here (a job may wait or be retried for hours); the webhook checked it on receipt.
+ */
 export const createStripeSyncProcessor: ProcessorFactory<'stripe-sync'> = ({ config, logger, redis }) => {
   const quota = createQuotaService({ redis, prefix: config.REDIS_PREFIX });
-  const sync = createStripeSync({ config, logger: logger.child({ queue: 'stripe-sync' }), redis, quota });
-  return async (payload) => {
-    const result = await sync.process(payload);
+  const log = logger.child({ queue: 'stripe-sync' });
+  const sync = createStripeSync({ config, logger: log, redis, quota });
+  return async (delivery) => {
+    const secret = config.STRIPE_WEBHOOK_SECRET;
+    // A deployment problem, not a bad job: retried (and kept in the failed set) until the secret is configured.
+    if (!secret) throw new Error('STRIPE_WEBHOOK_SECRET is not set on this worker; Stripe events cannot be verified');
+    const read = readSignedEvent(delivery.payload, delivery.signature, secret, 0);
+    if (!read.ok || read.envelope.event_id !== delivery.event_id || read.envelope.type !== delivery.type) {
+      log.error({ event_id: delivery.event_id, type: delivery.type, reason: read.ok ? 'fields differ from the signed event' : read.code }, 'stripe-sync job refused');
+      throw new UnrecoverableError(`stripe-sync job ${delivery.event_id} refused: ${read.ok ? 'its fields differ from the signed event' : read.message}`);
+    }
+    const result = await sync.process(read.envelope);
     // A payload we cannot read will not get better by retrying: keep it in the failed set for inspection.
-    if (result.outcome === 'invalid_payload') throw new UnrecoverableError(`stripe event ${payload.event_id} not understood: ${result.error}`);
+    if (result.outcome === 'invalid_payload') throw new UnrecoverableError(`stripe event ${read.envelope.event_id} not understood: ${result.error}`);
     return result;
   };
 };

@@ -1,12 +1,13 @@
 import mongoose from 'mongoose';
 import type { z } from 'zod';
 import type { Config, Tier } from '../../config/index.js';
-import { ForbiddenError, NotFoundError } from '../../lib/errors.js';
-import { UserModel, type Role, type UserDoc } from '../../models/user.js';
+import { NotFoundError } from '../../lib/errors.js';
+import { UserModel, type UserDoc } from '../../models/user.js';
 import type { AccountRef } from '../quota/accounts.js';
 import type { QuotaService } from '../quota/service.js';
 import type { AccountRevocation } from '../users/revocation.js';
 import type { SuperadminGuard } from './superadmin-guard.js';
+import { assertMayGrant, assertMayManage } from './rules.js';
 import type { listUsersQuerySchema, patchUserBodySchema } from './schemas.js';
 
 type ListQuery = z.infer<typeof listUsersQuerySchema>;
@@ -20,7 +21,6 @@ interface Deps {
   superadmins: SuperadminGuard;
 }
 
-const PRIVILEGED: readonly string[] = ['admin', 'superadmin'] satisfies Role[];
 const escapeRegex = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const isObjectId = (value: string) => /^[a-f0-9]{24}$/.test(value);
 
@@ -49,15 +49,9 @@ export function createAdminUsersService({ config, quota, revocation, superadmins
     return { user, quota: await quota.snapshot({ kind: 'user', id: user._id.toString() }) };
   }
 
-  /** Admins manage users and developers; only a superadmin touches an administrator or makes one. */
   function authorize(actor: UserDoc, target: UserDoc, patch: Patch): void {
-    if (actor.role === 'superadmin') return;
-    if (PRIVILEGED.includes(target.role)) {
-      throw new ForbiddenError("Only a superadmin can change an administrator's account", 'superadmin_required');
-    }
-    if (patch.role && PRIVILEGED.includes(patch.role)) {
-      throw new ForbiddenError('Only a superadmin can grant admin or superadmin', 'superadmin_required');
-    }
+    assertMayManage(actor, target);
+    assertMayGrant(actor, patch.role);
   }
 
   function limitChanges(target: UserDoc, patch: Patch): { set: Record<string, unknown>; monthlyLimit?: number } {

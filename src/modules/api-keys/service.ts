@@ -3,6 +3,7 @@ import mongoose, { type Types } from 'mongoose';
 import type { Config } from '../../config/index.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../lib/errors.js';
 import { redisKey } from '../../lib/redis.js';
+import type { Locks } from '../../lib/locks.js';
 import { ApiKeyModel } from '../../models/api-key.js';
 import { findMembership } from '../organizations/membership.js';
 import type { UserDoc } from '../../models/user.js';
@@ -22,12 +23,13 @@ interface Deps {
   redis: Redis;
   prefix: string;
   cache: ApiKeyCache;
+  locks: Pick<Locks, 'withLock'>;
 }
 
 const isObjectId = (value: string) => /^[a-f0-9]{24}$/.test(value);
 const notFound = () => new NotFoundError('API key');
 
-export function createApiKeyService({ config, redis, prefix, cache }: Deps) {
+export function createApiKeyService({ config, redis, prefix, cache, locks }: Deps) {
   function assertMayCreate(user: UserDoc): void {
     const permissions = user.sub_user_permissions as { can_create_api_keys?: boolean } | null;
     if (user.is_sub_user && !permissions?.can_create_api_keys) {
@@ -62,15 +64,19 @@ export function createApiKeyService({ config, redis, prefix, cache }: Deps) {
   async function create(user: UserDoc, input: CreateKeyInput) {
     assertMayCreate(user);
     if (input.organization_id) await assertMember(user, input.organization_id);
-    const live = await ApiKeyModel.countDocuments({ user_id: user._id, revoked_at: null });
-    if (live >= config.API_KEY_MAX_PER_USER) {
-      throw new ConflictError(`You already have ${live} API keys; revoke one first`, 'too_many_api_keys');
-    }
-    return insertKey(user, {
-      name: input.name,
-      scopes: input.scopes ?? DEFAULT_SCOPES,
-      expires_at: input.expires_at ? new Date(input.expires_at) : null,
-      organization_id: input.organization_id ?? null,
+    // Count and insert under one per-user lock (shared by every API process): a count then an insert without it
+    // let concurrent creations all see room under the cap.
+    return locks.withLock(`apikeys:create:${user._id.toString()}`, async () => {
+      const live = await ApiKeyModel.countDocuments({ user_id: user._id, revoked_at: null });
+      if (live >= config.API_KEY_MAX_PER_USER) {
+        throw new ConflictError(`You already have ${live} API keys; revoke one first`, 'too_many_api_keys');
+      }
+      return insertKey(user, {
+        name: input.name,
+        scopes: input.scopes ?? DEFAULT_SCOPES,
+        expires_at: input.expires_at ? new Date(input.expires_at) : null,
+        organization_id: input.organization_id ?? null,
+      });
     });
   }
 

@@ -3,6 +3,7 @@ import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import { route } from '../../lib/http/route.js';
 import { pingMongo } from '../../lib/mongo.js';
+import type { IndexReadiness } from './index-readiness.js';
 
 async function pingRedis(redis: Redis, timeoutMs = 1000): Promise<boolean> {
   try {
@@ -16,9 +17,20 @@ async function pingRedis(redis: Redis, timeoutMs = 1000): Promise<boolean> {
   }
 }
 
-const readinessSchema = z.object({ status: z.enum(['ready', 'not_ready']), checks: z.object({ mongodb: z.boolean(), redis: z.boolean() }) });
+const readinessSchema = z.object({
+  status: z.enum(['ready', 'not_ready']),
+  checks: z.object({ mongodb: z.boolean(), redis: z.boolean(), indexes: z.boolean() }),
+  /** Why the unique indexes are not ready (collections and indexes only; the log has the details). */
+  reason: z.string().optional(),
+});
 
-export function createHealthRouter({ redis }: { redis: Redis }): Router {
+interface Deps {
+  redis: Redis;
+  /** Absent when whoever built the app created the indexes before (tests, the bench). */
+  indexes?: Pick<IndexReadiness, 'status'>;
+}
+
+export function createHealthRouter({ redis, indexes }: Deps): Router {
   const router = Router();
   route(router, {
     method: 'get', path: '/healthz', summary: 'Liveness', tags: ['ops'],
@@ -28,12 +40,17 @@ export function createHealthRouter({ redis }: { redis: Redis }): Router {
   });
 
   route(router, {
-    method: 'get', path: '/readyz', summary: 'Readiness: MongoDB and Redis answer', tags: ['ops'],
+    method: 'get', path: '/readyz', summary: 'Readiness: MongoDB and Redis answer, and every unique index exists', tags: ['ops'],
     responses: { 200: { description: 'Ready', schema: readinessSchema }, 503: { description: 'Not ready', schema: readinessSchema } },
   }, async (_req, res) => {
     const [mongodb, redisOk] = await Promise.all([pingMongo(), pingRedis(redis)]);
-    const ready = mongodb && redisOk;
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not_ready', checks: { mongodb, redis: redisOk } });
+    const schema = indexes?.status() ?? { ready: true, reason: null };
+    const ready = mongodb && redisOk && schema.ready;
+    res.status(ready ? 200 : 503).json({
+      status: ready ? 'ready' : 'not_ready',
+      checks: { mongodb, redis: redisOk, indexes: schema.ready },
+      ...(schema.reason ? { reason: schema.reason } : {}),
+    });
   });
   return router;
 }

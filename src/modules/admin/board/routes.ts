@@ -13,6 +13,7 @@ import type { AuthService } from '../../auth/service.js';
 import { KNOWN_CLIENT_COOKIE } from '../../auth/known-clients.js';
 import type { AdminSessions } from './sessions.js';
 import { LOGIN_PAGE_CSP, loginPage } from './pages.js';
+import { setPageCsp } from '../../../middleware/security-headers.js';
 
 export const BOARD_PATH = '/admin/queues';
 const LOGIN_PATH = '/admin/login';
@@ -47,7 +48,32 @@ function assertSameOrigin(req: Request): void {
   if (host !== req.get('host')) throw new ForbiddenError('Cross-origin request refused', 'cross_origin');
 }
 
+/**
+ * Bull Board's UI: its scripts (and highlight worker) from here, inline styles, Google Fonts (its stylesheet links
+ * them), data: images, its API on this origin; `<base href>` points at this origin.
+ */
+const BOARD_CSP = [
+  "default-src 'none'", "script-src 'self'", "worker-src 'self'", "style-src 'self' 'unsafe-inline' https://fonts.googleapis.com",
+  "font-src 'self' data: https://fonts.gstatic.com", "img-src 'self' data:", "connect-src 'self'", "base-uri 'self'", "form-action 'self'",
+];
+
+/**
+ * Under `no-referrer` a browser sends `Origin: null` with a form post, which the same-origin check must refuse;
+ * `same-origin` keeps the real Origin on this site's own posts and still sends nothing to other sites.
+ */
+const ADMIN_REFERRER_POLICY = 'same-origin';
+
 const wantsHtml = (req: Request) => req.method === 'GET' && req.accepts(['json', 'html']) === 'html';
+
+/**
+ * The board may inspect and operate queues (retry, promote, clean, pause) but never forge work: its API adds jobs
+ * with POST and edits them (data, delay, priority, schedulers) with PATCH, so both are refused for everyone.
+ */
+function refuseJobEdits(req: Request): void {
+  if (req.method === 'POST' || req.method === 'PATCH') {
+    throw new ForbiddenError('The queue dashboard cannot add or edit jobs', 'board_read_only');
+  }
+}
 
 /**
  * Bull Board at /admin/queues for browsers: a small sign-in page creates a Redis-backed session (httpOnly,
@@ -80,22 +106,27 @@ export function createBoardRouter({ queues, authenticate, sessions, verifyCreden
   }
 
   const guard: RequestHandler = async (req, res, next) => {
-    res.setHeader('X-Frame-Options', 'DENY');
+    setPageCsp(res, BOARD_CSP);
+    res.setHeader('Referrer-Policy', ADMIN_REFERRER_POLICY);
     res.setHeader('Cache-Control', 'no-store');
     assertSameOrigin(req);
     if (req.get('authorization')) {
       await authenticate(req, res, () => undefined);
       if (!isAdmin(requirePrincipal(req).user)) throw new ForbiddenError('This requires an administrator', 'admin_required');
+      refuseJobEdits(req);
       return next();
     }
-    if (await sessionUser(req)) return next();
+    if (await sessionUser(req)) {
+      refuseJobEdits(req);
+      return next();
+    }
     if (req.cookies?.[COOKIE]) await endSession(req, res);
     if (wantsHtml(req)) return res.redirect(303, LOGIN_PATH);
     throw new UnauthorizedError('Sign in at /admin/login or send an admin access token', 'missing_credentials');
   };
 
   function renderLogin(res: Response, status: number, message?: string, email?: string) {
-    res.status(status).setHeader('Content-Security-Policy', LOGIN_PAGE_CSP).setHeader('X-Frame-Options', 'DENY');
+    res.status(status).setHeader('Content-Security-Policy', LOGIN_PAGE_CSP).setHeader('Referrer-Policy', ADMIN_REFERRER_POLICY);
     res.setHeader('Cache-Control', 'no-store');
     res.type('html').send(loginPage({ message, email }));
   }
@@ -140,6 +171,9 @@ export function createBoardRouter({ queues, authenticate, sessions, verifyCreden
   router.get('/admin/logout', logout);
   router.post('/admin/logout', logout);
 
-  router.use(BOARD_PATH, guard, serverAdapter.getRouter() as RequestHandler);
+  // The adapter is an Express app of its own: it would announce itself (X-Powered-By) like any default app.
+  const board = serverAdapter.getRouter() as RequestHandler & { disable?: (setting: string) => void };
+  board.disable?.('x-powered-by');
+  router.use(BOARD_PATH, guard, board);
   return router;
 }
