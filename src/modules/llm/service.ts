@@ -11,7 +11,7 @@ import { resolvePayer, type PayerContext } from '../quota/payer.js';
 import { signalCancel } from './cancel.js';
 import { CANCEL_ERRORS, emptyOutcome, finishRequest } from './finish.js';
 import { llmKeys } from './keys.js';
-import type { Limits } from './limits.js';
+import type { Limits, ResumeConnection } from './limits.js';
 import { relayJson, relaySse, replayFinishedSse, type Heartbeats } from './relay.js';
 import type { ChatCompletionRequest, LlmRequestStatus, LlmStatus } from './schemas.js';
 import { TERMINAL_STATUSES } from './schemas.js';
@@ -172,17 +172,48 @@ export function createLlmService({ config, redis, producer, quota, limits, store
   }
 
   /**
-   * Resumes a stream after `fromId`. A reader of a running request counts as attached (a reconnect within the
-   * grace period keeps it going); a finished one is replayed from its stream at once.
+   * Counts a resume connection on the caller's open-stream limit until it ends, whichever way it ends (finished,
+   * client gone, error). Throws 429 over the limit, 404 when the request's record expired meanwhile.
    */
-  async function resume(principal: Principal, id: string, res: Response, fromId: string): Promise<void> {
+  async function openResumeConnection(res: Response, userId: string, concurrentStreams: number, id: string): Promise<ResumeConnection> {
+    let slot: string | null = null;
+    let ended = false;
+    const free = () => {
+      if (!slot) return;
+      limits.release(userId, slot).catch((error: Error) => log.warn({ err: error.message, llm_request_id: id }, 'could not free a resume slot; it expires by itself'));
+      slot = null;
+    };
+    res.once('close', () => {
+      ended = true;
+      free();
+    });
+    const connection = await limits.openResume(userId, id, concurrentStreams);
+    if (!connection) throw new NotFoundError('LLM request', 'request_not_found');
+    slot = connection.slot;
+    if (ended || res.destroyed) free();
+    return connection;
+  }
+
+  /**
+   * Resumes a stream after `fromId`, counted on the caller's open-stream limit (a reconnect to a running request
+   * rides on that request's own slot; see limits). A reader of a running request counts as attached (a reconnect
+   * within the grace period keeps it going); a finished one is replayed from its stream, page by page, at the
+   * pace the client reads.
+   */
+  async function resume(principal: Principal, organizationHeader: string | undefined, id: string, res: Response, fromId: string): Promise<void> {
     const meta = await ownedMeta(principal, id);
-    if (meta.finished_at) {
-      replayFinishedSse(res, await store.readAfter(id, fromId));
+    const payer = await payerOf(principal, organizationHeader);
+    const connection = await openResumeConnection(res, payer.user_id, payer.concurrent_streams, id);
+    if (connection.running) {
+      attach(res, { requestId: id, model: meta.model ?? '', sse: true, fromId, deferHeaders: false });
       return;
     }
-    await redis.hincrby(keys.meta(id), 'watchers', 1);
-    attach(res, { requestId: id, model: meta.model ?? '', sse: true, fromId, deferHeaders: false });
+    try {
+      await replayFinishedSse(res, fromId, (afterId, count) => store.readPage(id, afterId, count));
+    } catch (error) {
+      if (!res.headersSent) throw error;
+      log.warn({ err: (error as Error).message, llm_request_id: id }, 'replay cut: the stream could not be read');
+    }
   }
 
   function present(id: string, meta: Record<string, string>): LlmRequestStatus {
