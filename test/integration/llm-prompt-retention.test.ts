@@ -17,7 +17,7 @@ async function keysHolding(redis: Redis, prefix: string, needle: string): Promis
       else if (type === 'string') values = await redis.get(key);
       else if (type === 'list') values = await redis.lrange(key, 0, -1);
       else if (type === 'set') values = await redis.smembers(key);
-      else if (type === 'zset') values = await redis.zrange(key, 0, -1);
+      else if (type === 'zset') values = await redis.zrange(key, '0', '-1');
       else if (type === 'stream') values = await redis.xrange(key, '-', '+');
       if (JSON.stringify(values ?? null).includes(needle)) found.push(`${key} (${type})`);
     }

@@ -15,6 +15,7 @@ import type { Limits, ResumeConnection } from './limits.js';
 import { relayJson, relaySse, replayFinishedSse, type Heartbeats } from './relay.js';
 import type { ChatCompletionRequest, LlmRequestStatus, LlmStatus } from './schemas.js';
 import { TERMINAL_STATUSES } from './schemas.js';
+import type { PromptStore } from './prompt-store.js';
 import type { StreamHub } from './stream-hub.js';
 import type { StreamStore } from './stream-store.js';
 import { estimatePromptTokens } from './tokenizer.js';
@@ -27,6 +28,7 @@ interface Deps {
   quota: QuotaService;
   limits: Limits;
   store: StreamStore;
+  prompts: PromptStore;
   hub: StreamHub;
   heartbeats: Heartbeats;
   log: Logger;
@@ -42,7 +44,7 @@ export interface Submitted {
 
 const MODEL_CREATED = 1_704_067_200;
 
-export function createLlmService({ config, redis, producer, quota, limits, store, hub, heartbeats, log }: Deps) {
+export function createLlmService({ config, redis, producer, quota, limits, store, prompts, hub, heartbeats, log }: Deps) {
   const keys = llmKeys(config.REDIS_PREFIX);
   const graceTimers = new Set<NodeJS.Timeout>();
   const payers = createEpochCache<PayerContext>(createAuthEpochs({ redis, prefix: config.REDIS_PREFIX }), config.LLM_AUTH_CACHE_MS);
@@ -118,17 +120,23 @@ export function createLlmService({ config, redis, producer, quota, limits, store
 
   async function enqueue(context: RequestContext, body: Record<string, unknown>, priority: number): Promise<void> {
     const id = context.request_id;
+    // The prompt goes into its own key before the job exists, so any worker that takes the job finds it.
+    const promptBytes = await prompts.save(id, body);
     // In parallel: the record and the job may land in either order (the worker's claim creates a missing record),
     // so only the job decides whether the request was accepted.
     const [created, enqueued] = await Promise.allSettled([
       store.create({ id, userId: context.user_id, model: context.model, stream: context.stream, created: context.enqueued_at }),
-      producer.enqueue('llm', { ...context, body }, {
+      producer.enqueue('llm', { ...context, prompt_bytes: promptBytes }, {
         jobId: id, priority, attempts: config.LLM_JOB_ATTEMPTS, backoff: { type: 'fixed', delay: 500 },
-        // The job holds the prompt and the request's status lives in Redis: keep only a short history.
+        // The request's status lives in Redis: keep only a short history of jobs (which hold no prompt).
         removeOnComplete: { count: 1000 },
       }),
     ]);
-    if (enqueued.status === 'rejected') throw enqueued.reason;
+    if (enqueued.status === 'rejected') {
+      // An add can fail after Redis took it: the prompt stays for a job that exists.
+      if (!(await producer.queues.llm.getJob(id).catch(() => true))) await prompts.drop(id).catch(() => undefined);
+      throw enqueued.reason;
+    }
     if (created.status === 'rejected') log.warn({ err: (created.reason as Error).message, llm_request_id: id }, 'request record not written; the worker creates it');
   }
 
@@ -250,6 +258,7 @@ export function createLlmService({ config, redis, producer, quota, limits, store
     let removed = false;
     if (job && waiting && (await queue.remove(id)) === 1) {
       removed = true;
+      await prompts.drop(id);
       const context = requestContextSchema.parse(job.data);
       const run = randomUUID();
       await redis.hset(keys.meta(id), 'run', run);
