@@ -1,7 +1,10 @@
 import { randomBytes } from 'node:crypto';
+import { Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { chatBody, llmUser, openSse, settlementOf, startLlmEnv, type LlmEnv } from '../helpers/llm.js';
+import { createBlockingRedis } from '../../src/lib/redis.js';
+import { bullPrefix } from '../../queues/index.js';
+import { chatBody, eventually, llmUser, openSse, settlementOf, startLlmEnv, type LlmEnv } from '../helpers/llm.js';
 
 /** Every key under `prefix` whose value (any Redis type) contains `needle`: BullMQ's job hashes, events, lists. */
 async function keysHolding(redis: Redis, prefix: string, needle: string): Promise<string[]> {
@@ -25,6 +28,12 @@ async function keysHolding(redis: Redis, prefix: string, needle: string): Promis
   return found;
 }
 
+/** A large prompt with a marker no answer or record contains. */
+const prompt = () => {
+  const marker = `private-prompt-${randomBytes(8).toString('hex')}`;
+  return { marker, text: `${marker} ${'lorem ipsum dolor sit amet '.repeat(4000)} ${marker}` };
+};
+
 describe('finished llm jobs keep no prompt in Redis', () => {
   let env: LlmEnv;
   beforeAll(async () => {
@@ -36,11 +45,6 @@ describe('finished llm jobs keep no prompt in Redis', () => {
   beforeEach(() => env.upstream.reset());
 
   const holding = (needle: string) => keysHolding(env.app.redis, env.app.config.REDIS_PREFIX, needle);
-  /** A large prompt with a marker no answer or record contains. */
-  const prompt = () => {
-    const marker = `private-prompt-${randomBytes(8).toString('hex')}`;
-    return { marker, text: `${marker} ${'lorem ipsum dolor sit amet '.repeat(4000)} ${marker}` };
-  };
 
   it('completed, failed and client-aborted requests, streaming or not: once they end, no key holds their prompt', async () => {
     const { auth } = await llmUser(env.app);
@@ -87,6 +91,43 @@ describe('finished llm jobs keep no prompt in Redis', () => {
       expect(await holding(queued.marker)).toEqual([]);
     } finally {
       worker.resume();
+    }
+  });
+});
+
+describe('a job BullMQ gives up on (stalled past LLM_MAX_STALLED_COUNT)', () => {
+  let env: LlmEnv;
+  beforeAll(async () => {
+    env = await startLlmEnv({ LLM_MAX_STALLED_COUNT: '0', LLM_STALLED_INTERVAL_MS: '500' });
+  });
+  afterAll(async () => {
+    await env.stop();
+  });
+
+  it('is ended for its client and settled, and leaves no prompt behind', async () => {
+    const { auth } = await llmUser(env.app);
+    const lost = prompt();
+    const worker = env.workers.workers[0]!;
+    await worker.pause();
+    // Another "worker" takes the job and dies at once: it never renews its lock.
+    const connection = createBlockingRedis(env.app.config.REDIS_URL);
+    const dying = new Worker('llm', null, { connection, prefix: bullPrefix(env.app.config.REDIS_PREFIX), lockDuration: 600, autorun: false });
+    try {
+      const res = await openSse(env.app.url, { path: '/v1/chat/completions', headers: auth, body: chatBody(lost.text, { stream: true }) });
+      const id = String(res.headers['x-request-id']);
+      const job = await dying.getNextJob('dying-worker');
+      expect(job?.id).toBe(id);
+      worker.resume();
+      const events = await res.rest();
+      expect(events.at(-1)!.data).toBe('[DONE]');
+      expect(JSON.parse(events.at(-2)!.data)).toMatchObject({ error: { code: 'stream_interrupted' } });
+      expect((await settlementOf(env.app, id)).outcome).toMatchObject({ status: 'failed', usage_source: 'none' });
+      expect(await env.app.producer.queues.llm.getJob(id).then((j) => j?.getState())).toBe('failed');
+      await eventually(async () => ((await keysHolding(env.app.redis, env.app.config.REDIS_PREFIX, lost.marker)).length === 0 ? true : undefined), 10_000, 'prompt dropped');
+      expect(env.upstream.requests).toHaveLength(0);
+    } finally {
+      await dying.close(true);
+      connection.disconnect();
     }
   });
 });
