@@ -108,3 +108,32 @@ describe('resume connections count toward the open-stream limit', () => {
     await eventually(async () => ((await openSlots(user.id)) === 0 ? true : undefined), 10_000, 'slot freed at the end');
   }, 60_000);
 });
+
+describe('a resume connection that stays open longer than a slot lives', () => {
+  let env: LlmEnv;
+  beforeAll(async () => {
+    env = await startLlmEnv({ LLM_RESERVATION_TTL_MS: '1500' });
+  });
+  afterAll(async () => {
+    await env.stop();
+  });
+
+  it('keeps counting until it ends: a client that never reads cannot shed its slot by waiting', async () => {
+    const { auth, user } = await llmUser(env.app, { limitOverrides: { concurrent_streams: 1, requests_per_minute: 1000 } });
+    env.upstream.when('big', { tokens: Array.from({ length: 6000 }, () => 'y'.repeat(1000)) });
+    const original = await openSse(env.app.url, { path: '/v1/chat/completions', headers: auth, body: chatBody('big', { stream: true }) });
+    const id = String(original.headers['x-request-id']);
+    expect((await original.rest()).at(-1)!.data).toBe('[DONE]');
+    const held = await holdGet(env.app.url, `/llm/requests/${id}/stream`, auth);
+    expect(held.status).toBe(200);
+    // Well past the slot's own expiry (1.5 s here).
+    await new Promise((r) => setTimeout(r, 4000));
+    const keys = llmKeys(env.app.config.REDIS_PREFIX);
+    expect(await env.app.redis.zcount(keys.active(user.id), Date.now(), '+inf')).toBe(1);
+    const second = await holdGet(env.app.url, `/llm/requests/${id}/stream`, auth);
+    expect(second.status).toBe(429);
+    held.socket.destroy();
+    second.socket.destroy();
+    await eventually(async () => ((await env.app.redis.zcard(keys.active(user.id))) === 0 ? true : undefined), 10_000, 'slot freed');
+  }, 60_000);
+});

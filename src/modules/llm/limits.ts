@@ -62,6 +62,19 @@ if running then redis.call('HINCRBY', KEYS[2], 'watchers', 1) end
 return {'slot', running and 1 or 0}
 `);
 
+/**
+ * Keeps a resume connection's own slot alive while the connection lasts (its expiry only frees the slots of API
+ * processes that died). A slot already gone is not brought back.
+ * KEYS[1] active set. ARGV now, slot ttl, slot. Returns 1 if kept.
+ */
+const KEEP_SLOT = luaScript(`
+if not redis.call('ZSCORE', KEYS[1], ARGV[3]) then return 0 end
+local ttl = tonumber(ARGV[2])
+redis.call('ZADD', KEYS[1], tonumber(ARGV[1]) + ttl, ARGV[3])
+if redis.call('PTTL', KEYS[1]) < ttl then redis.call('PEXPIRE', KEYS[1], ttl) end
+return 1
+`);
+
 export interface Admission {
   headers: Record<string, string>;
 }
@@ -140,10 +153,16 @@ export function createLimits({ redis, prefix, slotTtlMs }: { redis: Redis; prefi
     return { running: running === 1, slot: verdict === 'slot' ? slot : null };
   }
 
+  /** Pushes back the expiry of open resume connections' own slots. */
+  async function keepResumeSlots(slots: Array<{ userId: string; slot: string }>): Promise<void> {
+    const now = Date.now();
+    await Promise.all(slots.map(({ userId, slot }) => KEEP_SLOT.run(redis, [keys.active(userId)], [now, slotTtlMs, slot])));
+  }
+
   async function openStreams(userId: string): Promise<number> {
     return redis.zcount(keys.active(userId), Date.now(), '+inf');
   }
 
-  return { admit, release, openResume, openStreams };
+  return { admit, release, openResume, keepResumeSlots, openStreams, slotTtlMs };
 }
 export type Limits = ReturnType<typeof createLimits>;

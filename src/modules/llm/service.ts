@@ -47,6 +47,14 @@ const MODEL_CREATED = 1_704_067_200;
 export function createLlmService({ config, redis, producer, quota, limits, store, prompts, hub, heartbeats, log }: Deps) {
   const keys = llmKeys(config.REDIS_PREFIX);
   const graceTimers = new Set<NodeJS.Timeout>();
+  /** This process's open resume connections that hold a slot of their own (slot -> user), kept alive while open. */
+  const resumeSlots = new Map<string, string>();
+  const slotKeeper = setInterval(() => {
+    if (resumeSlots.size === 0) return;
+    limits.keepResumeSlots([...resumeSlots].map(([slot, userId]) => ({ slot, userId })))
+      .catch((error: Error) => log.warn({ err: error.message }, 'could not extend resume slots'));
+  }, Math.max(500, limits.slotTtlMs / 3));
+  slotKeeper.unref();
   const payers = createEpochCache<PayerContext>(createAuthEpochs({ redis, prefix: config.REDIS_PREFIX }), config.LLM_AUTH_CACHE_MS);
 
   /**
@@ -188,6 +196,7 @@ export function createLlmService({ config, redis, producer, quota, limits, store
     let ended = false;
     const free = () => {
       if (!slot) return;
+      resumeSlots.delete(slot);
       limits.release(userId, slot).catch((error: Error) => log.warn({ err: error.message, llm_request_id: id }, 'could not free a resume slot; it expires by itself'));
       slot = null;
     };
@@ -198,6 +207,7 @@ export function createLlmService({ config, redis, producer, quota, limits, store
     const connection = await limits.openResume(userId, id, concurrentStreams);
     if (!connection) throw new NotFoundError('LLM request', 'request_not_found');
     slot = connection.slot;
+    if (slot) resumeSlots.set(slot, userId);
     if (ended || res.destroyed) free();
     return connection;
   }
@@ -272,6 +282,7 @@ export function createLlmService({ config, redis, producer, quota, limits, store
   return {
     listModels, submit, attach, resume, status, cancel, assertModelAllowed,
     close() {
+      clearInterval(slotKeeper);
       for (const timer of graceTimers) clearTimeout(timer);
       graceTimers.clear();
     },
