@@ -333,7 +333,7 @@ function printMarkdown(r: BenchResults): void {
   if (r.rps.direct !== undefined) lines.push(`non-streaming req/s (c=64): direct ${r.rps.direct.toFixed(0)}, proxy ${r.rps.proxy?.toFixed(0)}`, '');
   if (r.slow) lines.push(`slow streams: ${JSON.stringify(r.slow)}`, '');
   if (r.audit) lines.push(`audit: ${JSON.stringify(r.audit)}`, '');
-  if (r.hostile) lines.push('hostile prompts (CPU time from /proc/<pid>/stat, before and after each request; /healthz polled every 100 ms):', '', ...hostileTable(r.hostile), '');
+  if (r.hostile) lines.push('hostile prompts, one request at a time (CPU time of each process from /proc/<pid>/stat before and after the request, so it includes that process\'s background work meanwhile; /healthz polled every 100 ms):', '', ...hostileTable(r.hostile), '');
   if (r.replay) lines.push(`replay abuse: ${JSON.stringify(r.replay)}`, '');
   lines.push(`machine: ${JSON.stringify(r.machine)}`);
   process.stdout.write(`${lines.join('\n')}\n`);
