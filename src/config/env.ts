@@ -99,7 +99,7 @@ export const envSchema = z
     /**
      * Prompt bytes (UTF-8 JSON of the request bodies) one worker process holds for its running llm jobs; a job
      * whose prompt does not fit waits in the worker until running ones end (one prompt alone always fits). At its
-     * peak a worker's RSS grows by about four times this (the parsed body, its JSON for the upstream, the HTTP
+     * peak a worker's RSS grows by about four to six times this (the parsed body, its JSON for the upstream, the HTTP
      * client's buffer, the Redis reply).
      */
     LLM_WORKER_PROMPT_BUDGET_MB: z.coerce.number().int().min(1).default(32),

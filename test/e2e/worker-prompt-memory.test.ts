@@ -59,7 +59,7 @@ describe('an llm worker at full concurrency with 1 MB prompts (its own process, 
     // The budget is what bounds the worker's prompt memory: never more prompts in flight than fit in it.
     expect(peakInFlight).toBeGreaterThan(0);
     expect(peakInFlight).toBeLessThanOrEqual(Math.floor((BUDGET_MB * 2 ** 20) / Buffer.byteLength(JSON.stringify(chatBody(prompt(0))))));
-    // Generous: at its peak a worker holds about four bytes per budgeted prompt byte (see LLM_WORKER_PROMPT_BUDGET_MB),
+    // Generous: at its peak a worker holds about four to six bytes per budgeted prompt byte (see LLM_WORKER_PROMPT_BUDGET_MB),
     // not a megabyte per job of its concurrency.
     expect(peakRss - baseline).toBeLessThan(100 + 6 * BUDGET_MB);
   }, 180_000);
