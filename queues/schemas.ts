@@ -27,10 +27,23 @@ export const requestContextSchema = z.object({
 });
 export type RequestContext = z.infer<typeof requestContextSchema>;
 
+const llmBodySchema = z.record(z.string(), z.unknown());
+
+/**
+ * An llm job: who and what, never the prompt. The body (the OpenAI request as it goes upstream, token limits
+ * already capped to the grant) waits in its own Redis key (src/modules/llm/prompt-store.ts) until the worker
+ * has room for it, and is dropped when the request ends.
+ */
 export const llmJobSchema = requestContextSchema.extend({
-  /** The OpenAI request body as it goes upstream (max_tokens already capped to what the payer has left). */
-  body: z.record(z.string(), z.unknown()),
+  /** The body's size in UTF-8 bytes: what the worker reserves of its prompt budget before loading it. */
+  prompt_bytes: z.number().int().min(0).default(0),
+  /** Only in jobs enqueued before bodies moved out of the job (a rolling deploy); read, never written. */
+  body: llmBodySchema.optional(),
 });
+
+/** What the llm worker runs: the job with its body loaded. */
+export const llmWorkSchema = requestContextSchema.extend({ body: llmBodySchema });
+export type LlmWork = z.infer<typeof llmWorkSchema>;
 
 export const requestOutcomeSchema = z.object({
   status: z.enum(['completed', 'failed', 'aborted']),

@@ -4,13 +4,17 @@
  *   time to first token and total time sequentially and at concurrency 32 and 256; non-streaming requests/s;
  *   thousands of concurrent slow streams with the RSS of each process; and a token audit comparing what
  *   clients received with the settlement jobs the proxy enqueued (the usage queue is left unprocessed).
+ * Phases, all by default, or those named in BENCH_PHASES (comma-separated): latency (warm-up, sequential, concurrent),
+ * hop (the queue hop alone), rps (non-streaming), slow (many slow streams), audit (settlements of the phases run),
+ * hostile (1 MB prompts costly to tokenize: CPU ms per request, /healthz), replay (never-reading clients on a replay:
+ * API RSS, /healthz); see abuse.ts for the last two.
  * Environment: BENCH_SEQ (sequential requests, default 300), BENCH_STREAMS (default 2000), BENCH_SLOW_TOKENS
  * (default 600), BENCH_RAMP_MS (how long opening the streams takes, default 4000), BENCH_HEAP_MB (V8 old-space
  * cap of the API and worker processes, default 256; 0 leaves V8's default, which grows lazily with free RAM).
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { Queue } from 'bullmq';
@@ -23,7 +27,9 @@ import { createAccessTokens } from '../../src/modules/auth/access-tokens.js';
 import { countTokens } from '../../src/modules/llm/tokenizer.js';
 import { bullPrefix, type JobPayload } from '../../queues/index.js';
 import { deleteKeys } from '../../test/helpers/harness.js';
+import { hostilePhase, hostileTable, replayPhase, REPLAY_TOKEN, REPLAY_TOKENS, type HostileResult, type ReplayResult } from './abuse.js';
 import { clientAgent, completeOnce, pool, streamOnce, type StreamResult } from './client.js';
+import { rssMb } from './procfs.js';
 import { ms, summarize, type Summary } from './stats.js';
 
 const SEQ = Number(process.env.BENCH_SEQ ?? 300);
@@ -33,21 +39,18 @@ const RAMP_MS = Number(process.env.BENCH_RAMP_MS ?? 4000);
 const HEAP_MB = Number(process.env.BENCH_HEAP_MB ?? 256);
 const words = (n: number) => Array.from({ length: n }, (_, i) => `tok${i}`).join(' ');
 
+const ALL_PHASES = ['latency', 'hop', 'rps', 'slow', 'audit', 'hostile', 'replay'] as const;
+const PHASES = new Set(process.env.BENCH_PHASES ? process.env.BENCH_PHASES.split(',').map((p) => p.trim()) : ALL_PHASES);
+const unknownPhases = [...PHASES].filter((p) => !(ALL_PHASES as readonly string[]).includes(p));
+if (unknownPhases.length) throw new Error(`unknown BENCH_PHASES ${unknownPhases.join(',')}; known: ${ALL_PHASES.join(',')}`);
+
 const ROUTES = {
   'bench-fast': { content: words(20) },
   'bench-slow': { content: words(SLOW_TOKENS), tokenDelayMs: 25 },
+  'bench-replay': { tokens: [REPLAY_TOKEN], repeat: REPLAY_TOKENS },
 };
 
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
-
-function rssMb(pid: number): number {
-  try {
-    const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return match ? Number(match[1]) / 1024 : Number.NaN;
-  } catch {
-    return Number.NaN;
-  }
-}
 
 interface Role {
   pid: number;
@@ -145,127 +148,144 @@ async function main(): Promise<void> {
       return phase;
     }
 
-    log('warming up');
-    await streamPhase('warm-up', 'direct', 4, 100);
-    await streamPhase('warm-up', 'proxy', 4, 100);
-    phases.length = 0;
+    if (PHASES.has('latency')) {
+      log('warming up');
+      await streamPhase('warm-up', 'direct', 4, 100);
+      await streamPhase('warm-up', 'proxy', 4, 100);
+      phases.length = 0;
 
-    // Sequential, alternating direct and proxy in blocks so both see the same machine state.
-    for (let block = 0; block < 3; block += 1) {
-      await streamPhase('sequential', 'direct', 1, Math.ceil(SEQ / 3));
-      await streamPhase('sequential', 'proxy', 1, Math.ceil(SEQ / 3));
-    }
-    for (const concurrency of [32, 256]) {
-      const requests = concurrency === 32 ? 1600 : 2560;
-      await streamPhase('concurrent', 'direct', concurrency, requests);
-      await streamPhase('concurrent', 'proxy', concurrency, requests);
-    }
-
-    // Reference: the queue hop alone (enqueue -> a BullMQ worker in another process -> XADD -> XREAD BLOCK).
-    const floorWorker = await spawnRole('floor-worker', env);
-    processes.push(floorWorker);
-    const floorQueue = new Queue('floor', { connection: redis, prefix: bullPrefix(config.REDIS_PREFIX) });
-    const reader = new Redis(config.REDIS_URL);
-    const floorTimes: number[] = [];
-    for (let i = 0; i < SEQ + 50; i += 1) {
-      const started = performance.now();
-      const key = `${config.REDIS_PREFIX}:floor:f${i}`;
-      const read = reader.xread('BLOCK', 5000, 'STREAMS', key, '0-0');
-      await floorQueue.add('f', {}, { jobId: `f${i}`, removeOnComplete: true });
-      await read;
-      if (i >= 50) floorTimes.push(performance.now() - started);
-    }
-    const floor = summarize(floorTimes);
-    await floorQueue.close();
-    reader.disconnect();
-    log(`queue hop alone (add -> worker -> XADD -> XREAD): p50 ${ms(floor.p50)} p99 ${ms(floor.p99)}`);
-
-    // Non-streaming throughput.
-    const rps: Record<string, number> = {};
-    for (const target of ['direct', 'proxy'] as const) {
-      const dispatcher = clientAgent(72);
-      const url = target === 'proxy' ? proxyUrl : directUrl;
-      const headers = target === 'proxy' ? proxyHeaders : directHeaders;
-      const count = 3000;
-      const started = performance.now();
-      const results = await pool(count, 64, () => completeOnce(dispatcher, url, headers, body('bench-fast')));
-      const seconds = (performance.now() - started) / 1000;
-      await dispatcher.close();
-      if (target === 'proxy') proxiedJson.push(...results.filter((r) => r.ok));
-      rps[target] = results.filter((r) => r.ok).length / seconds;
-      log(`non-streaming ${target} c=64: ${rps[target]!.toFixed(0)} req/s, errors ${results.filter((r) => !r.ok).length}`);
-    }
-
-    // Many concurrent slow streams.
-    log(`${STREAMS} concurrent streams of ${SLOW_TOKENS} tokens at 25 ms`);
-    const rss = { api: 0, worker: 0, upstream: 0, apiIdle: rssMb(api.pid), workerIdle: rssMb(worker.pid) };
-    let open = 0;
-    let peakOpen = 0;
-    const sampler = setInterval(() => {
-      rss.api = Math.max(rss.api, rssMb(api.pid));
-      rss.worker = Math.max(rss.worker, rssMb(worker.pid));
-      rss.upstream = Math.max(rss.upstream, rssMb(upstream.pid));
-    }, 100);
-    const slowDispatcher = clientAgent(STREAMS + 16);
-    const slowStarted = performance.now();
-    const slow = await Promise.all(Array.from({ length: STREAMS }, async (_, i) => {
-      await new Promise((resolve) => setTimeout(resolve, (i * RAMP_MS) / STREAMS));
-      return streamOnce(slowDispatcher, proxyUrl, proxyHeaders, body('bench-slow'), {
-        onOpen() {
-          open += 1;
-          peakOpen = Math.max(peakOpen, open);
-        },
-        onClose() {
-          open -= 1;
-        },
-      });
-    }));
-    const slowSeconds = (performance.now() - slowStarted) / 1000;
-    clearInterval(sampler);
-    await slowDispatcher.close();
-    proxied.push(...slow);
-    const slowOk = slow.filter((r) => r.ok && r.tokens === SLOW_TOKENS);
-    const slowErrors = slow.length - slowOk.length;
-    log(`slow streams: ${slowOk.length}/${STREAMS} complete and exact, peak open ${peakOpen}, ${slowSeconds.toFixed(1)} s; RSS MB api ${rss.api.toFixed(0)} worker ${rss.worker.toFixed(0)} upstream ${rss.upstream.toFixed(0)}`);
-    const firstSlowError = slow.find((r) => !r.ok || r.tokens !== SLOW_TOKENS);
-    if (firstSlowError) log(`first slow-stream problem: ${JSON.stringify(firstSlowError)}`);
-
-    // Token audit: every proxied request has exactly one settlement whose tokens equal what its client received.
-    const usage = new Queue('usage', { connection: redis, prefix: bullPrefix(config.REDIS_PREFIX) });
-    const audited = [...proxied.map((r) => ({ requestId: r.requestId, tokens: r.tokens, text: r.text as string | null })), ...proxiedJson.map((r) => ({ ...r, text: null }))];
-    let missing = 0;
-    let mismatched = 0;
-    let received = 0;
-    let settled = 0;
-    let counted = 0;
-    for (const item of audited) {
-      const job = await usage.getJob(`settle-${item.requestId}`);
-      if (!job) {
-        missing += 1;
-        continue;
+      // Sequential, alternating direct and proxy in blocks so both see the same machine state.
+      for (let block = 0; block < 3; block += 1) {
+        await streamPhase('sequential', 'direct', 1, Math.ceil(SEQ / 3));
+        await streamPhase('sequential', 'proxy', 1, Math.ceil(SEQ / 3));
       }
-      const outcome = (job.data as JobPayload<'usage'> & { kind: 'settle' }).outcome;
-      // Reported usage is one token per chunk here; counted usage (a cut stream) is the tokenizer's count of the text.
-      const expected = outcome.usage_source === 'counted' && item.text !== null ? await countTokens('gpt-4', item.text) : item.tokens;
-      if (outcome.usage_source === 'counted') counted += 1;
-      received += expected;
-      settled += outcome.completion_tokens;
-      if (outcome.completion_tokens !== expected) mismatched += 1;
+      for (const concurrency of [32, 256]) {
+        const requests = concurrency === 32 ? 1600 : 2560;
+        await streamPhase('concurrent', 'direct', concurrency, requests);
+        await streamPhase('concurrent', 'proxy', concurrency, requests);
+      }
     }
-    const counts = await usage.getJobCounts('waiting', 'prioritized', 'completed', 'failed', 'active', 'delayed');
-    const settlementJobs = Object.values(counts).reduce((a, b) => a + b, 0);
-    await usage.close();
-    log(`audit: ${audited.length} proxied requests, ${settlementJobs} settlement jobs, missing ${missing}, mismatched ${mismatched}, counted ${counted}, tokens received ${received}, settled ${settled}`);
 
-    const results = {
-      machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, memory_gb: Math.round(os.totalmem() / 2 ** 30), node: process.version, date: new Date().toISOString() },
-      phases, rps, queue_hop: floor,
-      slow: {
+    let floor: Summary | undefined;
+    if (PHASES.has('hop')) {
+      // Reference: the queue hop alone (enqueue -> a BullMQ worker in another process -> XADD -> XREAD BLOCK).
+      const floorWorker = await spawnRole('floor-worker', env);
+      processes.push(floorWorker);
+      const floorQueue = new Queue('floor', { connection: redis, prefix: bullPrefix(config.REDIS_PREFIX) });
+      const reader = new Redis(config.REDIS_URL);
+      const floorTimes: number[] = [];
+      for (let i = 0; i < SEQ + 50; i += 1) {
+        const started = performance.now();
+        const key = `${config.REDIS_PREFIX}:floor:f${i}`;
+        const read = reader.xread('BLOCK', 5000, 'STREAMS', key, '0-0');
+        await floorQueue.add('f', {}, { jobId: `f${i}`, removeOnComplete: true });
+        await read;
+        if (i >= 50) floorTimes.push(performance.now() - started);
+      }
+      floor = summarize(floorTimes);
+      await floorQueue.close();
+      reader.disconnect();
+      log(`queue hop alone (add -> worker -> XADD -> XREAD): p50 ${ms(floor.p50)} p99 ${ms(floor.p99)}`);
+    }
+
+    const rps: Record<string, number> = {};
+    if (PHASES.has('rps')) {
+      // Non-streaming throughput.
+      for (const target of ['direct', 'proxy'] as const) {
+        const dispatcher = clientAgent(72);
+        const url = target === 'proxy' ? proxyUrl : directUrl;
+        const headers = target === 'proxy' ? proxyHeaders : directHeaders;
+        const count = 3000;
+        const started = performance.now();
+        const results = await pool(count, 64, () => completeOnce(dispatcher, url, headers, body('bench-fast')));
+        const seconds = (performance.now() - started) / 1000;
+        await dispatcher.close();
+        if (target === 'proxy') proxiedJson.push(...results.filter((r) => r.ok));
+        rps[target] = results.filter((r) => r.ok).length / seconds;
+        log(`non-streaming ${target} c=64: ${rps[target]!.toFixed(0)} req/s, errors ${results.filter((r) => !r.ok).length}`);
+      }
+    }
+
+    let slowResult: Record<string, unknown> | undefined;
+    if (PHASES.has('slow')) {
+      // Many concurrent slow streams.
+      log(`${STREAMS} concurrent streams of ${SLOW_TOKENS} tokens at 25 ms`);
+      const rss = { api: 0, worker: 0, upstream: 0, apiIdle: rssMb(api.pid), workerIdle: rssMb(worker.pid) };
+      let open = 0;
+      let peakOpen = 0;
+      const sampler = setInterval(() => {
+        rss.api = Math.max(rss.api, rssMb(api.pid));
+        rss.worker = Math.max(rss.worker, rssMb(worker.pid));
+        rss.upstream = Math.max(rss.upstream, rssMb(upstream.pid));
+      }, 100);
+      const slowDispatcher = clientAgent(STREAMS + 16);
+      const slowStarted = performance.now();
+      const slow = await Promise.all(Array.from({ length: STREAMS }, async (_, i) => {
+        await new Promise((resolve) => setTimeout(resolve, (i * RAMP_MS) / STREAMS));
+        return streamOnce(slowDispatcher, proxyUrl, proxyHeaders, body('bench-slow'), {
+          onOpen() {
+            open += 1;
+            peakOpen = Math.max(peakOpen, open);
+          },
+          onClose() {
+            open -= 1;
+          },
+        });
+      }));
+      const slowSeconds = (performance.now() - slowStarted) / 1000;
+      clearInterval(sampler);
+      await slowDispatcher.close();
+      proxied.push(...slow);
+      const slowOk = slow.filter((r) => r.ok && r.tokens === SLOW_TOKENS);
+      const slowErrors = slow.length - slowOk.length;
+      log(`slow streams: ${slowOk.length}/${STREAMS} complete and exact, peak open ${peakOpen}, ${slowSeconds.toFixed(1)} s; RSS MB api ${rss.api.toFixed(0)} worker ${rss.worker.toFixed(0)} upstream ${rss.upstream.toFixed(0)}`);
+      const firstSlowError = slow.find((r) => !r.ok || r.tokens !== SLOW_TOKENS);
+      if (firstSlowError) log(`first slow-stream problem: ${JSON.stringify(firstSlowError)}`);
+      slowResult = {
         streams: STREAMS, tokens_each: SLOW_TOKENS, token_delay_ms: 25, ramp_ms: RAMP_MS, heap_mb: HEAP_MB, complete: slowOk.length, errors: slowErrors,
         peak_open: peakOpen, seconds: slowSeconds, tokens_per_second: (slowOk.length * SLOW_TOKENS) / slowSeconds,
         ttft: summarize(slow.filter((r) => r.ok).map((r) => r.ttft)), rss_mb: rss,
-      },
-      audit: { requests: audited.length, settlement_jobs: settlementJobs, missing, mismatched, counted, tokens_received: received, tokens_settled: settled },
+      };
+    }
+
+    let audit: Record<string, number> | undefined;
+    if (PHASES.has('audit')) {
+      // Token audit: every proxied request has exactly one settlement whose tokens equal what its client received.
+      const usage = new Queue('usage', { connection: redis, prefix: bullPrefix(config.REDIS_PREFIX) });
+      const audited = [...proxied.map((r) => ({ requestId: r.requestId, tokens: r.tokens, text: r.text as string | null })), ...proxiedJson.map((r) => ({ ...r, text: null }))];
+      let missing = 0;
+      let mismatched = 0;
+      let received = 0;
+      let settled = 0;
+      let counted = 0;
+      for (const item of audited) {
+        const job = await usage.getJob(`settle-${item.requestId}`);
+        if (!job) {
+          missing += 1;
+          continue;
+        }
+        const outcome = (job.data as JobPayload<'usage'> & { kind: 'settle' }).outcome;
+        // Reported usage is one token per chunk here; counted usage (a cut stream) is the tokenizer's count of the text.
+        const expected = outcome.usage_source === 'counted' && item.text !== null ? await countTokens('gpt-4', item.text) : item.tokens;
+        if (outcome.usage_source === 'counted') counted += 1;
+        received += expected;
+        settled += outcome.completion_tokens;
+        if (outcome.completion_tokens !== expected) mismatched += 1;
+      }
+      const counts = await usage.getJobCounts('waiting', 'prioritized', 'completed', 'failed', 'active', 'delayed');
+      const settlementJobs = Object.values(counts).reduce((a, b) => a + b, 0);
+      await usage.close();
+      audit = { requests: audited.length, settlement_jobs: settlementJobs, missing, mismatched, counted, tokens_received: received, tokens_settled: settled };
+      log(`audit: ${audited.length} proxied requests, ${settlementJobs} settlement jobs, missing ${missing}, mismatched ${mismatched}, counted ${counted}, tokens received ${received}, settled ${settled}`);
+    }
+
+    const target = { apiUrl: api.url, apiPid: api.pid, workerPid: worker.pid, headers: proxyHeaders };
+    const hostile: HostileResult[] | undefined = PHASES.has('hostile') ? await hostilePhase(target) : undefined;
+    const replay: ReplayResult | null | undefined = PHASES.has('replay') ? await replayPhase(target, 'bench-replay') : undefined;
+
+    const results = {
+      machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, memory_gb: Math.round(os.totalmem() / 2 ** 30), node: process.version, date: new Date().toISOString() },
+      phases_run: [...PHASES], phases, rps, queue_hop: floor, slow: slowResult, audit, hostile, replay,
     };
     mkdirSync('test-output', { recursive: true });
     writeFileSync('test-output/bench.json', JSON.stringify(results, null, 2));
@@ -280,23 +300,42 @@ async function main(): Promise<void> {
   }
 }
 
-function printMarkdown(r: { phases: PhaseResult[]; rps: Record<string, number> } & Record<string, unknown>): void {
-  const lines = ['| phase | target | concurrency | requests | errors | TTFT p50 | TTFT p99 | total p50 | total p99 |', '|---|---|---|---|---|---|---|---|---|'];
-  const merged = new Map<string, PhaseResult[]>();
-  for (const phase of r.phases) {
-    const key = `${phase.name}|${phase.target}|${phase.concurrency}`;
-    merged.set(key, [...(merged.get(key) ?? []), phase]);
+interface BenchResults {
+  phases: PhaseResult[];
+  rps: Record<string, number>;
+  queue_hop?: Summary;
+  slow?: Record<string, unknown>;
+  audit?: Record<string, number>;
+  hostile?: HostileResult[];
+  replay?: ReplayResult | null;
+  machine: Record<string, unknown>;
+}
+
+function printMarkdown(r: BenchResults): void {
+  const lines: string[] = [];
+  if (r.phases.length > 0) {
+    lines.push('| phase | target | concurrency | requests | errors | TTFT p50 | TTFT p99 | total p50 | total p99 |', '|---|---|---|---|---|---|---|---|---|');
+    const merged = new Map<string, PhaseResult[]>();
+    for (const phase of r.phases) {
+      const key = `${phase.name}|${phase.target}|${phase.concurrency}`;
+      merged.set(key, [...(merged.get(key) ?? []), phase]);
+    }
+    for (const group of merged.values()) {
+      const p = group[0]!;
+      const errors = group.reduce((sum, g) => sum + g.errors, 0);
+      const requests = group.reduce((sum, g) => sum + g.requests, 0);
+      const avg = (pick: (g: PhaseResult) => number) => group.reduce((sum, g) => sum + pick(g), 0) / group.length;
+      lines.push(`| ${p.name} | ${p.target} | ${p.concurrency} | ${requests} | ${errors} | ${ms(avg((g) => g.ttft.p50))} | ${ms(avg((g) => g.ttft.p99))} | ${ms(avg((g) => g.total.p50))} | ${ms(avg((g) => g.total.p99))} |`);
+    }
+    lines.push('');
   }
-  for (const group of merged.values()) {
-    const p = group[0]!;
-    const errors = group.reduce((sum, g) => sum + g.errors, 0);
-    const requests = group.reduce((sum, g) => sum + g.requests, 0);
-    const avg = (pick: (g: PhaseResult) => number) => group.reduce((sum, g) => sum + pick(g), 0) / group.length;
-    lines.push(`| ${p.name} | ${p.target} | ${p.concurrency} | ${requests} | ${errors} | ${ms(avg((g) => g.ttft.p50))} | ${ms(avg((g) => g.ttft.p99))} | ${ms(avg((g) => g.total.p50))} | ${ms(avg((g) => g.total.p99))} |`);
-  }
-  lines.push('', `queue hop alone (enqueue -> BullMQ worker -> XADD -> XREAD): ${JSON.stringify(r.queue_hop)}`);
-  lines.push('', `non-streaming req/s (c=64): direct ${r.rps.direct?.toFixed(0)}, proxy ${r.rps.proxy?.toFixed(0)}`);
-  lines.push('', `slow streams: ${JSON.stringify(r.slow)}`, '', `audit: ${JSON.stringify(r.audit)}`, '', `machine: ${JSON.stringify(r.machine)}`);
+  if (r.queue_hop) lines.push(`queue hop alone (enqueue -> BullMQ worker -> XADD -> XREAD): ${JSON.stringify(r.queue_hop)}`, '');
+  if (r.rps.direct !== undefined) lines.push(`non-streaming req/s (c=64): direct ${r.rps.direct.toFixed(0)}, proxy ${r.rps.proxy?.toFixed(0)}`, '');
+  if (r.slow) lines.push(`slow streams: ${JSON.stringify(r.slow)}`, '');
+  if (r.audit) lines.push(`audit: ${JSON.stringify(r.audit)}`, '');
+  if (r.hostile) lines.push('hostile prompts, one request at a time (CPU time of each process from /proc/<pid>/stat before and after the request, so it includes that process\'s background work meanwhile; /healthz polled every 100 ms):', '', ...hostileTable(r.hostile), '');
+  if (r.replay) lines.push(`replay abuse: ${JSON.stringify(r.replay)}`, '');
+  lines.push(`machine: ${JSON.stringify(r.machine)}`);
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 

@@ -34,7 +34,10 @@ if (role === 'floor-worker') {
 } else if (role === 'upstream') {
   const upstream = new FakeUpstream();
   upstream.record = false;
-  for (const [marker, script] of Object.entries(JSON.parse(process.argv[3] ?? '{}') as Record<string, UpstreamScript>)) upstream.when(marker, script);
+  // `repeat`: the route's tokens sent this many times over (a long answer without a long command line).
+  for (const [marker, { repeat, ...script }] of Object.entries(JSON.parse(process.argv[3] ?? '{}') as Record<string, UpstreamScript & { repeat?: number }>)) {
+    upstream.when(marker, repeat ? { ...script, tokens: Array.from({ length: repeat }, () => script.tokens ?? []).flat() } : script);
+  }
   await upstream.start();
   port = Number(new URL(upstream.url).port);
   stop = () => upstream.close();

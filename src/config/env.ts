@@ -135,6 +135,13 @@ export const envSchema = z
     GOOGLE_USERINFO_URL: z.url().default('https://openidconnect.googleapis.com/v1/userinfo'),
     QUOTA_RESET_CRON: z.string().default('0 * * * *').refine((value) => validateCron(value), 'must be a valid cron expression'),
     WORKER_CONCURRENCY_LLM: z.coerce.number().int().min(1).default(256),
+    /**
+     * Prompt bytes (UTF-8 JSON of the request bodies) one worker process holds for its running llm jobs; a job
+     * whose prompt does not fit waits in the worker until running ones end (one prompt alone always fits). At its
+     * peak a worker's RSS grows by about four to six times this (the parsed body, its JSON for the upstream, the HTTP
+     * client's buffer, the Redis reply).
+     */
+    LLM_WORKER_PROMPT_BUDGET_MB: z.coerce.number().int().min(1).default(32),
     ENABLE_DEV_MOCK_LLM: boolFlag,
     /** How long a rotated API key keeps working after `POST /api-keys/{id}/rotate`. */
     API_KEY_ROTATION_OVERLAP_SECONDS: z.coerce.number().int().min(0).max(30 * 86400).default(3600),

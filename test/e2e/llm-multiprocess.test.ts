@@ -97,6 +97,9 @@ describe('two API processes and two worker processes against one Redis', () => {
       return state === 'completed' || state === 'failed' ? state : undefined;
     });
     expect(job).toBe('completed');
+    // The retry needed the prompt (it counted the prompt tokens); once the request ended, nothing holds it.
+    expect(await app.redis.exists(keys.prompt(id))).toBe(0);
+    expect(JSON.stringify((await app.producer.queues.llm.getJob(id))!.data)).not.toContain('kill-me');
     workers = workers.filter((w) => w !== victim);
   });
 });

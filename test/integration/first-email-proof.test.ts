@@ -32,7 +32,7 @@ function build(test: TestApp) {
   const quota = createQuotaService({ redis, prefix });
   const cache = createApiKeyCache({ redis, prefix, ttlSeconds: config.API_KEY_CACHE_SECONDS });
   const revoker = createApiKeyBulkRevoker({ cache });
-  const apiKeys = createApiKeyService({ config, redis, prefix, cache });
+  const apiKeys = createApiKeyService({ config, redis, prefix, cache, locks });
   const subUsers = createSubUserService({ config, passwords: createPasswordHasher({ cost: config.BCRYPT_COST, concurrency: config.BCRYPT_CONCURRENCY, queueMax: config.BCRYPT_QUEUE_MAX }), refreshTokens, quota, locks, apiKeys: revoker });
   const organizations = createOrganizationService({ config, quota, locks, apiKeys: revoker });
   const knownClients = createKnownClients({ redis, prefix, ttlSeconds: config.KNOWN_CLIENT_TTL_DAYS * 86_400 });

@@ -159,13 +159,14 @@ describe('attacks on the money path (issue 8, items 1 and 2)', () => {
       const { auth } = await llmUser(env.app);
       const quota = createQuotaService({ redis: env.app.redis, prefix: env.app.config.REDIS_PREFIX });
         const send = (text: string) => env.app.request.post('/v1/chat/completions').set(auth).send(chatBody(text)).then((res) => res);
-      const waiting = send('wait in line');
-      const released = send('lose my reservation');
-      const ids = await waitFor(async () => {
+      const queued = (count: number) => waitFor(async () => {
         const jobs = await env.app.producer.queues.llm.getJobs(['waiting', 'prioritized']);
-        return jobs.length === 2 ? jobs : undefined;
-      }, 'two queued requests');
-      const [kept, lost] = [ids.find((j) => JSON.stringify(j.data.body).includes('wait in line'))!.id!, ids.find((j) => JSON.stringify(j.data.body).includes('lose'))!.id!];
+        return jobs.length === count ? jobs.map((job) => job.id!) : undefined;
+      }, `${count} queued requests`);
+      const waiting = send('wait in line');
+      const [kept] = await queued(1);
+      const released = send('lose my reservation');
+      const lost = (await queued(2)).find((id) => id !== kept)!;
       await new Promise((resolve) => setTimeout(resolve, 1600));
       await waitForJob(env.app.producer.queues.usage, await scheduler.usageTick('release-expired', new Date(Date.now() + 10 * 60_000)));
       expect(await quota.reservationOf(kept)).not.toBeNull();

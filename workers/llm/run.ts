@@ -9,12 +9,12 @@ import type { Limits } from '../../src/modules/llm/limits.js';
 import type { LlmStatus } from '../../src/modules/llm/schemas.js';
 import type { NewEntry, RequestIdentity, StreamStore } from '../../src/modules/llm/stream-store.js';
 import { countPromptTokens, countTokens, promptOptionsOf } from '../../src/modules/llm/tokenizer.js';
-import { requestContextSchema, type JobPayload, type Producer, type RequestContext, type RequestOutcome } from '../../queues/index.js';
+import { requestContextSchema, type LlmWork, type Producer, type RequestContext, type RequestOutcome } from '../../queues/index.js';
 import { CancelSignal, type CancelListener } from './cancel-listener.js';
 import { AttemptTimeout, RESERVATION_RELEASED, STREAM_INTERRUPTED, UpstreamFailure, WORKER_SHUTDOWN, clientErrorFor } from './failures.js';
 import type { Provider } from './providers.js';
 
-type LlmJob = JobPayload<'llm'>;
+type LlmJob = LlmWork;
 
 export interface RunnerDeps {
   config: Config;

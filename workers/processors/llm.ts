@@ -1,10 +1,13 @@
 import { configuredProviders } from '../../src/config/providers.js';
 import { createRedis } from '../../src/lib/redis.js';
 import { createLimits } from '../../src/modules/llm/limits.js';
+import { createPromptStore } from '../../src/modules/llm/prompt-store.js';
 import { createStreamStore } from '../../src/modules/llm/stream-store.js';
+import { requestContextSchema } from '../../queues/index.js';
 import { createCancelListener } from '../llm/cancel-listener.js';
 import { createMockProvider } from '../llm/mock-provider.js';
 import { createUpstreamAgent, httpProviders } from '../llm/providers.js';
+import { createPromptBudget } from '../llm/prompt-budget.js';
 import { createLlmRunner } from '../llm/run.js';
 import { promptOptionsOf } from '../../src/modules/llm/tokenizer.js';
 import type { Processor, ProcessorFactory } from './types.js';
@@ -35,7 +38,40 @@ export const createLlmProcessor: ProcessorFactory<'llm'> = (ctx) => {
     await agent.close();
     redis.disconnect();
   });
-  const processor: Processor<'llm'> = (payload, job, signal) => runner.run(payload, (job.attemptsStarted ?? 0) <= 1, signal);
-  processor.onGaveUp = (payload) => runner.abandon(payload);
+  const prompts = createPromptStore({ redis, prefix: config.REDIS_PREFIX, ttlSeconds: config.LLM_STREAM_TTL_SECONDS });
+  const budget = createPromptBudget(config.LLM_WORKER_PROMPT_BUDGET_MB * 2 ** 20);
+  const running = new Set<string>();
+  // Prompts of long requests outlive their expiry while their job runs (a retry after a crash still needs them).
+  const keeper = setInterval(() => {
+    prompts.keep([...running]).catch((error: Error) => log.warn({ err: error.message }, 'could not extend prompt expiries'));
+  }, (prompts.ttlSeconds * 1000) / 3);
+  keeper.unref();
+  ctx.onClose(() => clearInterval(keeper));
+
+  const processor: Processor<'llm'> = async (payload, job, signal) => {
+    const id = payload.request_id;
+    const release = await budget.acquire(payload.prompt_bytes);
+    running.add(id);
+    try {
+      const body = payload.body ?? (await prompts.load(id));
+      if (!body) {
+        // No prompt: the request already ended or expired while it waited (its status says which); end it without the upstream.
+        await runner.abandon({ ...requestContextSchema.parse(payload), body: {} });
+        return 'no-prompt';
+      }
+      const outcome = await runner.run({ ...requestContextSchema.parse(payload), body }, (job.attemptsStarted ?? 0) <= 1, signal);
+      // Ended: a retry of this job never needs the prompt again. Another run owning the request keeps it.
+      if (outcome !== 'lost-ownership') await prompts.drop(id);
+      return outcome;
+    } finally {
+      running.delete(id);
+      release();
+    }
+  };
+  processor.onGaveUp = async (payload) => {
+    const body = payload.body ?? (await prompts.load(payload.request_id)) ?? {};
+    await runner.abandon({ ...requestContextSchema.parse(payload), body });
+    await prompts.drop(payload.request_id);
+  };
   return processor;
 };

@@ -7,6 +7,7 @@ import { createLimits } from './limits.js';
 import { createHeartbeats } from './relay.js';
 import { createLlmService } from './service.js';
 import { createStreamHub } from './stream-hub.js';
+import { createPromptStore } from './prompt-store.js';
 import { createStreamStore } from './stream-store.js';
 import { warmUpTokenizer } from './tokenizer.js';
 
@@ -25,6 +26,7 @@ export function createLlmModule({ config, logger, producer }: { config: Config; 
     quota: createQuotaService({ redis, prefix: config.REDIS_PREFIX }),
     limits: createLimits({ redis, prefix: config.REDIS_PREFIX, slotTtlMs: config.LLM_RESERVATION_TTL_MS }),
     store: createStreamStore({ redis, prefix: config.REDIS_PREFIX, maxLen: config.LLM_STREAM_MAXLEN, ttlSeconds: config.LLM_STREAM_TTL_SECONDS }),
+    prompts: createPromptStore({ redis, prefix: config.REDIS_PREFIX, ttlSeconds: config.LLM_STREAM_TTL_SECONDS }),
   });
   // Test suites build many apps; everything else pays the tokenizer's start-up cost before the first request.
   if (config.NODE_ENV !== 'test') setTimeout(() => void warmUpTokenizer(), 0).unref();

@@ -5,6 +5,8 @@ export function llmKeys(prefix: string) {
     meta: (id: string) => `${prefix}:llm:req:${id}`,
     /** Redis Stream of the request's events (chunks, error, end). */
     stream: (id: string) => `${prefix}:llm:stream:${id}`,
+    /** The request body (JSON) while the request may still run: kept out of the job, dropped when it ends. */
+    prompt: (id: string) => `${prefix}:llm:prompt:${id}`,
     /** Set when the request must stop; the worker also hears it on `cancelChannel`. */
     cancel: (id: string) => `${prefix}:llm:cancel:${id}`,
     cancelChannel: `${prefix}:llm:cancel`,

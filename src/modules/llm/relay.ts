@@ -47,6 +47,8 @@ const SSE_HEADERS = {
   'X-Accel-Buffering': 'no',
 };
 
+const sseEvent = (entry: StreamEntry) => (entry.type === 'end' ? `id: ${entry.id}\ndata: [DONE]\n\n` : `id: ${entry.id}\ndata: ${entry.data}\n\n`);
+
 function sendErrorEntry(res: Response, entry: StreamEntry): void {
   res.status(entry.status ?? 502).type('application/json').send(entry.data);
 }
@@ -77,7 +79,7 @@ export function relaySse(hub: StreamHub, heartbeats: Heartbeats, options: RelayO
         sendErrorEntry(res, entry);
         return;
       }
-      out += entry.type === 'end' ? `id: ${entry.id}\ndata: [DONE]\n\n` : `id: ${entry.id}\ndata: ${entry.data}\n\n`;
+      out += sseEvent(entry);
       if (entry.type === 'end') {
         ended = true;
         break;
@@ -110,12 +112,52 @@ export function relaySse(hub: StreamHub, heartbeats: Heartbeats, options: RelayO
   });
 }
 
-/** A finished request's events after `fromId`, written at once (nothing more will come, so nothing to wait for). */
-export function replayFinishedSse(res: Response, entries: StreamEntry[]): void {
+/** Entries strictly after `afterId`, at most `count`, in order. */
+export type ReadPage = (afterId: string, count: number) => Promise<StreamEntry[]>;
+
+/** Entries read from Redis and written per step of a replay: what one slow reader can hold in memory. */
+export const REPLAY_PAGE_ENTRIES = 100;
+
+/** Resolves once the response can take more (drained) or is gone (closed). */
+function writable(res: Response): Promise<void> {
+  if (res.destroyed) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
+    res.on('drain', done);
+    res.on('close', done);
+  });
+}
+
+/**
+ * Replays a finished request's events after `fromId`, a page at a time: the next page is read from Redis only
+ * once the client has taken the previous one, and the replay stops when the client leaves. A client that
+ * never reads holds one page and its socket's buffer, never the whole stream.
+ */
+export async function replayFinishedSse(res: Response, fromId: string, readPage: ReadPage): Promise<void> {
+  // The first page before the headers: a Redis failure here is still a real HTTP error.
+  let page = await readPage(fromId, REPLAY_PAGE_ENTRIES);
   res.writeHead(200, SSE_HEADERS);
-  let out = '';
-  for (const entry of entries) out += entry.type === 'end' ? `id: ${entry.id}\ndata: [DONE]\n\n` : `id: ${entry.id}\ndata: ${entry.data}\n\n`;
-  res.end(out);
+  try {
+    for (;;) {
+      if (res.destroyed) return;
+      const out = page.map(sseEvent).join('');
+      if (page.length < REPLAY_PAGE_ENTRIES || page.at(-1)!.type === 'end') {
+        res.end(out);
+        return;
+      }
+      if (!res.write(out)) await writable(res);
+      if (res.destroyed) return;
+      page = await readPage(page.at(-1)!.id, REPLAY_PAGE_ENTRIES);
+    }
+  } catch (error) {
+    // Too late for an HTTP error: cut the connection, so the client sees an incomplete stream and resumes.
+    res.destroy();
+    throw error;
+  }
 }
 
 const usageOf = (end: EndRecord): Usage => ({

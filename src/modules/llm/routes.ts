@@ -70,14 +70,14 @@ export function createLlmRouter({ llm, authenticate }: Deps): Router {
 
   route(router, {
     method: 'get', path: '/llm/requests/:id/stream', tags, auth: true, before, params: requestIdParamsSchema, query: resumeQuerySchema,
-    summary: 'Resume a stream: replays the events after Last-Event-ID (header, or ?last_event_id=) and continues until [DONE]',
+    summary: 'Resume a stream: replays the events after Last-Event-ID (header, or ?last_event_id=) and continues until [DONE]; counts toward the open-stream limit',
     responses: { 200: { description: 'SSE stream', schema: chatCompletionChunkStreamSchema, contentType: 'text/event-stream' } },
   }, async (req, res, { params, query }) => {
     const lastEventId = req.get('last-event-id') ?? query.last_event_id;
     if (lastEventId !== undefined && !STREAM_ID_PATTERN.test(lastEventId)) {
       throw new BadRequestError('Last-Event-ID is not an event id of this API', { code: 'invalid_last_event_id', param: 'Last-Event-ID' });
     }
-    await llm.resume(requirePrincipal(req), params.id, res, lastEventId ?? '0-0');
+    await llm.resume(requirePrincipal(req), req.get('x-organization-id'), params.id, res, lastEventId ?? '0-0');
   });
 
   route(router, {

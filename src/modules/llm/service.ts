@@ -11,10 +11,11 @@ import { resolvePayer, type PayerContext } from '../quota/payer.js';
 import { signalCancel } from './cancel.js';
 import { CANCEL_ERRORS, emptyOutcome, finishRequest } from './finish.js';
 import { llmKeys } from './keys.js';
-import type { Limits } from './limits.js';
+import type { Limits, ResumeConnection } from './limits.js';
 import { relayJson, relaySse, replayFinishedSse, type Heartbeats } from './relay.js';
 import type { ChatCompletionRequest, LlmRequestStatus, LlmStatus } from './schemas.js';
 import { TERMINAL_STATUSES } from './schemas.js';
+import type { PromptStore } from './prompt-store.js';
 import type { StreamHub } from './stream-hub.js';
 import type { StreamStore } from './stream-store.js';
 import { estimatePromptTokens, promptOptionsOf } from './tokenizer.js';
@@ -27,6 +28,7 @@ interface Deps {
   quota: QuotaService;
   limits: Limits;
   store: StreamStore;
+  prompts: PromptStore;
   hub: StreamHub;
   heartbeats: Heartbeats;
   log: Logger;
@@ -62,10 +64,18 @@ function capCompletionLimits(body: ChatCompletionRequest, cap: number): Record<s
   return capped;
 }
 
-export function createLlmService({ config, redis, producer, quota, limits, store, hub, heartbeats, log }: Deps) {
+export function createLlmService({ config, redis, producer, quota, limits, store, prompts, hub, heartbeats, log }: Deps) {
   const keys = llmKeys(config.REDIS_PREFIX);
   const promptOptions = promptOptionsOf(config);
   const graceTimers = new Set<NodeJS.Timeout>();
+  /** This process's open resume connections that hold a slot of their own (slot -> user), kept alive while open. */
+  const resumeSlots = new Map<string, string>();
+  const slotKeeper = setInterval(() => {
+    if (resumeSlots.size === 0) return;
+    limits.keepResumeSlots([...resumeSlots].map(([slot, userId]) => ({ slot, userId })))
+      .catch((error: Error) => log.warn({ err: error.message }, 'could not extend resume slots'));
+  }, Math.max(500, limits.slotTtlMs / 3));
+  slotKeeper.unref();
   const payers = createEpochCache<PayerContext>(createAuthEpochs({ redis, prefix: config.REDIS_PREFIX }), config.LLM_AUTH_CACHE_MS);
 
   /**
@@ -137,17 +147,23 @@ export function createLlmService({ config, redis, producer, quota, limits, store
 
   async function enqueue(context: RequestContext, body: Record<string, unknown>, priority: number): Promise<void> {
     const id = context.request_id;
+    // The prompt goes into its own key before the job exists, so any worker that takes the job finds it.
+    const promptBytes = await prompts.save(id, body);
     // In parallel: the record and the job may land in either order (the worker's claim creates a missing record),
     // so only the job decides whether the request was accepted.
     const [created, enqueued] = await Promise.allSettled([
       store.create({ id, userId: context.user_id, model: context.model, stream: context.stream, created: context.enqueued_at }),
-      producer.enqueue('llm', { ...context, body }, {
+      producer.enqueue('llm', { ...context, prompt_bytes: promptBytes }, {
         jobId: id, priority, attempts: config.LLM_JOB_ATTEMPTS, backoff: { type: 'fixed', delay: 500 },
-        // The job holds the prompt and the request's status lives in Redis: keep only a short history.
+        // The request's status lives in Redis: keep only a short history of jobs (which hold no prompt).
         removeOnComplete: { count: 1000 },
       }),
     ]);
-    if (enqueued.status === 'rejected') throw enqueued.reason;
+    if (enqueued.status === 'rejected') {
+      // An add can fail after Redis took it: the prompt stays for a job that exists.
+      if (!(await producer.queues.llm.getJob(id).catch(() => true))) await prompts.drop(id).catch(() => undefined);
+      throw enqueued.reason;
+    }
     if (created.status === 'rejected') log.warn({ err: (created.reason as Error).message, llm_request_id: id }, 'request record not written; the worker creates it');
   }
 
@@ -191,17 +207,50 @@ export function createLlmService({ config, redis, producer, quota, limits, store
   }
 
   /**
-   * Resumes a stream after `fromId`. A reader of a running request counts as attached (a reconnect within the
-   * grace period keeps it going); a finished one is replayed from its stream at once.
+   * Counts a resume connection on the caller's open-stream limit until it ends, whichever way it ends (finished,
+   * client gone, error). Throws 429 over the limit, 404 when the request's record expired meanwhile.
    */
-  async function resume(principal: Principal, id: string, res: Response, fromId: string): Promise<void> {
+  async function openResumeConnection(res: Response, userId: string, concurrentStreams: number, id: string): Promise<ResumeConnection> {
+    let slot: string | null = null;
+    let ended = false;
+    const free = () => {
+      if (!slot) return;
+      resumeSlots.delete(slot);
+      limits.release(userId, slot).catch((error: Error) => log.warn({ err: error.message, llm_request_id: id }, 'could not free a resume slot; it expires by itself'));
+      slot = null;
+    };
+    res.once('close', () => {
+      ended = true;
+      free();
+    });
+    const connection = await limits.openResume(userId, id, concurrentStreams);
+    if (!connection) throw new NotFoundError('LLM request', 'request_not_found');
+    slot = connection.slot;
+    if (slot) resumeSlots.set(slot, userId);
+    if (ended || res.destroyed) free();
+    return connection;
+  }
+
+  /**
+   * Resumes a stream after `fromId`, counted on the caller's open-stream limit (a reconnect to a running request
+   * rides on that request's own slot; see limits). A reader of a running request counts as attached (a reconnect
+   * within the grace period keeps it going); a finished one is replayed from its stream, page by page, at the
+   * pace the client reads.
+   */
+  async function resume(principal: Principal, organizationHeader: string | undefined, id: string, res: Response, fromId: string): Promise<void> {
     const meta = await ownedMeta(principal, id);
-    if (meta.finished_at) {
-      replayFinishedSse(res, await store.readAfter(id, fromId));
+    const payer = await payerOf(principal, organizationHeader);
+    const connection = await openResumeConnection(res, payer.user_id, payer.concurrent_streams, id);
+    if (connection.running) {
+      attach(res, { requestId: id, model: meta.model ?? '', sse: true, fromId, deferHeaders: false });
       return;
     }
-    await redis.hincrby(keys.meta(id), 'watchers', 1);
-    attach(res, { requestId: id, model: meta.model ?? '', sse: true, fromId, deferHeaders: false });
+    try {
+      await replayFinishedSse(res, fromId, (afterId, count) => store.readPage(id, afterId, count));
+    } catch (error) {
+      if (!res.headersSent) throw error;
+      log.warn({ err: (error as Error).message, llm_request_id: id }, 'replay cut: the stream could not be read');
+    }
   }
 
   function present(id: string, meta: Record<string, string>): LlmRequestStatus {
@@ -238,6 +287,7 @@ export function createLlmService({ config, redis, producer, quota, limits, store
     let removed = false;
     if (job && waiting && (await queue.remove(id)) === 1) {
       removed = true;
+      await prompts.drop(id);
       const context = requestContextSchema.parse(job.data);
       const run = randomUUID();
       await redis.hset(keys.meta(id), 'run', run);
@@ -251,6 +301,7 @@ export function createLlmService({ config, redis, producer, quota, limits, store
   return {
     listModels, submit, attach, resume, status, cancel, assertModelAllowed,
     close() {
+      clearInterval(slotKeeper);
       for (const timer of graceTimers) clearTimeout(timer);
       graceTimers.clear();
     },

@@ -176,9 +176,9 @@ export function createStreamStore({ redis, prefix, maxLen, ttlSeconds }: StreamS
     return raw.map(parseEntry);
   }
 
-  /** Entries strictly after `fromId` ("0-0" for all). */
-  async function readAfter(id: string, fromId: string): Promise<StreamEntry[]> {
-    const raw = (await redis.xrange(keys.stream(id), fromId === '0-0' ? '-' : `(${fromId}`, '+')) as Array<[string, string[]]>;
+  /** At most `count` entries strictly after `fromId` ("0-0" for the first ones). */
+  async function readPage(id: string, fromId: string, count: number): Promise<StreamEntry[]> {
+    const raw = (await redis.xrange(keys.stream(id), fromId === '0-0' ? '-' : `(${fromId}`, '+', 'COUNT', count)) as Array<[string, string[]]>;
     return raw.map(parseEntry);
   }
 
@@ -195,6 +195,6 @@ export function createStreamStore({ redis, prefix, maxLen, ttlSeconds }: StreamS
     return redis.hgetall(keys.meta(id));
   }
 
-  return { create, claim, append, finalize, readAll, readAfter, lastEntry, markFirstToken, meta, keys };
+  return { create, claim, append, finalize, readAll, readPage, lastEntry, markFirstToken, meta, keys };
 }
 export type StreamStore = ReturnType<typeof createStreamStore>;
