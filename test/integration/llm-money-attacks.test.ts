@@ -164,7 +164,7 @@ describe('attacks on the money path (issue 8, items 1 and 2)', () => {
         return jobs.length === count ? jobs.map((job) => job.id!) : undefined;
       }, `${count} queued requests`);
       const waiting = send('wait in line');
-      const [kept] = await queued(1);
+      const kept = (await queued(1))[0]!;
       const released = send('lose my reservation');
       const lost = (await queued(2)).find((id) => id !== kept)!;
       await new Promise((resolve) => setTimeout(resolve, 1600));
