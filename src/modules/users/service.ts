@@ -34,9 +34,15 @@ export function createAccountService({ passwords, loginLimiter, issueTokens, rev
     }
     if (!password) throw new BadRequestError('Your current password is required for this change', { code: 'password_required', param });
     await loginLimiter.begin(user.email, ip);
-    if (!(await passwords.verify(password, user.password_hash))) {
-      throw new BadRequestError('The password is incorrect', { code: 'invalid_password', param });
+    let matches: boolean;
+    try {
+      matches = await passwords.verify(password, user.password_hash);
+    } catch (error) {
+      // A check that never ran (bcrypt busy, a server error) is not a failed attempt.
+      await loginLimiter.abandoned(user.email, ip).catch(() => undefined);
+      throw error;
     }
+    if (!matches) throw new BadRequestError('The password is incorrect', { code: 'invalid_password', param });
     await loginLimiter.succeeded(user.email, ip);
   }
 
