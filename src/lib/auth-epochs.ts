@@ -77,15 +77,40 @@ const QUERY_WRITES = [
   'updateOne', 'updateMany', 'replaceOne', 'findOneAndUpdate', 'findOneAndReplace', 'findOneAndDelete', 'deleteOne', 'deleteMany',
 ] as const;
 
+/** The paths an update writes, whatever its operators ($set, $inc, $unset... or a bare replacement). */
+function updatedPaths(update: unknown): string[] | undefined {
+  if (!update || typeof update !== 'object' || Array.isArray(update)) return undefined;
+  const paths: string[] = [];
+  for (const [key, value] of Object.entries(update)) {
+    if (!key.startsWith('$')) paths.push(key);
+    else if (value && typeof value === 'object' && !Array.isArray(value)) paths.push(...Object.keys(value));
+    else return undefined;
+  }
+  return paths;
+}
+
+/** True when every path the update writes is one of `fields` or inside one of them. */
+export function writesOnly(update: unknown, fields: ReadonlySet<string>): boolean {
+  const paths = updatedPaths(update);
+  return !!paths && paths.length > 0 && paths.every((path) => fields.has(path) || fields.has(path.split('.')[0]!));
+}
+
 /**
  * Bumps epochs after every write of the schema's documents, before the caller's await returns. `refsOf` names
  * the epochs of one document (by its _id / the document); a write not aimed at one _id bumps the global epoch,
- * which every cache entry depends on.
+ * which every cache entry depends on. A query write touching only `ignoredFields` (bookkeeping that decides
+ * neither authentication nor the payer: usage totals, the last sign-in) bumps nothing, so a settlement does
+ * not turn the same user's next request into a MongoDB read.
  */
-export function bumpsAuthEpochs(refsOf: { byId?: (id: string) => EpochRef[]; byDoc: (doc: Record<string, unknown>) => EpochRef[] }) {
+export function bumpsAuthEpochs(refsOf: {
+  byId?: (id: string) => EpochRef[];
+  byDoc: (doc: Record<string, unknown>) => EpochRef[];
+  ignoredFields?: ReadonlySet<string>;
+}) {
   return (schema: Schema): void => {
     for (const op of QUERY_WRITES) {
-      schema.post(op, { document: false, query: true }, async function (this: { getFilter(): Record<string, unknown> }) {
+      schema.post(op, { document: false, query: true }, async function (this: { getFilter(): Record<string, unknown>; getUpdate(): unknown }) {
+        if (refsOf.ignoredFields && op.startsWith('update') && writesOnly(this.getUpdate(), refsOf.ignoredFields)) return;
         const id = refsOf.byId ? singleId(this.getFilter()) : undefined;
         await bumpRegistered(id && refsOf.byId ? refsOf.byId(id) : [GLOBAL_EPOCH]);
       });

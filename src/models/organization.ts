@@ -1,6 +1,7 @@
 import { Schema, model, type InferSchemaType } from 'mongoose';
 import { serializeDocumentWrites } from '../lib/document-locks.js';
 import { bumpsAuthEpochs, epochOf } from '../lib/auth-epochs.js';
+import { BOOKKEEPING_FIELDS } from './bookkeeping-fields.js';
 
 export const ORG_ROLES = ['owner', 'admin', 'member'] as const;
 export type OrgRole = (typeof ORG_ROLES)[number];
@@ -29,7 +30,7 @@ organizationSchema.index({ reset_date: 1 });
 
 organizationSchema.plugin(serializeDocumentWrites('organizations'));
 organizationSchema.plugin(bumpsAuthEpochs({
-  byId: (id) => [epochOf('organizations', id)], byDoc: (doc) => [epochOf('organizations', String(doc._id))],
+  byId: (id) => [epochOf('organizations', id)], byDoc: (doc) => [epochOf('organizations', String(doc._id))], ignoredFields: BOOKKEEPING_FIELDS,
 }));
 
 export type OrganizationFields = InferSchemaType<typeof organizationSchema>;

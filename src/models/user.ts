@@ -1,6 +1,7 @@
 import { Schema, model, type InferSchemaType, type HydratedDocument } from 'mongoose';
 import { serializeDocumentWrites } from '../lib/document-locks.js';
 import { bumpsAuthEpochs, epochOf } from '../lib/auth-epochs.js';
+import { BOOKKEEPING_FIELDS } from './bookkeeping-fields.js';
 
 export const ROLES = ['user', 'developer', 'admin', 'superadmin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -57,8 +58,11 @@ userSchema.index({ stripe_customer_id: 1 });
 userSchema.index({ subscription_tier: 1, role: 1 });
 
 userSchema.plugin(serializeDocumentWrites('users'));
-// Every write of a user (is_active, token_version, role, password, tier, limits...) invalidates cached credentials.
-userSchema.plugin(bumpsAuthEpochs({ byId: (id) => [epochOf('users', id)], byDoc: (doc) => [epochOf('users', String(doc._id))] }));
+// Every write of a user (is_active, token_version, role, password, tier, limits...) invalidates cached credentials;
+// usage totals and the last sign-in do not.
+userSchema.plugin(bumpsAuthEpochs({
+  byId: (id) => [epochOf('users', id)], byDoc: (doc) => [epochOf('users', String(doc._id))], ignoredFields: BOOKKEEPING_FIELDS,
+}));
 
 export type UserFields = InferSchemaType<typeof userSchema>;
 export type UserDoc = HydratedDocument<UserFields>;

@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAuthEpochs, createEpochCache, epochOf, GLOBAL_EPOCH } from '../../src/lib/auth-epochs.js';
+import { createAuthEpochs, createEpochCache, epochOf, GLOBAL_EPOCH, writesOnly } from '../../src/lib/auth-epochs.js';
 import { createRedis, redisKey } from '../../src/lib/redis.js';
 import { testConfig } from '../helpers/config.js';
+import { startTestApp, type TestApp } from '../helpers/harness.js';
+import { registerAndLogin } from '../factories/users.js';
+import { UserModel } from '../../src/models/user.js';
+import { writeSeedFields } from '../../src/modules/quota/seed-fields.js';
 
 /** The epoch-validated cache against real Redis, and against a Redis that cannot be reached. */
 describe('auth epochs', () => {
@@ -59,5 +63,44 @@ describe('auth epochs', () => {
     const cached = createEpochCache<number>(epochs, 0);
     const { load } = counting();
     for (let i = 1; i <= 3; i += 1) expect(await cached('k', [GLOBAL_EPOCH], load)).toBe(i);
+  });
+});
+
+describe('which writes bump an account epoch', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp();
+  });
+  afterAll(async () => {
+    await app.stop();
+  });
+  const epochKey = (id: string) => redisKey(app.config.REDIS_PREFIX, 'auth-epoch', epochOf('users', id));
+
+  it('usage totals and the last sign-in leave cached credentials valid; anything else invalidates them', async () => {
+    const session = await registerAndLogin(app);
+    const id = session.user.id;
+    await UserModel.updateOne({ _id: id }, { $set: { name: 'first write' } });
+    const before = await app.redis.get(epochKey(id));
+    expect(before).not.toBeNull();
+
+    await writeSeedFields([{ ref: { kind: 'user', id }, limit: 1000, used: 10, calls: 1 }]);
+    await UserModel.updateOne({ _id: id }, { $set: { last_login_at: new Date() } });
+    expect(await app.redis.get(epochKey(id))).toBe(before);
+
+    await UserModel.updateOne({ _id: id }, { $set: { tokens_used: 20, is_active: false } });
+    const afterMixed = await app.redis.get(epochKey(id));
+    expect(afterMixed).not.toBe(before);
+    await UserModel.updateOne({ _id: id }, { $set: { limit_overrides: { monthly_tokens: 5 } } });
+    expect(await app.redis.get(epochKey(id))).not.toBe(afterMixed);
+  });
+
+  it('reads update paths across operators', () => {
+    const fields = new Set(['tokens_used', 'monthly_usage']);
+    expect(writesOnly({ $set: { tokens_used: 1, 'monthly_usage.api_calls': 2 } }, fields)).toBe(true);
+    expect(writesOnly({ tokens_used: 1 }, fields)).toBe(true);
+    expect(writesOnly({ $set: { tokens_used: 1 }, $unset: { role: 1 } }, fields)).toBe(false);
+    expect(writesOnly([{ $set: { tokens_used: 1 } }], fields)).toBe(false);
+    expect(writesOnly({}, fields)).toBe(false);
+    expect(writesOnly({ $set: { monthly_usage_x: 1 } }, fields)).toBe(false);
   });
 });
