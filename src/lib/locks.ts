@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { ServiceUnavailableError } from './errors.js';
+import { luaScript } from './lua.js';
 
 /** Deletes the lock only if this holder still owns it (a holder that outlived its TTL must not free another's). */
-const RELEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`;
+const RELEASE = luaScript('release-lock', `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`);
 
 interface Options {
   redis: Redis;
@@ -31,7 +32,7 @@ export function createLocks({ redis, prefix, ttlMs = 15_000, waitMs = 10_000 }: 
       await sleep(5 + Math.random() * 25);
     }
     return async () => {
-      await redis.eval(RELEASE, 1, key, token).catch(() => undefined);
+      await RELEASE.run(redis, [key], [token]).catch(() => undefined);
     };
   }
 

@@ -5,8 +5,12 @@ export interface LuaScript {
   run(redis: Redis, keys: string[], args: Array<string | number>): Promise<unknown>;
 }
 
-/** A Lua script sent by SHA (one short command per call), loaded on the first NOSCRIPT. */
-export function luaScript(source: string): LuaScript {
+/**
+ * A Lua script sent by SHA (one short command per call), loaded on the first NOSCRIPT. The name opens the source
+ * as a comment, so SCRIPT and MONITOR output (and the benchmark's counts) say which script ran.
+ */
+export function luaScript(name: string, body: string): LuaScript {
+  const source = `-- ${name}\n${body}`;
   const sha = createHash('sha1').update(source).digest('hex');
   return {
     async run(redis, keys, args) {

@@ -10,7 +10,7 @@ import { redisKey } from '../lib/redis.js';
  * seconds left in the window. Refused requests count too, which cannot stretch the window (its expiry is set
  * once). KEYS[1] counter. ARGV max, window seconds.
  */
-const HIT = luaScript(`
+const HIT = luaScript('hit', `
 local count = redis.call('INCR', KEYS[1])
 local ttl = redis.call('TTL', KEYS[1])
 if ttl < 0 then

@@ -48,10 +48,10 @@ describe('loading and rebuilding quota counters while settlements land', () => {
   /** A load cut at T0, with `during` running between the cut and the write. */
   async function loadWith(ref: AccountRef, mode: 'init' | 'rebuild', during: () => Promise<unknown>) {
     const key = quota.accountKey(ref);
-    const [t0] = (await app.redis.eval(BEGIN_LOAD, 1, key)) as [string];
+    const [t0] = (await BEGIN_LOAD.run(app.redis, [key], [])) as [string];
     await during();
     const state = (await loadAccountState(ref, { at: Number(t0), settledTimes: quota.settledTimes }))!;
-    return app.redis.eval(FINISH_LOAD, 1, key, state.limit, state.ledgerUsed, state.calls, state.period, t0, mode, state.floor);
+    return FINISH_LOAD.run(app.redis, [key], [state.limit, state.ledgerUsed, state.calls, state.period, t0, mode, state.floor]);
   }
 
   it('a settlement landing during a rebuild is counted once (not lost, not doubled)', async () => {

@@ -17,7 +17,7 @@ const TOKEN_FORMAT = /^[A-Za-z0-9_-]{43}$/;
  * Adds or renews one token hash (score = its expiry in ms), drops expired ones and all but the newest kept,
  * and lets the whole set expire with its newest member. KEYS[1] set. ARGV now, expires at, member, kept, ttl ms.
  */
-const REMEMBER = luaScript(`
+const REMEMBER = luaScript('remember', `
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[1])
 redis.call('ZADD', KEYS[1], ARGV[2], ARGV[3])
 redis.call('ZREMRANGEBYRANK', KEYS[1], 0, -(tonumber(ARGV[4]) + 1))

@@ -12,7 +12,7 @@ export type CancelReason = 'cancelled' | 'client_disconnected';
  * KEYS[1] meta, KEYS[2] cancel key. ARGV channel, request id, reason, ttl seconds, force.
  * Returns -1 unknown request, 0 nothing to do, 1 signalled.
  */
-const SIGNAL = luaScript(`
+const SIGNAL = luaScript('signal', `
 if redis.call('EXISTS', KEYS[1]) == 0 then return -1 end
 if redis.call('HEXISTS', KEYS[1], 'finished_at') == 1 then return 0 end
 if ARGV[5] ~= '1' and tonumber(redis.call('HGET', KEYS[1], 'watchers') or '0') > 0 then return 0 end

@@ -13,7 +13,7 @@ const WINDOW_MS = 60_000;
  * KEYS[1] rpm set, KEYS[2] active set. ARGV now, window, rpm limit, request id, is stream, stream limit, slot ttl.
  * Returns {verdict, count, reset ms}.
  */
-const ADMIT = luaScript(`
+const ADMIT = luaScript('admit', `
 local now = tonumber(ARGV[1])
 local window = tonumber(ARGV[2])
 local limit = tonumber(ARGV[3])
@@ -44,7 +44,7 @@ return {'ok', count + 1, reset}
  * KEYS[1] active set, KEYS[2] request meta. ARGV now, request id, connection id, limit, slot ttl, connections per
  * request slot. Returns {verdict ('own' | 'slot' | 'streams' | 'gone'), running (1|0)}.
  */
-const OPEN_CONNECTION = luaScript(`
+const OPEN_CONNECTION = luaScript('open-connection', `
 if redis.call('EXISTS', KEYS[2]) == 0 then return {'gone', 0} end
 local now = tonumber(ARGV[1])
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
@@ -67,7 +67,7 @@ return {'slot', running and 1 or 0}
  * processes that died). A slot already gone is not brought back.
  * KEYS[1] active set. ARGV now, slot ttl, slot. Returns 1 if kept.
  */
-const KEEP_SLOT = luaScript(`
+const KEEP_SLOT = luaScript('keep-slot', `
 if not redis.call('ZSCORE', KEYS[1], ARGV[3]) then return 0 end
 local ttl = tonumber(ARGV[2])
 redis.call('ZADD', KEYS[1], tonumber(ARGV[1]) + ttl, ARGV[3])

@@ -52,7 +52,7 @@ export const STREAM_ID_PATTERN = /^\d{1,20}-\d{1,20}$/;
  * land after the worker's claim: it never overwrites what the worker set.
  * KEYS[1] meta. ARGV user id, model, stream, created ms, ttl seconds.
  */
-const CREATE = luaScript(`
+const CREATE = luaScript('create', `
 redis.call('HSET', KEYS[1], 'user_id', ARGV[1], 'model', ARGV[2], 'stream', ARGV[3], 'created', ARGV[4])
 redis.call('HSETNX', KEYS[1], 'status', 'queued')
 redis.call('HINCRBY', KEYS[1], 'watchers', 1)
@@ -65,7 +65,7 @@ return 1
  * written yet is created from the job; one gone because the job waited longer than its expiry is `missing`.
  * KEYS[1] meta, KEYS[2] stream, KEYS[3] cancel. ARGV run, now ms, worker, user id, model, stream, created ms, ttl s.
  */
-const CLAIM = luaScript(`
+const CLAIM = luaScript('claim', `
 if redis.call('EXISTS', KEYS[1]) == 0 then
   if tonumber(ARGV[2]) - tonumber(ARGV[7]) > tonumber(ARGV[8]) * 1000 then return {'missing', 0, ''} end
   redis.call('HSET', KEYS[1], 'user_id', ARGV[4], 'model', ARGV[5], 'stream', ARGV[6], 'created', ARGV[7])
@@ -82,7 +82,7 @@ return {'ok', redis.call('XLEN', KEYS[2]), redis.call('GET', KEYS[3]) or ''}
  * Appends chunks (ARGV[4..]) if the caller still owns the request; keeps stream and status alive (their
  * expiry is pushed back on the first append and then about every 100 chunks).
  */
-const APPEND = luaScript(`
+const APPEND = luaScript('append', `
 if redis.call('HGET', KEYS[2], 'run') ~= ARGV[1] then return false end
 local id
 for i = 4, #ARGV do id = redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[2], '*', 't', 'c', 'd', ARGV[i]) end
@@ -99,7 +99,7 @@ return id
  * Ends the request once: appends the last entries, records the outcome fields, frees the user's stream slot.
  * Returns 1 when it finalized, 0 when it was already final, -1 when the caller does not own the request.
  */
-const FINALIZE = luaScript(`
+const FINALIZE = luaScript('finalize', `
 if redis.call('HGET', KEYS[2], 'run') ~= ARGV[1] then return -1 end
 if redis.call('HEXISTS', KEYS[2], 'finished_at') == 1 then return 0 end
 local n = tonumber(ARGV[5])

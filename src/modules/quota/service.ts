@@ -80,15 +80,13 @@ export function createQuotaService({ redis, prefix, settledMarkerSeconds = 7 * 2
    * the settlements noted in Redis after it. `init` writes only an account that is not loaded yet.
    */
   async function loadOnce(ref: AccountRef, mode: 'init' | 'rebuild') {
-    const [t0, usedBefore, limitBefore] = (await redis.eval(BEGIN_LOAD, 1, key(ref))) as [string, string | null, string | null];
+    const [t0, usedBefore, limitBefore] = (await BEGIN_LOAD.run(redis, [key(ref)], [])) as [string, string | null, string | null];
     const state = await loadAccountState(ref, { at: Number(t0), settledTimes });
     if (!state) {
-      await redis.eval(ABORT_LOAD, 1, key(ref), t0);
+      await ABORT_LOAD.run(redis, [key(ref)], [t0]);
       return { written: 1, state: null, usedBefore, limitBefore };
     }
-    const written = (await redis.eval(
-      FINISH_LOAD, 1, key(ref), state.limit, state.ledgerUsed, state.calls, state.period, t0, mode, state.floor,
-    )) as number;
+    const written = (await FINISH_LOAD.run(redis, [key(ref)], [state.limit, state.ledgerUsed, state.calls, state.period, t0, mode, state.floor])) as number;
     return { written, state, usedBefore, limitBefore };
   }
 
@@ -121,7 +119,7 @@ export function createQuotaService({ redis, prefix, settledMarkerSeconds = 7 * 2
     const keys = [...accounts.map(key), resvKey(requestId), indexKey];
     const names = accounts.map(accountName).join(' ');
     for (let attempt = 0; attempt < 5; attempt += 1) {
-      const [status, a, b] = (await redis.eval(RESERVE, keys.length, ...keys, accounts.length, want, min, requestId, Date.now() + ttlMs, names, slotKey)) as string[];
+      const [status, a, b] = (await RESERVE.run(redis, keys, [accounts.length, want, min, requestId, Date.now() + ttlMs, names, slotKey])) as string[];
       if (status === 'ok' || status === 'duplicate') return { granted: Number(a) };
       const ref = accounts[Number(a) - 1]!;
       if (status === 'missing') {
@@ -136,7 +134,7 @@ export function createQuotaService({ redis, prefix, settledMarkerSeconds = 7 * 2
   /** Charges `billed` tokens once per request id and releases its reservation; says whether this call applied it. */
   async function settleRequest(requestId: string, accounts: AccountRef[], billed: number, calls: number): Promise<Settlement> {
     const keys = [...accounts.map(key), resvKey(requestId), indexKey, settledKey(requestId)];
-    const [status, at, ...rows] = (await redis.eval(SETTLE, keys.length, ...keys, accounts.length, billed, calls, requestId, settledMarkerSeconds)) as string[];
+    const [status, at, ...rows] = (await SETTLE.run(redis, keys, [accounts.length, billed, calls, requestId, settledMarkerSeconds])) as string[];
     const settled = rows.flatMap((row, i) => {
       if (!row) return [];
       const [limit, used, callCount] = row.split(' ').map(Number) as [number, number, number];
@@ -158,13 +156,13 @@ export function createQuotaService({ redis, prefix, settledMarkerSeconds = 7 * 2
   /** Moves the expiry of these requests' reservations (and stream slots) to `expiresAt`; returns those that still existed. */
   async function extendReservations(requestIds: string[], expiresAt: number): Promise<string[]> {
     if (!requestIds.length) return [];
-    return (await redis.eval(EXTEND_RESERVATIONS, 1, indexKey, prefix, expiresAt, ...requestIds)) as string[];
+    return (await EXTEND_RESERVATIONS.run(redis, [indexKey], [prefix, expiresAt, ...requestIds])) as string[];
   }
 
   /** Releases these requests' reservations if they are past their expiry at `now`; returns the request ids released. */
   async function releaseExpired(requestIds: string[], now = Date.now()): Promise<string[]> {
     if (!requestIds.length) return [];
-    return (await redis.eval(RELEASE_EXPIRED, 1, indexKey, prefix, now, ...requestIds)) as string[];
+    return (await RELEASE_EXPIRED.run(redis, [indexKey], [prefix, now, ...requestIds])) as string[];
   }
 
   async function reservationOf(requestId: string): Promise<number | null> {
@@ -185,11 +183,11 @@ export function createQuotaService({ redis, prefix, settledMarkerSeconds = 7 * 2
 
   /** Starts a new period (idempotent per period): used and calls go to zero, in-flight reservations stay. */
   async function reset(ref: AccountRef, limit: number, period: string): Promise<boolean> {
-    return (await redis.eval(RESET_ACCOUNT, 1, key(ref), limit, period)) === 1;
+    return (await RESET_ACCOUNT.run(redis, [key(ref)], [limit, period])) === 1;
   }
 
   async function setLimit(ref: AccountRef, limit: number): Promise<void> {
-    await redis.eval(SET_LIMIT, 1, key(ref), limit);
+    await SET_LIMIT.run(redis, [key(ref)], [limit]);
   }
 
   /**

@@ -1,0 +1,67 @@
+// Preloaded into the benchmark's project processes (`node --import`): counts every Redis command, Redis round
+// trip (a command sent alone, or one pipeline/MULTI) and MongoDB command the process sends, without touching the
+// code under measurement. On SIGUSR2 the counts so far are written to $BENCH_COUNTS_DIR/<pid>.json.
+import { createHash } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Redis } from 'ioredis';
+import mongoose from 'mongoose';
+
+interface Counts {
+  redis: Record<string, number>;
+  redisRoundTrips: number;
+  mongo: Record<string, number>;
+}
+const counts: Counts = { redis: {}, redisRoundTrips: 0, mongo: {} };
+const bump = (table: Record<string, number>, name: string) => {
+  table[name] = (table[name] ?? 0) + 1;
+};
+
+type Send = (this: Scripted, command: { name: string; args: unknown[] }, stream?: unknown) => unknown;
+interface Scripted {
+  scriptsSet?: Record<string, { sha: string }>;
+}
+const scriptNames = new Map<string, string>();
+/**
+ * A script by its name: defineCommand's (BullMQ's `moveToFinished`...), or for the project's scripts the first
+ * line of the source, learnt when it is first sent by EVAL (the bench flushes Redis's script cache first).
+ */
+function scriptName(connection: Scripted, command: { name: string; args: unknown[] }): string {
+  const head = String(command.args[0]);
+  if (command.name === 'eval') {
+    const source = head.trim();
+    const name = source.slice(0, source.indexOf('\n') > 0 ? source.indexOf('\n') : 60).trim().slice(0, 60);
+    scriptNames.set(createHash('sha1').update(head).digest('hex'), name);
+    return name;
+  }
+  if (!scriptNames.has(head)) {
+    for (const [name, script] of Object.entries(connection.scriptsSet ?? {})) scriptNames.set(script.sha, name);
+  }
+  return scriptNames.get(head) ?? head.slice(0, 12);
+}
+const redisPrototype = Redis.prototype as unknown as { sendCommand: Send };
+const send = redisPrototype.sendCommand;
+redisPrototype.sendCommand = function countedSend(this: Scripted, command, stream) {
+  const isScript = command.name === 'evalsha' || command.name === 'eval';
+  bump(counts.redis, isScript ? `script ${scriptName(this, command)}` : command.name);
+  if (!stream) counts.redisRoundTrips += 1;
+  return send.call(this, command, stream);
+};
+type Exec = (this: unknown, ...args: unknown[]) => unknown;
+const pipelinePrototype = Object.getPrototypeOf(new Redis({ lazyConnect: true }).pipeline()) as { exec: Exec };
+const exec = pipelinePrototype.exec;
+pipelinePrototype.exec = function countedExec(this: unknown, ...args: unknown[]) {
+  counts.redisRoundTrips += 1;
+  return exec.apply(this, args);
+};
+
+const connect = mongoose.connect.bind(mongoose);
+mongoose.connect = (async (url: string, options: mongoose.ConnectOptions = {}) => {
+  const connected = await connect(url, { ...options, monitorCommands: true });
+  connected.connection.getClient().on('commandStarted', (event: { commandName: string }) => bump(counts.mongo, event.commandName));
+  return connected;
+}) as typeof mongoose.connect;
+
+process.on('SIGUSR2', () => {
+  writeFileSync(join(process.env.BENCH_COUNTS_DIR ?? '/tmp', `${process.pid}.json`), JSON.stringify(counts));
+});
