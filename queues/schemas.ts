@@ -65,6 +65,8 @@ export type RequestOutcome = z.infer<typeof requestOutcomeSchema>;
 export const usageJobSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('settle'), context: requestContextSchema, outcome: requestOutcomeSchema }),
   z.object({ kind: z.literal('release-expired'), as_of: z.string().datetime() }),
+  /** Copies the accounts' Redis totals onto their documents (see USAGE_SEED_SYNC_MS). */
+  z.object({ kind: z.literal('sync-seed'), accounts: z.array(z.string().min(1).max(100)).min(1).max(8) }),
   z.object({ kind: z.literal('reconcile'), as_of: z.string().datetime() }),
 ]);
 

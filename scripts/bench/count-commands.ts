@@ -21,23 +21,24 @@ type Send = (this: Scripted, command: { name: string; args: unknown[] }, stream?
 interface Scripted {
   scriptsSet?: Record<string, { sha: string }>;
 }
-const scriptNames = new Map<string, string>();
+/** Names of the scripts seen sent by EVAL, by SHA (the project's open with `-- <name>`); reported with the counts. */
+const scriptNames: Record<string, string> = {};
 /**
- * A script by its name: defineCommand's (BullMQ's `moveToFinished`...), or for the project's scripts the first
- * line of the source, learnt when it is first sent by EVAL (the bench flushes Redis's script cache first).
+ * A script by its name where this process knows it: defineCommand's (BullMQ's `moveToFinished`...), or the first
+ * line of a source it sent by EVAL. Otherwise its SHA, which the benchmark names from every process's report.
  */
 function scriptName(connection: Scripted, command: { name: string; args: unknown[] }): string {
   const head = String(command.args[0]);
   if (command.name === 'eval') {
-    const source = head.trim();
-    const name = source.slice(0, source.indexOf('\n') > 0 ? source.indexOf('\n') : 60).trim().slice(0, 60);
-    scriptNames.set(createHash('sha1').update(head).digest('hex'), name);
-    return name;
+    const firstLine = head.trim().split('\n')[0]!.replace(/^--\s*/, '').slice(0, 60);
+    const sha = createHash('sha1').update(head).digest('hex');
+    scriptNames[sha] = firstLine;
+    return sha;
   }
-  if (!scriptNames.has(head)) {
-    for (const [name, script] of Object.entries(connection.scriptsSet ?? {})) scriptNames.set(script.sha, name);
+  if (!scriptNames[head]) {
+    for (const [name, script] of Object.entries(connection.scriptsSet ?? {})) scriptNames[script.sha] = name;
   }
-  return scriptNames.get(head) ?? head.slice(0, 12);
+  return head;
 }
 const redisPrototype = Redis.prototype as unknown as { sendCommand: Send };
 const send = redisPrototype.sendCommand;
@@ -56,12 +57,18 @@ pipelinePrototype.exec = function countedExec(this: unknown, ...args: unknown[])
 };
 
 const connect = mongoose.connect.bind(mongoose);
+const monitored = new WeakSet<object>();
 mongoose.connect = (async (url: string, options: mongoose.ConnectOptions = {}) => {
   const connected = await connect(url, { ...options, monitorCommands: true });
-  connected.connection.getClient().on('commandStarted', (event: { commandName: string }) => bump(counts.mongo, event.commandName));
+  // `all` connects once per role on the same client: listen once.
+  const client = connected.connection.getClient();
+  if (!monitored.has(client)) {
+    monitored.add(client);
+    client.on('commandStarted', (event: { commandName: string }) => bump(counts.mongo, event.commandName));
+  }
   return connected;
 }) as typeof mongoose.connect;
 
 process.on('SIGUSR2', () => {
-  writeFileSync(join(process.env.BENCH_COUNTS_DIR ?? '/tmp', `${process.pid}.json`), JSON.stringify(counts));
+  writeFileSync(join(process.env.BENCH_COUNTS_DIR ?? '/tmp', `${process.pid}.json`), JSON.stringify({ ...counts, scriptNames }));
 });

@@ -1,23 +1,27 @@
 /**
- * `npm run bench`: the LLM proxy against a fake OpenAI-compatible upstream, in one run:
- *   direct to the upstream vs through the proxy (API + BullMQ + worker + Redis Streams, all separate processes);
- *   time to first token and total time sequentially and at concurrency 32 and 256; non-streaming requests/s;
- *   thousands of concurrent slow streams with the RSS of each process; and a token audit comparing what
- *   clients received with the settlement jobs the proxy enqueued (the usage queue is left unprocessed).
- * Phases, all by default, or those named in BENCH_PHASES (comma-separated): latency (warm-up, sequential, concurrent),
- * hop (the queue hop alone), rps (non-streaming), slow (many slow streams), audit (settlements of the phases run),
- * hostile (1 MB prompts costly to tokenize: CPU ms per request, /healthz), replay (never-reading clients on a replay:
- * API RSS, /healthz); see abuse.ts for the last two.
- * Environment: BENCH_SEQ (sequential requests, default 300), BENCH_STREAMS (default 2000), BENCH_SLOW_TOKENS
- * (default 600), BENCH_RAMP_MS (how long opening the streams takes, default 4000), BENCH_HEAP_MB (V8 old-space
- * cap of the API and worker processes, default 256; 0 leaves V8's default, which grows lazily with free RAM).
+ * `npm run bench`: the LLM proxy on its production topology, beside the peer gateway and the upstream itself, in one
+ * run. Targets (see targets.ts): direct (the fake upstream: the floor), peer (Portkey 1.15.2), split (web + worker +
+ * scheduler as the Procfile runs them) and single (`npm start`'s one process), all against Redis and FerretDB as the
+ * services script starts them, settlement on. Each phase runs its targets in alternating blocks, so machine noise
+ * hits all of them alike.
+ * Phases, all by default, or those named in BENCH_PHASES (comma-separated):
+ *   sequential  one user, each request sent after the previous one has settled (the extension's pattern); also
+ *               counts MongoDB commands, Redis commands/round trips/scripts and CPU ms per request per process;
+ *   c32         32 users at concurrency 32 (streaming);   c256  streaming at concurrency 256;
+ *   rps         non-streaming throughput at concurrency 64 (with the same counts per request);
+ *   slow        BENCH_STREAMS (2000) concurrent slow streams on each project topology (RSS, errors);
+ *   hostile, replay  the attack phases of abuse.ts, on the split topology;
+ *   audit       every proxied request has exactly one ledger row, with the tokens its client received.
+ * Environment: BENCH_SEQ (sequential requests per target, default 200), BENCH_STREAMS (default 2000),
+ * BENCH_SLOW_TOKENS (default 600), BENCH_RAMP_MS (default 4000), BENCH_TARGETS (default direct,peer,split,single),
+ * BENCH_CPU_PROF=1 (each project process writes a V8 CPU profile into test-output/profiles).
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { Queue } from 'bullmq';
+import { setTimeout as sleep } from 'node:timers/promises';
 import mongoose from 'mongoose';
 import { Redis } from 'ioredis';
 import { parseConfig } from '../../src/config/index.js';
@@ -25,24 +29,27 @@ import { connectMongo } from '../../src/lib/mongo.js';
 import { initCollections, UserModel } from '../../src/models/index.js';
 import { createAccessTokens } from '../../src/modules/auth/access-tokens.js';
 import { countTokens } from '../../src/modules/llm/tokenizer.js';
-import { bullPrefix, type JobPayload } from '../../queues/index.js';
 import { deleteKeys } from '../../test/helpers/harness.js';
-import { hostilePhase, hostileTable, replayPhase, REPLAY_TOKEN, REPLAY_TOKENS, type HostileResult, type ReplayResult } from './abuse.js';
+import { hostilePhase, replayPhase, REPLAY_TOKEN, REPLAY_TOKENS, type HostileResult, type ReplayResult } from './abuse.js';
 import { clientAgent, completeOnce, pool, streamOnce, type StreamResult } from './client.js';
-import { rssMb } from './procfs.js';
-import { ms, summarize, type Summary } from './stats.js';
+import { cpuMs, rssMb } from './procfs.js';
+import { report, summarized, type BenchResults, type CountsRow, type PhaseRow } from './report.js';
+import { spawnRole } from './roles-launcher.js';
+import { ms, summarize } from './stats.js';
+import { COUNTS_DIR, directTarget, readCounts, startPeer, startProject, subtractCounts, type CommandCounts, type Target, type TargetName } from './targets.js';
 
-const SEQ = Number(process.env.BENCH_SEQ ?? 300);
+const SEQ = Number(process.env.BENCH_SEQ ?? 200);
 const STREAMS = Number(process.env.BENCH_STREAMS ?? 2000);
 const SLOW_TOKENS = Number(process.env.BENCH_SLOW_TOKENS ?? 600);
 const RAMP_MS = Number(process.env.BENCH_RAMP_MS ?? 4000);
-const HEAP_MB = Number(process.env.BENCH_HEAP_MB ?? 256);
+const USERS = 32;
 const words = (n: number) => Array.from({ length: n }, (_, i) => `tok${i}`).join(' ');
 
-const ALL_PHASES = ['latency', 'hop', 'rps', 'slow', 'audit', 'hostile', 'replay'] as const;
+const ALL_PHASES = ['sequential', 'c32', 'c256', 'rps', 'slow', 'hostile', 'replay', 'audit'] as const;
 const PHASES = new Set(process.env.BENCH_PHASES ? process.env.BENCH_PHASES.split(',').map((p) => p.trim()) : ALL_PHASES);
 const unknownPhases = [...PHASES].filter((p) => !(ALL_PHASES as readonly string[]).includes(p));
 if (unknownPhases.length) throw new Error(`unknown BENCH_PHASES ${unknownPhases.join(',')}; known: ${ALL_PHASES.join(',')}`);
+const TARGETS = new Set((process.env.BENCH_TARGETS ?? 'direct,peer,split,single').split(',').map((t) => t.trim()) as TargetName[]);
 
 const ROUTES = {
   'bench-fast': { content: words(20) },
@@ -51,292 +58,269 @@ const ROUTES = {
 };
 
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
+const body = (marker: string) => ({ model: 'gpt-4', messages: [{ role: 'user', content: `${marker}: say something` }] });
+const isProject = (t: Target) => t.name === 'split' || t.name === 'single';
 
-interface Role {
-  pid: number;
-  url: string;
-  stop(): Promise<void>;
+interface Project {
+  target: Target;
+  /** The ledger of this topology's database, read by the benchmark (never by the measured processes). */
+  ledger: mongoose.mongo.Collection;
+  connection: mongoose.Connection;
+  proxied: StreamResult[];
+  proxiedJson: Array<{ requestId: string; tokens: number }>;
 }
 
-/** Starts one of the benchmark's roles from the compiled JavaScript and waits for its ready line. */
-async function spawnRole(role: 'web' | 'llm-worker' | 'upstream' | 'floor-worker', env: Record<string, string>, extra: string[] = []): Promise<Role> {
-  const flags = (role === 'web' || role === 'llm-worker') && HEAP_MB > 0 ? [`--max-old-space-size=${HEAP_MB}`] : [];
-  const child = spawn(process.execPath, [...flags, 'dist/bench/scripts/bench/roles.js', role, ...extra], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
-  const port = await new Promise<number | undefined>((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (part: Buffer) => {
-      out += part.toString();
-      const line = out.split('\n').find((l) => l.startsWith('{"ready"'));
-      if (line) resolve((JSON.parse(line) as { port?: number }).port);
+/** Creates the benchmark users in a topology's own database and returns an access token for each. */
+async function seedUsers(databaseUrl: string, secret: string, issuer: string, audience: string): Promise<string[]> {
+  await connectMongo(databaseUrl);
+  await initCollections();
+  const accessTokens = createAccessTokens({ secret, issuer, audience, ttlSeconds: 6 * 3600 });
+  const resetDate = new Date(Date.now() + 30 * 86_400_000);
+  const tokens: string[] = [];
+  for (let i = 0; i < USERS; i += 1) {
+    const user = await UserModel.create({
+      email: `bench-${i}-${randomBytes(3).toString('hex')}@example.com`, password_hash: null, subscription_tier: 'enterprise',
+      monthly_limit: 1e13, tokens_remaining: 1e13, reset_date: resetDate,
+      limit_overrides: { requests_per_minute: 10_000_000, concurrent_streams: 1_000_000 },
     });
-    child.once('exit', (code) => reject(new Error(`${role} exited with ${code}`)));
-  });
+    tokens.push(accessTokens.sign({ sub: user._id.toString(), ver: 0, role: 'user' }));
+  }
+  // Not mongoose.disconnect(): that would also close the ledger connections the benchmark keeps.
+  await mongoose.connection.close();
+  return tokens;
+}
+
+/** Waits until the request's settlement has reached the ledger and the Redis counters. */
+async function settled(project: Project, requestId: string, timeoutMs = 10_000): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await project.ledger.findOne({ request_id: requestId, settle_pending: false }, { projection: { _id: 1 } })) return true;
+    await sleep(1);
+  }
+  return false;
+}
+
+async function countsOf(target: Target): Promise<Array<{ role: string; counts: CommandCounts; cpu: number }>> {
+  return Promise.all(target.processes.map(async ({ role, pid }) => ({ role, counts: await readCounts(pid), cpu: cpuMs(pid) })));
+}
+
+/** Script names by SHA, from every process's counts. */
+const scriptNames: Record<string, string> = {};
+
+/** Accumulates what each process of a project did over measured blocks, to report it per request. */
+function counter() {
+  const totals = new Map<string, { role: string; counts: CommandCounts; cpu: number; requests: number }>();
   return {
-    pid: child.pid!,
-    url: port ? `http://127.0.0.1:${port}` : '',
-    stop: () => new Promise<void>((resolve) => {
-      if (child.exitCode !== null) return resolve();
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-    }),
+    async measure<T>(target: Target, requests: number, run: () => Promise<T>): Promise<T> {
+      if (!isProject(target)) return run();
+      const before = await countsOf(target);
+      const result = await run();
+      const after = await countsOf(target);
+      after.forEach((a, i) => {
+        Object.assign(scriptNames, a.counts.scriptNames);
+        const diff = subtractCounts(a.counts, before[i]!.counts);
+        const key = `${target.name}|${a.role}`;
+        const total = totals.get(key) ?? { role: a.role, counts: { redis: {}, redisRoundTrips: 0, mongo: {} }, cpu: 0, requests: 0 };
+        for (const [k, v] of Object.entries(diff.redis)) total.counts.redis[k] = (total.counts.redis[k] ?? 0) + v;
+        for (const [k, v] of Object.entries(diff.mongo)) total.counts.mongo[k] = (total.counts.mongo[k] ?? 0) + v;
+        total.counts.redisRoundTrips += diff.redisRoundTrips;
+        total.cpu += a.cpu - before[i]!.cpu;
+        total.requests += requests;
+        totals.set(key, total);
+      });
+      return result;
+    },
+    rows(phase: string): CountsRow[] {
+      return [...totals.entries()].map(([key, t]) => ({ phase, target: key.split('|')[0] as TargetName, role: t.role, requests: t.requests, counts: t.counts, cpuMs: t.cpu }));
+    },
   };
 }
-
-interface PhaseResult {
-  name: string;
-  target: 'direct' | 'proxy';
-  concurrency: number;
-  requests: number;
-  errors: number;
-  ttft: Summary;
-  total: Summary;
-  seconds: number;
-}
-
-const body = (marker: string) => ({ model: 'gpt-4', messages: [{ role: 'user', content: `${marker}: say something` }] });
 
 async function main(): Promise<void> {
   const id = randomBytes(4).toString('hex');
-  log('compiling (the processes run compiled JavaScript, as in production)');
+  log('building: `npm run build` (the production artifacts) and the benchmark roles');
+  execFileSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
   execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'scripts/bench/tsconfig.json'], { stdio: 'inherit' });
-  const upstreamRole = await spawnRole('upstream', {}, [JSON.stringify(ROUTES)]);
-  const upstream = { ...upstreamRole, url: `${upstreamRole.url}/v1` };
-  const env: Record<string, string> = {
-    NODE_ENV: 'production', LOG_LEVEL: 'warn', PORT: '0', HOST: '127.0.0.1',
-    DATABASE_URL: `${(process.env.DATABASE_URL ?? 'mongodb://127.0.0.1:27017').replace(/^(mongodb:\/\/[^/?]+).*$/, '$1')}/bench_${id}`, REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', REDIS_PREFIX: `bench_${id}`,
-    JWT_SECRET_KEY: randomBytes(32).toString('hex'), A4F_BASE_URL: upstream.url, A4F_API_KEY: 'sk-bench-upstream-key', METRICS_TOKEN: randomBytes(16).toString('hex'),
-    WORKER_CONCURRENCY_LLM: String(Math.max(256, STREAMS + 100)), LLM_STREAM_TTL_SECONDS: '900', LLM_JOB_ATTEMPTS: '1',
-  };
-  const config = parseConfig(env);
-  await connectMongo(config.DATABASE_URL);
-  await initCollections();
-  const now = new Date();
-  const user = await UserModel.create({
-    email: `bench-${id}@example.com`, password_hash: null, subscription_tier: 'enterprise', monthly_limit: 1e13, tokens_remaining: 1e13,
-    reset_date: new Date(now.getTime() + 30 * 86_400_000), limit_overrides: { requests_per_minute: 10_000_000, concurrent_streams: 1_000_000 },
+  const upstream = await spawnRole('upstream', {}, [JSON.stringify(ROUTES)]);
+  const upstreamV1 = `${upstream.url}/v1`;
+  const upstreamKey = 'sk-bench-upstream-key';
+  const mongoBase = (process.env.DATABASE_URL ?? 'mongodb://127.0.0.1:27017').replace(/^(mongodb:\/\/[^/?]+).*$/, '$1');
+  const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+  const redis = new Redis(redisUrl);
+  // Scripts are then first sent with their source, so the processes' counts can name them.
+  await redis.script('FLUSH');
+  const secret = randomBytes(32).toString('hex');
+  const envOf = (name: string): Record<string, string> => ({
+    NODE_ENV: 'production', LOG_LEVEL: 'warn', HOST: '127.0.0.1',
+    DATABASE_URL: `${mongoBase}/bench_${id}_${name}`, REDIS_URL: redisUrl, REDIS_PREFIX: `bench_${id}_${name}`,
+    JWT_SECRET_KEY: secret, A4F_BASE_URL: upstreamV1, A4F_API_KEY: upstreamKey, METRICS_TOKEN: randomBytes(16).toString('hex'),
+    MAIL_DISABLED: 'true', WORKER_CONCURRENCY_LLM: String(Math.max(256, STREAMS + 100)), LLM_STREAM_TTL_SECONDS: '900', LLM_JOB_ATTEMPTS: '1',
   });
-  const token = createAccessTokens({ secret: config.JWT_SECRET_KEY, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE, ttlSeconds: 3600 })
-    .sign({ sub: user._id.toString(), ver: 0, role: 'user' });
-  const processes: Role[] = [];
-  const redis = new Redis(config.REDIS_URL);
+  const targets: Target[] = [];
+  const projects: Project[] = [];
   try {
-    const [api, worker] = await Promise.all([spawnRole('web', env), spawnRole('llm-worker', env)]);
-    processes.push(api, worker);
-    log(`upstream pid ${upstream.pid}, api pid ${api.pid}, worker pid ${worker.pid}; ${os.cpus().length} cores`);
-    const proxyUrl = `${api.url}/v1/chat/completions`;
-    const directUrl = `${upstream.url}/chat/completions`;
-    const proxyHeaders = { authorization: `Bearer ${token}` };
-    const directHeaders = { authorization: 'Bearer sk-bench-upstream-key' };
-    const proxied: StreamResult[] = [];
-    const proxiedJson: Array<{ requestId: string; tokens: number }> = [];
-    const phases: PhaseResult[] = [];
+    if (TARGETS.has('direct')) targets.push(directTarget(upstreamV1, upstreamKey, upstream.pid));
+    if (TARGETS.has('peer')) targets.push(await startPeer(upstreamV1, upstreamKey));
+    for (const name of ['split', 'single'] as const) {
+      if (!TARGETS.has(name)) continue;
+      const env = envOf(name);
+      const config = parseConfig(env);
+      const tokens = await seedUsers(config.DATABASE_URL, secret, config.JWT_ISSUER, config.JWT_AUDIENCE);
+      const target = await startProject(name, env, tokens);
+      const connection = await mongoose.createConnection(config.DATABASE_URL).asPromise();
+      targets.push(target);
+      projects.push({ target, connection, ledger: connection.collection('token_usage'), proxied: [], proxiedJson: [] });
+    }
+    log(`targets: ${targets.map((t) => `${t.name} (${t.processes.map((p) => `${p.role} ${p.pid}`).join(', ')})`).join('; ')}; ${os.cpus().length} cores`);
+    const projectOf = (t: Target) => projects.find((p) => p.target === t);
+    const rows: PhaseRow[] = [];
 
-    async function streamPhase(name: string, target: 'direct' | 'proxy', concurrency: number, requests: number, marker = 'bench-fast'): Promise<PhaseResult> {
+    async function streams(phase: string, target: Target, concurrency: number, requests: number, options: { settle?: boolean; userOffset?: number } = {}): Promise<void> {
       const dispatcher = clientAgent(concurrency + 8);
-      const url = target === 'proxy' ? proxyUrl : directUrl;
-      const headers = target === 'proxy' ? proxyHeaders : directHeaders;
+      const project = projectOf(target);
       const started = performance.now();
-      const results = await pool(requests, concurrency, () => streamOnce(dispatcher, url, headers, body(marker)));
+      const results = await pool(requests, concurrency, async (i) => {
+        const result = await streamOnce(dispatcher, target.url, target.headers((options.userOffset ?? 0) + (concurrency === 1 ? 0 : i)), body('bench-fast'));
+        if (options.settle && project && result.ok && !(await settled(project, result.requestId))) result.error = 'not settled within 10 s';
+        return result;
+      });
       const seconds = (performance.now() - started) / 1000;
       await dispatcher.close();
-      if (target === 'proxy') proxied.push(...results);
+      project?.proxied.push(...results);
       const ok = results.filter((r) => r.ok);
-      const phase = { name, target, concurrency, requests, errors: results.length - ok.length, ttft: summarize(ok.map((r) => r.ttft)), total: summarize(ok.map((r) => r.total)), seconds };
-      const firstError = results.find((r) => !r.ok)?.error;
-      log(`${name} ${target} c=${concurrency}: ttft p50 ${ms(phase.ttft.p50)} p99 ${ms(phase.ttft.p99)}, total p50 ${ms(phase.total.p50)} p99 ${ms(phase.total.p99)}, errors ${phase.errors}${firstError ? ` (${firstError})` : ''}`);
-      phases.push(phase);
-      return phase;
+      rows.push({ phase, target: target.name, concurrency, requests, errors: results.length - ok.length, ttft: ok.map((r) => r.ttft), total: ok.map((r) => r.total), seconds });
+      const firstError = results.find((r) => !r.ok || r.error)?.error;
+      log(`${phase} ${target.name} c=${concurrency}: ${requests} in ${seconds.toFixed(1)} s, ttft p50 ${ms(summarize(ok.map((r) => r.ttft)).p50)}, errors ${results.length - ok.length}${firstError ? ` (${firstError})` : ''}`);
     }
 
-    if (PHASES.has('latency')) {
-      log('warming up');
-      await streamPhase('warm-up', 'direct', 4, 100);
-      await streamPhase('warm-up', 'proxy', 4, 100);
-      phases.length = 0;
-
-      // Sequential, alternating direct and proxy in blocks so both see the same machine state.
-      for (let block = 0; block < 3; block += 1) {
-        await streamPhase('sequential', 'direct', 1, Math.ceil(SEQ / 3));
-        await streamPhase('sequential', 'proxy', 1, Math.ceil(SEQ / 3));
-      }
-      for (const concurrency of [32, 256]) {
-        const requests = concurrency === 32 ? 1600 : 2560;
-        await streamPhase('concurrent', 'direct', concurrency, requests);
-        await streamPhase('concurrent', 'proxy', concurrency, requests);
-      }
+    /** Alternating blocks: block 1 of every target, then block 2 of every target... */
+    async function alternate(blocks: number, run: (target: Target, block: number) => Promise<void>): Promise<void> {
+      for (let block = 0; block < blocks; block += 1) for (const target of targets) await run(target, block);
     }
 
-    let floor: Summary | undefined;
-    if (PHASES.has('hop')) {
-      // Reference: the queue hop alone (enqueue -> a BullMQ worker in another process -> XADD -> XREAD BLOCK).
-      const floorWorker = await spawnRole('floor-worker', env);
-      processes.push(floorWorker);
-      const floorQueue = new Queue('floor', { connection: redis, prefix: bullPrefix(config.REDIS_PREFIX) });
-      const reader = new Redis(config.REDIS_URL);
-      const floorTimes: number[] = [];
-      for (let i = 0; i < SEQ + 50; i += 1) {
-        const started = performance.now();
-        const key = `${config.REDIS_PREFIX}:floor:f${i}`;
-        const read = reader.xread('BLOCK', 5000, 'STREAMS', key, '0-0');
-        await floorQueue.add('f', {}, { jobId: `f${i}`, removeOnComplete: true });
-        await read;
-        if (i >= 50) floorTimes.push(performance.now() - started);
-      }
-      floor = summarize(floorTimes);
-      await floorQueue.close();
-      reader.disconnect();
-      log(`queue hop alone (add -> worker -> XADD -> XREAD): p50 ${ms(floor.p50)} p99 ${ms(floor.p99)}`);
-    }
+    log('warming up');
+    await alternate(1, (t) => streams('warm-up', t, 4, 100));
+    rows.length = 0;
 
-    const rps: Record<string, number> = {};
+    const seqCounts = counter();
+    if (PHASES.has('sequential')) {
+      await alternate(4, (t) => seqCounts.measure(t, Math.ceil(SEQ / 4), () => streams('sequential', t, 1, Math.ceil(SEQ / 4), { settle: true })));
+    }
+    if (PHASES.has('c32')) await alternate(2, (t) => streams('c32', t, 32, 800));
+    if (PHASES.has('c256')) await alternate(2, (t) => streams('c256', t, 256, 1280));
+
+    const rps: Array<{ target: TargetName; rps: number; errors: number }> = [];
+    const rpsCounts = counter();
     if (PHASES.has('rps')) {
-      // Non-streaming throughput.
-      for (const target of ['direct', 'proxy'] as const) {
+      const perTarget = new Map<TargetName, { ok: number; errors: number; seconds: number }>();
+      await alternate(2, (target) => rpsCounts.measure(target, 1500, async () => {
         const dispatcher = clientAgent(72);
-        const url = target === 'proxy' ? proxyUrl : directUrl;
-        const headers = target === 'proxy' ? proxyHeaders : directHeaders;
-        const count = 3000;
         const started = performance.now();
-        const results = await pool(count, 64, () => completeOnce(dispatcher, url, headers, body('bench-fast')));
+        const results = await pool(1500, 64, (i) => completeOnce(dispatcher, target.url, target.headers(i), body('bench-fast')));
         const seconds = (performance.now() - started) / 1000;
         await dispatcher.close();
-        if (target === 'proxy') proxiedJson.push(...results.filter((r) => r.ok));
-        rps[target] = results.filter((r) => r.ok).length / seconds;
-        log(`non-streaming ${target} c=64: ${rps[target]!.toFixed(0)} req/s, errors ${results.filter((r) => !r.ok).length}`);
-      }
-    }
-
-    let slowResult: Record<string, unknown> | undefined;
-    if (PHASES.has('slow')) {
-      // Many concurrent slow streams.
-      log(`${STREAMS} concurrent streams of ${SLOW_TOKENS} tokens at 25 ms`);
-      const rss = { api: 0, worker: 0, upstream: 0, apiIdle: rssMb(api.pid), workerIdle: rssMb(worker.pid) };
-      let open = 0;
-      let peakOpen = 0;
-      const sampler = setInterval(() => {
-        rss.api = Math.max(rss.api, rssMb(api.pid));
-        rss.worker = Math.max(rss.worker, rssMb(worker.pid));
-        rss.upstream = Math.max(rss.upstream, rssMb(upstream.pid));
-      }, 100);
-      const slowDispatcher = clientAgent(STREAMS + 16);
-      const slowStarted = performance.now();
-      const slow = await Promise.all(Array.from({ length: STREAMS }, async (_, i) => {
-        await new Promise((resolve) => setTimeout(resolve, (i * RAMP_MS) / STREAMS));
-        return streamOnce(slowDispatcher, proxyUrl, proxyHeaders, body('bench-slow'), {
-          onOpen() {
-            open += 1;
-            peakOpen = Math.max(peakOpen, open);
-          },
-          onClose() {
-            open -= 1;
-          },
-        });
+        projectOf(target)?.proxiedJson.push(...results.filter((r) => r.ok));
+        const sum = perTarget.get(target.name) ?? { ok: 0, errors: 0, seconds: 0 };
+        perTarget.set(target.name, { ok: sum.ok + results.filter((r) => r.ok).length, errors: sum.errors + results.filter((r) => !r.ok).length, seconds: sum.seconds + seconds });
+        log(`non-streaming ${target.name} c=64: ${(results.filter((r) => r.ok).length / seconds).toFixed(0)} req/s`);
       }));
-      const slowSeconds = (performance.now() - slowStarted) / 1000;
-      clearInterval(sampler);
-      await slowDispatcher.close();
-      proxied.push(...slow);
-      const slowOk = slow.filter((r) => r.ok && r.tokens === SLOW_TOKENS);
-      const slowErrors = slow.length - slowOk.length;
-      log(`slow streams: ${slowOk.length}/${STREAMS} complete and exact, peak open ${peakOpen}, ${slowSeconds.toFixed(1)} s; RSS MB api ${rss.api.toFixed(0)} worker ${rss.worker.toFixed(0)} upstream ${rss.upstream.toFixed(0)}`);
-      const firstSlowError = slow.find((r) => !r.ok || r.tokens !== SLOW_TOKENS);
-      if (firstSlowError) log(`first slow-stream problem: ${JSON.stringify(firstSlowError)}`);
-      slowResult = {
-        streams: STREAMS, tokens_each: SLOW_TOKENS, token_delay_ms: 25, ramp_ms: RAMP_MS, heap_mb: HEAP_MB, complete: slowOk.length, errors: slowErrors,
-        peak_open: peakOpen, seconds: slowSeconds, tokens_per_second: (slowOk.length * SLOW_TOKENS) / slowSeconds,
-        ttft: summarize(slow.filter((r) => r.ok).map((r) => r.ttft)), rss_mb: rss,
-      };
+      for (const [target, sum] of perTarget) rps.push({ target, rps: sum.ok / sum.seconds, errors: sum.errors });
     }
 
-    let audit: Record<string, number> | undefined;
-    if (PHASES.has('audit')) {
-      // Token audit: every proxied request has exactly one settlement whose tokens equal what its client received.
-      const usage = new Queue('usage', { connection: redis, prefix: bullPrefix(config.REDIS_PREFIX) });
-      const audited = [...proxied.map((r) => ({ requestId: r.requestId, tokens: r.tokens, text: r.text as string | null })), ...proxiedJson.map((r) => ({ ...r, text: null }))];
-      let missing = 0;
-      let mismatched = 0;
-      let received = 0;
-      let settled = 0;
-      let counted = 0;
-      for (const item of audited) {
-        const job = await usage.getJob(`settle-${item.requestId}`);
-        if (!job) {
-          missing += 1;
-          continue;
-        }
-        const outcome = (job.data as JobPayload<'usage'> & { kind: 'settle' }).outcome;
-        // Reported usage is one token per chunk here; counted usage (a cut stream) is the tokenizer's count of the text.
-        const expected = outcome.usage_source === 'counted' && item.text !== null ? await countTokens('gpt-4', item.text) : item.tokens;
-        if (outcome.usage_source === 'counted') counted += 1;
-        received += expected;
-        settled += outcome.completion_tokens;
-        if (outcome.completion_tokens !== expected) mismatched += 1;
-      }
-      const counts = await usage.getJobCounts('waiting', 'prioritized', 'completed', 'failed', 'active', 'delayed');
-      const settlementJobs = Object.values(counts).reduce((a, b) => a + b, 0);
-      await usage.close();
-      audit = { requests: audited.length, settlement_jobs: settlementJobs, missing, mismatched, counted, tokens_received: received, tokens_settled: settled };
-      log(`audit: ${audited.length} proxied requests, ${settlementJobs} settlement jobs, missing ${missing}, mismatched ${mismatched}, counted ${counted}, tokens received ${received}, settled ${settled}`);
+    const slow: BenchResults['slow'] = [];
+    if (PHASES.has('slow')) {
+      for (const project of projects) slow.push(await slowPhase(project));
     }
 
-    const target = { apiUrl: api.url, apiPid: api.pid, workerPid: worker.pid, headers: proxyHeaders };
-    const hostile: HostileResult[] | undefined = PHASES.has('hostile') ? await hostilePhase(target) : undefined;
-    const replay: ReplayResult | null | undefined = PHASES.has('replay') ? await replayPhase(target, 'bench-replay') : undefined;
+    const split = projects.find((p) => p.target.name === 'split') ?? projects[0];
+    const abuseTarget = split && {
+      apiUrl: split.target.url.replace('/v1/chat/completions', ''),
+      apiPid: split.target.processes[0]!.pid,
+      workerPid: split.target.processes[1]?.pid ?? split.target.processes[0]!.pid,
+      headers: split.target.headers(0),
+    };
+    const hostile: HostileResult[] | undefined = PHASES.has('hostile') && abuseTarget ? await hostilePhase(abuseTarget) : undefined;
+    const replay: ReplayResult | null | undefined = PHASES.has('replay') && abuseTarget ? await replayPhase(abuseTarget, 'bench-replay') : undefined;
 
-    const results = {
+    const audit = PHASES.has('audit') ? await Promise.all(projects.map(auditPhase)) : undefined;
+
+    const results: BenchResults = {
       machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, memory_gb: Math.round(os.totalmem() / 2 ** 30), node: process.version, date: new Date().toISOString() },
-      phases_run: [...PHASES], phases, rps, queue_hop: floor, slow: slowResult, audit, hostile, replay,
+      command: `BENCH_PHASES=${[...PHASES].join(',')} npm run bench`,
+      phases: rows, rps, counts: [...seqCounts.rows('sequential'), ...rpsCounts.rows('rps')], scriptNames, slow, hostile, replay, audit,
     };
     mkdirSync('test-output', { recursive: true });
-    writeFileSync('test-output/bench.json', JSON.stringify(results, null, 2));
-    printMarkdown(results);
+    writeFileSync('test-output/bench.json', JSON.stringify(summarized(results), null, 2));
+    process.stdout.write(`${report(results)}\n`);
   } finally {
-    await Promise.all(processes.map((p) => p.stop()));
+    await Promise.all(targets.map((t) => t.stop()));
     await upstream.stop();
-    await deleteKeys(redis, `${config.REDIS_PREFIX}:*`);
+    for (const project of projects) {
+      await project.connection.dropDatabase().catch(() => undefined);
+      await project.connection.close();
+      await deleteKeys(redis, `bench_${id}_${project.target.name}:*`);
+    }
     redis.disconnect();
-    await mongoose.connection.dropDatabase().catch(() => undefined);
-    await mongoose.disconnect();
+    rmSync(COUNTS_DIR, { recursive: true, force: true });
   }
 }
 
-interface BenchResults {
-  phases: PhaseResult[];
-  rps: Record<string, number>;
-  queue_hop?: Summary;
-  slow?: Record<string, unknown>;
-  audit?: Record<string, number>;
-  hostile?: HostileResult[];
-  replay?: ReplayResult | null;
-  machine: Record<string, unknown>;
+/** Many concurrent slow streams through one topology: errors, and the peak RSS of each of its processes. */
+async function slowPhase(project: Project): Promise<NonNullable<BenchResults['slow']>[number]> {
+  const { target } = project;
+  log(`${target.name}: ${STREAMS} concurrent streams of ${SLOW_TOKENS} tokens at 25 ms`);
+  const peak: Record<string, number> = Object.fromEntries(target.processes.map((p) => [p.role, rssMb(p.pid)]));
+  const sampler = setInterval(() => {
+    for (const p of target.processes) peak[p.role] = Math.max(peak[p.role]!, rssMb(p.pid));
+  }, 100);
+  const dispatcher = clientAgent(STREAMS + 16);
+  const started = performance.now();
+  const results = await Promise.all(Array.from({ length: STREAMS }, async (_, i) => {
+    await sleep((i * RAMP_MS) / STREAMS);
+    return streamOnce(dispatcher, target.url, target.headers(i), body('bench-slow'));
+  }));
+  const seconds = (performance.now() - started) / 1000;
+  clearInterval(sampler);
+  await dispatcher.close();
+  project.proxied.push(...results);
+  const complete = results.filter((r) => r.ok && r.tokens === SLOW_TOKENS).length;
+  const firstProblem = results.find((r) => !r.ok || r.tokens !== SLOW_TOKENS);
+  log(`${target.name} slow streams: ${complete}/${STREAMS} complete, ${seconds.toFixed(1)} s, peak RSS MB ${JSON.stringify(peak)}${firstProblem ? `; first problem ${JSON.stringify(firstProblem).slice(0, 300)}` : ''}`);
+  return { target: target.name, streams: STREAMS, complete, errors: STREAMS - complete, seconds, rss_mb: Object.fromEntries(Object.entries(peak).map(([k, v]) => [k, Math.round(v)])) };
 }
 
-function printMarkdown(r: BenchResults): void {
-  const lines: string[] = [];
-  if (r.phases.length > 0) {
-    lines.push('| phase | target | concurrency | requests | errors | TTFT p50 | TTFT p99 | total p50 | total p99 |', '|---|---|---|---|---|---|---|---|---|');
-    const merged = new Map<string, PhaseResult[]>();
-    for (const phase of r.phases) {
-      const key = `${phase.name}|${phase.target}|${phase.concurrency}`;
-      merged.set(key, [...(merged.get(key) ?? []), phase]);
-    }
-    for (const group of merged.values()) {
-      const p = group[0]!;
-      const errors = group.reduce((sum, g) => sum + g.errors, 0);
-      const requests = group.reduce((sum, g) => sum + g.requests, 0);
-      const avg = (pick: (g: PhaseResult) => number) => group.reduce((sum, g) => sum + pick(g), 0) / group.length;
-      lines.push(`| ${p.name} | ${p.target} | ${p.concurrency} | ${requests} | ${errors} | ${ms(avg((g) => g.ttft.p50))} | ${ms(avg((g) => g.ttft.p99))} | ${ms(avg((g) => g.total.p50))} | ${ms(avg((g) => g.total.p99))} |`);
-    }
-    lines.push('');
+/** Every proxied request has exactly one ledger row whose completion tokens equal what its client received. */
+async function auditPhase(project: Project): Promise<NonNullable<BenchResults['audit']>[number]> {
+  const audited = [...project.proxied.filter((r) => r.requestId).map((r) => ({ requestId: r.requestId, tokens: r.tokens, text: r.text as string | null })), ...project.proxiedJson.map((r) => ({ ...r, text: null }))];
+  const ids = audited.map((a) => a.requestId);
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline && (await project.ledger.countDocuments({ request_id: { $in: ids }, settle_pending: false })) < ids.length) await sleep(500);
+  const rowsById = new Map<string, Array<{ completion_tokens: number; usage_source: string }>>();
+  for (let i = 0; i < ids.length; i += 2000) {
+    const found = await project.ledger.find({ request_id: { $in: ids.slice(i, i + 2000) } }, { projection: { request_id: 1, completion_tokens: 1, usage_source: 1 } }).toArray();
+    for (const row of found) rowsById.set(String(row.request_id), [...(rowsById.get(String(row.request_id)) ?? []), row as unknown as { completion_tokens: number; usage_source: string }]);
   }
-  if (r.queue_hop) lines.push(`queue hop alone (enqueue -> BullMQ worker -> XADD -> XREAD): ${JSON.stringify(r.queue_hop)}`, '');
-  if (r.rps.direct !== undefined) lines.push(`non-streaming req/s (c=64): direct ${r.rps.direct.toFixed(0)}, proxy ${r.rps.proxy?.toFixed(0)}`, '');
-  if (r.slow) lines.push(`slow streams: ${JSON.stringify(r.slow)}`, '');
-  if (r.audit) lines.push(`audit: ${JSON.stringify(r.audit)}`, '');
-  if (r.hostile) lines.push('hostile prompts, one request at a time (CPU time of each process from /proc/<pid>/stat before and after the request, so it includes that process\'s background work meanwhile; /healthz polled every 100 ms):', '', ...hostileTable(r.hostile), '');
-  if (r.replay) lines.push(`replay abuse: ${JSON.stringify(r.replay)}`, '');
-  lines.push(`machine: ${JSON.stringify(r.machine)}`);
-  process.stdout.write(`${lines.join('\n')}\n`);
+  let missing = 0;
+  let duplicated = 0;
+  let mismatched = 0;
+  let received = 0;
+  let settledTokens = 0;
+  for (const item of audited) {
+    const found = rowsById.get(item.requestId) ?? [];
+    if (found.length === 0) {
+      missing += 1;
+      continue;
+    }
+    if (found.length > 1) duplicated += 1;
+    const row = found[0]!;
+    const expected = row.usage_source === 'counted' && item.text !== null ? await countTokens('gpt-4', item.text) : item.tokens;
+    received += expected;
+    settledTokens += row.completion_tokens;
+    if (row.completion_tokens !== expected) mismatched += 1;
+  }
+  const result = { target: project.target.name, requests: audited.length, missing, duplicated, mismatched, tokens_received: received, tokens_settled: settledTokens };
+  log(`audit ${JSON.stringify(result)}`);
+  return result;
 }
 
 main().catch((error: Error) => {

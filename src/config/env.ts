@@ -167,6 +167,12 @@ export const envSchema = z
     QUOTA_RECONCILE_CRON: z.string().default('17 * * * *'),
     /** How long scrape-time gauges (queue depth, reservations) are cached between /metrics scrapes. */
     METRICS_CACHE_MS: z.coerce.number().int().min(0).default(5000),
+    /**
+     * How long the copies of the usage totals on user and organization documents (tokens_used, tokens_remaining,
+     * monthly_usage) may trail the Redis counters: they are written at most once per window per account, after it.
+     * 0 writes them inside every settlement (two reads and a locked write of the account per request).
+     */
+    USAGE_SEED_SYNC_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
     /** Test-only: a pause between the steps of a settlement, so a test can kill a worker mid-job. Refused in production. */
     USAGE_SETTLE_STEP_DELAY_MS: z.coerce.number().int().min(0).default(0),
     // LLM proxy: request path (see the README's LLM section).

@@ -22,6 +22,8 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
       REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
       REDIS_PREFIX: `t_${id}`,
       BCRYPT_COST: '10',
+      // Seed fields written inside each settlement, so tests read them right after it; the window has its own test.
+      USAGE_SEED_SYNC_MS: '0',
       // Test files register and start sign-ins from one loopback address; per-IP limits get their own tests.
       REGISTER_MAX_PER_IP: '100000',
       OAUTH_INITIATE_MAX_PER_IP: '100000',

@@ -11,6 +11,17 @@ export const SETTLE_JOB_OPTIONS: JobsOptions = {
 };
 
 /**
+ * One seed sync per account chain and window: every settlement of the window adds the same job id, delayed to the
+ * window's end, so the documents get the totals as they stand after the window's last settlement.
+ */
+export function enqueueSeedSync(producer: Pick<Producer, 'enqueue'>, accounts: string[], windowMs: number, now = Date.now()): Promise<string> {
+  const windowEnd = (Math.floor(now / windowMs) + 1) * windowMs;
+  return producer.enqueue('usage', { kind: 'sync-seed', accounts }, {
+    ...SETTLE_JOB_OPTIONS, jobId: `sync-seed-${accounts.join('-').replaceAll(':', '_')}-${windowEnd}`, delay: windowEnd - now,
+  });
+}
+
+/**
  * Called by the llm worker when a request ends (completed, failed or aborted). Safe to call more than once:
  * the settlement is idempotent by request id.
  */

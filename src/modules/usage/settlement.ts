@@ -22,6 +22,8 @@ export class RequestIdCollisionError extends Error {
 interface Deps {
   quota: QuotaService;
   logger: Logger;
+  /** Writes the seed fields later (at most once per window); without it they are written in every settlement. */
+  scheduleSeedSync?: (accounts: string[]) => Promise<unknown>;
   /** Test-only pause between the steps, so a test can kill the worker mid-settlement. */
   stepDelayMs?: number;
 }
@@ -44,9 +46,10 @@ const payerRef = (context: RequestContext): AccountRef => ({ kind: context.payer
  *  1. claim by insert: the ledger row (unique request_id) is written once; a repeat reads the existing row and
  *     goes on with ITS numbers;
  *  2. the Redis counters are charged and the reservation released (once, by the settled marker);
- *  3. the seed fields (tokens_used, tokens_remaining, monthly_usage) are copied from the counters.
+ *  3. the seed fields (tokens_used, tokens_remaining, monthly_usage) are copied from the counters, at once or at the
+ *     end of the account's seed-sync window (a `sync-seed` job).
  */
-export function createSettlementService({ quota, logger, stepDelayMs = 0 }: Deps) {
+export function createSettlementService({ quota, logger, scheduleSeedSync, stepDelayMs = 0 }: Deps) {
   const pause = () => (stepDelayMs > 0 ? sleep(stepDelayMs) : Promise.resolve());
 
   async function claimLedgerRow(context: RequestContext, outcome: RequestOutcome): Promise<{ row: LedgerRow; inserted: boolean }> {
@@ -128,8 +131,10 @@ export function createSettlementService({ quota, logger, stepDelayMs = 0 }: Deps
     const accounts = row.accounts.length ? row.accounts.map(parseAccountName) : context.accounts;
     const applied = row.settle_pending !== false || inserted ? await chargeCounters(row, accounts) : false;
     if (applied) recordFirstSettlement(row);
-    const synced = await syncSeedFields(quota, accounts);
-    if (!synced) logger.warn({ request_id: row.request_id }, 'seed fields kept moving; the next settlement or reconciliation writes them');
+    if (scheduleSeedSync) await scheduleSeedSync(accounts.map(accountName));
+    else if (!(await syncSeedFields(quota, accounts))) {
+      logger.warn({ request_id: row.request_id }, 'seed fields kept moving; the next settlement or reconciliation writes them');
+    }
     logger.debug({ request_id: row.request_id, billed: row.billed_tokens, applied, inserted }, 'usage settled');
     return { row, applied, inserted };
   }
