@@ -11,11 +11,13 @@ export function createPromptStore({ redis, prefix, ttlSeconds }: { redis: Redis;
   const keys = llmKeys(prefix);
   const ttl = ttlSeconds + 60;
 
-  /** Stores the body; returns its size in UTF-8 bytes (what a worker budgets before loading it). */
-  async function save(id: string, body: Record<string, unknown>): Promise<number> {
+  /**
+   * Sends the body to Redis at once (the SET is written before anything the caller sends after it on this
+   * connection); returns its size in UTF-8 bytes (what a worker budgets before loading it) and the write's result.
+   */
+  function save(id: string, body: Record<string, unknown>): { bytes: number; saved: Promise<unknown> } {
     const json = JSON.stringify(body);
-    await redis.set(keys.prompt(id), json, 'EX', ttl);
-    return Buffer.byteLength(json);
+    return { bytes: Buffer.byteLength(json), saved: redis.set(keys.prompt(id), json, 'EX', ttl) };
   }
 
   async function load(id: string): Promise<Record<string, unknown> | null> {
