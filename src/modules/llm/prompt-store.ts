@@ -11,13 +11,11 @@ export function createPromptStore({ redis, prefix, ttlSeconds }: { redis: Redis;
   const keys = llmKeys(prefix);
   const ttl = ttlSeconds + 60;
 
-  /**
-   * Sends the body to Redis at once (the SET is written before anything the caller sends after it on this
-   * connection); returns its size in UTF-8 bytes (what a worker budgets before loading it) and the write's result.
-   */
-  function save(id: string, body: Record<string, unknown>): { bytes: number; saved: Promise<unknown> } {
+  /** Stores the body; returns its size in UTF-8 bytes (what a worker budgets before loading it). */
+  async function save(id: string, body: Record<string, unknown>): Promise<number> {
     const json = JSON.stringify(body);
-    return { bytes: Buffer.byteLength(json), saved: redis.set(keys.prompt(id), json, 'EX', ttl) };
+    await redis.set(keys.prompt(id), json, 'EX', ttl);
+    return Buffer.byteLength(json);
   }
 
   async function load(id: string): Promise<Record<string, unknown> | null> {

@@ -147,14 +147,11 @@ export function createLlmService({ config, redis, producer, quota, limits, store
 
   async function enqueue(context: RequestContext, body: Record<string, unknown>, priority: number): Promise<void> {
     const id = context.request_id;
-    // The prompt goes into its own key before the job exists, so any worker that takes the job finds it: the SET is
-    // written first on the same connection as the job's add, and Redis runs one connection's commands in order, so
-    // it need not be awaited apart (one round trip fewer).
-    const { bytes: promptBytes, saved } = prompts.save(id, body);
+    // The prompt goes into its own key before the job exists, so any worker that takes the job finds it.
+    const promptBytes = await prompts.save(id, body);
     // In parallel: the record and the job may land in either order (the worker's claim creates a missing record),
     // so only the job decides whether the request was accepted.
-    const [promptSaved, created, enqueued] = await Promise.allSettled([
-      saved,
+    const [created, enqueued] = await Promise.allSettled([
       store.create({ id, userId: context.user_id, model: context.model, stream: context.stream, created: context.enqueued_at }),
       producer.enqueue('llm', { ...context, prompt_bytes: promptBytes }, {
         jobId: id, priority, attempts: config.LLM_JOB_ATTEMPTS, backoff: { type: 'fixed', delay: 500 },
@@ -162,11 +159,6 @@ export function createLlmService({ config, redis, producer, quota, limits, store
         removeOnComplete: { count: 1000 },
       }),
     ]);
-    if (promptSaved.status === 'rejected' && enqueued.status === 'fulfilled') {
-      // A job without its prompt fails on the worker and settles as failed (nothing billed); say so here too.
-      await producer.queues.llm.remove(id).catch(() => undefined);
-      throw promptSaved.reason;
-    }
     if (enqueued.status === 'rejected') {
       // An add can fail after Redis took it: the prompt stays for a job that exists.
       if (!(await producer.queues.llm.getJob(id).catch(() => true))) await prompts.drop(id).catch(() => undefined);
