@@ -7,7 +7,7 @@
  * Project processes run with count-commands.js preloaded (Redis and MongoDB commands per process, read on SIGUSR2).
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -37,6 +37,7 @@ const PEER_VERSION = '1.15.2';
 const PEER_DIR = path.join(CACHE_DIR, `portkey-gateway-${PEER_VERSION}`);
 const PEER_ENTRY = path.join(PEER_DIR, 'node_modules/@portkey-ai/gateway/build/start-server.js');
 export const COUNTS_DIR = path.join(os.tmpdir(), `bench-counts-${process.pid}`);
+const LOG_DIR = path.resolve('test-output/bench-logs');
 
 export async function freePort(): Promise<number> {
   const server = net.createServer();
@@ -47,8 +48,10 @@ export async function freePort(): Promise<number> {
 }
 
 /** Spawns a process and stops it on request (SIGTERM, then SIGKILL after 10 s). */
-function launch(args: string[], env: Record<string, string>, cwd?: string): { child: ChildProcess; stop(): Promise<void> } {
-  const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, cwd, stdio: ['ignore', 'ignore', 'inherit'] });
+function launch(args: string[], env: Record<string, string>, cwd?: string, logName?: string): { child: ChildProcess; stop(): Promise<void> } {
+  // Logs (stdout, JSON lines) of the project's processes are kept in test-output/bench-logs.
+  const out = logName ? openSync(path.join(LOG_DIR, `${logName}.log`), 'w') : 'ignore';
+  const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, cwd, stdio: ['ignore', out, 'inherit'] });
   return {
     child,
     stop: () => new Promise<void>((resolve) => {
@@ -113,6 +116,7 @@ const PRELOAD = path.resolve('dist/bench/scripts/bench/count-commands.js');
 /** The project as the Procfile (split) or `npm start` (single) runs it, from `npm run build`'s output. */
 export async function startProject(name: 'split' | 'single', env: Record<string, string>, tokens: string[]): Promise<Target> {
   mkdirSync(COUNTS_DIR, { recursive: true });
+  mkdirSync(LOG_DIR, { recursive: true });
   const port = await freePort();
   const processEnv = { ...env, PORT: String(port), BENCH_COUNTS_DIR: COUNTS_DIR };
   const preload = ['--import', `file://${PRELOAD}`];
@@ -126,7 +130,7 @@ export async function startProject(name: 'split' | 'single', env: Record<string,
       ['scheduler', [...preload, 'dist/workers/main.js', 'scheduler']],
     ]
     : [['all', [...preload, 'dist/workers/main.js', 'all']]];
-  const launched = roles.map(([role, args]) => ({ role, ...launch(args, processEnv) }));
+  const launched = roles.map(([role, args]) => ({ role, ...launch(args, processEnv, undefined, `${name}-${role}`) }));
   const base = `http://127.0.0.1:${port}`;
   await waitFor(`${name} web`, answers(`${base}/readyz`));
   return {

@@ -56,6 +56,7 @@ export const createLlmProcessor: ProcessorFactory<'llm'> = (ctx) => {
       const body = payload.body ?? (await prompts.load(id));
       if (!body) {
         // No prompt: the request already ended or expired while it waited (its status says which); end it without the upstream.
+        log.warn({ llm_request_id: id, attempt: job.attemptsStarted }, 'llm job has no prompt; ending it without the upstream');
         await runner.abandon({ ...requestContextSchema.parse(payload), body: {} });
         return 'no-prompt';
       }
@@ -69,6 +70,7 @@ export const createLlmProcessor: ProcessorFactory<'llm'> = (ctx) => {
     }
   };
   processor.onGaveUp = async (payload) => {
+    log.warn({ llm_request_id: payload.request_id }, 'llm job given up by the queue (stalled or out of attempts); ending its stream');
     const body = payload.body ?? (await prompts.load(payload.request_id)) ?? {};
     await runner.abandon({ ...requestContextSchema.parse(payload), body });
     await prompts.drop(payload.request_id);
