@@ -3,7 +3,7 @@ import { z } from 'zod';
 export const TIERS = ['free', 'pro', 'enterprise'] as const;
 export type Tier = (typeof TIERS)[number];
 
-export const planSchema = z.object({
+const planFields = {
   monthly_tokens: z.number().int().min(0),
   requests_per_minute: z.number().int().min(1),
   concurrent_streams: z.number().int().min(1),
@@ -12,8 +12,9 @@ export const planSchema = z.object({
   /** BullMQ priority: 1 is served first. */
   queue_priority: z.number().int().min(1),
   stripe_price_id: z.string().optional(),
-  price_usd_month: z.number().min(0).default(0),
-});
+  price_usd_month: z.number().min(0),
+};
+export const planSchema = z.object({ ...planFields, price_usd_month: planFields.price_usd_month.default(0) });
 export type Plan = z.infer<typeof planSchema>;
 
 export const DEFAULT_PLANS: Record<Tier, Plan> = {
@@ -22,7 +23,11 @@ export const DEFAULT_PLANS: Record<Tier, Plan> = {
   enterprise: { monthly_tokens: 10_000_000, requests_per_minute: 600, concurrent_streams: 32, models: 'all', queue_priority: 1, price_usd_month: 200 },
 };
 
-export const plansOverrideSchema = z.record(z.enum(TIERS), planSchema.partial()).optional();
+/**
+ * Overrides name only the tiers and fields they change (`{"free":{"monthly_tokens":5000}}`); the rest keep their
+ * defaults. No field has a default here, or a partial override would reset it. Unknown tiers and fields are refused.
+ */
+export const plansOverrideSchema = z.partialRecord(z.enum(TIERS), z.object(planFields).partial().strict()).optional();
 
 export function buildPlans(overrideJson: string | undefined): Record<Tier, Plan> {
   const override = overrideJson ? plansOverrideSchema.parse(JSON.parse(overrideJson)) : undefined;

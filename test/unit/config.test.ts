@@ -20,6 +20,15 @@ describe('parseConfig', () => {
     expect(Object.isFrozen(config)).toBe(true);
   });
 
+  it("takes a partial PLANS_JSON (the README's example): only the named tier and fields change", () => {
+    const { plans } = parseConfig({ PLANS_JSON: '{"free":{"monthly_tokens":5000}}' });
+    expect(plans.free).toMatchObject({ monthly_tokens: 5000, requests_per_minute: 20, price_usd_month: 0, models: 'free' });
+    expect(plans.pro).toMatchObject({ monthly_tokens: 1_000_000, price_usd_month: 20 });
+    expect(parseConfig({ PLANS_JSON: '{"pro":{"concurrent_streams":4}}' }).plans.pro).toMatchObject({ concurrent_streams: 4, price_usd_month: 20 });
+    expect(problemsOf({ PLANS_JSON: '{"gold":{"monthly_tokens":1}}' })[0]).toMatch(/^PLANS_JSON/);
+    expect(problemsOf({ PLANS_JSON: '{"free":{"monthly_tokenz":1}}' })[0]).toMatch(/^PLANS_JSON/);
+  });
+
   it('names every bad variable in one error, without echoing secret values', () => {
     const env = {
       PORT: 'eighty', DATABASE_URL: 'postgres://x', REDIS_URL: 'http://nope', JWT_SECRET_KEY: 'too-short-secret', LOG_LEVEL: 'loud',
