@@ -6,12 +6,11 @@ import { OrganizationMemberModel } from './organization-member.js';
 import { ApiKeyModel } from './api-key.js';
 import { ProcessedStripeEventModel, SubscriptionModel } from './subscription.js';
 import { TokenUsageModel } from './token-usage.js';
-import { RateLimitModel } from './rate-limit.js';
 import { OAuthCodeModel, OAuthCodeUseModel } from './oauth-code.js';
 
 export const ALL_MODELS: Model<never>[] = [
   UserModel, RefreshTokenModel, RefreshTokenUseModel, RevokedFamilyModel, OrganizationModel, OrganizationMemberModel, ApiKeyModel,
-  SubscriptionModel, ProcessedStripeEventModel, TokenUsageModel, RateLimitModel, OAuthCodeModel, OAuthCodeUseModel,
+  SubscriptionModel, ProcessedStripeEventModel, TokenUsageModel, OAuthCodeModel, OAuthCodeUseModel,
 ] as unknown as Model<never>[];
 
 /** Creates every collection and index (idempotent). FerretDB has no TTL/partial indexes, so none are declared. */
@@ -25,5 +24,5 @@ export async function initCollections(): Promise<void> {
 }
 
 export { UserModel, RefreshTokenModel, RefreshTokenUseModel, RevokedFamilyModel, OrganizationModel, ApiKeyModel };
-export { SubscriptionModel, ProcessedStripeEventModel, TokenUsageModel, RateLimitModel, OAuthCodeModel, OAuthCodeUseModel };
+export { SubscriptionModel, ProcessedStripeEventModel, TokenUsageModel, OAuthCodeModel, OAuthCodeUseModel };
 export { OrganizationMemberModel };
