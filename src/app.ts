@@ -34,6 +34,7 @@ import { createAccountService } from './modules/users/service.js';
 import { createUsersRouter } from './modules/users/routes.js';
 import { createFirstEmailProof } from './modules/users/first-email-proof.js';
 import { createQuotaService } from './modules/quota/service.js';
+import { createEntitlements } from './modules/auth/entitlement.js';
 import { createSuperadminGuard } from './modules/admin/superadmin-guard.js';
 import { createAdminUsersService } from './modules/admin/users-service.js';
 import { createAdminRouter } from './modules/admin/routes.js';
@@ -152,7 +153,7 @@ export function createApp(infra: AppInfra): AppHandle {
     createHealthRouter({ redis, indexes }),
     createDocsRouter({ publicUrl: config.PUBLIC_URL }),
     createAuthRouter({
-      config, auth, authenticate,
+      config, auth, authenticate, entitlementOf: createEntitlements({ config, quota }),
       registerLimit: ipLimits.limit('register', { max: config.REGISTER_MAX_PER_IP, windowSeconds: config.REGISTER_WINDOW_SECONDS }),
     }),
     createApiKeysRouter({ apiKeys, authenticate }),

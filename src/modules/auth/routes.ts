@@ -7,6 +7,7 @@ import { requirePrincipal } from '../../lib/http/principal.js';
 import { presentUser } from './presenter.js';
 import { buildVscodeConfig, vscodeConfigSchema } from './vscode-config.js';
 import type { AuthService } from './service.js';
+import type { Entitlements } from './entitlement.js';
 import { KNOWN_CLIENT_HEADER } from './known-clients.js';
 import {
   formLoginResponseSchema, loginFormBodySchema, loginJsonBodySchema, loginResponseSchema, refreshBodySchema, registerBodySchema, tokenPairSchema,
@@ -19,12 +20,13 @@ interface Deps {
   authenticate: Authenticate;
   /** The per-IP limit of registrations, checked before the body is read or a password hashed. */
   registerLimit: RequestHandler;
+  entitlementOf: Entitlements;
 }
 
 /** The known-client token from the body field, else from the header. */
 const presentedToken = (req: Request, body: { known_client_token?: string }) => body.known_client_token ?? req.get(KNOWN_CLIENT_HEADER);
 
-export function createAuthRouter({ config, auth, authenticate, registerLimit }: Deps): Router {
+export function createAuthRouter({ config, auth, authenticate, registerLimit, entitlementOf }: Deps): Router {
   const router = Router();
   const tags = ['auth'];
 
@@ -71,15 +73,18 @@ export function createAuthRouter({ config, auth, authenticate, registerLimit }: 
   route(router, {
     method: 'get', path: '/auth/me', summary: 'The signed-in user', tags, auth: true, before: [authenticate.scoped('account:read')],
     responses: { 200: { description: 'The user', schema: userResponseSchema } },
-  }, (req, res) => {
-    res.json(presentUser(requirePrincipal(req).user));
+  }, async (req, res) => {
+    const principal = requirePrincipal(req);
+    // The account's own view: an organization-bound API key does not turn it into the organization's.
+    res.json(presentUser(principal.user, await entitlementOf({ ...principal, apiKey: undefined })));
   });
 
   route(router, {
     method: 'get', path: '/auth/vscode-config', summary: 'Configuration for the VS Code extension', tags, auth: true, before: [authenticate.scoped('account:read')],
     responses: { 200: { description: 'Extension configuration', schema: vscodeConfigSchema } },
-  }, (req, res) => {
-    res.json(buildVscodeConfig(config, requirePrincipal(req).user));
+  }, async (req, res) => {
+    const principal = requirePrincipal(req);
+    res.json(buildVscodeConfig(config, principal.user, await entitlementOf(principal)));
   });
 
   return router;

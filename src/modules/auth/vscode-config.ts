@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Config } from '../../config/index.js';
 import type { UserDoc } from '../../models/user.js';
+import type { Entitlement } from './entitlement.js';
 
 export const vscodeConfigSchema = z
   .object({
@@ -18,9 +19,10 @@ export function modelsForTier(config: Pick<Config, 'LLM_MODELS' | 'LLM_FREE_MODE
 }
 
 /** What the extension needs to talk to this API. Never contains the upstream key: the extension only talks to us. */
-export function buildVscodeConfig(config: Config, user: UserDoc): z.infer<typeof vscodeConfigSchema> {
-  const tier = user.subscription_tier as keyof Config['plans'];
+export function buildVscodeConfig(config: Config, user: UserDoc, entitlement: Entitlement | null): z.infer<typeof vscodeConfigSchema> {
+  const tier = entitlement?.tier ?? (user.subscription_tier as keyof Config['plans']);
   const plan = config.plans[tier];
+  const monthlyLimit = entitlement?.monthly_limit ?? user.monthly_limit;
   const models = modelsForTier(config, tier);
   const preferred = config.LLM_DEFAULT_MODEL;
   return vscodeConfigSchema.parse({
@@ -33,14 +35,15 @@ export function buildVscodeConfig(config: Config, user: UserDoc): z.infer<typeof
     subscription: {
       tier,
       status: (user.subscription as { status?: string } | null)?.status ?? (tier === 'free' ? 'free' : 'active'),
-      monthly_limit: user.monthly_limit,
-      tokens_remaining: user.tokens_remaining,
-      reset_date: new Date(user.reset_date).toISOString(),
+      monthly_limit: monthlyLimit,
+      tokens_remaining: entitlement?.tokens_remaining ?? user.tokens_remaining,
+      reset_date: entitlement?.reset_date ?? new Date(user.reset_date).toISOString(),
     },
+    // What the LLM path enforces: admin overrides and a sub-user's own rate limit included.
     limits: {
-      monthly_tokens: user.monthly_limit,
-      requests_per_minute: plan.requests_per_minute,
-      concurrent_streams: plan.concurrent_streams,
+      monthly_tokens: monthlyLimit,
+      requests_per_minute: entitlement?.requests_per_minute ?? plan.requests_per_minute,
+      concurrent_streams: entitlement?.concurrent_streams ?? plan.concurrent_streams,
     },
     features: {
       streaming: true,

@@ -1,0 +1,39 @@
+import type { Config, Tier } from '../../config/index.js';
+import type { Principal } from '../../lib/http/principal.js';
+import type { QuotaService } from '../quota/service.js';
+import { resolvePayer } from '../quota/payer.js';
+
+/** What applies to a caller now: the payer's plan (a sub-user's parent's), the caller's own cap and live usage. */
+export interface Entitlement {
+  tier: Tier;
+  monthly_limit: number;
+  tokens_used: number;
+  tokens_remaining: number;
+  reset_date: string;
+  requests_per_minute: number;
+  concurrent_streams: number;
+}
+
+/**
+ * Works an entitlement out as the LLM path does (resolvePayer), reading the most specific quota account of the
+ * chain from the live counters: for a sub-user with a cap that is its cap, under its parent's plan and period.
+ * Document copies on a sub-user (tier, limit, reset date made at creation) are never what applies.
+ */
+export function createEntitlements({ config, quota }: { config: Config; quota: Pick<QuotaService, 'snapshot'> }) {
+  return async function entitlementOf(principal: Principal): Promise<Entitlement | null> {
+    const payer = await resolvePayer(config, principal).catch(() => null);
+    if (!payer) return null;
+    const snapshot = await quota.snapshot(payer.accounts[0]!);
+    if (!snapshot) return null;
+    return {
+      tier: payer.tier,
+      monthly_limit: snapshot.limit,
+      tokens_used: snapshot.used,
+      tokens_remaining: Math.max(0, snapshot.limit - snapshot.used),
+      reset_date: snapshot.period,
+      requests_per_minute: payer.requests_per_minute,
+      concurrent_streams: payer.concurrent_streams,
+    };
+  };
+}
+export type Entitlements = ReturnType<typeof createEntitlements>;
