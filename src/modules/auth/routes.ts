@@ -8,6 +8,7 @@ import { presentUser } from './presenter.js';
 import { buildVscodeConfig, vscodeConfigSchema } from './vscode-config.js';
 import type { AuthService } from './service.js';
 import { KNOWN_CLIENT_HEADER } from './known-clients.js';
+import { clientOf } from './sessions.js';
 import {
   formLoginResponseSchema, loginFormBodySchema, loginJsonBodySchema, loginResponseSchema, refreshBodySchema, registerBodySchema, tokenPairSchema,
   userResponseSchema,
@@ -41,7 +42,7 @@ export function createAuthRouter({ config, auth, authenticate, registerLimit }: 
     body: loginFormBodySchema, bodyType: 'form',
     responses: { 200: { description: 'Tokens', schema: formLoginResponseSchema } },
   }, async (req, res, { body }) => {
-    const { tokens, knownClientToken } = await auth.login(body.username, body.password, req.ip ?? 'unknown', presentedToken(req, body));
+    const { tokens, knownClientToken } = await auth.login(body.username, body.password, clientOf(req, 'password'), presentedToken(req, body));
     res.json({ ...tokens, known_client_token: knownClientToken });
   });
 
@@ -49,7 +50,7 @@ export function createAuthRouter({ config, auth, authenticate, registerLimit }: 
     method: 'post', path: '/auth/login-json', summary: 'Login with a JSON body', tags, body: loginJsonBodySchema,
     responses: { 200: { description: 'Tokens and the user', schema: loginResponseSchema } },
   }, async (req, res, { body }) => {
-    const { user, tokens, knownClientToken } = await auth.login(body.email, body.password, req.ip ?? 'unknown', presentedToken(req, body));
+    const { user, tokens, knownClientToken } = await auth.login(body.email, body.password, clientOf(req, 'password'), presentedToken(req, body));
     res.json({ ...tokens, user: presentUser(user), api_endpoint: config.PUBLIC_URL, known_client_token: knownClientToken });
   });
 
