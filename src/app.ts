@@ -163,7 +163,7 @@ export function createApp(infra: AppInfra): AppHandle {
     createUsersRouter({ account, authenticate }),
     createAdminRouter({ adminUsers, authenticate, queues: producer.queues }),
     createBoardRouter({
-      queues: producer.queues, authenticate, sessions: adminSessions, verifyCredentials: auth.verifyCredentials, publicUrl: config.PUBLIC_URL,
+      queues: producer.queues, authenticate, sessions: adminSessions, userSessions: sessions, verifyCredentials: auth.verifyCredentials, publicUrl: config.PUBLIC_URL,
       knownClientTtlSeconds: knownClients.ttlSeconds,
     }),
     createOrganizationsRouter({ organizations, authenticate }),

@@ -4,6 +4,7 @@ import { startSecondInstance } from '../helpers/second-instance.js';
 import { expectCleanError } from '../helpers/assertions.js';
 import { registerAndLogin, TEST_PASSWORD, uniqueEmail } from '../factories/users.js';
 import { createSubUser } from '../factories/teams.js';
+import { userWithRole } from '../factories/accounts.js';
 
 /** Short enough to wait out in a test, long enough for five refreshes on a busy machine to land inside it. */
 const GRACE_SECONDS = 3;
@@ -178,6 +179,33 @@ describe('ending sessions', () => {
     expect((await app.request.delete(`/auth/sessions/${own!.id}`).set(bearer(accessToken))).status).toBe(204);
     await expectRefused(accessToken);
     expect((await refresh(refreshToken)).status).toBe(401);
+  });
+});
+
+describe('the queue dashboard sign-in', () => {
+  /** Signs in at /admin/login like a browser; returns the session cookie. */
+  async function dashboardSignIn(email: string): Promise<string> {
+    const res = await app.request.post('/admin/login').set('User-Agent', 'Firefox dashboard').type('form').send({ email, password: TEST_PASSWORD });
+    expect(res.status).toBe(303);
+    const cookie = ([] as string[]).concat(res.headers['set-cookie'] ?? []).find((c) => c.startsWith('aic_admin_session='));
+    return cookie!.split(';')[0]!;
+  }
+  const board = (cookie: string) => app.request.get('/admin/queues/api/queues').set('Cookie', cookie);
+
+  it('is a session in the list; ending it there signs the browser out, and signing out there removes it', async () => {
+    const admin = await userWithRole(app, 'admin');
+    const cookie = await dashboardSignIn(admin.email);
+    expect((await board(cookie)).status).toBe(200);
+    const listed = (await listSessions(admin.accessToken)).find((s) => s.method === 'dashboard');
+    expect(listed).toMatchObject({ user_agent: 'Firefox dashboard', current: false });
+
+    expect((await app.request.delete(`/auth/sessions/${listed!.id}`).set(admin.auth)).status).toBe(204);
+    expect((await board(cookie)).status).toBe(401);
+
+    const again = await dashboardSignIn(admin.email);
+    expect((await listSessions(admin.accessToken)).filter((s) => s.method === 'dashboard')).toHaveLength(1);
+    expect((await app.request.post('/admin/logout').set('Cookie', again)).status).toBe(303);
+    expect((await listSessions(admin.accessToken)).filter((s) => s.method === 'dashboard')).toHaveLength(0);
   });
 });
 

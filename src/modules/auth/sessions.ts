@@ -80,11 +80,16 @@ export function createSessions({ refreshTokens }: { refreshTokens: Pick<RefreshT
     for (const family of families) if (!revoked.has(family)) await refreshTokens.revokeFamily(family, 'ended_by_user');
   }
 
-  /** Whether a session (e.g. a dashboard sign-in) is still live: not ended by the user or a revocation. */
+  /** Whether a session (e.g. a dashboard sign-in) has ended: by the user, a sign-out or a revocation. */
   async function isEnded(familyId: string): Promise<boolean> {
     return Boolean(await RevokedFamilyModel.exists({ family_id: familyId }));
   }
 
-  return { begin, touch, list, end, endOthers, isEnded };
+  /** A sign-out: the session leaves the list. */
+  async function signOut(familyId: string): Promise<void> {
+    await refreshTokens.revokeFamily(familyId, 'logout');
+  }
+
+  return { begin, touch, list, end, endOthers, isEnded, signOut };
 }
 export type Sessions = ReturnType<typeof createSessions>;
