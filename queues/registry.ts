@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { llmJobSchema, quotaResetJobSchema, stripeSyncJobSchema, usageJobSchema } from './schemas.js';
+import { llmJobSchema, maintenanceJobSchema, quotaResetJobSchema, stripeSyncJobSchema, usageJobSchema } from './schemas.js';
 
 /** The contract between the API (producer) and the workers (consumers): queue name -> payload schema. */
 export const QUEUE_SCHEMAS = {
@@ -7,6 +7,7 @@ export const QUEUE_SCHEMAS = {
   usage: usageJobSchema,
   'quota-reset': quotaResetJobSchema,
   'stripe-sync': stripeSyncJobSchema,
+  maintenance: maintenanceJobSchema,
 } as const;
 
 export type QueueName = keyof typeof QUEUE_SCHEMAS;

@@ -80,6 +80,11 @@ export const quotaResetJobSchema = z.object({
   requested_by: z.string().optional(),
 });
 
+/** Upkeep jobs of the scheduler; `purge` removes expired and ended sign-in records (src/modules/purge). */
+export const maintenanceJobSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('purge'), as_of: z.string().datetime() }),
+]);
+
 /**
  * A Stripe delivery as received: the raw body and its Stripe-Signature header. The worker verifies the signature
  * before applying anything, so a job added by anyone with queue access (Bull Board, Redis) cannot grant a tier.

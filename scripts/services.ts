@@ -7,12 +7,15 @@
  *   tsx scripts/services.ts stop          stop what `ensure` started
  *   tsx scripts/services.ts status
  *   tsx scripts/services.ts run -- CMD…   ensure, run CMD, then stop what this call started
+ *   tsx scripts/services.ts run --with-chromium -- CMD…   also provide Chromium for the browser tests (npm test)
+ *   tsx scripts/services.ts chromium      only provide Chromium
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { CHROMIUM_INSTALL_COMMAND, findChromium } from './lib/chromium.js';
 
 const FERRETDB_VERSION = 'v1.24.2';
 const CACHE_DIR = process.env.AICODER_CACHE_DIR ?? path.join(os.homedir(), '.cache', 'aicoder');
@@ -129,6 +132,26 @@ function ensureStripeMock(): void {
   if (build.status !== 0) log('building stripe-mock failed (see above): the billing tests will fail');
 }
 
+/**
+ * Chromium drives the Bull Board browser test. When it is missing and we are root with apt-get (a fresh container,
+ * CI), Debian's package is installed; otherwise the one command to run is printed and the browser test fails
+ * with the same advice.
+ */
+function ensureChromium(): void {
+  if (findChromium()) return;
+  if (process.getuid?.() === 0 && onPath('apt-get')) {
+    log('Chromium is missing (the Bull Board browser test drives it): installing Debian\'s package with apt-get');
+    const apt = (args: string[]) =>
+      spawnSync('apt-get', ['-o', 'DPkg::Lock::Timeout=300', ...args], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } }).status === 0;
+    if (apt(['update', '-qq']) && apt(['install', '-y', '-qq', 'chromium']) && findChromium()) {
+      log(`Chromium installed at ${findChromium()}`);
+      return;
+    }
+    log('installing Chromium with apt-get failed (see above)');
+  }
+  log(`Chromium is missing: the Bull Board browser test will fail. Install it with: ${CHROMIUM_INSTALL_COMMAND} (or set CHROMIUM_PATH)`);
+}
+
 function ferretdbBackendArgs(): Promise<string[]> {
   return answers('127.0.0.1', 5432).then((pg) => {
     if (pg && onPath('psql')) {
@@ -209,12 +232,13 @@ function stop(which: Started[] = readState()): void {
   writeState(remaining);
 }
 
-async function run(command: string[]): Promise<number> {
-  if (command.length === 0) throw new Error('usage: services.ts run -- <command…>');
+async function run(command: string[], { withChromium }: { withChromium: boolean }): Promise<number> {
+  if (command.length === 0) throw new Error('usage: services.ts run [--with-chromium] -- <command…>');
   const started = await ensure();
   // What the test suite and the benchmark run besides the services: throwaway FerretDB servers, stripe-mock.
   ensureFerretdbBinary();
   ensureStripeMock();
+  if (withChromium) ensureChromium();
   const child = spawn(command[0]!, command.slice(1), { stdio: 'inherit', env: process.env, shell: false });
   const forward = (signal: NodeJS.Signals) => child.kill(signal);
   process.on('SIGINT', forward);
@@ -236,15 +260,19 @@ async function main(): Promise<void> {
     case 'status':
       for (const s of readState()) log(`${s.name} pid ${s.pid} at ${s.where}`);
       return;
+    case 'chromium':
+      ensureChromium();
+      return;
     case 'run': {
       const separator = rest.indexOf('--');
       const command = separator >= 0 ? rest.slice(separator + 1) : rest;
+      const flags = separator >= 0 ? rest.slice(0, separator) : [];
       const resolved = command[0] && existsSync(path.join('node_modules', '.bin', command[0])) ? [path.join('node_modules', '.bin', command[0]), ...command.slice(1)] : command;
-      process.exitCode = await run(resolved);
+      process.exitCode = await run(resolved, { withChromium: flags.includes('--with-chromium') });
       return;
     }
     default:
-      log('usage: services.ts ensure | stop | status | run -- <command…>');
+      log('usage: services.ts ensure | stop | status | chromium | run [--with-chromium] -- <command…>');
       process.exitCode = 64;
   }
 }

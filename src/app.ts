@@ -15,6 +15,8 @@ import { createLoginLimiter } from './modules/auth/login-limiter.js';
 import { createKnownClients } from './modules/auth/known-clients.js';
 import { createAuthService } from './modules/auth/service.js';
 import { createAuthRouter } from './modules/auth/routes.js';
+import { createSessions } from './modules/auth/sessions.js';
+import { createSessionsRouter } from './modules/auth/session-routes.js';
 import { createProviders } from './modules/auth/oauth/providers.js';
 import { createOneTimeStore } from './modules/auth/oauth/one-time-store.js';
 import { createOAuthStateStore } from './modules/auth/oauth/state-store.js';
@@ -95,7 +97,8 @@ export function createApp(infra: AppInfra): AppHandle {
   const accessTokens = createAccessTokens({
     secret: config.JWT_SECRET_KEY, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE, ttlSeconds: config.ACCESS_TOKEN_TTL_SECONDS,
   });
-  const refreshTokens = createRefreshTokens({ ttlDays: config.REFRESH_TOKEN_TTL_DAYS });
+  const refreshTokens = createRefreshTokens({ ttlDays: config.REFRESH_TOKEN_TTL_DAYS, reuseGraceSeconds: config.REFRESH_REUSE_GRACE_SECONDS });
+  const sessions = createSessions({ refreshTokens });
   const loginLimiter = createLoginLimiter({
     redis, prefix: config.REDIS_PREFIX, maxPerAccountIp: config.LOGIN_MAX_FAILURES_PER_ACCOUNT_IP,
     maxPerAccount: config.LOGIN_MAX_FAILURES_PER_ACCOUNT, maxPerIp: config.LOGIN_MAX_FAILURES_PER_IP,
@@ -103,7 +106,7 @@ export function createApp(infra: AppInfra): AppHandle {
   });
   const knownClients = createKnownClients({ redis, prefix, ttlSeconds: config.KNOWN_CLIENT_TTL_DAYS * 86_400 });
   const ipLimits = createIpRateLimits({ redis, prefix });
-  const auth = createAuthService({ config, passwords, accessTokens, refreshTokens, loginLimiter, knownClients });
+  const auth = createAuthService({ config, passwords, accessTokens, refreshTokens, loginLimiter, knownClients, sessions });
   const apiKeyCache = createApiKeyCache({ redis, prefix, ttlSeconds: config.API_KEY_CACHE_SECONDS });
   const locks = createLocks({ redis, prefix: config.REDIS_PREFIX });
   const stopDocumentLocks = useDocumentLocks(locks);
@@ -156,11 +159,12 @@ export function createApp(infra: AppInfra): AppHandle {
       config, auth, authenticate, entitlementOf: createEntitlements({ config, quota }),
       registerLimit: ipLimits.limit('register', { max: config.REGISTER_MAX_PER_IP, windowSeconds: config.REGISTER_WINDOW_SECONDS }),
     }),
+    createSessionsRouter({ sessions, authenticate }),
     createApiKeysRouter({ apiKeys, authenticate }),
     createUsersRouter({ account, authenticate }),
     createAdminRouter({ adminUsers, authenticate, queues: producer.queues }),
     createBoardRouter({
-      queues: producer.queues, authenticate, sessions: adminSessions, verifyCredentials: auth.verifyCredentials, publicUrl: config.PUBLIC_URL,
+      queues: producer.queues, authenticate, sessions: adminSessions, userSessions: sessions, verifyCredentials: auth.verifyCredentials, publicUrl: config.PUBLIC_URL,
       knownClientTtlSeconds: knownClients.ttlSeconds,
     }),
     createOrganizationsRouter({ organizations, authenticate }),

@@ -54,6 +54,11 @@ export const envSchema = z
     JWT_AUDIENCE: z.string().default('aicoder-extension'),
     ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).default(1800),
     REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).default(30),
+    /**
+     * A spent refresh token presented again within this many seconds (several editor windows sharing one stored
+     * token, each refreshing) gets a new pair in the same session instead of counting as a replay. 0 turns it off.
+     */
+    REFRESH_REUSE_GRACE_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
     BCRYPT_COST: z.coerce.number().int().min(10).max(15).default(12),
     /**
      * bcrypt hashes and compares running at once per process. Below libuv's pool (UV_THREADPOOL_SIZE, 4 by default)
@@ -165,6 +170,11 @@ export const envSchema = z
     /** Scheduler ticks of the usage queue: release expired reservations, rebuild counters from the ledger. */
     USAGE_RELEASE_EXPIRED_CRON: z.string().default('* * * * *'),
     QUOTA_RECONCILE_CRON: z.string().default('17 * * * *'),
+    /** The purge of spent and expired sign-in records (refresh tokens, ended sessions, OAuth codes). */
+    PURGE_CRON: z.string().default('*/10 * * * *').refine((value) => validateCron(value), 'must be a valid cron expression'),
+    /** Documents removed per batch, and batches per collection per run: bounded work, the next run goes on. */
+    PURGE_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(500),
+    PURGE_MAX_BATCHES: z.coerce.number().int().min(1).max(1000).default(20),
     /** How long scrape-time gauges (queue depth, reservations) are cached between /metrics scrapes. */
     METRICS_CACHE_MS: z.coerce.number().int().min(0).default(5000),
     /**

@@ -1,17 +1,36 @@
 import { isIPv4, isIPv6 } from 'node:net';
 
-/**
- * The unit that per-IP limits count: an IPv4 address, or the /64 network of an IPv6 address (one subscriber
- * usually owns a whole /64, so counting single v6 addresses would let them rotate freely).
- */
-export function ipBucket(ip: string): string {
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip);
-  if (mapped?.[1]) return mapped[1];
-  if (isIPv4(ip) || !isIPv6(ip)) return ip;
+const MAPPED_V4 = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i;
+
+/** The first `count` groups of an IPv6 address, expanded from `::` and without leading zeros. */
+function leadingV6Groups(ip: string, count: number): string[] {
   const [head = '', tail = ''] = ip.split('::');
   const headGroups = head ? head.split(':') : [];
   const tailGroups = tail ? tail.split(':') : [];
   const missing = ip.includes('::') ? 8 - headGroups.length - tailGroups.length : 0;
   const groups = [...headGroups, ...Array<string>(missing).fill('0'), ...tailGroups];
-  return `${groups.slice(0, 4).map((g) => g.toLowerCase().replace(/^0+(?=.)/, '')).join(':')}::/64`;
+  return groups.slice(0, count).map((g) => g.toLowerCase().replace(/^0+(?=.)/, ''));
+}
+
+/**
+ * The unit that per-IP limits count: an IPv4 address, or the /64 network of an IPv6 address (one subscriber
+ * usually owns a whole /64, so counting single v6 addresses would let them rotate freely).
+ */
+export function ipBucket(ip: string): string {
+  const mapped = MAPPED_V4.exec(ip);
+  if (mapped?.[1]) return mapped[1];
+  if (isIPv4(ip) || !isIPv6(ip)) return ip;
+  return `${leadingV6Groups(ip, 4).join(':')}::/64`;
+}
+
+/**
+ * Where a session signed in from, coarsely enough not to be a tracking record: the IPv4 /24 or the IPv6 /48
+ * (roughly a provider and a town, never a household). Null when the address is not an IP address.
+ */
+export function approximateNetwork(ip: string | undefined): string | null {
+  if (!ip) return null;
+  const v4 = MAPPED_V4.exec(ip)?.[1] ?? (isIPv4(ip) ? ip : undefined);
+  if (v4) return `${v4.split('.').slice(0, 3).join('.')}.0/24`;
+  if (!isIPv6(ip)) return null;
+  return `${leadingV6Groups(ip.split('%')[0] ?? ip, 3).join(':')}::/48`;
 }

@@ -58,7 +58,7 @@ export function createAuthenticate({ accessTokens, resolveApiKey, tokenCache }: 
     if (!user || !user.is_active || (user.token_version ?? 0) !== claims.ver || sessionRevoked) {
       throw new UnauthorizedError('Invalid access token', 'invalid_token');
     }
-    return { user, via: 'access_token', authTime: claims.authTime };
+    return { user, via: 'access_token', authTime: claims.authTime, sessionId: claims.sid };
   }
 
   const authenticate: RequestHandler = async (req, _res, next) => {

@@ -7,10 +7,11 @@ import { ApiKeyModel } from './api-key.js';
 import { ProcessedStripeEventModel, SubscriptionModel } from './subscription.js';
 import { TokenUsageModel } from './token-usage.js';
 import { OAuthCodeModel, OAuthCodeUseModel } from './oauth-code.js';
+import { SessionModel } from './session.js';
 
 export const ALL_MODELS: Model<never>[] = [
   UserModel, RefreshTokenModel, RefreshTokenUseModel, RevokedFamilyModel, OrganizationModel, OrganizationMemberModel, ApiKeyModel,
-  SubscriptionModel, ProcessedStripeEventModel, TokenUsageModel, OAuthCodeModel, OAuthCodeUseModel,
+  SubscriptionModel, ProcessedStripeEventModel, TokenUsageModel, OAuthCodeModel, OAuthCodeUseModel, SessionModel,
 ] as unknown as Model<never>[];
 
 /** Creates every collection and index (idempotent). FerretDB has no TTL/partial indexes, so none are declared. */
@@ -25,4 +26,4 @@ export async function initCollections(): Promise<void> {
 
 export { UserModel, RefreshTokenModel, RefreshTokenUseModel, RevokedFamilyModel, OrganizationModel, ApiKeyModel };
 export { SubscriptionModel, ProcessedStripeEventModel, TokenUsageModel, OAuthCodeModel, OAuthCodeUseModel };
-export { OrganizationMemberModel };
+export { OrganizationMemberModel, SessionModel };

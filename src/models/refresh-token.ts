@@ -17,12 +17,16 @@ const refreshTokenSchema = new Schema(
     auth_time: { type: Date, default: null },
     /** The user's token_version when issued: a session ended by a bump cannot be refreshed into a new one. */
     token_version: { type: Number, default: null },
+    /** The token this one was rotated from (null for the first of a session): tells a just-spent parent from an older ancestor. */
+    parent_id: { type: Schema.Types.ObjectId, default: null },
   },
   { collection: 'refresh_tokens', timestamps: { createdAt: 'created_at', updatedAt: false } as const },
 );
 refreshTokenSchema.index({ token_hash: 1 }, { unique: true });
 refreshTokenSchema.index({ family_id: 1 });
 refreshTokenSchema.index({ user_id: 1 });
+refreshTokenSchema.index({ parent_id: 1 });
+refreshTokenSchema.index({ expires_at: 1 });
 
 export type RefreshTokenFields = InferSchemaType<typeof refreshTokenSchema>;
 export const RefreshTokenModel = model('RefreshToken', refreshTokenSchema);
@@ -40,5 +44,6 @@ const revokedFamilySchema = new Schema(
   { collection: 'refresh_token_revoked_families' },
 );
 revokedFamilySchema.index({ family_id: 1 }, { unique: true });
+revokedFamilySchema.index({ revoked_at: 1 });
 revokedFamilySchema.plugin(bumpsAuthEpochs({ byDoc: (doc) => [epochOf('session', String(doc.family_id))] }));
 export const RevokedFamilyModel = model('RevokedFamily', revokedFamilySchema);

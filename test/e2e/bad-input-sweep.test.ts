@@ -8,7 +8,7 @@ import { startTestApp, type TestApp } from '../helpers/harness.js';
 import { startStripeMock, type StripeMock } from '../helpers/stripe-mock.js';
 import { FAKE_CLIENT, startFakeOAuthProvider, type FakeOAuthProvider } from '../helpers/fake-oauth-provider.js';
 import { BILLING_ENV } from '../factories/stripe-events.js';
-import { registerAndLogin, uniqueEmail } from '../factories/users.js';
+import { registerAndLogin, TEST_PASSWORD, uniqueEmail } from '../factories/users.js';
 import { addMember, createOrganization, createSubUser, type Session } from '../factories/teams.js';
 import { generateApiKey } from '../../src/modules/api-keys/format.js';
 import { UserModel } from '../../src/models/user.js';
@@ -85,6 +85,8 @@ const fx = {} as {
   sub: { id: string; auth: Record<string, string>; email: string };
   orgId: string; apiKey: { id: string; key: string };
   otherOrgId: string; otherKeyId: string; otherSubId: string;
+  /** A second session of the owner (the sweep's requests must end none), and one of another user. */
+  ownerSessionId: string; otherSessionId: string;
 };
 
 function send(c: Pick<Case, 'method' | 'path' | 'headers' | 'body'>): Promise<Result> {
@@ -271,7 +273,9 @@ function fill(template: string, mine: boolean): string {
       ? { id: mine ? fx.orgId : fx.otherOrgId, userId: fx.member.user.id }
       : template.startsWith('/sub-users')
         ? { id: mine ? fx.sub.id : fx.otherSubId }
-        : template.startsWith('/llm/requests')
+        : template.startsWith('/auth/sessions')
+          ? { id: mine ? fx.ownerSessionId : fx.otherSessionId }
+          : template.startsWith('/llm/requests')
           // A well-formed id of a request the caller does not own (nobody's): answered 404 like another user's.
           ? { id: 'req_sweepNotTheCallersRequest0' }
           : isAdmin ? { id: fx.member.user.id } : { provider: 'github' };
@@ -515,7 +519,10 @@ const VOLATILE = new Set(['last_used_at', 'updated_at', 'last_login_at']);
 async function snapshot(): Promise<Record<string, unknown[]>> {
   const db = mongoose.connection.db!;
   const out: Record<string, unknown[]> = {};
-  for (const name of ['users', 'api_keys', 'organizations', 'organization_members', 'subscriptions', 'refresh_tokens', 'revoked_families', 'token_usage']) {
+  const collections = [
+    'users', 'api_keys', 'organizations', 'organization_members', 'subscriptions', 'refresh_tokens', 'refresh_token_revoked_families', 'sessions', 'token_usage',
+  ];
+  for (const name of collections) {
     const docs = await db.collection(name).find({}).sort({ _id: 1 }).toArray();
     out[name] = docs.map((d) => JSON.parse(JSON.stringify(Object.fromEntries(Object.entries(d).filter(([k]) => !VOLATILE.has(k))))));
   }
@@ -543,6 +550,13 @@ beforeAll(async () => {
   fx.otherKeyId = (await app.request.post('/api-keys').set(other!.auth).send({ name: 'other key' })).body.id;
   fx.sub = await createSubUser(app, owner!, { limits: { monthly_tokens: 1000 } });
   fx.otherSubId = (await createSubUser(app, other!)).id;
+  const sessionOf = async (email: string) => {
+    const login = await app.request.post('/auth/login-json').send({ email, password: TEST_PASSWORD });
+    const listed = await app.request.get('/auth/sessions').set({ authorization: `Bearer ${login.body.access_token as string}` });
+    return (listed.body.data as Array<{ id: string; current: boolean }>).find((session) => session.current)!.id;
+  };
+  fx.ownerSessionId = await sessionOf(owner!.email);
+  fx.otherSessionId = await sessionOf(other!.email);
   doc = (await app.request.get('/openapi.json')).body as OpenApi;
 }, 60_000);
 
@@ -580,5 +594,5 @@ describe('bad input of any kind', () => {
     expect(unhandled).toEqual([]);
     for (const secret of secrets()) expect(logLines.join('').includes(secret)).toBe(false);
     expect((await send({ method: 'GET', path: '/healthz' })).status).toBe(200);
-  });
+  }, 120_000); // thousands of requests; the battery grows with every endpoint
 });

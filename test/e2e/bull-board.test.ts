@@ -1,18 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { startTestApp, type TestApp } from '../helpers/harness.js';
+import { chromiumMissingMessage, findChromium } from '../../scripts/lib/chromium.js';
 import { TEST_PASSWORD, registerAndLogin } from '../factories/users.js';
 import { type Session, userWithRole } from '../factories/accounts.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const QUEUES = ['llm', 'usage', 'quota-reset', 'stripe-sync'];
+const CHROMIUM = findChromium();
+const QUEUES = ['llm', 'usage', 'quota-reset', 'stripe-sync', 'maintenance'];
 const SCREENSHOT_DIR = path.resolve('test-output');
 
-/** Real headless Chromium (Debian's package) with a fresh profile per context. */
+/** Real headless Chromium (Debian's package, or CHROMIUM_PATH) with a fresh profile per context. */
 async function browserContext(profiles: string[]): Promise<BrowserContext> {
+  if (!CHROMIUM) throw new Error(chromiumMissingMessage());
   const profile = mkdtempSync(path.join(os.tmpdir(), 'aic-chromium-'));
   profiles.push(profile);
   return chromium.launchPersistentContext(profile, {
@@ -148,7 +150,7 @@ describe('Bull Board at /admin/queues', () => {
   });
 
   it('shows every queue to an admin in a real browser, and no dashboard to a non-admin', async () => {
-    expect(existsSync(CHROMIUM), 'install Debian chromium: apt-get install -y chromium').toBe(true);
+    expect(CHROMIUM, chromiumMissingMessage()).toBeDefined();
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
 
     const adminBrowser = await browserContext(profiles);

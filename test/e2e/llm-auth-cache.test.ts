@@ -80,7 +80,10 @@ describe('LLM credential cache: revocation is immediate on every instance', () =
   it('a replayed refresh token revokes the family: the access token of that session is refused', async () => {
     const user = await llmUser(env.app);
     await warm(user.auth);
-    expect((await env.app.request.post('/auth/refresh').send({ refresh_token: user.refreshToken })).status).toBe(200);
+    // Spent, and its child spent too: an older ancestor, a replay even within the reuse grace window.
+    const child = await env.app.request.post('/auth/refresh').send({ refresh_token: user.refreshToken });
+    expect(child.status).toBe(200);
+    expect((await env.app.request.post('/auth/refresh').send({ refresh_token: child.body.refresh_token })).status).toBe(200);
     const replay = await env.app.request.post('/auth/refresh').send({ refresh_token: user.refreshToken });
     expect(replay.body.error.code).toBe('refresh_token_reused');
     await expectRefusedEverywhere(user.auth, 401, 'invalid_token');

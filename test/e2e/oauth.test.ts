@@ -48,6 +48,9 @@ describe.each<FakeProviderName>(['github', 'google'])('OAuth sign-in with %s aga
     expect(tokens.body.user).toMatchObject({ email: who.email, subscription_tier: 'free', monthly_limit: 10_000, tokens_remaining: 10_000 });
     const me = await app.request.get('/auth/me').set('Authorization', `Bearer ${tokens.body.access_token}`);
     expect(me.body.email).toBe(who.email);
+    // The extension's sign-in is a session the user sees and can end.
+    const sessions = await app.request.get('/auth/sessions').set('Authorization', `Bearer ${tokens.body.access_token}`);
+    expect(sessions.body.data).toEqual([expect.objectContaining({ method: 'oauth', current: true, approximate_address: '127.0.0.0/24' })]);
     expect((await app.request.post('/auth/refresh').send({ refresh_token: tokens.body.refresh_token })).status).toBe(200);
 
     const stored = await UserModel.findOne({ email: who.email }).lean();

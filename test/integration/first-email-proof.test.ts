@@ -28,7 +28,7 @@ function build(test: TestApp) {
   const { config, redis } = test;
   const prefix = config.REDIS_PREFIX;
   const locks = createLocks({ redis, prefix });
-  const refreshTokens = createRefreshTokens({ ttlDays: config.REFRESH_TOKEN_TTL_DAYS });
+  const refreshTokens = createRefreshTokens({ ttlDays: config.REFRESH_TOKEN_TTL_DAYS, reuseGraceSeconds: config.REFRESH_REUSE_GRACE_SECONDS });
   const quota = createQuotaService({ redis, prefix });
   const cache = createApiKeyCache({ redis, prefix, ttlSeconds: config.API_KEY_CACHE_SECONDS });
   const revoker = createApiKeyBulkRevoker({ cache });

@@ -9,6 +9,8 @@ export interface RunningScheduler {
   tick(at?: Date): Promise<string>;
   /** Enqueues the usage queue's upkeep for `at`: release expired reservations, or rebuild counters from the ledger. */
   usageTick(kind: UsageTickKind, at?: Date): Promise<string>;
+  /** Enqueues the purge of expired and ended sign-in records for `at`. */
+  purgeTick(at?: Date): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -19,6 +21,9 @@ export type UsageTickKind = 'release-expired' | 'reconcile';
 
 /** One job per kind and minute, whatever the number of schedulers. */
 export const usageTickJobId = (kind: UsageTickKind, at: Date) => `usage-${kind}-${at.toISOString().slice(0, 16).replace(/[:T]/g, '-')}`;
+
+/** One purge per minute slot, whatever the number of schedulers. */
+export const purgeTickJobId = (at: Date) => `maintenance-purge-${at.toISOString().slice(0, 16).replace(/[:T]/g, '-')}`;
 
 const floorToMinute = (at: Date) => new Date(Math.floor(at.getTime() / 60_000) * 60_000);
 
@@ -43,6 +48,18 @@ export async function startScheduler(config: Config, logger: Logger): Promise<Ru
       backoff: { type: 'exponential', delay: 5000 },
     });
   }
+  async function purgeTick(at: Date = new Date()): Promise<string> {
+    const minute = floorToMinute(at);
+    return producer.enqueue('maintenance', { kind: 'purge', as_of: minute.toISOString() }, {
+      jobId: purgeTickJobId(minute),
+      removeOnComplete: { age: 3600 },
+      attempts: 3,
+      backoff: { type: 'exponential', delay: 5000 },
+    });
+  }
+  const purgeTask = cron.schedule(config.PURGE_CRON, () => {
+    purgeTick().catch((error: Error) => logger.error({ err: error.message }, 'purge tick failed'));
+  });
   const task = cron.schedule(config.QUOTA_RESET_CRON, () => {
     tick().catch((error: Error) => logger.error({ err: error.message }, 'quota-reset tick failed'));
   });
@@ -51,12 +68,16 @@ export async function startScheduler(config: Config, logger: Logger): Promise<Ru
       usageTick(kind).catch((error: Error) => logger.error({ err: error.message, kind }, 'usage tick failed'));
     }),
   );
-  logger.info({ cron: config.QUOTA_RESET_CRON, release_cron: config.USAGE_RELEASE_EXPIRED_CRON, reconcile_cron: config.QUOTA_RECONCILE_CRON }, 'scheduler started');
+  logger.info({
+    cron: config.QUOTA_RESET_CRON, release_cron: config.USAGE_RELEASE_EXPIRED_CRON, reconcile_cron: config.QUOTA_RECONCILE_CRON, purge_cron: config.PURGE_CRON,
+  }, 'scheduler started');
   return {
     tick,
     usageTick,
+    purgeTick,
     async stop() {
       await task.stop();
+      await purgeTask.stop();
       for (const usageTask of usageTasks) await usageTask.stop();
       await producer.close();
       redis.disconnect();

@@ -8,6 +8,8 @@ export interface Principal {
   apiKey?: { id: string; organization_id: string | null; scopes: string[] };
   /** Access tokens only: when the person signed in (seconds since the epoch), unchanged by refreshes. */
   authTime?: number;
+  /** Access tokens only: the session (refresh-token family) the token belongs to. */
+  sessionId?: string;
 }
 
 declare module 'express-serve-static-core' {

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Types } from 'mongoose';
+import mongoose, { type Types } from 'mongoose';
 import { RefreshTokenModel, RefreshTokenUseModel, RevokedFamilyModel } from '../../models/refresh-token.js';
 import { isDuplicateKeyError } from '../../lib/mongo.js';
 import { UnauthorizedError } from '../../lib/errors.js';
@@ -13,6 +13,8 @@ export interface SessionFacts {
 }
 
 export interface SpentRefreshToken {
+  /** The spent token's id: the parent of the token issued in its place. */
+  tokenId: Types.ObjectId;
   userId: string;
   familyId: string;
   authTime: Date | null;
@@ -20,29 +22,56 @@ export interface SpentRefreshToken {
   tokenVersion: number | null;
 }
 
+export interface IssuedRefreshToken {
+  token: string;
+  expiresAt: Date;
+}
+
+interface Options {
+  ttlDays: number;
+  /** REFRESH_REUSE_GRACE_SECONDS: how long a just-spent token still yields a pair in its session (0 = never). */
+  reuseGraceSeconds: number;
+}
+
 /**
- * Opaque 256-bit refresh tokens stored as SHA-256, in families. Rotation claims the old token by inserting
- * into a unique index (FerretDB has no atomic read-modify-write), so of two racing refreshes exactly one wins;
- * a replayed (already claimed) token revokes the whole family.
+ * Opaque 256-bit refresh tokens stored as SHA-256, in families (one family = one session). Rotation claims the old
+ * token by inserting into a unique index (FerretDB has no atomic read-modify-write), so of racing refreshes exactly
+ * one claims it. The others, and any later presentation, are replays that revoke the whole family, except within the
+ * reuse grace window: the just-spent token (none of its children spent yet, like Supabase Auth's reuse interval)
+ * presented again within it yields a new pair in the same session, so editor windows sharing one token stay signed in.
  */
-export function createRefreshTokens({ ttlDays }: { ttlDays: number }) {
-  async function issue(userId: Types.ObjectId | string, familyId: string, session: SessionFacts): Promise<string> {
+export function createRefreshTokens({ ttlDays, reuseGraceSeconds }: Options) {
+  async function issue(userId: Types.ObjectId | string, familyId: string, session: SessionFacts, parentId: Types.ObjectId | null = null): Promise<IssuedRefreshToken> {
     const token = `rt_${randomBytes(32).toString('base64url')}`;
+    const expiresAt = new Date(Date.now() + ttlDays * 86_400_000);
     await RefreshTokenModel.create({
       token_hash: sha256(token),
       user_id: userId,
       family_id: familyId,
-      expires_at: new Date(Date.now() + ttlDays * 86_400_000),
+      expires_at: expiresAt,
       auth_time: session.authTime,
       token_version: session.tokenVersion,
+      parent_id: parentId,
     });
-    return token;
+    return { token, expiresAt };
   }
 
   async function revokeFamily(familyId: string, reason: string): Promise<void> {
     await RevokedFamilyModel.create({ family_id: familyId, reason }).catch((error) => {
       if (!isDuplicateKeyError(error)) throw error;
     });
+  }
+
+  /** True when the spent token was claimed within the grace window and is still the newest spent one of its line. */
+  async function withinReuseGrace(tokenId: Types.ObjectId): Promise<boolean> {
+    if (reuseGraceSeconds <= 0) return false;
+    const use = await RefreshTokenUseModel.findOne({ token_id: tokenId }).lean();
+    if (!use || Date.now() - use.used_at.getTime() > reuseGraceSeconds * 1000) return false;
+    const children = await RefreshTokenModel.find({ parent_id: tokenId }, { _id: 1 }).lean();
+    if (!children.length) return true;
+    // A spent child makes this token an older ancestor: presenting it is a replay, however recent.
+    const childSpent = await RefreshTokenUseModel.exists({ token_id: mongoose.trusted({ $in: children.map((child) => child._id) }) });
+    return !childSpent;
   }
 
   /** Spends a refresh token; returns its user and family so the caller can issue the next one. */
@@ -55,14 +84,18 @@ export function createRefreshTokens({ ttlDays }: { ttlDays: number }) {
     if (record.revoked_at || record.expires_at.getTime() <= Date.now()) {
       throw new UnauthorizedError('Refresh token expired', 'refresh_token_expired');
     }
+    const spent = {
+      tokenId: record._id, userId: record.user_id.toString(), familyId: record.family_id, authTime: record.auth_time ?? null, tokenVersion: record.token_version ?? null,
+    };
     try {
       await RefreshTokenUseModel.create({ token_id: record._id });
     } catch (error) {
       if (!isDuplicateKeyError(error)) throw error;
+      if (await withinReuseGrace(record._id)) return spent;
       await revokeFamily(record.family_id, 'replay');
       throw new UnauthorizedError('Refresh token already used; its session has been revoked', 'refresh_token_reused');
     }
-    return { userId: record.user_id.toString(), familyId: record.family_id, authTime: record.auth_time ?? null, tokenVersion: record.token_version ?? null };
+    return spent;
   }
 
   /** Revokes the family the token belongs to (logout). Unknown tokens are ignored: logout is idempotent. */

@@ -9,6 +9,7 @@ import { buildVscodeConfig, vscodeConfigSchema } from './vscode-config.js';
 import type { AuthService } from './service.js';
 import type { Entitlements } from './entitlement.js';
 import { KNOWN_CLIENT_HEADER } from './known-clients.js';
+import { clientOf } from './sessions.js';
 import {
   formLoginResponseSchema, loginFormBodySchema, loginJsonBodySchema, loginResponseSchema, refreshBodySchema, registerBodySchema, tokenPairSchema,
   userResponseSchema,
@@ -43,7 +44,7 @@ export function createAuthRouter({ config, auth, authenticate, registerLimit, en
     body: loginFormBodySchema, bodyType: 'form',
     responses: { 200: { description: 'Tokens', schema: formLoginResponseSchema } },
   }, async (req, res, { body }) => {
-    const { tokens, knownClientToken } = await auth.login(body.username, body.password, req.ip ?? 'unknown', presentedToken(req, body));
+    const { tokens, knownClientToken } = await auth.login(body.username, body.password, clientOf(req, 'password'), presentedToken(req, body));
     res.json({ ...tokens, known_client_token: knownClientToken });
   });
 
@@ -51,7 +52,7 @@ export function createAuthRouter({ config, auth, authenticate, registerLimit, en
     method: 'post', path: '/auth/login-json', summary: 'Login with a JSON body', tags, body: loginJsonBodySchema,
     responses: { 200: { description: 'Tokens and the user', schema: loginResponseSchema } },
   }, async (req, res, { body }) => {
-    const { user, tokens, knownClientToken } = await auth.login(body.email, body.password, req.ip ?? 'unknown', presentedToken(req, body));
+    const { user, tokens, knownClientToken } = await auth.login(body.email, body.password, clientOf(req, 'password'), presentedToken(req, body));
     res.json({ ...tokens, user: presentUser(user), api_endpoint: config.PUBLIC_URL, known_client_token: knownClientToken });
   });
 

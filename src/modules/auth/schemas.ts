@@ -88,3 +88,20 @@ export const loginResponseSchema = tokenPairSchema
   .openapi('LoginResponse');
 
 export const formLoginResponseSchema = tokenPairSchema.extend({ known_client_token: knownClientTokenResponse }).openapi('FormLoginResponse');
+
+export const sessionIdParamsSchema = z.object({ id: z.string().regex(/^[a-f0-9]{24}$/, 'must be a session id') });
+
+export const sessionSchema = z
+  .object({
+    id: z.string(),
+    method: z.string().openapi({ description: 'How the session began: password, oauth or dashboard' }),
+    created_at: z.string(),
+    last_used_at: z.string().openapi({ description: 'The sign-in or the latest refresh (using an access token does not count)' }),
+    expires_at: z.string(),
+    user_agent: z.string().nullable(),
+    approximate_address: z.string().nullable().openapi({ description: 'The network signed in from: IPv4 /24 or IPv6 /48' }),
+    current: z.boolean(),
+  })
+  .openapi('Session');
+
+export const sessionListSchema = z.object({ data: z.array(sessionSchema) }).openapi('SessionList');

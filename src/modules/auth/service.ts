@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Types } from 'mongoose';
 import type { Config } from '../../config/index.js';
 import { UserModel, type UserDoc } from '../../models/user.js';
 import { AppError, ConflictError, UnauthorizedError } from '../../lib/errors.js';
@@ -9,6 +10,7 @@ import type { AccessTokens } from './access-tokens.js';
 import type { RefreshTokens } from './refresh-tokens.js';
 import type { LoginLimiter } from './login-limiter.js';
 import type { KnownClients } from './known-clients.js';
+import type { SessionClient, Sessions } from './sessions.js';
 
 export interface RegisterInput {
   email: string;
@@ -23,6 +25,8 @@ export interface SessionStart {
   familyId?: string;
   /** When the person signed in; null only for sessions older than this field. */
   authTime: Date | null;
+  /** How and from where: shown in the session list. */
+  client: SessionClient;
 }
 
 export interface TokenPair {
@@ -39,6 +43,7 @@ interface Deps {
   refreshTokens: RefreshTokens;
   loginLimiter: LoginLimiter;
   knownClients: KnownClients;
+  sessions: Pick<Sessions, 'begin' | 'touch'>;
 }
 
 export interface SignedIn {
@@ -49,18 +54,26 @@ export interface SignedIn {
 
 const INVALID_LOGIN = 'Incorrect email or password';
 
-export function createAuthService({ config, passwords, accessTokens, refreshTokens, loginLimiter, knownClients }: Deps) {
+export function createAuthService({ config, passwords, accessTokens, refreshTokens, loginLimiter, knownClients, sessions }: Deps) {
   /**
    * The access token carries the refresh family as `sid`, so revoking the session (logout, replay) ends both, and
    * the sign-in time as `auth_time` (kept by every rotation), so sensitive changes can ask for a recent sign-in.
    */
-  async function issueTokens(user: UserDoc, { familyId = randomUUID(), authTime }: SessionStart): Promise<TokenPair> {
+  async function issuePair(user: UserDoc, familyId: string, authTime: Date | null, parentId: Types.ObjectId | null = null) {
     const ver = user.token_version ?? 0;
     const access_token = accessTokens.sign({
       sub: user._id.toString(), ver, role: user.role, sid: familyId, authTime: authTime ? Math.floor(authTime.getTime() / 1000) : undefined,
     });
-    const refresh_token = await refreshTokens.issue(user._id, familyId, { authTime, tokenVersion: ver });
-    return { access_token, refresh_token, token_type: 'bearer', expires_in: accessTokens.ttlSeconds };
+    const refresh = await refreshTokens.issue(user._id, familyId, { authTime, tokenVersion: ver }, parentId);
+    const pair: TokenPair = { access_token, refresh_token: refresh.token, token_type: 'bearer', expires_in: accessTokens.ttlSeconds };
+    return { pair, refreshExpiresAt: refresh.expiresAt };
+  }
+
+  /** Starts a session (every sign-in: password, OAuth, a password change) and issues its first pair. */
+  async function issueTokens(user: UserDoc, { familyId = randomUUID(), authTime, client }: SessionStart): Promise<TokenPair> {
+    const { pair, refreshExpiresAt } = await issuePair(user, familyId, authTime);
+    await sessions.begin(user, familyId, client, refreshExpiresAt);
+    return pair;
   }
 
   const emailTaken = () => new ConflictError('An account with this email already exists', 'email_taken');
@@ -110,12 +123,12 @@ export function createAuthService({ config, passwords, accessTokens, refreshToke
     return { user, knownClientToken: await knownClients.remember(email, knownClientToken, knownClient) };
   }
 
-  async function login(email: string, password: string, ip: string, knownClientToken?: string): Promise<SignedIn & { tokens: TokenPair }> {
-    const signedIn = await verifyCredentials(email, password, ip, knownClientToken);
+  async function login(email: string, password: string, client: SessionClient, knownClientToken?: string): Promise<SignedIn & { tokens: TokenPair }> {
+    const signedIn = await verifyCredentials(email, password, client.ip ?? 'unknown', knownClientToken);
     const { user } = signedIn;
     user.last_login_at = new Date();
     await UserModel.updateOne({ _id: user._id }, { $set: { last_login_at: user.last_login_at } });
-    return { ...signedIn, tokens: await issueTokens(user, { authTime: user.last_login_at }) };
+    return { ...signedIn, tokens: await issueTokens(user, { authTime: user.last_login_at, client }) };
   }
 
   /**
@@ -123,14 +136,16 @@ export function createAuthService({ config, passwords, accessTokens, refreshToke
    * revocation ends every session, including one whose refresh token was written just after it enumerated them.
    */
   async function refresh(refreshToken: string): Promise<TokenPair> {
-    const { userId, familyId, authTime, tokenVersion } = await refreshTokens.spend(refreshToken);
+    const { tokenId, userId, familyId, authTime, tokenVersion } = await refreshTokens.spend(refreshToken);
     const user = await UserModel.findById(userId);
     const outdated = tokenVersion !== null && tokenVersion !== (user?.token_version ?? 0);
     if (!user || !user.is_active || outdated) {
       await refreshTokens.revokeFamily(familyId, outdated ? 'outdated_session' : 'inactive_user');
       throw new UnauthorizedError('Invalid refresh token', 'invalid_refresh_token');
     }
-    return issueTokens(user, { familyId, authTime });
+    const { pair, refreshExpiresAt } = await issuePair(user, familyId, authTime, tokenId);
+    await sessions.touch(familyId, refreshExpiresAt);
+    return pair;
   }
 
   return { register, login, verifyCredentials, refresh, logout: refreshTokens.revoke, issueTokens };

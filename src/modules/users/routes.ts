@@ -3,6 +3,7 @@ import { route } from '../../lib/http/route.js';
 import { requirePrincipal } from '../../lib/http/principal.js';
 import type { Authenticate } from '../../middleware/authenticate.js';
 import { tokenPairSchema } from '../auth/schemas.js';
+import { clientOf } from '../auth/sessions.js';
 import type { AccountService } from './service.js';
 import { presentMe } from './presenter.js';
 import { changePasswordBodySchema, deactivateBodySchema, meResponseSchema, updateMeBodySchema } from './schemas.js';
@@ -32,7 +33,7 @@ export function createUsersRouter({ account, authenticate }: { account: AccountS
     before: [authenticate], body: changePasswordBodySchema,
     responses: { 200: { description: 'Fresh tokens for this session', schema: tokenPairSchema } },
   }, async (req, res, { body }) => {
-    res.json(await account.changePassword(requirePrincipal(req), body.current_password, body.new_password, req.ip ?? 'unknown'));
+    res.json(await account.changePassword(requirePrincipal(req), body.current_password, body.new_password, clientOf(req, 'password')));
   });
 
   route(router, {

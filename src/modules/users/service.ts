@@ -8,6 +8,7 @@ import type { LoginLimiter } from '../auth/login-limiter.js';
 import type { PasswordHasher } from '../auth/passwords.js';
 import type { SuperadminGuard } from '../admin/superadmin-guard.js';
 import type { AccountRevocation } from './revocation.js';
+import type { SessionClient } from '../auth/sessions.js';
 import type { updateMeBodySchema } from './schemas.js';
 
 interface Deps {
@@ -99,11 +100,11 @@ export function createAccountService({ passwords, loginLimiter, issueTokens, rev
    * Every other session ends (access tokens, refresh families, dashboard sessions); this one gets fresh tokens.
    * API keys stay: they are separate credentials, revoked on their own (as GitHub and Stripe do).
    */
-  async function changePassword(session: Session, currentPassword: string | undefined, newPassword: string, ip: string): Promise<TokenPair> {
-    const authTime = await proveIdentity(session, currentPassword, ip);
+  async function changePassword(session: Session, currentPassword: string | undefined, newPassword: string, client: SessionClient): Promise<TokenPair> {
+    const authTime = await proveIdentity(session, currentPassword, client.ip ?? 'unknown');
     await UserModel.updateOne({ _id: session.user._id }, { $set: { password_hash: await passwords.hash(newPassword) } });
     await revocation.endSessions(session.user._id, 'password_change');
-    return issueTokens(await reload(session.user), { authTime });
+    return issueTokens(await reload(session.user), { authTime, client });
   }
 
   async function deactivate(user: UserDoc, password: string, ip: string): Promise<void> {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import cookieParser from 'cookie-parser';
 import type { Queue } from 'bullmq';
@@ -12,6 +13,7 @@ import { UserModel, type UserDoc } from '../../../models/user.js';
 import type { AuthService } from '../../auth/service.js';
 import { KNOWN_CLIENT_COOKIE } from '../../auth/known-clients.js';
 import type { AdminSessions } from './sessions.js';
+import { clientOf, type Sessions } from '../../auth/sessions.js';
 import { LOGIN_PAGE_CSP, loginPage } from './pages.js';
 import { setPageCsp } from '../../../middleware/security-headers.js';
 
@@ -23,6 +25,8 @@ interface Deps {
   queues: Record<string, Queue>;
   authenticate: Authenticate;
   sessions: AdminSessions;
+  /** The user-visible sessions: a dashboard sign-in is listed in GET /auth/sessions and can be ended there. */
+  userSessions: Pick<Sessions, 'begin' | 'isEnded' | 'signOut'>;
   /** The sign-in check (brute-force limits included) shared with /auth/login. */
   verifyCredentials: AuthService['verifyCredentials'];
   publicUrl: string;
@@ -79,7 +83,7 @@ function refuseJobEdits(req: Request): void {
  * Bull Board at /admin/queues for browsers: a small sign-in page creates a Redis-backed session (httpOnly,
  * SameSite=Strict, Secure on https) for admins and superadmins only; a Bearer access token of an admin works too.
  */
-export function createBoardRouter({ queues, authenticate, sessions, verifyCredentials, publicUrl, knownClientTtlSeconds }: Deps): Router {
+export function createBoardRouter({ queues, authenticate, sessions, userSessions, verifyCredentials, publicUrl, knownClientTtlSeconds }: Deps): Router {
   const router = Router();
   const secure = publicUrl.startsWith('https:');
   const cookieOptions = { httpOnly: true, sameSite: 'strict' as const, secure, path: '/admin' };
@@ -95,14 +99,17 @@ export function createBoardRouter({ queues, authenticate, sessions, verifyCreden
   async function sessionUser(req: Request): Promise<UserDoc | null> {
     const session = await sessions.read(req.cookies?.[COOKIE]);
     if (!session || !/^[a-f0-9]{24}$/.test(session.user_id)) return null;
+    if (session.sid && (await userSessions.isEnded(session.sid))) return null;
     const user = await UserModel.findById(session.user_id);
     const valid = user && user.is_active && isAdmin(user) && (user.token_version ?? 0) === session.ver;
     return valid ? user : null;
   }
 
-  function endSession(req: Request, res: Response) {
+  async function endSession(req: Request, res: Response) {
     res.clearCookie(COOKIE, cookieOptions);
-    return sessions.destroy(req.cookies?.[COOKIE]);
+    const session = await sessions.read(req.cookies?.[COOKIE]);
+    if (session?.sid) await userSessions.signOut(session.sid);
+    await sessions.destroy(req.cookies?.[COOKIE]);
   }
 
   const guard: RequestHandler = async (req, res, next) => {
@@ -157,7 +164,9 @@ export function createBoardRouter({ queues, authenticate, sessions, verifyCreden
       throw error;
     }
     if (!isAdmin(user)) return renderLogin(res, 403, 'This dashboard is for administrators only.', email);
-    const id = await sessions.create({ user_id: user._id.toString(), ver: user.token_version ?? 0 });
+    const sid = `board-${randomUUID()}`;
+    await userSessions.begin(user, sid, clientOf(req, 'dashboard'), new Date(Date.now() + sessions.ttlSeconds * 1000));
+    const id = await sessions.create({ user_id: user._id.toString(), ver: user.token_version ?? 0, sid });
     res.cookie(COOKIE, id, { ...cookieOptions, maxAge: sessions.ttlSeconds * 1000 });
     res.cookie(KNOWN_CLIENT_COOKIE, knownClientToken, { ...cookieOptions, maxAge: knownClientTtlSeconds * 1000 });
     res.redirect(303, BOARD_PATH);

@@ -6,6 +6,8 @@ export interface AdminSession {
   user_id: string;
   /** The user's token_version at sign-in: a password change or deactivation ends the session. */
   ver: number;
+  /** The user-visible session (GET /auth/sessions) this sign-in is; ending it there signs the browser out. */
+  sid?: string;
 }
 
 /** Dashboard sessions live in Redis (any API process can serve the next request); the cookie holds a random id only. */

@@ -6,6 +6,7 @@ import { presentUser } from '../presenter.js';
 import { loginResponseSchema } from '../schemas.js';
 import { ONE_TIME_TTL_MS } from './one-time-store.js';
 import type { OAuthService } from './service.js';
+import { clientOf } from '../sessions.js';
 import { callbackQuerySchema, exchangeBodySchema, initiateQuerySchema, providerParamsSchema } from './schemas.js';
 
 interface Deps {
@@ -53,8 +54,8 @@ export function createOAuthRouter({ config, oauth, initiateLimit }: Deps): Route
     method: 'post', path: '/auth/oauth/exchange', summary: 'Exchange the one-time code and PKCE verifier for tokens', tags,
     body: exchangeBodySchema,
     responses: { 200: { description: 'Tokens and the user, as login-json', schema: loginResponseSchema } },
-  }, async (_req, res, { body }) => {
-    const { user, tokens } = await oauth.exchange(body.code, body.code_verifier);
+  }, async (req, res, { body }) => {
+    const { user, tokens } = await oauth.exchange(body.code, body.code_verifier, clientOf(req, 'oauth'));
     noStore(res);
     res.json({ ...tokens, user: presentUser(user), api_endpoint: config.PUBLIC_URL });
   });

@@ -4,6 +4,7 @@ import { BadRequestError, NotFoundError, ServiceUnavailableError } from '../../.
 import { UserModel, type UserDoc } from '../../../models/user.js';
 import type { AuthService, TokenPair } from '../service.js';
 import type { RefreshTokens } from '../refresh-tokens.js';
+import type { SessionClient } from '../sessions.js';
 import { sha256 } from '../refresh-tokens.js';
 import { OAuthDenied, type OAuthAccounts } from './accounts.js';
 import type { OneTimeStore } from './one-time-store.js';
@@ -95,7 +96,6 @@ export function createOAuthService({ config, providers, states, store, accounts,
     const back = (params: Record<string, string>) => ({ location: redirectWith(pending.redirect_uri, { ...params, state: pending.client_state }), cookie });
     try {
       const user = await completeSignIn(chosen, input);
-      store.purgeExpired().catch((error: Error) => logger.warn({ err: error.message }, 'purging expired OAuth codes failed'));
       const code = await store.create('code', {
         provider: chosen.name, code_challenge: pending.code_challenge, redirect_uri: pending.redirect_uri, client_state: pending.client_state, user_id: user._id,
         credential_generation: user.credential_generation ?? 0,
@@ -108,7 +108,7 @@ export function createOAuthService({ config, providers, states, store, accounts,
   }
 
   /** One-time code + PKCE verifier -> the same tokens as login-json. Replaying a code revokes what it issued. */
-  async function exchange(code: string, verifier: string): Promise<{ user: UserDoc; tokens: TokenPair }> {
+  async function exchange(code: string, verifier: string, client: SessionClient): Promise<{ user: UserDoc; tokens: TokenPair }> {
     const record = await store.find('code', code);
     if (!record?.user_id) throw invalidGrant('The sign-in code is unknown or expired');
     if (!verifierMatches(verifier, record.code_challenge)) throw invalidGrant('code_verifier does not match the code_challenge');
@@ -123,7 +123,7 @@ export function createOAuthService({ config, providers, states, store, accounts,
     if ((record.credential_generation ?? 0) !== (user.credential_generation ?? 0)) throw invalidGrant('The sign-in code is no longer valid; sign in again');
     user.last_login_at = new Date();
     await UserModel.updateOne({ _id: user._id }, { $set: { last_login_at: user.last_login_at } });
-    return { user, tokens: await auth.issueTokens(user, { familyId, authTime: user.last_login_at }) };
+    return { user, tokens: await auth.issueTokens(user, { familyId, authTime: user.last_login_at, client }) };
   }
 
   return { initiate, callback, exchange, provider };

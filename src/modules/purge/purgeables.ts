@@ -1,0 +1,18 @@
+import type { Config } from '../../config/index.js';
+import { purgeEndedSessions, purgeExpiredRefreshTokens, purgeExpiredSessions } from '../auth/purge.js';
+import { purgeExpiredOAuthCodes } from '../auth/oauth/one-time-store.js';
+import type { Purgeable } from './batch.js';
+
+/**
+ * Everything that would otherwise grow forever (FerretDB has no TTL indexes), purged by the scheduled `maintenance`
+ * job in bounded batches. A new kind of expiring record is one more line here. Pending OAuth sign-ins (states)
+ * and dashboard sessions live in Redis with an expiry and need nothing.
+ */
+export function purgeables(config: Pick<Config, 'ACCESS_TOKEN_TTL_SECONDS'>): Purgeable[] {
+  return [
+    { name: 'refresh_tokens.expired', purge: purgeExpiredRefreshTokens },
+    { name: 'sessions.ended', purge: purgeEndedSessions(config.ACCESS_TOKEN_TTL_SECONDS) },
+    { name: 'sessions.expired', purge: purgeExpiredSessions },
+    { name: 'oauth_codes.expired', purge: purgeExpiredOAuthCodes },
+  ];
+}
