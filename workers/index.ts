@@ -1,5 +1,7 @@
 import type { Server } from 'node:http';
-import { Worker, type Job, type WorkerOptions } from 'bullmq';
+import { UnrecoverableError, Worker, type Job, type WorkerOptions } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { ZodError } from 'zod';
 import type { Logger } from 'pino';
 import type { Config } from '../src/config/index.js';
 import { createBlockingRedis, createRedis } from '../src/lib/redis.js';
@@ -7,13 +9,13 @@ import { connectMongo } from '../src/lib/mongo.js';
 import { createLocks } from '../src/lib/locks.js';
 import { useDocumentLocks } from '../src/lib/document-locks.js';
 import { createAuthEpochs, useAuthEpochs } from '../src/lib/auth-epochs.js';
-import { QUEUE_NAMES, bullPrefix, createProducer, parsePayload, type QueueName } from '../queues/index.js';
+import { QUEUE_NAMES, bullPrefix, createProducer, parsePayload, type JobPayload, type Producer, type QueueName } from '../queues/index.js';
 import { jobDuration } from '../src/lib/metrics.js';
 import { createQuotaService } from '../src/modules/quota/service.js';
 import { startMetricsServer } from '../src/modules/metrics/server.js';
 import { createIndexReadiness } from '../src/modules/health/index-readiness.js';
 import { processors } from './processors/index.js';
-import type { Processor, WorkerContext } from './processors/types.js';
+import type { Processor, ProcessorFactory, WorkerContext } from './processors/types.js';
 
 export interface RunningWorkers {
   workers: Worker[];
@@ -53,6 +55,58 @@ function timed<T>(queue: QueueName, run: () => Promise<T>): Promise<T> {
   );
 }
 
+/** The processor of one queue, typed by it (an index by a generic key loses the pairing, hence the one cast). */
+const processorFor = <Q extends QueueName>(queue: Q) => processors[queue] as unknown as ProcessorFactory<Q>;
+
+/** A payload that fails its schema fails the same way on every retry: it is failed at once, never retried. */
+function validPayload<Q extends QueueName>(queue: Q, data: unknown): JobPayload<Q> {
+  try {
+    return parsePayload(queue, data);
+  } catch (error) {
+    if (error instanceof ZodError) throw new UnrecoverableError(`invalid ${queue} payload: ${error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
+    throw error;
+  }
+}
+
+interface QueueWorkerDeps {
+  ctx: WorkerContext;
+  producer: Producer;
+  logger: Logger;
+  connection: Redis;
+}
+
+/** One BullMQ Worker: its processor, the queue's options, and the end of jobs BullMQ gave up on. */
+function createQueueWorker<Q extends QueueName>(queue: Q, { ctx, producer, logger, connection }: QueueWorkerDeps): Worker {
+  const { config } = ctx;
+  const processJob: Processor<Q> = processorFor(queue)(ctx);
+  const options: WorkerOptions = {
+    connection,
+    prefix: bullPrefix(config.REDIS_PREFIX),
+    concurrency: CONCURRENCY[queue](config),
+    lockDuration: config.WORKER_LOCK_DURATION_MS,
+    stalledInterval: config.WORKER_STALLED_INTERVAL_MS,
+    maxStalledCount: MAX_STALLED[queue] ?? 1,
+    autorun: false,
+    ...EXTRA_OPTIONS[queue]?.(config),
+  };
+  const worker = new Worker(queue, async (job, _token, signal) => timed(queue, () => processJob(validPayload(queue, job.data), job, signal)), options);
+  const gaveUp = async (job: Job | undefined) => {
+    if (!job || !processJob.onGaveUp || (await job.getState()) !== 'failed') return;
+    await processJob.onGaveUp(validPayload(queue, job.data), job);
+  };
+  worker.on('failed', (job, error) => {
+    logger.warn({ queue, job_id: job?.id, err: error.message }, 'job failed');
+    gaveUp(job).catch((e: Error) => logger.error({ queue, job_id: job?.id, err: e.message }, 'could not end a failed job'));
+  });
+  // A job stalled more than maxStalledCount is failed by BullMQ's script without a 'failed' event here.
+  worker.on('stalled', (jobId) => {
+    logger.warn({ queue, job_id: jobId }, 'job stalled');
+    producer.queues[queue].getJob(jobId).then(gaveUp).catch((e: Error) => logger.error({ queue, job_id: jobId, err: e.message }, 'could not end a stalled job'));
+  });
+  worker.on('error', (error) => logger.error({ queue, err: error.message }, 'worker error'));
+  return worker;
+}
+
 /** The worker role's composition root: one Worker per queue; payloads are re-validated before processing. */
 export async function startWorkers(config: Config, logger: Logger, only: QueueName[] = QUEUE_NAMES): Promise<RunningWorkers> {
   await connectMongo(config.DATABASE_URL);
@@ -71,35 +125,7 @@ export async function startWorkers(config: Config, logger: Logger, only: QueueNa
   // No job before every unique index exists: settlements and Stripe events are claimed by unique inserts.
   const indexes = createIndexReadiness({ create: config.DB_AUTO_INIT, logger });
   indexes.start();
-  const workers = only.map((queue) => {
-    const process = processors[queue](ctx as never) as Processor<QueueName>;
-    const options: WorkerOptions = {
-      connection: blocking,
-      prefix: bullPrefix(config.REDIS_PREFIX),
-      concurrency: CONCURRENCY[queue](config),
-      lockDuration: config.WORKER_LOCK_DURATION_MS,
-      stalledInterval: config.WORKER_STALLED_INTERVAL_MS,
-      maxStalledCount: MAX_STALLED[queue] ?? 1,
-      autorun: false,
-      ...EXTRA_OPTIONS[queue]?.(config),
-    };
-    const worker = new Worker(queue, async (job, _token, signal) => timed(queue, () => process(parsePayload(queue, job.data) as never, job, signal)), options);
-    const gaveUp = async (job: Job | undefined) => {
-      if (!job || !process.onGaveUp || (await job.getState()) !== 'failed') return;
-      await process.onGaveUp(parsePayload(queue, job.data) as never, job);
-    };
-    worker.on('failed', (job, error) => {
-      logger.warn({ queue, job_id: job?.id, err: error.message }, 'job failed');
-      gaveUp(job).catch((e: Error) => logger.error({ queue, job_id: job?.id, err: e.message }, 'could not end a failed job'));
-    });
-    // A job stalled more than maxStalledCount is failed by BullMQ's script without a 'failed' event here.
-    worker.on('stalled', (jobId) => {
-      logger.warn({ queue, job_id: jobId }, 'job stalled');
-      producer.queues[queue].getJob(jobId).then(gaveUp).catch((e: Error) => logger.error({ queue, job_id: jobId, err: e.message }, 'could not end a stalled job'));
-    });
-    worker.on('error', (error) => logger.error({ queue, err: error.message }, 'worker error'));
-    return worker;
-  });
+  const workers = only.map((queue) => createQueueWorker(queue, { ctx, producer, logger, connection: blocking }));
   let metricsServer: Server | undefined;
   if (config.WORKER_METRICS_PORT !== undefined) {
     metricsServer = await startMetricsServer({ config, redis, queues: producer.queues, port: config.WORKER_METRICS_PORT });

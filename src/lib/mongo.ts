@@ -44,10 +44,6 @@ export async function disconnectMongo(): Promise<void> {
   await mongoose.disconnect();
 }
 
-export function isMongoReady(): boolean {
-  return mongoose.connection.readyState === 1;
-}
-
 /** Asks the server itself rather than trusting readyState, which lags behind outages and recoveries. */
 export async function pingMongo(timeoutMs = 1000): Promise<boolean> {
   const db = mongoose.connection.db;

@@ -23,7 +23,7 @@ export const createUsageProcessor: ProcessorFactory<'usage'> = ({ quota, logger,
           return { applied, inserted };
         } catch (error) {
           if (!(error instanceof RequestIdCollisionError)) throw error;
-          log.error({ request_id: payload.context.request_id, user_id: payload.context.user_id }, error.message);
+          log.error({ llm_request_id: payload.context.request_id, user_id: payload.context.user_id }, error.message);
           throw new UnrecoverableError(error.message);
         }
       case 'sync-seed':

@@ -159,10 +159,6 @@ export function createLimits({ redis, prefix, slotTtlMs }: { redis: Redis; prefi
     await Promise.all(slots.map(({ userId, slot }) => KEEP_SLOT.run(redis, [keys.active(userId)], [now, slotTtlMs, slot])));
   }
 
-  async function openStreams(userId: string): Promise<number> {
-    return redis.zcount(keys.active(userId), Date.now(), '+inf');
-  }
-
-  return { admit, release, openResume, keepResumeSlots, openStreams, slotTtlMs };
+  return { admit, release, openResume, keepResumeSlots, slotTtlMs };
 }
 export type Limits = ReturnType<typeof createLimits>;

@@ -133,9 +133,9 @@ export function createSettlementService({ quota, logger, scheduleSeedSync, stepD
     if (applied) recordFirstSettlement(row);
     if (scheduleSeedSync) await scheduleSeedSync(accounts.map(accountName));
     else if (!(await syncSeedFields(quota, accounts))) {
-      logger.warn({ request_id: row.request_id }, 'seed fields kept moving; the next settlement or reconciliation writes them');
+      logger.warn({ llm_request_id: row.request_id }, 'seed fields kept moving; the next settlement or reconciliation writes them');
     }
-    logger.debug({ request_id: row.request_id, billed: row.billed_tokens, applied, inserted }, 'usage settled');
+    logger.debug({ llm_request_id: row.request_id, billed: row.billed_tokens, applied, inserted }, 'usage settled');
     return { row, applied, inserted };
   }
 
