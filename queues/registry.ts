@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { llmJobSchema, quotaResetJobSchema, stripeSyncJobSchema, usageJobSchema } from './schemas.js';
+import { mailJobSchema } from './mail.js';
 
 /** The contract between the API (producer) and the workers (consumers): queue name -> payload schema. */
 export const QUEUE_SCHEMAS = {
@@ -7,6 +8,7 @@ export const QUEUE_SCHEMAS = {
   usage: usageJobSchema,
   'quota-reset': quotaResetJobSchema,
   'stripe-sync': stripeSyncJobSchema,
+  mail: mailJobSchema,
 } as const;
 
 export type QueueName = keyof typeof QUEUE_SCHEMAS;

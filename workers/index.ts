@@ -32,6 +32,7 @@ const CONCURRENCY: Record<QueueName, (config: Config) => number> = {
   usage: (config) => config.WORKER_CONCURRENCY_USAGE,
   'quota-reset': () => 1,
   'stripe-sync': () => 4,
+  mail: () => 4,
 };
 
 /** Settlements are idempotent, so a job whose worker died keeps being retried instead of failing. */

@@ -8,7 +8,7 @@ import { TEST_PASSWORD, registerAndLogin } from '../factories/users.js';
 import { type Session, userWithRole } from '../factories/accounts.js';
 
 const CHROMIUM = '/usr/bin/chromium';
-const QUEUES = ['llm', 'usage', 'quota-reset', 'stripe-sync'];
+const QUEUES = ['llm', 'usage', 'quota-reset', 'stripe-sync', 'mail'];
 const SCREENSHOT_DIR = path.resolve('test-output');
 
 /** Real headless Chromium (Debian's package) with a fresh profile per context. */

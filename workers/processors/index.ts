@@ -4,6 +4,7 @@ import { createLlmProcessor } from './llm.js';
 import { createUsageProcessor } from './usage.js';
 import { createQuotaResetProcessor } from './quota-reset.js';
 import { createStripeSyncProcessor } from './stripe-sync.js';
+import { createMailProcessor } from './mail.js';
 
 /** Every queue has exactly one processor; a missing one fails to compile. */
 export const processors = {
@@ -11,4 +12,5 @@ export const processors = {
   usage: createUsageProcessor,
   'quota-reset': createQuotaResetProcessor,
   'stripe-sync': createStripeSyncProcessor,
+  mail: createMailProcessor,
 } satisfies { [Q in QueueName]: ProcessorFactory<Q> };
