@@ -44,7 +44,8 @@ export const mailJobId = {
   emailChangeConfirm: (userId: string, changeId: string) => `mail-email-change-confirm-${userId}-${changeId}`,
   emailChangeRequested: (userId: string, changeId: string) => `mail-email-change-requested-${userId}-${changeId}`,
   emailChanged: (userId: string, changeId: string) => `mail-email-changed-${userId}-${changeId}`,
-  passwordChanged: (userId: string, tokenVersion: number) => `mail-password-changed-${userId}-v${tokenVersion}`,
+  /** `eventId`: what changed it (the new token_version of a change, the spent reset token's id). */
+  passwordChanged: (userId: string, eventId: string) => `mail-password-changed-${userId}-${eventId}`,
   quotaAlert: (payerType: string, payerId: string, level: string, periodEnd: Date) => `mail-quota-${level}-${payerType}-${payerId}-${periodEnd.getTime()}`,
   paymentFailed: (payerType: string, payerId: string, periodEnd: Date) => `mail-payment-failed-${payerType}-${payerId}-${periodEnd.getTime()}`,
 };

@@ -33,7 +33,7 @@ describe('mail queue: one SMTP message per logical message, through a real SMTP 
   it('sends a message with a plain-text and an HTML body from MAIL_FROM', async () => {
     const email = mailbox('notice');
     const userId = await userAt(email);
-    const jobId = mailJobId.passwordChanged(userId, 1);
+    const jobId = mailJobId.passwordChanged(userId, 'v1');
     expect(await outbox().send({ kind: 'password_changed', user_id: userId, how: 'changed' }, jobId)).toBe(true);
     const job = await waitForJob(queue(), jobId);
     expect(job.returnvalue).toMatchObject({ sent: 1, skipped: 0 });
@@ -47,7 +47,7 @@ describe('mail queue: one SMTP message per logical message, through a real SMTP 
   it('sends a logical message once: a repeated producer, and a job enqueued again after BullMQ forgot it', async () => {
     const email = mailbox('once');
     const userId = await userAt(email);
-    const jobId = mailJobId.passwordChanged(userId, 7);
+    const jobId = mailJobId.passwordChanged(userId, 'v7');
     const message = { kind: 'password_changed' as const, user_id: userId, how: 'reset' as const };
     await Promise.all(Array.from({ length: 5 }, () => outbox().send(message, jobId)));
     await waitForJob(queue(), jobId);

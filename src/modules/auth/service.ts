@@ -9,6 +9,7 @@ import type { AccessTokens } from './access-tokens.js';
 import type { RefreshTokens } from './refresh-tokens.js';
 import type { LoginLimiter } from './login-limiter.js';
 import type { KnownClients } from './known-clients.js';
+import type { SendVerification } from './email-verification.js';
 
 export interface RegisterInput {
   email: string;
@@ -39,6 +40,8 @@ interface Deps {
   refreshTokens: RefreshTokens;
   loginLimiter: LoginLimiter;
   knownClients: KnownClients;
+  /** Mails the new account a link to verify its address. */
+  sendVerification: SendVerification;
 }
 
 export interface SignedIn {
@@ -49,7 +52,7 @@ export interface SignedIn {
 
 const INVALID_LOGIN = 'Incorrect email or password';
 
-export function createAuthService({ config, passwords, accessTokens, refreshTokens, loginLimiter, knownClients }: Deps) {
+export function createAuthService({ config, passwords, accessTokens, refreshTokens, loginLimiter, knownClients, sendVerification }: Deps) {
   /**
    * The access token carries the refresh family as `sid`, so revoking the session (logout, replay) ends both, and
    * the sign-in time as `auth_time` (kept by every rotation), so sensitive changes can ask for a recent sign-in.
@@ -68,8 +71,9 @@ export function createAuthService({ config, passwords, accessTokens, refreshToke
   /** A taken address is refused before the password is hashed (the 409 says as much, so checking first reveals nothing). */
   async function register(input: RegisterInput): Promise<UserDoc> {
     if (await UserModel.exists({ email: input.email })) throw emailTaken();
+    let user: UserDoc;
     try {
-      return await UserModel.create({
+      user = await UserModel.create({
         email: input.email,
         password_hash: await passwords.hash(input.password),
         first_name: input.first_name ?? null,
@@ -81,6 +85,8 @@ export function createAuthService({ config, passwords, accessTokens, refreshToke
       if (isDuplicateKeyError(error)) throw emailTaken();
       throw error;
     }
+    await sendVerification(user, 'registration');
+    return user;
   }
 
   async function checkCredentials(email: string, password: string): Promise<UserDoc> {
