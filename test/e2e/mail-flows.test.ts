@@ -130,6 +130,15 @@ describe('mail flows end to end (HTTP, the mail worker, Mailpit)', () => {
       await login(app, user.email, 'typed in a browser');
     });
 
+    it('sends a security notice when the password is changed, even to a user who switched alerts off', async () => {
+      const user = await verifiedUser('notice');
+      await api().patch('/users/me').set(user.auth).send({ email_alerts: false });
+      const res = await api().post('/users/me/password').set(user.auth).send({ current_password: TEST_PASSWORD, new_password: 'changed on purpose' });
+      expect(res.status).toBe(200);
+      const [mail] = await waitForMail(user.email, { subject: /password was changed/ });
+      expect(mail!.Text).toContain('If this was not you');
+    });
+
     it('limits mails per address, for known and unknown addresses alike', async () => {
       const unknown = mailbox('flood');
       const statuses: number[] = [];
