@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UserModel } from '../../src/models/user.js';
-import { registerAndLogin, TEST_PASSWORD, uniqueEmail } from '../factories/users.js';
+import { registerAndLogin, registerVerified, TEST_PASSWORD, uniqueEmail } from '../factories/users.js';
 import { startFakeOAuthProvider, type FakeOAuthProvider, type FakeProviderName } from '../helpers/fake-oauth-provider.js';
 import { chatBody, startLlmEnv, type LlmEnv } from '../helpers/llm.js';
 import { browserSignIn } from '../helpers/oauth-browser.js';
@@ -108,7 +108,7 @@ describe('attack B: an account registered with the victim address before the vic
   it('keeps nothing of what it set up once the victim signs in with a verified email: password, sessions, keys, sub-users, organizations', async () => {
     const victimEmail = uniqueEmail('victim-b');
     const attacker = await registerAndLogin(env.app, victimEmail);
-    const accomplice = await registerAndLogin(env.app);
+    const accomplice = await registerVerified(env.app);
 
     // What the attacker sets up while holding the address.
     const attackerKey = await apiKey(attacker.auth);
@@ -124,7 +124,10 @@ describe('attack B: an account registered with the victim address before the vic
     expect((await api().post(`/organizations/${org.body.id as string}/members`).set(attacker.auth).send({ email: accomplice.email, role: 'admin' })).status).toBe(201);
     const accompliceOrgKey = await apiKey(accomplice.auth, { organization_id: org.body.id });
     const accompliceOrg = await api().post('/organizations').set(accomplice.auth).send({ name: 'Elsewhere' });
-    expect((await api().post(`/organizations/${accompliceOrg.body.id as string}/members`).set(accomplice.auth).send({ email: victimEmail, role: 'member' })).status).toBe(201);
+    // An unproven address is never drawn into someone's organization.
+    const drawnIn = await api().post(`/organizations/${accompliceOrg.body.id as string}/members`).set(accomplice.auth).send({ email: victimEmail, role: 'member' });
+    expect(drawnIn.status).toBe(409);
+    expect(drawnIn.body.error.code).toBe('email_not_verified');
 
     for (const auth of [attackerKey, subKey, subAuth, attacker.auth]) await expectServedEverywhere(auth);
     await expectServedEverywhere(accompliceOrgKey);
@@ -186,7 +189,7 @@ describe('attack B: an account registered with the victim address before the vic
   it('leaves nothing behind that the attacker creates in a race with the victim\'s first sign-in (keys, sub-users, sign-ins, members)', async () => {
     const victimEmail = uniqueEmail('victim-race');
     const attacker = await registerAndLogin(env.app, victimEmail);
-    const accomplice = await registerAndLogin(env.app);
+    const accomplice = await registerVerified(env.app);
     const org = await api().post('/organizations').set(attacker.auth).send({ name: 'Racing' });
     const keys: Array<Promise<{ status: number; body: { key?: string } }>> = [];
     const subs: Array<Promise<{ status: number; body: { email?: string } }>> = [];

@@ -188,6 +188,18 @@ describe('mail flows end to end (HTTP, the mail worker, Mailpit)', () => {
     });
   });
 
+  it('keeps an unproven address out of organizations until it is verified', async () => {
+    const owner = await verifiedUser('org-owner');
+    const org = await api().post('/organizations').set(owner.auth).send({ name: 'Team' });
+    const invitee = await registerAndLogin(app, mailbox('invitee'));
+    const refused = await api().post(`/organizations/${org.body.id as string}/members`).set(owner.auth).send({ email: invitee.email, role: 'member' });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.code).toBe('email_not_verified');
+    const { token } = await link(invitee.email, '/auth/verify-email', /Confirm your/);
+    expect((await api().post('/auth/verify-email').type('form').send({ token, password: TEST_PASSWORD })).text).toContain('Address confirmed');
+    expect((await api().post(`/organizations/${org.body.id as string}/members`).set(owner.auth).send({ email: invitee.email, role: 'member' })).status).toBe(201);
+  });
+
   describe('address change', () => {
     it('changes the address only when the new one confirms; the old one hears of it twice', async () => {
       const user = await verifiedUser('old');
