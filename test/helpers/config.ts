@@ -28,6 +28,7 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
       // Test files register and start sign-ins from one loopback address; per-IP limits get their own tests.
       REGISTER_MAX_PER_IP: '100000',
       OAUTH_INITIATE_MAX_PER_IP: '100000',
+      PASSWORD_FORGOT_MAX_PER_IP: '100000',
       JWT_SECRET_KEY: `test-secret-${randomBytes(24).toString('hex')}`,
       // Mail goes to the Mailpit `npm test` starts (tests read it through its API: test/helpers/mailpit.ts).
       SMTP_URL: TEST_SMTP_URL,

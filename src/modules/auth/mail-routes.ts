@@ -6,6 +6,7 @@ import type { Authenticate } from '../../middleware/authenticate.js';
 import type { EmailVerification } from './email-verification.js';
 import { pages, sendPage } from './mail-pages.js';
 import type { PasswordReset } from './password-reset.js';
+import { invalidToken } from './mail-token-errors.js';
 import {
   acceptedSchema, emailVerifiedSchema, forgotPasswordBodySchema, mailTokenQuerySchema, resetPasswordBodySchema, verifyEmailBodySchema,
 } from './schemas.js';
@@ -23,6 +24,11 @@ const HTML = 'text/html';
 
 /** The page's own form posts arrive as a form and get a page back; clients posting JSON get JSON. */
 const fromPage = (req: Request) => Boolean(req.is('application/x-www-form-urlencoded'));
+/** A browser (Accept: text/html) gets a page saying the link does not work; any other client the JSON error. */
+const deadLink = (req: Request, res: Response) => {
+  if (req.accepts(['json', 'html']) !== 'html') throw invalidToken();
+  sendPage(res, 400, pages.invalidLink());
+};
 
 /** Runs a form post's action; an error becomes the page again with its message (same status), for people. */
 async function asPage(res: Response, run: () => Promise<void>, errorPage: (message: string) => string): Promise<void> {
@@ -51,9 +57,9 @@ export function createMailFlowRouter({ passwordReset, verification, authenticate
     method: 'get', path: '/auth/password/reset', summary: 'The page a reset link opens: a form that posts to POST /auth/password/reset (changes nothing)', tags,
     query: mailTokenQuerySchema,
     responses: { 200: { description: 'The form', contentType: HTML }, 400: { description: 'The link does not work', contentType: HTML } },
-  }, async (_req, res, { query }) => {
+  }, async (req, res, { query }) => {
     if (await passwordReset.isLive(query.token)) sendPage(res, 200, pages.resetForm(query.token));
-    else sendPage(res, 400, pages.invalidLink());
+    else deadLink(req, res);
   });
 
   route(router, {
@@ -86,9 +92,9 @@ export function createMailFlowRouter({ passwordReset, verification, authenticate
     method: 'get', path: '/auth/verify-email', summary: 'The page a verification link opens: a button that posts to POST /auth/verify-email (changes nothing)', tags,
     query: mailTokenQuerySchema,
     responses: { 200: { description: 'The confirmation page', contentType: HTML }, 400: { description: 'The link does not work', contentType: HTML } },
-  }, async (_req, res, { query }) => {
+  }, async (req, res, { query }) => {
     const pending = await verification.describe(query.token);
-    if (!pending) sendPage(res, 400, pages.invalidLink());
+    if (!pending) deadLink(req, res);
     else sendPage(res, 200, pages.verifyForm(query.token, { newAddress: pending.purpose === 'email_change', email: pending.email, needsPassword: pending.needsPassword }));
   });
 
