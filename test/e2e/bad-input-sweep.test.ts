@@ -620,6 +620,6 @@ describe('bad input of any kind', () => {
     expect(unhandled).toEqual([]);
     for (const secret of secrets()) expect(logLines.join('').includes(secret)).toBe(false);
     expect((await send({ method: 'GET', path: '/healthz' })).status).toBe(200);
-    // About 3,500 requests (bcrypt on every password confirmation): a bound for a loaded machine, not a timing claim.
+    // Thousands of requests (bcrypt on every password confirmation): a bound for a loaded machine, not a timing claim.
   }, 180_000);
 });
