@@ -10,7 +10,8 @@ import { startWorkers, type RunningWorkers } from '../../workers/index.js';
 import { createLogger } from '../../src/lib/logger.js';
 import { createMailOutbox } from '../../src/modules/mail/outbox.js';
 import { UserModel } from '../../src/models/user.js';
-import { MailDeliveryModel } from '../../src/models/mail.js';
+import { MailDeliveryModel, MailTokenModel, MailTokenUseModel } from '../../src/models/mail.js';
+import { createMailTokens, purgeMailTokens } from '../../src/modules/mail/tokens.js';
 import { addMonthsUtc } from '../../src/lib/dates.js';
 import { mailJobId } from '../../queues/index.js';
 
@@ -89,5 +90,28 @@ describe('mail queue: one SMTP message per logical message, through a real SMTP 
     expect(await disabled.send({ kind: 'password_changed', user_id: 'a'.repeat(24), how: 'changed' }, 'mail-disabled-x')).toBe(false);
     expect(await queue().getJob('mail-disabled-x')).toBeUndefined();
     expect(() => disabled.assertEnabled()).toThrow(expect.objectContaining({ status: 503, code: 'mail_disabled' }));
+  });
+
+  it('purges spent and expired tokens and old delivery records in bounded batches, keeping live tokens', async () => {
+    const tokens = createMailTokens();
+    const userId = await userAt(mailbox('purge'));
+    const issue = (ttlMs: number) => tokens.issue({ purpose: 'password_reset', userId, email: 'purge@mail.test', tokenVersion: 0, ttlMs });
+    const live = await issue(600_000);
+    const expired = await Promise.all(Array.from({ length: 7 }, () => issue(-1000)));
+    const spent = await Promise.all(Array.from({ length: 3 }, () => issue(600_000)));
+    for (const token of spent) expect(await tokens.claim((await tokens.find(token, ['password_reset']))!)).toBe(true);
+    await MailDeliveryModel.create([{ key: `old-${randomUUID()}`, kind: 'x', sent_at: new Date(Date.now() - 60 * 86_400_000) }, { key: `new-${randomUUID()}`, kind: 'x' }]);
+    const deliveriesBefore = await MailDeliveryModel.countDocuments({});
+
+    // Batches of 2, at most 2 batches per call: a call does bounded work, and repeated calls finish the job.
+    const first = await purgeMailTokens({ batchSize: 2, maxBatches: 2 });
+    expect(first).toBeGreaterThan(0);
+    expect(first).toBeLessThanOrEqual(10);
+    while ((await purgeMailTokens({ batchSize: 2, maxBatches: 2 })) > 0);
+    expect(await tokens.find(live, ['password_reset'])).not.toBeNull();
+    expect(await MailTokenModel.countDocuments({})).toBe(1);
+    expect(await MailTokenUseModel.countDocuments({})).toBe(0);
+    expect(await MailDeliveryModel.countDocuments({})).toBe(deliveriesBefore - 1);
+    for (const token of [...expired, ...spent]) expect(await tokens.find(token, ['password_reset'])).toBeNull();
   });
 });
