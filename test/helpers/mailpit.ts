@@ -58,7 +58,7 @@ export async function linkIn(address: string, path: string, subject?: RegExp): P
   return { mail: mail!, url: match[0], token: decodeURIComponent(match[1]!) };
 }
 
-/** Checks that nothing more arrives for `address` within a short wait (after the jobs that could send are done). */
+/** How many messages `address` has received so far (check it once the jobs that could send are done). */
 export async function countMail(address: string): Promise<number> {
   return (await messagesTo(address)).length;
 }
