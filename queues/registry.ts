@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { llmJobSchema, maintenanceJobSchema, quotaResetJobSchema, stripeSyncJobSchema, usageJobSchema } from './schemas.js';
+import { mailJobSchema } from './mail.js';
 
 /** The contract between the API (producer) and the workers (consumers): queue name -> payload schema. */
 export const QUEUE_SCHEMAS = {
@@ -8,6 +9,7 @@ export const QUEUE_SCHEMAS = {
   'quota-reset': quotaResetJobSchema,
   'stripe-sync': stripeSyncJobSchema,
   maintenance: maintenanceJobSchema,
+  mail: mailJobSchema,
 } as const;
 
 export type QueueName = keyof typeof QUEUE_SCHEMAS;

@@ -1,13 +1,16 @@
 /**
- * Local services without hand work. When DATABASE_URL / REDIS_URL point at this machine and nothing answers,
- * starts Redis (noeviction, nothing on disk) and a MongoDB-wire server: `mongod` from PATH if present,
- * otherwise FerretDB v1.24.2 built once from the Go module proxy and cached.
+ * Local services without hand work. When DATABASE_URL / REDIS_URL / SMTP_URL point at this machine and nothing
+ * answers, starts Redis (noeviction, nothing on disk), a MongoDB-wire server (`mongod` from PATH if present,
+ * otherwise FerretDB v1.24.2 built once from the Go module proxy and cached) and Mailpit (an SMTP server with a web
+ * UI, built once from the Go module proxy into the same cache).
  *
- *   tsx scripts/services.ts ensure        start what is missing, leave it running
- *   tsx scripts/services.ts stop          stop what `ensure` started
+ *   tsx scripts/services.ts ensure                  start what is missing, leave it running
+ *   tsx scripts/services.ts stop                    stop what `ensure` started
  *   tsx scripts/services.ts status
- *   tsx scripts/services.ts run -- CMD…   ensure, run CMD, then stop what this call started
- *   tsx scripts/services.ts run --with-chromium -- CMD…   also provide Chromium for the browser tests (npm test)
+ *   tsx scripts/services.ts run [--with-chromium] [--mailpit] -- CMD…
+ *                                         ensure, run CMD, then stop what this call started; --with-chromium also
+ *                                         provides Chromium for the browser tests, --mailpit the Mailpit the test
+ *                                         suite reads (TEST_SMTP_URL) (both for npm test)
  *   tsx scripts/services.ts chromium      only provide Chromium
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
@@ -18,6 +21,10 @@ import path from 'node:path';
 import { CHROMIUM_INSTALL_COMMAND, findChromium } from './lib/chromium.js';
 
 const FERRETDB_VERSION = 'v1.24.2';
+const MAILPIT_MODULE = 'github.com/axllent/mailpit@v1.33.1';
+const LOCAL_SMTP_URL = 'smtp://127.0.0.1:1025';
+/** Mailpit's web UI and API: next to its SMTP port, as in Mailpit's own defaults (1025 -> 8025). */
+const MAILPIT_UI_PORT = Number(process.env.MAILPIT_UI_PORT ?? 8025);
 const CACHE_DIR = process.env.AICODER_CACHE_DIR ?? path.join(os.homedir(), '.cache', 'aicoder');
 const STATE_FILE = path.join(CACHE_DIR, 'services.json');
 const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
@@ -31,7 +38,7 @@ interface Started {
 const log = (message: string) => process.stderr.write(`[services] ${message}\n`);
 
 function endpoint(url: string, defaultPort: number): { host: string; port: number } {
-  const parsed = new URL(url.replace(/^mongodb(\+srv)?:/, 'http:').replace(/^rediss?:/, 'http:'));
+  const parsed = new URL(url.replace(/^mongodb(\+srv)?:/, 'http:').replace(/^rediss?:/, 'http:').replace(/^smtps?:/, 'http:'));
   return { host: parsed.hostname, port: Number(parsed.port || defaultPort) };
 }
 
@@ -152,6 +159,56 @@ function ensureChromium(): void {
   log(`Chromium is missing: the Bull Board browser test will fail. Install it with: ${CHROMIUM_INSTALL_COMMAND} (or set CHROMIUM_PATH)`);
 }
 
+/** Mailpit, built once from the Go module proxy; undefined (with the command to run printed) when it cannot be. */
+function ensureMailpitBinary(): string | undefined {
+  const binary = path.join(CACHE_DIR, 'bin', 'mailpit');
+  if (existsSync(binary)) return binary;
+  const command = `GOBIN=${path.dirname(binary)} GOFLAGS=-buildvcs=false go install ${MAILPIT_MODULE}`;
+  if (!onPath('go')) {
+    log(`Mailpit is missing and \`go\` is not on PATH; install Go >= 1.24, then run: ${command}`);
+    return undefined;
+  }
+  log(`building Mailpit from the Go module proxy (once, about a minute; cached at ${binary})`);
+  mkdirSync(path.dirname(binary), { recursive: true });
+  const build = spawnSync('go', ['install', MAILPIT_MODULE], {
+    stdio: 'inherit', env: { ...process.env, GOBIN: path.dirname(binary), GOFLAGS: '-buildvcs=false' },
+  });
+  if (build.status !== 0 || !existsSync(binary)) {
+    log(`building Mailpit failed (see above); run: ${command}`);
+    return undefined;
+  }
+  return binary;
+}
+
+const mailpitUi = () => `http://127.0.0.1:${MAILPIT_UI_PORT}`;
+
+/**
+ * The SMTP server mail goes to: used when something answers; Mailpit started when the URL is local and nothing
+ * does. Either way a local Mailpit's web UI address is printed, where a developer reads every mail sent.
+ */
+async function ensureMail(smtpUrl: string, started: Started[]): Promise<void> {
+  const smtp = endpoint(smtpUrl, smtpUrl.startsWith('smtps:') ? 465 : 587);
+  if (await answers(smtp.host, smtp.port)) {
+    log(`SMTP answers at ${smtp.host}:${smtp.port}; using it`);
+    if (LOCAL_HOSTS.has(smtp.host) && (await answers('127.0.0.1', MAILPIT_UI_PORT))) log(`Mailpit (mail sent locally): ${mailpitUi()}`);
+    return;
+  }
+  if (!LOCAL_HOSTS.has(smtp.host)) {
+    log(`warning: SMTP at ${smtp.host}:${smtp.port} does not answer and is not local; mail jobs will retry until it does`);
+    return;
+  }
+  const binary = ensureMailpitBinary();
+  if (!binary) return;
+  started.push(startDetached('mailpit', binary, [
+    '--smtp', `127.0.0.1:${smtp.port}`, '--listen', `127.0.0.1:${MAILPIT_UI_PORT}`,
+    // Any credentials in a local SMTP_URL are accepted, over plain SMTP; keep the newest 10,000 messages.
+    '--smtp-auth-accept-any', '--smtp-auth-allow-insecure', '--max', '10000',
+  ], `smtp 127.0.0.1:${smtp.port}, web ${mailpitUi()}`));
+  await waitFor('127.0.0.1', smtp.port, 'Mailpit');
+  await waitFor('127.0.0.1', MAILPIT_UI_PORT, 'Mailpit web UI');
+  log(`Mailpit (mail sent locally): ${mailpitUi()}`);
+}
+
 function ferretdbBackendArgs(): Promise<string[]> {
   return answers('127.0.0.1', 5432).then((pg) => {
     if (pg && onPath('psql')) {
@@ -215,6 +272,18 @@ async function ensure(): Promise<Started[]> {
     await waitFor('127.0.0.1', mongo.port, 'MongoDB-wire server', 60_000);
   } else throw new Error(`MongoDB at ${mongo.host}:${mongo.port} does not answer and is not local`);
 
+  if (['true', '1'].includes(process.env.MAIL_DISABLED ?? '')) log('MAIL_DISABLED is set: no SMTP server needed');
+  else await ensureMail(process.env.SMTP_URL || LOCAL_SMTP_URL, started);
+
+  writeState([...readState(), ...started]);
+  return started;
+}
+
+/** The Mailpit the test suite sends to and reads from (TEST_SMTP_URL), whatever SMTP_URL the shell has. */
+async function ensureTestMail(): Promise<Started[]> {
+  const started: Started[] = [];
+  const testSmtp = process.env.TEST_SMTP_URL || LOCAL_SMTP_URL;
+  if (testSmtp !== (process.env.SMTP_URL || LOCAL_SMTP_URL) || ['true', '1'].includes(process.env.MAIL_DISABLED ?? '')) await ensureMail(testSmtp, started);
   writeState([...readState(), ...started]);
   return started;
 }
@@ -232,9 +301,10 @@ function stop(which: Started[] = readState()): void {
   writeState(remaining);
 }
 
-async function run(command: string[], { withChromium }: { withChromium: boolean }): Promise<number> {
-  if (command.length === 0) throw new Error('usage: services.ts run [--with-chromium] -- <command…>');
+async function run(command: string[], { withChromium, mailpit }: { withChromium: boolean; mailpit: boolean }): Promise<number> {
+  if (command.length === 0) throw new Error('usage: services.ts run [--with-chromium] [--mailpit] -- <command…>');
   const started = await ensure();
+  if (mailpit) started.push(...(await ensureTestMail()));
   // What the test suite and the benchmark run besides the services: throwaway FerretDB servers, stripe-mock.
   ensureFerretdbBinary();
   ensureStripeMock();
@@ -268,7 +338,7 @@ async function main(): Promise<void> {
       const command = separator >= 0 ? rest.slice(separator + 1) : rest;
       const flags = separator >= 0 ? rest.slice(0, separator) : [];
       const resolved = command[0] && existsSync(path.join('node_modules', '.bin', command[0])) ? [path.join('node_modules', '.bin', command[0]), ...command.slice(1)] : command;
-      process.exitCode = await run(resolved, { withChromium: flags.includes('--with-chromium') });
+      process.exitCode = await run(resolved, { withChromium: flags.includes('--with-chromium'), mailpit: flags.includes('--mailpit') });
       return;
     }
     default:

@@ -17,6 +17,11 @@ import { createAuthService } from './modules/auth/service.js';
 import { createAuthRouter } from './modules/auth/routes.js';
 import { createSessions } from './modules/auth/sessions.js';
 import { createSessionsRouter } from './modules/auth/session-routes.js';
+import { createMailFlowRouter } from './modules/auth/mail-routes.js';
+import { createPasswordReset } from './modules/auth/password-reset.js';
+import { createEmailVerification, createVerificationMailer } from './modules/auth/email-verification.js';
+import { createMailOutbox } from './modules/mail/outbox.js';
+import { createMailTokens } from './modules/mail/tokens.js';
 import { createProviders } from './modules/auth/oauth/providers.js';
 import { createOneTimeStore } from './modules/auth/oauth/one-time-store.js';
 import { createOAuthStateStore } from './modules/auth/oauth/state-store.js';
@@ -33,6 +38,7 @@ import { createApiKeyService } from './modules/api-keys/service.js';
 import { createApiKeysRouter } from './modules/api-keys/routes.js';
 import { createAccountRevocation } from './modules/users/revocation.js';
 import { createAccountService } from './modules/users/service.js';
+import { createPasswordConfirmation } from './modules/users/password-confirmation.js';
 import { createUsersRouter } from './modules/users/routes.js';
 import { createFirstEmailProof } from './modules/users/first-email-proof.js';
 import { createQuotaService } from './modules/quota/service.js';
@@ -106,7 +112,12 @@ export function createApp(infra: AppInfra): AppHandle {
   });
   const knownClients = createKnownClients({ redis, prefix, ttlSeconds: config.KNOWN_CLIENT_TTL_DAYS * 86_400 });
   const ipLimits = createIpRateLimits({ redis, prefix });
-  const auth = createAuthService({ config, passwords, accessTokens, refreshTokens, loginLimiter, knownClients, sessions });
+  const outbox = createMailOutbox({ config, producer });
+  const mailTokens = createMailTokens();
+  const limitAddress = ipLimits.perKey('mail-address', { max: config.MAIL_MAX_PER_ADDRESS, windowSeconds: config.MAIL_ADDRESS_WINDOW_SECONDS });
+  const auth = createAuthService({
+    config, passwords, accessTokens, refreshTokens, loginLimiter, knownClients, sessions, sendVerification: createVerificationMailer(outbox),
+  });
   const apiKeyCache = createApiKeyCache({ redis, prefix, ttlSeconds: config.API_KEY_CACHE_SECONDS });
   const locks = createLocks({ redis, prefix: config.REDIS_PREFIX });
   const stopDocumentLocks = useDocumentLocks(locks);
@@ -122,13 +133,16 @@ export function createApp(infra: AppInfra): AppHandle {
   const quota = createQuotaService({ redis, prefix });
   const revocation = createAccountRevocation({ refreshTokens, apiKeys });
   const superadmins = createSuperadminGuard({ redis, prefix });
-  const account = createAccountService({ passwords, loginLimiter, issueTokens: auth.issueTokens, revocation, superadmins });
+  const confirmPassword = createPasswordConfirmation({ passwords, loginLimiter });
+  const account = createAccountService({ passwords, confirmPassword, outbox, issueTokens: auth.issueTokens, revocation, superadmins });
   const adminUsers = createAdminUsersService({ config, quota, revocation, superadmins });
   const adminSessions = createAdminSessions({ redis, prefix, ttlSeconds: config.ADMIN_SESSION_TTL_SECONDS });
   const apiKeyRevoker = createApiKeyBulkRevoker({ cache: apiKeyCache });
   const organizations = createOrganizationService({ config, quota, locks, apiKeys: apiKeyRevoker });
   const subUsers = createSubUserService({ config, passwords, refreshTokens, quota, locks, apiKeys: apiKeyRevoker });
   const emailProof = createFirstEmailProof({ refreshTokens, knownClients, apiKeys: apiKeyRevoker, subUsers, organizations });
+  const passwordReset = createPasswordReset({ tokens: mailTokens, outbox, passwords, revocation, emailProof, limitAddress });
+  const verification = createEmailVerification({ tokens: mailTokens, outbox, emailProof, confirmPassword, limitAddress });
   const oauth = createOAuthService({
     config, providers: createProviders(config), states: createOAuthStateStore({ redis, prefix }), store: createOneTimeStore(), accounts: createOAuthAccounts({ config, emailProof }),
     auth, refreshTokens, logger,
@@ -160,6 +174,10 @@ export function createApp(infra: AppInfra): AppHandle {
       registerLimit: ipLimits.limit('register', { max: config.REGISTER_MAX_PER_IP, windowSeconds: config.REGISTER_WINDOW_SECONDS }),
     }),
     createSessionsRouter({ sessions, authenticate }),
+    createMailFlowRouter({
+      passwordReset, verification, authenticate,
+      forgotLimit: ipLimits.limit('password-forgot', { max: config.PASSWORD_FORGOT_MAX_PER_IP, windowSeconds: config.PASSWORD_FORGOT_WINDOW_SECONDS }),
+    }),
     createApiKeysRouter({ apiKeys, authenticate }),
     createUsersRouter({ account, authenticate }),
     createAdminRouter({ adminUsers, authenticate, queues: producer.queues }),

@@ -35,6 +35,7 @@ const CONCURRENCY: Record<QueueName, (config: Config) => number> = {
   'quota-reset': () => 1,
   'stripe-sync': () => 4,
   maintenance: () => 1,
+  mail: () => 4,
 };
 
 /** Settlements are idempotent, so a job whose worker died keeps being retried instead of failing. */

@@ -2,6 +2,8 @@ import { isIP } from 'node:net';
 import { z } from 'zod';
 import { validate as validateCron } from 'node-cron';
 
+export const LOCAL_SMTP_URL = 'smtp://127.0.0.1:1025';
+export const LOCAL_MAIL_FROM = 'AI Coder <no-reply@localhost>';
 export const DEV_JWT_SECRET = 'dev-only-insecure-jwt-secret-change-me-0000000000';
 
 const csv = (fallback: string) =>
@@ -116,6 +118,23 @@ export const envSchema = z
     BILLING_CANCEL_URL: optionalString.pipe(z.url().optional()),
     QUOTA_RESET_BATCH_SIZE: z.coerce.number().int().min(1).max(5000).default(200),
     PUBLIC_URL: z.url().default('http://localhost:8000'),
+    /**
+     * Outgoing mail: smtp:// (STARTTLS when offered) or smtps:// (TLS from the start), credentials in the URL. Outside
+     * production it defaults to the local Mailpit the services script starts; production refuses to start without it.
+     */
+    SMTP_URL: optionalString.pipe(z.string().regex(/^smtps?:\/\/[^\s]+$/, 'must be an smtp:// or smtps:// URL').optional()),
+    /** The sender of every mail: an address, or `Name <address>`. */
+    MAIL_FROM: optionalString.pipe(z.string().max(320).regex(/^(?:[^<>\r\n]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/, 'must be an address or Name <address>').optional()),
+    /** Explicitly run without mail: mail-dependent endpoints answer 503 mail_disabled, notices are skipped. */
+    MAIL_DISABLED: boolFlag,
+    /** Mails about one address per window from the anonymous and self-service flows (forgot password, resend). */
+    MAIL_MAX_PER_ADDRESS: z.coerce.number().int().min(1).default(5),
+    MAIL_ADDRESS_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(3600),
+    /** `POST /auth/password/forgot` per window from one IP (an IPv6 /64). */
+    PASSWORD_FORGOT_MAX_PER_IP: z.coerce.number().int().min(1).default(20),
+    PASSWORD_FORGOT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(3600),
+    /** How long a verification or address-change link stays valid. */
+    EMAIL_VERIFICATION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 14).default(48),
     LLM_MODELS: csv('gpt-4,claude-3,gpt-3.5-turbo'),
     LLM_FREE_MODELS: csv('gpt-3.5-turbo'),
     LLM_DEFAULT_MODEL: optionalString,
@@ -236,6 +255,16 @@ export const envSchema = z
     /** Delay between words of the offline dev mock provider. */
     LLM_MOCK_TOKEN_DELAY_MS: z.coerce.number().int().min(0).default(20),
   })
-  .transform((env) => ({ ...env, DB_AUTO_INIT: env.DB_AUTO_INIT ?? env.NODE_ENV !== 'production' }));
+  .transform((env) => {
+    const local = env.NODE_ENV !== 'production';
+    return {
+      ...env,
+      DB_AUTO_INIT: env.DB_AUTO_INIT ?? local,
+      MAIL_DISABLED: env.MAIL_DISABLED ?? false,
+      // Outside production mail goes to the local Mailpit (scripts/services.ts starts it) unless configured.
+      SMTP_URL: env.SMTP_URL ?? (local ? LOCAL_SMTP_URL : undefined),
+      MAIL_FROM: env.MAIL_FROM ?? (local ? LOCAL_MAIL_FROM : undefined),
+    };
+  });
 
 export type Env = z.infer<typeof envSchema>;

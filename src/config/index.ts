@@ -51,6 +51,10 @@ function crossFieldProblems(env: Record<string, string>): string[] {
   if (env.NODE_ENV === 'production' && !env.METRICS_TOKEN && env.METRICS_PORT === undefined) {
     problems.push('METRICS_TOKEN: required in production unless METRICS_PORT serves metrics on their own port (an open /metrics on the API port is refused)');
   }
+  if (env.NODE_ENV === 'production' && !['true', '1'].includes(env.MAIL_DISABLED ?? '')) {
+    if (!env.SMTP_URL) problems.push('SMTP_URL: required in production (or set MAIL_DISABLED=true to run without mail)');
+    if (!env.MAIL_FROM) problems.push('MAIL_FROM: required in production (or set MAIL_DISABLED=true to run without mail)');
+  }
   if (env.NODE_ENV === 'production' && Number(env.USAGE_SETTLE_STEP_DELAY_MS ?? 0) > 0) {
     problems.push('USAGE_SETTLE_STEP_DELAY_MS: a test-only setting, refused in production');
   }

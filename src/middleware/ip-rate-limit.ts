@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { RequestHandler } from 'express';
 import type { Redis } from 'ioredis';
 import { TooManyRequestsError } from '../lib/errors.js';
@@ -43,6 +44,20 @@ export function createIpRateLimits({ redis, prefix }: { redis: Redis; prefix: st
     };
   }
 
-  return { limit };
+  /**
+   * A limit counted per key of the caller's choosing (an email address), checked inside a handler: `check(key)`
+   * throws 429 `rate_limit_exceeded` once the key had `max` requests in the window. Keys are hashed in Redis.
+   */
+  function perKey(name: string, { max, windowSeconds }: IpLimit): (key: string) => Promise<void> {
+    return async (key) => {
+      const counter = redisKey(prefix, 'key-limit', name, createHash('sha256').update(key).digest('hex').slice(0, 32));
+      const retryAfter = Number(await HIT.run(redis, [counter], [max, windowSeconds]));
+      if (retryAfter > 0) {
+        throw new TooManyRequestsError('Too many requests for this address; try again later', 'rate_limit_exceeded', retryAfter);
+      }
+    };
+  }
+
+  return { limit, perKey };
 }
 export type IpRateLimits = ReturnType<typeof createIpRateLimits>;

@@ -8,10 +8,12 @@ import { ProcessedStripeEventModel, SubscriptionModel } from './subscription.js'
 import { TokenUsageModel } from './token-usage.js';
 import { OAuthCodeModel, OAuthCodeUseModel } from './oauth-code.js';
 import { SessionModel } from './session.js';
+import { MailDeliveryModel, MailTokenModel, MailTokenUseModel } from './mail.js';
 
 export const ALL_MODELS: Model<never>[] = [
   UserModel, RefreshTokenModel, RefreshTokenUseModel, RevokedFamilyModel, OrganizationModel, OrganizationMemberModel, ApiKeyModel,
   SubscriptionModel, ProcessedStripeEventModel, TokenUsageModel, OAuthCodeModel, OAuthCodeUseModel, SessionModel,
+  MailTokenModel, MailTokenUseModel, MailDeliveryModel,
 ] as unknown as Model<never>[];
 
 /** Creates every collection and index (idempotent). FerretDB has no TTL/partial indexes, so none are declared. */
@@ -27,3 +29,4 @@ export async function initCollections(): Promise<void> {
 export { UserModel, RefreshTokenModel, RefreshTokenUseModel, RevokedFamilyModel, OrganizationModel, ApiKeyModel };
 export { SubscriptionModel, ProcessedStripeEventModel, TokenUsageModel, OAuthCodeModel, OAuthCodeUseModel };
 export { OrganizationMemberModel, SessionModel };
+export { MailTokenModel, MailTokenUseModel, MailDeliveryModel };

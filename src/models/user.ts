@@ -26,6 +26,12 @@ const userSchema = new Schema(
     is_verified: { type: Boolean, default: false },
     /** When the current address was proven; null while it is not. */
     email_verified_at: { type: Date, default: null },
+    /** An address change waiting for the new address to confirm (PATCH /users/me); the address itself is unchanged until then. */
+    pending_email: { type: String, default: null },
+    /** Identifies the pending change (its mails' job ids); a newer request replaces it. */
+    pending_email_change_id: { type: String, default: null },
+    /** Alerts by mail (quota, failed payments); security notices are always sent. */
+    email_alerts: { type: Boolean, default: true },
     tokens_remaining: { type: Number, default: 0 },
     tokens_used: { type: Number, default: 0 },
     monthly_limit: { type: Number, default: 0 },

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UserModel } from '../../src/models/user.js';
-import { registerAndLogin, TEST_PASSWORD, uniqueEmail } from '../factories/users.js';
+import { registerAndLogin, registerVerified, TEST_PASSWORD, uniqueEmail } from '../factories/users.js';
 import { startFakeOAuthProvider, type FakeOAuthProvider, type FakeProviderName } from '../helpers/fake-oauth-provider.js';
 import { chatBody, startLlmEnv, type LlmEnv } from '../helpers/llm.js';
 import { browserSignIn } from '../helpers/oauth-browser.js';
@@ -108,7 +108,7 @@ describe('attack B: an account registered with the victim address before the vic
   it('keeps nothing of what it set up once the victim signs in with a verified email: password, sessions, keys, sub-users, organizations', async () => {
     const victimEmail = uniqueEmail('victim-b');
     const attacker = await registerAndLogin(env.app, victimEmail);
-    const accomplice = await registerAndLogin(env.app);
+    const accomplice = await registerVerified(env.app);
 
     // What the attacker sets up while holding the address.
     const attackerKey = await apiKey(attacker.auth);
@@ -124,7 +124,10 @@ describe('attack B: an account registered with the victim address before the vic
     expect((await api().post(`/organizations/${org.body.id as string}/members`).set(attacker.auth).send({ email: accomplice.email, role: 'admin' })).status).toBe(201);
     const accompliceOrgKey = await apiKey(accomplice.auth, { organization_id: org.body.id });
     const accompliceOrg = await api().post('/organizations').set(accomplice.auth).send({ name: 'Elsewhere' });
-    expect((await api().post(`/organizations/${accompliceOrg.body.id as string}/members`).set(accomplice.auth).send({ email: victimEmail, role: 'member' })).status).toBe(201);
+    // An unproven address is never drawn into someone's organization.
+    const drawnIn = await api().post(`/organizations/${accompliceOrg.body.id as string}/members`).set(accomplice.auth).send({ email: victimEmail, role: 'member' });
+    expect(drawnIn.status).toBe(409);
+    expect(drawnIn.body.error.code).toBe('email_not_verified');
 
     for (const auth of [attackerKey, subKey, subAuth, attacker.auth]) await expectServedEverywhere(auth);
     await expectServedEverywhere(accompliceOrgKey);
@@ -167,42 +170,26 @@ describe('attack B: an account registered with the victim address before the vic
     expect((await api().get('/v1/models').set(ownerAuth)).status).toBe(200);
   });
 
-  it('through an email change: the attacker\'s own GitHub link and a sign-in code held back are void after the victim\'s first sign-in', async () => {
-    const attackerGithub = { id: String(nextId++), email: uniqueEmail('attacker'), verified: true };
-    fake.signInAs('github', attackerGithub);
-    const flow = await browserSignIn(env.app.url, 'github');
-    const attacker = (await api().post('/auth/oauth/exchange').send({ code: flow.code, code_verifier: flow.verifier })).body;
-    const attackerAuth = bearer(attacker.access_token);
-    expect((await api().post('/users/me/password').set(attackerAuth).send({ new_password: TEST_PASSWORD })).status).toBe(200);
+  it('through an email change: nothing changes until the new address confirms, so the owner\'s sign-in opens an account of their own', async () => {
+    const attacker = await registerAndLogin(env.app);
     const victimEmail = uniqueEmail('victim-c');
-    const relogin = await api().post('/auth/login-json').send({ email: attackerGithub.email, password: TEST_PASSWORD });
-    const changed = await api().patch('/users/me').set(bearer(relogin.body.access_token)).send({ email: victimEmail, current_password: TEST_PASSWORD });
-    expect(changed.status).toBe(200);
-    const key = await apiKey(bearer(relogin.body.access_token));
-    // A GitHub sign-in code obtained now and exchanged only after the victim's sign-in.
-    const heldBack = await browserSignIn(env.app.url, 'github');
-    expect(heldBack.code).toBeTruthy();
+    const changed = await api().patch('/users/me').set(attacker.auth).send({ email: victimEmail, current_password: TEST_PASSWORD });
+    // The confirmation link goes to the victim's mailbox; the attacker's address stays what it was.
+    expect(changed.status).toBe(202);
+    expect(changed.body).toMatchObject({ email: attacker.email, pending_email: victimEmail });
+    const key = await apiKey(attacker.auth);
 
     const owner = await ownerSignsIn('google', victimEmail);
-    expect(owner.user.id).toBe(attacker.user.id);
-
-    const late = await api().post('/auth/oauth/exchange').send({ code: heldBack.code, code_verifier: heldBack.verifier });
-    expect(late.status).toBe(400);
-    expect(late.body.error.code).toBe('invalid_grant');
-    await expectRefusedEverywhere(key);
-    const again = await browserSignIn(env.app.url, 'github');
-    const fresh = await api().post('/auth/oauth/exchange').send({ code: again.code, code_verifier: again.verifier });
-    expect(fresh.status).toBe(200);
-    expect(fresh.body.user.id).not.toBe(owner.user.id);
-    expect(fresh.body.user.email).toBe(attackerGithub.email);
-    const stored = await UserModel.findById(owner.user.id).lean();
-    expect(stored?.oauth_identities.map((i) => i.provider)).toEqual(['google']);
+    expect(owner.user.id).not.toBe(attacker.user.id);
+    expect(owner.user.email).toBe(victimEmail);
+    expect((await api().get('/v1/models').set(key)).status).toBe(200);
+    expect(await UserModel.countDocuments({ email: victimEmail })).toBe(1);
   });
 
   it('leaves nothing behind that the attacker creates in a race with the victim\'s first sign-in (keys, sub-users, sign-ins, members)', async () => {
     const victimEmail = uniqueEmail('victim-race');
     const attacker = await registerAndLogin(env.app, victimEmail);
-    const accomplice = await registerAndLogin(env.app);
+    const accomplice = await registerVerified(env.app);
     const org = await api().post('/organizations').set(attacker.auth).send({ name: 'Racing' });
     const keys: Array<Promise<{ status: number; body: { key?: string } }>> = [];
     const subs: Array<Promise<{ status: number; body: { email?: string } }>> = [];

@@ -12,6 +12,7 @@ import { registerAndLogin, TEST_PASSWORD, uniqueEmail } from '../factories/users
 import { addMember, createOrganization, createSubUser, type Session } from '../factories/teams.js';
 import { generateApiKey } from '../../src/modules/api-keys/format.js';
 import { UserModel } from '../../src/models/user.js';
+import { createMailTokens } from '../../src/modules/mail/tokens.js';
 
 /**
  * Every operation in /openapi.json gets a battery of bad inputs (bodies, fields, content types, path ids, query
@@ -87,6 +88,7 @@ const fx = {} as {
   otherOrgId: string; otherKeyId: string; otherSubId: string;
   /** A second session of the owner (the sweep's requests must end none), and one of another user. */
   ownerSessionId: string; otherSessionId: string;
+  mailTokens: Record<string, string>;
 };
 
 function send(c: Pick<Case, 'method' | 'path' | 'headers' | 'body'>): Promise<Result> {
@@ -501,6 +503,22 @@ function specialCases(): Case[] {
       })),
       { label: 'X-Organization-Id of another user\'s organization', method: 'GET', path, headers: { ...fx.owner.auth, 'x-organization-id': fx.otherOrgId }, expect: 'refused', status: [404] },
     ]),
+    // Links sent by mail: expired, spent, unknown and malformed tokens, and tokens of another purpose, get one clean
+    // 400 invalid_token (a live token of the right purpose only opens its page: GET changes nothing).
+    ...Object.entries(fx.mailTokens).flatMap(([label, token]): Case[] => {
+      const tokenCase = (what: string, method: string, path: string, live: boolean, body?: object): Case => ({
+        label: `${what} with a ${label} token`, method, path, headers: body ? json : {}, body: body ? JSON.stringify(body) : undefined,
+        expect: live ? 'safe' : 'refused', status: live ? [200] : [400],
+      });
+      const query = `?token=${encodeURIComponent(token)}`;
+      return [
+        ...(label === 'live reset' ? [] : [tokenCase('reset', 'POST', '/auth/password/reset', false, { token, new_password: 'sweep-password-1' })]),
+        tokenCase('reset page', 'GET', `/auth/password/reset${query}`, label === 'live reset'),
+        // The live verification token of a password account needs the password: a wrong one is refused, nothing spent.
+        tokenCase('verification', 'POST', '/auth/verify-email', false, { token, password: 'sweep-password-1' }),
+        tokenCase('verification page', 'GET', `/auth/verify-email${query}`, label === 'live verification'),
+      ];
+    }),
     // Browser surfaces outside the OpenAPI document: no crash, no leak (their HTML pages are exempt from the JSON shape below).
     { label: 'dashboard sign-in with an operator body', method: 'POST', path: '/admin/login', headers: json, body: '{"email":{"$gt":""},"password":{"$ne":null}}', expect: 'refused' },
     { label: 'dashboard sign-in with NUL characters', method: 'POST', path: '/admin/login', headers: json, body: '{"email":"a\\u0000@example.com","password":"x\\u0000"}', expect: 'refused' },
@@ -557,8 +575,30 @@ beforeAll(async () => {
   };
   fx.ownerSessionId = await sessionOf(owner!.email);
   fx.otherSessionId = await sessionOf(other!.email);
+  fx.mailTokens = await mailTokenFixtures(owner!.user.id, owner!.email);
   doc = (await app.request.get('/openapi.json')).body as OpenApi;
 }, 60_000);
+
+/** Tokens of the owner's links in every state a link can be in. */
+async function mailTokenFixtures(userId: string, email: string): Promise<Record<string, string>> {
+  const tokens = createMailTokens();
+  const issue = (purpose: 'password_reset' | 'verify_email' | 'email_change', ttlMs = 600_000, to = email) =>
+    tokens.issue({ purpose, userId, email: to, tokenVersion: 0, ttlMs });
+  const spent = await issue('password_reset');
+  await tokens.claim((await tokens.find(spent, ['password_reset']))!);
+  return {
+    'live reset': await issue('password_reset'),
+    'live verification': await issue('verify_email'),
+    'expired reset': await issue('password_reset', -1000),
+    'expired verification': await issue('verify_email', -1000),
+    'spent reset': spent,
+    'stale address change': await issue('email_change', 600_000, 'not-pending@example.com'),
+    unknown: randomBytes(32).toString('base64url'),
+    malformed: 'not-a-token!*',
+    'operator text': '{"$gt":""}',
+    'too long': 'A'.repeat(300),
+  };
+}
 
 afterAll(async () => {
   agent.destroy();
@@ -594,5 +634,6 @@ describe('bad input of any kind', () => {
     expect(unhandled).toEqual([]);
     for (const secret of secrets()) expect(logLines.join('').includes(secret)).toBe(false);
     expect((await send({ method: 'GET', path: '/healthz' })).status).toBe(200);
-  }, 120_000); // thousands of requests; the battery grows with every endpoint
+    // Thousands of requests (bcrypt on every password confirmation): a bound for a loaded machine, not a timing claim.
+  }, 180_000);
 });

@@ -9,7 +9,7 @@ import { TEST_PASSWORD, registerAndLogin } from '../factories/users.js';
 import { type Session, userWithRole } from '../factories/accounts.js';
 
 const CHROMIUM = findChromium();
-const QUEUES = ['llm', 'usage', 'quota-reset', 'stripe-sync', 'maintenance'];
+const QUEUES = ['llm', 'usage', 'quota-reset', 'stripe-sync', 'maintenance', 'mail'];
 const SCREENSHOT_DIR = path.resolve('test-output');
 
 /** Real headless Chromium (Debian's package, or CHROMIUM_PATH) with a fresh profile per context. */

@@ -58,7 +58,7 @@ describe('npm run db:init and db:seed', { timeout: 120_000 }, () => {
   });
 
   it('refuses to seed a production database', async () => {
-    const refused = await npmRun('db:seed', { NODE_ENV: 'production', JWT_SECRET_KEY: 'a-production-secret-of-sufficient-length', A4F_API_KEY: 'upstream-key', METRICS_TOKEN: 'metrics-token' });
+    const refused = await npmRun('db:seed', { NODE_ENV: 'production', JWT_SECRET_KEY: 'a-production-secret-of-sufficient-length', A4F_API_KEY: 'upstream-key', METRICS_TOKEN: 'metrics-token', MAIL_DISABLED: 'true' });
     expect(refused.code).not.toBe(0);
     expect(refused.output).toMatch(/db:seed failed: refusing/);
     expect(refused.output).not.toMatch(/\n\s+at /);

@@ -203,7 +203,7 @@ describe('no role is ready or takes work before its unique indexes exist', { tim
     // A production worker (indexes only checked) takes no job while the index is missing.
     const worker = spawnRole(['workers/main.ts', 'worker'], {
       ...baseEnv(), NODE_ENV: 'production', REDIS_PREFIX: 't_dupes', DATABASE_URL: databaseUrl('dupes'), JWT_SECRET_KEY: `prod-${randomBytes(20).toString('hex')}`,
-      A4F_API_KEY: 'sk-upstream', METRICS_TOKEN: 'metrics-token-for-the-test',
+      A4F_API_KEY: 'sk-upstream', METRICS_TOKEN: 'metrics-token-for-the-test', MAIL_DISABLED: 'true',
     });
     roles.push(worker);
     const workerLog = await worker.waitForLog('not ready: a unique index the service relies on does not exist');

@@ -13,6 +13,8 @@ export async function createOrganization(app: TestApp, owner: Session, name = 'A
 }
 
 export async function addMember(app: TestApp, by: Session, orgId: string, member: Session, role: 'admin' | 'member' = 'member', cap?: number | null) {
+  // Only accounts with a proven address can be added (see the README's unverified-account policy).
+  await UserModel.updateOne({ _id: member.user.id }, { $set: { is_verified: true, email_verified_at: new Date() } });
   const res = await app.request.post(`/organizations/${orgId}/members`).set(by.auth).send({ email: member.email, role, monthly_token_cap: cap });
   if (res.status !== 201) throw new Error(`add member failed: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body as { user_id: string; role: string; monthly_token_cap: number | null };
@@ -48,7 +50,7 @@ export async function createSubUser(app: TestApp, parent: Session, body: Record<
 /** Inserts free-plan users straight into MongoDB (no password: they cannot sign in), for tests that only need them to exist. */
 export async function insertUsers(count: number): Promise<Array<{ email: string; user: { id: string } }>> {
   const docs = await UserModel.insertMany(Array.from({ length: count }, () => ({
-    email: uniqueEmail('bulk'), subscription_tier: 'free', monthly_limit: 10_000, tokens_remaining: 10_000, reset_date: addMonthsUtc(new Date(), 1),
+    email: uniqueEmail('bulk'), is_verified: true, subscription_tier: 'free', monthly_limit: 10_000, tokens_remaining: 10_000, reset_date: addMonthsUtc(new Date(), 1),
   })));
   return docs.map((d) => ({ email: d.email, user: { id: d._id.toString() } }));
 }

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { TestApp } from '../helpers/harness.js';
+import { UserModel } from '../../src/models/user.js';
 
 export const TEST_PASSWORD = 'correct horse battery';
 
@@ -19,4 +20,11 @@ export async function registerAndLogin(app: TestApp, email = uniqueEmail(), pass
     refreshToken: login.body.refresh_token as string,
     auth: { Authorization: `Bearer ${login.body.access_token as string}` },
   };
+}
+
+/** A registered, signed-in user whose address counts as proven (set in the database, as a verification link would). */
+export async function registerVerified(app: TestApp, email = uniqueEmail(), password = TEST_PASSWORD) {
+  const session = await registerAndLogin(app, email, password);
+  await UserModel.updateOne({ _id: session.user.id }, { $set: { is_verified: true, email_verified_at: new Date() } });
+  return session;
 }

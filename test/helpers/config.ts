@@ -8,6 +8,9 @@ export function testMongoBaseUrl(): string {
   return url.replace(/^(mongodb(?:\+srv)?:\/\/[^/?]+).*$/, '$1');
 }
 
+/** The SMTP server of the suite: the Mailpit `npm test` (scripts/services.ts run --mailpit) provides. */
+export const TEST_SMTP_URL = process.env.TEST_SMTP_URL ?? 'smtp://127.0.0.1:1025';
+
 /** A config isolated per test file: its own database and its own Redis key prefix (no flushing shared Redis). */
 export function testConfig(overrides: Record<string, string> = {}): Config {
   const id = randomBytes(5).toString('hex');
@@ -27,7 +30,11 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
       // Test files register and start sign-ins from one loopback address; per-IP limits get their own tests.
       REGISTER_MAX_PER_IP: '100000',
       OAUTH_INITIATE_MAX_PER_IP: '100000',
+      PASSWORD_FORGOT_MAX_PER_IP: '100000',
       JWT_SECRET_KEY: `test-secret-${randomBytes(24).toString('hex')}`,
+      // Mail goes to the Mailpit `npm test` starts (tests read it through its API: test/helpers/mailpit.ts).
+      SMTP_URL: TEST_SMTP_URL,
+      MAIL_FROM: 'AI Coder tests <no-reply@aicoder.test>',
       ...overrides,
     }),
   );

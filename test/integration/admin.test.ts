@@ -236,7 +236,7 @@ describe('admin API', () => {
       const firstOfMonth = monthStart === today;
       expect(res.body.usage.today).toEqual({ day: today, requests: firstOfMonth ? 4 : 3, total_tokens: firstOfMonth ? 1160 : 160, billed_tokens: firstOfMonth ? 1150 : 150 });
       expect(res.body.usage.this_month).toEqual({ from: monthStart, to: today, requests: 4, total_tokens: 1160, billed_tokens: 1150 });
-      expect(Object.keys(res.body.queues).sort()).toEqual(['llm', 'maintenance', 'quota-reset', 'stripe-sync', 'usage']);
+      expect(Object.keys(res.body.queues).sort()).toEqual(['llm', 'mail', 'maintenance', 'quota-reset', 'stripe-sync', 'usage']);
       expect(res.body.queues['quota-reset']).toMatchObject({ waiting: 1, delayed: 1, active: 0, paused: false });
     });
 

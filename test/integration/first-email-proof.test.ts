@@ -13,7 +13,7 @@ import { createOrganizationService } from '../../src/modules/organizations/servi
 import { createQuotaService } from '../../src/modules/quota/service.js';
 import { createSubUserService } from '../../src/modules/sub-users/service.js';
 import { createFirstEmailProof } from '../../src/modules/users/first-email-proof.js';
-import { registerAndLogin, TEST_PASSWORD, uniqueEmail } from '../factories/users.js';
+import { registerAndLogin, TEST_PASSWORD, uniqueEmail, registerVerified } from '../factories/users.js';
 
 /**
  * A request authenticated just before the first proof of the account's address, and still running after it
@@ -50,7 +50,7 @@ afterAll(async () => {
 
 async function heldBeforeProof() {
   const attacker = await registerAndLogin(app, uniqueEmail('victim'));
-  const accomplice = await registerAndLogin(app);
+  const accomplice = await registerVerified(app);
   const org = await app.request.post('/organizations').set(attacker.auth).send({ name: 'Planted' });
   expect(org.status).toBe(201);
   const again = await app.request.post('/auth/login-json').send({ email: attacker.email, password: TEST_PASSWORD });

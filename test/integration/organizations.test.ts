@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHash, randomBytes } from 'node:crypto';
 import { startTestApp, type TestApp } from '../helpers/harness.js';
-import { registerAndLogin } from '../factories/users.js';
+// Members must have proven their address; these tests are about organizations, not about that policy.
+import { registerVerified as registerAndLogin } from '../factories/users.js';
 import { addMember, createOrganization, createSubUser, insertUsers, organizationWithTeam } from '../factories/teams.js';
 import { ApiKeyModel } from '../../src/models/api-key.js';
 import { OrganizationMemberModel } from '../../src/models/organization-member.js';

@@ -52,14 +52,14 @@ describe('parseConfig', () => {
   });
 
   it('refuses the development JWT secret in production, set or defaulted, alongside other problems', () => {
-    expect(problemsOf({ NODE_ENV: 'production', A4F_API_KEY: 'upstream-key', METRICS_TOKEN: 'm' })).toEqual(['JWT_SECRET_KEY: must be set in production (the development default is refused)']);
-    const both = problemsOf({ NODE_ENV: 'production', JWT_SECRET_KEY: DEV_JWT_SECRET, PORT: '-1', METRICS_TOKEN: 'm' });
+    expect(problemsOf({ NODE_ENV: 'production', A4F_API_KEY: 'upstream-key', METRICS_TOKEN: 'm', SMTP_URL: 'smtps://mailer:secret@smtp.example.com:465', MAIL_FROM: 'AI Coder <no-reply@example.com>' })).toEqual(['JWT_SECRET_KEY: must be set in production (the development default is refused)']);
+    const both = problemsOf({ NODE_ENV: 'production', JWT_SECRET_KEY: DEV_JWT_SECRET, PORT: '-1', METRICS_TOKEN: 'm', MAIL_DISABLED: 'true' });
     expect(both.map((p) => p.split(':')[0]).sort()).toEqual(['A4F_API_KEY', 'JWT_SECRET_KEY', 'PORT']);
-    expect(parseConfig({ NODE_ENV: 'production', JWT_SECRET_KEY: 'a-real-production-secret-of-enough-length', A4F_API_KEY: 'upstream-key', METRICS_TOKEN: 'm' }).isProduction).toBe(true);
+    expect(parseConfig({ NODE_ENV: 'production', JWT_SECRET_KEY: 'a-real-production-secret-of-enough-length', A4F_API_KEY: 'upstream-key', METRICS_TOKEN: 'm', SMTP_URL: 'smtps://mailer:secret@smtp.example.com:465', MAIL_FROM: 'AI Coder <no-reply@example.com>' }).isProduction).toBe(true);
   });
 
   it('refuses an open /metrics in production: METRICS_TOKEN, or metrics on their own METRICS_PORT', () => {
-    const production = { NODE_ENV: 'production', JWT_SECRET_KEY: 'a-real-production-secret-of-enough-length', A4F_API_KEY: 'upstream-key' };
+    const production = { NODE_ENV: 'production', JWT_SECRET_KEY: 'a-real-production-secret-of-enough-length', A4F_API_KEY: 'upstream-key', SMTP_URL: 'smtps://mailer:secret@smtp.example.com:465', MAIL_FROM: 'AI Coder <no-reply@example.com>' };
     expect(problemsOf(production)).toEqual([
       'METRICS_TOKEN: required in production unless METRICS_PORT serves metrics on their own port (an open /metrics on the API port is refused)',
     ]);
@@ -84,5 +84,17 @@ describe('parseConfig', () => {
     const config = parseConfig({ GITHUB_CLIENT_ID: 'id', GITHUB_CLIENT_SECRET: 'secret', OAUTH_REDIRECT_ALLOWLIST: 'http://127.0.0.1/cb, https://app.example/cb' });
     expect(config.OAUTH_REDIRECT_ALLOWLIST).toEqual(['http://127.0.0.1/cb', 'https://app.example/cb']);
     expect(problemsOf({ OAUTH_REDIRECT_ALLOWLIST: 'https://app.example/cb#x' })[0]).toMatch(/^OAUTH_REDIRECT_ALLOWLIST:/);
+  });
+
+  it('sends mail to the local Mailpit by default; production needs SMTP_URL and MAIL_FROM unless MAIL_DISABLED=true', () => {
+    expect(parseConfig({})).toMatchObject({ SMTP_URL: 'smtp://127.0.0.1:1025', MAIL_DISABLED: false });
+    const production = { NODE_ENV: 'production', JWT_SECRET_KEY: 'a-real-production-secret-of-enough-length', A4F_API_KEY: 'upstream-key', METRICS_TOKEN: 'm' };
+    expect(problemsOf(production).map((p) => p.split(':')[0]).sort()).toEqual(['MAIL_FROM', 'SMTP_URL']);
+    expect(problemsOf({ ...production, SMTP_URL: 'smtps://u:p@smtp.example.com:465' }).map((p) => p.split(':')[0])).toEqual(['MAIL_FROM']);
+    expect(parseConfig({ ...production, MAIL_DISABLED: 'true' })).toMatchObject({ MAIL_DISABLED: true, SMTP_URL: undefined });
+    expect(parseConfig({ ...production, SMTP_URL: 'smtp://u:p@smtp.example.com:587', MAIL_FROM: 'AI Coder <no-reply@example.com>' }).MAIL_FROM).toBe('AI Coder <no-reply@example.com>');
+    expect(problemsOf({ SMTP_URL: 'http://mail.example.com' })[0]).toMatch(/^SMTP_URL:/);
+    expect(problemsOf({ MAIL_FROM: 'not an address' })[0]).toMatch(/^MAIL_FROM:/);
+    expect(() => parseConfig({ SMTP_URL: 'ftp://user:hunter2-secret@x' })).toThrow(/^(?!.*hunter2)/);
   });
 });

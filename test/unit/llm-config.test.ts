@@ -3,7 +3,7 @@ import { ConfigError, parseConfig } from '../../src/config/index.js';
 import { configuredProviders } from '../../src/config/providers.js';
 
 const base = { NODE_ENV: 'development' } as NodeJS.ProcessEnv;
-const production = { NODE_ENV: 'production', JWT_SECRET_KEY: 'p'.repeat(40), METRICS_TOKEN: 'metrics-token' } as NodeJS.ProcessEnv;
+const production = { NODE_ENV: 'production', JWT_SECRET_KEY: 'p'.repeat(40), METRICS_TOKEN: 'metrics-token', MAIL_DISABLED: 'true' } as NodeJS.ProcessEnv;
 
 describe('LLM configuration', () => {
   it('refuses to start in production without an upstream key, or with the dev mock', () => {

@@ -19,7 +19,7 @@ describe('usage and metrics configuration', () => {
         return (error as ConfigError).problems.map((p) => p.split(':')[0]);
       }
     };
-    expect(problems({ NODE_ENV: 'production', JWT_SECRET_KEY: 'x'.repeat(40), A4F_API_KEY: 'upstream-key', METRICS_TOKEN: 'm', USAGE_SETTLE_STEP_DELAY_MS: '100' })).toEqual(['USAGE_SETTLE_STEP_DELAY_MS']);
+    expect(problems({ NODE_ENV: 'production', JWT_SECRET_KEY: 'x'.repeat(40), A4F_API_KEY: 'upstream-key', METRICS_TOKEN: 'm', MAIL_DISABLED: 'true', USAGE_SETTLE_STEP_DELAY_MS: '100' })).toEqual(['USAGE_SETTLE_STEP_DELAY_MS']);
     expect(problems({ WORKER_METRICS_PORT: '70000', METRICS_CACHE_MS: '-1', WORKER_CONCURRENCY_USAGE: '0' }).sort()).toEqual(
       ['METRICS_CACHE_MS', 'WORKER_CONCURRENCY_USAGE', 'WORKER_METRICS_PORT'],
     );

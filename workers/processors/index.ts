@@ -5,6 +5,7 @@ import { createUsageProcessor } from './usage.js';
 import { createQuotaResetProcessor } from './quota-reset.js';
 import { createStripeSyncProcessor } from './stripe-sync.js';
 import { createMaintenanceProcessor } from './maintenance.js';
+import { createMailProcessor } from './mail.js';
 
 /** Every queue has exactly one processor; a missing one fails to compile. */
 export const processors = {
@@ -13,4 +14,5 @@ export const processors = {
   'quota-reset': createQuotaResetProcessor,
   'stripe-sync': createStripeSyncProcessor,
   maintenance: createMaintenanceProcessor,
+  mail: createMailProcessor,
 } satisfies { [Q in QueueName]: ProcessorFactory<Q> };

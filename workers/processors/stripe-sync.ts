@@ -2,6 +2,8 @@ import { UnrecoverableError } from 'bullmq';
 import { createQuotaService } from '../../src/modules/quota/service.js';
 import { createStripeSync } from '../../src/modules/billing/sync.js';
 import { readSignedEvent } from '../../src/modules/billing/signed-event.js';
+import { createMailAlerts } from '../../src/modules/mail/alerts.js';
+import { createMailOutbox } from '../../src/modules/mail/outbox.js';
 import type { ProcessorFactory } from './types.js';
 
 /**
@@ -9,10 +11,11 @@ import type { ProcessorFactory } from './types.js';
  * verifying its signature again: whoever can add or edit a job (Redis, a dashboard) cannot make one up. The age is
  * not checked here (a job may wait or be retried for hours); the webhook checked it on receipt.
  */
-export const createStripeSyncProcessor: ProcessorFactory<'stripe-sync'> = ({ config, logger, redis }) => {
+export const createStripeSyncProcessor: ProcessorFactory<'stripe-sync'> = ({ config, logger, redis, producer }) => {
   const quota = createQuotaService({ redis, prefix: config.REDIS_PREFIX });
   const log = logger.child({ queue: 'stripe-sync' });
   const sync = createStripeSync({ config, logger: log, redis, quota });
+  const alerts = createMailAlerts({ redis, prefix: config.REDIS_PREFIX, quota, outbox: createMailOutbox({ config, producer }) });
   return async (delivery) => {
     const secret = config.STRIPE_WEBHOOK_SECRET;
     // A deployment problem, not a bad job: retried (and kept in the failed set) until the secret is configured.
@@ -25,6 +28,10 @@ export const createStripeSyncProcessor: ProcessorFactory<'stripe-sync'> = ({ con
     const result = await sync.process(read.envelope);
     // A payload we cannot read will not get better by retrying: keep it in the failed set for inspection.
     if (result.outcome === 'invalid_payload') throw new UnrecoverableError(`stripe event ${read.envelope.event_id} not understood: ${result.error}`);
-    return result;
+    if (result.outcome === 'applied' && read.envelope.type === 'invoice.payment_failed' && !result.note.startsWith('ignored')) {
+      // The event is claimed already; a notice that cannot be handed over now is logged, not retried with the event.
+      await alerts.paymentFailed(result.ref, result.period_end).catch((error: Error) => log.warn({ event_id: delivery.event_id, err: error.message }, 'payment-failed alert not enqueued'));
+    }
+    return { outcome: result.outcome, ...('payer' in result ? { payer: result.payer, note: result.note } : {}) };
   };
 };

@@ -4,10 +4,12 @@ import { parseAccountName } from '../../src/modules/quota/accounts.js';
 import { syncSeedFields } from '../../src/modules/quota/seed-fields.js';
 import { enqueueSeedSync } from '../../src/modules/usage/enqueue.js';
 import { RequestIdCollisionError, createSettlementService } from '../../src/modules/usage/settlement.js';
+import { createMailAlerts } from '../../src/modules/mail/alerts.js';
+import { createMailOutbox } from '../../src/modules/mail/outbox.js';
 import type { ProcessorFactory } from './types.js';
 
 /** The usage queue: settlements (exactly once per request) and the periodic upkeep of the quota counters. */
-export const createUsageProcessor: ProcessorFactory<'usage'> = ({ quota, logger, config, producer }) => {
+export const createUsageProcessor: ProcessorFactory<'usage'> = ({ quota, logger, config, producer, redis }) => {
   const log = logger.child({ queue: 'usage' });
   const scheduleSeedSync = config.USAGE_SEED_SYNC_MS > 0
     ? (accounts: string[]) => enqueueSeedSync(producer, accounts, config.USAGE_SEED_SYNC_MS)
@@ -15,12 +17,20 @@ export const createUsageProcessor: ProcessorFactory<'usage'> = ({ quota, logger,
   const settlements = createSettlementService({ quota, logger: log, scheduleSeedSync, stepDelayMs: config.USAGE_SETTLE_STEP_DELAY_MS });
   const isRequestLive = async (requestId: string) => !['unknown', 'completed', 'failed'].includes(await producer.queues.llm.getJobState(requestId));
   const maintenance = createQuotaMaintenance({ quota, logger: log, isRequestLive, reservationTtlMs: config.LLM_RESERVATION_TTL_MS });
+  const alerts = createMailAlerts({ redis, prefix: config.REDIS_PREFIX, quota, outbox: createMailOutbox({ config, producer }) });
+  /** A quota alert that could not be handed over is tried again by the payer's next settlement; the charge stands. */
+  const alertAfter = (context: { payer: { type: 'user' | 'organization'; id: string }; request_id: string }) =>
+    alerts.afterSettlement(context.payer).catch((error: Error) => {
+      log.warn({ request_id: context.request_id, err: error.message }, 'quota alert not enqueued');
+      return null;
+    });
   return async (payload) => {
     switch (payload.kind) {
       case 'settle':
         try {
           const { applied, inserted } = await settlements.settle(payload.context, payload.outcome);
-          return { applied, inserted };
+          const alert = await alertAfter(payload.context);
+          return { applied, inserted, ...(alert ? { alert } : {}) };
         } catch (error) {
           if (!(error instanceof RequestIdCollisionError)) throw error;
           log.error({ llm_request_id: payload.context.request_id, user_id: payload.context.user_id }, error.message);

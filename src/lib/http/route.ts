@@ -90,8 +90,8 @@ export function route<B extends z.ZodType = z.ZodUndefined, Q extends z.ZodType 
   responses.default = { description: 'Error', content: { 'application/json': { schema: ErrorSchema } } };
   const bodyContent: Record<string, { schema: z.ZodType }> = {};
   if (spec.body) {
+    bodyContent['application/json'] = { schema: spec.body };
     if (spec.bodyType === 'form') bodyContent['application/x-www-form-urlencoded'] = { schema: spec.body };
-    else bodyContent['application/json'] = { schema: spec.body };
   }
   openApiRegistry.registerPath({
     method: spec.method,

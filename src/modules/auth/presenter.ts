@@ -18,6 +18,7 @@ export function presentUser(user: UserDoc, entitlement: Entitlement | null = nul
     role: user.role,
     subscription_tier: entitlement?.tier ?? user.subscription_tier,
     is_active: user.is_active,
+    is_verified: user.is_verified ?? false,
     is_sub_user: user.is_sub_user ?? false,
     parent_user_id: user.parent_user_id ? user.parent_user_id.toString() : null,
     tokens_used: entitlement?.tokens_used ?? user.tokens_used ?? 0,

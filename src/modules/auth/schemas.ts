@@ -58,6 +58,8 @@ export const userResponseSchema = z
     role: z.string(),
     subscription_tier: z.string(),
     is_active: z.boolean(),
+    /** Whether the current address was proven (a verification link, a password reset, or OAuth with that verified email). */
+    is_verified: z.boolean(),
     is_sub_user: z.boolean(),
     parent_user_id: z.string().nullable(),
     tokens_used: z.number(),
@@ -105,3 +107,19 @@ export const sessionSchema = z
   .openapi('Session');
 
 export const sessionListSchema = z.object({ data: z.array(sessionSchema) }).openapi('SessionList');
+/** A link's token as sent back by its page or a client; anything else is answered as an invalid token. */
+const mailTokenField = z.string().max(256).openapi({ description: 'The token of the link sent by mail' });
+
+export const forgotPasswordBodySchema = z.object({ email: emailSchema }).strict().openapi('ForgotPasswordRequest');
+export const resetPasswordBodySchema = z.object({ token: mailTokenField, new_password: passwordSchema }).strict().openapi('ResetPasswordRequest');
+export const verifyEmailBodySchema = z
+  .object({
+    token: mailTokenField,
+    /** Needed to confirm an account's first address when the account has a password (see the README). */
+    password: z.string().max(1024).optional(),
+  })
+  .strict()
+  .openapi('VerifyEmailRequest');
+export const mailTokenQuerySchema = z.object({ token: mailTokenField });
+export const acceptedSchema = z.object({ message: z.string() }).openapi('Accepted');
+export const emailVerifiedSchema = z.object({ email: z.string(), is_verified: z.literal(true) }).openapi('EmailVerified');

@@ -11,6 +11,7 @@ import type { RefreshTokens } from './refresh-tokens.js';
 import type { LoginLimiter } from './login-limiter.js';
 import type { KnownClients } from './known-clients.js';
 import type { SessionClient, Sessions } from './sessions.js';
+import type { SendVerification } from './email-verification.js';
 
 export interface RegisterInput {
   email: string;
@@ -44,6 +45,8 @@ interface Deps {
   loginLimiter: LoginLimiter;
   knownClients: KnownClients;
   sessions: Pick<Sessions, 'begin' | 'touch'>;
+  /** Mails the new account a link to verify its address. */
+  sendVerification: SendVerification;
 }
 
 export interface SignedIn {
@@ -54,7 +57,7 @@ export interface SignedIn {
 
 const INVALID_LOGIN = 'Incorrect email or password';
 
-export function createAuthService({ config, passwords, accessTokens, refreshTokens, loginLimiter, knownClients, sessions }: Deps) {
+export function createAuthService({ config, passwords, accessTokens, refreshTokens, loginLimiter, knownClients, sessions, sendVerification }: Deps) {
   /**
    * The access token carries the refresh family as `sid`, so revoking the session (logout, replay) ends both, and
    * the sign-in time as `auth_time` (kept by every rotation), so sensitive changes can ask for a recent sign-in.
@@ -81,8 +84,9 @@ export function createAuthService({ config, passwords, accessTokens, refreshToke
   /** A taken address is refused before the password is hashed (the 409 says as much, so checking first reveals nothing). */
   async function register(input: RegisterInput): Promise<UserDoc> {
     if (await UserModel.exists({ email: input.email })) throw emailTaken();
+    let user: UserDoc;
     try {
-      return await UserModel.create({
+      user = await UserModel.create({
         email: input.email,
         password_hash: await passwords.hash(input.password),
         first_name: input.first_name ?? null,
@@ -94,6 +98,8 @@ export function createAuthService({ config, passwords, accessTokens, refreshToke
       if (isDuplicateKeyError(error)) throw emailTaken();
       throw error;
     }
+    await sendVerification(user, 'registration');
+    return user;
   }
 
   async function checkCredentials(email: string, password: string): Promise<UserDoc> {

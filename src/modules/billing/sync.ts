@@ -21,7 +21,7 @@ export interface StripeEventEnvelope {
 }
 
 export type SyncOutcome =
-  | { outcome: 'applied'; payer: string; note: string }
+  | { outcome: 'applied'; payer: string; note: string; ref: PayerRef; period_end: Date }
   | { outcome: 'duplicate' | 'ignored_type' | 'unknown_customer' }
   | { outcome: 'invalid_payload'; error: string };
 
@@ -117,7 +117,8 @@ export function createStripeSync({ config, logger, redis, quota }: Deps) {
       status: decision.record.status, note: decision.note,
     }, customerId);
     if (decision.note.startsWith('ignored')) logger.warn({ event_id: envelope.event_id, type: envelope.type, payer: payerName(ref), note: decision.note }, 'stripe event not applied');
-    return { outcome: 'applied', payer: payerName(ref), note: decision.note };
+    const after = await loadPayer(ref);
+    return { outcome: 'applied', payer: payerName(ref), note: decision.note, ref, period_end: after?.reset_date ?? payer.reset_date };
   }
 
   /** Applies an event's effects without claiming it (idempotent; `process` claims afterwards). */

@@ -140,8 +140,12 @@ export function createOrganizationService({ config, quota, locks, apiKeys }: Dep
     const userId = user._id.toString();
     assertCanAdd(actorOf(await loadForMember(orgId, userId)), input.role);
     // Unknown, inactive and sub-user accounts get the same answer: nothing more about the address is revealed.
-    const invitee = await UserModel.findOne({ email: input.email }, { is_active: 1, is_sub_user: 1 }).lean();
+    const invitee = await UserModel.findOne({ email: input.email }, { is_active: 1, is_sub_user: 1, is_verified: 1 }).lean();
     if (!invitee || !invitee.is_active || invitee.is_sub_user) throw new NotFoundError('User', 'user_not_found');
+    // An unproven address may not be its account holder's: whoever registered it must not be drawn into teams.
+    if (!invitee.is_verified) {
+      throw new ConflictError('This account has not confirmed its email address yet; ask them to confirm it, then add them', 'email_not_verified');
+    }
     return orgLock(orgId, async () => {
       await assertCredentialsCurrent(user);
       const { org, me } = await loadForMember(orgId, userId);

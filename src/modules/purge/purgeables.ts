@@ -1,6 +1,7 @@
 import type { Config } from '../../config/index.js';
 import { purgeEndedSessions, purgeExpiredRefreshTokens, purgeExpiredSessions } from '../auth/purge.js';
 import { purgeExpiredOAuthCodes } from '../auth/oauth/one-time-store.js';
+import { purgeMailTokens } from '../mail/tokens.js';
 import type { Purgeable } from './batch.js';
 
 /**
@@ -14,5 +15,7 @@ export function purgeables(config: Pick<Config, 'ACCESS_TOKEN_TTL_SECONDS'>): Pu
     { name: 'sessions.ended', purge: purgeEndedSessions(config.ACCESS_TOKEN_TTL_SECONDS) },
     { name: 'sessions.expired', purge: purgeExpiredSessions },
     { name: 'oauth_codes.expired', purge: purgeExpiredOAuthCodes },
+    // One batch of each kind per call; the purge job calls again while a call removes a full batch.
+    { name: 'mail_tokens.spent_or_expired', purge: ({ now, limit }) => purgeMailTokens({ now, batchSize: limit, maxBatches: 1 }) },
   ];
 }

@@ -9,5 +9,7 @@ export function presentProfile(profile: unknown): Record<(typeof PROFILE_FIELDS)
 }
 
 export function presentMe(user: UserDoc): z.infer<typeof meResponseSchema> {
-  return meResponseSchema.parse({ ...presentUser(user), profile: presentProfile(user.profile) });
+  return meResponseSchema.parse({
+    ...presentUser(user), profile: presentProfile(user.profile), pending_email: user.pending_email ?? null, email_alerts: user.email_alerts !== false,
+  });
 }

@@ -21,11 +21,15 @@ export function createUsersRouter({ account, authenticate }: { account: AccountS
   });
 
   route(router, {
-    method: 'patch', path: '/users/me', summary: 'Update name and profile; changing the email needs current_password', tags, auth: true,
+    method: 'patch', path: '/users/me', summary: 'Update name, profile and alerts; a new email needs current_password and changes once the new address confirms (202)', tags, auth: true,
     before: [authenticate], body: updateMeBodySchema,
-    responses: { 200: { description: 'The updated account', schema: meResponseSchema } },
+    responses: {
+      200: { description: 'The updated account', schema: meResponseSchema },
+      202: { description: 'Updated; the address change waits for the link mailed to pending_email', schema: meResponseSchema },
+    },
   }, async (req, res, { body }) => {
-    res.json(presentMe(await account.update(requirePrincipal(req).user, body, req.ip ?? 'unknown')));
+    const { user, emailChangePending } = await account.update(requirePrincipal(req).user, body, req.ip ?? 'unknown');
+    res.status(emailChangePending ? 202 : 200).json(presentMe(user));
   });
 
   route(router, {

@@ -29,7 +29,13 @@ export const profileSchema = z
 export const PROFILE_FIELDS = ['company', 'job_title', 'location', 'website', 'avatar_url', 'timezone'] as const;
 
 export const meResponseSchema = userResponseSchema
-  .extend({ profile: z.record(z.enum(PROFILE_FIELDS), z.string().nullable()) })
+  .extend({
+    profile: z.record(z.enum(PROFILE_FIELDS), z.string().nullable()),
+    /** A requested address change waiting for the new address to confirm; the address is unchanged until then. */
+    pending_email: z.string().nullable(),
+    /** Alerts by mail (quota at 80 % and exhausted, failed payments); security notices are always sent. */
+    email_alerts: z.boolean(),
+  })
   .openapi('Me');
 
 export const updateMeBodySchema = z
@@ -38,7 +44,9 @@ export const updateMeBodySchema = z
     first_name: text(100).nullable().optional(),
     last_name: text(100).nullable().optional(),
     profile: profileSchema.optional(),
+    /** A new address: it changes only once the link mailed to it is used (the answer is 202 with pending_email). */
     email: emailSchema.optional(),
+    email_alerts: z.boolean().optional(),
     /** Required when `email` changes. */
     current_password: z.string().max(1024).optional(),
   })

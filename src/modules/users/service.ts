@@ -1,19 +1,23 @@
+import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import { BadRequestError, ConflictError, ForbiddenError, NotFoundError } from '../../lib/errors.js';
+import { mailJobId } from '../../../queues/mail.js';
+import type { MailOutbox } from '../mail/outbox.js';
+import { ConflictError, ForbiddenError, NotFoundError } from '../../lib/errors.js';
 import type { Principal } from '../../lib/http/principal.js';
-import { isDuplicateKeyError } from '../../lib/mongo.js';
 import { UserModel, type UserDoc } from '../../models/user.js';
 import type { AuthService, TokenPair } from '../auth/service.js';
-import type { LoginLimiter } from '../auth/login-limiter.js';
 import type { PasswordHasher } from '../auth/passwords.js';
 import type { SuperadminGuard } from '../admin/superadmin-guard.js';
 import type { AccountRevocation } from './revocation.js';
 import type { SessionClient } from '../auth/sessions.js';
+import type { ConfirmPassword } from './password-confirmation.js';
 import type { updateMeBodySchema } from './schemas.js';
 
 interface Deps {
   passwords: PasswordHasher;
-  loginLimiter: LoginLimiter;
+  confirmPassword: ConfirmPassword;
+  /** Address-change links and security notices. */
+  outbox: MailOutbox;
   issueTokens: AuthService['issueTokens'];
   revocation: AccountRevocation;
   superadmins: SuperadminGuard;
@@ -25,55 +29,46 @@ type Session = Pick<Principal, 'user' | 'authTime'>;
 /** How recent a sign-in must be to set a first password without any other proof. */
 const RECENT_SIGN_IN_SECONDS = 600;
 
-/** MongoDB reports 11000; FerretDB reports a unique violation on *update* as InternalError (code 1) from PostgreSQL. */
 /** The signed-in user's own account: profile, email, password, deactivation. */
-export function createAccountService({ passwords, loginLimiter, issueTokens, revocation, superadmins }: Deps) {
-  /** Password confirmation counts as a sign-in attempt, so a stolen access token cannot brute-force the password. */
-  async function confirmPassword(user: UserDoc, password: string | undefined, ip: string, param: string): Promise<void> {
-    if (!user.password_hash) {
-      throw new BadRequestError('This account has no password yet; set one with POST /users/me/password', { code: 'password_not_set', param });
-    }
-    if (!password) throw new BadRequestError('Your current password is required for this change', { code: 'password_required', param });
-    await loginLimiter.begin(user.email, ip);
-    let matches: boolean;
-    try {
-      matches = await passwords.verify(password, user.password_hash);
-    } catch (error) {
-      // A check that never ran (bcrypt busy, a server error) is not a failed attempt.
-      await loginLimiter.abandoned(user.email, ip).catch(() => undefined);
-      throw error;
-    }
-    if (!matches) throw new BadRequestError('The password is incorrect', { code: 'invalid_password', param });
-    await loginLimiter.succeeded(user.email, ip);
-  }
-
+export function createAccountService({ passwords, confirmPassword, outbox, issueTokens, revocation, superadmins }: Deps) {
   async function reload(user: UserDoc): Promise<UserDoc> {
     const fresh = await UserModel.findById(user._id);
     if (!fresh) throw new NotFoundError('User');
     return fresh;
   }
 
-  async function update(user: UserDoc, body: UpdateMe, ip: string): Promise<UserDoc> {
+  /**
+   * An address change needs the password, then waits for the new address: it gets a link (confirmed by
+   * POST /auth/verify-email), the old one a notice, and the address moves only on confirmation. Sending the current
+   * address again cancels a pending change.
+   */
+  async function requestEmailChange(user: UserDoc, newEmail: string, password: string | undefined, ip: string): Promise<Record<string, unknown>> {
+    outbox.assertEnabled();
+    await confirmPassword(user, password, ip, 'current_password');
+    if (await UserModel.exists({ email: newEmail })) throw new ConflictError('An account with this email already exists', 'email_taken');
+    return { pending_email: newEmail, pending_email_change_id: randomUUID() };
+  }
+
+  async function sendEmailChangeMails(user: UserDoc, newEmail: string, changeId: string): Promise<void> {
+    const userId = user._id.toString();
+    await outbox.send({ kind: 'email_change_confirm', user_id: userId, new_email: newEmail }, mailJobId.emailChangeConfirm(userId, changeId));
+    await outbox.send({ kind: 'email_change_requested', user_id: userId, old_email: user.email, new_email: newEmail }, mailJobId.emailChangeRequested(userId, changeId));
+  }
+
+  /** Returns the account and whether an address change is now pending (the route answers 202 then). */
+  async function update(user: UserDoc, body: UpdateMe, ip: string): Promise<{ user: UserDoc; emailChangePending: boolean }> {
     const set: Record<string, unknown> = {};
     if (body.name !== undefined) set.name = body.name;
     if (body.first_name !== undefined) set.first_name = body.first_name;
     if (body.last_name !== undefined) set.last_name = body.last_name;
+    if (body.email_alerts !== undefined) set.email_alerts = body.email_alerts;
     if (body.profile) set.profile = { ...((user.profile ?? {}) as object), ...body.profile };
-    if (body.email !== undefined && body.email !== user.email) {
-      await confirmPassword(user, body.current_password, ip, 'current_password');
-      set.email = body.email;
-      set.is_verified = false;
-      set.email_verified_at = null;
-    }
-    if (Object.keys(set).length) {
-      try {
-        await UserModel.updateOne({ _id: user._id }, { $set: set });
-      } catch (error) {
-        if (isDuplicateKeyError(error)) throw new ConflictError('An account with this email already exists', 'email_taken');
-        throw error;
-      }
-    }
-    return reload(user);
+    const changing = body.email !== undefined && body.email !== user.email;
+    if (changing) Object.assign(set, await requestEmailChange(user, body.email!, body.current_password, ip));
+    else if (body.email !== undefined && user.pending_email) Object.assign(set, { pending_email: null, pending_email_change_id: null });
+    if (Object.keys(set).length) await UserModel.updateOne({ _id: user._id }, { $set: set });
+    if (changing) await sendEmailChangeMails(user, body.email!, set.pending_email_change_id as string);
+    return { user: await reload(user), emailChangePending: changing };
   }
 
   /**
@@ -104,7 +99,10 @@ export function createAccountService({ passwords, loginLimiter, issueTokens, rev
     const authTime = await proveIdentity(session, currentPassword, client.ip ?? 'unknown');
     await UserModel.updateOne({ _id: session.user._id }, { $set: { password_hash: await passwords.hash(newPassword) } });
     await revocation.endSessions(session.user._id, 'password_change');
-    return issueTokens(await reload(session.user), { authTime, client });
+    const user = await reload(session.user);
+    const userId = user._id.toString();
+    await outbox.send({ kind: 'password_changed', user_id: userId, how: 'changed' }, mailJobId.passwordChanged(userId, `v${user.token_version ?? 0}`));
+    return issueTokens(user, { authTime, client });
   }
 
   async function deactivate(user: UserDoc, password: string, ip: string): Promise<void> {

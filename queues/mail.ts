@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import type { JobsOptions } from 'bullmq';
+
+const objectId = z.string().regex(/^[a-f0-9]{24}$/);
+const address = z.string().email().max(254);
+const payer = z.object({ type: z.enum(['user', 'organization']), id: objectId });
+
+/**
+ * One message per job. Jobs never carry a token or a link with one: the worker mints the token of a link-carrying
+ * message (mail_tokens, stored as SHA-256) just before it sends, so neither Redis nor the queue dashboard ever
+ * holds a usable link.
+ */
+export const mailJobSchema = z.discriminatedUnion('kind', [
+  /** A password reset link, to the account's current address. */
+  z.object({ kind: z.literal('password_reset'), user_id: objectId }),
+  /** A verification link for the account's current address (registration, resend). */
+  z.object({ kind: z.literal('verify_email'), user_id: objectId }),
+  /** A confirmation link for a requested address change, to the new address. */
+  z.object({ kind: z.literal('email_change_confirm'), user_id: objectId, new_email: address }),
+  /** Security notice to the old address: a change to another address was requested. */
+  z.object({ kind: z.literal('email_change_requested'), user_id: objectId, old_email: address, new_email: address }),
+  /** Security notice to the old address: the address was changed. */
+  z.object({ kind: z.literal('email_changed'), user_id: objectId, old_email: address, new_email: address }),
+  /** Security notice: the password was changed or reset. */
+  z.object({ kind: z.literal('password_changed'), user_id: objectId, how: z.enum(['changed', 'reset']) }),
+  /** Alert to the payer (an organization's owner and admins): the period's quota passed 80 % or ran out. */
+  z.object({ kind: z.literal('quota_alert'), payer, level: z.enum(['warning', 'exhausted']), period_end: z.string().datetime() }),
+  /** Alert to the payer: a subscription payment failed. */
+  z.object({ kind: z.literal('payment_failed'), payer, period_end: z.string().datetime() }),
+]);
+export type MailJob = z.infer<typeof mailJobSchema>;
+export type MailKind = MailJob['kind'];
+
+/** SMTP trouble is usually passing: retried with exponential backoff (5 s, 10 s, ... about 10 minutes in all). */
+export const MAIL_JOB_OPTIONS: JobsOptions = { attempts: 8, backoff: { type: 'exponential', delay: 5000 } };
+
+/**
+ * Job ids: one per logical message, so a producer that repeats itself (a retried request, several processes
+ * settling one payer) enqueues it once. BullMQ refuses ids with ':' and ids of digits only.
+ */
+export const mailJobId = {
+  passwordReset: (userId: string, nonce: string) => `mail-password-reset-${userId}-${nonce}`,
+  verifyEmail: (userId: string, nonce: string) => `mail-verify-email-${userId}-${nonce}`,
+  emailChangeConfirm: (userId: string, changeId: string) => `mail-email-change-confirm-${userId}-${changeId}`,
+  emailChangeRequested: (userId: string, changeId: string) => `mail-email-change-requested-${userId}-${changeId}`,
+  emailChanged: (userId: string, changeId: string) => `mail-email-changed-${userId}-${changeId}`,
+  /** `eventId`: what changed it (the new token_version of a change, the spent reset token's id). */
+  passwordChanged: (userId: string, eventId: string) => `mail-password-changed-${userId}-${eventId}`,
+  quotaAlert: (payerType: string, payerId: string, level: string, periodEnd: Date) => `mail-quota-${level}-${payerType}-${payerId}-${periodEnd.getTime()}`,
+  paymentFailed: (payerType: string, payerId: string, periodEnd: Date) => `mail-payment-failed-${payerType}-${payerId}-${periodEnd.getTime()}`,
+};

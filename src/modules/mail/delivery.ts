@@ -1,0 +1,127 @@
+import type { Logger } from 'pino';
+import type { MailJob } from '../../../queues/mail.js';
+import { isDuplicateKeyError } from '../../lib/mongo.js';
+import { MailDeliveryModel } from '../../models/mail.js';
+import { UserModel } from '../../models/user.js';
+import { payerRecipients } from './recipients.js';
+import { ALERTS_HINT, templates, type RenderedMail } from './templates.js';
+import type { MailTokens } from './tokens.js';
+import type { MailTransport } from './transport.js';
+
+export const PASSWORD_RESET_TTL_MINUTES = 30;
+
+interface Deps {
+  publicUrl: string;
+  verificationTtlHours: number;
+  tokens: MailTokens;
+  transport: MailTransport;
+  logger: Logger;
+}
+
+/** One message to one address; `render` runs only when it is really sent (it may mint a token). */
+interface Outgoing {
+  key: string;
+  to: string;
+  render(): Promise<RenderedMail>;
+}
+
+export interface DeliveryResult {
+  sent: number;
+  skipped: number;
+  reason?: string;
+}
+
+/**
+ * The mail worker's work: resolve a job into messages, mint the token of a link just before sending (never
+ * earlier, so no queue or log holds it), send over SMTP, and record each message sent (mail_deliveries, unique
+ * key), so a retried job or one enqueued again later sends nothing twice. Logs name the kind and the job, never
+ * a token, a link or a body.
+ */
+export function createMailDelivery({ publicUrl, verificationTtlHours, tokens, transport, logger }: Deps) {
+  const base = publicUrl.replace(/\/+$/, '');
+  const link = (path: string, token: string) => `${base}${path}?token=${encodeURIComponent(token)}`;
+  const verificationTtlMs = verificationTtlHours * 3_600_000;
+
+  async function userOf(userId: string) {
+    const user = await UserModel.findById(userId, { email: 1, is_active: 1, is_verified: 1, token_version: 1, pending_email: 1 }).lean();
+    return user && user.is_active ? user : null;
+  }
+
+  /** The messages a job stands for; empty when there is nobody to send to (or nothing left to say). */
+  async function outgoing(job: MailJob, jobId: string): Promise<{ messages: Outgoing[]; reason?: string }> {
+    const single = (to: string, render: () => Promise<RenderedMail> | RenderedMail) => ({ messages: [{ key: jobId, to, render: async () => render() }] });
+    switch (job.kind) {
+      case 'password_reset': {
+        const user = await userOf(job.user_id);
+        if (!user) return { messages: [], reason: 'no active account' };
+        return single(user.email, async () => templates.passwordReset(link('/auth/password/reset', await tokens.issue({
+          purpose: 'password_reset', userId: user._id, email: user.email, tokenVersion: user.token_version ?? 0, ttlMs: PASSWORD_RESET_TTL_MINUTES * 60_000,
+        })), PASSWORD_RESET_TTL_MINUTES));
+      }
+      case 'verify_email': {
+        const user = await userOf(job.user_id);
+        if (!user || user.is_verified) return { messages: [], reason: user ? 'already verified' : 'no active account' };
+        return single(user.email, async () => templates.verifyEmail(link('/auth/verify-email', await tokens.issue({
+          purpose: 'verify_email', userId: user._id, email: user.email, tokenVersion: user.token_version ?? 0, ttlMs: verificationTtlMs,
+        })), verificationTtlHours));
+      }
+      case 'email_change_confirm': {
+        const user = await userOf(job.user_id);
+        if (!user || user.pending_email !== job.new_email) return { messages: [], reason: 'change no longer pending' };
+        return single(job.new_email, async () => templates.emailChangeConfirm(link('/auth/verify-email', await tokens.issue({
+          purpose: 'email_change', userId: user._id, email: job.new_email, tokenVersion: user.token_version ?? 0, ttlMs: verificationTtlMs,
+        })), verificationTtlHours));
+      }
+      case 'email_change_requested':
+        return single(job.old_email, () => templates.emailChangeRequested(job.new_email));
+      case 'email_changed':
+        return single(job.old_email, () => templates.emailChanged(job.new_email));
+      case 'password_changed': {
+        const user = await userOf(job.user_id);
+        if (!user) return { messages: [], reason: 'no active account' };
+        return single(user.email, () => templates.passwordChanged(job.how));
+      }
+      case 'quota_alert':
+      case 'payment_failed': {
+        const { name, recipients } = await payerRecipients(job.payer);
+        const render = () => (job.kind === 'quota_alert'
+          ? templates.quotaAlert(job.level, name, new Date(job.period_end), ALERTS_HINT)
+          : templates.paymentFailed(name, ALERTS_HINT));
+        return {
+          messages: recipients.map((r) => ({ key: `${jobId}-${r.userId}`, to: r.email, render: async () => render() })),
+          reason: recipients.length ? undefined : 'no recipient with a proven address and alerts on',
+        };
+      }
+    }
+  }
+
+  async function alreadySent(key: string): Promise<boolean> {
+    return (await MailDeliveryModel.exists({ key })) !== null;
+  }
+
+  async function recordSent(key: string, kind: string): Promise<void> {
+    await MailDeliveryModel.create({ key, kind }).catch((error: unknown) => {
+      if (!isDuplicateKeyError(error)) throw error;
+    });
+  }
+
+  async function deliver(job: MailJob, jobId: string): Promise<DeliveryResult> {
+    const { messages, reason } = await outgoing(job, jobId);
+    let sent = 0;
+    let skipped = 0;
+    for (const message of messages) {
+      if (await alreadySent(message.key)) {
+        skipped += 1;
+        continue;
+      }
+      await transport.send(message.to, await message.render());
+      await recordSent(message.key, job.kind);
+      sent += 1;
+    }
+    logger.info({ kind: job.kind, job_id: jobId, sent, skipped, reason }, 'mail job done');
+    return { sent, skipped, reason };
+  }
+
+  return { deliver };
+}
+export type MailDelivery = ReturnType<typeof createMailDelivery>;
