@@ -42,22 +42,32 @@ export async function refreshLoadedAccount(ctx: MigrationContext, ref: AccountRe
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * Visits a collection in `_id` order, one batch in memory at a time, and prints progress after each batch. Resuming
- * needs no saved cursor: converted documents carry their mark and count as already current on the next run.
+ * Visits a collection in `_id` order through one cursor, one batch in memory at a time (the driver fetches a batch per
+ * round trip), and prints progress after each batch. One sorted cursor rather than a query per `_id` range: FerretDB
+ * sorts a whole collection for every sorted query. Resuming needs no saved position: converted documents carry their
+ * mark and count as already current on the next run.
  */
 export async function forEachBatch(
   ctx: MigrationContext, collection: mongo.Collection, report: CollectionReport, visit: (docs: mongo.Document[]) => Promise<void>,
 ): Promise<void> {
   const started = Date.now();
-  let last: mongo.Document['_id'] = null;
-  for (;;) {
-    const filter: mongo.Filter<mongo.Document> = last === null ? {} : { _id: { $gt: last } };
-    const docs = await collection.find(filter).sort({ _id: 1 }).limit(ctx.batchSize).toArray();
-    if (!docs.length) break;
+  const cursor = collection.find({}).sort({ _id: 1 }).batchSize(ctx.batchSize);
+  const flush = async (docs: mongo.Document[]) => {
     report.read += docs.length;
     await visit(docs);
-    last = docs[docs.length - 1]!._id;
     ctx.log(progressLine(report, report.read / Math.max((Date.now() - started) / 1000, 0.001)));
     if (ctx.batchDelayMs > 0) await sleep(ctx.batchDelayMs);
+  };
+  try {
+    let batch: mongo.Document[] = [];
+    for await (const doc of cursor) {
+      batch.push(doc);
+      if (batch.length < ctx.batchSize) continue;
+      await flush(batch);
+      batch = [];
+    }
+    if (batch.length) await flush(batch);
+  } finally {
+    await cursor.close();
   }
 }

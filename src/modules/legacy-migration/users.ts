@@ -8,6 +8,8 @@ import { forEachBatch, lockedWrite, refreshLoadedAccount, type MigrationContext 
 import { bump, emptyReport, type CollectionReport } from './report.js';
 import { asRead, dateOf, numberOr, objectIdOf, plainObjectOf, shown } from './values.js';
 import { addMonthsUtc } from '../../lib/dates.js';
+import { sumBy } from '../../lib/aggregate.js';
+import { TokenUsageModel } from '../../models/token-usage.js';
 
 type Raw = mongo.Document;
 
@@ -28,9 +30,29 @@ function currentReason(raw: Raw): string | null {
 
 /** The parent's reset date is the period of a sub-user's own cap (as for sub-users this service creates). */
 type ParentLookup = (id: Types.ObjectId) => Promise<Raw | null>;
+/** What this service's ledger already charged an account in a period (non-zero only if it served the user before the migration). */
+type LedgerLookup = (ref: AccountRef, period: string) => Promise<number>;
+
+const COUNTED = { $in: ['completed', 'aborted'] };
+const directLedger: LedgerLookup = async (ref, period) => (await ledgerTotals(ref, period)).used;
+
+/** The ledger sums of a whole batch in two queries (not one per user: each query costs a round trip). */
+async function batchLedger(docs: Raw[]): Promise<LedgerLookup> {
+  const ids = docs.map((doc) => doc._id);
+  const group = (field: string) => ({ account: `$${field}`, period: '$period' });
+  const [payers, subs] = await Promise.all([
+    sumBy(TokenUsageModel, { payer_type: 'user', payer_id: { $in: ids }, status: COUNTED }, group('payer_id'), { used: '$billed_tokens' }),
+    sumBy(TokenUsageModel, { sub_user_id: { $in: ids }, status: COUNTED }, group('sub_user_id'), { used: '$billed_tokens' }),
+  ]);
+  const sums = new Map<string, number>();
+  const keyOf = (kind: string, id: unknown, period: unknown) => `${kind}:${String(id)}:${String(period)}`;
+  for (const row of payers) sums.set(keyOf('user', (row._id as { account: unknown }).account, (row._id as { period: unknown }).period), row.used);
+  for (const row of subs) sums.set(keyOf('sub_user_cap', (row._id as { account: unknown }).account, (row._id as { period: unknown }).period), row.used);
+  return async (ref, period) => sums.get(keyOf(ref.kind, ref.id, period)) ?? 0;
+}
 
 /** What converting one Python user document means, decided from the document alone (plus its parent and the ledger). */
-export async function planUser(ctx: MigrationContext, raw: Raw, parentOf: ParentLookup): Promise<UserPlan> {
+export async function planUser(ctx: MigrationContext, raw: Raw, parentOf: ParentLookup, ledgerUsed: LedgerLookup): Promise<UserPlan> {
   const current = currentReason(raw);
   if (current) return { kind: 'current', reason: current };
   const notes: string[] = [];
@@ -79,8 +101,7 @@ export async function planUser(ctx: MigrationContext, raw: Raw, parentOf: Parent
   // What the Python system counted in this period and no ledger row of this service holds (rows exist only if it already served them).
   const period = resetDate.toISOString();
   const account: AccountRef = isSubUser ? { kind: 'sub_user_cap', id: String(raw._id) } : { kind: 'user', id: String(raw._id) };
-  const ledger = await ledgerTotals(account, period);
-  const carried = Math.max(0, tokensUsed - ledger.used);
+  const carried = Math.max(0, tokensUsed - (await ledgerUsed(account, period)));
 
   const permissions = plainObjectOf(raw.sub_user_permissions);
   const name = typeof raw.name === 'string' && raw.name.trim() ? raw.name : typeof raw.full_name === 'string' ? raw.full_name.trim() : '';
@@ -123,17 +144,20 @@ export async function migrateUsers(ctx: MigrationContext): Promise<CollectionRep
   const collection = UserModel.collection;
   const parentOf: ParentLookup = (id) => collection.findOne({ _id: id });
   await forEachBatch(ctx, collection, report, async (docs) => {
-    for (const doc of docs) await migrateOne(ctx, report, doc, parentOf);
+    // Read after the documents: a settlement landing in between is in the ledger but not yet in tokens_used, so
+    // the carried usage can only come out lower (in the user's favour), never count a request twice.
+    const ledgerUsed = await batchLedger(docs);
+    for (const doc of docs) await migrateOne(ctx, report, doc, parentOf, ledgerUsed);
   });
   return report;
 }
 
 const ATTEMPTS = 3;
 
-async function migrateOne(ctx: MigrationContext, report: CollectionReport, first: Raw, parentOf: ParentLookup): Promise<void> {
+async function migrateOne(ctx: MigrationContext, report: CollectionReport, first: Raw, parentOf: ParentLookup, batchLedgerUsed: LedgerLookup): Promise<void> {
   let raw: Raw | null = first;
   for (let attempt = 0; attempt < ATTEMPTS && raw; attempt += 1) {
-    const plan = await planUser(ctx, raw, parentOf);
+    const plan = await planUser(ctx, raw, parentOf, attempt === 0 ? batchLedgerUsed : directLedger);
     if (plan.kind === 'current') return (report.current += 1, bump(report.currentReasons, plan.reason));
     if (plan.kind === 'skip') return (report.skipped += 1, bump(report.skipReasons, plan.reason));
     if (ctx.dryRun) return countConverted(report, plan.notes);
