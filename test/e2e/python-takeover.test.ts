@@ -203,6 +203,10 @@ describe('taking over the Python system\'s database with npm run db:migrate', { 
     }, 'the balance with the new request');
     expect(after.body.tokens_remaining).toBe(750_000 - billed);
     await waitFor(async () => (await llm.app.request.get('/auth/me').set(auth)).body.tokens_used === 250_000 + billed, '/auth/me with the new request');
+    // Its Python API key (another format, left in api_keys) is not listed as one of this service's keys.
+    const keys = await llm.app.request.get('/api-keys').set(auth);
+    expect(keys.status).toBe(200);
+    expect(keys.body.data ?? keys.body).toEqual([]);
 
     // Redis lost or reconciled: rebuilt from the ledger plus what the Python system counted, nothing dropped.
     const quota = createQuotaService({ redis: llm.app.redis, prefix: llm.app.config.REDIS_PREFIX });
