@@ -117,6 +117,10 @@ export const envSchema = z
     BILLING_SUCCESS_URL: optionalString.pipe(z.url().optional()),
     BILLING_CANCEL_URL: optionalString.pipe(z.url().optional()),
     QUOTA_RESET_BATCH_SIZE: z.coerce.number().int().min(1).max(5000).default(200),
+    /** Documents `npm run db:migrate` reads and converts per batch (memory stays bounded by one batch). */
+    DB_MIGRATE_BATCH_SIZE: z.coerce.number().int().min(1).max(5000).default(500),
+    /** Test-only: a pause after each batch of `db:migrate`, so a test can kill it half-way. Refused in production. */
+    DB_MIGRATE_BATCH_DELAY_MS: z.coerce.number().int().min(0).default(0),
     PUBLIC_URL: z.url().default('http://localhost:8000'),
     /**
      * Outgoing mail: smtp:// (STARTTLS when offered) or smtps:// (TLS from the start), credentials in the URL. Outside

@@ -58,6 +58,9 @@ function crossFieldProblems(env: Record<string, string>): string[] {
   if (env.NODE_ENV === 'production' && Number(env.USAGE_SETTLE_STEP_DELAY_MS ?? 0) > 0) {
     problems.push('USAGE_SETTLE_STEP_DELAY_MS: a test-only setting, refused in production');
   }
+  if (env.NODE_ENV === 'production' && Number(env.DB_MIGRATE_BATCH_DELAY_MS ?? 0) > 0) {
+    problems.push('DB_MIGRATE_BATCH_DELAY_MS: a test-only setting, refused in production');
+  }
   const models = csvOf(env.LLM_MODELS ?? 'gpt-4,claude-3,gpt-3.5-turbo');
   if (env.LLM_MODELS !== undefined && models.length === 0) problems.push('LLM_MODELS: at least one model is required');
   const unknownFree = csvOf(env.LLM_FREE_MODELS ?? 'gpt-3.5-turbo').filter((m) => m !== '*' && !models.includes(m));

@@ -22,6 +22,8 @@ const organizationSchema = new Schema(
     monthly_usage: { api_calls: { type: Number, default: 0 }, tokens_used: { type: Number, default: 0 } },
     is_active: { type: Boolean, default: true },
     deleted_at: { type: Date, default: null },
+    /** Set by `npm run db:migrate` on organizations taken over from the Python system (it keeps their `members` array). */
+    legacy_migration: { type: Schema.Types.Mixed, default: undefined },
   },
   { collection: 'organizations', timestamps: { createdAt: 'created_at', updatedAt: 'updated_at' } as const, minimize: false },
 );

@@ -2,6 +2,7 @@ import { Schema, model, type InferSchemaType, type HydratedDocument } from 'mong
 import { serializeDocumentWrites } from '../lib/document-locks.js';
 import { bumpsAuthEpochs, epochOf } from '../lib/auth-epochs.js';
 import { BOOKKEEPING_FIELDS } from './bookkeeping-fields.js';
+import { readLegacyUserFields } from './legacy-user.js';
 
 export const ROLES = ['user', 'developer', 'admin', 'superadmin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -53,6 +54,8 @@ const userSchema = new Schema(
     /** Per-user overrides of plan limits set by admins: {monthly_tokens?, requests_per_minute?, concurrent_streams?}. */
     limit_overrides: { type: Schema.Types.Mixed, default: null },
     profile: { type: Schema.Types.Mixed, default: null },
+    /** Set by `npm run db:migrate` on accounts taken over from the Python system (see legacy-user.ts). */
+    legacy_migration: { type: Schema.Types.Mixed, default: undefined },
   },
   { collection: 'users', timestamps: { createdAt: 'created_at', updatedAt: 'updated_at' } as const, minimize: false },
 );
@@ -62,6 +65,11 @@ userSchema.index({ parent_user_id: 1 });
 userSchema.index({ reset_date: 1 });
 userSchema.index({ stripe_customer_id: 1 });
 userSchema.index({ subscription_tier: 1, role: 1 });
+
+// Python documents not migrated yet read as the migration would convert them (tier, name, proof state).
+userSchema.pre('init', function (raw: Record<string, unknown>) {
+  readLegacyUserFields(raw);
+});
 
 userSchema.plugin(serializeDocumentWrites('users'));
 // Every write of a user (is_active, token_version, role, password, tier, limits...) invalidates cached credentials;

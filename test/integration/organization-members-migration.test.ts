@@ -31,14 +31,16 @@ describe('migrating members embedded by the old system', () => {
         { user_id: 'not-an-id', role: 'member' },
       ],
     });
-    expect(await migrateEmbeddedMembers()).toEqual({ organizations: 1, members: 4 });
+    expect(await migrateEmbeddedMembers(app.config.plans)).toEqual({ organizations: 1, members: 4 });
     const rows = await OrganizationMemberModel.find({ organization_id: orgId }).lean();
     const roles = Object.fromEntries(rows.map((r) => [r.user_id.toString(), [r.role, r.monthly_token_cap]]));
     expect(roles).toEqual({
       [owner!.user.id]: ['owner', null], [admin!.user.id]: ['admin', null], [member!.user.id]: ['member', 500], [impostor!.user.id]: ['admin', null],
     });
-    expect((await OrganizationModel.collection.findOne({ _id: orgId }))!.members).toBeUndefined();
-    expect(await migrateEmbeddedMembers()).toEqual({ organizations: 0, members: 0 });
+    const migrated = (await OrganizationModel.collection.findOne({ _id: orgId }))!;
+    expect(migrated.members).toBeUndefined();
+    expect(migrated.legacy_migration.members).toHaveLength(5);
+    expect(await migrateEmbeddedMembers(app.config.plans)).toEqual({ organizations: 0, members: 0 });
 
     const user = await UserModel.findById(member!.user.id);
     const payer = await resolvePayer(app.config, { user: user!, via: 'access_token' }, orgId.toString());

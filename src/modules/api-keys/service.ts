@@ -67,7 +67,7 @@ export function createApiKeyService({ config, redis, prefix, cache, locks }: Dep
     // Count and insert under one per-user lock (shared by every API process): a count then an insert without it
     // let concurrent creations all see room under the cap.
     return locks.withLock(`apikeys:create:${user._id.toString()}`, async () => {
-      const live = await ApiKeyModel.countDocuments({ user_id: user._id, revoked_at: null });
+      const live = await ApiKeyModel.countDocuments({ user_id: user._id, revoked_at: null, key_hash: mongoose.trusted({ $exists: true }) });
       if (live >= config.API_KEY_MAX_PER_USER) {
         throw new ConflictError(`You already have ${live} API keys; revoke one first`, 'too_many_api_keys');
       }
@@ -84,7 +84,8 @@ export function createApiKeyService({ config, redis, prefix, cache, locks }: Dep
   async function list(userId: Types.ObjectId) {
     const now = Date.now();
     const docs = await ApiKeyModel.find({ user_id: userId, revoked_at: null }).sort({ created_at: -1 }).lean();
-    return docs.filter((doc) => !doc.rotated_at || doc.rotated_at.getTime() > now);
+    // Keys the Python system stored (another shape, no key_hash) never work here and are not listed (see db:migrate).
+    return docs.filter((doc) => typeof doc.key_hash === 'string' && (!doc.rotated_at || doc.rotated_at.getTime() > now));
   }
 
   async function revoke(userId: Types.ObjectId, id: string): Promise<void> {

@@ -14,6 +14,9 @@ interface Options {
   queueMax: number;
 }
 
+/** PHP's `$2y$` (which passlib may have written) is the same algorithm as `$2b$`, which node's bcrypt reads. */
+const readableHash = (hash: string) => (hash.startsWith('$2y$') ? `$2b$${hash.slice(4)}` : hash);
+
 /**
  * Hashes with the configured cost; a dummy hash lets an unknown email cost the same time as a wrong password.
  * Every hash and compare goes through one bounded semaphore per process, so a flood of sign-ins (which the
@@ -45,8 +48,12 @@ export function createPasswordHasher({ cost, concurrency, queueMax }: Options) {
     hash: (password: string) => bounded('hash', () => bcrypt.hash(password, cost)),
     async verify(password: string, hash: string | null | undefined): Promise<boolean> {
       const tooLong = Buffer.byteLength(password, 'utf8') > BCRYPT_MAX_BYTES;
-      const matches = await bounded('compare', () => bcrypt.compare(password, tooLong || !hash ? dummyHash : hash));
+      const matches = await bounded('compare', () => bcrypt.compare(password, tooLong || !hash ? dummyHash : readableHash(hash)));
       return matches && !tooLong && Boolean(hash);
+    },
+    /** A hash made with a lower cost or another variant (the Python system's): rehashed at the next successful sign-in. */
+    needsRehash(hash: string): boolean {
+      return !hash.startsWith('$2b$') || bcrypt.getRounds(readableHash(hash)) < cost;
     },
   };
 }

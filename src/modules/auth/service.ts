@@ -106,7 +106,25 @@ export function createAuthService({ config, passwords, accessTokens, refreshToke
     const user = await UserModel.findOne({ email });
     const passwordOk = await passwords.verify(password, user?.password_hash);
     if (!user || !passwordOk || !user.is_active) throw new UnauthorizedError(INVALID_LOGIN, 'invalid_credentials');
+    await upgradeHash(user, password);
     return user;
+  }
+
+  /**
+   * A legacy hash (the Python system's `$2a$`/`$2y$`, or a lower cost) is replaced after a correct password; the
+   * password itself is kept whatever today's policy says (the policy applies to new passwords). Only while the
+   * stored hash is still the one just checked, so a concurrent password change is never undone; a busy server
+   * leaves it for the next sign-in.
+   */
+  async function upgradeHash(user: UserDoc, password: string): Promise<void> {
+    const old = user.password_hash;
+    if (!old || !passwords.needsRehash(old)) return;
+    try {
+      const fresh = await passwords.hash(password);
+      await UserModel.updateOne({ _id: user._id, password_hash: old }, { $set: { password_hash: fresh } });
+    } catch (error) {
+      if (!(error instanceof AppError && error.status === 503)) throw error;
+    }
   }
 
   /**

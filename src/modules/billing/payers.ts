@@ -5,6 +5,7 @@ import { OrganizationModel } from '../../models/organization.js';
 import type { AccountRef } from '../quota/accounts.js';
 import { capAccountsOf } from '../quota/cap-accounts.js';
 import { setVerified } from '../../lib/verified-write.js';
+import { subscriptionSummaryOf, tierOfUserDocument } from '../../models/legacy-user.js';
 
 /** Who pays a subscription and owns a quota period: a user (never a sub-user) or an organization. */
 export interface PayerRef {
@@ -56,11 +57,12 @@ function toState(type: PayerRef['type'], doc: PayerFields): PayerState {
   const override = (doc.limit_overrides as { monthly_tokens?: number | null } | null | undefined)?.monthly_tokens;
   return {
     ref: { type, id: doc._id.toString() },
-    tier: (doc.subscription_tier ?? 'free') as Tier,
+    // A Python user document not migrated yet keeps its tier in `subscription` (a string, not a Stripe summary).
+    tier: tierOfUserDocument(doc as unknown as Record<string, unknown>),
     reset_date: new Date(doc.reset_date),
     monthly_limit: doc.monthly_limit ?? 0,
     stripe_customer_id: doc.stripe_customer_id ?? null,
-    subscription: (doc.subscription as SubscriptionSummary | null | undefined) ?? null,
+    subscription: subscriptionSummaryOf(doc as unknown as Record<string, unknown>) as SubscriptionSummary | null,
     monthly_tokens_override: typeof override === 'number' ? override : null,
     email: doc.email ?? null,
   };

@@ -4,6 +4,7 @@ import { OrganizationModel } from '../../models/organization.js';
 import { OrganizationMemberModel } from '../../models/organization-member.js';
 import { TokenUsageModel } from '../../models/token-usage.js';
 import { sumBy } from '../../lib/aggregate.js';
+import { carriedTokensOf } from '../../models/legacy-user.js';
 
 /**
  * A quota account is one counter a request draws from. A request's chain (e.g. a sub-user's own cap, then its
@@ -22,7 +23,7 @@ export interface AccountState {
   calls: number;
   /** The quota period, identified by the ISO time it ends (the payer's reset_date). */
   period: string;
-  /** The ledger's sum alone, and the migrated seed usage that `used` never goes below (0 when none applies). */
+  /** The ledger's sum plus carried Python usage, and the unmigrated seed usage that `used` never goes below (0 when none applies). */
   ledgerUsed: number;
   floor: number;
 }
@@ -102,23 +103,44 @@ export async function ledgerTotals(ref: AccountRef, period: string, cut?: Ledger
 
 const iso = (date: Date | null | undefined) => new Date(date ?? 0).toISOString();
 
+interface AccountLimits {
+  limit: number;
+  period: string;
+  /** Usage the Python system counted in this period (recorded by `npm run db:migrate`): added to the ledger's. */
+  carried: number;
+  /** tokens_used of a document that may hold usage without ledger rows (not migrated): a floor, see loadAccountState. */
+  seedUsed: number;
+}
+
+/** A converted document adds its carried usage; an unconverted one (or a seed) may only floor the ledger's. */
+const usageBase = (doc: { legacy_migration?: unknown; tokens_used?: number | null }, period: string) =>
+  doc.legacy_migration ? { carried: carriedTokensOf(doc, period), seedUsed: 0 } : { carried: 0, seedUsed: doc.tokens_used ?? 0 };
+
+const LIMIT_PROJECTION = { monthly_limit: 1, reset_date: 1, tokens_used: 1, legacy_migration: 1 };
+
 /** Limit and period from MongoDB; `null` when the account does not exist (or no longer applies). */
-export async function loadAccountLimits(ref: AccountRef): Promise<{ limit: number; period: string; seedUsed: number } | null> {
+export async function loadAccountLimits(ref: AccountRef): Promise<AccountLimits | null> {
   switch (ref.kind) {
     case 'user': {
-      const user = await UserModel.findById(ref.id, { monthly_limit: 1, reset_date: 1, tokens_used: 1 }).lean();
-      return user ? { limit: user.monthly_limit ?? 0, period: iso(user.reset_date), seedUsed: user.tokens_used ?? 0 } : null;
+      const user = await UserModel.findById(ref.id, LIMIT_PROJECTION).lean();
+      if (!user) return null;
+      const period = iso(user.reset_date);
+      return { limit: user.monthly_limit ?? 0, period, ...usageBase(user, period) };
     }
     case 'organization': {
-      const org = await OrganizationModel.findById(ref.id, { monthly_limit: 1, reset_date: 1, tokens_used: 1 }).lean();
-      return org ? { limit: org.monthly_limit ?? 0, period: iso(org.reset_date), seedUsed: org.tokens_used ?? 0 } : null;
+      const org = await OrganizationModel.findById(ref.id, LIMIT_PROJECTION).lean<{ monthly_limit?: number; reset_date: Date; tokens_used?: number; legacy_migration?: unknown }>();
+      if (!org) return null;
+      const period = iso(org.reset_date);
+      return { limit: org.monthly_limit ?? 0, period, ...usageBase(org, period) };
     }
     case 'sub_user_cap': {
-      const sub = await UserModel.findById(ref.id, { sub_user_limits: 1, parent_user_id: 1 }).lean();
+      const sub = await UserModel.findById(ref.id, { sub_user_limits: 1, parent_user_id: 1, legacy_migration: 1 }).lean();
       const cap = (sub?.sub_user_limits as { monthly_tokens?: number | null } | null)?.monthly_tokens;
       if (!sub?.parent_user_id || cap === undefined || cap === null) return null;
       const parent = await UserModel.findById(sub.parent_user_id, { reset_date: 1 }).lean();
-      return parent ? { limit: cap, period: iso(parent.reset_date), seedUsed: 0 } : null;
+      if (!parent) return null;
+      const period = iso(parent.reset_date);
+      return { limit: cap, period, carried: carriedTokensOf(sub, period), seedUsed: 0 };
     }
     case 'member_cap': {
       const [orgId, userId] = ref.id.split('.') as [string, string];
@@ -127,20 +149,22 @@ export async function loadAccountLimits(ref: AccountRef): Promise<{ limit: numbe
         OrganizationMemberModel.findOne({ organization_id: orgId, user_id: userId }, { monthly_token_cap: 1 }).lean(),
       ]);
       if (!org || !member || member.monthly_token_cap === null || member.monthly_token_cap === undefined) return null;
-      return { limit: member.monthly_token_cap, period: iso(org.reset_date), seedUsed: 0 };
+      return { limit: member.monthly_token_cap, period: iso(org.reset_date), carried: 0, seedUsed: 0 };
     }
   }
 }
 
 /**
- * The account's state rebuilt from MongoDB: its limit and period, and what the ledger says was used in it.
- * `used` is the ledger's, except for an account migrated from the old system, which carries tokens_used
- * without any ledger row: then `floor` holds that seed value and `used` is never less than it.
+ * The account's state rebuilt from MongoDB: its limit and period, and what was used in it. `used` is the
+ * ledger's plus the usage a migrated Python account carried into this period (a fixed amount recorded by the
+ * migration, so every rebuild counts it once and new requests add on top). A document that holds tokens_used
+ * without any ledger row and was not migrated gets that value as a `floor` that `used` never goes below.
  */
 export async function loadAccountState(ref: AccountRef, cut?: LedgerCut): Promise<AccountState | null> {
   const limits = await loadAccountLimits(ref);
   if (!limits) return null;
   const totals = await ledgerTotals(ref, limits.period, cut);
+  const counted = totals.used + limits.carried;
   const floor = totals.calls === 0 && totals.used === 0 ? limits.seedUsed : 0;
-  return { limit: limits.limit, period: limits.period, used: Math.max(totals.used, floor), calls: totals.calls, ledgerUsed: totals.used, floor };
+  return { limit: limits.limit, period: limits.period, used: Math.max(counted, floor), calls: totals.calls, ledgerUsed: counted, floor };
 }
