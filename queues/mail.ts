@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { JobsOptions } from 'bullmq';
+import { objectIdSchema } from '../src/lib/ids.js';
 
-const objectId = z.string().regex(/^[a-f0-9]{24}$/);
+const objectId = objectIdSchema();
 const address = z.string().email().max(254);
 const payer = z.object({ type: z.enum(['user', 'organization']), id: objectId });
 

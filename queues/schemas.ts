@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { objectIdSchema } from '../src/lib/ids.js';
 
-const objectId = z.string().regex(/^[a-f0-9]{24}$/);
+const objectId = objectIdSchema();
 
 /** A quota account a request draws from; the chain is checked and reserved atomically, all or nothing. */
 export const payerAccountSchema = z.object({

@@ -32,7 +32,7 @@ import { countTokens } from '../../src/modules/llm/tokenizer.js';
 import { deleteKeys } from '../../test/helpers/harness.js';
 import { hostilePhase, replayPhase, REPLAY_TOKEN, REPLAY_TOKENS, type HostileResult, type ReplayResult } from './abuse.js';
 import { clientAgent, completeOnce, pool, streamOnce, type StreamResult } from './client.js';
-import { cpuMs, rssMb } from './procfs.js';
+import { cpuMs, cpuMsByCommand, rssMb } from './procfs.js';
 import { report, summarized, type BenchResults, type CountsRow, type PhaseRow } from './report.js';
 import { spawnRole } from './roles-launcher.js';
 import { ms, summarize } from './stats.js';
@@ -100,22 +100,28 @@ async function settled(project: Project, requestId: string, timeoutMs = 10_000):
   return false;
 }
 
-async function countsOf(target: Target): Promise<Array<{ role: string; counts: CommandCounts; cpu: number }>> {
-  return Promise.all(target.processes.map(async ({ role, pid }) => ({ role, counts: await readCounts(pid), cpu: cpuMs(pid) })));
+/** The shared services every project request also costs (their CPU is read per command name, counts are not). */
+const SERVICES = ['ferretdb', 'postgres', 'redis-server'];
+const NO_COUNTS: CommandCounts = { redis: {}, redisRoundTrips: 0, mongo: {} };
+
+async function countsOf(target: Target, upstreamPid: number): Promise<Array<{ role: string; counts: CommandCounts; cpu: number }>> {
+  const own = await Promise.all(target.processes.map(async ({ role, pid }) => ({ role, counts: await readCounts(pid), cpu: cpuMs(pid) })));
+  const services = Object.entries(cpuMsByCommand(SERVICES)).map(([role, cpu]) => ({ role: `(${role})`, counts: NO_COUNTS, cpu }));
+  return [...own, ...services, { role: '(upstream)', counts: NO_COUNTS, cpu: cpuMs(upstreamPid) }];
 }
 
 /** Script names by SHA, from every process's counts. */
 const scriptNames: Record<string, string> = {};
 
 /** Accumulates what each process of a project did over measured blocks, to report it per request. */
-function counter() {
+function counter(upstreamPid: number) {
   const totals = new Map<string, { role: string; counts: CommandCounts; cpu: number; requests: number }>();
   return {
     async measure<T>(target: Target, requests: number, run: () => Promise<T>): Promise<T> {
       if (!isProject(target)) return run();
-      const before = await countsOf(target);
+      const before = await countsOf(target, upstreamPid);
       const result = await run();
-      const after = await countsOf(target);
+      const after = await countsOf(target, upstreamPid);
       after.forEach((a, i) => {
         Object.assign(scriptNames, a.counts.scriptNames);
         const diff = subtractCounts(a.counts, before[i]!.counts);
@@ -202,7 +208,7 @@ async function main(): Promise<void> {
     await alternate(1, (t) => streams('warm-up', t, 4, 100));
     rows.length = 0;
 
-    const seqCounts = counter();
+    const seqCounts = counter(upstream.pid);
     if (PHASES.has('sequential')) {
       await alternate(4, (t) => seqCounts.measure(t, Math.ceil(SEQ / 4), () => streams('sequential', t, 1, Math.ceil(SEQ / 4), { settle: true })));
     }
@@ -210,7 +216,7 @@ async function main(): Promise<void> {
     if (PHASES.has('c256')) await alternate(2, (t) => streams('c256', t, 256, 1280));
 
     const rps: Array<{ target: TargetName; rps: number; errors: number }> = [];
-    const rpsCounts = counter();
+    const rpsCounts = counter(upstream.pid);
     if (PHASES.has('rps')) {
       const perTarget = new Map<TargetName, { ok: number; errors: number; seconds: number }>();
       await alternate(2, (target) => rpsCounts.measure(target, 1500, async () => {

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 /** Resident memory of a process in MB (NaN once it is gone). */
 export function rssMb(pid: number): number {
@@ -12,6 +12,28 @@ export function rssMb(pid: number): number {
 }
 
 let ticksPerSecond: number | undefined;
+
+/**
+ * CPU time used so far (ms) by every process whose command name is one of `names`, summed per name (e.g. all
+ * PostgreSQL backends). A process that exits in between takes its time with it: compare over short spans only.
+ */
+export function cpuMsByCommand(names: string[]): Record<string, number> {
+  ticksPerSecond ??= Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
+  const totals: Record<string, number> = Object.fromEntries(names.map((name) => [name, 0]));
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      if (!(name in totals)) continue;
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      totals[name]! += ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond;
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return totals;
+}
 
 /** CPU time a process has used so far (user + system), in ms, from /proc/<pid>/stat. */
 export function cpuMs(pid: number): number {

@@ -87,8 +87,18 @@ function latencyTable(merged: Map<string, Map<TargetName, Merged>>): string[] {
 function countsTable(counts: CountsRow[], names: Record<string, string>): string[] {
   const describe = (table: Record<string, number>, requests: number, pick: (name: string) => boolean) => Object.entries(table)
     .filter(([name]) => pick(name)).sort((a, b) => b[1] - a[1]).map(([name, n]) => `${name} ${fmt(perRequest(n, requests))}`).join(', ') || '0';
-  return table(['phase', 'target', 'process', 'MongoDB commands / request', 'Redis commands / request', 'Redis round trips / request', 'Lua and BullMQ scripts / request', 'CPU ms / request'], counts.map((c) => {
+  const totals = new Map<string, CountsRow>();
+  for (const c of counts) {
+    const key = `${c.phase}|${c.target}`;
+    const total = totals.get(key) ?? { ...c, role: '(all of these)', counts: { redis: {}, redisRoundTrips: 0, mongo: {} }, cpuMs: 0 };
+    total.cpuMs += c.cpuMs;
+    totals.set(key, total);
+  }
+  const rows = [...counts];
+  for (const total of totals.values()) rows.splice(rows.map((r) => `${r.phase}|${r.target}`).lastIndexOf(`${total.phase}|${total.target}`) + 1, 0, total);
+  return table(['phase', 'target', 'process ((name): shared service, all its processes)', 'MongoDB commands / request', 'Redis commands / request', 'Redis round trips / request', 'Lua and BullMQ scripts / request', 'CPU ms / request'], rows.map((c) => {
     const redisTotal = Object.values(c.counts.redis).reduce((a, b) => a + b, 0);
+    if (c.role.startsWith('(')) return [c.phase, c.target, c.role, '', '', '', '', fmt(perRequest(c.cpuMs, c.requests))];
     return [c.phase, c.target, c.role, describe(c.counts.mongo, c.requests, () => true), fmt(perRequest(redisTotal, c.requests)), fmt(perRequest(c.counts.redisRoundTrips, c.requests)),
       describe(scriptsByName(c.counts.redis, names), c.requests, () => true), fmt(perRequest(c.cpuMs, c.requests))];
   }));

@@ -205,7 +205,7 @@ export const envSchema = z
      * monthly_usage) may trail the Redis counters: they are written at most once per window per account, after it.
      * 0 writes them inside every settlement (two reads and a locked write of the account per request).
      */
-    USAGE_SEED_SYNC_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
+    USAGE_SEED_SYNC_MS: z.coerce.number().int().min(0).max(300_000).default(10_000),
     /** Test-only: a pause between the steps of a settlement, so a test can kill a worker mid-job. Refused in production. */
     USAGE_SETTLE_STEP_DELAY_MS: z.coerce.number().int().min(0).default(0),
     // LLM proxy: request path (see the README's LLM section).

@@ -10,3 +10,6 @@ export function addMonthsUtc(date: Date, months: number): Date {
 }
 
 export const isoDay = (date: Date) => date.toISOString().slice(0, 10);
+
+/** A stored date as an ISO string for a response; null when there is none. */
+export const isoOrNull = (value: Date | string | null | undefined): string | null => (value ? new Date(value).toISOString() : null);

@@ -8,6 +8,7 @@ import { RevokedFamilyModel } from '../models/refresh-token.js';
 import type { AccessTokens } from '../modules/auth/access-tokens.js';
 import type { ApiKeyScope } from '../modules/api-keys/scopes.js';
 import { requireScope } from './require-scope.js';
+import { isObjectId } from '../lib/ids.js';
 
 /** Resolves an API key to a principal; provided by the api-keys module. Returns null when the key is unknown. */
 export type ApiKeyResolver = (key: string, options?: { cached?: boolean }) => Promise<Principal | null>;
@@ -52,7 +53,7 @@ export function createAuthenticate({ accessTokens, resolveApiKey, tokenCache }: 
 
   async function lookUp(claims: ReturnType<AccessTokens['verify']>): Promise<Principal> {
     const [user, sessionRevoked] = await Promise.all([
-      /^[a-f0-9]{24}$/.test(claims.sub) ? UserModel.findById(claims.sub) : null,
+      isObjectId(claims.sub) ? UserModel.findById(claims.sub) : null,
       claims.sid ? RevokedFamilyModel.exists({ family_id: claims.sid }) : null,
     ]);
     if (!user || !user.is_active || (user.token_version ?? 0) !== claims.ver || sessionRevoked) {

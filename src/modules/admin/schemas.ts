@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { TIERS } from '../../config/plans.js';
 import { ROLES } from '../../models/user.js';
 import { userResponseSchema } from '../auth/schemas.js';
+import { objectIdSchema } from '../../lib/ids.js';
 
 const limitValue = z.number().int().min(0).nullable();
 
@@ -95,7 +96,7 @@ export const usageQuerySchema = z
       }
       return dims as Array<(typeof USAGE_DIMENSIONS)[number]>;
     }),
-    user_id: z.string().regex(/^[a-f0-9]{24}$/, 'must be a user id').optional(),
+    user_id: objectIdSchema('must be a user id').optional(),
     model: z.string().max(200).optional(),
     limit: z.coerce.number().int().min(1).max(1000).default(100),
   })

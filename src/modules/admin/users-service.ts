@@ -9,6 +9,7 @@ import type { AccountRevocation } from '../users/revocation.js';
 import type { SuperadminGuard } from './superadmin-guard.js';
 import { assertMayGrant, assertMayManage } from './rules.js';
 import type { listUsersQuerySchema, patchUserBodySchema } from './schemas.js';
+import { isObjectId } from '../../lib/ids.js';
 
 type ListQuery = z.infer<typeof listUsersQuerySchema>;
 type Patch = z.infer<typeof patchUserBodySchema>;
@@ -22,7 +23,6 @@ interface Deps {
 }
 
 const escapeRegex = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const isObjectId = (value: string) => /^[a-f0-9]{24}$/.test(value);
 
 export function createAdminUsersService({ config, quota, revocation, superadmins }: Deps) {
   async function list(query: ListQuery) {

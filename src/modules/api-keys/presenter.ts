@@ -1,10 +1,10 @@
 import type { z } from 'zod';
 import type { ApiKeyFields } from '../../models/api-key.js';
 import { apiKeySchema, createdApiKeySchema } from './schemas.js';
+import { isoOrNull as iso } from '../../lib/dates.js';
 
 type KeyDoc = ApiKeyFields & { _id: { toString(): string }; created_at?: Date };
 
-const iso = (value: Date | null | undefined) => (value ? new Date(value).toISOString() : null);
 
 function statusOf(doc: KeyDoc, now: number): z.infer<typeof apiKeySchema>['status'] {
   if (doc.expires_at && new Date(doc.expires_at).getTime() <= now) return 'expired';

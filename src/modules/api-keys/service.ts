@@ -10,6 +10,7 @@ import type { UserDoc } from '../../models/user.js';
 import type { ApiKeyCache } from './cache.js';
 import { generateApiKey } from './format.js';
 import { DEFAULT_SCOPES, type ApiKeyScope } from './scopes.js';
+import { isObjectId } from '../../lib/ids.js';
 
 export interface CreateKeyInput {
   name: string;
@@ -26,7 +27,6 @@ interface Deps {
   locks: Pick<Locks, 'withLock'>;
 }
 
-const isObjectId = (value: string) => /^[a-f0-9]{24}$/.test(value);
 const notFound = () => new NotFoundError('API key');
 
 export function createApiKeyService({ config, redis, prefix, cache, locks }: Deps) {

@@ -2,10 +2,10 @@ import type { UserDoc } from '../../models/user.js';
 import type { Entitlement } from './entitlement.js';
 import { userResponseSchema } from './schemas.js';
 import type { z } from 'zod';
+import { isoOrNull as iso } from '../../lib/dates.js';
 
 export type UserResponse = z.infer<typeof userResponseSchema>;
 
-const iso = (value: Date | null | undefined) => (value ? new Date(value).toISOString() : null);
 
 /** The user as stored, with what applies now (`entitlement`: plan, cap, live usage) where it is known. */
 export function presentUser(user: UserDoc, entitlement: Entitlement | null = null): UserResponse {

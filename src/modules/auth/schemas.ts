@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import { BCRYPT_MAX_BYTES } from './passwords.js';
+import { objectIdSchema } from '../../lib/ids.js';
 
 const utf8Bytes = (value: string) => Buffer.byteLength(value, 'utf8');
 
@@ -91,7 +92,7 @@ export const loginResponseSchema = tokenPairSchema
 
 export const formLoginResponseSchema = tokenPairSchema.extend({ known_client_token: knownClientTokenResponse }).openapi('FormLoginResponse');
 
-export const sessionIdParamsSchema = z.object({ id: z.string().regex(/^[a-f0-9]{24}$/, 'must be a session id') });
+export const sessionIdParamsSchema = z.object({ id: objectIdSchema('must be a session id') });
 
 export const sessionSchema = z
   .object({

@@ -6,6 +6,7 @@ import type { AccountRef } from '../quota/accounts.js';
 import { capAccountsOf } from '../quota/cap-accounts.js';
 import { setVerified } from '../../lib/verified-write.js';
 import { subscriptionSummaryOf, tierOfUserDocument } from '../../models/legacy-user.js';
+import { isObjectId } from '../../lib/ids.js';
 
 /** Who pays a subscription and owns a quota period: a user (never a sub-user) or an organization. */
 export interface PayerRef {
@@ -40,7 +41,6 @@ export interface PayerState {
 
 export const payerName = (ref: PayerRef) => `${ref.type}:${ref.id}`;
 export const accountOf = (ref: PayerRef): AccountRef => ({ kind: ref.type, id: ref.id });
-export const isObjectId = (value: unknown): value is string => typeof value === 'string' && /^[a-f0-9]{24}$/.test(value);
 
 type PayerFields = {
   _id: { toString(): string };

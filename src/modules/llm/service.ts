@@ -20,6 +20,7 @@ import type { StreamHub } from './stream-hub.js';
 import type { StreamStore } from './stream-store.js';
 import { estimatePromptTokens, promptOptionsOf } from './tokenizer.js';
 import { GLOBAL_EPOCH, createAuthEpochs, createEpochCache, epochOf } from '../../lib/auth-epochs.js';
+import { isObjectId } from '../../lib/ids.js';
 
 interface Deps {
   config: Config;
@@ -88,7 +89,7 @@ export function createLlmService({ config, redis, producer, quota, limits, store
     const refs = [GLOBAL_EPOCH, epochOf('users', user._id.toString())];
     if (user.parent_user_id) refs.push(epochOf('users', user.parent_user_id.toString()));
     if (orgId) {
-      if (!/^[a-f0-9]{24}$/.test(orgId)) return resolvePayer(config, principal, organizationHeader);
+      if (!isObjectId(orgId)) return resolvePayer(config, principal, organizationHeader);
       refs.push(epochOf('organizations', orgId));
     }
     const key = `${user._id.toString()}|${principal.apiKey?.id ?? ''}|${organizationHeader ?? ''}`;

@@ -3,8 +3,8 @@ import { NotFoundError } from '../../lib/errors.js';
 import { OrganizationModel, type OrganizationFields, type OrgRole } from '../../models/organization.js';
 import { OrganizationMemberModel, type OrganizationMemberFields } from '../../models/organization-member.js';
 import { UserModel } from '../../models/user.js';
+import { isObjectId } from '../../lib/ids.js';
 
-export const isObjectId = (value: string) => /^[a-f0-9]{24}$/.test(value);
 
 export type OrganizationRecord = OrganizationFields & { _id: Types.ObjectId; created_at?: Date; updated_at?: Date };
 export type MemberRecord = OrganizationMemberFields & { _id: Types.ObjectId };

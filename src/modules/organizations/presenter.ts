@@ -2,8 +2,8 @@ import type { z } from 'zod';
 import type { MemberView } from './membership.js';
 import type { OrganizationView } from './service.js';
 import { memberResponseSchema, organizationResponseSchema } from './schemas.js';
+import { isoOrNull as iso } from '../../lib/dates.js';
 
-const iso = (value: Date | null | undefined) => (value ? new Date(value).toISOString() : null);
 
 export function presentMember({ member, email, name }: MemberView): z.infer<typeof memberResponseSchema> {
   return memberResponseSchema.parse({

@@ -7,6 +7,7 @@ import { requireRole } from '../../middleware/require-role.js';
 import { UserModel } from '../../models/user.js';
 import { assertMayManage } from '../admin/rules.js';
 import type { Producer } from '../../../queues/index.js';
+import { isObjectId } from '../../lib/ids.js';
 
 interface Deps {
   producer: Producer;
@@ -29,7 +30,7 @@ export function createQuotaAdminRouter({ producer, authenticate }: Deps): Router
     auth: true, before: [authenticate, requireRole('admin', 'superadmin')], params: paramsSchema,
     responses: { 202: { description: 'Queued', schema: acceptedSchema } },
   }, async (req, res, { params }) => {
-    const user = /^[a-f0-9]{24}$/.test(params.id) ? await UserModel.findById(params.id, { reset_date: 1, is_sub_user: 1, role: 1 }).lean() : null;
+    const user = isObjectId(params.id) ? await UserModel.findById(params.id, { reset_date: 1, is_sub_user: 1, role: 1 }).lean() : null;
     if (!user) throw new NotFoundError('User');
     assertMayManage(requirePrincipal(req).user, user);
     if (user.is_sub_user) throw new ConflictError("A sub-user has no quota period of its own; reset its parent's", 'not_a_payer');

@@ -7,6 +7,7 @@ import { OrganizationMemberModel } from '../../models/organization-member.js';
 import { UserModel, type UserDoc } from '../../models/user.js';
 import { modelsForTier } from '../auth/vscode-config.js';
 import type { AccountRef } from './accounts.js';
+import { isObjectId } from '../../lib/ids.js';
 
 export interface PayerContext {
   /** Who pays: the user (or a sub-user's parent), or an organization's pool. */
@@ -26,7 +27,6 @@ export interface PayerContext {
   concurrent_streams: number;
 }
 
-const isObjectId = (value: string) => /^[a-f0-9]{24}$/.test(value);
 
 function planLimits(config: Config, tier: Tier, overrides: unknown) {
   const o = (overrides ?? {}) as { requests_per_minute?: number | null; concurrent_streams?: number | null };

@@ -1,8 +1,8 @@
 import type { z } from 'zod';
 import type { UserDoc } from '../../models/user.js';
 import { subUserResponseSchema, type Limits, type Permissions } from './schemas.js';
+import { isoOrNull as iso } from '../../lib/dates.js';
 
-const iso = (value: Date | null | undefined) => (value ? new Date(value).toISOString() : null);
 
 export function permissionsOf(user: Pick<UserDoc, 'sub_user_permissions'>): Permissions {
   const p = (user.sub_user_permissions ?? {}) as Partial<Permissions>;

@@ -14,6 +14,7 @@ import type { QuotaService } from '../quota/service.js';
 import { limitsOf, permissionsOf } from './presenter.js';
 import type { CreateSubUserInput, Limits, Permissions, SubUserUsage, UpdateSubUserInput } from './schemas.js';
 import { subUserLedgerUsage } from './usage.js';
+import { isObjectId } from '../../lib/ids.js';
 
 interface Deps {
   config: Pick<Config, 'LLM_MODELS' | 'SUB_USERS_MAX_PER_USER'>;
@@ -25,7 +26,6 @@ interface Deps {
 }
 
 const capAccount = (id: string): AccountRef => ({ kind: 'sub_user_cap', id });
-const isObjectId = (value: string) => /^[a-f0-9]{24}$/.test(value);
 
 /** Keys left out of a patch keep their value; null clears one. */
 function merge<T extends object>(current: T, patch: Partial<{ [K in keyof T]: T[K] | null }> | undefined): T {

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { TIERS } from '../../config/index.js';
+import { objectIdSchema } from '../../lib/ids.js';
 
-const objectId = z.string().regex(/^[a-f0-9]{24}$/, 'must be an id');
+const objectId = objectIdSchema();
 const url = z.string().trim().min(1).max(2048);
 
 export const organizationQuerySchema = z.object({ organization_id: objectId.optional() }).openapi('BillingOwnerQuery');

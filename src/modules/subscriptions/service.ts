@@ -18,6 +18,7 @@ import { createBillingState } from '../billing/state.js';
 import { billingNotConfigured, callStripe } from '../billing/stripe-client.js';
 import type { RedirectPolicy } from './redirects.js';
 import type { currentSubscriptionSchema, plansResponseSchema } from './schemas.js';
+import { isoOrNull as iso } from '../../lib/dates.js';
 
 interface Deps {
   config: Config;
@@ -30,7 +31,6 @@ interface Deps {
 
 type Current = z.infer<typeof currentSubscriptionSchema>;
 
-const iso = (date: Date | null | undefined) => (date ? new Date(date).toISOString() : null);
 
 export function createSubscriptionService({ config, stripe, redis, quota, redirects }: Deps) {
   const lock = createPayerLock({ redis, prefix: config.REDIS_PREFIX });

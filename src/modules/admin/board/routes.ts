@@ -16,6 +16,7 @@ import type { AdminSessions } from './sessions.js';
 import { clientOf, type Sessions } from '../../auth/sessions.js';
 import { LOGIN_PAGE_CSP, loginPage } from './pages.js';
 import { setPageCsp } from '../../../middleware/security-headers.js';
+import { isObjectId } from '../../../lib/ids.js';
 
 export const BOARD_PATH = '/admin/queues';
 const LOGIN_PATH = '/admin/login';
@@ -98,7 +99,7 @@ export function createBoardRouter({ queues, authenticate, sessions, userSessions
 
   async function sessionUser(req: Request): Promise<UserDoc | null> {
     const session = await sessions.read(req.cookies?.[COOKIE]);
-    if (!session || !/^[a-f0-9]{24}$/.test(session.user_id)) return null;
+    if (!session || !isObjectId(session.user_id)) return null;
     if (session.sid && (await userSessions.isEnded(session.sid))) return null;
     const user = await UserModel.findById(session.user_id);
     const valid = user && user.is_active && isAdmin(user) && (user.token_version ?? 0) === session.ver;
