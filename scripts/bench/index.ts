@@ -22,6 +22,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { Queue } from 'bullmq';
 import mongoose from 'mongoose';
 import { Redis } from 'ioredis';
 import { parseConfig } from '../../src/config/index.js';
@@ -30,6 +31,8 @@ import { initCollections, UserModel } from '../../src/models/index.js';
 import { createAccessTokens } from '../../src/modules/auth/access-tokens.js';
 import { countTokens } from '../../src/modules/llm/tokenizer.js';
 import { deleteKeys } from '../../test/helpers/harness.js';
+import { bullPrefix } from '../../queues/index.js';
+import { settleJobId } from '../../src/modules/usage/enqueue.js';
 import { hostilePhase, replayPhase, REPLAY_TOKEN, REPLAY_TOKENS, type HostileResult, type ReplayResult } from './abuse.js';
 import { clientAgent, completeOnce, pool, streamOnce, type StreamResult } from './client.js';
 import { cpuMs, cpuMsByCommand, rssMb } from './procfs.js';
@@ -66,6 +69,7 @@ interface Project {
   /** The ledger of this topology's database, read by the benchmark (never by the measured processes). */
   ledger: mongoose.mongo.Collection;
   connection: mongoose.Connection;
+  usage: Queue;
   proxied: StreamResult[];
   proxiedJson: Array<{ requestId: string; tokens: number }>;
 }
@@ -90,11 +94,14 @@ async function seedUsers(databaseUrl: string, secret: string, issuer: string, au
   return tokens;
 }
 
-/** Waits until the request's settlement has reached the ledger and the Redis counters. */
+/**
+ * Waits until the request's settlement job has completed (ledger row written, counters charged), asking Redis:
+ * polling the ledger would add the benchmark's own queries to the database's CPU per request.
+ */
 async function settled(project: Project, requestId: string, timeoutMs = 10_000): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (await project.ledger.findOne({ request_id: requestId, settle_pending: false }, { projection: { _id: 1 } })) return true;
+    if ((await project.usage.getJobState(settleJobId(requestId))) === 'completed') return true;
     await sleep(1);
   }
   return false;
@@ -175,7 +182,8 @@ async function main(): Promise<void> {
       const target = await startProject(name, env, tokens);
       const connection = await mongoose.createConnection(config.DATABASE_URL).asPromise();
       targets.push(target);
-      projects.push({ target, connection, ledger: connection.collection('token_usage'), proxied: [], proxiedJson: [] });
+      const usage = new Queue('usage', { connection: redis, prefix: bullPrefix(config.REDIS_PREFIX) });
+      projects.push({ target, connection, usage, ledger: connection.collection('token_usage'), proxied: [], proxiedJson: [] });
     }
     log(`targets: ${targets.map((t) => `${t.name} (${t.processes.map((p) => `${p.role} ${p.pid}`).join(', ')})`).join('; ')}; ${os.cpus().length} cores`);
     const projectOf = (t: Target) => projects.find((p) => p.target === t);
@@ -262,6 +270,7 @@ async function main(): Promise<void> {
     await Promise.all(targets.map((t) => t.stop()));
     await upstream.stop();
     for (const project of projects) {
+      await project.usage.close();
       await project.connection.dropDatabase().catch(() => undefined);
       await project.connection.close();
       await deleteKeys(redis, `bench_${id}_${project.target.name}:*`);
