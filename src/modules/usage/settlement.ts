@@ -118,8 +118,7 @@ export function createSettlementService({ quota, logger, scheduleSeedSync, stepD
     const calls = inPeriod && row.status !== 'failed' ? 1 : 0;
     const { applied, settledAt } = await quota.settleRequest(row.request_id, accounts, billed, calls);
     await pause();
-    // By _id: FerretDB on PostgreSQL looks an _id up by its primary key, while a filter on another field (even a
-    // uniquely indexed one) can scan the whole ledger, a cost that grows with every request ever settled.
+    // By _id, the primary key: the cheapest lookup on any backend (the row is known since the claim).
     await TokenUsageModel.updateOne(
       { _id: row._id },
       { $set: { settle_pending: false, settled_at: new Date(Math.floor(settledAt / 1000)), settled_ts: settledAt } },
