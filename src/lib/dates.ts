@@ -11,5 +11,8 @@ export function addMonthsUtc(date: Date, months: number): Date {
 
 export const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 
+/** The UTC minute of a moment as `YYYY-MM-DD-HH-MM`: the part of job ids that makes one job per minute. */
+export const minuteStamp = (at: Date) => at.toISOString().slice(0, 16).replace(/[:T]/g, '-');
+
 /** A stored date as an ISO string for a response; null when there is none. */
 export const isoOrNull = (value: Date | string | null | undefined): string | null => (value ? new Date(value).toISOString() : null);

@@ -1,5 +1,4 @@
 import { UnrecoverableError } from 'bullmq';
-import { createQuotaService } from '../../src/modules/quota/service.js';
 import { createQuotaResets } from '../../src/modules/billing/resets.js';
 import type { ProcessorFactory } from './types.js';
 
@@ -7,8 +6,7 @@ import type { ProcessorFactory } from './types.js';
  * `all-due`: resets every payer whose period ended by `as_of` (the tick's time, not the clock: a late worker
  * resets as of the tick it was given, and a later tick catches up). `one`: an admin's reset of one payer.
  */
-export const createQuotaResetProcessor: ProcessorFactory<'quota-reset'> = ({ config, logger, redis }) => {
-  const quota = createQuotaService({ redis, prefix: config.REDIS_PREFIX });
+export const createQuotaResetProcessor: ProcessorFactory<'quota-reset'> = ({ config, logger, redis, quota }) => {
   const resets = createQuotaResets({ config, logger: logger.child({ queue: 'quota-reset' }), redis, quota });
   return async (payload, job) => {
     const asOf = new Date(payload.as_of);

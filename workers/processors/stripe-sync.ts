@@ -1,5 +1,4 @@
 import { UnrecoverableError } from 'bullmq';
-import { createQuotaService } from '../../src/modules/quota/service.js';
 import { createStripeSync } from '../../src/modules/billing/sync.js';
 import { readSignedEvent } from '../../src/modules/billing/signed-event.js';
 import { createMailAlerts } from '../../src/modules/mail/alerts.js';
@@ -11,8 +10,7 @@ import type { ProcessorFactory } from './types.js';
  * verifying its signature again: whoever can add or edit a job (Redis, a dashboard) cannot make one up. The age is
  * not checked here (a job may wait or be retried for hours); the webhook checked it on receipt.
  */
-export const createStripeSyncProcessor: ProcessorFactory<'stripe-sync'> = ({ config, logger, redis, producer }) => {
-  const quota = createQuotaService({ redis, prefix: config.REDIS_PREFIX });
+export const createStripeSyncProcessor: ProcessorFactory<'stripe-sync'> = ({ config, logger, redis, producer, quota }) => {
   const log = logger.child({ queue: 'stripe-sync' });
   const sync = createStripeSync({ config, logger: log, redis, quota });
   const alerts = createMailAlerts({ redis, prefix: config.REDIS_PREFIX, quota, outbox: createMailOutbox({ config, producer }) });

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../../src/config/index.js';
 import { createRedis } from '../../src/lib/redis.js';
 import { createProducer } from '../../queues/index.js';
+import { minuteStamp } from '../../src/lib/dates.js';
 
 export interface RunningScheduler {
   /** Enqueues the tick for `at` (exposed for tests and catch-up). */
@@ -15,15 +16,15 @@ export interface RunningScheduler {
 }
 
 /** The job id is derived from the tick's minute, so any number of schedulers enqueue each tick once. */
-export const quotaResetTickJobId = (at: Date) => `quota-reset-tick-${at.toISOString().slice(0, 16).replace(/[:T]/g, '-')}`;
+export const quotaResetTickJobId = (at: Date) => `quota-reset-tick-${minuteStamp(at)}`;
 
 export type UsageTickKind = 'release-expired' | 'reconcile';
 
 /** One job per kind and minute, whatever the number of schedulers. */
-export const usageTickJobId = (kind: UsageTickKind, at: Date) => `usage-${kind}-${at.toISOString().slice(0, 16).replace(/[:T]/g, '-')}`;
+export const usageTickJobId = (kind: UsageTickKind, at: Date) => `usage-${kind}-${minuteStamp(at)}`;
 
 /** One purge per minute slot, whatever the number of schedulers. */
-export const purgeTickJobId = (at: Date) => `maintenance-purge-${at.toISOString().slice(0, 16).replace(/[:T]/g, '-')}`;
+export const purgeTickJobId = (at: Date) => `maintenance-purge-${minuteStamp(at)}`;
 
 const floorToMinute = (at: Date) => new Date(Math.floor(at.getTime() / 60_000) * 60_000);
 

@@ -8,6 +8,7 @@ import { UserModel } from '../../models/user.js';
 import { assertMayManage } from '../admin/rules.js';
 import type { Producer } from '../../../queues/index.js';
 import { isObjectId } from '../../lib/ids.js';
+import { minuteStamp } from '../../lib/dates.js';
 
 interface Deps {
   producer: Producer;
@@ -35,13 +36,12 @@ export function createQuotaAdminRouter({ producer, authenticate }: Deps): Router
     assertMayManage(requirePrincipal(req).user, user);
     if (user.is_sub_user) throw new ConflictError("A sub-user has no quota period of its own; reset its parent's", 'not_a_payer');
     const now = new Date();
-    const minute = now.toISOString().slice(0, 16).replace(/[:T]/g, '-');
     let jobId: string;
     try {
       jobId = await producer.enqueue('quota-reset', {
         mode: 'one', payer_type: 'user', payer_id: params.id, as_of: now.toISOString(), requested_by: requirePrincipal(req).user._id.toString(),
       }, {
-        jobId: `quota-reset-one-user-${params.id}-${new Date(user.reset_date).getTime()}-${minute}`,
+        jobId: `quota-reset-one-user-${params.id}-${new Date(user.reset_date).getTime()}-${minuteStamp(now)}`,
         attempts: 5,
         backoff: { type: 'exponential', delay: 2000 },
       });
