@@ -50,7 +50,7 @@ const showsTotals = (doc: SeedDoc, { limit, used, calls }: AccountSnapshot) =>
  * also checks last, and a stale write can never be the final state it leaves.
  * Returns false when an account kept moving for every attempt (the next settlement or reconciliation writes it).
  */
-export async function syncSeedFields(quota: SnapshotSource, refs: AccountRef[], attempts = 8): Promise<boolean> {
+export async function syncSeedFields(quota: SnapshotSource, refs: AccountRef[], attempts = 20): Promise<boolean> {
   let converged = true;
   for (const ref of refs) {
     if (ref.kind === 'member_cap') continue;
