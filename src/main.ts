@@ -1,5 +1,5 @@
 import { getConfig, ConfigError } from './config/index.js';
-import { createLogger } from './lib/logger.js';
+import { createRoleLogger } from './lib/logger.js';
 import { startWeb, type RunningWeb } from './server.js';
 import { disconnectMongo } from './lib/mongo.js';
 import { onShutdown } from './lib/shutdown.js';
@@ -7,7 +7,7 @@ import { onShutdown } from './lib/shutdown.js';
 /** Entry point of the web role alone (Procfile `web`). */
 async function main(): Promise<void> {
   const config = getConfig();
-  const logger = createLogger(config.LOG_LEVEL, { role: 'web' });
+  const logger = createRoleLogger(config, { role: 'web' });
   const running: RunningWeb[] = [];
   // Installed before start-up, so a signal that arrives while connecting still ends the process cleanly.
   onShutdown(logger, async () => {

@@ -1,5 +1,5 @@
 import { ConfigError, getConfig } from '../src/config/index.js';
-import { createLogger } from '../src/lib/logger.js';
+import { createRoleLogger } from '../src/lib/logger.js';
 import { disconnectMongo } from '../src/lib/mongo.js';
 import { onShutdown } from '../src/lib/shutdown.js';
 import { startWeb } from '../src/server.js';
@@ -12,7 +12,7 @@ type Role = (typeof ROLES)[number];
 /** Entry point of the worker and scheduler roles, and of `all` (web + worker + scheduler in one process). */
 async function main(role: Role): Promise<void> {
   const config = getConfig();
-  const logger = createLogger(config.LOG_LEVEL, { role });
+  const logger = createRoleLogger(config, { role });
   const stops: Array<() => Promise<void>> = [];
   // Installed before anything starts, so a signal during start-up still stops what is already running.
   onShutdown(logger, async () => {

@@ -15,4 +15,13 @@ export function createLogger(level: string, bindings: Record<string, unknown> = 
   return destination ? pino(options, destination) : pino(options);
 }
 
+/**
+ * A role's logger: JSON lines (what log collectors read), or readable lines through pino-pretty when a developer
+ * watches a terminal outside production. Redaction happens before either.
+ */
+export function createRoleLogger(config: { LOG_LEVEL: string; isProduction: boolean }, bindings: Record<string, unknown>): Logger {
+  if (config.isProduction || !process.stdout.isTTY) return createLogger(config.LOG_LEVEL, bindings);
+  return createLogger(config.LOG_LEVEL, bindings, pino.transport({ target: 'pino-pretty', options: { colorize: true, ignore: 'pid,hostname' } }));
+}
+
 export type { Logger };
