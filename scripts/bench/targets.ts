@@ -8,11 +8,11 @@
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { request } from 'undici';
+import { freePort } from '../../test/helpers/processes.js';
 
 export type TargetName = 'direct' | 'peer' | 'split' | 'single';
 
@@ -38,14 +38,6 @@ const PEER_DIR = path.join(CACHE_DIR, `portkey-gateway-${PEER_VERSION}`);
 const PEER_ENTRY = path.join(PEER_DIR, 'node_modules/@portkey-ai/gateway/build/start-server.js');
 export const COUNTS_DIR = path.join(os.tmpdir(), `bench-counts-${process.pid}`);
 const LOG_DIR = path.resolve('test-output/bench-logs');
-
-export async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /** Spawns a process and stops it on request (SIGTERM, then SIGKILL after 10 s). */
 function launch(args: string[], env: Record<string, string>, cwd?: string, logName?: string): { child: ChildProcess; stop(): Promise<void> } {
