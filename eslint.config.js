@@ -1,6 +1,13 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+const NOT_WORKERS = { group: ['**/workers/**', '../workers/*'], message: 'only workers/ imports workers/' };
+/** What the web role alone runs: routes, HTTP middleware, the API's composition. */
+const NOT_WEB_ONLY = {
+  group: ['**/src/modules/**', '../modules/**', '../../modules/**', '**/middleware/**', '**/lib/http/**', '**/src/app.js', '**/src/server.js'],
+  message: 'web-only code (src/modules, middleware, HTTP): what both roles need lives in src/shared or queues/',
+};
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'test-output/**', 'scripts/**/*.mjs'] },
   js.configs.recommended,
@@ -8,11 +15,22 @@ export default tseslint.config(
   {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/workers/**', '../workers/*'], message: 'src/ must not import workers/' }] }],
+      'no-restricted-imports': ['error', { patterns: [NOT_WORKERS] }],
     },
   },
   {
-    files: ['workers/**', 'test/**', 'scripts/**'],
+    // The web/worker contract (queues/) and the domain code both roles run (src/shared/) never load web-only code.
+    files: ['queues/**', 'src/shared/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [NOT_WORKERS, NOT_WEB_ONLY] }] },
+  },
+  {
+    // The worker role neither; workers/main.ts is the composition root of every role, `all` included.
+    files: ['workers/**'],
+    ignores: ['workers/main.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [NOT_WEB_ONLY] }] },
+  },
+  {
+    files: ['workers/main.ts', 'test/**', 'scripts/**'],
     rules: { 'no-restricted-imports': 'off' },
   },
 );

@@ -6,7 +6,7 @@ import { createAuthEpochs } from '../src/lib/auth-epochs.js';
 import { createLocks } from '../src/lib/locks.js';
 import { createRedis } from '../src/lib/redis.js';
 import { runLegacyMigration } from '../src/modules/legacy-migration/run.js';
-import { createQuotaService } from '../src/modules/quota/service.js';
+import { createQuotaService } from '../src/shared/quota/service.js';
 import { runDatabaseScript } from './lib/run-script.js';
 
 const dryRun = process.argv.includes('--dry-run');

@@ -11,9 +11,9 @@ import { useDocumentLocks } from '../src/lib/document-locks.js';
 import { createAuthEpochs, useAuthEpochs } from '../src/lib/auth-epochs.js';
 import { QUEUE_NAMES, bullPrefix, createProducer, parsePayload, type JobPayload, type Producer, type QueueName } from '../queues/index.js';
 import { jobDuration } from '../src/lib/metrics.js';
-import { createQuotaService } from '../src/modules/quota/service.js';
-import { startMetricsServer } from '../src/modules/metrics/server.js';
-import { createIndexReadiness } from '../src/modules/health/index-readiness.js';
+import { createQuotaService } from '../src/shared/quota/service.js';
+import { startMetricsServer } from '../src/shared/ops/metrics-server.js';
+import { createIndexReadiness } from '../src/shared/ops/index-readiness.js';
 import { processors } from './processors/index.js';
 import type { Processor, ProcessorFactory, WorkerContext } from './processors/types.js';
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { DEV_JWT_SECRET, envSchema, type Env } from './env.js';
 import { parseProvidersJson } from './providers.js';
 import { buildPlans, type Plan, type Tier } from './plans.js';
-import { ambiguousPrices } from '../modules/billing/prices.js';
+import { ambiguousPrices } from './prices.js';
 
 export type Config = Readonly<Env & { plans: Readonly<Record<Tier, Plan>>; isProduction: boolean }>;
 

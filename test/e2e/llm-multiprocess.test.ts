@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compareIds } from '../../src/modules/llm/stream-store.js';
-import { llmKeys } from '../../src/modules/llm/keys.js';
-import { countTokens } from '../../src/modules/llm/tokenizer.js';
+import { compareIds } from '../../src/shared/llm/stream-store.js';
+import { llmKeys } from '../../queues/redis-keys.js';
+import { countTokens } from '../../src/shared/llm/tokenizer.js';
 import { startFakeUpstream, type FakeUpstream } from '../helpers/fake-upstream.js';
 import { startTestApp, type TestApp } from '../helpers/harness.js';
 import { chatBody, contentOf, eventually, llmUser, openSse, settlementOf, SERVER_KEY } from '../helpers/llm.js';

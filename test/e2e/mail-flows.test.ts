@@ -7,7 +7,7 @@ import { startWorkers, type RunningWorkers } from '../../workers/index.js';
 import { createLogger } from '../../src/lib/logger.js';
 import { UserModel } from '../../src/models/user.js';
 import { MailTokenModel } from '../../src/models/mail.js';
-import { sha256 } from '../../src/modules/auth/refresh-tokens.js';
+import { sha256 } from '../../src/lib/hash.js';
 
 const lines: string[] = [];
 const sink = { write: (line: string) => void lines.push(line) };

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/lib/logger.js';
 import { TokenUsageModel } from '../../src/models/token-usage.js';
-import { llmKeys } from '../../src/modules/llm/keys.js';
-import { countTokens, estimatePromptTokens, promptOptionsOf } from '../../src/modules/llm/tokenizer.js';
-import { createQuotaService } from '../../src/modules/quota/service.js';
+import { llmKeys } from '../../queues/redis-keys.js';
+import { countTokens, estimatePromptTokens, promptOptionsOf } from '../../src/shared/llm/tokenizer.js';
+import { createQuotaService } from '../../src/shared/quota/service.js';
 import { startWorkers, type RunningWorkers } from '../../workers/index.js';
 import { organization } from '../factories/usage.js';
 import { createSubUser } from '../factories/teams.js';

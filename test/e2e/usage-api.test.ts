@@ -10,11 +10,11 @@ import { startWorkers, type RunningWorkers } from '../../workers/index.js';
 import { createApp } from '../../src/app.js';
 import { createLogger } from '../../src/lib/logger.js';
 import { observeTtft } from '../../src/lib/metrics.js';
-import { startMetricsServer } from '../../src/modules/metrics/server.js';
-import { createQuotaService, type QuotaService } from '../../src/modules/quota/service.js';
-import { enqueueSettlement } from '../../src/modules/usage/enqueue.js';
+import { startMetricsServer } from '../../src/shared/ops/metrics-server.js';
+import { createQuotaService, type QuotaService } from '../../src/shared/quota/service.js';
+import { enqueueSettlement } from '../../queues/settlement.js';
 import { TokenUsageModel } from '../../src/models/token-usage.js';
-import type { AccountRef } from '../../src/modules/quota/accounts.js';
+import type { AccountRef } from '../../src/shared/quota/accounts.js';
 import type { RequestContext, RequestOutcome } from '../../queues/schemas.js';
 
 describe('usage API: balance, history, summary, and /metrics', () => {

@@ -3,10 +3,10 @@ import type { TestApp } from './harness.js';
 import { UserModel } from '../../src/models/user.js';
 import { TokenUsageModel } from '../../src/models/token-usage.js';
 import { isoDay } from '../../src/lib/dates.js';
-import { accountName } from '../../src/modules/quota/accounts.js';
+import { accountName } from '../../src/shared/quota/accounts.js';
 import { resolvePayer, type PayerContext } from '../../src/modules/quota/payer.js';
-import { createQuotaService } from '../../src/modules/quota/service.js';
-import { writeSeedFields } from '../../src/modules/quota/seed-fields.js';
+import { createQuotaService } from '../../src/shared/quota/service.js';
+import { writeSeedFields } from '../../src/shared/quota/seed-fields.js';
 
 export interface Held {
   requestId: string;

@@ -10,7 +10,7 @@ import { createKnownClients } from '../../src/modules/auth/known-clients.js';
 import { createPasswordHasher } from '../../src/modules/auth/passwords.js';
 import { createRefreshTokens } from '../../src/modules/auth/refresh-tokens.js';
 import { createOrganizationService } from '../../src/modules/organizations/service.js';
-import { createQuotaService } from '../../src/modules/quota/service.js';
+import { createQuotaService } from '../../src/shared/quota/service.js';
 import { createSubUserService } from '../../src/modules/sub-users/service.js';
 import { createFirstEmailProof } from '../../src/modules/users/first-email-proof.js';
 import { registerAndLogin, TEST_PASSWORD, uniqueEmail, registerVerified } from '../factories/users.js';

@@ -6,7 +6,7 @@ import { TokenUsageModel } from '../../src/models/token-usage.js';
 import { UserModel } from '../../src/models/user.js';
 import { runLegacyMigration } from '../../src/modules/legacy-migration/run.js';
 import type { MigrationContext } from '../../src/modules/legacy-migration/context.js';
-import { createQuotaService, type QuotaService } from '../../src/modules/quota/service.js';
+import { createQuotaService, type QuotaService } from '../../src/shared/quota/service.js';
 import { startTestApp, type TestApp } from '../helpers/harness.js';
 import { pythonHash, pythonUser } from '../helpers/legacy-python.js';
 

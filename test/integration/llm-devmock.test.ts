@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/lib/logger.js';
-import { countTokens } from '../../src/modules/llm/tokenizer.js';
+import { countTokens } from '../../src/shared/llm/tokenizer.js';
 import { startWorkers, type RunningWorkers } from '../../workers/index.js';
 import { mockAnswer } from '../../workers/llm/mock-provider.js';
 import { startTestApp, type TestApp } from '../helpers/harness.js';

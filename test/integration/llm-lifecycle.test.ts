@@ -1,8 +1,8 @@
 import http from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { compareIds } from '../../src/modules/llm/stream-store.js';
-import { llmKeys } from '../../src/modules/llm/keys.js';
-import { countTokens } from '../../src/modules/llm/tokenizer.js';
+import { compareIds } from '../../src/shared/llm/stream-store.js';
+import { llmKeys } from '../../queues/redis-keys.js';
+import { countTokens } from '../../src/shared/llm/tokenizer.js';
 import { chatBody, contentOf, llmUser, openSse, settlementOf, startLlmEnv, type LlmEnv } from '../helpers/llm.js';
 
 const words = (n: number, tag = 'w') => Array.from({ length: n }, (_, i) => `${tag}${i}`).join(' ');

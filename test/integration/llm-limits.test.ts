@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createQuotaService } from '../../src/modules/quota/service.js';
-import { estimatePromptTokens, promptOptionsOf } from '../../src/modules/llm/tokenizer.js';
-import { llmKeys } from '../../src/modules/llm/keys.js';
+import { createQuotaService } from '../../src/shared/quota/service.js';
+import { estimatePromptTokens, promptOptionsOf } from '../../src/shared/llm/tokenizer.js';
+import { llmKeys } from '../../queues/redis-keys.js';
 import { chatBody, llmUser, openSse, settlementOf, startLlmEnv, type LlmEnv } from '../helpers/llm.js';
 
 describe('the proxy refuses what it must, before anything goes upstream', () => {

@@ -7,9 +7,9 @@ import { organization, outcome, requestContext } from '../factories/usage.js';
 import { BILLING_ENV, PRICE_PRO, deliver, invoice, monthAfter, newId, nowSeconds, stripeEvent, subscription } from '../factories/stripe-events.js';
 import { startWorkers, type RunningWorkers } from '../../workers/index.js';
 import { createLogger } from '../../src/lib/logger.js';
-import { createQuotaService, type QuotaService } from '../../src/modules/quota/service.js';
+import { createQuotaService, type QuotaService } from '../../src/shared/quota/service.js';
 import { UserModel } from '../../src/models/user.js';
-import type { AccountRef } from '../../src/modules/quota/accounts.js';
+import type { AccountRef } from '../../src/shared/quota/accounts.js';
 import { mailJobId } from '../../queues/index.js';
 
 describe('alerts by mail, once per period and payer, whatever the number of worker processes', () => {

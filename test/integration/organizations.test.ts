@@ -9,7 +9,7 @@ import { OrganizationMemberModel } from '../../src/models/organization-member.js
 import { OrganizationModel } from '../../src/models/organization.js';
 import { SubscriptionModel } from '../../src/models/subscription.js';
 import { apiKeyCacheKey, STALE } from '../../src/modules/api-keys/cache.js';
-import { createQuotaService } from '../../src/modules/quota/service.js';
+import { createQuotaService } from '../../src/shared/quota/service.js';
 
 const MAX_OWNED = 4;
 

@@ -10,7 +10,7 @@ import { createLogger } from '../../src/lib/logger.js';
 import { RefreshTokenModel, RefreshTokenUseModel, RevokedFamilyModel } from '../../src/models/refresh-token.js';
 import { SessionModel } from '../../src/models/session.js';
 import { OAuthCodeModel, OAuthCodeUseModel } from '../../src/models/oauth-code.js';
-import { sha256 } from '../../src/modules/auth/refresh-tokens.js';
+import { sha256 } from '../../src/lib/hash.js';
 
 const BATCH = 3;
 const MAX_BATCHES = 2;

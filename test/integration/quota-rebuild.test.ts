@@ -3,9 +3,9 @@ import { randomUUID } from 'node:crypto';
 import { Types } from 'mongoose';
 import { startTestApp, type TestApp } from '../helpers/harness.js';
 import { payerUser } from '../factories/usage.js';
-import { createQuotaService, type QuotaService } from '../../src/modules/quota/service.js';
-import { loadAccountState, type AccountRef } from '../../src/modules/quota/accounts.js';
-import { BEGIN_LOAD, FINISH_LOAD } from '../../src/modules/quota/scripts.js';
+import { createQuotaService, type QuotaService } from '../../src/shared/quota/service.js';
+import { loadAccountState, type AccountRef } from '../../src/shared/quota/accounts.js';
+import { BEGIN_LOAD, FINISH_LOAD } from '../../src/shared/quota/scripts.js';
 import { TokenUsageModel } from '../../src/models/token-usage.js';
 import { UserModel } from '../../src/models/user.js';
 

@@ -5,12 +5,12 @@ import { waitFor, waitForJob } from '../helpers/wait.js';
 import { outcome, payerUser, requestContext } from '../factories/usage.js';
 import { startWorkers, type RunningWorkers } from '../../workers/index.js';
 import { createLogger } from '../../src/lib/logger.js';
-import { createQuotaService, type QuotaService } from '../../src/modules/quota/service.js';
-import { createQuotaMaintenance } from '../../src/modules/usage/maintenance.js';
-import { enqueueSettlement } from '../../src/modules/usage/enqueue.js';
+import { createQuotaService, type QuotaService } from '../../src/shared/quota/service.js';
+import { createQuotaMaintenance } from '../../src/shared/usage/maintenance.js';
+import { enqueueSettlement } from '../../queues/settlement.js';
 import { TokenUsageModel } from '../../src/models/token-usage.js';
 import { UserModel } from '../../src/models/user.js';
-import type { AccountRef } from '../../src/modules/quota/accounts.js';
+import type { AccountRef } from '../../src/shared/quota/accounts.js';
 import type { RequestContext } from '../../queues/schemas.js';
 
 /**

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config/index.js';
-import { EMPTY_RECORD, decide, entitlement, graceExpired, startsNewPeriod, type BillingRecord, type DecisionContext } from '../../src/modules/billing/decide.js';
-import { parseEventObject } from '../../src/modules/billing/events.js';
-import { nextPeriodEnd } from '../../src/modules/billing/periods.js';
-import { tierOfPrice, pricesOf } from '../../src/modules/billing/prices.js';
-import { stripeHostOptions } from '../../src/modules/billing/stripe-client.js';
+import { EMPTY_RECORD, decide, entitlement, graceExpired, startsNewPeriod, type BillingRecord, type DecisionContext } from '../../src/shared/billing/decide.js';
+import { parseEventObject } from '../../src/shared/billing/events.js';
+import { nextPeriodEnd } from '../../src/shared/billing/periods.js';
+import { tierOfPrice, pricesOf } from '../../src/config/prices.js';
+import { stripeHostOptions } from '../../src/shared/billing/stripe-client.js';
 import { createRedirectPolicy } from '../../src/modules/subscriptions/redirects.js';
 
 const config = parseConfig({ STRIPE_PRICE_PRO: 'price_pro,price_pro_yearly', STRIPE_PRICE_ENTERPRISE: 'price_ent' });

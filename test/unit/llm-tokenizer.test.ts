@@ -3,8 +3,8 @@ import { Tiktoken } from 'js-tiktoken/lite';
 import cl100k from 'js-tiktoken/ranks/cl100k_base';
 import o200k from 'js-tiktoken/ranks/o200k_base';
 import { describe, expect, it } from 'vitest';
-import { MAX_PIECE_BYTES, createBpeCounter } from '../../src/modules/llm/bpe.js';
-import { countPrompt, countPromptTokens, countTokens, encodingForModel, estimatePromptTokens } from '../../src/modules/llm/tokenizer.js';
+import { MAX_PIECE_BYTES, createBpeCounter } from '../../src/shared/llm/bpe.js';
+import { countPrompt, countPromptTokens, countTokens, encodingForModel, estimatePromptTokens } from '../../src/shared/llm/tokenizer.js';
 
 const counting = { maxExactBytes: 32_768, imageTokens: 2500 };
 const options = { ...counting, margin: 0.15 };

@@ -1,4 +1,4 @@
-import { isMeaningfulChunk, type ChatCompletionChunk, type CompletionAccumulator, type Usage } from '../../src/modules/llm/completion.js';
+import { isMeaningfulChunk, type ChatCompletionChunk, type CompletionAccumulator, type Usage } from '../../src/shared/llm/completion.js';
 import { UpstreamFailure } from './failures.js';
 
 /** What reading an upstream stream has gathered so far. */

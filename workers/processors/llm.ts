@@ -1,15 +1,15 @@
 import { configuredProviders } from '../../src/config/providers.js';
 import { createRedis } from '../../src/lib/redis.js';
-import { createLimits } from '../../src/modules/llm/limits.js';
-import { createPromptStore } from '../../src/modules/llm/prompt-store.js';
-import { createStreamStore } from '../../src/modules/llm/stream-store.js';
+import { createLimits } from '../../src/shared/llm/limits.js';
+import { createPromptStore } from '../../src/shared/llm/prompt-store.js';
+import { createStreamStore } from '../../src/shared/llm/stream-store.js';
 import { requestContextSchema } from '../../queues/index.js';
 import { createCancelListener } from '../llm/cancel-listener.js';
 import { createMockProvider } from '../llm/mock-provider.js';
 import { createUpstreamAgent, httpProviders } from '../llm/providers.js';
 import { createPromptBudget } from '../llm/prompt-budget.js';
 import { createLlmRunner } from '../llm/run.js';
-import { promptOptionsOf } from '../../src/modules/llm/tokenizer.js';
+import { promptOptionsOf } from '../../src/shared/llm/tokenizer.js';
 import type { Processor, ProcessorFactory } from './types.js';
 
 /** Serves chat requests: upstream (or the dev mock) -> the request's Redis Stream -> one settlement. */

@@ -1,6 +1,6 @@
-import { createMailDelivery } from '../../src/modules/mail/delivery.js';
-import { createMailTokens } from '../../src/modules/mail/tokens.js';
-import { createMailTransport } from '../../src/modules/mail/transport.js';
+import { createMailDelivery } from '../../src/shared/mail/delivery.js';
+import { createMailTokens } from '../../src/shared/mail/tokens.js';
+import { createMailTransport } from '../../src/shared/mail/transport.js';
 import type { ProcessorFactory } from './types.js';
 
 /**

@@ -1,5 +1,5 @@
-import { purgeables } from '../../src/modules/purge/purgeables.js';
-import { runPurge } from '../../src/modules/purge/service.js';
+import { purgeables } from '../../src/shared/purge/purgeables.js';
+import { runPurge } from '../../src/shared/purge/service.js';
 import type { ProcessorFactory } from './types.js';
 
 /**

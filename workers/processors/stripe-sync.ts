@@ -1,8 +1,8 @@
 import { UnrecoverableError } from 'bullmq';
-import { createStripeSync } from '../../src/modules/billing/sync.js';
-import { readSignedEvent } from '../../src/modules/billing/signed-event.js';
-import { createMailAlerts } from '../../src/modules/mail/alerts.js';
-import { createMailOutbox } from '../../src/modules/mail/outbox.js';
+import { createStripeSync } from '../../src/shared/billing/sync.js';
+import { readSignedEvent } from '../../src/shared/billing/signed-event.js';
+import { createMailAlerts } from '../../src/shared/mail/alerts.js';
+import { createMailOutbox } from '../../src/shared/mail/outbox.js';
 import type { ProcessorFactory } from './types.js';
 
 /**

@@ -1,11 +1,11 @@
 import { UnrecoverableError } from 'bullmq';
-import { createQuotaMaintenance } from '../../src/modules/usage/maintenance.js';
-import { parseAccountName } from '../../src/modules/quota/accounts.js';
-import { syncSeedFields } from '../../src/modules/quota/seed-fields.js';
-import { enqueueSeedSync } from '../../src/modules/usage/enqueue.js';
-import { RequestIdCollisionError, createSettlementService } from '../../src/modules/usage/settlement.js';
-import { createMailAlerts } from '../../src/modules/mail/alerts.js';
-import { createMailOutbox } from '../../src/modules/mail/outbox.js';
+import { createQuotaMaintenance } from '../../src/shared/usage/maintenance.js';
+import { parseAccountName } from '../../src/shared/quota/accounts.js';
+import { syncSeedFields } from '../../src/shared/quota/seed-fields.js';
+import { enqueueSeedSync } from '../../queues/settlement.js';
+import { RequestIdCollisionError, createSettlementService } from '../../src/shared/usage/settlement.js';
+import { createMailAlerts } from '../../src/shared/mail/alerts.js';
+import { createMailOutbox } from '../../src/shared/mail/outbox.js';
 import type { ProcessorFactory } from './types.js';
 
 /** The usage queue: settlements (exactly once per request) and the periodic upkeep of the quota counters. */

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { UserDoc } from '../../models/user.js';
 import { presentUser } from '../auth/presenter.js';
-import type { AccountSnapshot } from '../quota/service.js';
+import type { AccountSnapshot } from '../../shared/quota/service.js';
 import { adminUserSchema } from './schemas.js';
 
 type Overrides = { monthly_tokens?: number | null; requests_per_minute?: number | null; concurrent_streams?: number | null } | null;

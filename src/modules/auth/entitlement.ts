@@ -1,6 +1,6 @@
 import type { Config, Tier } from '../../config/index.js';
 import type { Principal } from '../../lib/http/principal.js';
-import type { QuotaService } from '../quota/service.js';
+import type { QuotaService } from '../../shared/quota/service.js';
 import { resolvePayer } from '../quota/payer.js';
 
 /** What applies to a caller now: the payer's plan (a sub-user's parent's), the caller's own cap and live usage. */

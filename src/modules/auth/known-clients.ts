@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { luaScript } from '../../lib/lua.js';
 import { redisKey } from '../../lib/redis.js';
-import { sha256 } from './refresh-tokens.js';
+import { sha256 } from '../../lib/hash.js';
 
 /** How the extension sends its token back (the JSON and form sign-ins also take a `known_client_token` field). */
 export const KNOWN_CLIENT_HEADER = 'X-Known-Client-Token';

@@ -2,7 +2,7 @@ import type { Redis } from 'ioredis';
 import { TooManyRequestsError } from '../../lib/errors.js';
 import { ipBucket } from '../../lib/ip.js';
 import { redisKey } from '../../lib/redis.js';
-import { sha256 } from './refresh-tokens.js';
+import { sha256 } from '../../lib/hash.js';
 
 interface Options {
   redis: Redis;

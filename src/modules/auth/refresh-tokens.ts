@@ -1,10 +1,10 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { sha256 } from '../../lib/hash.js';
 import mongoose, { type Types } from 'mongoose';
 import { RefreshTokenModel, RefreshTokenUseModel, RevokedFamilyModel } from '../../models/refresh-token.js';
 import { isDuplicateKeyError } from '../../lib/mongo.js';
 import { UnauthorizedError } from '../../lib/errors.js';
 
-export const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 
 /** What a session carries from token to token: when the person signed in, and the user's token_version then. */
 export interface SessionFacts {

@@ -3,7 +3,7 @@ import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import { route } from '../../lib/http/route.js';
 import { pingMongo } from '../../lib/mongo.js';
-import type { IndexReadiness } from './index-readiness.js';
+import type { IndexReadiness } from '../../shared/ops/index-readiness.js';
 
 async function pingRedis(redis: Redis, timeoutMs = 1000): Promise<boolean> {
   try {

@@ -2,8 +2,8 @@ import type { mongo, Types } from 'mongoose';
 import type { Config } from '../../config/index.js';
 import type { AuthEpochs, EpochRef } from '../../lib/auth-epochs.js';
 import type { Locks } from '../../lib/locks.js';
-import type { AccountRef } from '../quota/accounts.js';
-import type { QuotaService } from '../quota/service.js';
+import type { AccountRef } from '../../shared/quota/accounts.js';
+import type { QuotaService } from '../../shared/quota/service.js';
 import { progressLine, type CollectionReport } from './report.js';
 
 /** What a migration step uses. Without Redis (db:init before the first start) writes run unlocked and nothing is cached yet. */

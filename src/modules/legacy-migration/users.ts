@@ -3,7 +3,7 @@ import { epochOf } from '../../lib/auth-epochs.js';
 import { isDuplicateKeyError } from '../../lib/mongo.js';
 import { isUnconvertedLegacyUser, LEGACY_MIGRATION_VERSION, legacyTierOf, isTier, type LegacyMigrationMark } from '../../models/legacy-user.js';
 import { ROLES, UserModel, type Role } from '../../models/user.js';
-import { ledgerTotals, type AccountRef } from '../quota/accounts.js';
+import { ledgerTotals, type AccountRef } from '../../shared/quota/accounts.js';
 import { forEachBatch, lockedWrite, refreshLoadedAccount, type MigrationContext } from './context.js';
 import { bump, emptyReport, type CollectionReport } from './report.js';
 import { asRead, dateOf, numberOr, objectIdOf, plainObjectOf, shown } from './values.js';

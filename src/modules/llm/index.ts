@@ -2,14 +2,14 @@ import type { Logger } from 'pino';
 import type { Config } from '../../config/index.js';
 import type { Producer } from '../../../queues/index.js';
 import { createRedis } from '../../lib/redis.js';
-import { createQuotaService } from '../quota/service.js';
-import { createLimits } from './limits.js';
+import { createQuotaService } from '../../shared/quota/service.js';
+import { createLimits } from '../../shared/llm/limits.js';
 import { createHeartbeats } from './relay.js';
 import { createLlmService } from './service.js';
 import { createStreamHub } from './stream-hub.js';
-import { createPromptStore } from './prompt-store.js';
-import { createStreamStore } from './stream-store.js';
-import { warmUpTokenizer } from './tokenizer.js';
+import { createPromptStore } from '../../shared/llm/prompt-store.js';
+import { createStreamStore } from '../../shared/llm/stream-store.js';
+import { warmUpTokenizer } from '../../shared/llm/tokenizer.js';
 
 /** Builds the API side of the LLM proxy; `close` stops its stream readers and timers. */
 export function createLlmModule({ config, logger, producer }: { config: Config; logger: Logger; producer: Producer }) {

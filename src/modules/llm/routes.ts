@@ -6,9 +6,9 @@ import { route } from '../../lib/http/route.js';
 import {
   chatCompletionChunkStreamSchema, chatCompletionRequestSchema, chatCompletionSchema, llmRequestStatusSchema, modelListSchema, modelParamsSchema,
   modelSchema, requestIdParamsSchema,
-} from './schemas.js';
+} from '../../shared/llm/schemas.js';
 import { newRequestId, type LlmService } from './service.js';
-import { STREAM_ID_PATTERN } from './stream-store.js';
+import { STREAM_ID_PATTERN } from '../../shared/llm/stream-store.js';
 
 interface Deps {
   llm: LlmService;

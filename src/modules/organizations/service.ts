@@ -10,9 +10,9 @@ import { SubscriptionModel } from '../../models/subscription.js';
 import { UserModel, type UserDoc } from '../../models/user.js';
 import type { ApiKeyBulkRevoker } from '../api-keys/bulk-revoke.js';
 import { assertCredentialsCurrent } from '../users/credential-generation.js';
-import type { AccountRef } from '../quota/accounts.js';
-import { syncCapAccount } from '../quota/cap-sync.js';
-import type { AccountSnapshot, QuotaService } from '../quota/service.js';
+import type { AccountRef } from '../../shared/quota/accounts.js';
+import { syncCapAccount } from '../../shared/quota/cap-sync.js';
+import type { AccountSnapshot, QuotaService } from '../../shared/quota/service.js';
 import {
   activeOrganizationsOf, loadForMember, loadMember, memberView, membersOf, type MemberRecord, type MemberView, type OrganizationRecord,
 } from './membership.js';

@@ -6,7 +6,7 @@ import { OrganizationModel } from '../../models/organization.js';
 import { OrganizationMemberModel } from '../../models/organization-member.js';
 import { UserModel, type UserDoc } from '../../models/user.js';
 import { modelsForTier } from '../auth/vscode-config.js';
-import type { AccountRef } from './accounts.js';
+import type { AccountRef } from '../../shared/quota/accounts.js';
 import { isObjectId } from '../../lib/ids.js';
 
 export interface PayerContext {

@@ -3,8 +3,8 @@ import type { Config } from '../../config/index.js';
 import { BadRequestError, ServiceUnavailableError } from '../../lib/errors.js';
 import { route } from '../../lib/http/route.js';
 import type { Producer } from '../../../queues/index.js';
-import { isHandledEventType } from '../billing/events.js';
-import { readSignedEvent } from '../billing/signed-event.js';
+import { isHandledEventType } from '../../shared/billing/events.js';
+import { readSignedEvent } from '../../shared/billing/signed-event.js';
 import { webhookResponseSchema } from './schemas.js';
 
 interface Deps {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { mailJobId } from '../../../queues/mail.js';
-import type { MailOutbox } from '../mail/outbox.js';
+import type { MailOutbox } from '../../shared/mail/outbox.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../lib/errors.js';
 import type { Principal } from '../../lib/http/principal.js';
 import { UserModel, type UserDoc } from '../../models/user.js';

@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import mongoose, { type Types } from 'mongoose';
+import type { Types } from 'mongoose';
 import { OAuthCodeModel, OAuthCodeUseModel } from '../../../models/oauth-code.js';
 import { isDuplicateKeyError } from '../../../lib/mongo.js';
-import { sha256 } from '../refresh-tokens.js';
-import type { PurgeBatch } from '../../purge/batch.js';
+import { sha256 } from '../../../lib/hash.js';
 
 /** Both the pending sign-in (our state, in Redis: state-store.ts) and the code for the extension live 10 minutes. */
 export const ONE_TIME_TTL_MS = 10 * 60_000;
@@ -57,13 +56,3 @@ export function createOneTimeStore() {
   return { create, find, spend };
 }
 export type OneTimeStore = ReturnType<typeof createOneTimeStore>;
-
-/** Codes past their expiry, spent or not (FerretDB has no TTL indexes); run by the purge job (src/modules/purge). */
-export async function purgeExpiredOAuthCodes({ now, limit }: PurgeBatch): Promise<number> {
-  const expired = await OAuthCodeModel.find({ expires_at: mongoose.trusted({ $lt: now }) }, { _id: 1 }).limit(limit).lean();
-  if (!expired.length) return 0;
-  const ids = expired.map((record) => record._id);
-  await OAuthCodeUseModel.deleteMany({ code_id: mongoose.trusted({ $in: ids }) });
-  await OAuthCodeModel.deleteMany({ _id: mongoose.trusted({ $in: ids }) });
-  return expired.length;
-}

@@ -5,7 +5,7 @@ import { UserModel, type UserDoc } from '../../../models/user.js';
 import type { AuthService, TokenPair } from '../service.js';
 import type { RefreshTokens } from '../refresh-tokens.js';
 import type { SessionClient } from '../sessions.js';
-import { sha256 } from '../refresh-tokens.js';
+import { sha256 } from '../../../lib/hash.js';
 import { OAuthDenied, type OAuthAccounts } from './accounts.js';
 import type { OneTimeStore } from './one-time-store.js';
 import type { OAuthStateStore } from './state-store.js';

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import { redisKey } from '../../../lib/redis.js';
-import { sha256 } from '../refresh-tokens.js';
+import { sha256 } from '../../../lib/hash.js';
 import { ONE_TIME_TTL_MS } from './one-time-store.js';
 
 const pendingSignInSchema = z.object({

@@ -1,6 +1,6 @@
 import type { JobsOptions } from 'bullmq';
-import type { Producer } from '../../../queues/producer.js';
-import type { RequestContext, RequestOutcome } from '../../../queues/schemas.js';
+import type { Producer } from './producer.js';
+import type { RequestContext, RequestOutcome } from './schemas.js';
 
 /** One settlement job per request: a second enqueue while the first job is kept is a no-op (and harmless after). */
 export const settleJobId = (requestId: string) => `settle-${requestId}`;

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import mongoose, { type Types } from 'mongoose';
 import { isDuplicateKeyError } from '../../lib/mongo.js';
 import { MailDeliveryModel, MailTokenModel, MailTokenUseModel, type MailTokenPurpose } from '../../models/mail.js';
-import { sha256 } from '../auth/refresh-tokens.js';
+import { sha256 } from '../../lib/hash.js';
 
 /** What a link's token stands for, once found live. */
 export interface MailTokenRecord {

@@ -1,7 +1,8 @@
 import mongoose, { type Types } from 'mongoose';
 import { RefreshTokenModel, RefreshTokenUseModel, RevokedFamilyModel } from '../../models/refresh-token.js';
+import { OAuthCodeModel, OAuthCodeUseModel } from '../../models/oauth-code.js';
 import { SessionModel } from '../../models/session.js';
-import type { PurgeBatch } from '../purge/batch.js';
+import type { PurgeBatch } from './batch.js';
 
 // sanitizeFilter is on: query operators are marked `trusted`.
 const $in = <T>(values: T[]) => mongoose.trusted({ $in: values });
@@ -51,4 +52,14 @@ export function purgeEndedSessions(accessTokenTtlSeconds: number) {
     await RevokedFamilyModel.collection.deleteMany({ _id: { $in: ended.map((record) => record._id) } });
     return tokens.length + ended.length;
   };
+}
+
+/** Codes past their expiry, spent or not (FerretDB has no TTL indexes); run by the purge job. */
+export async function purgeExpiredOAuthCodes({ now, limit }: PurgeBatch): Promise<number> {
+  const expired = await OAuthCodeModel.find({ expires_at: $lt(now) }, { _id: 1 }).limit(limit).lean();
+  if (!expired.length) return 0;
+  const ids = expired.map((record) => record._id);
+  await OAuthCodeUseModel.deleteMany({ code_id: $in(ids) });
+  await OAuthCodeModel.deleteMany({ _id: $in(ids) });
+  return expired.length;
 }

@@ -1,6 +1,5 @@
 import type { Config } from '../../config/index.js';
-import { purgeEndedSessions, purgeExpiredRefreshTokens, purgeExpiredSessions } from '../auth/purge.js';
-import { purgeExpiredOAuthCodes } from '../auth/oauth/one-time-store.js';
+import { purgeEndedSessions, purgeExpiredOAuthCodes, purgeExpiredRefreshTokens, purgeExpiredSessions } from './sign-in-records.js';
 import { purgeMailTokens } from '../mail/tokens.js';
 import type { Purgeable } from './batch.js';
 

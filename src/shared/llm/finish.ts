@@ -1,4 +1,4 @@
-import { enqueueSettlement, settleJobId } from '../usage/enqueue.js';
+import { enqueueSettlement, settleJobId } from '../../../queues/settlement.js';
 import type { Producer, RequestContext, RequestOutcome } from '../../../queues/index.js';
 import type { LlmStatus } from './schemas.js';
 import type { NewEntry, StreamStore } from './stream-store.js';

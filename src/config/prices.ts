@@ -1,4 +1,4 @@
-import type { Config, Tier } from '../../config/index.js';
+import type { Config, Tier } from './index.js';
 
 export const PAID_TIERS = ['pro', 'enterprise'] as const satisfies readonly Tier[];
 export type PaidTier = (typeof PAID_TIERS)[number];

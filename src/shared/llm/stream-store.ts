@@ -1,7 +1,7 @@
 import { hostname } from 'node:os';
 import type { Redis } from 'ioredis';
 import { luaScript } from '../../lib/lua.js';
-import { llmKeys } from './keys.js';
+import { llmKeys } from '../../../queues/redis-keys.js';
 
 /**
  * The per-request event log in Redis, shared by the worker (the only writer) and every API process (readers).

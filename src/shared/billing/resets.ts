@@ -8,7 +8,7 @@ import { graceExpired, isStripeManaged } from './decide.js';
 import { createPayerLock } from './lock.js';
 import { createPeriods, nextPeriodEnd } from './periods.js';
 import { findDuePayers, limitFor, loadPayer, payerName, setPayerFields, type PayerRef, type PayerState } from './payers.js';
-import { isTier } from './prices.js';
+import { isTier } from '../../config/prices.js';
 import { createBillingState } from './state.js';
 
 export type PayerResetOutcome = 'reset' | 'renewal_fallback' | 'awaiting_stripe' | 'not_due' | 'missing';

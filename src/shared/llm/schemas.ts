@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LLM_ID_PATTERN } from './keys.js';
+import { LLM_ID_PATTERN } from '../../../queues/redis-keys.js';
 
 // The OpenAI Chat Completions request: known fields are validated, unknown ones pass through to the upstream.
 

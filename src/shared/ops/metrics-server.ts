@@ -3,7 +3,7 @@ import http from 'node:http';
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Config } from '../../config/index.js';
-import { createMetricsCollector, metricsAuthorized } from './collector.js';
+import { createMetricsCollector, metricsAuthorized } from './metrics-collector.js';
 
 interface Deps {
   config: Config;

@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
-import { luaScript } from '../../lib/lua.js';
-import { llmKeys } from './keys.js';
+import { luaScript } from '../src/lib/lua.js';
+import { llmKeys } from './redis-keys.js';
 
 /** Why a request is stopped before it ends: a DELETE by its owner, or its client gone past the grace period. */
 export type CancelReason = 'cancelled' | 'client_disconnected';
