@@ -2,3 +2,8 @@ export * from './registry.js';
 export * from './schemas.js';
 export * from './producer.js';
 export * from './mail.js';
+export * from './jobs.js';
+export * from './settlement.js';
+export * from './llm-stream.js';
+export * from './redis-keys.js';
+export * from './cancel.js';

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { JobsOptions } from 'bullmq';
 import { objectIdSchema } from '../src/lib/ids.js';
 
 const objectId = objectIdSchema();
@@ -31,22 +30,3 @@ export const mailJobSchema = z.discriminatedUnion('kind', [
 ]);
 export type MailJob = z.infer<typeof mailJobSchema>;
 export type MailKind = MailJob['kind'];
-
-/** SMTP trouble is usually passing: retried with exponential backoff (5 s, 10 s, ... about 10 minutes in all). */
-export const MAIL_JOB_OPTIONS: JobsOptions = { attempts: 8, backoff: { type: 'exponential', delay: 5000 } };
-
-/**
- * Job ids: one per logical message, so a producer that repeats itself (a retried request, several processes
- * settling one payer) enqueues it once. BullMQ refuses ids with ':' and ids of digits only.
- */
-export const mailJobId = {
-  passwordReset: (userId: string, nonce: string) => `mail-password-reset-${userId}-${nonce}`,
-  verifyEmail: (userId: string, nonce: string) => `mail-verify-email-${userId}-${nonce}`,
-  emailChangeConfirm: (userId: string, changeId: string) => `mail-email-change-confirm-${userId}-${changeId}`,
-  emailChangeRequested: (userId: string, changeId: string) => `mail-email-change-requested-${userId}-${changeId}`,
-  emailChanged: (userId: string, changeId: string) => `mail-email-changed-${userId}-${changeId}`,
-  /** `eventId`: what changed it (the new token_version of a change, the spent reset token's id). */
-  passwordChanged: (userId: string, eventId: string) => `mail-password-changed-${userId}-${eventId}`,
-  quotaAlert: (payerType: string, payerId: string, level: string, periodEnd: Date) => `mail-quota-${level}-${payerType}-${payerId}-${periodEnd.getTime()}`,
-  paymentFailed: (payerType: string, payerId: string, periodEnd: Date) => `mail-payment-failed-${payerType}-${payerId}-${periodEnd.getTime()}`,
-};

@@ -1,21 +1,14 @@
 import { Queue, type JobsOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
+import { DEFAULT_JOB_OPTIONS } from './jobs.js';
+import { bullPrefix } from './redis-keys.js';
 import { QUEUE_NAMES, parsePayload, type JobPayload, type QueueName } from './registry.js';
-
-/** Retention keeps Redis bounded: completed jobs vanish quickly, failed ones stay a day for inspection. */
-export const DEFAULT_JOB_OPTIONS: JobsOptions = {
-  removeOnComplete: { age: 3600, count: 1000 },
-  removeOnFail: { age: 24 * 3600, count: 5000 },
-};
 
 export interface Producer {
   queues: Record<QueueName, Queue>;
   enqueue<Q extends QueueName>(queue: Q, payload: JobPayload<Q>, options?: JobsOptions): Promise<string>;
   close(): Promise<void>;
 }
-
-/** BullMQ queue prefix derived from the deployment's Redis prefix. */
-export const bullPrefix = (redisPrefix: string) => `${redisPrefix}:bull`;
 
 export function createProducer(connection: Redis, redisPrefix: string): Producer {
   const queues = Object.fromEntries(

@@ -1,4 +1,12 @@
-/** Redis keys of the LLM request path; shared by the API (src) and the llm worker (workers/). */
+/**
+ * Redis keys that one role writes and another reads or claims. Keys only the web role touches (login limits,
+ * OAuth states, the API key cache, dashboard sessions) stay with their modules.
+ */
+
+/** BullMQ's prefix for every queue. */
+export const bullPrefix = (redisPrefix: string) => `${redisPrefix}:bull`;
+
+/** The LLM request path: the API (src/modules/llm) and the llm worker (workers/llm). */
 export function llmKeys(prefix: string) {
   return {
     /** Hash: owner, status, model, timestamps, usage; readable by any API process. */
@@ -20,3 +28,33 @@ export type LlmKeys = ReturnType<typeof llmKeys>;
 
 /** Request ids are job ids: BullMQ refuses ids made of digits only, so ours always carry a prefix. */
 export const LLM_ID_PATTERN = /^req_[A-Za-z0-9_-]{8,100}$/;
+
+/** Token quotas (src/shared/quota): reserved by the API, settled by the usage worker. */
+export function quotaKeys(prefix: string) {
+  return {
+    /** Hash of one account's counters; `accountName` is `<kind>:<id>`. */
+    account: (accountName: string) => `${prefix}:quota:${accountName}`,
+    accountPattern: `${prefix}:quota:*`,
+    /** A request's reservation (accounts and amounts) until it is settled or released. */
+    reservation: (requestId: string) => `${prefix}:resv:${requestId}`,
+    /** Sorted set of open reservations by expiry, scanned by the release-expired job. */
+    reservationIndex: `${prefix}:resv-index`,
+    /** Marks a request settled (at most once), with the Redis time it reached the counters. */
+    settled: (requestId: string) => `${prefix}:settled:${requestId}`,
+  };
+}
+
+/** An auth epoch (src/lib/auth-epochs.ts): bumped by any writer, read by every process's auth cache. */
+export const authEpochKey = (prefix: string, ref: string) => `${prefix}:auth-epoch:${ref}`;
+
+/** A cross-process lock (src/lib/locks.ts). */
+export const lockKey = (prefix: string, name: string) => `${prefix}:lock:${name}`;
+
+/** A payer's claimed move from one period to the next (src/shared/billing/periods.ts). */
+export const periodClaimKey = (prefix: string, payerName: string, from: Date) => `${prefix}:period-claim:${payerName}:${from.toISOString()}`;
+
+/** The period an admin reset started from, so a retried reset job reuses it (src/shared/billing/resets.ts). */
+export const adminResetKey = (prefix: string, resetKey: string) => `${prefix}:admin-reset:${resetKey}`;
+
+/** Claims one alert mail per payer, period and level (src/shared/mail/alerts.ts). */
+export const mailAlertKey = (prefix: string, marker: string) => `${prefix}:mail:alert:${marker}`;

@@ -1,14 +1,6 @@
-import type { JobsOptions } from 'bullmq';
 import type { Producer } from './producer.js';
+import { seedSyncJobOptions, settleJobOptions } from './jobs.js';
 import type { RequestContext, RequestOutcome } from './schemas.js';
-
-/** One settlement job per request: a second enqueue while the first job is kept is a no-op (and harmless after). */
-export const settleJobId = (requestId: string) => `settle-${requestId}`;
-
-export const SETTLE_JOB_OPTIONS: JobsOptions = {
-  attempts: 12,
-  backoff: { type: 'exponential', delay: 1000 },
-};
 
 /**
  * One seed sync per account chain and window: every settlement of the window adds the same job id, delayed to the
@@ -16,9 +8,7 @@ export const SETTLE_JOB_OPTIONS: JobsOptions = {
  */
 export function enqueueSeedSync(producer: Pick<Producer, 'enqueue'>, accounts: string[], windowMs: number, now = Date.now()): Promise<string> {
   const windowEnd = (Math.floor(now / windowMs) + 1) * windowMs;
-  return producer.enqueue('usage', { kind: 'sync-seed', accounts }, {
-    ...SETTLE_JOB_OPTIONS, jobId: `sync-seed-${accounts.join('-').replaceAll(':', '_')}-${windowEnd}`, delay: windowEnd - now,
-  });
+  return producer.enqueue('usage', { kind: 'sync-seed', accounts }, seedSyncJobOptions(accounts, windowEnd, now));
 }
 
 /**
@@ -26,5 +16,5 @@ export function enqueueSeedSync(producer: Pick<Producer, 'enqueue'>, accounts: s
  * the settlement is idempotent by request id.
  */
 export function enqueueSettlement(producer: Pick<Producer, 'enqueue'>, context: RequestContext, outcome: RequestOutcome): Promise<string> {
-  return producer.enqueue('usage', { kind: 'settle', context, outcome }, { ...SETTLE_JOB_OPTIONS, jobId: settleJobId(context.request_id) });
+  return producer.enqueue('usage', { kind: 'settle', context, outcome }, settleJobOptions(context.request_id));
 }

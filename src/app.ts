@@ -61,7 +61,9 @@ import { createRedirectPolicy } from './modules/subscriptions/redirects.js';
 import { createSubscriptionService } from './modules/subscriptions/service.js';
 import { createSubscriptionsRouter } from './modules/subscriptions/routes.js';
 import { createStripeWebhookRouter } from './modules/subscriptions/webhook.js';
+import { createWebhookIntake } from './modules/subscriptions/webhook-intake.js';
 import { createQuotaAdminRouter } from './modules/quota-admin/routes.js';
+import { createQuotaAdminService } from './modules/quota-admin/service.js';
 import { createUsageService } from './modules/usage/service.js';
 import { createUsageRouter } from './modules/usage/routes.js';
 import { createMetricsCollector } from './shared/ops/metrics-collector.js';
@@ -160,7 +162,7 @@ export function createApp(infra: AppInfra): AppHandle {
   if (indexes) app.use(untilIndexesReady(indexes));
 
   // Routes that need the raw body (signed webhooks) go before the body parsers.
-  const rawBodyRouters: Router[] = [createStripeWebhookRouter({ config, producer })];
+  const rawBodyRouters: Router[] = [createStripeWebhookRouter({ intake: createWebhookIntake({ config, producer }), bodyLimit: config.BODY_LIMIT })];
   for (const router of rawBodyRouters) app.use(router);
 
   app.use(express.json({ limit: config.BODY_LIMIT, strict: true }));
@@ -192,7 +194,7 @@ export function createApp(infra: AppInfra): AppHandle {
       initiateLimit: ipLimits.limit('oauth-initiate', { max: config.OAUTH_INITIATE_MAX_PER_IP, windowSeconds: config.OAUTH_INITIATE_WINDOW_SECONDS }),
     }),
     createSubscriptionsRouter({ subscriptions, authenticate }),
-    createQuotaAdminRouter({ producer, authenticate }),
+    createQuotaAdminRouter({ quotaAdmin: createQuotaAdminService({ producer }), authenticate }),
     createUsageRouter({ usage, authenticate }),
     // With METRICS_PORT the web role serves metrics on that port only (server.ts), not next to the API.
     ...(config.METRICS_PORT === undefined ? [createMetricsRouter({ collector: metrics, token: config.METRICS_TOKEN })] : []),

@@ -1,7 +1,6 @@
 // The benchmark's Markdown report: one table per kind of measurement, direct, peer and project side by side, and
 // each of the targets said met or not met from this run's numbers.
-import type { HostileResult, ReplayResult } from './abuse.js';
-import { hostileTable } from './abuse.js';
+import { hostileTable, type HostileResult, type ReplayResult } from './abuse.js';
 import { ms, percentile, summarize, type Summary } from './stats.js';
 import type { CommandCounts, TargetName } from './targets.js';
 

@@ -1,4 +1,5 @@
-import type { Config, Tier } from './index.js';
+import type { Env } from './env.js';
+import type { Plan, Tier } from './plans.js';
 
 export const PAID_TIERS = ['pro', 'enterprise'] as const satisfies readonly Tier[];
 export type PaidTier = (typeof PAID_TIERS)[number];
@@ -8,7 +9,7 @@ export const tierRank = (tier: Tier) => TIER_RANK[tier];
 export const isTier = (value: unknown): value is Tier => typeof value === 'string' && value in TIER_RANK;
 export const isPaidTier = (value: unknown): value is PaidTier => value === 'pro' || value === 'enterprise';
 
-type PriceConfig = Pick<Config, 'plans' | 'STRIPE_PRICE_PRO' | 'STRIPE_PRICE_ENTERPRISE'>;
+type PriceConfig = Pick<Env, 'STRIPE_PRICE_PRO' | 'STRIPE_PRICE_ENTERPRISE'> & { plans: Readonly<Record<Tier, Pick<Plan, 'stripe_price_id'>>> };
 
 /** Every Stripe price id configured for a tier: STRIPE_PRICE_<TIER> (comma-separated) then the plan's stripe_price_id. */
 export function pricesOf(config: PriceConfig, tier: PaidTier): string[] {

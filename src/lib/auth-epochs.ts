@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { Types, type Schema } from 'mongoose';
-import { redisKey } from './redis.js';
+import { authEpochKey } from '../../queues/index.js';
 
 /**
  * Per-document "auth epochs" in Redis: a random value replaced after every write that can change who may do what
@@ -18,7 +18,7 @@ export const epochOf = (kind: 'users' | 'organizations' | 'session', id: string)
 const KEEP_SECONDS = 7 * 86_400;
 
 export function createAuthEpochs({ redis, prefix }: { redis: Redis; prefix: string }) {
-  const key = (ref: EpochRef) => redisKey(prefix, 'auth-epoch', ref);
+  const key = (ref: EpochRef) => authEpochKey(prefix, ref);
 
   /** Replaces the epochs; retried because a write whose bump is lost would leave other processes' caches stale. */
   async function bump(refs: EpochRef[], attempts = 3): Promise<void> {

@@ -11,6 +11,9 @@ export function addMonthsUtc(date: Date, months: number): Date {
 
 export const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 
+/** The start of a moment's UTC minute. */
+export const floorToMinute = (at: Date) => new Date(Math.floor(at.getTime() / 60_000) * 60_000);
+
 /** The UTC minute of a moment as `YYYY-MM-DD-HH-MM`: the part of job ids that makes one job per minute. */
 export const minuteStamp = (at: Date) => at.toISOString().slice(0, 16).replace(/[:T]/g, '-');
 

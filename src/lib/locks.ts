@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { ServiceUnavailableError } from './errors.js';
 import { luaScript } from './lua.js';
+import { lockKey } from '../../queues/index.js';
 
 /** Deletes the lock only if this holder still owns it (a holder that outlived its TTL must not free another's). */
 const RELEASE = luaScript('release-lock', `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`);
@@ -24,7 +25,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export function createLocks({ redis, prefix, ttlMs = 15_000, waitMs = 10_000 }: Options) {
   /** Waits for the lock and returns its release (which frees it only while this holder still owns it). */
   async function acquire(name: string): Promise<() => Promise<void>> {
-    const key = `${prefix}:lock:${name}`;
+    const key = lockKey(prefix, name);
     const token = randomUUID();
     const deadline = Date.now() + waitMs;
     while ((await redis.set(key, token, 'PX', ttlMs, 'NX')) !== 'OK') {

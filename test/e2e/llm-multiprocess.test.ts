@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compareIds } from '../../src/shared/llm/stream-store.js';
-import { llmKeys } from '../../queues/redis-keys.js';
+import { compareIds, llmKeys } from '../../queues/index.js';
 import { countTokens } from '../../src/shared/llm/tokenizer.js';
 import { startFakeUpstream, type FakeUpstream } from '../helpers/fake-upstream.js';
 import { startTestApp, type TestApp } from '../helpers/harness.js';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/lib/logger.js';
 import { TokenUsageModel } from '../../src/models/token-usage.js';
-import { llmKeys } from '../../queues/redis-keys.js';
+import { llmKeys } from '../../queues/index.js';
 import { countTokens, estimatePromptTokens, promptOptionsOf } from '../../src/shared/llm/tokenizer.js';
 import { createQuotaService } from '../../src/shared/quota/service.js';
 import { startWorkers, type RunningWorkers } from '../../workers/index.js';

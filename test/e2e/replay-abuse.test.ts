@@ -3,7 +3,7 @@ import net from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/lib/logger.js';
-import { llmKeys } from '../../queues/redis-keys.js';
+import { llmKeys } from '../../queues/index.js';
 import { startWorkers, type RunningWorkers } from '../../workers/index.js';
 import { startFakeUpstream, type FakeUpstream } from '../helpers/fake-upstream.js';
 import { startTestApp, type TestApp } from '../helpers/harness.js';

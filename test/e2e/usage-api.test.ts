@@ -12,10 +12,9 @@ import { createLogger } from '../../src/lib/logger.js';
 import { observeTtft } from '../../src/lib/metrics.js';
 import { startMetricsServer } from '../../src/shared/ops/metrics-server.js';
 import { createQuotaService, type QuotaService } from '../../src/shared/quota/service.js';
-import { enqueueSettlement } from '../../queues/settlement.js';
+import { enqueueSettlement, type RequestContext, type RequestOutcome } from '../../queues/index.js';
 import { TokenUsageModel } from '../../src/models/token-usage.js';
 import type { AccountRef } from '../../src/shared/quota/accounts.js';
-import type { RequestContext, RequestOutcome } from '../../queues/schemas.js';
 
 describe('usage API: balance, history, summary, and /metrics', () => {
   let app: TestApp;

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import Stripe from 'stripe';
 import type { TestApp } from '../helpers/harness.js';
 import { waitForJob } from '../helpers/jobs.js';
-import { stripeEventJobId } from '../../src/modules/subscriptions/webhook.js';
+import { stripeEventJobId } from '../../queues/index.js';
 import { addMonthsUtc } from '../../src/lib/dates.js';
 
 export const WEBHOOK_SECRET = 'whsec_test_billing_secret';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Types } from 'mongoose';
-import type { RequestContext, RequestOutcome } from '../../queues/schemas.js';
+import type { RequestContext, RequestOutcome } from '../../queues/index.js';
 import { UserModel } from '../../src/models/user.js';
 import { OrganizationModel } from '../../src/models/organization.js';
 import { OrganizationMemberModel } from '../../src/models/organization-member.js';

@@ -1,7 +1,6 @@
 import http from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { compareIds } from '../../src/shared/llm/stream-store.js';
-import { llmKeys } from '../../queues/redis-keys.js';
+import { compareIds, llmKeys } from '../../queues/index.js';
 import { countTokens } from '../../src/shared/llm/tokenizer.js';
 import { chatBody, contentOf, llmUser, openSse, settlementOf, startLlmEnv, type LlmEnv } from '../helpers/llm.js';
 

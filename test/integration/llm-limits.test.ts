@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createQuotaService } from '../../src/shared/quota/service.js';
 import { estimatePromptTokens, promptOptionsOf } from '../../src/shared/llm/tokenizer.js';
-import { llmKeys } from '../../queues/redis-keys.js';
+import { llmKeys } from '../../queues/index.js';
 import { chatBody, llmUser, openSse, settlementOf, startLlmEnv, type LlmEnv } from '../helpers/llm.js';
 
 describe('the proxy refuses what it must, before anything goes upstream', () => {

@@ -1,6 +1,6 @@
 import net from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { llmKeys } from '../../queues/redis-keys.js';
+import { llmKeys } from '../../queues/index.js';
 import { chatBody, contentOf, eventually, llmUser, openSse, startLlmEnv, type LlmEnv } from '../helpers/llm.js';
 
 const words = (n: number, tag: string) => Array.from({ length: n }, (_, i) => `${tag}${i}`).join(' ');

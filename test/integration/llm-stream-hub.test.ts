@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { createLogger } from '../../src/lib/logger.js';
 import { createRedis } from '../../src/lib/redis.js';
 import { createStreamHub, type StreamHub } from '../../src/modules/llm/stream-hub.js';
-import type { StreamEntry } from '../../src/shared/llm/stream-store.js';
+import type { StreamEntry } from '../../queues/index.js';
 import { deleteKeys } from '../helpers/harness.js';
 import { eventually } from '../helpers/llm.js';
 

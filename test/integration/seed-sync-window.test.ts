@@ -5,7 +5,7 @@ import { outcome, payerUser, requestContext } from '../factories/usage.js';
 import { startWorkers, type RunningWorkers } from '../../workers/index.js';
 import { createLogger } from '../../src/lib/logger.js';
 import { createQuotaService, type QuotaService } from '../../src/shared/quota/service.js';
-import { enqueueSettlement } from '../../queues/settlement.js';
+import { enqueueSettlement } from '../../queues/index.js';
 import { UserModel } from '../../src/models/user.js';
 
 /** USAGE_SEED_SYNC_MS > 0 (production's default): documents get the totals once per window, after its last settlement. */

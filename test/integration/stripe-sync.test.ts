@@ -14,7 +14,7 @@ import { startScheduler, type RunningScheduler } from '../../workers/scheduler/i
 import { createLogger } from '../../src/lib/logger.js';
 import { createQuotaService, type QuotaService } from '../../src/shared/quota/service.js';
 import { createStripeSync } from '../../src/shared/billing/sync.js';
-import { stripeEventJobId } from '../../src/modules/subscriptions/webhook.js';
+import { stripeEventJobId } from '../../queues/index.js';
 import { ProcessedStripeEventModel, SubscriptionModel } from '../../src/models/subscription.js';
 import { UserModel } from '../../src/models/user.js';
 

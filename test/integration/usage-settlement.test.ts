@@ -6,17 +6,16 @@ import { waitFor, waitForJob } from '../helpers/wait.js';
 import { organization, outcome, payerUser, requestContext } from '../factories/usage.js';
 import { createSubUser } from '../factories/teams.js';
 import { startWorkers, type RunningWorkers } from '../../workers/index.js';
-import { startScheduler, usageTickJobId, type RunningScheduler } from '../../workers/scheduler/index.js';
+import { startScheduler, type RunningScheduler } from '../../workers/scheduler/index.js';
+import { usageTickJobId, settleJobId, enqueueSettlement, type RequestContext, type RequestOutcome } from '../../queues/index.js';
 import { createLogger } from '../../src/lib/logger.js';
 import { metricsRegistry } from '../../src/lib/metrics.js';
 import { createQuotaService, type QuotaService } from '../../src/shared/quota/service.js';
-import { enqueueSettlement, settleJobId } from '../../queues/settlement.js';
 import { TokenUsageModel } from '../../src/models/token-usage.js';
 import { UserModel } from '../../src/models/user.js';
 import { OrganizationModel } from '../../src/models/organization.js';
 import type { AccountRef } from '../../src/shared/quota/accounts.js';
 import { syncSeedFields } from '../../src/shared/quota/seed-fields.js';
-import type { RequestContext, RequestOutcome } from '../../queues/schemas.js';
 
 describe('usage queue: settlements, expiry and reconciliation (real BullMQ workers, Redis, FerretDB)', () => {
   let app: TestApp;

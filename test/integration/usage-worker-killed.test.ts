@@ -7,11 +7,10 @@ import { startWorkers, type RunningWorkers } from '../../workers/index.js';
 import { createLogger } from '../../src/lib/logger.js';
 import { createQuotaService, type QuotaService } from '../../src/shared/quota/service.js';
 import { createQuotaMaintenance } from '../../src/shared/usage/maintenance.js';
-import { enqueueSettlement } from '../../queues/settlement.js';
+import { enqueueSettlement, type RequestContext } from '../../queues/index.js';
 import { TokenUsageModel } from '../../src/models/token-usage.js';
 import { UserModel } from '../../src/models/user.js';
 import type { AccountRef } from '../../src/shared/quota/accounts.js';
-import type { RequestContext } from '../../queues/schemas.js';
 
 /**
  * A worker process is SIGKILLed in the middle of a settlement (a test-only pause between the steps gives the

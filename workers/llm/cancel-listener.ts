@@ -1,8 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { createBlockingRedis } from '../../src/lib/redis.js';
-import { parseCancelMessage, type CancelReason } from '../../queues/cancel.js';
-import { llmKeys } from '../../queues/redis-keys.js';
+import { parseCancelMessage, llmKeys, type CancelReason } from '../../queues/index.js';
 
 /** The abort reason of a request stopped by its owner or by the disconnect grace period. */
 export class CancelSignal {

@@ -1,4 +1,4 @@
-import type { ClientError } from '../../src/shared/llm/finish.js';
+import type { ClientError } from '../../queues/index.js';
 
 export type FailureKind = 'connect' | 'status' | 'first_token_timeout' | 'idle_timeout' | 'malformed' | 'upstream_error' | 'cut' | 'no_provider';
 

@@ -2,7 +2,7 @@ import { UnrecoverableError } from 'bullmq';
 import { createQuotaMaintenance } from '../../src/shared/usage/maintenance.js';
 import { parseAccountName } from '../../src/shared/quota/accounts.js';
 import { syncSeedFields } from '../../src/shared/quota/seed-fields.js';
-import { enqueueSeedSync } from '../../queues/settlement.js';
+import { enqueueSeedSync } from '../../queues/index.js';
 import { RequestIdCollisionError, createSettlementService } from '../../src/shared/usage/settlement.js';
 import { createMailAlerts } from '../../src/shared/mail/alerts.js';
 import { createMailOutbox } from '../../src/shared/mail/outbox.js';

@@ -2,8 +2,8 @@ import cron from 'node-cron';
 import type { Logger } from 'pino';
 import type { Config } from '../../src/config/index.js';
 import { createRedis } from '../../src/lib/redis.js';
-import { createProducer } from '../../queues/index.js';
-import { minuteStamp } from '../../src/lib/dates.js';
+import { createProducer, purgeTickJobOptions, quotaResetTickJobOptions, usageTickJobOptions, type UsageTickKind } from '../../queues/index.js';
+import { floorToMinute } from '../../src/lib/dates.js';
 
 export interface RunningScheduler {
   /** Enqueues the tick for `at` (exposed for tests and catch-up). */
@@ -15,48 +15,20 @@ export interface RunningScheduler {
   stop(): Promise<void>;
 }
 
-/** The job id is derived from the tick's minute, so any number of schedulers enqueue each tick once. */
-export const quotaResetTickJobId = (at: Date) => `quota-reset-tick-${minuteStamp(at)}`;
-
-export type UsageTickKind = 'release-expired' | 'reconcile';
-
-/** One job per kind and minute, whatever the number of schedulers. */
-export const usageTickJobId = (kind: UsageTickKind, at: Date) => `usage-${kind}-${minuteStamp(at)}`;
-
-/** One purge per minute slot, whatever the number of schedulers. */
-export const purgeTickJobId = (at: Date) => `maintenance-purge-${minuteStamp(at)}`;
-
-const floorToMinute = (at: Date) => new Date(Math.floor(at.getTime() / 60_000) * 60_000);
-
 export async function startScheduler(config: Config, logger: Logger): Promise<RunningScheduler> {
   const redis = createRedis(config.REDIS_URL, { enableOfflineQueue: true });
   const producer = createProducer(redis, config.REDIS_PREFIX);
   async function tick(at: Date = new Date()): Promise<string> {
-    const minute = new Date(Math.floor(at.getTime() / 60_000) * 60_000);
-    return producer.enqueue('quota-reset', { mode: 'all-due', as_of: minute.toISOString() }, {
-      jobId: quotaResetTickJobId(minute),
-      removeOnComplete: { age: 7 * 24 * 3600 },
-      attempts: 5,
-      backoff: { type: 'exponential', delay: 5000 },
-    });
+    const minute = floorToMinute(at);
+    return producer.enqueue('quota-reset', { mode: 'all-due', as_of: minute.toISOString() }, quotaResetTickJobOptions(minute));
   }
   async function usageTick(kind: UsageTickKind, at: Date = new Date()): Promise<string> {
     const minute = floorToMinute(at);
-    return producer.enqueue('usage', { kind, as_of: minute.toISOString() }, {
-      jobId: usageTickJobId(kind, minute),
-      removeOnComplete: { age: 3600 },
-      attempts: 3,
-      backoff: { type: 'exponential', delay: 5000 },
-    });
+    return producer.enqueue('usage', { kind, as_of: minute.toISOString() }, usageTickJobOptions(kind, minute));
   }
   async function purgeTick(at: Date = new Date()): Promise<string> {
     const minute = floorToMinute(at);
-    return producer.enqueue('maintenance', { kind: 'purge', as_of: minute.toISOString() }, {
-      jobId: purgeTickJobId(minute),
-      removeOnComplete: { age: 3600 },
-      attempts: 3,
-      backoff: { type: 'exponential', delay: 5000 },
-    });
+    return producer.enqueue('maintenance', { kind: 'purge', as_of: minute.toISOString() }, purgeTickJobOptions(minute));
   }
   const purgeTask = cron.schedule(config.PURGE_CRON, () => {
     purgeTick().catch((error: Error) => logger.error({ err: error.message }, 'purge tick failed'));

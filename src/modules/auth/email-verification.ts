@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mailJobId } from '../../../queues/mail.js';
+import { mailJobId } from '../../../queues/index.js';
 import { ConflictError } from '../../lib/errors.js';
 import { isDuplicateKeyError } from '../../lib/mongo.js';
 import { setVerified } from '../../lib/verified-write.js';

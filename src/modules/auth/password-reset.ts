@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mailJobId } from '../../../queues/mail.js';
+import { mailJobId } from '../../../queues/index.js';
 import { setVerified } from '../../lib/verified-write.js';
 import { UserModel } from '../../models/user.js';
 import type { MailOutbox } from '../../shared/mail/outbox.js';

@@ -1,8 +1,7 @@
 import type { Response } from 'express';
 import { createCompletionAccumulator, type Usage } from '../../shared/llm/completion.js';
-import type { EndRecord } from '../../shared/llm/finish.js';
+import type { EndRecord, StreamEntry } from '../../../queues/index.js';
 import type { StreamHub } from './stream-hub.js';
-import type { StreamEntry } from '../../shared/llm/stream-store.js';
 
 /** One process-wide timer for SSE keep-alives, instead of one per stream. */
 export function createHeartbeats(intervalMs: number) {

@@ -8,7 +8,7 @@ import {
   modelSchema, requestIdParamsSchema,
 } from '../../shared/llm/schemas.js';
 import { newRequestId, type LlmService } from './service.js';
-import { STREAM_ID_PATTERN } from '../../shared/llm/stream-store.js';
+import { STREAM_ID_PATTERN } from '../../../queues/index.js';
 
 interface Deps {
   llm: LlmService;

@@ -5,16 +5,13 @@ import type { Logger } from 'pino';
 import type { Config } from '../../config/index.js';
 import { AppError, NotFoundError, ServiceUnavailableError } from '../../lib/errors.js';
 import type { Principal } from '../../lib/http/principal.js';
-import { requestContextSchema, type Producer, type RequestContext } from '../../../queues/index.js';
+import { llmJobOptions, requestContextSchema, signalCancel, llmKeys, TERMINAL_STATUSES, type Producer, type RequestContext, type LlmStatus } from '../../../queues/index.js';
 import type { QuotaService } from '../../shared/quota/service.js';
 import { resolvePayer, type PayerContext } from '../quota/payer.js';
-import { signalCancel } from '../../../queues/cancel.js';
 import { CANCEL_ERRORS, emptyOutcome, finishRequest } from '../../shared/llm/finish.js';
-import { llmKeys } from '../../../queues/redis-keys.js';
 import type { Limits, ResumeConnection } from '../../shared/llm/limits.js';
 import { relayJson, relaySse, replayFinishedSse, type Heartbeats } from './relay.js';
-import type { ChatCompletionRequest, LlmRequestStatus, LlmStatus } from '../../shared/llm/schemas.js';
-import { TERMINAL_STATUSES } from '../../shared/llm/schemas.js';
+import type { ChatCompletionRequest, LlmRequestStatus } from '../../shared/llm/schemas.js';
 import type { PromptStore } from '../../shared/llm/prompt-store.js';
 import type { StreamHub } from './stream-hub.js';
 import type { StreamStore } from '../../shared/llm/stream-store.js';
@@ -154,11 +151,7 @@ export function createLlmService({ config, redis, producer, quota, limits, store
     // so only the job decides whether the request was accepted.
     const [created, enqueued] = await Promise.allSettled([
       store.create({ id, userId: context.user_id, model: context.model, stream: context.stream, created: context.enqueued_at }),
-      producer.enqueue('llm', { ...context, prompt_bytes: promptBytes }, {
-        jobId: id, priority, attempts: config.LLM_JOB_ATTEMPTS, backoff: { type: 'fixed', delay: 500 },
-        // The request's status lives in Redis: keep only a short history of jobs (which hold no prompt).
-        removeOnComplete: { count: 1000 },
-      }),
+      producer.enqueue('llm', { ...context, prompt_bytes: promptBytes }, llmJobOptions(id, priority, config.LLM_JOB_ATTEMPTS)),
     ]);
     if (enqueued.status === 'rejected') {
       // An add can fail after Redis took it: the prompt stays for a job that exists.

@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { createBlockingRedis } from '../../lib/redis.js';
-import { compareIds, parseEntry, type StreamEntry } from '../../shared/llm/stream-store.js';
+import { compareIds, parseEntry, type StreamEntry } from '../../../queues/index.js';
 
 export type Deliver = (entries: StreamEntry[]) => void;
 

@@ -1,8 +1,7 @@
 import type { Redis } from 'ioredis';
 import type Stripe from 'stripe';
 import type { z } from 'zod';
-import type { Config, Tier } from '../../config/index.js';
-import { TIERS } from '../../config/index.js';
+import { TIERS, type Config, type Tier } from '../../config/index.js';
 import { BadRequestError, ConflictError, ForbiddenError, NotFoundError, UpstreamError } from '../../lib/errors.js';
 import { loadForMember } from '../organizations/membership.js';
 import { SubscriptionModel } from '../../models/subscription.js';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import { mailJobId } from '../../../queues/mail.js';
+import { mailJobId } from '../../../queues/index.js';
 import type { MailOutbox } from '../../shared/mail/outbox.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../lib/errors.js';
 import type { Principal } from '../../lib/http/principal.js';

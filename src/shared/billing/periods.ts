@@ -3,6 +3,7 @@ import { addMonthsUtc } from '../../lib/dates.js';
 import type { QuotaService } from '../quota/service.js';
 import { syncSeedFields } from '../quota/seed-fields.js';
 import { accountOf, dependentCaps, loadPayer, payerName, setPayerFields, type PayerRef } from './payers.js';
+import { periodClaimKey } from '../../../queues/index.js';
 
 const MAX_MONTHS = 12 * 100;
 const DAY_MS = 86_400_000;
@@ -46,7 +47,7 @@ interface Deps {
  * the old period's rows under the old period id.
  */
 export function createPeriods({ redis, prefix, quota, claimTtlSeconds = 40 * 24 * 3600 }: Deps) {
-  const claimKey = (payer: PayerRef, from: Date) => `${prefix}:period-claim:${payerName(payer)}:${from.toISOString()}`;
+  const claimKey = (payer: PayerRef, from: Date) => periodClaimKey(prefix, payerName(payer), from);
 
   async function claimTransition(payer: PayerRef, from: Date, to: Date): Promise<Date> {
     const key = claimKey(payer, from);

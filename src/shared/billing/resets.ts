@@ -10,6 +10,7 @@ import { createPeriods, nextPeriodEnd } from './periods.js';
 import { findDuePayers, limitFor, loadPayer, payerName, setPayerFields, type PayerRef, type PayerState } from './payers.js';
 import { isTier } from '../../config/prices.js';
 import { createBillingState } from './state.js';
+import { adminResetKey } from '../../../queues/index.js';
 
 export type PayerResetOutcome = 'reset' | 'renewal_fallback' | 'awaiting_stripe' | 'not_due' | 'missing';
 
@@ -136,7 +137,7 @@ export function createQuotaResets({ config, logger, redis, quota }: Deps) {
     return lock.withLock(ref, async () => {
       const current = await loadPayer(ref);
       if (!current) return { outcome: 'missing' as const };
-      const fromKey = `${prefix}:admin-reset:${key}`;
+      const fromKey = adminResetKey(prefix, key);
       await redis.set(fromKey, current.reset_date.toISOString(), 'EX', 7 * 24 * 3600, 'NX');
       const from = new Date((await redis.get(fromKey)) ?? current.reset_date.toISOString());
       const payer = { ...current, reset_date: from };

@@ -1,25 +1,6 @@
-import { enqueueSettlement, settleJobId } from '../../../queues/settlement.js';
-import type { Producer, RequestContext, RequestOutcome } from '../../../queues/index.js';
-import type { LlmStatus } from './schemas.js';
-import type { NewEntry, StreamStore } from './stream-store.js';
+import { enqueueSettlement, errorEventJson, type Producer, type RequestContext, type RequestOutcome, type ClientError, type EndRecord, type LlmStatus, type NewEntry } from '../../../queues/index.js';
+import type { StreamStore } from './stream-store.js';
 
-/** What the client sees when a request ends badly: an OpenAI-style error and the HTTP status it maps to. */
-export interface ClientError {
-  status: number;
-  type: string;
-  code: string;
-  message: string;
-}
-
-/** The terminal stream entry: the request's final status and what it is billed. */
-export interface EndRecord {
-  status: LlmStatus;
-  outcome: RequestOutcome;
-}
-
-export const errorEventJson = (error: ClientError) => JSON.stringify({ error: { message: error.message, type: error.type, code: error.code } });
-
-export { enqueueSettlement, settleJobId };
 
 export interface FinishInput {
   context: RequestContext;

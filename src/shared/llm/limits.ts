@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { TooManyRequestsError } from '../../lib/errors.js';
 import { luaScript } from '../../lib/lua.js';
-import { llmKeys } from '../../../queues/redis-keys.js';
+import { llmKeys } from '../../../queues/index.js';
 
 const WINDOW_MS = 60_000;
 

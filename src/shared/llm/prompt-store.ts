@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { llmKeys } from '../../../queues/redis-keys.js';
+import { llmKeys } from '../../../queues/index.js';
 
 /**
  * Request bodies live in their own Redis key, not in the llm job: a job (kept a while after it completes, and

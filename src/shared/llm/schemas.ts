@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LLM_ID_PATTERN } from '../../../queues/redis-keys.js';
+import { LLM_ID_PATTERN, LLM_STATUSES } from '../../../queues/index.js';
 
 // The OpenAI Chat Completions request: known fields are validated, unknown ones pass through to the upstream.
 
@@ -137,9 +137,6 @@ export const modelListSchema = z.object({ object: z.literal('list'), data: z.arr
 export const requestIdParamsSchema = z.object({ id: z.string().regex(LLM_ID_PATTERN, 'not an LLM request id') });
 export const modelParamsSchema = z.object({ model: z.string().min(1).max(256) });
 
-export const LLM_STATUSES = ['queued', 'running', 'completed', 'failed', 'aborted', 'cancelled'] as const;
-export type LlmStatus = (typeof LLM_STATUSES)[number];
-export const TERMINAL_STATUSES: readonly LlmStatus[] = ['completed', 'failed', 'aborted', 'cancelled'];
 
 export const llmRequestStatusSchema = z
   .object({

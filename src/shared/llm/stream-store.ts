@@ -1,51 +1,13 @@
 import { hostname } from 'node:os';
 import type { Redis } from 'ioredis';
 import { luaScript } from '../../lib/lua.js';
-import { llmKeys } from '../../../queues/redis-keys.js';
+import { llmKeys, parseEntry, type NewEntry, type StreamEntry } from '../../../queues/index.js';
 
 /**
- * The per-request event log in Redis, shared by the worker (the only writer) and every API process (readers).
- * Entry types: `c` a chat.completion.chunk (JSON), `e` an error event ({"error": ...}, with the HTTP status
- * a client that has not started reading should get), `end` the terminal record (status and usage).
- * Every write checks the writer's run token, so a worker that lost its job (stalled, then retried
- * elsewhere) can never write after the new owner.
+ * The per-request event log in Redis (entry types in queues/llm-stream.ts), shared by the worker (the only writer)
+ * and every API process (readers). Every write checks the writer's run token, so a worker that lost its job
+ * (stalled, then retried elsewhere) can never write after the new owner.
  */
-export type EntryType = 'c' | 'e' | 'end';
-
-export interface StreamEntry {
-  id: string;
-  type: EntryType;
-  data: string;
-  /** HTTP status for `e` entries. */
-  status?: number;
-}
-
-export interface NewEntry {
-  type: EntryType;
-  data: string;
-  status?: number;
-}
-
-export function parseEntry([id, fields]: [string, string[]]): StreamEntry {
-  const entry: StreamEntry = { id, type: 'c', data: '' };
-  for (let i = 0; i + 1 < fields.length; i += 2) {
-    const value = fields[i + 1]!;
-    if (fields[i] === 't') entry.type = value as EntryType;
-    else if (fields[i] === 'd') entry.data = value;
-    else if (fields[i] === 's' && value) entry.status = Number(value);
-  }
-  return entry;
-}
-
-/** Stream ids are `<ms>-<seq>`; compares them numerically. */
-export function compareIds(a: string, b: string): number {
-  const [am = '0', as = '0'] = a.split('-');
-  const [bm = '0', bs = '0'] = b.split('-');
-  const ms = Number(am) - Number(bm);
-  return ms !== 0 ? Math.sign(ms) : Math.sign(Number(as) - Number(bs));
-}
-
-export const STREAM_ID_PATTERN = /^\d{1,20}-\d{1,20}$/;
 
 /**
  * The API's record of a new request. Written concurrently with the enqueue (on another connection), so it may

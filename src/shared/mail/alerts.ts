@@ -1,6 +1,5 @@
 import type { Redis } from 'ioredis';
-import { mailJobId } from '../../../queues/mail.js';
-import { redisKey } from '../../lib/redis.js';
+import { mailJobId, mailAlertKey } from '../../../queues/index.js';
 import type { QuotaService } from '../quota/service.js';
 import type { MailOutbox } from './outbox.js';
 
@@ -24,7 +23,7 @@ interface Deps {
  */
 export function createMailAlerts({ redis, prefix, quota, outbox }: Deps) {
   async function once(marker: string, enqueue: () => Promise<unknown>): Promise<boolean> {
-    const key = redisKey(prefix, 'mail', 'alert', marker);
+    const key = mailAlertKey(prefix, marker);
     if ((await redis.set(key, '1', 'EX', MARKER_TTL_SECONDS, 'NX')) !== 'OK') return false;
     try {
       await enqueue();

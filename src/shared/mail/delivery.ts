@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { MailJob } from '../../../queues/mail.js';
+import type { MailJob } from '../../../queues/index.js';
 import { isDuplicateKeyError } from '../../lib/mongo.js';
 import { MailDeliveryModel } from '../../models/mail.js';
 import { UserModel } from '../../models/user.js';

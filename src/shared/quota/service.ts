@@ -2,6 +2,7 @@ import type { Redis } from 'ioredis';
 import { ServiceUnavailableError, TooManyRequestsError } from '../../lib/errors.js';
 import { accountName, loadAccountState, parseAccountName, type AccountRef, type AccountState } from './accounts.js';
 import { ABORT_LOAD, BEGIN_LOAD, EXTEND_RESERVATIONS, FINISH_LOAD, RELEASE_EXPIRED, RESERVE, RESET_ACCOUNT, SETTLE, SET_LIMIT } from './scripts.js';
+import { quotaKeys } from '../../../queues/index.js';
 
 export interface AccountSnapshot {
   limit: number;
@@ -58,10 +59,11 @@ export class InsufficientQuotaError extends TooManyRequestsError {
  * MongoDB (the ledger and the payers' limits) is the durable truth each account is loaded and rebuilt from.
  */
 export function createQuotaService({ redis, prefix, settledMarkerSeconds = 7 * 24 * 3600 }: Options) {
-  const key = (ref: AccountRef) => `${prefix}:quota:${accountName(ref)}`;
-  const resvKey = (requestId: string) => `${prefix}:resv:${requestId}`;
-  const indexKey = `${prefix}:resv-index`;
-  const settledKey = (requestId: string) => `${prefix}:settled:${requestId}`;
+  const keys = quotaKeys(prefix);
+  const key = (ref: AccountRef) => keys.account(accountName(ref));
+  const resvKey = keys.reservation;
+  const indexKey = keys.reservationIndex;
+  const settledKey = keys.settled;
 
   /** When each request reached the counters (its settled marker's Redis time), or null when it has not (or the marker is gone). */
   async function settledTimes(requestIds: string[]): Promise<Array<number | null>> {
@@ -218,7 +220,7 @@ export function createQuotaService({ redis, prefix, settledMarkerSeconds = 7 * 2
   /** Every account that has counters (or a settlement stub) in Redis. */
   async function accountsInRedis(): Promise<AccountRef[]> {
     const found = new Set<string>();
-    const head = `${prefix}:quota:`;
+    const head = keys.accountPattern.slice(0, -1);
     let cursor = '0';
     do {
       const [next, keys] = await redis.scan(cursor, 'MATCH', `${head}*`, 'COUNT', 500);

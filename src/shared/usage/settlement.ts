@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
-import type { RequestContext, RequestOutcome } from '../../../queues/schemas.js';
+import type { RequestContext, RequestOutcome } from '../../../queues/index.js';
 import { isoDay } from '../../lib/dates.js';
 import { isDuplicateKeyError } from '../../lib/mongo.js';
 import { llmTokensTotal, observeTtft, settlementsTotal } from '../../lib/metrics.js';
