@@ -8,7 +8,7 @@ import { countPrompt, countPromptTokens, countTokens, encodingForModel, estimate
 
 const counting = { maxExactBytes: 32_768, imageTokens: 2500 };
 const options = { ...counting, margin: 0.15 };
-const sourceFiles = ['src/modules/llm/service.ts', 'README.md', 'src/modules/quota/scripts.ts', 'package-lock.json'];
+const sourceFiles = ['src/modules/llm/service.ts', 'README.md', 'src/shared/quota/scripts.ts', 'package-lock.json'];
 
 describe('the linear BPE counter', () => {
   it.each([['cl100k_base', cl100k], ['o200k_base', o200k]] as const)('counts exactly as js-tiktoken on real text (%s)', (_name, ranks) => {

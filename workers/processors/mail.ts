@@ -4,7 +4,7 @@ import { createMailTransport } from '../../src/shared/mail/transport.js';
 import type { ProcessorFactory } from './types.js';
 
 /**
- * Sends one logical message per job over SMTP (see src/modules/mail/delivery.ts). SMTP errors fail the attempt;
+ * Sends one logical message per job over SMTP (see src/shared/mail/delivery.ts). SMTP errors fail the attempt;
  * BullMQ retries with backoff (MAIL_JOB_OPTIONS) and keeps a job that gave up in the failed set, on the board.
  */
 export const createMailProcessor: ProcessorFactory<'mail'> = ({ config, logger, onClose }) => {

@@ -6,7 +6,7 @@ import { createMailOutbox } from '../../src/shared/mail/outbox.js';
 import type { ProcessorFactory } from './types.js';
 
 /**
- * Applies one Stripe event (see src/modules/billing/sync.ts for the exactly-once and ordering rules), only after
+ * Applies one Stripe event (see src/shared/billing/sync.ts for the exactly-once and ordering rules), only after
  * verifying its signature again: whoever can add or edit a job (Redis, a dashboard) cannot make one up. The age is
  * not checked here (a job may wait or be retried for hours); the webhook checked it on receipt.
  */
