@@ -90,7 +90,7 @@ describe('finished llm jobs keep no prompt in Redis', () => {
       await res.rest();
       expect(await holding(queued.marker)).toEqual([]);
     } finally {
-      worker.resume();
+      await worker.resume();
     }
   });
 });
@@ -117,7 +117,7 @@ describe('a job BullMQ gives up on (stalled past LLM_MAX_STALLED_COUNT)', () => 
       const id = String(res.headers['x-request-id']);
       const job = await dying.getNextJob('dying-worker');
       expect(job?.id).toBe(id);
-      worker.resume();
+      await worker.resume();
       const events = await res.rest();
       expect(events.at(-1)!.data).toBe('[DONE]');
       expect(JSON.parse(events.at(-2)!.data)).toMatchObject({ error: { code: 'stream_interrupted' } });

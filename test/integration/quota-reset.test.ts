@@ -174,7 +174,7 @@ describe('monthly quota resets (controllable clock: the tick carries its time)',
     try {
       for (let h = 0; h < 24; h += 1) ids.push(await scheduler.tick(new Date(T.getTime() - 23 * HOUR + h * HOUR)));
     } finally {
-      workers.workers.forEach((w) => w.resume());
+      await Promise.all(workers.workers.map((w) => w.resume()));
     }
     for (const id of ids) await waitForJob(resetQueue(), id);
     expect(await quota.snapshot(dayLate)).toMatchObject({ used: 0, period: addMonthsUtc(new Date(T.getTime() - 20 * HOUR), 1).toISOString() });
