@@ -6,8 +6,9 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    // Type-aware rules need the TypeScript program: every .ts file is in tsconfig.json (or scripts/bench's).
-    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    // Type-aware rules need the TypeScript program: one program of tsconfig.json, which holds every linted .ts file
+    // (faster here than projectService, which also builds scripts/bench's project).
+    languageOptions: { parserOptions: { project: './tsconfig.json', tsconfigRootDir: import.meta.dirname } },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-floating-promises': 'error',
