@@ -10,6 +10,12 @@ for (const [marker, { repeat, ...script }] of Object.entries(JSON.parse(process.
 }
 await upstream.start();
 process.on('SIGTERM', () => {
-  upstream.close().finally(() => process.exit(0));
+  upstream.close().then(
+    () => process.exit(0),
+    (err: unknown) => {
+      process.stderr.write(`could not close the fake upstream: ${String(err)}\n`);
+      process.exit(1);
+    },
+  );
 });
 process.stdout.write(`${JSON.stringify({ ready: true, port: Number(new URL(upstream.url).port) })}\n`);

@@ -3,7 +3,8 @@ import { compareIds, llmKeys } from '../../queues/index.js';
 import { countTokens } from '../../src/shared/llm/tokenizer.js';
 import { startFakeUpstream, type FakeUpstream } from '../helpers/fake-upstream.js';
 import { startTestApp, type TestApp } from '../helpers/harness.js';
-import { chatBody, contentOf, eventually, llmUser, openSse, settlementOf, SERVER_KEY } from '../helpers/llm.js';
+import { chatBody, contentOf, llmUser, openSse, settlementOf, SERVER_KEY } from '../helpers/llm.js';
+import { waitFor } from '../helpers/wait.js';
 import { configEnv, spawnRole, type RoleProcess } from '../helpers/llm-processes.js';
 
 const words = (n: number, tag: string) => Array.from({ length: n }, (_, i) => `${tag}${i}`).join(' ');
@@ -90,11 +91,11 @@ describe('two API processes and two worker processes against one Redis', () => {
     expect(contentOf(events.slice(0, -2))).toBe(streamed);
     expect(new Set(events.map((e) => e.id)).size).toBe(events.length);
     expect(await app.redis.zcard(keys.active(user.id))).toBe(0);
-    const job = await eventually(async () => {
+    const job = await waitFor(async () => {
       const j = await app.producer.queues.llm.getJob(id);
       const state = await j?.getState();
       return state === 'completed' || state === 'failed' ? state : undefined;
-    });
+    }, `llm job ${id} to finish`);
     expect(job).toBe('completed');
     // The retry needed the prompt (it counted the prompt tokens); once the request ended, nothing holds it.
     expect(await app.redis.exists(keys.prompt(id))).toBe(0);

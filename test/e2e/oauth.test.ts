@@ -5,6 +5,7 @@ import { VSCODE_REDIRECT, approveAtProvider, browserSignIn, followCallback, newV
 import { TEST_PASSWORD, uniqueEmail } from '../factories/users.js';
 import { OAuthCodeModel } from '../../src/models/oauth-code.js';
 import { UserModel } from '../../src/models/user.js';
+import { waitFor } from '../helpers/wait.js';
 
 let app: TestApp;
 let fake: FakeOAuthProvider;
@@ -143,7 +144,7 @@ describe.each<FakeProviderName>(['github', 'google'])('OAuth sign-in with %s aga
     const started = await startSignIn(app.url, provider);
     const callbackUrl = await approveAtProvider(started.location!);
     for (const key of await pendingStates()) await app.redis.pexpire(key, 1);
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await waitFor(async () => (await pendingStates()).length === 0, 'the pending sign-in states expired');
     const back = await followCallback(callbackUrl, started.cookie);
     expect(back.status).toBe(400);
     expect(back.location).toBeNull();

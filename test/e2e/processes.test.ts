@@ -2,7 +2,8 @@ import { testMongoBaseUrl } from '../helpers/config.js';
 import { randomBytes } from 'node:crypto';
 import { afterAll, describe, it } from 'vitest';
 import mongoose from 'mongoose';
-import { eventually, spawnRole, type RoleProcess } from '../helpers/processes.js';
+import { spawnRole, type RoleProcess } from '../helpers/processes.js';
+import { waitFor } from '../helpers/wait.js';
 
 const id = randomBytes(5).toString('hex');
 const DATABASE_URL = `${testMongoBaseUrl()}/test_proc_${id}`;
@@ -48,10 +49,11 @@ describe.concurrent('graceful shutdown on SIGTERM', { timeout: 120_000 }, () => 
     const health = await fetch(`http://127.0.0.1:${String(port)}/healthz`);
     expect(health.status).toBe(200);
     // Ready once the database answers and every unique index exists (created at start outside production).
-    await eventually(async () => {
+    await waitFor(async () => {
       const ready = await fetch(`http://127.0.0.1:${String(port)}/readyz`);
       if (ready.status !== 200) throw new Error(`readyz ${ready.status}`);
-    }, 'readyz 200');
+      return true;
+    }, 'readyz 200', 45_000, 200);
     web.child.kill('SIGTERM');
     expect(await web.exit).toEqual({ code: 0, signal: null });
     expect(web.output()).toContain('"msg":"shutting down"');

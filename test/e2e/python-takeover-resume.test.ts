@@ -3,7 +3,7 @@ import mongoose from 'mongoose';
 import { createRedis } from '../../src/lib/redis.js';
 import { testConfig } from '../helpers/config.js';
 import { deleteKeys } from '../helpers/harness.js';
-import { eventually } from '../helpers/processes.js';
+import { waitFor } from '../helpers/wait.js';
 import { migrateEnv, pythonHash, pythonOrganization, pythonUser, reportOf, startMigration, summaryOf, withRawDb } from '../helpers/legacy-python.js';
 
 const { ObjectId } = mongoose.mongo;
@@ -34,9 +34,10 @@ describe('db:migrate killed half-way', { timeout: 180_000 }, () => {
 
     // Small batches with a pause after each: killed (SIGKILL, no clean-up at all) once two batches are through.
     const slow = startMigration(migrateEnv(config, { DB_MIGRATE_BATCH_SIZE: String(BATCH), DB_MIGRATE_BATCH_DELAY_MS: '400' }));
-    await eventually(async () => {
+    await waitFor(() => {
       if (!/users: 10 read, 10 converted/.test(slow.output())) throw new Error(`not yet: ${slow.output()}`);
-    }, 'two batches converted');
+      return true;
+    }, 'two batches converted', 45_000, 200);
     slow.child.kill('SIGKILL');
     const killed = await slow.exit;
     expect(killed.signal).toBe('SIGKILL');

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/harness.js';
 import { expectCleanError } from '../helpers/assertions.js';
 import mongoose from 'mongoose';
-import { eventually, freePort, spawnRole, throwawayFerretDb, throwawayRedis, type RoleProcess, type Throwaway } from '../helpers/processes.js';
+import { waitFor } from '../helpers/wait.js';
+import { freePort, spawnRole, throwawayFerretDb, throwawayRedis, type RoleProcess, type Throwaway } from '../helpers/processes.js';
 import { ALL_MODELS } from '../../src/models/index.js';
 import { createRedis } from '../../src/lib/redis.js';
 import { createProducer } from '../../queues/index.js';
@@ -16,12 +17,12 @@ async function readiness(url: string) {
 }
 
 const becomes = (url: string, status: number, checks: object) =>
-  eventually(async () => {
+  waitFor(async () => {
     const ready = await readiness(url);
     if (ready.status !== status) throw new Error(`readyz is ${ready.status} ${JSON.stringify(ready.body)}`);
     expect(ready.body.checks).toEqual(checks);
     return ready;
-  }, `readyz ${status}`);
+  }, `readyz ${status}`, 45_000, 200);
 
 describe('readiness of a running API when its dependencies fail and return', { timeout: 90_000 }, () => {
   let redis: Throwaway;
@@ -53,11 +54,11 @@ describe('readiness of a running API when its dependencies fail and return', { t
 
     await redis.start();
     await becomes(app.url, 200, { mongodb: true, redis: true, indexes: true });
-    const again = await eventually(async () => {
+    const again = await waitFor(async () => {
       const res = await app.request.post('/auth/login-json').send({ email, password: TEST_PASSWORD });
       if (res.status !== 200) throw new Error(String(res.status));
       return res;
-    }, 'sign-in after Redis returned');
+    }, 'sign-in after Redis returned', 45_000, 200);
     expect(again.body.user.email).toBe(email);
   });
 
@@ -230,10 +231,11 @@ describe('no role is ready or takes work before its unique indexes exist', { tim
       await db.collection('token_usage').deleteMany({ request_id: requestId, _id: { $ne: keep!._id } });
       await becomes(url, 200, { mongodb: true, redis: true, indexes: true });
       await worker.waitForLog('workers started');
-      await eventually(async () => {
+      await waitFor(async () => {
         const state = await producer.queues['quota-reset'].getJobState(jobId);
         if (state !== 'completed') throw new Error(state);
-      }, 'the waiting job processed once the index exists');
+        return true;
+      }, 'the waiting job processed once the index exists', 45_000, 200);
     } finally {
       await producer.close();
       queueRedis.disconnect();

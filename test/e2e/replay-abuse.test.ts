@@ -7,7 +7,8 @@ import { llmKeys } from '../../queues/index.js';
 import { startWorkers, type RunningWorkers } from '../../workers/index.js';
 import { startFakeUpstream, type FakeUpstream } from '../helpers/fake-upstream.js';
 import { startTestApp, type TestApp } from '../helpers/harness.js';
-import { chatBody, eventually, llmUser, openSse, SERVER_KEY } from '../helpers/llm.js';
+import { chatBody, llmUser, openSse, SERVER_KEY } from '../helpers/llm.js';
+import { waitFor } from '../helpers/wait.js';
 import { configEnv, spawnRole, type RoleProcess } from '../helpers/llm-processes.js';
 
 const READERS = 200;
@@ -63,7 +64,7 @@ describe('replays of a finished stream under abuse (web API in its own process, 
     const original = await openSse(web.url, { path: '/v1/chat/completions', headers: auth, body: chatBody('long answer', { stream: true }) });
     const id = String(original.headers['x-request-id']);
     expect((await original.rest()).at(-1)!.data).toBe('[DONE]');
-    await eventually(async () => ((await fetch(`${web.url}/llm/requests/${id}`, { headers: auth }).then((r) => r.json())) as { status: string }).status === 'completed' || undefined);
+    await waitFor(async () => ((await fetch(`${web.url}/llm/requests/${id}`, { headers: auth }).then((r) => r.json())) as { status: string }).status === 'completed', `request ${id} completed`);
 
     const heapUsedMb = async () => Number(/^nodejs_heap_size_used_bytes (\d+)/m.exec(await fetch(`${web.url}/metrics`).then((r) => r.text()))?.[1]) / 2 ** 20;
     const heapBefore = await heapUsedMb();
@@ -108,6 +109,6 @@ describe('replays of a finished stream under abuse (web API in its own process, 
     expect(heapUsed - heapBefore).toBeLessThan(150);
     // Every replay connection released its stream slot when it ended.
     const keys = llmKeys(app.config.REDIS_PREFIX);
-    await eventually(async () => ((await app.redis.zcard(keys.active(user.id))) === 0 ? true : undefined), 10_000, 'all stream slots released');
+    await waitFor(async () => ((await app.redis.zcard(keys.active(user.id))) === 0 ? true : undefined), 'all stream slots released', 10_000);
   }, 120_000);
 });

@@ -4,7 +4,7 @@ import type http from 'node:http';
 import supertest from 'supertest';
 import { Types } from 'mongoose';
 import { startTestApp, type TestApp } from '../helpers/harness.js';
-import { waitForJob } from '../helpers/wait.js';
+import { waitForFinishedJob } from '../helpers/wait.js';
 import { organization, outcome, payerUser, requestContext } from '../factories/usage.js';
 import { startWorkers, type RunningWorkers } from '../../workers/index.js';
 import { createApp } from '../../src/app.js';
@@ -29,7 +29,7 @@ describe('usage API: balance, history, summary, and /metrics', () => {
   async function settle(ref: AccountRef, userId: string, model: string, result: RequestOutcome, extra: Partial<RequestContext> = {}) {
     const context = requestContext(userId, [ref], { model, ...extra });
     const { granted } = await quota.reserve(context.request_id, context.accounts, 1000, 1, 60_000);
-    const job = await waitForJob(app.producer.queues.usage, await enqueueSettlement(app.producer, { ...context, reserved_tokens: granted }, result));
+    const job = await waitForFinishedJob(app.producer.queues.usage, await enqueueSettlement(app.producer, { ...context, reserved_tokens: granted }, result));
     expect(job.failedReason ?? null).toBeNull();
   }
 

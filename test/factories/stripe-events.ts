@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import Stripe from 'stripe';
 import type { TestApp } from '../helpers/harness.js';
-import { waitForJob } from '../helpers/jobs.js';
+import { waitForCompletedJob } from '../helpers/wait.js';
 import { stripeEventJobId } from '../../queues/index.js';
 import { addMonthsUtc } from '../../src/lib/dates.js';
 
@@ -88,6 +88,6 @@ export async function postEvent(app: TestApp, event: StripeEvent, options: { sec
 export async function deliver(app: TestApp, event: StripeEvent) {
   const response = await postEvent(app, event);
   if (response.status !== 200) throw new Error(`webhook answered ${response.status}: ${JSON.stringify(response.body)}`);
-  const job = await waitForJob(app.producer.queues['stripe-sync'], stripeEventJobId(event.id));
+  const job = await waitForCompletedJob(app.producer.queues['stripe-sync'], stripeEventJobId(event.id));
   return job.returnvalue as { outcome: string; note?: string };
 }

@@ -23,6 +23,12 @@ if (role === 'web') {
 process.on('SIGTERM', () => {
   stop()
     .then(disconnectMongo)
-    .finally(() => process.exit(0));
+    .then(
+      () => process.exit(0),
+      (err: unknown) => {
+        logger.error({ err }, 'could not stop cleanly');
+        process.exit(1);
+      },
+    );
 });
 process.stdout.write(`${JSON.stringify({ ready: true, port })}\n`);

@@ -7,6 +7,7 @@ import type { JobPayload } from '../../queues/index.js';
 import { registerAndLogin } from '../factories/users.js';
 import { startFakeUpstream, type FakeUpstream } from './fake-upstream.js';
 import { startTestApp, type TestApp } from './harness.js';
+import { waitFor } from './wait.js';
 
 export const SERVER_KEY = 'sk-server-side-upstream-key-0123456789';
 
@@ -143,22 +144,6 @@ export const contentOf = (events: SseEvent[]): string =>
 
 /** Waits for the request's settlement job on the usage queue (the usage worker is someone else's; it is not run here). */
 export async function settlementOf(app: TestApp, requestId: unknown, timeoutMs = 10_000): Promise<JobPayload<'usage'> & { kind: 'settle' }> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const job = await app.producer.queues.usage.getJob(`settle-${String(requestId)}`);
-    if (job) return job.data as JobPayload<'usage'> & { kind: 'settle' };
-    if (Date.now() > deadline) throw new Error(`no settlement job for ${String(requestId)}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
-
-/** Polls until `check` returns a value (not undefined), or fails after `timeoutMs`. */
-export async function eventually<T>(check: () => Promise<T | undefined> | T | undefined, timeoutMs = 10_000, what = 'condition'): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`${what} not reached in time`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
+  const job = await waitFor(() => app.producer.queues.usage.getJob(`settle-${String(requestId)}`), `the settlement job of ${String(requestId)}`, timeoutMs);
+  return job.data as JobPayload<'usage'> & { kind: 'settle' };
 }

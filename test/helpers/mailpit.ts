@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { eventually } from './jobs.js';
+import { waitFor } from './wait.js';
 
 /** Mailpit's HTTP API (the web UI's address); `npm test` starts Mailpit with its SMTP at TEST_SMTP_URL. */
 export const MAILPIT_URL = (process.env.TEST_MAILPIT_URL ?? 'http://127.0.0.1:8025').replace(/\/+$/, '');
@@ -43,7 +43,7 @@ export async function readMessage(id: string): Promise<Mail> {
 
 /** Waits until `address` has received `count` messages (optionally matching a subject) and returns them, newest first. */
 export async function waitForMail(address: string, { count = 1, subject }: { count?: number; subject?: RegExp } = {}): Promise<Mail[]> {
-  const summaries = await eventually(async () => {
+  const summaries = await waitFor(async () => {
     const all = (await messagesTo(address)).filter((m) => !subject || subject.test(m.Subject));
     return all.length >= count ? all : undefined;
   }, `${count} mail(s) to ${address}${subject ? ` matching ${subject}` : ''}`, 30_000);

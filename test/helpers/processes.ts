@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { waitFor } from './wait.js';
 
 const FERRETDB_BIN = process.env.FERRETDB_BIN ?? path.join(process.env.AICODER_CACHE_DIR ?? path.join(os.homedir(), '.cache', 'aicoder'), 'bin', 'ferretdb');
 /**
@@ -28,21 +29,6 @@ function answers(port: number): Promise<boolean> {
   });
 }
 
-/** Polls until `check` passes (no timing assertion: only a cap so a broken build fails instead of hanging). */
-export async function eventually<T>(check: () => Promise<T>, what: string, capMs = 45_000): Promise<T> {
-  const deadline = Date.now() + capMs;
-  let last: unknown;
-  while (Date.now() < deadline) {
-    try {
-      return await check();
-    } catch (error) {
-      last = error;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`${what} did not happen: ${(last as Error)?.message ?? last}`);
-}
-
 export interface Throwaway {
   port: number;
   start(): Promise<void>;
@@ -65,9 +51,7 @@ function throwaway(port: number, command: string, args: string[], onCleanup: () 
     async start() {
       if (child && child.exitCode === null) return;
       child = spawn(command, args, { stdio: 'ignore' });
-      await eventually(async () => {
-        if (!(await answers(port))) throw new Error('not listening');
-      }, `${path.basename(command)} on ${port}`);
+      await waitFor(() => answers(port), `${path.basename(command)} listening on ${port}`, 45_000, 200);
     },
     kill,
     async cleanup() {
@@ -113,10 +97,10 @@ export function spawnRole(args: string[], env: Record<string, string>, command?:
     output: () => out,
     exit,
     waitForLog: (msg) =>
-      eventually(async () => {
+      waitFor(async () => {
         const line = out.split('\n').find((l) => l.includes(`"msg":"${msg}"`));
         if (!line) throw new Error(child.exitCode !== null ? `exited ${child.exitCode}: ${out}` : `no "${msg}" yet`);
         return JSON.parse(line) as Record<string, unknown>;
-      }, `log "${msg}"`, 60_000),
+      }, `log "${msg}"`, 60_000, 200),
   };
 }

@@ -1,21 +1,50 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Job, Queue } from 'bullmq';
 
-/** Polls until `check` returns a truthy value (or throws after `timeoutMs`); for state, never for timing claims. */
-export async function waitFor<T>(check: () => Promise<T | undefined | null | false> | T | undefined | null | false, what: string, timeoutMs = 20_000): Promise<T> {
+type NotYet = undefined | null | false;
+
+/**
+ * The one polling primitive of the tests: calls `check` until it returns a truthy value and returns that value.
+ * A falsy value or a thrown error means "not yet" (the last error goes into the timeout's message). `timeoutMs`
+ * only bounds the wait so a broken build fails instead of hanging; it is never a timing claim.
+ */
+export async function waitFor<T extends object | string | number | true>(
+  check: () => Promise<T | NotYet> | T | NotYet,
+  what: string,
+  timeoutMs = 20_000,
+  intervalMs = 25,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
+  let last: unknown;
   for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
+    try {
+      const value = await check();
+      if (value) return value;
+      last = undefined;
+    } catch (error) {
+      last = error;
+    }
+    if (Date.now() > deadline) {
+      const why = last === undefined ? '' : `: ${last instanceof Error ? last.message : String(last)}`;
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${why}`, { cause: last });
+    }
+    await sleep(intervalMs);
   }
 }
 
-/** Waits until a job is completed or failed and returns it. */
-export async function waitForJob(queue: Queue, jobId: string, timeoutMs = 20_000): Promise<Job> {
+/** The job once it has ended, completed or failed (for tests that look at how it ended). */
+export async function waitForFinishedJob(queue: Queue, jobId: string, timeoutMs = 20_000): Promise<Job> {
   return waitFor(async () => {
     const state = await queue.getJobState(jobId);
-    if (state !== 'completed' && state !== 'failed') return undefined;
+    if (state !== 'completed' && state !== 'failed') throw new Error(`state ${state}`);
+    // Read after the state check: a copy fetched before it may predate the result.
     return queue.getJob(jobId);
-  }, `job ${jobId}`, timeoutMs) as Promise<Job>;
+  }, `job ${jobId} to finish`, timeoutMs);
+}
+
+/** The job once it has completed; throws with its reason if it failed instead. */
+export async function waitForCompletedJob(queue: Queue, jobId: string, timeoutMs = 20_000): Promise<Job> {
+  const job = await waitForFinishedJob(queue, jobId, timeoutMs);
+  if ((await job.getState()) === 'failed') throw new Error(`job ${jobId} failed: ${job.failedReason}`);
+  return job;
 }

@@ -3,6 +3,7 @@ import express from 'express';
 import supertest from 'supertest';
 import { startTestApp, type TestApp } from '../helpers/harness.js';
 import { startSecondInstance } from '../helpers/second-instance.js';
+import { waitFor } from '../helpers/wait.js';
 import { registerAndLogin } from '../factories/users.js';
 import { organizationWith, subUserOf, userWithRole } from '../factories/accounts.js';
 import { ApiKeyModel } from '../../src/models/api-key.js';
@@ -193,12 +194,10 @@ describe('API keys', () => {
     const listed = (await app.request.get('/api-keys').set(owner.auth)).body.data;
     expect(listed.find((k: { id: string }) => k.id === old.id)).toMatchObject({ status: 'rotating', rotation_ends_at: rotated.replaced.valid_until });
 
-    const deadline = Date.now() + (OVERLAP_SECONDS + 10) * 1000;
-    let status = 200;
-    while (status === 200 && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 250));
-      status = (await second.request.get('/users/me').set(bearer(old.key))).status;
-    }
+    const status = await waitFor(async () => {
+      const { status } = await second.request.get('/users/me').set(bearer(old.key));
+      return status !== 200 && status;
+    }, 'the old key to stop working after the overlap', (OVERLAP_SECONDS + 10) * 1000, 250);
     expect(status).toBe(401);
     expect(Date.now()).toBeGreaterThanOrEqual(Date.parse(rotated.replaced.valid_until));
     expect((await app.request.get('/users/me').set(bearer(rotated.key))).status).toBe(200);

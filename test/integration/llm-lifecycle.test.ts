@@ -133,7 +133,7 @@ describe('stream lifecycle: disconnect grace, resume, status and cancel', () => 
       expect(await env.app.producer.queues.llm.getJob(id)).toBeUndefined();
       expect(await env.app.redis.zcard(keys().active(user.id))).toBe(0);
     } finally {
-      worker.resume();
+      await worker.resume();
     }
     expect(env.upstream.requests).toHaveLength(0);
   });

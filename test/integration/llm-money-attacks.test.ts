@@ -8,7 +8,7 @@ import { createQuotaService } from '../../src/shared/quota/service.js';
 import { startScheduler, type RunningScheduler } from '../../workers/scheduler/index.js';
 import { startWorkers, type RunningWorkers } from '../../workers/index.js';
 import { chatBody, llmUser, openSse, settlementOf, startLlmEnv, type LlmEnv } from '../helpers/llm.js';
-import { waitFor, waitForJob } from '../helpers/wait.js';
+import { waitFor, waitForFinishedJob } from '../helpers/wait.js';
 
 /** Text of about `bytes` UTF-8 bytes. */
 const oneLetter = (bytes: number) => 'a'.repeat(bytes);
@@ -141,7 +141,7 @@ describe('attacks on the money path (issue 8, items 1 and 2)', () => {
     const quota = createQuotaService({ redis: env.app.redis, prefix: env.app.config.REDIS_PREFIX });
     for (let sweep = 0; sweep < 3; sweep += 1) {
       await new Promise((resolve) => setTimeout(resolve, 900));
-      await waitForJob(env.app.producer.queues.usage, await scheduler.usageTick('release-expired', new Date(Date.now() + sweep * 60_000)));
+      await waitForFinishedJob(env.app.producer.queues.usage, await scheduler.usageTick('release-expired', new Date(Date.now() + sweep * 60_000)));
       expect(await quota.reservationOf(id)).not.toBeNull();
       expect(await env.app.redis.zscore(llmKeys(env.app.config.REDIS_PREFIX).active(user.id), id)).not.toBeNull();
     }
@@ -168,7 +168,7 @@ describe('attacks on the money path (issue 8, items 1 and 2)', () => {
       const released = send('lose my reservation');
       const lost = (await queued(2)).find((id) => id !== kept)!;
       await new Promise((resolve) => setTimeout(resolve, 1600));
-      await waitForJob(env.app.producer.queues.usage, await scheduler.usageTick('release-expired', new Date(Date.now() + 10 * 60_000)));
+      await waitForFinishedJob(env.app.producer.queues.usage, await scheduler.usageTick('release-expired', new Date(Date.now() + 10 * 60_000)));
       expect(await quota.reservationOf(kept)).not.toBeNull();
       // As if its reservation had been released (a Redis loss, an older sweeper): the worker must not stream on it.
       await quota.releaseExpired([lost], Date.now() + 3_600_000);

@@ -4,7 +4,8 @@ import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createBlockingRedis } from '../../src/lib/redis.js';
 import { bullPrefix } from '../../queues/index.js';
-import { chatBody, eventually, llmUser, openSse, settlementOf, startLlmEnv, type LlmEnv } from '../helpers/llm.js';
+import { chatBody, llmUser, openSse, settlementOf, startLlmEnv, type LlmEnv } from '../helpers/llm.js';
+import { waitFor } from '../helpers/wait.js';
 
 /** Every key under `prefix` whose value (any Redis type) contains `needle`: BullMQ's job hashes, events, lists. */
 async function keysHolding(redis: Redis, prefix: string, needle: string): Promise<string[]> {
@@ -90,7 +91,7 @@ describe('finished llm jobs keep no prompt in Redis', () => {
       await res.rest();
       expect(await holding(queued.marker)).toEqual([]);
     } finally {
-      worker.resume();
+      await worker.resume();
     }
   });
 });
@@ -117,13 +118,13 @@ describe('a job BullMQ gives up on (stalled past LLM_MAX_STALLED_COUNT)', () => 
       const id = String(res.headers['x-request-id']);
       const job = await dying.getNextJob('dying-worker');
       expect(job?.id).toBe(id);
-      worker.resume();
+      await worker.resume();
       const events = await res.rest();
       expect(events.at(-1)!.data).toBe('[DONE]');
       expect(JSON.parse(events.at(-2)!.data)).toMatchObject({ error: { code: 'stream_interrupted' } });
       expect((await settlementOf(env.app, id)).outcome).toMatchObject({ status: 'failed', usage_source: 'none' });
       expect(await env.app.producer.queues.llm.getJob(id).then((j) => j?.getState())).toBe('failed');
-      await eventually(async () => ((await keysHolding(env.app.redis, env.app.config.REDIS_PREFIX, lost.marker)).length === 0 ? true : undefined), 10_000, 'prompt dropped');
+      await waitFor(async () => ((await keysHolding(env.app.redis, env.app.config.REDIS_PREFIX, lost.marker)).length === 0 ? true : undefined), 'prompt dropped', 10_000);
       expect(env.upstream.requests).toHaveLength(0);
     } finally {
       await dying.close(true);

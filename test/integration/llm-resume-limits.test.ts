@@ -1,7 +1,8 @@
 import net from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { llmKeys } from '../../queues/index.js';
-import { chatBody, contentOf, eventually, llmUser, openSse, startLlmEnv, type LlmEnv } from '../helpers/llm.js';
+import { chatBody, contentOf, llmUser, openSse, startLlmEnv, type LlmEnv } from '../helpers/llm.js';
+import { waitFor } from '../helpers/wait.js';
 
 const words = (n: number, tag: string) => Array.from({ length: n }, (_, i) => `${tag}${i}`).join(' ');
 
@@ -70,11 +71,11 @@ describe('resume connections count toward the open-stream limit', () => {
     expect(blocked.body.error.code).toBe('concurrency_limit_exceeded');
 
     for (const r of held) r.socket.destroy();
-    await eventually(async () => ((await openSlots(user.id)) === 0 ? true : undefined), 10_000, 'slots of departed clients freed');
+    await waitFor(async () => ((await openSlots(user.id)) === 0 ? true : undefined), 'slots of departed clients freed', 10_000);
     // A replay read to its end frees its slot as well.
     const replay = await (await openSse(env.app.url, { path: `/llm/requests/${id}/stream`, headers: auth })).rest();
     expect(replay).toEqual(originalEvents);
-    await eventually(async () => ((await openSlots(user.id)) === 0 ? true : undefined), 10_000, 'slot of a finished replay freed');
+    await waitFor(async () => ((await openSlots(user.id)) === 0 ? true : undefined), 'slot of a finished replay freed', 10_000);
   }, 60_000);
 
   it('a client reconnecting to its running stream is never refused (it rides on the request\'s own slot); a third connection needs a slot of its own', async () => {
@@ -98,14 +99,14 @@ describe('resume connections count toward the open-stream limit', () => {
     // The old connection is gone now; the client reconnects once more, on the same slot.
     first.drop();
     second.drop();
-    await eventually(async () => (Number(await env.app.redis.hget(keys().meta(id), 'watchers')) === 0 ? true : undefined), 10_000, 'both connections detached');
+    await waitFor(async () => (Number(await env.app.redis.hget(keys().meta(id), 'watchers')) === 0 ? true : undefined), 'both connections detached', 10_000);
     const again = await openSse(env.app.url, { path: `/llm/requests/${id}/stream`, headers: { ...auth, 'Last-Event-ID': before.at(-1)!.id! } });
     expect(again.status).toBe(200);
     const after = await again.rest();
     expect(after.at(-1)!.data).toBe('[DONE]');
     expect(contentOf([...before, ...after])).toBe(content);
     expect(env.upstream.requests[0]!.aborted).toBe(false);
-    await eventually(async () => ((await openSlots(user.id)) === 0 ? true : undefined), 10_000, 'slot freed at the end');
+    await waitFor(async () => ((await openSlots(user.id)) === 0 ? true : undefined), 'slot freed at the end', 10_000);
   }, 60_000);
 });
 
@@ -134,6 +135,6 @@ describe('a resume connection that stays open longer than a slot lives', () => {
     expect(second.status).toBe(429);
     held.socket.destroy();
     second.socket.destroy();
-    await eventually(async () => ((await env.app.redis.zcard(keys.active(user.id))) === 0 ? true : undefined), 10_000, 'slot freed');
+    await waitFor(async () => ((await env.app.redis.zcard(keys.active(user.id))) === 0 ? true : undefined), 'slot freed', 10_000);
   }, 60_000);
 });

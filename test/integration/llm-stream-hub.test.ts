@@ -5,7 +5,7 @@ import { createRedis } from '../../src/lib/redis.js';
 import { createStreamHub, type StreamHub } from '../../src/modules/llm/stream-hub.js';
 import type { StreamEntry } from '../../queues/index.js';
 import { deleteKeys } from '../helpers/harness.js';
-import { eventually } from '../helpers/llm.js';
+import { waitFor } from '../helpers/wait.js';
 
 describe('the shared stream readers (real Redis)', () => {
   const prefix = `t_hub_${randomBytes(4).toString('hex')}`;
@@ -34,7 +34,7 @@ describe('the shared stream readers (real Redis)', () => {
       hub.subscribe(key, ids[4]!, (e) => seen.last!.push(...e)),
     ];
     for (let i = 5; i < 8; i += 1) await add(key, `e${i}`);
-    await eventually(() => (seen.all!.length === 8 && seen.middle!.length === 5 && seen.last!.length === 3 ? true : undefined));
+    await waitFor(() => seen.all!.length === 8 && seen.middle!.length === 5 && seen.last!.length === 3, 'every subscriber its events');
     expect(seen.all!.map((e) => e.data)).toEqual(['e0', 'e1', 'e2', 'e3', 'e4', 'e5', 'e6', 'e7']);
     expect(seen.middle!.map((e) => e.data)).toEqual(['e3', 'e4', 'e5', 'e6', 'e7']);
     expect(seen.last!.map((e) => e.data)).toEqual(['e5', 'e6', 'e7']);
@@ -47,10 +47,10 @@ describe('the shared stream readers (real Redis)', () => {
     const subs = keys.map((key) => hub.subscribe(key, '0-0', (entries) => got.get(key)!.push(...entries.map((e) => e.data))));
     subs[7]!.pause();
     for (let round = 0; round < 3; round += 1) await Promise.all(keys.map((key) => add(key, `r${round}`)));
-    await eventually(() => (keys.every((k, i) => i === 7 || got.get(k)!.length === 3) ? true : undefined));
+    await waitFor(() => keys.every((k, i) => i === 7 || got.get(k)!.length === 3), 'the other subscribers their events');
     expect(got.get(keys[7]!)).toEqual([]);
     subs[7]!.resume();
-    await eventually(() => (got.get(keys[7]!)!.length === 3 ? true : undefined));
+    await waitFor(() => got.get(keys[7]!)!.length === 3, 'the paused subscriber its events');
     for (const key of keys) expect(got.get(key)).toEqual(['r0', 'r1', 'r2']);
     for (const s of subs) s.close();
     expect(hub.size()).toBe(0);

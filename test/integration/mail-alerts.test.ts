@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/harness.js';
-import { waitForJob } from '../helpers/jobs.js';
+import { waitForCompletedJob } from '../helpers/wait.js';
 import { mailbox, waitForMail } from '../helpers/mailpit.js';
 import { registerAndLogin } from '../factories/users.js';
 import { organization, outcome, requestContext } from '../factories/usage.js';
@@ -45,10 +45,10 @@ describe('alerts by mail, once per period and payer, whatever the number of work
       const result = outcome({ prompt_tokens: tokens / 2, completion_tokens: tokens / 2 });
       return app.producer.enqueue('usage', { kind: 'settle', context: { ...context, reserved_tokens: granted }, outcome: result }, { jobId: `settle-${context.request_id}` });
     }));
-    for (const id of ids) await waitForJob(app.producer.queues.usage, id);
+    for (const id of ids) await waitForCompletedJob(app.producer.queues.usage, id);
   }
 
-  const mailDone = async (jobId: string) => waitForJob(app.producer.queues.mail, jobId);
+  const mailDone = async (jobId: string) => waitForCompletedJob(app.producer.queues.mail, jobId);
   const periodEnd = async (ref: AccountRef) => new Date((await quota.snapshot(ref))!.period);
 
   it('tells a user once at 80 % and once when the quota is used up, however many settlements cross the line', async () => {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deleteKeys, startTestApp, type TestApp } from '../helpers/harness.js';
-import { waitForJob } from '../helpers/jobs.js';
+import { waitForCompletedJob } from '../helpers/wait.js';
 import { countMail, mailbox, waitForMail } from '../helpers/mailpit.js';
 import { freePort } from '../helpers/processes.js';
 import { testConfig } from '../helpers/config.js';
@@ -36,7 +36,7 @@ describe('mail queue: one SMTP message per logical message, through a real SMTP 
     const userId = await userAt(email);
     const jobId = mailJobId.passwordChanged(userId, 'v1');
     expect(await outbox().send({ kind: 'password_changed', user_id: userId, how: 'changed' }, jobId)).toBe(true);
-    const job = await waitForJob(queue(), jobId);
+    const job = await waitForCompletedJob(queue(), jobId);
     expect(job.returnvalue).toMatchObject({ sent: 1, skipped: 0 });
     const [mail] = await waitForMail(email);
     expect(mail!.Subject).toMatch(/password was changed/);
@@ -51,12 +51,12 @@ describe('mail queue: one SMTP message per logical message, through a real SMTP 
     const jobId = mailJobId.passwordChanged(userId, 'v7');
     const message = { kind: 'password_changed' as const, user_id: userId, how: 'reset' as const };
     await Promise.all(Array.from({ length: 5 }, () => outbox().send(message, jobId)));
-    await waitForJob(queue(), jobId);
+    await waitForCompletedJob(queue(), jobId);
     await waitForMail(email);
     // BullMQ keeps a job id only while the job exists; the delivery record outlives it.
     await queue().remove(jobId);
     await outbox().send(message, jobId);
-    const again = await waitForJob(queue(), jobId);
+    const again = await waitForCompletedJob(queue(), jobId);
     expect(again.returnvalue).toMatchObject({ sent: 0, skipped: 1 });
     expect(await countMail(email)).toBe(1);
     expect(await MailDeliveryModel.countDocuments({ key: jobId })).toBe(1);
@@ -73,7 +73,7 @@ describe('mail queue: one SMTP message per logical message, through a real SMTP 
       await down.workers[0]!.waitUntilReady();
       const q = new Queue('mail', { connection: app.redis, prefix: `${config.REDIS_PREFIX}:bull` });
       await q.add('mail', { kind: 'password_changed', user_id: userId, how: 'changed' }, { jobId, attempts: 2, backoff: { type: 'fixed', delay: 50 } });
-      await expect(waitForJob(q, jobId)).rejects.toThrow(/failed/);
+      await expect(waitForCompletedJob(q, jobId)).rejects.toThrow(/failed/);
       const failed = await q.getJob(jobId);
       expect(failed?.attemptsMade).toBe(2);
       expect(await q.getFailedCount()).toBe(1);

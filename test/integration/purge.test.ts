@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import mongoose from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/harness.js';
-import { waitForJob } from '../helpers/jobs.js';
+import { waitForCompletedJob } from '../helpers/wait.js';
 import { registerAndLogin, TEST_PASSWORD } from '../factories/users.js';
 import { startWorkers, type RunningWorkers } from '../../workers/index.js';
 import { startScheduler, type RunningScheduler } from '../../workers/scheduler/index.js';
@@ -41,7 +41,7 @@ let slot = 0;
 /** Runs one purge job through the scheduler and the worker (a distinct later minute each, so each is a new job; the worker purges as of the clock, never later). */
 async function purge(): Promise<Record<string, number>> {
   slot += 1;
-  const job = await waitForJob(app.producer.queues.maintenance, await scheduler.purgeTick(new Date(Date.now() + slot * 60_000)));
+  const job = await waitForCompletedJob(app.producer.queues.maintenance, await scheduler.purgeTick(new Date(Date.now() + slot * 60_000)));
   return job.returnvalue as Record<string, number>;
 }
 const familyOf = async (refreshToken: string) => (await RefreshTokenModel.findOne({ token_hash: sha256(refreshToken) }).lean())!.family_id;

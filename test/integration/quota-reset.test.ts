@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { trusted } from 'mongoose';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/harness.js';
-import { eventually, waitForJob } from '../helpers/jobs.js';
+import { waitFor, waitForCompletedJob } from '../helpers/wait.js';
 import { registerAndLogin, uniqueEmail } from '../factories/users.js';
 import { BILLING_ENV, PRICE_PRO, invoice, newId, seconds, stripeEvent } from '../factories/stripe-events.js';
 import { startWorkers, type RunningWorkers } from '../../workers/index.js';
@@ -46,7 +46,7 @@ describe('monthly quota resets (controllable clock: the tick carries its time)',
   });
 
   const resetQueue = () => app.producer.queues['quota-reset'];
-  const tick = async (at: Date, via: RunningScheduler = scheduler) => waitForJob(resetQueue(), await via.tick(at));
+  const tick = async (at: Date, via: RunningScheduler = scheduler) => waitForCompletedJob(resetQueue(), await via.tick(at));
 
   async function user(resetDate: Date, extra: Record<string, unknown> = {}): Promise<AccountRef> {
     const doc = await UserModel.create({ email: uniqueEmail('reset'), reset_date: resetDate, monthly_limit: 10_000, tokens_remaining: 10_000, ...extra });
@@ -143,7 +143,7 @@ describe('monthly quota resets (controllable clock: the tick carries its time)',
       expect(new Set(ids).size).toBe(3);
       // As soon as a payer is in its new period, it uses 5 tokens: a second reset would wipe them.
       const injected = new Set<string>();
-      await eventually(async () => {
+      await waitFor(async () => {
         await Promise.all(payers.filter((p) => !injected.has(p.id)).map(async (p) => {
           if ((await app.redis.hget(quota.accountKey(p), 'period')) !== expected) return;
           injected.add(p.id);
@@ -151,7 +151,7 @@ describe('monthly quota resets (controllable clock: the tick carries its time)',
         }));
         return injected.size === payers.length;
       }, 'every payer in its new period');
-      await Promise.all([...new Set(ids)].map((id) => waitForJob(resetQueue(), id)));
+      await Promise.all([...new Set(ids)].map((id) => waitForCompletedJob(resetQueue(), id)));
     } finally {
       await schedulers[1]!.stop();
       await second.stop();
@@ -174,9 +174,9 @@ describe('monthly quota resets (controllable clock: the tick carries its time)',
     try {
       for (let h = 0; h < 24; h += 1) ids.push(await scheduler.tick(new Date(T.getTime() - 23 * HOUR + h * HOUR)));
     } finally {
-      workers.workers.forEach((w) => w.resume());
+      await Promise.all(workers.workers.map((w) => w.resume()));
     }
-    for (const id of ids) await waitForJob(resetQueue(), id);
+    for (const id of ids) await waitForCompletedJob(resetQueue(), id);
     expect(await quota.snapshot(dayLate)).toMatchObject({ used: 0, period: addMonthsUtc(new Date(T.getTime() - 20 * HOUR), 1).toISOString() });
     // Two months in one step: the period that contains the tick, not one reset per missed month.
     const monthLateNext = addMonthsUtc(new Date(T.getTime() - 40 * DAY), 2);
@@ -237,14 +237,14 @@ describe('monthly quota resets (controllable clock: the tick carries its time)',
     expect(first.status).toBe(202);
     expect(first.body).toMatchObject({ status: 'queued', payer: { type: 'user', id: target.id } });
     expect(second.body.job_id).toBe(first.body.job_id);
-    const job = await waitForJob(resetQueue(), first.body.job_id);
+    const job = await waitForCompletedJob(resetQueue(), first.body.job_id);
     expect(job.returnvalue).toMatchObject({ outcome: 'reset', reset_date: new Date(resetDate.getTime() + 1).toISOString() });
     expect(await quota.snapshot(target)).toMatchObject({ used: 0, period: new Date(resetDate.getTime() + 1).toISOString() });
     expect(await userDoc(target)).toMatchObject({ tokens_used: 0, tokens_remaining: 10_000 });
     // A retry of the same job (at-least-once delivery) does not reset a second time.
     await use([target], 11);
     await job.retry('completed');
-    await waitForJob(resetQueue(), first.body.job_id);
+    await waitForCompletedJob(resetQueue(), first.body.job_id);
     expect(await quota.snapshot(target)).toMatchObject({ used: 11 });
   });
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/harness.js';
-import { waitFor, waitForJob } from '../helpers/wait.js';
+import { waitFor, waitForFinishedJob } from '../helpers/wait.js';
 import { outcome, payerUser, requestContext } from '../factories/usage.js';
 import { startWorkers, type RunningWorkers } from '../../workers/index.js';
 import { createLogger } from '../../src/lib/logger.js';
@@ -35,7 +35,7 @@ describe('seed fields written once per window (real BullMQ, Redis, FerretDB)', (
     }));
     const started = Date.now();
     const ids = await Promise.all(contexts.map((c, i) => enqueueSettlement(app.producer, c, outcome({ prompt_tokens: 10, completion_tokens: i }))));
-    for (const id of ids) expect((await waitForJob(app.producer.queues.usage, id)).failedReason ?? null).toBeNull();
+    for (const id of ids) expect((await waitForFinishedJob(app.producer.queues.usage, id)).failedReason ?? null).toBeNull();
     const used = contexts.reduce((sum, _c, i) => sum + 10 + i, 0);
     expect(await quota.snapshot(payer.ref)).toMatchObject({ used, calls: 50 });
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/harness.js';
-import { waitForJob } from '../helpers/jobs.js';
+import { waitForCompletedJob } from '../helpers/wait.js';
 import { registerAndLogin } from '../factories/users.js';
 import {
   BILLING_ENV, PRICE_ENTERPRISE, PRICE_PRO, PRICE_UNKNOWN, deliver, invoice, monthAfter, newId, nowSeconds, postEvent, signedHeader,
@@ -108,7 +108,7 @@ describe('stripe-sync: Stripe events applied exactly once, in any order', () => 
     ];
     for (const [i, data] of forgeries.entries()) {
       const job = await stripeQueue().add('stripe-sync', data, { jobId: `forged-${i}-${newId('job')}`, attempts: 5 });
-      const error = await waitForJob(stripeQueue(), job.id!).then(() => undefined, (e: Error) => e);
+      const error = await waitForCompletedJob(stripeQueue(), job.id!).then(() => undefined, (e: Error) => e);
       expect(error?.message ?? `forgery ${i} was applied`).toMatch(/signature/i);
       expect((await stripeQueue().getJob(job.id!))!.attemptsMade).toBe(1);
       expect(await ProcessedStripeEventModel.countDocuments({ event_id: data.event_id })).toBe(0);
@@ -125,7 +125,7 @@ describe('stripe-sync: Stripe events applied exactly once, in any order', () => 
     // Signed two hours ago (the webhook accepted it then); the worker checks the signature, not the age.
     const signature = signedHeader(payload, undefined, start);
     await stripeQueue().add('stripe-sync', { event_id: event.id, type: event.type, created: event.created, payload, signature }, { jobId: stripeEventJobId(event.id) });
-    expect((await waitForJob(stripeQueue(), stripeEventJobId(event.id))).returnvalue).toMatchObject({ outcome: 'applied' });
+    expect((await waitForCompletedJob(stripeQueue(), stripeEventJobId(event.id))).returnvalue).toMatchObject({ outcome: 'applied' });
     expect(await userDoc(who.user.id)).toMatchObject({ subscription_tier: 'pro' });
   });
 
@@ -145,7 +145,7 @@ describe('stripe-sync: Stripe events applied exactly once, in any order', () => 
     const responses = await Promise.all(Array.from({ length: 20 }, () => postEvent(app, renewal)));
     expect(responses.every((r) => r.status === 200)).toBe(true);
     expect(new Set(responses.map((r) => r.body.job_id))).toEqual(new Set([stripeEventJobId(renewal.id)]));
-    await waitForJob(stripeQueue(), stripeEventJobId(renewal.id));
+    await waitForCompletedJob(stripeQueue(), stripeEventJobId(renewal.id));
     // The renewal reset the period once; usage after it is not wiped by a redelivery.
     await use(who.account, 250);
     await deliver(app, renewal);
@@ -237,7 +237,7 @@ describe('stripe-sync: Stripe events applied exactly once, in any order', () => 
     const failedAt = who.start + 100;
     await deliver(app, stripeEvent('invoice.payment_failed', invoice({ customer: who.customer, subscription: who.subId, price: PRICE_PRO, start: who.start, end: who.end }), failedAt));
     expect(await record(who.user.id)).toMatchObject({ tier: 'pro', status: 'past_due' });
-    const tick = async (at: Date) => waitForJob(app.producer.queues['quota-reset'], await scheduler.tick(at));
+    const tick = async (at: Date) => waitForCompletedJob(app.producer.queues['quota-reset'], await scheduler.tick(at));
     await tick(new Date((failedAt + 2 * 86_400) * 1000));
     expect((await userDoc(who.user.id)).subscription_tier).toBe('pro');
     await tick(new Date((failedAt + 3 * 86_400 + 60) * 1000));

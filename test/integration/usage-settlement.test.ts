@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { Types } from 'mongoose';
 import { startTestApp, deleteKeys, type TestApp } from '../helpers/harness.js';
-import { waitFor, waitForJob } from '../helpers/wait.js';
+import { waitFor, waitForFinishedJob } from '../helpers/wait.js';
 import { organization, outcome, payerUser, requestContext } from '../factories/usage.js';
 import { createSubUser } from '../factories/teams.js';
 import { startWorkers, type RunningWorkers } from '../../workers/index.js';
@@ -46,7 +46,7 @@ describe('usage queue: settlements, expiry and reconciliation (real BullMQ worke
     const id = jobId
       ? await app.producer.enqueue('usage', { kind: 'settle', context, outcome: result }, { jobId })
       : await enqueueSettlement(app.producer, context, result);
-    const job = await waitForJob(usageQueue(), id);
+    const job = await waitForFinishedJob(usageQueue(), id);
     expect(job.failedReason ?? null).toBeNull();
     return job;
   }
@@ -120,7 +120,7 @@ describe('usage queue: settlements, expiry and reconciliation (real BullMQ worke
       ...Array.from({ length: 6 }, (_, i) => app.producer.enqueue('usage', { kind: 'settle', context, outcome: result }, { jobId: `redelivery-${i}-${context.request_id}` })),
     ]);
     expect(new Set(ids).size).toBe(7);
-    for (const id of new Set(ids)) expect((await waitForJob(usageQueue(), id)).failedReason ?? null).toBeNull();
+    for (const id of new Set(ids)) expect((await waitForFinishedJob(usageQueue(), id)).failedReason ?? null).toBeNull();
     expect(await TokenUsageModel.countDocuments({ request_id: context.request_id })).toBe(1);
     expect(await quota.snapshot(payer.ref)).toMatchObject({ used: 333, calls: 1, reserved: 0 });
     await expectUserConsistent(payer.ref, 10_000);
@@ -144,7 +144,7 @@ describe('usage queue: settlements, expiry and reconciliation (real BullMQ worke
     const payer = await payerUser(app, limit);
     const contexts = await Promise.all(Array.from({ length: 50 }, () => reserved(requestContext(payer.user.id, [payer.ref]), 1000)));
     const ids = await Promise.all(contexts.map((c, i) => enqueueSettlement(app.producer, c, outcome({ prompt_tokens: 10 + i, completion_tokens: 3 * i }))));
-    for (const id of ids) expect((await waitForJob(usageQueue(), id)).failedReason ?? null).toBeNull();
+    for (const id of ids) expect((await waitForFinishedJob(usageQueue(), id)).failedReason ?? null).toBeNull();
     const expectedUsed = contexts.reduce((sum, _c, i) => sum + 10 + i + 3 * i, 0);
     const sums = await expectUserConsistent(payer.ref, limit);
     expect(sums).toMatchObject({ used: expectedUsed, calls: 50, rows: 50 });
@@ -199,7 +199,7 @@ describe('usage queue: settlements, expiry and reconciliation (real BullMQ worke
     await settleThrough(context, outcome());
     const stolen = requestContext(second.user.id, [second.ref], { request_id: context.request_id, reserved_tokens: 100 });
     const id = await app.producer.enqueue('usage', { kind: 'settle', context: stolen, outcome: outcome({ prompt_tokens: 99 }) }, { jobId: `collide-${context.request_id}` });
-    const job = await waitForJob(usageQueue(), id);
+    const job = await waitForFinishedJob(usageQueue(), id);
     expect(job.failedReason).toMatch(/belongs to another request/);
     expect(job.attemptsMade).toBe(1);
     expect((await quota.snapshot(second.ref))!.used).toBe(0);
@@ -211,7 +211,7 @@ describe('usage queue: settlements, expiry and reconciliation (real BullMQ worke
     const stuck = await reserved(requestContext(payer.user.id, [payer.ref]), 1000, 1);
     await expect(quota.reserve(`req-${randomUUID()}`, [payer.ref], 1, 1, 60_000)).rejects.toMatchObject({ code: 'insufficient_quota' });
     const jobId = await scheduler.usageTick('release-expired', new Date(Date.now() + 60_000));
-    const job = await waitForJob(usageQueue(), jobId);
+    const job = await waitForFinishedJob(usageQueue(), jobId);
     expect(job.returnvalue.released).toBeGreaterThanOrEqual(1);
     expect(await quota.reservationOf(stuck.request_id)).toBeNull();
     expect((await quota.snapshot(payer.ref))!.reserved).toBe(0);
@@ -229,7 +229,7 @@ describe('usage queue: settlements, expiry and reconciliation (real BullMQ worke
     expect(a).toBe(usageTickJobId('reconcile', at));
     expect(b).toBe(a);
     expect(a).toBe('usage-reconcile-2031-05-06-07-08');
-    await waitForJob(usageQueue(), a);
+    await waitForFinishedJob(usageQueue(), a);
   });
 
   it('reconciliation restores counters lost from Redis from the ledger, and corrects and reports drift', async () => {
@@ -245,7 +245,7 @@ describe('usage queue: settlements, expiry and reconciliation (real BullMQ worke
     for (const pattern of ['quota:*', 'resv:*', 'resv-index', 'settled:*']) await deleteKeys(app.redis, `${app.config.REDIS_PREFIX}:${pattern}`);
     expect(await app.redis.exists(quota.accountKey(payer.ref))).toBe(0);
 
-    const first = await waitForJob(usageQueue(), await scheduler.usageTick('reconcile', new Date(Date.now() + 120_000)));
+    const first = await waitForFinishedJob(usageQueue(), await scheduler.usageTick('reconcile', new Date(Date.now() + 120_000)));
     expect(first.returnvalue.restored).toBeGreaterThanOrEqual(2);
     expect(await app.redis.hmget(quota.accountKey(payer.ref), 'used', 'calls')).toEqual(['200', '2']);
     expect(await app.redis.hmget(quota.accountKey(other.ref), 'used', 'calls')).toEqual(['500', '1']);
@@ -257,7 +257,7 @@ describe('usage queue: settlements, expiry and reconciliation (real BullMQ worke
 
     // A counter that disagrees with the ledger is rebuilt and the drift reported.
     await app.redis.hincrby(quota.accountKey(other.ref), 'used', 777);
-    const second = await waitForJob(usageQueue(), await scheduler.usageTick('reconcile', new Date(Date.now() + 180_000)));
+    const second = await waitForFinishedJob(usageQueue(), await scheduler.usageTick('reconcile', new Date(Date.now() + 180_000)));
     expect(second.returnvalue).toMatchObject({ drifted: 1, drift_tokens: 777 });
     expect((await quota.snapshot(other.ref))!.used).toBe(500);
     await expectUserConsistent(other.ref, 10_000);

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, deleteKeys, type TestApp } from '../helpers/harness.js';
 import { startChildWorker, type ChildWorker } from '../helpers/child-worker.js';
-import { waitFor, waitForJob } from '../helpers/wait.js';
+import { waitFor, waitForFinishedJob } from '../helpers/wait.js';
 import { outcome, payerUser, requestContext } from '../factories/usage.js';
 import { startWorkers, type RunningWorkers } from '../../workers/index.js';
 import { createLogger } from '../../src/lib/logger.js';
@@ -57,7 +57,7 @@ describe('a usage worker killed mid-settlement (child process, SIGKILL)', () => 
 
   async function recover(jobId: string): Promise<void> {
     recovery = await startWorkers(app.config, createLogger('silent'), ['usage']);
-    const job = await waitForJob(app.producer.queues.usage, jobId, 30_000);
+    const job = await waitForFinishedJob(app.producer.queues.usage, jobId, 30_000);
     expect(job.failedReason ?? null).toBeNull();
     expect(await app.producer.queues.usage.getJobState(jobId)).toBe('completed');
   }
@@ -103,7 +103,7 @@ describe('a usage worker killed mid-settlement (child process, SIGKILL)', () => 
     const payer = await payerUser(app, 10_000);
     const earlier = await reservedContext(payer.ref, payer.user.id, 500);
     recovery = await startWorkers(app.config, createLogger('silent'), ['usage']);
-    await waitForJob(app.producer.queues.usage, await enqueueSettlement(app.producer, earlier, outcome({ prompt_tokens: 100, completion_tokens: 0 })));
+    await waitForFinishedJob(app.producer.queues.usage, await enqueueSettlement(app.producer, earlier, outcome({ prompt_tokens: 100, completion_tokens: 0 })));
     await recovery.stop();
     recovery = undefined;
 
