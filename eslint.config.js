@@ -4,7 +4,15 @@ import tseslint from 'typescript-eslint';
 const NOT_WORKERS = { group: ['**/workers/**', '../workers/*'], message: 'only workers/ imports workers/' };
 /** What the web role alone runs: routes, HTTP middleware, the API's composition. */
 const NOT_WEB_ONLY = {
-  group: ['**/src/modules/**', '../modules/**', '../../modules/**', '**/middleware/**', '**/lib/http/**', '**/src/app.js', '**/src/server.js'],
+  group: [
+    '**/src/modules/**',
+    '../modules/**',
+    '../../modules/**',
+    '**/middleware/**',
+    '**/lib/http/**',
+    '**/src/app.js',
+    '**/src/server.js',
+  ],
   message: 'web-only code (src/modules, middleware, HTTP): what both roles need lives in src/shared or queues/',
 };
 

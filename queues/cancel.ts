@@ -12,7 +12,9 @@ export type CancelReason = 'cancelled' | 'client_disconnected';
  * KEYS[1] meta, KEYS[2] cancel key. ARGV channel, request id, reason, ttl seconds, force.
  * Returns -1 unknown request, 0 nothing to do, 1 signalled.
  */
-const SIGNAL = luaScript('signal', `
+const SIGNAL = luaScript(
+  'signal',
+  `
 if redis.call('EXISTS', KEYS[1]) == 0 then return -1 end
 if redis.call('HEXISTS', KEYS[1], 'finished_at') == 1 then return 0 end
 if ARGV[5] ~= '1' and tonumber(redis.call('HGET', KEYS[1], 'watchers') or '0') > 0 then return 0 end
@@ -21,13 +23,22 @@ if redis.call('SET', KEYS[2], ARGV[3], 'NX', 'EX', ARGV[4]) then
   redis.call('PUBLISH', ARGV[1], ARGV[2] .. ' ' .. ARGV[3])
 end
 return 1
-`);
+`,
+);
 
 export async function signalCancel(
-  redis: Redis, prefix: string, id: string, reason: CancelReason, options: { force: boolean; ttlSeconds: number },
+  redis: Redis,
+  prefix: string,
+  id: string,
+  reason: CancelReason,
+  options: { force: boolean; ttlSeconds: number },
 ): Promise<-1 | 0 | 1> {
   const keys = llmKeys(prefix);
-  return (await SIGNAL.run(redis, [keys.meta(id), keys.cancel(id)], [keys.cancelChannel, id, reason, options.ttlSeconds, options.force ? '1' : '0'])) as -1 | 0 | 1;
+  return (await SIGNAL.run(
+    redis,
+    [keys.meta(id), keys.cancel(id)],
+    [keys.cancelChannel, id, reason, options.ttlSeconds, options.force ? '1' : '0'],
+  )) as -1 | 0 | 1;
 }
 
 export const parseCancelMessage = (message: string): { id: string; reason: CancelReason } => {

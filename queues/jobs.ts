@@ -18,44 +18,64 @@ const exponential = (delay: number) => ({ type: 'exponential', delay }) as const
 // llm: the job id is the request id (req_...), which the client already holds.
 /** The request's status lives in Redis: keep only a short history of jobs (which hold no prompt). */
 export const llmJobOptions = (requestId: string, priority: number, attempts: number): JobsOptions => ({
-  jobId: requestId, priority, attempts, backoff: { type: 'fixed', delay: 500 }, removeOnComplete: { count: 1000 },
+  jobId: requestId,
+  priority,
+  attempts,
+  backoff: { type: 'fixed', delay: 500 },
+  removeOnComplete: { count: 1000 },
 });
 
 // usage
 /** One settlement per request: a second enqueue while the first job is kept is a no-op (and harmless after). */
 export const settleJobId = (requestId: string) => `settle-${requestId}`;
 const SETTLE_RETRIES: JobsOptions = { attempts: 12, backoff: exponential(1000) };
-export const settleJobOptions = (requestId: string): JobsOptions => ({ ...SETTLE_RETRIES, jobId: settleJobId(requestId) });
+export const settleJobOptions = (requestId: string): JobsOptions => ({
+  ...SETTLE_RETRIES,
+  jobId: settleJobId(requestId),
+});
 
 /** One seed sync per account chain and window, run at the window's end. */
 export const seedSyncJobOptions = (accounts: string[], windowEnd: number, now: number): JobsOptions => ({
-  ...SETTLE_RETRIES, jobId: `sync-seed-${accounts.join('-').replaceAll(':', '_')}-${windowEnd}`, delay: windowEnd - now,
+  ...SETTLE_RETRIES,
+  jobId: `sync-seed-${accounts.join('-').replaceAll(':', '_')}-${windowEnd}`,
+  delay: windowEnd - now,
 });
 
 export type UsageTickKind = 'release-expired' | 'reconcile';
 /** One job per kind and minute, whatever the number of schedulers. */
 export const usageTickJobId = (kind: UsageTickKind, minute: Date) => `usage-${kind}-${minuteStamp(minute)}`;
 export const usageTickJobOptions = (kind: UsageTickKind, minute: Date): JobsOptions => ({
-  jobId: usageTickJobId(kind, minute), removeOnComplete: { age: 3600 }, attempts: 3, backoff: exponential(5000),
+  jobId: usageTickJobId(kind, minute),
+  removeOnComplete: { age: 3600 },
+  attempts: 3,
+  backoff: exponential(5000),
 });
 
 // quota-reset
 /** The tick's id is derived from its minute, so any number of schedulers enqueue each tick once. */
 export const quotaResetTickJobId = (minute: Date) => `quota-reset-tick-${minuteStamp(minute)}`;
 export const quotaResetTickJobOptions = (minute: Date): JobsOptions => ({
-  jobId: quotaResetTickJobId(minute), removeOnComplete: { age: 7 * 24 * 3600 }, attempts: 5, backoff: exponential(5000),
+  jobId: quotaResetTickJobId(minute),
+  removeOnComplete: { age: 7 * 24 * 3600 },
+  attempts: 5,
+  backoff: exponential(5000),
 });
 
 /** An admin's reset of one payer: one per payer, period and minute, so a double click queues one reset. */
 export const quotaResetOneJobOptions = (payerId: string, periodEnd: Date, now: Date): JobsOptions => ({
-  jobId: `quota-reset-one-user-${payerId}-${periodEnd.getTime()}-${minuteStamp(now)}`, attempts: 5, backoff: exponential(2000),
+  jobId: `quota-reset-one-user-${payerId}-${periodEnd.getTime()}-${minuteStamp(now)}`,
+  attempts: 5,
+  backoff: exponential(2000),
 });
 
 // maintenance
 /** One purge per minute slot, whatever the number of schedulers. */
 export const purgeTickJobId = (minute: Date) => `maintenance-purge-${minuteStamp(minute)}`;
 export const purgeTickJobOptions = (minute: Date): JobsOptions => ({
-  jobId: purgeTickJobId(minute), removeOnComplete: { age: 3600 }, attempts: 3, backoff: exponential(5000),
+  jobId: purgeTickJobId(minute),
+  removeOnComplete: { age: 3600 },
+  attempts: 3,
+  backoff: exponential(5000),
 });
 
 // stripe-sync
@@ -65,7 +85,10 @@ export const stripeEventJobId = (eventId: string) => `stripe-event-${eventId}`;
  * one is a no-op at the claim in stripe_events.
  */
 export const stripeEventJobOptions = (eventId: string): JobsOptions => ({
-  jobId: stripeEventJobId(eventId), attempts: 10, backoff: exponential(1000), removeOnComplete: { age: 3 * 24 * 3600, count: 10_000 },
+  jobId: stripeEventJobId(eventId),
+  attempts: 10,
+  backoff: exponential(1000),
+  removeOnComplete: { age: 3 * 24 * 3600, count: 10_000 },
 });
 
 // mail
@@ -81,6 +104,8 @@ export const mailJobId = {
   emailChanged: (userId: string, changeId: string) => `mail-email-changed-${userId}-${changeId}`,
   /** `eventId`: what changed it (the new token_version of a change, the spent reset token's id). */
   passwordChanged: (userId: string, eventId: string) => `mail-password-changed-${userId}-${eventId}`,
-  quotaAlert: (payerType: string, payerId: string, level: string, periodEnd: Date) => `mail-quota-${level}-${payerType}-${payerId}-${periodEnd.getTime()}`,
-  paymentFailed: (payerType: string, payerId: string, periodEnd: Date) => `mail-payment-failed-${payerType}-${payerId}-${periodEnd.getTime()}`,
+  quotaAlert: (payerType: string, payerId: string, level: string, periodEnd: Date) =>
+    `mail-quota-${level}-${payerType}-${payerId}-${periodEnd.getTime()}`,
+  paymentFailed: (payerType: string, payerId: string, periodEnd: Date) =>
+    `mail-payment-failed-${payerType}-${payerId}-${periodEnd.getTime()}`,
 };

@@ -61,4 +61,5 @@ export interface EndRecord {
   outcome: RequestOutcome;
 }
 
-export const errorEventJson = (error: ClientError) => JSON.stringify({ error: { message: error.message, type: error.type, code: error.code } });
+export const errorEventJson = (error: ClientError) =>
+  JSON.stringify({ error: { message: error.message, type: error.type, code: error.code } });

@@ -24,7 +24,12 @@ export const mailJobSchema = z.discriminatedUnion('kind', [
   /** Security notice: the password was changed or reset. */
   z.object({ kind: z.literal('password_changed'), user_id: objectId, how: z.enum(['changed', 'reset']) }),
   /** Alert to the payer (an organization's owner and admins): the period's quota passed 80 % or ran out. */
-  z.object({ kind: z.literal('quota_alert'), payer, level: z.enum(['warning', 'exhausted']), period_end: z.string().datetime() }),
+  z.object({
+    kind: z.literal('quota_alert'),
+    payer,
+    level: z.enum(['warning', 'exhausted']),
+    period_end: z.string().datetime(),
+  }),
   /** Alert to the payer: a subscription payment failed. */
   z.object({ kind: z.literal('payment_failed'), payer, period_end: z.string().datetime() }),
 ]);

@@ -12,7 +12,10 @@ export interface Producer {
 
 export function createProducer(connection: Redis, redisPrefix: string): Producer {
   const queues = Object.fromEntries(
-    QUEUE_NAMES.map((name) => [name, new Queue(name, { connection, prefix: bullPrefix(redisPrefix), defaultJobOptions: DEFAULT_JOB_OPTIONS })]),
+    QUEUE_NAMES.map((name) => [
+      name,
+      new Queue(name, { connection, prefix: bullPrefix(redisPrefix), defaultJobOptions: DEFAULT_JOB_OPTIONS }),
+    ]),
   ) as Record<QueueName, Queue>;
   return {
     queues,

@@ -51,7 +51,8 @@ export const authEpochKey = (prefix: string, ref: string) => `${prefix}:auth-epo
 export const lockKey = (prefix: string, name: string) => `${prefix}:lock:${name}`;
 
 /** A payer's claimed move from one period to the next (src/shared/billing/periods.ts). */
-export const periodClaimKey = (prefix: string, payerName: string, from: Date) => `${prefix}:period-claim:${payerName}:${from.toISOString()}`;
+export const periodClaimKey = (prefix: string, payerName: string, from: Date) =>
+  `${prefix}:period-claim:${payerName}:${from.toISOString()}`;
 
 /** The period an admin reset started from, so a retried reset job reuses it (src/shared/billing/resets.ts). */
 export const adminResetKey = (prefix: string, resetKey: string) => `${prefix}:admin-reset:${resetKey}`;

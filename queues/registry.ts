@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { llmJobSchema, maintenanceJobSchema, quotaResetJobSchema, stripeSyncJobSchema, usageJobSchema } from './schemas.js';
+import {
+  llmJobSchema,
+  maintenanceJobSchema,
+  quotaResetJobSchema,
+  stripeSyncJobSchema,
+  usageJobSchema,
+} from './schemas.js';
 import { mailJobSchema } from './mail.js';
 
 /** The contract between the API (producer) and the workers (consumers): queue name -> payload schema. */
@@ -19,4 +25,3 @@ export const QUEUE_NAMES = Object.keys(QUEUE_SCHEMAS) as QueueName[];
 export function parsePayload<Q extends QueueName>(queue: Q, data: unknown): JobPayload<Q> {
   return QUEUE_SCHEMAS[queue].parse(data) as JobPayload<Q>;
 }
-

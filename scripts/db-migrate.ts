@@ -20,8 +20,11 @@ runDatabaseScript('db:migrate', async (config) => {
     await redis.ping();
     const prefix = config.REDIS_PREFIX;
     const { reports, text } = await runLegacyMigration({
-      plans: config.plans, dryRun, now: new Date(),
-      batchSize: config.DB_MIGRATE_BATCH_SIZE, batchDelayMs: config.DB_MIGRATE_BATCH_DELAY_MS,
+      plans: config.plans,
+      dryRun,
+      now: new Date(),
+      batchSize: config.DB_MIGRATE_BATCH_SIZE,
+      batchDelayMs: config.DB_MIGRATE_BATCH_DELAY_MS,
       locks: dryRun ? null : createLocks({ redis, prefix }),
       epochs: dryRun ? null : createAuthEpochs({ redis, prefix }),
       quota: dryRun ? null : createQuotaService({ redis, prefix }),

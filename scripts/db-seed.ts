@@ -36,15 +36,22 @@ async function createUnlessPresent(fields: Record<string, unknown> & { email: st
 }
 
 runDatabaseScript('db:seed', async (config) => {
-  if (config.isProduction) throw new Error('refusing to create users with a published password when NODE_ENV=production');
+  if (config.isProduction)
+    throw new Error('refusing to create users with a published password when NODE_ENV=production');
   await initCollections();
   const passwordHash = await bcrypt.hash(SEED_PASSWORD, config.BCRYPT_COST);
   for (const seed of SEED_USERS) {
     const created = await createUnlessPresent({
-      email: seed.email, name: seed.name, role: seed.role, password_hash: passwordHash, is_verified: true,
+      email: seed.email,
+      name: seed.name,
+      role: seed.role,
+      password_hash: passwordHash,
+      is_verified: true,
       ...initialQuotaFields(seed.tier, config.plans[seed.tier]),
     });
-    process.stdout.write(`  ${seed.email.padEnd(28)} ${seed.tier.padEnd(10)} ${seed.role.padEnd(10)} ${created ? 'created' : 'exists, left unchanged'}\n`);
+    process.stdout.write(
+      `  ${seed.email.padEnd(28)} ${seed.tier.padEnd(10)} ${seed.role.padEnd(10)} ${created ? 'created' : 'exists, left unchanged'}\n`,
+    );
   }
   process.stdout.write(`db:seed: done; every seed user signs in with the password "${SEED_PASSWORD}"\n`);
 });

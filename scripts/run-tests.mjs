@@ -16,7 +16,9 @@ if (existsSync(report)) {
   passed = json.numPassedTests ?? 0;
   failed = json.numFailedTests ?? 0;
   // A file that fails to load has no tests in it; count it as a failure so it cannot pass silently.
-  const brokenFiles = (json.testResults ?? []).filter((file) => file.status === 'failed' && (file.assertionResults ?? []).length === 0).length;
+  const brokenFiles = (json.testResults ?? []).filter(
+    (file) => file.status === 'failed' && (file.assertionResults ?? []).length === 0,
+  ).length;
   failed += brokenFiles;
 } else {
   failed = 1;

@@ -38,7 +38,12 @@ interface Started {
 const log = (message: string) => process.stderr.write(`[services] ${message}\n`);
 
 function endpoint(url: string, defaultPort: number): { host: string; port: number } {
-  const parsed = new URL(url.replace(/^mongodb(\+srv)?:/, 'http:').replace(/^rediss?:/, 'http:').replace(/^smtps?:/, 'http:'));
+  const parsed = new URL(
+    url
+      .replace(/^mongodb(\+srv)?:/, 'http:')
+      .replace(/^rediss?:/, 'http:')
+      .replace(/^smtps?:/, 'http:'),
+  );
   return { host: parsed.hostname, port: Number(parsed.port || defaultPort) };
 }
 
@@ -96,7 +101,11 @@ function startDetached(name: string, command: string, args: string[], where: str
 function goBuildFerretdb(binary: string): void {
   if (!onPath('go')) throw new Error('FerretDB must be built but `go` is not on PATH (install Go >= 1.24)');
   log(`building FerretDB ${FERRETDB_VERSION} from the Go module proxy (once; cached at ${binary})`);
-  const info = JSON.parse(execFileSync('go', ['mod', 'download', '-json', `github.com/FerretDB/FerretDB@${FERRETDB_VERSION}`], { encoding: 'utf8' })) as { Dir: string };
+  const info = JSON.parse(
+    execFileSync('go', ['mod', 'download', '-json', `github.com/FerretDB/FerretDB@${FERRETDB_VERSION}`], {
+      encoding: 'utf8',
+    }),
+  ) as { Dir: string };
   const src = path.join(CACHE_DIR, 'ferretdb-src');
   rmSync(src, { recursive: true, force: true });
   cpSync(info.Dir, src, { recursive: true });
@@ -104,11 +113,14 @@ function goBuildFerretdb(binary: string): void {
   writeFileSync(path.join(src, 'build', 'version', 'version.txt'), `${FERRETDB_VERSION}\n`);
   const build = (extraEnv: Record<string, string>) =>
     spawnSync('go', ['build', '-buildvcs=false', '-trimpath', '-o', binary, './cmd/ferretdb'], {
-      cwd: src, stdio: 'inherit', env: { ...process.env, CGO_ENABLED: '0', ...extraEnv },
+      cwd: src,
+      stdio: 'inherit',
+      env: { ...process.env, CGO_ENABLED: '0', ...extraEnv },
     });
   if (build({}).status !== 0) {
     log('build with the machine Go failed; retrying with GOTOOLCHAIN=go1.24.3');
-    if (build({ GOTOOLCHAIN: 'go1.24.3' }).status !== 0) throw new Error('go build of FerretDB failed (see the output above)');
+    if (build({ GOTOOLCHAIN: 'go1.24.3' }).status !== 0)
+      throw new Error('go build of FerretDB failed (see the output above)');
   }
   chmodSync(binary, 0o755);
   rmSync(src, { recursive: true, force: true });
@@ -134,7 +146,8 @@ function ensureStripeMock(): void {
   }
   log(`building stripe-mock from the Go module proxy (once; cached at ${binary})`);
   const build = spawnSync('go', ['install', 'github.com/stripe/stripe-mock@latest'], {
-    stdio: 'inherit', env: { ...process.env, GOBIN: path.dirname(binary) },
+    stdio: 'inherit',
+    env: { ...process.env, GOBIN: path.dirname(binary) },
   });
   if (build.status !== 0) log('building stripe-mock failed (see above): the billing tests will fail');
 }
@@ -147,16 +160,21 @@ function ensureStripeMock(): void {
 function ensureChromium(): void {
   if (findChromium()) return;
   if (process.getuid?.() === 0 && onPath('apt-get')) {
-    log('Chromium is missing (the Bull Board browser test drives it): installing Debian\'s package with apt-get');
+    log("Chromium is missing (the Bull Board browser test drives it): installing Debian's package with apt-get");
     const apt = (args: string[]) =>
-      spawnSync('apt-get', ['-o', 'DPkg::Lock::Timeout=300', ...args], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } }).status === 0;
+      spawnSync('apt-get', ['-o', 'DPkg::Lock::Timeout=300', ...args], {
+        stdio: 'inherit',
+        env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+      }).status === 0;
     if (apt(['update', '-qq']) && apt(['install', '-y', '-qq', 'chromium']) && findChromium()) {
       log(`Chromium installed at ${findChromium()}`);
       return;
     }
     log('installing Chromium with apt-get failed (see above)');
   }
-  log(`Chromium is missing: the Bull Board browser test will fail. Install it with: ${CHROMIUM_INSTALL_COMMAND} (or set CHROMIUM_PATH)`);
+  log(
+    `Chromium is missing: the Bull Board browser test will fail. Install it with: ${CHROMIUM_INSTALL_COMMAND} (or set CHROMIUM_PATH)`,
+  );
 }
 
 /** Mailpit, built once from the Go module proxy; undefined (with the command to run printed) when it cannot be. */
@@ -171,7 +189,8 @@ function ensureMailpitBinary(): string | undefined {
   log(`building Mailpit from the Go module proxy (once, about a minute; cached at ${binary})`);
   mkdirSync(path.dirname(binary), { recursive: true });
   const build = spawnSync('go', ['install', MAILPIT_MODULE], {
-    stdio: 'inherit', env: { ...process.env, GOBIN: path.dirname(binary), GOFLAGS: '-buildvcs=false' },
+    stdio: 'inherit',
+    env: { ...process.env, GOBIN: path.dirname(binary), GOFLAGS: '-buildvcs=false' },
   });
   if (build.status !== 0 || !existsSync(binary)) {
     log(`building Mailpit failed (see above); run: ${command}`);
@@ -190,20 +209,36 @@ async function ensureMail(smtpUrl: string, started: Started[]): Promise<void> {
   const smtp = endpoint(smtpUrl, smtpUrl.startsWith('smtps:') ? 465 : 587);
   if (await answers(smtp.host, smtp.port)) {
     log(`SMTP answers at ${smtp.host}:${smtp.port}; using it`);
-    if (LOCAL_HOSTS.has(smtp.host) && (await answers('127.0.0.1', MAILPIT_UI_PORT))) log(`Mailpit (mail sent locally): ${mailpitUi()}`);
+    if (LOCAL_HOSTS.has(smtp.host) && (await answers('127.0.0.1', MAILPIT_UI_PORT)))
+      log(`Mailpit (mail sent locally): ${mailpitUi()}`);
     return;
   }
   if (!LOCAL_HOSTS.has(smtp.host)) {
-    log(`warning: SMTP at ${smtp.host}:${smtp.port} does not answer and is not local; mail jobs will retry until it does`);
+    log(
+      `warning: SMTP at ${smtp.host}:${smtp.port} does not answer and is not local; mail jobs will retry until it does`,
+    );
     return;
   }
   const binary = ensureMailpitBinary();
   if (!binary) return;
-  started.push(startDetached('mailpit', binary, [
-    '--smtp', `127.0.0.1:${smtp.port}`, '--listen', `127.0.0.1:${MAILPIT_UI_PORT}`,
-    // Any credentials in a local SMTP_URL are accepted, over plain SMTP; keep the newest 10,000 messages.
-    '--smtp-auth-accept-any', '--smtp-auth-allow-insecure', '--max', '10000',
-  ], `smtp 127.0.0.1:${smtp.port}, web ${mailpitUi()}`));
+  started.push(
+    startDetached(
+      'mailpit',
+      binary,
+      [
+        '--smtp',
+        `127.0.0.1:${smtp.port}`,
+        '--listen',
+        `127.0.0.1:${MAILPIT_UI_PORT}`,
+        // Any credentials in a local SMTP_URL are accepted, over plain SMTP; keep the newest 10,000 messages.
+        '--smtp-auth-accept-any',
+        '--smtp-auth-allow-insecure',
+        '--max',
+        '10000',
+      ],
+      `smtp 127.0.0.1:${smtp.port}, web ${mailpitUi()}`,
+    ),
+  );
   await waitFor('127.0.0.1', smtp.port, 'Mailpit');
   await waitFor('127.0.0.1', MAILPIT_UI_PORT, 'Mailpit web UI');
   log(`Mailpit (mail sent locally): ${mailpitUi()}`);
@@ -212,9 +247,14 @@ async function ensureMail(smtpUrl: string, started: Started[]): Promise<void> {
 function ferretdbBackendArgs(): Promise<string[]> {
   return answers('127.0.0.1', 5432).then((pg) => {
     if (pg && onPath('psql')) {
-      const exists = spawnSync('psql', ['-h', '127.0.0.1', '-U', 'postgres', '-tAc', "SELECT 1 FROM pg_database WHERE datname='ferretdb'"], { encoding: 'utf8' });
+      const exists = spawnSync(
+        'psql',
+        ['-h', '127.0.0.1', '-U', 'postgres', '-tAc', "SELECT 1 FROM pg_database WHERE datname='ferretdb'"],
+        { encoding: 'utf8' },
+      );
       if (exists.status === 0) {
-        if (exists.stdout.trim() !== '1') execFileSync('psql', ['-h', '127.0.0.1', '-U', 'postgres', '-c', 'CREATE DATABASE ferretdb']);
+        if (exists.stdout.trim() !== '1')
+          execFileSync('psql', ['-h', '127.0.0.1', '-U', 'postgres', '-c', 'CREATE DATABASE ferretdb']);
         return ['--handler=postgresql', '--postgresql-url=postgres://postgres@127.0.0.1:5432/ferretdb'];
       }
     }
@@ -230,27 +270,59 @@ async function startMongoWire(host: string, port: number): Promise<Started> {
   if (mongod) {
     const dbPath = path.join(CACHE_DIR, 'mongod-data');
     mkdirSync(dbPath, { recursive: true });
-    return startDetached('mongod', mongod, ['--dbpath', dbPath, '--port', String(port), '--bind_ip', '127.0.0.1'], where);
+    return startDetached(
+      'mongod',
+      mongod,
+      ['--dbpath', dbPath, '--port', String(port), '--bind_ip', '127.0.0.1'],
+      where,
+    );
   }
   const binary = ensureFerretdbBinary();
   const backend = await ferretdbBackendArgs();
-  return startDetached('ferretdb', binary, [
-    ...backend, `--listen-addr=127.0.0.1:${port}`, '--telemetry=disable', '--log-level=warn', '--state-dir=-', '--debug-addr=-',
-  ], `${where} (${backend[0]!.replace('--handler=', '')} backend)`);
+  return startDetached(
+    'ferretdb',
+    binary,
+    [
+      ...backend,
+      `--listen-addr=127.0.0.1:${port}`,
+      '--telemetry=disable',
+      '--log-level=warn',
+      '--state-dir=-',
+      '--debug-addr=-',
+    ],
+    `${where} (${backend[0]!.replace('--handler=', '')} backend)`,
+  );
 }
 
 function startRedis(port: number): Started {
   const redis = onPath('redis-server');
   if (!redis) throw new Error('Redis must be started but `redis-server` is not on PATH (apt-get install redis-server)');
-  return startDetached('redis', redis, [
-    '--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--maxmemory-policy', 'noeviction',
-  ], `127.0.0.1:${port}`);
+  return startDetached(
+    'redis',
+    redis,
+    [
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+      '--maxmemory-policy',
+      'noeviction',
+    ],
+    `127.0.0.1:${port}`,
+  );
 }
 
 function checkRedisPolicy(port: number): void {
   if (!onPath('redis-cli')) return;
-  const out = spawnSync('redis-cli', ['-p', String(port), 'config', 'get', 'maxmemory-policy'], { encoding: 'utf8' }).stdout ?? '';
-  if (out && !out.includes('noeviction')) log(`warning: Redis on ${port} has maxmemory-policy ${out.split('\n')[1]}; BullMQ needs noeviction`);
+  const out =
+    spawnSync('redis-cli', ['-p', String(port), 'config', 'get', 'maxmemory-policy'], { encoding: 'utf8' }).stdout ??
+    '';
+  if (out && !out.includes('noeviction'))
+    log(`warning: Redis on ${port} has maxmemory-policy ${out.split('\n')[1]}; BullMQ needs noeviction`);
 }
 
 async function ensure(): Promise<Started[]> {
@@ -266,7 +338,8 @@ async function ensure(): Promise<Started[]> {
     await waitFor('127.0.0.1', redis.port, 'Redis');
   } else throw new Error(`Redis at ${redis.host}:${redis.port} does not answer and is not local`);
 
-  if (await answers(mongo.host, mongo.port)) log(`MongoDB-wire server answers at ${mongo.host}:${mongo.port}; using it`);
+  if (await answers(mongo.host, mongo.port))
+    log(`MongoDB-wire server answers at ${mongo.host}:${mongo.port}; using it`);
   else if (LOCAL_HOSTS.has(mongo.host)) {
     started.push(await startMongoWire(mongo.host, mongo.port));
     await waitFor('127.0.0.1', mongo.port, 'MongoDB-wire server', 60_000);
@@ -283,7 +356,8 @@ async function ensure(): Promise<Started[]> {
 async function ensureTestMail(): Promise<Started[]> {
   const started: Started[] = [];
   const testSmtp = process.env.TEST_SMTP_URL || LOCAL_SMTP_URL;
-  if (testSmtp !== (process.env.SMTP_URL || LOCAL_SMTP_URL) || ['true', '1'].includes(process.env.MAIL_DISABLED ?? '')) await ensureMail(testSmtp, started);
+  if (testSmtp !== (process.env.SMTP_URL || LOCAL_SMTP_URL) || ['true', '1'].includes(process.env.MAIL_DISABLED ?? ''))
+    await ensureMail(testSmtp, started);
   writeState([...readState(), ...started]);
   return started;
 }
@@ -301,7 +375,10 @@ function stop(which: Started[] = readState()): void {
   writeState(remaining);
 }
 
-async function run(command: string[], { withChromium, mailpit }: { withChromium: boolean; mailpit: boolean }): Promise<number> {
+async function run(
+  command: string[],
+  { withChromium, mailpit }: { withChromium: boolean; mailpit: boolean },
+): Promise<number> {
   if (command.length === 0) throw new Error('usage: services.ts run [--with-chromium] [--mailpit] -- <command…>');
   const started = await ensure();
   if (mailpit) started.push(...(await ensureTestMail()));
@@ -337,8 +414,14 @@ async function main(): Promise<void> {
       const separator = rest.indexOf('--');
       const command = separator >= 0 ? rest.slice(separator + 1) : rest;
       const flags = separator >= 0 ? rest.slice(0, separator) : [];
-      const resolved = command[0] && existsSync(path.join('node_modules', '.bin', command[0])) ? [path.join('node_modules', '.bin', command[0]), ...command.slice(1)] : command;
-      process.exitCode = await run(resolved, { withChromium: flags.includes('--with-chromium'), mailpit: flags.includes('--mailpit') });
+      const resolved =
+        command[0] && existsSync(path.join('node_modules', '.bin', command[0]))
+          ? [path.join('node_modules', '.bin', command[0]), ...command.slice(1)]
+          : command;
+      process.exitCode = await run(resolved, {
+        withChromium: flags.includes('--with-chromium'),
+        mailpit: flags.includes('--mailpit'),
+      });
       return;
     }
     default:

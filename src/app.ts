@@ -101,24 +101,48 @@ export function createApp(infra: AppInfra): AppHandle {
   app.set('trust proxy', config.TRUST_PROXY);
   app.set('query parser', 'simple');
 
-  const passwords = createPasswordHasher({ cost: config.BCRYPT_COST, concurrency: config.BCRYPT_CONCURRENCY, queueMax: config.BCRYPT_QUEUE_MAX });
-  const accessTokens = createAccessTokens({
-    secret: config.JWT_SECRET_KEY, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE, ttlSeconds: config.ACCESS_TOKEN_TTL_SECONDS,
+  const passwords = createPasswordHasher({
+    cost: config.BCRYPT_COST,
+    concurrency: config.BCRYPT_CONCURRENCY,
+    queueMax: config.BCRYPT_QUEUE_MAX,
   });
-  const refreshTokens = createRefreshTokens({ ttlDays: config.REFRESH_TOKEN_TTL_DAYS, reuseGraceSeconds: config.REFRESH_REUSE_GRACE_SECONDS });
+  const accessTokens = createAccessTokens({
+    secret: config.JWT_SECRET_KEY,
+    issuer: config.JWT_ISSUER,
+    audience: config.JWT_AUDIENCE,
+    ttlSeconds: config.ACCESS_TOKEN_TTL_SECONDS,
+  });
+  const refreshTokens = createRefreshTokens({
+    ttlDays: config.REFRESH_TOKEN_TTL_DAYS,
+    reuseGraceSeconds: config.REFRESH_REUSE_GRACE_SECONDS,
+  });
   const sessions = createSessions({ refreshTokens });
   const loginLimiter = createLoginLimiter({
-    redis, prefix: config.REDIS_PREFIX, maxPerAccountIp: config.LOGIN_MAX_FAILURES_PER_ACCOUNT_IP,
-    maxPerAccount: config.LOGIN_MAX_FAILURES_PER_ACCOUNT, maxPerIp: config.LOGIN_MAX_FAILURES_PER_IP,
-    maxPerKnownClient: config.KNOWN_CLIENT_MAX_FAILURES, windowSeconds: config.LOGIN_FAILURE_WINDOW_SECONDS,
+    redis,
+    prefix: config.REDIS_PREFIX,
+    maxPerAccountIp: config.LOGIN_MAX_FAILURES_PER_ACCOUNT_IP,
+    maxPerAccount: config.LOGIN_MAX_FAILURES_PER_ACCOUNT,
+    maxPerIp: config.LOGIN_MAX_FAILURES_PER_IP,
+    maxPerKnownClient: config.KNOWN_CLIENT_MAX_FAILURES,
+    windowSeconds: config.LOGIN_FAILURE_WINDOW_SECONDS,
   });
   const knownClients = createKnownClients({ redis, prefix, ttlSeconds: config.KNOWN_CLIENT_TTL_DAYS * 86_400 });
   const ipLimits = createIpRateLimits({ redis, prefix });
   const outbox = createMailOutbox({ config, producer });
   const mailTokens = createMailTokens();
-  const limitAddress = ipLimits.perKey('mail-address', { max: config.MAIL_MAX_PER_ADDRESS, windowSeconds: config.MAIL_ADDRESS_WINDOW_SECONDS });
+  const limitAddress = ipLimits.perKey('mail-address', {
+    max: config.MAIL_MAX_PER_ADDRESS,
+    windowSeconds: config.MAIL_ADDRESS_WINDOW_SECONDS,
+  });
   const auth = createAuthService({
-    config, passwords, accessTokens, refreshTokens, loginLimiter, knownClients, sessions, sendVerification: createVerificationMailer(outbox),
+    config,
+    passwords,
+    accessTokens,
+    refreshTokens,
+    loginLimiter,
+    knownClients,
+    sessions,
+    sendVerification: createVerificationMailer(outbox),
   });
   const apiKeyCache = createApiKeyCache({ redis, prefix, ttlSeconds: config.API_KEY_CACHE_SECONDS });
   const locks = createLocks({ redis, prefix: config.REDIS_PREFIX });
@@ -129,28 +153,69 @@ export function createApp(infra: AppInfra): AppHandle {
   const stopAuthEpochs = useAuthEpochs(authEpochs);
   const authenticate = createAuthenticate({
     accessTokens,
-    resolveApiKey: createApiKeyResolver({ redis, prefix, cache: apiKeyCache, ownerCache: createEpochCache(authEpochs, config.LLM_AUTH_CACHE_MS) }),
+    resolveApiKey: createApiKeyResolver({
+      redis,
+      prefix,
+      cache: apiKeyCache,
+      ownerCache: createEpochCache(authEpochs, config.LLM_AUTH_CACHE_MS),
+    }),
     tokenCache: createEpochCache(authEpochs, config.LLM_AUTH_CACHE_MS),
   });
   const quota = createQuotaService({ redis, prefix });
   const revocation = createAccountRevocation({ refreshTokens, apiKeys });
   const superadmins = createSuperadminGuard({ redis, prefix });
   const confirmPassword = createPasswordConfirmation({ passwords, loginLimiter });
-  const account = createAccountService({ passwords, confirmPassword, outbox, issueTokens: auth.issueTokens, revocation, superadmins });
+  const account = createAccountService({
+    passwords,
+    confirmPassword,
+    outbox,
+    issueTokens: auth.issueTokens,
+    revocation,
+    superadmins,
+  });
   const adminUsers = createAdminUsersService({ config, quota, revocation, superadmins });
   const adminSessions = createAdminSessions({ redis, prefix, ttlSeconds: config.ADMIN_SESSION_TTL_SECONDS });
   const apiKeyRevoker = createApiKeyBulkRevoker({ cache: apiKeyCache });
   const organizations = createOrganizationService({ config, quota, locks, apiKeys: apiKeyRevoker });
   const subUsers = createSubUserService({ config, passwords, refreshTokens, quota, locks, apiKeys: apiKeyRevoker });
-  const emailProof = createFirstEmailProof({ refreshTokens, knownClients, apiKeys: apiKeyRevoker, subUsers, organizations });
-  const passwordReset = createPasswordReset({ tokens: mailTokens, outbox, passwords, revocation, emailProof, limitAddress });
-  const verification = createEmailVerification({ tokens: mailTokens, outbox, emailProof, confirmPassword, limitAddress });
+  const emailProof = createFirstEmailProof({
+    refreshTokens,
+    knownClients,
+    apiKeys: apiKeyRevoker,
+    subUsers,
+    organizations,
+  });
+  const passwordReset = createPasswordReset({
+    tokens: mailTokens,
+    outbox,
+    passwords,
+    revocation,
+    emailProof,
+    limitAddress,
+  });
+  const verification = createEmailVerification({
+    tokens: mailTokens,
+    outbox,
+    emailProof,
+    confirmPassword,
+    limitAddress,
+  });
   const oauth = createOAuthService({
-    config, providers: createProviders(config), states: createOAuthStateStore({ redis, prefix }), store: createOneTimeStore(), accounts: createOAuthAccounts({ config, emailProof }),
-    auth, refreshTokens, logger,
+    config,
+    providers: createProviders(config),
+    states: createOAuthStateStore({ redis, prefix }),
+    store: createOneTimeStore(),
+    accounts: createOAuthAccounts({ config, emailProof }),
+    auth,
+    refreshTokens,
+    logger,
   });
   const subscriptions = createSubscriptionService({
-    config, stripe: createStripeClient(config), redis, quota, redirects: createRedirectPolicy(config),
+    config,
+    stripe: createStripeClient(config),
+    redis,
+    quota,
+    redirects: createRedirectPolicy(config),
   });
   const usage = createUsageService({ config, quota });
   const metrics = createMetricsCollector({ redis, prefix, queues: producer.queues, cacheMs: config.METRICS_CACHE_MS });
@@ -162,7 +227,9 @@ export function createApp(infra: AppInfra): AppHandle {
   if (indexes) app.use(untilIndexesReady(indexes));
 
   // Routes that need the raw body (signed webhooks) go before the body parsers.
-  const rawBodyRouters: Router[] = [createStripeWebhookRouter({ intake: createWebhookIntake({ config, producer }), bodyLimit: config.BODY_LIMIT })];
+  const rawBodyRouters: Router[] = [
+    createStripeWebhookRouter({ intake: createWebhookIntake({ config, producer }), bodyLimit: config.BODY_LIMIT }),
+  ];
   for (const router of rawBodyRouters) app.use(router);
 
   app.use(express.json({ limit: config.BODY_LIMIT, strict: true }));
@@ -172,32 +239,54 @@ export function createApp(infra: AppInfra): AppHandle {
     createHealthRouter({ redis, indexes }),
     createDocsRouter({ publicUrl: config.PUBLIC_URL }),
     createAuthRouter({
-      config, auth, authenticate, entitlementOf: createEntitlements({ config, quota }),
-      registerLimit: ipLimits.limit('register', { max: config.REGISTER_MAX_PER_IP, windowSeconds: config.REGISTER_WINDOW_SECONDS }),
+      config,
+      auth,
+      authenticate,
+      entitlementOf: createEntitlements({ config, quota }),
+      registerLimit: ipLimits.limit('register', {
+        max: config.REGISTER_MAX_PER_IP,
+        windowSeconds: config.REGISTER_WINDOW_SECONDS,
+      }),
     }),
     createSessionsRouter({ sessions, authenticate }),
     createMailFlowRouter({
-      passwordReset, verification, authenticate,
-      forgotLimit: ipLimits.limit('password-forgot', { max: config.PASSWORD_FORGOT_MAX_PER_IP, windowSeconds: config.PASSWORD_FORGOT_WINDOW_SECONDS }),
+      passwordReset,
+      verification,
+      authenticate,
+      forgotLimit: ipLimits.limit('password-forgot', {
+        max: config.PASSWORD_FORGOT_MAX_PER_IP,
+        windowSeconds: config.PASSWORD_FORGOT_WINDOW_SECONDS,
+      }),
     }),
     createApiKeysRouter({ apiKeys, authenticate }),
     createUsersRouter({ account, authenticate }),
     createAdminRouter({ adminUsers, authenticate, queues: producer.queues }),
     createBoardRouter({
-      queues: producer.queues, authenticate, sessions: adminSessions, userSessions: sessions, verifyCredentials: auth.verifyCredentials, publicUrl: config.PUBLIC_URL,
+      queues: producer.queues,
+      authenticate,
+      sessions: adminSessions,
+      userSessions: sessions,
+      verifyCredentials: auth.verifyCredentials,
+      publicUrl: config.PUBLIC_URL,
       knownClientTtlSeconds: knownClients.ttlSeconds,
     }),
     createOrganizationsRouter({ organizations, authenticate }),
     createSubUsersRouter({ subUsers, authenticate }),
     createOAuthRouter({
-      config, oauth,
-      initiateLimit: ipLimits.limit('oauth-initiate', { max: config.OAUTH_INITIATE_MAX_PER_IP, windowSeconds: config.OAUTH_INITIATE_WINDOW_SECONDS }),
+      config,
+      oauth,
+      initiateLimit: ipLimits.limit('oauth-initiate', {
+        max: config.OAUTH_INITIATE_MAX_PER_IP,
+        windowSeconds: config.OAUTH_INITIATE_WINDOW_SECONDS,
+      }),
     }),
     createSubscriptionsRouter({ subscriptions, authenticate }),
     createQuotaAdminRouter({ quotaAdmin: createQuotaAdminService({ producer }), authenticate }),
     createUsageRouter({ usage, authenticate }),
     // With METRICS_PORT the web role serves metrics on that port only (server.ts), not next to the API.
-    ...(config.METRICS_PORT === undefined ? [createMetricsRouter({ collector: metrics, token: config.METRICS_TOKEN })] : []),
+    ...(config.METRICS_PORT === undefined
+      ? [createMetricsRouter({ collector: metrics, token: config.METRICS_TOKEN })]
+      : []),
     createLlmRouter({ llm: llm.service, authenticate: authenticate.scoped('llm', { cached: true }) }),
   ];
   for (const router of routers) app.use(router);

@@ -15,7 +15,10 @@ export interface RunningWeb {
 }
 
 /** The web role: connects, builds the app, listens; `stop` drains connections then closes clients. */
-export async function startWeb(config: Config = getConfig(), logger: Logger = createLogger(config.LOG_LEVEL, { role: 'web' })): Promise<RunningWeb> {
+export async function startWeb(
+  config: Config = getConfig(),
+  logger: Logger = createLogger(config.LOG_LEVEL, { role: 'web' }),
+): Promise<RunningWeb> {
   // Serve at once even when the database is not up yet: /readyz says 503 until it answers and every unique index
   // exists (created here when DB_AUTO_INIT, otherwise only checked: production runs `npm run db:init`).
   const mongo = connectMongoInBackground(config.DATABASE_URL, logger);
@@ -26,9 +29,10 @@ export async function startWeb(config: Config = getConfig(), logger: Logger = cr
   redis.on('error', (error) => logger.debug({ err: error.message }, 'redis error'));
   const producer = createProducer(redis, config.REDIS_PREFIX);
   const handle = createApp({ config, logger, redis, producer, indexes });
-  const metricsServer = config.METRICS_PORT === undefined
-    ? undefined
-    : await startMetricsServer({ config, redis, queues: producer.queues, port: config.METRICS_PORT });
+  const metricsServer =
+    config.METRICS_PORT === undefined
+      ? undefined
+      : await startMetricsServer({ config, redis, queues: producer.queues, port: config.METRICS_PORT });
   if (metricsServer) logger.info({ port: (metricsServer.address() as { port: number }).port }, 'web metrics listening');
   const server = http.createServer(handle.app);
   server.keepAliveTimeout = 65_000;

@@ -9,7 +9,15 @@ import { connectMongo } from '../src/lib/mongo.js';
 import { createLocks } from '../src/lib/locks.js';
 import { useDocumentLocks } from '../src/lib/document-locks.js';
 import { createAuthEpochs, useAuthEpochs } from '../src/lib/auth-epochs.js';
-import { QUEUE_NAMES, bullPrefix, createProducer, parsePayload, type JobPayload, type Producer, type QueueName } from '../queues/index.js';
+import {
+  QUEUE_NAMES,
+  bullPrefix,
+  createProducer,
+  parsePayload,
+  type JobPayload,
+  type Producer,
+  type QueueName,
+} from '../queues/index.js';
 import { jobDuration } from '../src/lib/metrics.js';
 import { createQuotaService } from '../src/shared/quota/service.js';
 import { startMetricsServer } from '../src/shared/ops/metrics-server.js';
@@ -26,7 +34,11 @@ export interface RunningWorkers {
 
 /** Per-queue Worker options beyond concurrency: llm jobs are long streams, with their own lock and stall checks. */
 const EXTRA_OPTIONS: Partial<Record<QueueName, (config: Config) => Partial<WorkerOptions>>> = {
-  llm: (config) => ({ lockDuration: config.LLM_JOB_LOCK_MS, stalledInterval: config.LLM_STALLED_INTERVAL_MS, maxStalledCount: config.LLM_MAX_STALLED_COUNT }),
+  llm: (config) => ({
+    lockDuration: config.LLM_JOB_LOCK_MS,
+    stalledInterval: config.LLM_STALLED_INTERVAL_MS,
+    maxStalledCount: config.LLM_MAX_STALLED_COUNT,
+  }),
 };
 
 const CONCURRENCY: Record<QueueName, (config: Config) => number> = {
@@ -64,7 +76,10 @@ function validPayload<Q extends QueueName>(queue: Q, data: unknown): JobPayload<
   try {
     return parsePayload(queue, data);
   } catch (error) {
-    if (error instanceof ZodError) throw new UnrecoverableError(`invalid ${queue} payload: ${error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
+    if (error instanceof ZodError)
+      throw new UnrecoverableError(
+        `invalid ${queue} payload: ${error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`,
+      );
     throw error;
   }
 }
@@ -77,7 +92,10 @@ interface QueueWorkerDeps {
 }
 
 /** One BullMQ Worker: its processor, the queue's options, and the end of jobs BullMQ gave up on. */
-function createQueueWorker<Q extends QueueName>(queue: Q, { ctx, producer, logger, connection }: QueueWorkerDeps): Worker {
+function createQueueWorker<Q extends QueueName>(
+  queue: Q,
+  { ctx, producer, logger, connection }: QueueWorkerDeps,
+): Worker {
   const { config } = ctx;
   const processJob: Processor<Q> = processorFor(queue)(ctx);
   const options: WorkerOptions = {
@@ -90,32 +108,49 @@ function createQueueWorker<Q extends QueueName>(queue: Q, { ctx, producer, logge
     autorun: false,
     ...EXTRA_OPTIONS[queue]?.(config),
   };
-  const worker = new Worker(queue, async (job, _token, signal) => timed(queue, () => processJob(validPayload(queue, job.data), job, signal)), options);
+  const worker = new Worker(
+    queue,
+    async (job, _token, signal) => timed(queue, () => processJob(validPayload(queue, job.data), job, signal)),
+    options,
+  );
   const gaveUp = async (job: Job | undefined) => {
     if (!job || !processJob.onGaveUp || (await job.getState()) !== 'failed') return;
     await processJob.onGaveUp(validPayload(queue, job.data), job);
   };
   worker.on('failed', (job, error) => {
     logger.warn({ queue, job_id: job?.id, err: error.message }, 'job failed');
-    gaveUp(job).catch((e: Error) => logger.error({ queue, job_id: job?.id, err: e.message }, 'could not end a failed job'));
+    gaveUp(job).catch((e: Error) =>
+      logger.error({ queue, job_id: job?.id, err: e.message }, 'could not end a failed job'),
+    );
   });
   // A job stalled more than maxStalledCount is failed by BullMQ's script without a 'failed' event here.
   worker.on('stalled', (jobId) => {
     logger.warn({ queue, job_id: jobId }, 'job stalled');
-    producer.queues[queue].getJob(jobId).then(gaveUp).catch((e: Error) => logger.error({ queue, job_id: jobId, err: e.message }, 'could not end a stalled job'));
+    producer.queues[queue]
+      .getJob(jobId)
+      .then(gaveUp)
+      .catch((e: Error) => logger.error({ queue, job_id: jobId, err: e.message }, 'could not end a stalled job'));
   });
   worker.on('error', (error) => logger.error({ queue, err: error.message }, 'worker error'));
   return worker;
 }
 
 /** The worker role's composition root: one Worker per queue; payloads are re-validated before processing. */
-export async function startWorkers(config: Config, logger: Logger, only: QueueName[] = QUEUE_NAMES): Promise<RunningWorkers> {
+export async function startWorkers(
+  config: Config,
+  logger: Logger,
+  only: QueueName[] = QUEUE_NAMES,
+): Promise<RunningWorkers> {
   await connectMongo(config.DATABASE_URL);
   const redis = createRedis(config.REDIS_URL);
   const producerConnection = createRedis(config.REDIS_URL);
   const blocking = createBlockingRedis(config.REDIS_URL);
   // These connections fail fast while not ready; take no job before they are, or its first attempt is wasted.
-  await Promise.all([redis, producerConnection].map((c) => (c.status === 'ready' ? undefined : new Promise((resolve) => c.once('ready', resolve)))));
+  await Promise.all(
+    [redis, producerConnection].map((c) =>
+      c.status === 'ready' ? undefined : new Promise((resolve) => c.once('ready', resolve)),
+    ),
+  );
   const producer = createProducer(producerConnection, config.REDIS_PREFIX);
   const quota = createQuotaService({ redis, prefix: config.REDIS_PREFIX });
   const stopDocumentLocks = useDocumentLocks(createLocks({ redis, prefix: config.REDIS_PREFIX }));
@@ -129,13 +164,19 @@ export async function startWorkers(config: Config, logger: Logger, only: QueueNa
   const workers = only.map((queue) => createQueueWorker(queue, { ctx, producer, logger, connection: blocking }));
   let metricsServer: Server | undefined;
   if (config.WORKER_METRICS_PORT !== undefined) {
-    metricsServer = await startMetricsServer({ config, redis, queues: producer.queues, port: config.WORKER_METRICS_PORT });
+    metricsServer = await startMetricsServer({
+      config,
+      redis,
+      queues: producer.queues,
+      port: config.WORKER_METRICS_PORT,
+    });
     logger.info({ port: (metricsServer.address() as { port: number }).port }, 'worker metrics listening');
   }
   let stopped = false;
   void indexes.ready.then(() => {
     if (stopped) return;
-    for (const worker of workers) worker.run().catch((error: Error) => logger.error({ queue: worker.name, err: error.message }, 'worker stopped'));
+    for (const worker of workers)
+      worker.run().catch((error: Error) => logger.error({ queue: worker.name, err: error.message }, 'worker stopped'));
     logger.info({ queues: only }, 'workers started');
   });
   return {

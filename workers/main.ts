@@ -20,8 +20,10 @@ async function main(role: Role): Promise<void> {
     await disconnectMongo();
   });
   if (role === 'all') stops.push((await startWeb(config, logger.child({ component: 'web' }))).stop);
-  if (role === 'worker' || role === 'all') stops.push((await startWorkers(config, logger.child({ component: 'worker' }))).stop);
-  if (role === 'scheduler' || role === 'all') stops.push((await startScheduler(config, logger.child({ component: 'scheduler' }))).stop);
+  if (role === 'worker' || role === 'all')
+    stops.push((await startWorkers(config, logger.child({ component: 'worker' }))).stop);
+  if (role === 'scheduler' || role === 'all')
+    stops.push((await startScheduler(config, logger.child({ component: 'scheduler' }))).stop);
 }
 
 const role = (process.argv[2] ?? 'worker') as Role;

@@ -61,7 +61,8 @@ function pollHealth(apiUrl: string, intervalMs = 100, timeoutMs = 30_000) {
   };
 }
 
-const cjk = (chars: number) => Array.from({ length: chars }, () => String.fromCharCode(0x4e00 + Math.floor(Math.random() * 0x5200))).join('');
+const cjk = (chars: number) =>
+  Array.from({ length: chars }, () => String.fromCharCode(0x4e00 + Math.floor(Math.random() * 0x5200))).join('');
 
 /** Runs of 50,000 digits and 50,000 blanks (spaces with a newline or tab every 100), alternating. */
 function digitsAndBlanks(bytes: number): string {
@@ -96,7 +97,10 @@ export interface HostileResult {
 async function waitForHealth(apiUrl: string, capMs: number): Promise<boolean> {
   const deadline = Date.now() + capMs;
   while (Date.now() < deadline) {
-    const ok = await request(`${apiUrl}/healthz`, { signal: AbortSignal.timeout(10_000) }).then(async (r) => (await r.body.dump(), r.statusCode === 200), () => false);
+    const ok = await request(`${apiUrl}/healthz`, { signal: AbortSignal.timeout(10_000) }).then(
+      async (r) => (await r.body.dump(), r.statusCode === 200),
+      () => false,
+    );
     if (ok) return true;
     await sleep(1000);
   }
@@ -107,10 +111,24 @@ export async function hostilePhase(target: Target): Promise<HostileResult[]> {
   const results: HostileResult[] = [];
   let timedOut = false;
   for (const [shape, make] of Object.entries(HOSTILE_SHAPES)) {
-    const body = JSON.stringify({ model: 'gpt-4', max_tokens: 16, messages: [{ role: 'user', content: make(HOSTILE_BYTES) }] });
+    const body = JSON.stringify({
+      model: 'gpt-4',
+      max_tokens: 16,
+      messages: [{ role: 'user', content: make(HOSTILE_BYTES) }],
+    });
     const result: HostileResult = {
-      shape, prompt_bytes: Buffer.byteLength(body), requests: 0, ok: 0, errors: [], timeouts: 0, skipped: 0,
-      latency_ms: summarize([]), api_cpu_ms: summarize([]), worker_cpu_ms: summarize([]), healthz_ms: summarize([]), healthz_failures: 0,
+      shape,
+      prompt_bytes: Buffer.byteLength(body),
+      requests: 0,
+      ok: 0,
+      errors: [],
+      timeouts: 0,
+      skipped: 0,
+      latency_ms: summarize([]),
+      api_cpu_ms: summarize([]),
+      worker_cpu_ms: summarize([]),
+      healthz_ms: summarize([]),
+      healthz_failures: 0,
     };
     results.push(result);
     if (timedOut) {
@@ -131,7 +149,10 @@ export async function hostilePhase(target: Target): Promise<HostileResult[]> {
       const started = performance.now();
       try {
         const res = await request(`${target.apiUrl}/v1/chat/completions`, {
-          method: 'POST', headers: { 'content-type': 'application/json', ...target.headers }, body, signal: AbortSignal.timeout(HOSTILE_TIMEOUT_MS),
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...target.headers },
+          body,
+          signal: AbortSignal.timeout(HOSTILE_TIMEOUT_MS),
         });
         const text = await res.body.text();
         if (res.statusCode === 200) result.ok += 1;
@@ -152,12 +173,21 @@ export async function hostilePhase(target: Target): Promise<HostileResult[]> {
     }
     const healthz = await health.stop();
     Object.assign(result, {
-      latency_ms: summarize(latencies), api_cpu_ms: summarize(apiCpu), worker_cpu_ms: summarize(workerCpu), healthz_ms: healthz.latency, healthz_failures: healthz.failures,
+      latency_ms: summarize(latencies),
+      api_cpu_ms: summarize(apiCpu),
+      worker_cpu_ms: summarize(workerCpu),
+      healthz_ms: healthz.latency,
+      healthz_failures: healthz.failures,
     });
-    log(`hostile ${shape} (${result.prompt_bytes} bytes): ok ${result.ok}/${result.requests}, timeouts ${result.timeouts}, API CPU p50 ${ms(result.api_cpu_ms.p50)} ms max ${ms(result.api_cpu_ms.max)} ms, worker CPU p50 ${ms(result.worker_cpu_ms.p50)} ms, /healthz p99 ${ms(healthz.latency.p99)} max ${ms(healthz.latency.max)} ms`);
+    log(
+      `hostile ${shape} (${result.prompt_bytes} bytes): ok ${result.ok}/${result.requests}, timeouts ${result.timeouts}, API CPU p50 ${ms(result.api_cpu_ms.p50)} ms max ${ms(result.api_cpu_ms.max)} ms, worker CPU p50 ${ms(result.worker_cpu_ms.p50)} ms, /healthz p99 ${ms(healthz.latency.p99)} max ${ms(healthz.latency.max)} ms`,
+    );
     if (timedOut) {
-      log(`hostile ${shape}: a request timed out after ${HOSTILE_TIMEOUT_MS} ms; skipping the rest of the phase and waiting for the API to answer again`);
-      if (!(await waitForHealth(target.apiUrl, 15 * 60_000))) log('the API did not answer /healthz again within 15 minutes');
+      log(
+        `hostile ${shape}: a request timed out after ${HOSTILE_TIMEOUT_MS} ms; skipping the rest of the phase and waiting for the API to answer again`,
+      );
+      if (!(await waitForHealth(target.apiUrl, 15 * 60_000)))
+        log('the API did not answer /healthz again within 15 minutes');
     }
   }
   return results;
@@ -169,7 +199,9 @@ export function hostileTable(results: HostileResult[]): string[] {
     '|---|---|---|---|---|---|---|---|---|---|',
   ];
   for (const r of results) {
-    lines.push(`| ${r.shape} | ${r.prompt_bytes} | ${r.ok} / ${r.requests} | ${r.timeouts} | ${r.skipped} | ${ms(r.api_cpu_ms.p50)} / ${ms(r.api_cpu_ms.max)} | ${ms(r.worker_cpu_ms.p50)} / ${ms(r.worker_cpu_ms.max)} | ${ms(r.latency_ms.p50)} / ${ms(r.latency_ms.max)} | ${ms(r.healthz_ms.p99)} / ${ms(r.healthz_ms.max)} | ${r.healthz_failures} |`);
+    lines.push(
+      `| ${r.shape} | ${r.prompt_bytes} | ${r.ok} / ${r.requests} | ${r.timeouts} | ${r.skipped} | ${ms(r.api_cpu_ms.p50)} / ${ms(r.api_cpu_ms.max)} | ${ms(r.worker_cpu_ms.p50)} / ${ms(r.worker_cpu_ms.max)} | ${ms(r.latency_ms.p50)} / ${ms(r.latency_ms.max)} | ${ms(r.healthz_ms.p99)} / ${ms(r.healthz_ms.max)} | ${r.healthz_failures} |`,
+    );
   }
   return lines;
 }
@@ -183,7 +215,9 @@ function neverReading(apiUrl: string, path: string, headers: Record<string, stri
     socket.once('error', reject);
     socket.on('error', () => undefined);
     socket.once('connect', () => {
-      const lines = Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`).join('');
+      const lines = Object.entries(headers)
+        .map(([name, value]) => `${name}: ${value}\r\n`)
+        .join('');
       socket.write(`GET ${path} HTTP/1.1\r\nHost: ${hostname}\r\n${lines}\r\n`);
       resolve(socket);
     });
@@ -202,7 +236,10 @@ export interface ReplayResult {
 
 export async function replayPhase(target: Target, marker: string): Promise<ReplayResult | null> {
   const dispatcher = clientAgent(2);
-  const original = await streamOnce(dispatcher, `${target.apiUrl}/v1/chat/completions`, target.headers, { model: 'gpt-4', messages: [{ role: 'user', content: `${marker}: a long answer` }] });
+  const original = await streamOnce(dispatcher, `${target.apiUrl}/v1/chat/completions`, target.headers, {
+    model: 'gpt-4',
+    messages: [{ role: 'user', content: `${marker}: a long answer` }],
+  });
   await dispatcher.close();
   if (!original.ok) {
     log(`replay: the original stream failed (${original.error ?? original.status}); phase skipped`);
@@ -220,7 +257,11 @@ export async function replayPhase(target: Target, marker: string): Promise<Repla
     if (!Number.isNaN(now)) peak = Math.max(peak, now);
   }, 50);
   const health = pollHealth(target.apiUrl);
-  const sockets = await Promise.all(Array.from({ length: REPLAY_READERS }, () => neverReading(target.apiUrl, `/llm/requests/${original.requestId}/stream`, target.headers)));
+  const sockets = await Promise.all(
+    Array.from({ length: REPLAY_READERS }, () =>
+      neverReading(target.apiUrl, `/llm/requests/${original.requestId}/stream`, target.headers),
+    ),
+  );
   await sleep(REPLAY_HOLD_MS);
   const holding = rssMb(target.apiPid);
   for (const socket of sockets) socket.destroy();
@@ -228,10 +269,21 @@ export async function replayPhase(target: Target, marker: string): Promise<Repla
   clearInterval(sampler);
   const healthz = await health.stop();
   const result: ReplayResult = {
-    readers: REPLAY_READERS, replay_mb: Math.round((REPLAY_TOKENS * (REPLAY_TOKEN.length + 180)) / 2 ** 20), hold_ms: REPLAY_HOLD_MS,
-    api_rss_mb: { before: Math.round(before), peak: Math.round(peak), holding: Math.round(holding), after: Math.round(rssMb(target.apiPid)) },
-    healthz_ms: healthz.latency, healthz_failures: healthz.failures, api_alive: !Number.isNaN(rssMb(target.apiPid)),
+    readers: REPLAY_READERS,
+    replay_mb: Math.round((REPLAY_TOKENS * (REPLAY_TOKEN.length + 180)) / 2 ** 20),
+    hold_ms: REPLAY_HOLD_MS,
+    api_rss_mb: {
+      before: Math.round(before),
+      peak: Math.round(peak),
+      holding: Math.round(holding),
+      after: Math.round(rssMb(target.apiPid)),
+    },
+    healthz_ms: healthz.latency,
+    healthz_failures: healthz.failures,
+    api_alive: !Number.isNaN(rssMb(target.apiPid)),
   };
-  log(`replay abuse: ${REPLAY_READERS} never-reading clients on a ${result.replay_mb} MB replay: API RSS MB ${JSON.stringify(result.api_rss_mb)}, /healthz p99 ${ms(healthz.latency.p99)} max ${ms(healthz.latency.max)} ms, failures ${healthz.failures}`);
+  log(
+    `replay abuse: ${REPLAY_READERS} never-reading clients on a ${result.replay_mb} MB replay: API RSS MB ${JSON.stringify(result.api_rss_mb)}, /healthz p99 ${ms(healthz.latency.p99)} max ${ms(healthz.latency.max)} ms, failures ${healthz.failures}`,
+  );
   return result;
 }

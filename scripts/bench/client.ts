@@ -25,18 +25,38 @@ export function clientAgent(connections: number): Agent {
 const CONTENT = /"content":"((?:[^"\\]|\\.)+)"/;
 
 /** One streaming chat completion, timed on the client side. */
-export async function streamOnce(dispatcher: Agent, url: string, headers: Record<string, string>, body: object, hooks: { onOpen?(): void; onClose?(): void } = {}): Promise<StreamResult> {
+export async function streamOnce(
+  dispatcher: Agent,
+  url: string,
+  headers: Record<string, string>,
+  body: object,
+  hooks: { onOpen?(): void; onClose?(): void } = {},
+): Promise<StreamResult> {
   const started = performance.now();
   let ttft = Number.NaN;
   let tokens = 0;
   let text = '';
   let done = false;
   try {
-    const res = await request(url, { method: 'POST', dispatcher, headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ ...body, stream: true }) });
+    const res = await request(url, {
+      method: 'POST',
+      dispatcher,
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({ ...body, stream: true }),
+    });
     const requestId = String(res.headers['x-request-id'] ?? '');
     if (res.statusCode !== 200) {
       const errorText = await res.body.text();
-      return { ok: false, status: res.statusCode, requestId, ttft, total: performance.now() - started, tokens, text: '', error: (await Promise.resolve(errorText)).slice(0, 200) };
+      return {
+        ok: false,
+        status: res.statusCode,
+        requestId,
+        ttft,
+        total: performance.now() - started,
+        tokens,
+        text: '',
+        error: (await Promise.resolve(errorText)).slice(0, 200),
+      };
     }
     hooks.onOpen?.();
     const parser = new SseParser();
@@ -47,7 +67,17 @@ export async function streamOnce(dispatcher: Agent, url: string, headers: Record
             done = true;
             continue;
           }
-          if (event.data.startsWith('{"error"')) return { ok: false, status: 200, requestId, ttft, total: performance.now() - started, tokens, text, error: event.data };
+          if (event.data.startsWith('{"error"'))
+            return {
+              ok: false,
+              status: 200,
+              requestId,
+              ttft,
+              total: performance.now() - started,
+              tokens,
+              text,
+              error: event.data,
+            };
           const content = CONTENT.exec(event.data)?.[1];
           if (content) {
             if (tokens === 0) ttft = performance.now() - started;
@@ -59,19 +89,52 @@ export async function streamOnce(dispatcher: Agent, url: string, headers: Record
     } finally {
       hooks.onClose?.();
     }
-    return { ok: done, status: 200, requestId, ttft, total: performance.now() - started, tokens, text, error: done ? undefined : 'stream ended without [DONE]' };
+    return {
+      ok: done,
+      status: 200,
+      requestId,
+      ttft,
+      total: performance.now() - started,
+      tokens,
+      text,
+      error: done ? undefined : 'stream ended without [DONE]',
+    };
   } catch (error) {
-    return { ok: false, status: 0, requestId: '', ttft, total: performance.now() - started, tokens, text, error: (error as Error).message };
+    return {
+      ok: false,
+      status: 0,
+      requestId: '',
+      ttft,
+      total: performance.now() - started,
+      tokens,
+      text,
+      error: (error as Error).message,
+    };
   }
 }
 
 /** One non-streaming chat completion. */
-export async function completeOnce(dispatcher: Agent, url: string, headers: Record<string, string>, body: object): Promise<{ ok: boolean; total: number; requestId: string; tokens: number }> {
+export async function completeOnce(
+  dispatcher: Agent,
+  url: string,
+  headers: Record<string, string>,
+  body: object,
+): Promise<{ ok: boolean; total: number; requestId: string; tokens: number }> {
   const started = performance.now();
   try {
-    const res = await request(url, { method: 'POST', dispatcher, headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+    const res = await request(url, {
+      method: 'POST',
+      dispatcher,
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    });
     const json = (await res.body.json()) as { usage?: { completion_tokens: number } };
-    return { ok: res.statusCode === 200, total: performance.now() - started, requestId: String(res.headers['x-request-id'] ?? ''), tokens: json.usage?.completion_tokens ?? 0 };
+    return {
+      ok: res.statusCode === 200,
+      total: performance.now() - started,
+      requestId: String(res.headers['x-request-id'] ?? ''),
+      tokens: json.usage?.completion_tokens ?? 0,
+    };
   } catch {
     return { ok: false, total: performance.now() - started, requestId: '', tokens: 0 };
   }
@@ -81,12 +144,14 @@ export async function completeOnce(dispatcher: Agent, url: string, headers: Reco
 export async function pool<T>(total: number, concurrency: number, fn: (i: number) => Promise<T>): Promise<T[]> {
   const results: T[] = new Array(total);
   let next = 0;
-  await Promise.all(Array.from({ length: Math.min(concurrency, total) }, async () => {
-    while (next < total) {
-      const i = next;
-      next += 1;
-      results[i] = await fn(i);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: Math.min(concurrency, total) }, async () => {
+      while (next < total) {
+        const i = next;
+        next += 1;
+        results[i] = await fn(i);
+      }
+    }),
+  );
   return results;
 }

@@ -30,7 +30,11 @@ const scriptNames: Record<string, string> = {};
 function scriptName(connection: Scripted, command: { name: string; args: unknown[] }): string {
   const head = String(command.args[0]);
   if (command.name === 'eval') {
-    const firstLine = head.trim().split('\n')[0]!.replace(/^--\s*/, '').slice(0, 60);
+    const firstLine = head
+      .trim()
+      .split('\n')[0]!
+      .replace(/^--\s*/, '')
+      .slice(0, 60);
     const sha = createHash('sha1').update(head).digest('hex');
     scriptNames[sha] = firstLine;
     return sha;
@@ -70,5 +74,8 @@ mongoose.connect = (async (url: string, options: mongoose.ConnectOptions = {}) =
 }) as typeof mongoose.connect;
 
 process.on('SIGUSR2', () => {
-  writeFileSync(join(process.env.BENCH_COUNTS_DIR ?? '/tmp', `${process.pid}.json`), JSON.stringify({ ...counts, scriptNames }));
+  writeFileSync(
+    join(process.env.BENCH_COUNTS_DIR ?? '/tmp', `${process.pid}.json`),
+    JSON.stringify({ ...counts, scriptNames }),
+  );
 });

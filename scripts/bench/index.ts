@@ -32,13 +32,30 @@ import { createAccessTokens } from '../../src/modules/auth/access-tokens.js';
 import { countTokens } from '../../src/shared/llm/tokenizer.js';
 import { deleteKeys } from '../../test/helpers/harness.js';
 import { bullPrefix, settleJobId } from '../../queues/index.js';
-import { hostilePhase, replayPhase, REPLAY_TOKEN, REPLAY_TOKENS, type HostileResult, type ReplayResult } from './abuse.js';
+import {
+  hostilePhase,
+  replayPhase,
+  REPLAY_TOKEN,
+  REPLAY_TOKENS,
+  type HostileResult,
+  type ReplayResult,
+} from './abuse.js';
 import { clientAgent, completeOnce, pool, streamOnce, type StreamResult } from './client.js';
 import { cpuMs, cpuMsByCommand, rssMb } from './procfs.js';
 import { report, summarized, type BenchResults, type CountsRow, type PhaseRow } from './report.js';
 import { spawnRole } from './roles-launcher.js';
 import { ms, summarize } from './stats.js';
-import { COUNTS_DIR, directTarget, readCounts, startPeer, startProject, subtractCounts, type CommandCounts, type Target, type TargetName } from './targets.js';
+import {
+  COUNTS_DIR,
+  directTarget,
+  readCounts,
+  startPeer,
+  startProject,
+  subtractCounts,
+  type CommandCounts,
+  type Target,
+  type TargetName,
+} from './targets.js';
 
 const SEQ = Number(process.env.BENCH_SEQ ?? 200);
 const STREAMS = Number(process.env.BENCH_STREAMS ?? 2000);
@@ -48,10 +65,15 @@ const USERS = 32;
 const words = (n: number) => Array.from({ length: n }, (_, i) => `tok${i}`).join(' ');
 
 const ALL_PHASES = ['sequential', 'c32', 'c256', 'rps', 'slow', 'hostile', 'replay', 'audit'] as const;
-const PHASES = new Set(process.env.BENCH_PHASES ? process.env.BENCH_PHASES.split(',').map((p) => p.trim()) : ALL_PHASES);
+const PHASES = new Set(
+  process.env.BENCH_PHASES ? process.env.BENCH_PHASES.split(',').map((p) => p.trim()) : ALL_PHASES,
+);
 const unknownPhases = [...PHASES].filter((p) => !(ALL_PHASES as readonly string[]).includes(p));
-if (unknownPhases.length) throw new Error(`unknown BENCH_PHASES ${unknownPhases.join(',')}; known: ${ALL_PHASES.join(',')}`);
-const TARGETS = new Set((process.env.BENCH_TARGETS ?? 'direct,peer,split,single').split(',').map((t) => t.trim()) as TargetName[]);
+if (unknownPhases.length)
+  throw new Error(`unknown BENCH_PHASES ${unknownPhases.join(',')}; known: ${ALL_PHASES.join(',')}`);
+const TARGETS = new Set(
+  (process.env.BENCH_TARGETS ?? 'direct,peer,split,single').split(',').map((t) => t.trim()) as TargetName[],
+);
 
 const ROUTES = {
   'bench-fast': { content: words(20) },
@@ -60,7 +82,10 @@ const ROUTES = {
 };
 
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
-const body = (marker: string) => ({ model: 'gpt-4', messages: [{ role: 'user', content: `${marker}: say something` }] });
+const body = (marker: string) => ({
+  model: 'gpt-4',
+  messages: [{ role: 'user', content: `${marker}: say something` }],
+});
 const isProject = (t: Target) => t.name === 'split' || t.name === 'single';
 
 interface Project {
@@ -82,8 +107,12 @@ async function seedUsers(databaseUrl: string, secret: string, issuer: string, au
   const tokens: string[] = [];
   for (let i = 0; i < USERS; i += 1) {
     const user = await UserModel.create({
-      email: `bench-${i}-${randomBytes(3).toString('hex')}@example.com`, password_hash: null, subscription_tier: 'enterprise',
-      monthly_limit: 1e13, tokens_remaining: 1e13, reset_date: resetDate,
+      email: `bench-${i}-${randomBytes(3).toString('hex')}@example.com`,
+      password_hash: null,
+      subscription_tier: 'enterprise',
+      monthly_limit: 1e13,
+      tokens_remaining: 1e13,
+      reset_date: resetDate,
       limit_overrides: { requests_per_minute: 10_000_000, concurrent_streams: 1_000_000 },
     });
     tokens.push(accessTokens.sign({ sub: user._id.toString(), ver: 0, role: 'user' }));
@@ -110,9 +139,18 @@ async function settled(project: Project, requestId: string, timeoutMs = 10_000):
 const SERVICES = ['ferretdb', 'postgres', 'redis-server'];
 const NO_COUNTS: CommandCounts = { redis: {}, redisRoundTrips: 0, mongo: {} };
 
-async function countsOf(target: Target, upstreamPid: number): Promise<Array<{ role: string; counts: CommandCounts; cpu: number }>> {
-  const own = await Promise.all(target.processes.map(async ({ role, pid }) => ({ role, counts: await readCounts(pid), cpu: cpuMs(pid) })));
-  const services = Object.entries(cpuMsByCommand(SERVICES)).map(([role, cpu]) => ({ role: `(${role})`, counts: NO_COUNTS, cpu }));
+async function countsOf(
+  target: Target,
+  upstreamPid: number,
+): Promise<Array<{ role: string; counts: CommandCounts; cpu: number }>> {
+  const own = await Promise.all(
+    target.processes.map(async ({ role, pid }) => ({ role, counts: await readCounts(pid), cpu: cpuMs(pid) })),
+  );
+  const services = Object.entries(cpuMsByCommand(SERVICES)).map(([role, cpu]) => ({
+    role: `(${role})`,
+    counts: NO_COUNTS,
+    cpu,
+  }));
   return [...own, ...services, { role: '(upstream)', counts: NO_COUNTS, cpu: cpuMs(upstreamPid) }];
 }
 
@@ -132,7 +170,12 @@ function counter(upstreamPid: number) {
         Object.assign(scriptNames, a.counts.scriptNames);
         const diff = subtractCounts(a.counts, before[i]!.counts);
         const key = `${target.name}|${a.role}`;
-        const total = totals.get(key) ?? { role: a.role, counts: { redis: {}, redisRoundTrips: 0, mongo: {} }, cpu: 0, requests: 0 };
+        const total = totals.get(key) ?? {
+          role: a.role,
+          counts: { redis: {}, redisRoundTrips: 0, mongo: {} },
+          cpu: 0,
+          requests: 0,
+        };
         for (const [k, v] of Object.entries(diff.redis)) total.counts.redis[k] = (total.counts.redis[k] ?? 0) + v;
         for (const [k, v] of Object.entries(diff.mongo)) total.counts.mongo[k] = (total.counts.mongo[k] ?? 0) + v;
         total.counts.redisRoundTrips += diff.redisRoundTrips;
@@ -143,7 +186,14 @@ function counter(upstreamPid: number) {
       return result;
     },
     rows(phase: string): CountsRow[] {
-      return [...totals.entries()].map(([key, t]) => ({ phase, target: key.split('|')[0] as TargetName, role: t.role, requests: t.requests, counts: t.counts, cpuMs: t.cpu }));
+      return [...totals.entries()].map(([key, t]) => ({
+        phase,
+        target: key.split('|')[0] as TargetName,
+        role: t.role,
+        requests: t.requests,
+        counts: t.counts,
+        cpuMs: t.cpu,
+      }));
     },
   };
 }
@@ -152,7 +202,9 @@ async function main(): Promise<void> {
   const id = randomBytes(4).toString('hex');
   log('building: `npm run build` (the production artifacts) and the benchmark roles');
   execFileSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
-  execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'scripts/bench/tsconfig.json'], { stdio: 'inherit' });
+  execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'scripts/bench/tsconfig.json'], {
+    stdio: 'inherit',
+  });
   const upstream = await spawnRole('upstream', {}, [JSON.stringify(ROUTES)]);
   const upstreamV1 = `${upstream.url}/v1`;
   const upstreamKey = 'sk-bench-upstream-key';
@@ -163,10 +215,20 @@ async function main(): Promise<void> {
   await redis.script('FLUSH');
   const secret = randomBytes(32).toString('hex');
   const envOf = (name: string): Record<string, string> => ({
-    NODE_ENV: 'production', LOG_LEVEL: 'warn', HOST: '127.0.0.1',
-    DATABASE_URL: `${mongoBase}/bench_${id}_${name}`, REDIS_URL: redisUrl, REDIS_PREFIX: `bench_${id}_${name}`,
-    JWT_SECRET_KEY: secret, A4F_BASE_URL: upstreamV1, A4F_API_KEY: upstreamKey, METRICS_TOKEN: randomBytes(16).toString('hex'),
-    MAIL_DISABLED: 'true', WORKER_CONCURRENCY_LLM: String(Math.max(256, STREAMS + 100)), LLM_STREAM_TTL_SECONDS: '900', LLM_JOB_ATTEMPTS: '1',
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'warn',
+    HOST: '127.0.0.1',
+    DATABASE_URL: `${mongoBase}/bench_${id}_${name}`,
+    REDIS_URL: redisUrl,
+    REDIS_PREFIX: `bench_${id}_${name}`,
+    JWT_SECRET_KEY: secret,
+    A4F_BASE_URL: upstreamV1,
+    A4F_API_KEY: upstreamKey,
+    METRICS_TOKEN: randomBytes(16).toString('hex'),
+    MAIL_DISABLED: 'true',
+    WORKER_CONCURRENCY_LLM: String(Math.max(256, STREAMS + 100)),
+    LLM_STREAM_TTL_SECONDS: '900',
+    LLM_JOB_ATTEMPTS: '1',
   });
   const targets: Target[] = [];
   const projects: Project[] = [];
@@ -182,28 +244,60 @@ async function main(): Promise<void> {
       const connection = await mongoose.createConnection(config.DATABASE_URL).asPromise();
       targets.push(target);
       const usage = new Queue('usage', { connection: redis, prefix: bullPrefix(config.REDIS_PREFIX) });
-      projects.push({ target, connection, usage, ledger: connection.collection('token_usage'), proxied: [], proxiedJson: [] });
+      projects.push({
+        target,
+        connection,
+        usage,
+        ledger: connection.collection('token_usage'),
+        proxied: [],
+        proxiedJson: [],
+      });
     }
-    log(`targets: ${targets.map((t) => `${t.name} (${t.processes.map((p) => `${p.role} ${p.pid}`).join(', ')})`).join('; ')}; ${os.cpus().length} cores`);
+    log(
+      `targets: ${targets.map((t) => `${t.name} (${t.processes.map((p) => `${p.role} ${p.pid}`).join(', ')})`).join('; ')}; ${os.cpus().length} cores`,
+    );
     const projectOf = (t: Target) => projects.find((p) => p.target === t);
     const rows: PhaseRow[] = [];
 
-    async function streams(phase: string, target: Target, concurrency: number, requests: number, options: { settle?: boolean; userOffset?: number } = {}): Promise<void> {
+    async function streams(
+      phase: string,
+      target: Target,
+      concurrency: number,
+      requests: number,
+      options: { settle?: boolean; userOffset?: number } = {},
+    ): Promise<void> {
       const dispatcher = clientAgent(concurrency + 8);
       const project = projectOf(target);
       const started = performance.now();
       const results = await pool(requests, concurrency, async (i) => {
-        const result = await streamOnce(dispatcher, target.url, target.headers((options.userOffset ?? 0) + (concurrency === 1 ? 0 : i)), body('bench-fast'));
-        if (options.settle && project && result.ok && !(await settled(project, result.requestId))) result.error = 'not settled within 10 s';
+        const result = await streamOnce(
+          dispatcher,
+          target.url,
+          target.headers((options.userOffset ?? 0) + (concurrency === 1 ? 0 : i)),
+          body('bench-fast'),
+        );
+        if (options.settle && project && result.ok && !(await settled(project, result.requestId)))
+          result.error = 'not settled within 10 s';
         return result;
       });
       const seconds = (performance.now() - started) / 1000;
       await dispatcher.close();
       project?.proxied.push(...results);
       const ok = results.filter((r) => r.ok);
-      rows.push({ phase, target: target.name, concurrency, requests, errors: results.length - ok.length, ttft: ok.map((r) => r.ttft), total: ok.map((r) => r.total), seconds });
+      rows.push({
+        phase,
+        target: target.name,
+        concurrency,
+        requests,
+        errors: results.length - ok.length,
+        ttft: ok.map((r) => r.ttft),
+        total: ok.map((r) => r.total),
+        seconds,
+      });
       const firstError = results.find((r) => !r.ok || r.error)?.error;
-      log(`${phase} ${target.name} c=${concurrency}: ${requests} in ${seconds.toFixed(1)} s, ttft p50 ${ms(summarize(ok.map((r) => r.ttft)).p50)}, errors ${results.length - ok.length}${firstError ? ` (${firstError})` : ''}`);
+      log(
+        `${phase} ${target.name} c=${concurrency}: ${requests} in ${seconds.toFixed(1)} s, ttft p50 ${ms(summarize(ok.map((r) => r.ttft)).p50)}, errors ${results.length - ok.length}${firstError ? ` (${firstError})` : ''}`,
+      );
     }
 
     /** Alternating blocks: block 1 of every target, then block 2 of every target... */
@@ -217,7 +311,11 @@ async function main(): Promise<void> {
 
     const seqCounts = counter(upstream.pid);
     if (PHASES.has('sequential')) {
-      await alternate(4, (t) => seqCounts.measure(t, Math.ceil(SEQ / 4), () => streams('sequential', t, 1, Math.ceil(SEQ / 4), { settle: true })));
+      await alternate(4, (t) =>
+        seqCounts.measure(t, Math.ceil(SEQ / 4), () =>
+          streams('sequential', t, 1, Math.ceil(SEQ / 4), { settle: true }),
+        ),
+      );
     }
     if (PHASES.has('c32')) await alternate(2, (t) => streams('c32', t, 32, 800));
     if (PHASES.has('c256')) await alternate(2, (t) => streams('c256', t, 256, 1280));
@@ -226,17 +324,25 @@ async function main(): Promise<void> {
     const rpsCounts = counter(upstream.pid);
     if (PHASES.has('rps')) {
       const perTarget = new Map<TargetName, { ok: number; errors: number; seconds: number }>();
-      await alternate(2, (target) => rpsCounts.measure(target, 1500, async () => {
-        const dispatcher = clientAgent(72);
-        const started = performance.now();
-        const results = await pool(1500, 64, (i) => completeOnce(dispatcher, target.url, target.headers(i), body('bench-fast')));
-        const seconds = (performance.now() - started) / 1000;
-        await dispatcher.close();
-        projectOf(target)?.proxiedJson.push(...results.filter((r) => r.ok));
-        const sum = perTarget.get(target.name) ?? { ok: 0, errors: 0, seconds: 0 };
-        perTarget.set(target.name, { ok: sum.ok + results.filter((r) => r.ok).length, errors: sum.errors + results.filter((r) => !r.ok).length, seconds: sum.seconds + seconds });
-        log(`non-streaming ${target.name} c=64: ${(results.filter((r) => r.ok).length / seconds).toFixed(0)} req/s`);
-      }));
+      await alternate(2, (target) =>
+        rpsCounts.measure(target, 1500, async () => {
+          const dispatcher = clientAgent(72);
+          const started = performance.now();
+          const results = await pool(1500, 64, (i) =>
+            completeOnce(dispatcher, target.url, target.headers(i), body('bench-fast')),
+          );
+          const seconds = (performance.now() - started) / 1000;
+          await dispatcher.close();
+          projectOf(target)?.proxiedJson.push(...results.filter((r) => r.ok));
+          const sum = perTarget.get(target.name) ?? { ok: 0, errors: 0, seconds: 0 };
+          perTarget.set(target.name, {
+            ok: sum.ok + results.filter((r) => r.ok).length,
+            errors: sum.errors + results.filter((r) => !r.ok).length,
+            seconds: sum.seconds + seconds,
+          });
+          log(`non-streaming ${target.name} c=64: ${(results.filter((r) => r.ok).length / seconds).toFixed(0)} req/s`);
+        }),
+      );
       for (const [target, sum] of perTarget) rps.push({ target, rps: sum.ok / sum.seconds, errors: sum.errors });
     }
 
@@ -252,15 +358,30 @@ async function main(): Promise<void> {
       workerPid: split.target.processes[1]?.pid ?? split.target.processes[0]!.pid,
       headers: split.target.headers(0),
     };
-    const hostile: HostileResult[] | undefined = PHASES.has('hostile') && abuseTarget ? await hostilePhase(abuseTarget) : undefined;
-    const replay: ReplayResult | null | undefined = PHASES.has('replay') && abuseTarget ? await replayPhase(abuseTarget, 'bench-replay') : undefined;
+    const hostile: HostileResult[] | undefined =
+      PHASES.has('hostile') && abuseTarget ? await hostilePhase(abuseTarget) : undefined;
+    const replay: ReplayResult | null | undefined =
+      PHASES.has('replay') && abuseTarget ? await replayPhase(abuseTarget, 'bench-replay') : undefined;
 
     const audit = PHASES.has('audit') ? await Promise.all(projects.map(auditPhase)) : undefined;
 
     const results: BenchResults = {
-      machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, memory_gb: Math.round(os.totalmem() / 2 ** 30), node: process.version, date: new Date().toISOString() },
+      machine: {
+        cpus: os.cpus().length,
+        model: os.cpus()[0]?.model,
+        memory_gb: Math.round(os.totalmem() / 2 ** 30),
+        node: process.version,
+        date: new Date().toISOString(),
+      },
       command: `BENCH_PHASES=${[...PHASES].join(',')} npm run bench`,
-      phases: rows, rps, counts: [...seqCounts.rows('sequential'), ...rpsCounts.rows('rps')], scriptNames, slow, hostile, replay, audit,
+      phases: rows,
+      rps,
+      counts: [...seqCounts.rows('sequential'), ...rpsCounts.rows('rps')],
+      scriptNames,
+      slow,
+      hostile,
+      replay,
+      audit,
     };
     mkdirSync('test-output', { recursive: true });
     writeFileSync('test-output/bench.json', JSON.stringify(summarized(results), null, 2));
@@ -289,30 +410,59 @@ async function slowPhase(project: Project): Promise<NonNullable<BenchResults['sl
   }, 100);
   const dispatcher = clientAgent(STREAMS + 16);
   const started = performance.now();
-  const results = await Promise.all(Array.from({ length: STREAMS }, async (_, i) => {
-    await sleep((i * RAMP_MS) / STREAMS);
-    return streamOnce(dispatcher, target.url, target.headers(i), body('bench-slow'));
-  }));
+  const results = await Promise.all(
+    Array.from({ length: STREAMS }, async (_, i) => {
+      await sleep((i * RAMP_MS) / STREAMS);
+      return streamOnce(dispatcher, target.url, target.headers(i), body('bench-slow'));
+    }),
+  );
   const seconds = (performance.now() - started) / 1000;
   clearInterval(sampler);
   await dispatcher.close();
   project.proxied.push(...results);
   const complete = results.filter((r) => r.ok && r.tokens === SLOW_TOKENS).length;
   const firstProblem = results.find((r) => !r.ok || r.tokens !== SLOW_TOKENS);
-  log(`${target.name} slow streams: ${complete}/${STREAMS} complete, ${seconds.toFixed(1)} s, peak RSS MB ${JSON.stringify(peak)}${firstProblem ? `; first problem ${JSON.stringify(firstProblem).slice(0, 300)}` : ''}`);
-  return { target: target.name, streams: STREAMS, complete, errors: STREAMS - complete, seconds, rss_mb: Object.fromEntries(Object.entries(peak).map(([k, v]) => [k, Math.round(v)])) };
+  log(
+    `${target.name} slow streams: ${complete}/${STREAMS} complete, ${seconds.toFixed(1)} s, peak RSS MB ${JSON.stringify(peak)}${firstProblem ? `; first problem ${JSON.stringify(firstProblem).slice(0, 300)}` : ''}`,
+  );
+  return {
+    target: target.name,
+    streams: STREAMS,
+    complete,
+    errors: STREAMS - complete,
+    seconds,
+    rss_mb: Object.fromEntries(Object.entries(peak).map(([k, v]) => [k, Math.round(v)])),
+  };
 }
 
 /** Every proxied request has exactly one ledger row whose completion tokens equal what its client received. */
 async function auditPhase(project: Project): Promise<NonNullable<BenchResults['audit']>[number]> {
-  const audited = [...project.proxied.filter((r) => r.requestId).map((r) => ({ requestId: r.requestId, tokens: r.tokens, text: r.text as string | null })), ...project.proxiedJson.map((r) => ({ ...r, text: null }))];
+  const audited = [
+    ...project.proxied
+      .filter((r) => r.requestId)
+      .map((r) => ({ requestId: r.requestId, tokens: r.tokens, text: r.text as string | null })),
+    ...project.proxiedJson.map((r) => ({ ...r, text: null })),
+  ];
   const ids = audited.map((a) => a.requestId);
   const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline && (await project.ledger.countDocuments({ request_id: { $in: ids }, settle_pending: false })) < ids.length) await sleep(500);
+  while (
+    Date.now() < deadline &&
+    (await project.ledger.countDocuments({ request_id: { $in: ids }, settle_pending: false })) < ids.length
+  )
+    await sleep(500);
   const rowsById = new Map<string, Array<{ completion_tokens: number; usage_source: string }>>();
   for (let i = 0; i < ids.length; i += 2000) {
-    const found = await project.ledger.find({ request_id: { $in: ids.slice(i, i + 2000) } }, { projection: { request_id: 1, completion_tokens: 1, usage_source: 1 } }).toArray();
-    for (const row of found) rowsById.set(String(row.request_id), [...(rowsById.get(String(row.request_id)) ?? []), row as unknown as { completion_tokens: number; usage_source: string }]);
+    const found = await project.ledger
+      .find(
+        { request_id: { $in: ids.slice(i, i + 2000) } },
+        { projection: { request_id: 1, completion_tokens: 1, usage_source: 1 } },
+      )
+      .toArray();
+    for (const row of found)
+      rowsById.set(String(row.request_id), [
+        ...(rowsById.get(String(row.request_id)) ?? []),
+        row as unknown as { completion_tokens: number; usage_source: string },
+      ]);
   }
   let missing = 0;
   let duplicated = 0;
@@ -327,12 +477,21 @@ async function auditPhase(project: Project): Promise<NonNullable<BenchResults['a
     }
     if (found.length > 1) duplicated += 1;
     const row = found[0]!;
-    const expected = row.usage_source === 'counted' && item.text !== null ? await countTokens('gpt-4', item.text) : item.tokens;
+    const expected =
+      row.usage_source === 'counted' && item.text !== null ? await countTokens('gpt-4', item.text) : item.tokens;
     received += expected;
     settledTokens += row.completion_tokens;
     if (row.completion_tokens !== expected) mismatched += 1;
   }
-  const result = { target: project.target.name, requests: audited.length, missing, duplicated, mismatched, tokens_received: received, tokens_settled: settledTokens };
+  const result = {
+    target: project.target.name,
+    requests: audited.length,
+    missing,
+    duplicated,
+    mismatched,
+    tokens_received: received,
+    tokens_settled: settledTokens,
+  };
   log(`audit ${JSON.stringify(result)}`);
   return result;
 }

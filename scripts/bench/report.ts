@@ -31,10 +31,25 @@ export interface BenchResults {
   rps: Array<{ target: TargetName; rps: number; errors: number }>;
   counts: CountsRow[];
   scriptNames: Record<string, string>;
-  slow: Array<{ target: TargetName; streams: number; complete: number; errors: number; seconds: number; rss_mb: Record<string, number> }>;
+  slow: Array<{
+    target: TargetName;
+    streams: number;
+    complete: number;
+    errors: number;
+    seconds: number;
+    rss_mb: Record<string, number>;
+  }>;
   hostile?: HostileResult[];
   replay?: ReplayResult | null;
-  audit?: Array<{ target: TargetName; requests: number; missing: number; duplicated: number; mismatched: number; tokens_received: number; tokens_settled: number }>;
+  audit?: Array<{
+    target: TargetName;
+    requests: number;
+    missing: number;
+    duplicated: number;
+    mismatched: number;
+    tokens_received: number;
+    tokens_settled: number;
+  }>;
 }
 
 const MONGO_READS = new Set(['find', 'aggregate', 'count', 'distinct', 'getMore', 'findAndModify']);
@@ -55,17 +70,31 @@ function merge(rows: PhaseRow[]): Map<string, Map<TargetName, Merged>> {
     byTarget.set(row.target, [...(byTarget.get(row.target) ?? []), row]);
     phases.set(row.phase, byTarget);
   }
-  return new Map([...phases].map(([phase, byTarget]) => [phase, new Map([...byTarget].map(([target, group]) => [target, {
-    requests: group.reduce((s, g) => s + g.requests, 0),
-    errors: group.reduce((s, g) => s + g.errors, 0),
-    ttft: summarize(group.flatMap((g) => g.ttft)),
-    total: summarize(group.flatMap((g) => g.total)),
-  }]))]));
+  return new Map(
+    [...phases].map(([phase, byTarget]) => [
+      phase,
+      new Map(
+        [...byTarget].map(([target, group]) => [
+          target,
+          {
+            requests: group.reduce((s, g) => s + g.requests, 0),
+            errors: group.reduce((s, g) => s + g.errors, 0),
+            ttft: summarize(group.flatMap((g) => g.ttft)),
+            total: summarize(group.flatMap((g) => g.total)),
+          },
+        ]),
+      ),
+    ]),
+  );
 }
 
 const perRequest = (value: number, requests: number) => (requests ? value / requests : Number.NaN);
 const fmt = (value: number, digits = 2) => (Number.isFinite(value) ? value.toFixed(digits) : 'n/a');
-const table = (header: string[], rows: string[][]) => [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)];
+const table = (header: string[], rows: string[][]) => [
+  `| ${header.join(' | ')} |`,
+  `|${header.map(() => '---').join('|')}|`,
+  ...rows.map((r) => `| ${r.join(' | ')} |`),
+];
 
 function latencyTable(merged: Map<string, Map<TargetName, Merged>>): string[] {
   const rows: string[][] = [];
@@ -77,30 +106,88 @@ function latencyTable(merged: Map<string, Map<TargetName, Merged>>): string[] {
       const added99 = direct ? m.ttft.p99 - direct.ttft.p99 : Number.NaN;
       const peerAdded99 = direct && peer ? peer.ttft.p99 - direct.ttft.p99 : Number.NaN;
       const ratio = target === 'direct' || target === 'peer' ? '' : fmt(added99 / peerAdded99);
-      rows.push([phase, target, String(m.requests), String(m.errors), ms(m.ttft.p50), ms(m.ttft.p99), target === 'direct' ? '' : `+${ms(added50)}`, target === 'direct' ? '' : `+${ms(added99)}`, ratio, ms(m.total.p50), ms(m.total.p99)]);
+      rows.push([
+        phase,
+        target,
+        String(m.requests),
+        String(m.errors),
+        ms(m.ttft.p50),
+        ms(m.ttft.p99),
+        target === 'direct' ? '' : `+${ms(added50)}`,
+        target === 'direct' ? '' : `+${ms(added99)}`,
+        ratio,
+        ms(m.total.p50),
+        ms(m.total.p99),
+      ]);
     }
   }
-  return table(['phase', 'target', 'requests', 'errors', 'TTFT p50', 'TTFT p99', 'added p50', 'added p99', 'added p99 ÷ peer\'s', 'total p50', 'total p99'], rows);
+  return table(
+    [
+      'phase',
+      'target',
+      'requests',
+      'errors',
+      'TTFT p50',
+      'TTFT p99',
+      'added p50',
+      'added p99',
+      "added p99 ÷ peer's",
+      'total p50',
+      'total p99',
+    ],
+    rows,
+  );
 }
 
 function countsTable(counts: CountsRow[], names: Record<string, string>): string[] {
-  const describe = (table: Record<string, number>, requests: number, pick: (name: string) => boolean) => Object.entries(table)
-    .filter(([name]) => pick(name)).sort((a, b) => b[1] - a[1]).map(([name, n]) => `${name} ${fmt(perRequest(n, requests))}`).join(', ') || '0';
+  const describe = (table: Record<string, number>, requests: number, pick: (name: string) => boolean) =>
+    Object.entries(table)
+      .filter(([name]) => pick(name))
+      .sort((a, b) => b[1] - a[1])
+      .map(([name, n]) => `${name} ${fmt(perRequest(n, requests))}`)
+      .join(', ') || '0';
   const totals = new Map<string, CountsRow>();
   for (const c of counts) {
     const key = `${c.phase}|${c.target}`;
-    const total = totals.get(key) ?? { ...c, role: '(all of these)', counts: { redis: {}, redisRoundTrips: 0, mongo: {} }, cpuMs: 0 };
+    const total = totals.get(key) ?? {
+      ...c,
+      role: '(all of these)',
+      counts: { redis: {}, redisRoundTrips: 0, mongo: {} },
+      cpuMs: 0,
+    };
     total.cpuMs += c.cpuMs;
     totals.set(key, total);
   }
   const rows = [...counts];
-  for (const total of totals.values()) rows.splice(rows.map((r) => `${r.phase}|${r.target}`).lastIndexOf(`${total.phase}|${total.target}`) + 1, 0, total);
-  return table(['phase', 'target', 'process ((name): shared service, all its processes)', 'MongoDB commands / request', 'Redis commands / request', 'Redis round trips / request', 'Lua and BullMQ scripts / request', 'CPU ms / request'], rows.map((c) => {
-    const redisTotal = Object.values(c.counts.redis).reduce((a, b) => a + b, 0);
-    if (c.role.startsWith('(')) return [c.phase, c.target, c.role, '', '', '', '', fmt(perRequest(c.cpuMs, c.requests))];
-    return [c.phase, c.target, c.role, describe(c.counts.mongo, c.requests, () => true), fmt(perRequest(redisTotal, c.requests)), fmt(perRequest(c.counts.redisRoundTrips, c.requests)),
-      describe(scriptsByName(c.counts.redis, names), c.requests, () => true), fmt(perRequest(c.cpuMs, c.requests))];
-  }));
+  for (const total of totals.values())
+    rows.splice(rows.map((r) => `${r.phase}|${r.target}`).lastIndexOf(`${total.phase}|${total.target}`) + 1, 0, total);
+  return table(
+    [
+      'phase',
+      'target',
+      'process ((name): shared service, all its processes)',
+      'MongoDB commands / request',
+      'Redis commands / request',
+      'Redis round trips / request',
+      'Lua and BullMQ scripts / request',
+      'CPU ms / request',
+    ],
+    rows.map((c) => {
+      const redisTotal = Object.values(c.counts.redis).reduce((a, b) => a + b, 0);
+      if (c.role.startsWith('('))
+        return [c.phase, c.target, c.role, '', '', '', '', fmt(perRequest(c.cpuMs, c.requests))];
+      return [
+        c.phase,
+        c.target,
+        c.role,
+        describe(c.counts.mongo, c.requests, () => true),
+        fmt(perRequest(redisTotal, c.requests)),
+        fmt(perRequest(c.counts.redisRoundTrips, c.requests)),
+        describe(scriptsByName(c.counts.redis, names), c.requests, () => true),
+        fmt(perRequest(c.cpuMs, c.requests)),
+      ];
+    }),
+  );
 }
 
 /** The `script <sha>` counts, keyed by the script's name where a process learnt it. */
@@ -125,7 +212,10 @@ function verdicts(r: BenchResults, merged: Map<string, Map<TargetName, Merged>>)
     if (m && direct) {
       const a50 = m.ttft.p50 - direct.ttft.p50;
       const a99 = m.ttft.p99 - direct.ttft.p99;
-      say(a50 <= 3 && a99 <= 10, `${target}, one user sequential, settlement on: added TTFT p50 ${ms(a50)} ms (≤ 3), p99 ${ms(a99)} ms (≤ 10)`);
+      say(
+        a50 <= 3 && a99 <= 10,
+        `${target}, one user sequential, settlement on: added TTFT p50 ${ms(a50)} ms (≤ 3), p99 ${ms(a99)} ms (≤ 10)`,
+      );
     }
   }
   for (const phase of ['c32', 'c256']) {
@@ -138,24 +228,44 @@ function verdicts(r: BenchResults, merged: Map<string, Map<TargetName, Merged>>)
       if (!m) continue;
       const added = m.ttft.p99 - direct.ttft.p99;
       const peerAdded = peer.ttft.p99 - direct.ttft.p99;
-      say(added <= peerAdded && m.errors === 0, `${target}, ${phase}: added TTFT p99 ${ms(added)} ms vs the peer's ${ms(peerAdded)} ms, errors ${m.errors}`);
+      say(
+        added <= peerAdded && m.errors === 0,
+        `${target}, ${phase}: added TTFT p99 ${ms(added)} ms vs the peer's ${ms(peerAdded)} ms, errors ${m.errors}`,
+      );
     }
   }
   const peerRps = r.rps.find((x) => x.target === 'peer')?.rps;
   for (const target of PROJECTS) {
     const own = r.rps.find((x) => x.target === target);
-    if (own && peerRps) say(own.rps >= 1.5 * peerRps && own.errors === 0, `${target}, non-streaming throughput ${fmt(own.rps, 0)} req/s = ${fmt(own.rps / peerRps)} × the peer's ${fmt(peerRps, 0)} (≥ 1.5)`);
+    if (own && peerRps)
+      say(
+        own.rps >= 1.5 * peerRps && own.errors === 0,
+        `${target}, non-streaming throughput ${fmt(own.rps, 0)} req/s = ${fmt(own.rps / peerRps)} × the peer's ${fmt(peerRps, 0)} (≥ 1.5)`,
+      );
   }
-  for (const c of r.counts.filter((row) => row.phase === 'sequential' && (row.role === 'web' || row.role === 'all' || row.role === 'worker'))) {
-    const reads = Object.entries(c.counts.mongo).filter(([name]) => MONGO_READS.has(name)).reduce((s, [, n]) => s + n, 0);
-    say(reads === 0, `${c.target} ${c.role}: MongoDB reads per request in steady state ${fmt(perRequest(reads, c.requests))} (${c.requests} requests)`);
+  for (const c of r.counts.filter(
+    (row) => row.phase === 'sequential' && (row.role === 'web' || row.role === 'all' || row.role === 'worker'),
+  )) {
+    const reads = Object.entries(c.counts.mongo)
+      .filter(([name]) => MONGO_READS.has(name))
+      .reduce((s, [, n]) => s + n, 0);
+    say(
+      reads === 0,
+      `${c.target} ${c.role}: MongoDB reads per request in steady state ${fmt(perRequest(reads, c.requests))} (${c.requests} requests)`,
+    );
   }
   for (const s of r.slow) {
     const webRss = s.rss_mb.web ?? s.rss_mb.all ?? Number.NaN;
-    say(s.errors === 0 && webRss < 400, `${s.target}, ${s.streams} concurrent slow streams: ${s.errors} errors, web RSS peak ${webRss} MB (< 400)`);
+    say(
+      s.errors === 0 && webRss < 400,
+      `${s.target}, ${s.streams} concurrent slow streams: ${s.errors} errors, web RSS peak ${webRss} MB (< 400)`,
+    );
   }
   for (const a of r.audit ?? []) {
-    say(a.missing === 0 && a.duplicated === 0 && a.mismatched === 0, `${a.target}, every token settled once: ${a.requests} requests, missing ${a.missing}, duplicated ${a.duplicated}, mismatched ${a.mismatched}, tokens received ${a.tokens_received}, settled ${a.tokens_settled}`);
+    say(
+      a.missing === 0 && a.duplicated === 0 && a.mismatched === 0,
+      `${a.target}, every token settled once: ${a.requests} requests, missing ${a.missing}, duplicated ${a.duplicated}, mismatched ${a.mismatched}, tokens received ${a.tokens_received}, settled ${a.tokens_settled}`,
+    );
   }
   return lines;
 }
@@ -163,14 +273,56 @@ function verdicts(r: BenchResults, merged: Map<string, Map<TargetName, Merged>>)
 export function report(r: BenchResults): string {
   const merged = merge(r.phases);
   const lines: string[] = [`command: \`${r.command}\``, '', 'Targets:', ...verdicts(r, merged), ''];
-  if (r.phases.length) lines.push('Streaming, time to first token and total time (ms; added = minus direct at the same percentile):', '', ...latencyTable(merged), '');
+  if (r.phases.length)
+    lines.push(
+      'Streaming, time to first token and total time (ms; added = minus direct at the same percentile):',
+      '',
+      ...latencyTable(merged),
+      '',
+    );
   if (r.rps.length) {
     const peer = r.rps.find((x) => x.target === 'peer')?.rps;
-    lines.push('Non-streaming, concurrency 64:', '', ...table(['target', 'req/s', '× peer', 'errors'], r.rps.map((x) => [x.target, fmt(x.rps, 0), peer ? fmt(x.rps / peer) : '', String(x.errors)])), '');
+    lines.push(
+      'Non-streaming, concurrency 64:',
+      '',
+      ...table(
+        ['target', 'req/s', '× peer', 'errors'],
+        r.rps.map((x) => [x.target, fmt(x.rps, 0), peer ? fmt(x.rps / peer) : '', String(x.errors)]),
+      ),
+      '',
+    );
   }
-  if (r.counts.length) lines.push('Per request, per process (sequential: streaming, steady state, one user; rps: non-streaming at c=64):', '', ...countsTable(r.counts, r.scriptNames), '');
-  if (r.slow.length) lines.push('Slow streams:', '', ...table(['target', 'streams', 'complete', 'errors', 'seconds', 'peak RSS MB'], r.slow.map((s) => [s.target, String(s.streams), String(s.complete), String(s.errors), fmt(s.seconds, 1), JSON.stringify(s.rss_mb)])), '');
-  if (r.hostile) lines.push('Hostile prompts on the split topology, one at a time (CPU from /proc/<pid>/stat):', '', ...hostileTable(r.hostile), '');
+  if (r.counts.length)
+    lines.push(
+      'Per request, per process (sequential: streaming, steady state, one user; rps: non-streaming at c=64):',
+      '',
+      ...countsTable(r.counts, r.scriptNames),
+      '',
+    );
+  if (r.slow.length)
+    lines.push(
+      'Slow streams:',
+      '',
+      ...table(
+        ['target', 'streams', 'complete', 'errors', 'seconds', 'peak RSS MB'],
+        r.slow.map((s) => [
+          s.target,
+          String(s.streams),
+          String(s.complete),
+          String(s.errors),
+          fmt(s.seconds, 1),
+          JSON.stringify(s.rss_mb),
+        ]),
+      ),
+      '',
+    );
+  if (r.hostile)
+    lines.push(
+      'Hostile prompts on the split topology, one at a time (CPU from /proc/<pid>/stat):',
+      '',
+      ...hostileTable(r.hostile),
+      '',
+    );
   if (r.replay) lines.push(`Replay abuse on the split topology: ${JSON.stringify(r.replay)}`, '');
   lines.push(`machine: ${JSON.stringify(r.machine)}`);
   return lines.join('\n');
@@ -178,5 +330,13 @@ export function report(r: BenchResults): string {
 
 /** The results with latency samples reduced to percentiles, for test-output/bench.json. */
 export function summarized(r: BenchResults): unknown {
-  return { ...r, phases: r.phases.map((p) => ({ ...p, ttft: summarize(p.ttft), total: summarize(p.total), ttft_p90: percentile(p.ttft, 90) })) };
+  return {
+    ...r,
+    phases: r.phases.map((p) => ({
+      ...p,
+      ttft: summarize(p.ttft),
+      total: summarize(p.total),
+      ttft_p90: percentile(p.ttft, 90),
+    })),
+  };
 }

@@ -8,7 +8,10 @@ export interface Role {
 
 /** Starts the fake upstream (roles.ts, compiled) and waits for its ready line. */
 export async function spawnRole(role: 'upstream', env: Record<string, string>, extra: string[] = []): Promise<Role> {
-  const child = spawn(process.execPath, ['dist/bench/scripts/bench/roles.js', role, ...extra], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['dist/bench/scripts/bench/roles.js', role, ...extra], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const port = await new Promise<number>((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (part: Buffer) => {
@@ -21,10 +24,11 @@ export async function spawnRole(role: 'upstream', env: Record<string, string>, e
   return {
     pid: child.pid!,
     url: `http://127.0.0.1:${port}`,
-    stop: () => new Promise<void>((resolve) => {
-      if (child.exitCode !== null) return resolve();
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-    }),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
   };
 }

@@ -5,8 +5,13 @@ import { FakeUpstream, type UpstreamScript } from '../../test/helpers/fake-upstr
 const upstream = new FakeUpstream();
 upstream.record = false;
 // `repeat`: the route's tokens sent this many times over (a long answer without a long command line).
-for (const [marker, { repeat, ...script }] of Object.entries(JSON.parse(process.argv[3] ?? '{}') as Record<string, UpstreamScript & { repeat?: number }>)) {
-  upstream.when(marker, repeat ? { ...script, tokens: Array.from({ length: repeat }, () => script.tokens ?? []).flat() } : script);
+for (const [marker, { repeat, ...script }] of Object.entries(
+  JSON.parse(process.argv[3] ?? '{}') as Record<string, UpstreamScript & { repeat?: number }>,
+)) {
+  upstream.when(
+    marker,
+    repeat ? { ...script, tokens: Array.from({ length: repeat }, () => script.tokens ?? []).flat() } : script,
+  );
 }
 await upstream.start();
 process.on('SIGTERM', () => {

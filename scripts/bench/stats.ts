@@ -13,7 +13,10 @@ export interface Summary {
 }
 
 export const summarize = (values: number[]): Summary => ({
-  n: values.length, p50: percentile(values, 50), p99: percentile(values, 99), max: values.length ? Math.max(...values) : Number.NaN,
+  n: values.length,
+  p50: percentile(values, 50),
+  p99: percentile(values, 99),
+  max: values.length ? Math.max(...values) : Number.NaN,
 });
 
 export const ms = (value: number) => (Number.isFinite(value) ? value.toFixed(2) : 'n/a');

@@ -40,21 +40,31 @@ export const COUNTS_DIR = path.join(os.tmpdir(), `bench-counts-${process.pid}`);
 const LOG_DIR = path.resolve('test-output/bench-logs');
 
 /** Spawns a process and stops it on request (SIGTERM, then SIGKILL after 10 s). */
-function launch(args: string[], env: Record<string, string>, cwd?: string, logName?: string): { child: ChildProcess; stop(): Promise<void> } {
+function launch(
+  args: string[],
+  env: Record<string, string>,
+  cwd?: string,
+  logName?: string,
+): { child: ChildProcess; stop(): Promise<void> } {
   // Logs (stdout, JSON lines) of the project's processes are kept in test-output/bench-logs.
   const out = logName ? openSync(path.join(LOG_DIR, `${logName}.log`), 'w') : 'ignore';
-  const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, cwd, stdio: ['ignore', out, 'inherit'] });
+  const child = spawn(process.execPath, args, {
+    env: { ...process.env, ...env },
+    cwd,
+    stdio: ['ignore', out, 'inherit'],
+  });
   return {
     child,
-    stop: () => new Promise<void>((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) return resolve();
-      const kill = setTimeout(() => child.kill('SIGKILL'), 10_000);
-      child.once('exit', () => {
-        clearTimeout(kill);
-        resolve();
-      });
-      child.kill('SIGTERM');
-    }),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        const kill = setTimeout(() => child.kill('SIGKILL'), 10_000);
+        child.once('exit', () => {
+          clearTimeout(kill);
+          resolve();
+        });
+        child.kill('SIGTERM');
+      }),
   };
 }
 
@@ -67,23 +77,29 @@ async function waitFor(what: string, probe: () => Promise<boolean>, timeoutMs = 
   throw new Error(`${what} did not become ready within ${timeoutMs} ms`);
 }
 
-const answers = (url: string, expect: (status: number) => boolean = (status) => status === 200) => async () => {
-  const res = await request(url, { signal: AbortSignal.timeout(2000) });
-  await res.body.dump();
-  return expect(res.statusCode);
-};
+const answers =
+  (url: string, expect: (status: number) => boolean = (status) => status === 200) =>
+  async () => {
+    const res = await request(url, { signal: AbortSignal.timeout(2000) });
+    await res.body.dump();
+    return expect(res.statusCode);
+  };
 
 /** Installs the pinned peer gateway once (npm registry), as ../shared/NOTES.md describes. */
 function ensurePeerInstalled(): void {
   if (existsSync(PEER_ENTRY)) return;
   log(`installing the peer gateway @portkey-ai/gateway@${PEER_VERSION} into ${PEER_DIR}`);
   mkdirSync(PEER_DIR, { recursive: true });
-  writeFileSync(path.join(PEER_DIR, 'package.json'), JSON.stringify({
-    name: 'bench-peer', private: true,
-    dependencies: { '@portkey-ai/gateway': PEER_VERSION },
-    // A nested newer @hono/node-server breaks its streaming ("TypeError: immutable", Portkey #1389).
-    overrides: { '@hono/node-server': '1.13.5', hono: '4.9.7', '@hono/node-ws': '1.2.0' },
-  }));
+  writeFileSync(
+    path.join(PEER_DIR, 'package.json'),
+    JSON.stringify({
+      name: 'bench-peer',
+      private: true,
+      dependencies: { '@portkey-ai/gateway': PEER_VERSION },
+      // A nested newer @hono/node-server breaks its streaming ("TypeError: immutable", Portkey #1389).
+      overrides: { '@hono/node-server': '1.13.5', hono: '4.9.7', '@hono/node-ws': '1.2.0' },
+    }),
+  );
   execFileSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: PEER_DIR, stdio: 'inherit' });
   rmSync(path.join(PEER_DIR, 'node_modules/@portkey-ai/gateway/node_modules/@hono'), { recursive: true, force: true });
 }
@@ -93,35 +109,60 @@ export async function startPeer(upstreamV1: string, upstreamKey: string): Promis
   const port = await freePort();
   const peer = launch([PEER_ENTRY, `--port=${port}`], { NODE_ENV: 'production' }, PEER_DIR);
   const base = `http://127.0.0.1:${port}`;
-  await waitFor('peer gateway', answers(`${base}/`, (status) => status < 500));
-  const headers = { authorization: `Bearer ${upstreamKey}`, 'x-portkey-provider': 'openai', 'x-portkey-custom-host': upstreamV1 };
-  return { name: 'peer', url: `${base}/v1/chat/completions`, headers: () => headers, processes: [{ role: 'peer', pid: peer.child.pid! }], stop: peer.stop };
+  await waitFor(
+    'peer gateway',
+    answers(`${base}/`, (status) => status < 500),
+  );
+  const headers = {
+    authorization: `Bearer ${upstreamKey}`,
+    'x-portkey-provider': 'openai',
+    'x-portkey-custom-host': upstreamV1,
+  };
+  return {
+    name: 'peer',
+    url: `${base}/v1/chat/completions`,
+    headers: () => headers,
+    processes: [{ role: 'peer', pid: peer.child.pid! }],
+    stop: peer.stop,
+  };
 }
 
 export function directTarget(upstreamV1: string, upstreamKey: string, pid: number): Target {
   const headers = { authorization: `Bearer ${upstreamKey}` };
-  return { name: 'direct', url: `${upstreamV1}/chat/completions`, headers: () => headers, processes: [{ role: 'upstream', pid }], stop: async () => undefined };
+  return {
+    name: 'direct',
+    url: `${upstreamV1}/chat/completions`,
+    headers: () => headers,
+    processes: [{ role: 'upstream', pid }],
+    stop: async () => undefined,
+  };
 }
 
 const PRELOAD = path.resolve('dist/bench/scripts/bench/count-commands.js');
 
 /** The project as the Procfile (split) or `npm start` (single) runs it, from `npm run build`'s output. */
-export async function startProject(name: 'split' | 'single', env: Record<string, string>, tokens: string[]): Promise<Target> {
+export async function startProject(
+  name: 'split' | 'single',
+  env: Record<string, string>,
+  tokens: string[],
+): Promise<Target> {
   mkdirSync(COUNTS_DIR, { recursive: true });
   mkdirSync(LOG_DIR, { recursive: true });
   const port = await freePort();
   const processEnv = { ...env, PORT: String(port), BENCH_COUNTS_DIR: COUNTS_DIR };
   const preload = ['--import', `file://${PRELOAD}`];
   // BENCH_CPU_PROF=1: each process writes a V8 CPU profile into test-output/profiles when it stops.
-  if (process.env.BENCH_CPU_PROF === '1') preload.push('--cpu-prof', `--cpu-prof-dir=${path.resolve('test-output/profiles')}`);
+  if (process.env.BENCH_CPU_PROF === '1')
+    preload.push('--cpu-prof', `--cpu-prof-dir=${path.resolve('test-output/profiles')}`);
   // The Procfile's commands (web: --max-old-space-size=256, worker: 512); `npm start` runs `all` without flags.
-  const roles: Array<[string, string[]]> = name === 'split'
-    ? [
-      ['web', [...preload, '--max-old-space-size=256', 'dist/src/main.js']],
-      ['worker', [...preload, '--max-old-space-size=512', 'dist/workers/main.js', 'worker']],
-      ['scheduler', [...preload, 'dist/workers/main.js', 'scheduler']],
-    ]
-    : [['all', [...preload, 'dist/workers/main.js', 'all']]];
+  const roles: Array<[string, string[]]> =
+    name === 'split'
+      ? [
+          ['web', [...preload, '--max-old-space-size=256', 'dist/src/main.js']],
+          ['worker', [...preload, '--max-old-space-size=512', 'dist/workers/main.js', 'worker']],
+          ['scheduler', [...preload, 'dist/workers/main.js', 'scheduler']],
+        ]
+      : [['all', [...preload, 'dist/workers/main.js', 'all']]];
   const launched = roles.map(([role, args]) => ({ role, ...launch(args, processEnv, undefined, `${name}-${role}`) }));
   const base = `http://127.0.0.1:${port}`;
   await waitFor(`${name} web`, answers(`${base}/readyz`));
@@ -163,8 +204,16 @@ export async function readCounts(pid: number): Promise<CommandCounts> {
 }
 
 export function subtractCounts(after: CommandCounts, before: CommandCounts): CommandCounts {
-  const minus = (a: Record<string, number>, b: Record<string, number>) => Object.fromEntries(
-    Object.entries(a).map(([k, v]) => [k, v - (b[k] ?? 0)] as const).filter(([, v]) => v > 0),
-  );
-  return { redis: minus(after.redis, before.redis), redisRoundTrips: after.redisRoundTrips - before.redisRoundTrips, mongo: minus(after.mongo, before.mongo), scriptNames: after.scriptNames };
+  const minus = (a: Record<string, number>, b: Record<string, number>) =>
+    Object.fromEntries(
+      Object.entries(a)
+        .map(([k, v]) => [k, v - (b[k] ?? 0)] as const)
+        .filter(([, v]) => v > 0),
+    );
+  return {
+    redis: minus(after.redis, before.redis),
+    redisRoundTrips: after.redisRoundTrips - before.redisRoundTrips,
+    mongo: minus(after.mongo, before.mongo),
+    scriptNames: after.scriptNames,
+  };
 }

@@ -9,7 +9,9 @@ export function runDatabaseScript(name: string, main: (config: Config) => Promis
     await connectMongo(config.DATABASE_URL);
     try {
       // Host and database only: DATABASE_URL may carry credentials.
-      process.stdout.write(`${name}: database "${mongoose.connection.name}" on ${mongoose.connection.host}:${mongoose.connection.port}\n`);
+      process.stdout.write(
+        `${name}: database "${mongoose.connection.name}" on ${mongoose.connection.host}:${mongoose.connection.port}\n`,
+      );
       await main(config);
     } finally {
       await disconnectMongo();

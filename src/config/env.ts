@@ -10,7 +10,12 @@ const csv = (fallback: string) =>
   z
     .string()
     .default(fallback)
-    .transform((value) => value.split(',').map((item) => item.trim()).filter(Boolean));
+    .transform((value) =>
+      value
+        .split(',')
+        .map((item) => item.trim())
+        .filter(Boolean),
+    );
 
 const optionalString = z
   .string()
@@ -47,10 +52,19 @@ export const envSchema = z
     PORT: z.coerce.number().int().min(0).max(65535).default(8000),
     HOST: z.string().default('0.0.0.0'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    DATABASE_URL: z.string().regex(/^mongodb(\+srv)?:\/\//, 'must be a mongodb:// URL').default('mongodb://127.0.0.1:27017/user_management_db'),
-    REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL').default('redis://127.0.0.1:6379'),
+    DATABASE_URL: z
+      .string()
+      .regex(/^mongodb(\+srv)?:\/\//, 'must be a mongodb:// URL')
+      .default('mongodb://127.0.0.1:27017/user_management_db'),
+    REDIS_URL: z
+      .string()
+      .regex(/^rediss?:\/\//, 'must be a redis:// URL')
+      .default('redis://127.0.0.1:6379'),
     /** Namespaces every Redis key and BullMQ queue, so several deployments (or test files) share one Redis. */
-    REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9_.-]+$/).default('aic'),
+    REDIS_PREFIX: z
+      .string()
+      .regex(/^[A-Za-z0-9_.-]+$/)
+      .default('aic'),
     JWT_SECRET_KEY: z.string().min(32, 'must be at least 32 characters').default(DEV_JWT_SECRET),
     JWT_ISSUER: z.string().default('aicoder-backend'),
     JWT_AUDIENCE: z.string().default('aicoder-extension'),
@@ -78,8 +92,10 @@ export const envSchema = z
     TRUST_PROXY: z
       .string()
       .default('loopback')
-      .refine((value) => HOPS.test(value.trim()) || value.split(',').every((entry) => isTrustedProxyEntry(entry.trim())),
-        'must be a number of hops or a comma list of addresses, CIDRs, loopback, linklocal, uniquelocal')
+      .refine(
+        (value) => HOPS.test(value.trim()) || value.split(',').every((entry) => isTrustedProxyEntry(entry.trim())),
+        'must be a number of hops or a comma list of addresses, CIDRs, loopback, linklocal, uniquelocal',
+      )
       .transform((value): string | number => (HOPS.test(value.trim()) ? Number(value) : value)),
     /** Failed sign-ins allowed per window for one account from one IP (strict: only that IP is blocked). */
     LOGIN_MAX_FAILURES_PER_ACCOUNT_IP: z.coerce.number().int().min(1).default(5),
@@ -126,9 +142,20 @@ export const envSchema = z
      * Outgoing mail: smtp:// (STARTTLS when offered) or smtps:// (TLS from the start), credentials in the URL. Outside
      * production it defaults to the local Mailpit the services script starts; production refuses to start without it.
      */
-    SMTP_URL: optionalString.pipe(z.string().regex(/^smtps?:\/\/[^\s]+$/, 'must be an smtp:// or smtps:// URL').optional()),
+    SMTP_URL: optionalString.pipe(
+      z
+        .string()
+        .regex(/^smtps?:\/\/[^\s]+$/, 'must be an smtp:// or smtps:// URL')
+        .optional(),
+    ),
     /** The sender of every mail: an address, or `Name <address>`. */
-    MAIL_FROM: optionalString.pipe(z.string().max(320).regex(/^(?:[^<>\r\n]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/, 'must be an address or Name <address>').optional()),
+    MAIL_FROM: optionalString.pipe(
+      z
+        .string()
+        .max(320)
+        .regex(/^(?:[^<>\r\n]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/, 'must be an address or Name <address>')
+        .optional(),
+    ),
     /** Explicitly run without mail: mail-dependent endpoints answer 503 mail_disabled, notices are skipped. */
     MAIL_DISABLED: boolFlag,
     /** Mails about one address per window from the anonymous and self-service flows (forgot password, resend). */
@@ -138,7 +165,12 @@ export const envSchema = z
     PASSWORD_FORGOT_MAX_PER_IP: z.coerce.number().int().min(1).default(20),
     PASSWORD_FORGOT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(3600),
     /** How long a verification or address-change link stays valid. */
-    EMAIL_VERIFICATION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 14).default(48),
+    EMAIL_VERIFICATION_TTL_HOURS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 14)
+      .default(48),
     LLM_MODELS: csv('gpt-4,claude-3,gpt-3.5-turbo'),
     LLM_FREE_MODELS: csv('gpt-3.5-turbo'),
     LLM_DEFAULT_MODEL: optionalString,
@@ -148,9 +180,15 @@ export const envSchema = z
     METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
     /** JSON object overriding plan limits, e.g. {"free":{"monthly_tokens":5000}}. */
     PLANS_JSON: optionalString,
-    VSCODE_EXTENSION_ID: z.string().regex(/^[a-z0-9][a-z0-9-]*\.[a-z0-9][a-z0-9-]*$/i, 'must be publisher.name').default('aicoder.aicoder-vscode'),
+    VSCODE_EXTENSION_ID: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]*\.[a-z0-9][a-z0-9-]*$/i, 'must be publisher.name')
+      .default('aicoder.aicoder-vscode'),
     /** Extra exact redirect URIs for OAuth sign-in besides vscode://<VSCODE_EXTENSION_ID>/… (see README). */
-    OAUTH_REDIRECT_ALLOWLIST: csv('').refine((entries) => entries.every(isAbsoluteUrlWithoutFragment), 'every entry must be an absolute URL without a fragment'),
+    OAUTH_REDIRECT_ALLOWLIST: csv('').refine(
+      (entries) => entries.every(isAbsoluteUrlWithoutFragment),
+      'every entry must be an absolute URL without a fragment',
+    ),
     GITHUB_CLIENT_ID: optionalString,
     GITHUB_CLIENT_SECRET: optionalString,
     GITHUB_AUTHORIZE_URL: z.url().default('https://github.com/login/oauth/authorize'),
@@ -161,7 +199,10 @@ export const envSchema = z
     GOOGLE_AUTHORIZE_URL: z.url().default('https://accounts.google.com/o/oauth2/v2/auth'),
     GOOGLE_TOKEN_URL: z.url().default('https://oauth2.googleapis.com/token'),
     GOOGLE_USERINFO_URL: z.url().default('https://openidconnect.googleapis.com/v1/userinfo'),
-    QUOTA_RESET_CRON: z.string().default('0 * * * *').refine((value) => validateCron(value), 'must be a valid cron expression'),
+    QUOTA_RESET_CRON: z
+      .string()
+      .default('0 * * * *')
+      .refine((value) => validateCron(value), 'must be a valid cron expression'),
     WORKER_CONCURRENCY_LLM: z.coerce.number().int().min(1).default(256),
     /**
      * Prompt bytes (UTF-8 JSON of the request bodies) one worker process holds for its running llm jobs; a job
@@ -172,13 +213,22 @@ export const envSchema = z
     LLM_WORKER_PROMPT_BUDGET_MB: z.coerce.number().int().min(1).default(32),
     ENABLE_DEV_MOCK_LLM: boolFlag,
     /** How long a rotated API key keeps working after `POST /api-keys/{id}/rotate`. */
-    API_KEY_ROTATION_OVERLAP_SECONDS: z.coerce.number().int().min(0).max(30 * 86400).default(3600),
+    API_KEY_ROTATION_OVERLAP_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(30 * 86400)
+      .default(3600),
     /** How long an API key lookup is cached in Redis (revocation, rotation and deactivation clear it at once). */
     API_KEY_CACHE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
     /** Most live (unrevoked) API keys one user may hold. */
     API_KEY_MAX_PER_USER: z.coerce.number().int().min(1).default(100),
     /** Lifetime of the cookie session of the admin dashboard (/admin/login, /admin/queues). */
-    ADMIN_SESSION_TTL_SECONDS: z.coerce.number().int().min(60).default(8 * 3600),
+    ADMIN_SESSION_TTL_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(60)
+      .default(8 * 3600),
     /** How many organizations one user may own (each starts with the free plan's pool). */
     ORGANIZATIONS_MAX_PER_OWNER: z.coerce.number().int().min(1).default(10),
     ORGANIZATION_MAX_MEMBERS: z.coerce.number().int().min(1).default(200),
@@ -194,7 +244,10 @@ export const envSchema = z
     USAGE_RELEASE_EXPIRED_CRON: z.string().default('* * * * *'),
     QUOTA_RECONCILE_CRON: z.string().default('17 * * * *'),
     /** The purge of spent and expired sign-in records (refresh tokens, ended sessions, OAuth codes). */
-    PURGE_CRON: z.string().default('*/10 * * * *').refine((value) => validateCron(value), 'must be a valid cron expression'),
+    PURGE_CRON: z
+      .string()
+      .default('*/10 * * * *')
+      .refine((value) => validateCron(value), 'must be a valid cron expression'),
     /** Documents removed per batch, and batches per collection per run: bounded work, the next run goes on. */
     PURGE_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(500),
     PURGE_MAX_BATCHES: z.coerce.number().int().min(1).max(1000).default(20),
@@ -218,7 +271,11 @@ export const envSchema = z
     /** What one image in a prompt reserves, whatever its detail: the largest documented cost of the models offered. */
     LLM_IMAGE_TOKENS: z.coerce.number().int().min(85).default(2500),
     /** A reservation (and a concurrency slot) not settled within this time is released. */
-    LLM_RESERVATION_TTL_MS: z.coerce.number().int().min(1000).default(30 * 60_000),
+    LLM_RESERVATION_TTL_MS: z.coerce
+      .number()
+      .int()
+      .min(1000)
+      .default(30 * 60_000),
     /** How long a request's Redis Stream and status stay readable after its last write. */
     LLM_STREAM_TTL_SECONDS: z.coerce.number().int().min(10).default(3600),
     /** Approximate cap on entries kept per request stream (XADD MAXLEN ~). */

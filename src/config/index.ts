@@ -13,18 +13,29 @@ export class ConfigError extends Error {
   }
 }
 
-const csvOf = (value: string | undefined) => (value ?? '').split(',').map((item) => item.trim()).filter(Boolean);
+const csvOf = (value: string | undefined) =>
+  (value ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
 
 /** An empty variable counts as unset, so `PORT=` means the default rather than port 0. */
 function withoutEmpty(source: NodeJS.ProcessEnv): Record<string, string> {
-  return Object.fromEntries(Object.entries(source).filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1].trim() !== ''));
+  return Object.fromEntries(
+    Object.entries(source).filter(
+      (entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1].trim() !== '',
+    ),
+  );
 }
 
 function plansProblem(json: string | undefined): { plans?: Record<Tier, Plan>; problem?: string } {
   try {
     return { plans: buildPlans(json) };
   } catch (error) {
-    const detail = error instanceof z.ZodError ? error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join(', ') : (error as Error).message;
+    const detail =
+      error instanceof z.ZodError
+        ? error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join(', ')
+        : (error as Error).message;
     return { problem: `PLANS_JSON: ${detail}` };
   }
 }
@@ -49,11 +60,15 @@ function crossFieldProblems(env: Record<string, string>): string[] {
     }
   }
   if (env.NODE_ENV === 'production' && !env.METRICS_TOKEN && env.METRICS_PORT === undefined) {
-    problems.push('METRICS_TOKEN: required in production unless METRICS_PORT serves metrics on their own port (an open /metrics on the API port is refused)');
+    problems.push(
+      'METRICS_TOKEN: required in production unless METRICS_PORT serves metrics on their own port (an open /metrics on the API port is refused)',
+    );
   }
   if (env.NODE_ENV === 'production' && !['true', '1'].includes(env.MAIL_DISABLED ?? '')) {
-    if (!env.SMTP_URL) problems.push('SMTP_URL: required in production (or set MAIL_DISABLED=true to run without mail)');
-    if (!env.MAIL_FROM) problems.push('MAIL_FROM: required in production (or set MAIL_DISABLED=true to run without mail)');
+    if (!env.SMTP_URL)
+      problems.push('SMTP_URL: required in production (or set MAIL_DISABLED=true to run without mail)');
+    if (!env.MAIL_FROM)
+      problems.push('MAIL_FROM: required in production (or set MAIL_DISABLED=true to run without mail)');
   }
   if (env.NODE_ENV === 'production' && Number(env.USAGE_SETTLE_STEP_DELAY_MS ?? 0) > 0) {
     problems.push('USAGE_SETTLE_STEP_DELAY_MS: a test-only setting, refused in production');
@@ -78,14 +93,21 @@ function crossFieldProblems(env: Record<string, string>): string[] {
 export function parseConfig(source: NodeJS.ProcessEnv): Config {
   const env = withoutEmpty(source);
   const result = envSchema.safeParse(env);
-  const problems = result.success ? [] : result.error.issues.map((issue) => `${issue.path.join('.') || '(env)'}: ${issue.message}`);
+  const problems = result.success
+    ? []
+    : result.error.issues.map((issue) => `${issue.path.join('.') || '(env)'}: ${issue.message}`);
   const { plans, problem } = plansProblem(env.PLANS_JSON);
   if (problem) problems.push(problem);
   problems.push(...crossFieldProblems(env));
   const ambiguous = result.success && plans ? ambiguousPrices({ ...result.data, plans }) : [];
-  if (ambiguous.length) problems.push(`STRIPE_PRICE_PRO/STRIPE_PRICE_ENTERPRISE: a price maps to two tiers: ${ambiguous.join(', ')}`);
+  if (ambiguous.length)
+    problems.push(`STRIPE_PRICE_PRO/STRIPE_PRICE_ENTERPRISE: a price maps to two tiers: ${ambiguous.join(', ')}`);
   if (!result.success || !plans || problems.length) throw new ConfigError(problems);
-  return Object.freeze({ ...result.data, plans: Object.freeze(plans), isProduction: result.data.NODE_ENV === 'production' });
+  return Object.freeze({
+    ...result.data,
+    plans: Object.freeze(plans),
+    isProduction: result.data.NODE_ENV === 'production',
+  });
 }
 
 let current: Config | undefined;

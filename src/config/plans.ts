@@ -18,9 +18,30 @@ export const planSchema = z.object({ ...planFields, price_usd_month: planFields.
 export type Plan = z.infer<typeof planSchema>;
 
 export const DEFAULT_PLANS: Record<Tier, Plan> = {
-  free: { monthly_tokens: 10_000, requests_per_minute: 20, concurrent_streams: 2, models: 'free', queue_priority: 10, price_usd_month: 0 },
-  pro: { monthly_tokens: 1_000_000, requests_per_minute: 120, concurrent_streams: 8, models: 'all', queue_priority: 5, price_usd_month: 20 },
-  enterprise: { monthly_tokens: 10_000_000, requests_per_minute: 600, concurrent_streams: 32, models: 'all', queue_priority: 1, price_usd_month: 200 },
+  free: {
+    monthly_tokens: 10_000,
+    requests_per_minute: 20,
+    concurrent_streams: 2,
+    models: 'free',
+    queue_priority: 10,
+    price_usd_month: 0,
+  },
+  pro: {
+    monthly_tokens: 1_000_000,
+    requests_per_minute: 120,
+    concurrent_streams: 8,
+    models: 'all',
+    queue_priority: 5,
+    price_usd_month: 20,
+  },
+  enterprise: {
+    monthly_tokens: 10_000_000,
+    requests_per_minute: 600,
+    concurrent_streams: 32,
+    models: 'all',
+    queue_priority: 1,
+    price_usd_month: 200,
+  },
 };
 
 /**

@@ -9,7 +9,9 @@ export const tierRank = (tier: Tier) => TIER_RANK[tier];
 export const isTier = (value: unknown): value is Tier => typeof value === 'string' && value in TIER_RANK;
 export const isPaidTier = (value: unknown): value is PaidTier => value === 'pro' || value === 'enterprise';
 
-type PriceConfig = Pick<Env, 'STRIPE_PRICE_PRO' | 'STRIPE_PRICE_ENTERPRISE'> & { plans: Readonly<Record<Tier, Pick<Plan, 'stripe_price_id'>>> };
+type PriceConfig = Pick<Env, 'STRIPE_PRICE_PRO' | 'STRIPE_PRICE_ENTERPRISE'> & {
+  plans: Readonly<Record<Tier, Pick<Plan, 'stripe_price_id'>>>;
+};
 
 /** Every Stripe price id configured for a tier: STRIPE_PRICE_<TIER> (comma-separated) then the plan's stripe_price_id. */
 export function pricesOf(config: PriceConfig, tier: PaidTier): string[] {

@@ -33,7 +33,11 @@ export function parseProvidersJson(json: string): ProviderConfig[] {
  * Every configured upstream, in the order they are tried: A4F (priority 0) when its key is set, then the
  * entries of LLM_PROVIDERS_JSON (an entry named "a4f" replaces the default one). Stable by priority.
  */
-export function configuredProviders(env: { A4F_BASE_URL: string; A4F_API_KEY?: string; LLM_PROVIDERS_JSON?: string }): ProviderConfig[] {
+export function configuredProviders(env: {
+  A4F_BASE_URL: string;
+  A4F_API_KEY?: string;
+  LLM_PROVIDERS_JSON?: string;
+}): ProviderConfig[] {
   const extra = env.LLM_PROVIDERS_JSON ? parseProvidersJson(env.LLM_PROVIDERS_JSON) : [];
   const list: ProviderConfig[] = [];
   if (env.A4F_API_KEY && !extra.some((p) => p.name === 'a4f')) {

@@ -74,7 +74,14 @@ function singleId(filter: Record<string, unknown> | undefined): string | undefin
 }
 
 const QUERY_WRITES = [
-  'updateOne', 'updateMany', 'replaceOne', 'findOneAndUpdate', 'findOneAndReplace', 'findOneAndDelete', 'deleteOne', 'deleteMany',
+  'updateOne',
+  'updateMany',
+  'replaceOne',
+  'findOneAndUpdate',
+  'findOneAndReplace',
+  'findOneAndDelete',
+  'deleteOne',
+  'deleteMany',
 ] as const;
 
 /** The paths an update writes, whatever its operators ($set, $inc, $unset... or a bare replacement). */
@@ -109,11 +116,16 @@ export function bumpsAuthEpochs(refsOf: {
 }) {
   return (schema: Schema): void => {
     for (const op of QUERY_WRITES) {
-      schema.post(op, { document: false, query: true }, async function (this: { getFilter(): Record<string, unknown>; getUpdate(): unknown }) {
-        if (refsOf.ignoredFields && op.startsWith('update') && writesOnly(this.getUpdate(), refsOf.ignoredFields)) return;
-        const id = refsOf.byId ? singleId(this.getFilter()) : undefined;
-        await bumpRegistered(id && refsOf.byId ? refsOf.byId(id) : [GLOBAL_EPOCH]);
-      });
+      schema.post(
+        op,
+        { document: false, query: true },
+        async function (this: { getFilter(): Record<string, unknown>; getUpdate(): unknown }) {
+          if (refsOf.ignoredFields && op.startsWith('update') && writesOnly(this.getUpdate(), refsOf.ignoredFields))
+            return;
+          const id = refsOf.byId ? singleId(this.getFilter()) : undefined;
+          await bumpRegistered(id && refsOf.byId ? refsOf.byId(id) : [GLOBAL_EPOCH]);
+        },
+      );
     }
     schema.post('save', async function (doc: Record<string, unknown>) {
       await bumpRegistered(refsOf.byDoc(doc));

@@ -29,7 +29,8 @@ export function createBoundedSemaphore({ concurrency, queueMax, onChange }: Opti
       changed();
       return Promise.resolve();
     }
-    if (waiters.length >= queueMax) return Promise.reject(new SemaphoreFull('All slots are busy and the wait queue is full'));
+    if (waiters.length >= queueMax)
+      return Promise.reject(new SemaphoreFull('All slots are busy and the wait queue is full'));
     // The slot is handed over by release(), so inFlight stays counted while it passes to the next waiter.
     const slot = new Promise<void>((resolve) => waiters.push(resolve));
     changed();

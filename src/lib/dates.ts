@@ -18,4 +18,5 @@ export const floorToMinute = (at: Date) => new Date(Math.floor(at.getTime() / 60
 export const minuteStamp = (at: Date) => at.toISOString().slice(0, 16).replace(/[:T]/g, '-');
 
 /** A stored date as an ISO string for a response; null when there is none. */
-export const isoOrNull = (value: Date | string | null | undefined): string | null => (value ? new Date(value).toISOString() : null);
+export const isoOrNull = (value: Date | string | null | undefined): string | null =>
+  value ? new Date(value).toISOString() : null;

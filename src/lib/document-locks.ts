@@ -53,8 +53,12 @@ export function serializeDocumentWrites(collection: string) {
     schema.post('updateOne', { document: false, query: true }, async function (this: LockedQuery) {
       await release(this);
     });
-    schema.post('updateOne', { document: false, query: true }, function (this: LockedQuery, error: Error, _res: unknown, next: (error?: Error) => void) {
-      void release(this).finally(() => next(error));
-    });
+    schema.post(
+      'updateOne',
+      { document: false, query: true },
+      function (this: LockedQuery, error: Error, _res: unknown, next: (error?: Error) => void) {
+        void release(this).finally(() => next(error));
+      },
+    );
   };
 }

@@ -52,7 +52,13 @@ export class TooManyRequestsError extends AppError {
 
 export class ServiceUnavailableError extends AppError {
   constructor(message: string, code = 'service_unavailable', retryAfterSeconds?: number) {
-    super(503, 'service_unavailable', code, message, retryAfterSeconds ? { headers: { 'Retry-After': String(retryAfterSeconds) } } : {});
+    super(
+      503,
+      'service_unavailable',
+      code,
+      message,
+      retryAfterSeconds ? { headers: { 'Retry-After': String(retryAfterSeconds) } } : {},
+    );
   }
 }
 

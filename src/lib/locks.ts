@@ -5,7 +5,10 @@ import { luaScript } from './lua.js';
 import { lockKey } from '../../queues/index.js';
 
 /** Deletes the lock only if this holder still owns it (a holder that outlived its TTL must not free another's). */
-const RELEASE = luaScript('release-lock', `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`);
+const RELEASE = luaScript(
+  'release-lock',
+  `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`,
+);
 
 interface Options {
   redis: Redis;
@@ -29,7 +32,12 @@ export function createLocks({ redis, prefix, ttlMs = 15_000, waitMs = 10_000 }: 
     const token = randomUUID();
     const deadline = Date.now() + waitMs;
     while ((await redis.set(key, token, 'PX', ttlMs, 'NX')) !== 'OK') {
-      if (Date.now() >= deadline) throw new ServiceUnavailableError('This resource is busy with another change; retry shortly', 'resource_busy', 1);
+      if (Date.now() >= deadline)
+        throw new ServiceUnavailableError(
+          'This resource is busy with another change; retry shortly',
+          'resource_busy',
+          1,
+        );
       await sleep(5 + Math.random() * 25);
     }
     return async () => {

@@ -18,16 +18,23 @@ export async function connectMongo(url: string): Promise<typeof mongoose> {
  * For long-running roles: the driver only reconnects a connection that once succeeded, so a process that starts
  * before its database keeps retrying the first connection here until it succeeds or `stop` is called.
  */
-export function connectMongoInBackground(url: string, logger: Logger, retryMs = 2000): { ready: Promise<void>; stop(): void } {
+export function connectMongoInBackground(
+  url: string,
+  logger: Logger,
+  retryMs = 2000,
+): { ready: Promise<void>; stop(): void } {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   const ready = new Promise<void>((resolve) => {
     const attempt = () => {
       if (stopped) return;
-      connectMongo(url).then(() => resolve(), (error: Error) => {
-        logger.warn({ err: error.message }, 'MongoDB not reachable; retrying');
-        timer = setTimeout(attempt, retryMs);
-      });
+      connectMongo(url).then(
+        () => resolve(),
+        (error: Error) => {
+          logger.warn({ err: error.message }, 'MongoDB not reachable; retrying');
+          timer = setTimeout(attempt, retryMs);
+        },
+      );
     };
     attempt();
   });

@@ -21,7 +21,12 @@ function stable(value: unknown): string {
  * Narrows FerretDB's lost-update window to a concurrent write landing after the read-back; real MongoDB needs
  * no retry. Returns false when the document no longer exists.
  */
-export async function setVerified(model: Writable, id: unknown, fields: Record<string, unknown>, attempts = 3): Promise<boolean> {
+export async function setVerified(
+  model: Writable,
+  id: unknown,
+  fields: Record<string, unknown>,
+  attempts = 3,
+): Promise<boolean> {
   const projection = Object.fromEntries(Object.keys(fields).map((name) => [name, 1]));
   const want = stable(fields);
   for (let attempt = 0; attempt < attempts; attempt += 1) {

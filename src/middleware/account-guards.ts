@@ -5,7 +5,8 @@ import { requirePrincipal } from '../lib/http/principal.js';
 /** Sub-users act only on their own session and LLM calls; team and account management is their parent's. */
 export function rejectSubUsers(what: string): RequestHandler {
   return (req, _res, next) => {
-    if (requirePrincipal(req).user.is_sub_user) throw new ForbiddenError(`Sub-user accounts cannot ${what}`, 'sub_user_forbidden');
+    if (requirePrincipal(req).user.is_sub_user)
+      throw new ForbiddenError(`Sub-user accounts cannot ${what}`, 'sub_user_forbidden');
     next();
   };
 }

@@ -27,7 +27,9 @@ interface Deps {
  * organizations, admin). `authenticate.scoped(scope)` also accepts an API key that carries the scope;
  * `{ cached: true }` (the LLM hot path) reuses a principal while its user's and session's auth epochs are unchanged.
  */
-export type Authenticate = RequestHandler & { scoped(scope: ApiKeyScope, options?: { cached?: boolean }): RequestHandler };
+export type Authenticate = RequestHandler & {
+  scoped(scope: ApiKeyScope, options?: { cached?: boolean }): RequestHandler;
+};
 
 function bearerToken(header: string | undefined): string | undefined {
   if (!header) return undefined;

@@ -10,12 +10,15 @@ interface HttpParserError {
 /** Turns body-parser and other framework errors into typed ones. */
 function fromFrameworkError(error: unknown): AppError | undefined {
   const e = error as HttpParserError;
-  if (e?.type === 'entity.too.large') return new AppError(413, 'invalid_request_error', 'payload_too_large', 'Request body is too large');
-  if (e?.type === 'entity.parse.failed') return new AppError(400, 'invalid_request_error', 'invalid_json', 'Request body is not valid JSON');
+  if (e?.type === 'entity.too.large')
+    return new AppError(413, 'invalid_request_error', 'payload_too_large', 'Request body is too large');
+  if (e?.type === 'entity.parse.failed')
+    return new AppError(400, 'invalid_request_error', 'invalid_json', 'Request body is not valid JSON');
   if (e?.type === 'encoding.unsupported' || e?.type === 'charset.unsupported') {
     return new AppError(415, 'invalid_request_error', 'unsupported_encoding', 'Unsupported content encoding');
   }
-  if (e?.type === 'request.aborted') return new AppError(400, 'invalid_request_error', 'request_aborted', 'Request aborted');
+  if (e?.type === 'request.aborted')
+    return new AppError(400, 'invalid_request_error', 'request_aborted', 'Request aborted');
   const status = e?.status ?? e?.statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) {
     return new AppError(status, 'invalid_request_error', 'bad_request', 'Bad request');
@@ -23,14 +26,23 @@ function fromFrameworkError(error: unknown): AppError | undefined {
   return undefined;
 }
 
-const MONGO_DOWN = new Set(['MongoNetworkError', 'MongoNetworkTimeoutError', 'MongoServerSelectionError', 'MongoNotConnectedError', 'MongoTopologyClosedError']);
+const MONGO_DOWN = new Set([
+  'MongoNetworkError',
+  'MongoNetworkTimeoutError',
+  'MongoServerSelectionError',
+  'MongoNotConnectedError',
+  'MongoTopologyClosedError',
+]);
 const REDIS_DOWN = /enableOfflineQueue options is false|Connection is closed|Reached the max retries per request/;
 
 /** A database or Redis outage is the service being unavailable, not a bug: 503 with Retry-After. */
 function fromDependencyOutage(error: unknown): AppError | undefined {
   if (!(error instanceof Error)) return undefined;
-  const mongoDown = MONGO_DOWN.has(error.name) || (error.name === 'MongooseError' && /initial connection|buffering timed out/.test(error.message));
-  if (mongoDown) return new ServiceUnavailableError('The database is unavailable; try again shortly', 'database_unavailable', 5);
+  const mongoDown =
+    MONGO_DOWN.has(error.name) ||
+    (error.name === 'MongooseError' && /initial connection|buffering timed out/.test(error.message));
+  if (mongoDown)
+    return new ServiceUnavailableError('The database is unavailable; try again shortly', 'database_unavailable', 5);
   if (REDIS_DOWN.test(error.message) || error.name === 'MaxRetriesPerRequestError') {
     return new ServiceUnavailableError('Redis is unavailable; try again shortly', 'redis_unavailable', 5);
   }

@@ -11,7 +11,9 @@ import { redisKey } from '../lib/redis.js';
  * seconds left in the window. Refused requests count too, which cannot stretch the window (its expiry is set
  * once). KEYS[1] counter. ARGV max, window seconds.
  */
-const HIT = luaScript('hit', `
+const HIT = luaScript(
+  'hit',
+  `
 local count = redis.call('INCR', KEYS[1])
 local ttl = redis.call('TTL', KEYS[1])
 if ttl < 0 then
@@ -19,7 +21,8 @@ if ttl < 0 then
   ttl = tonumber(ARGV[2])
 end
 if count > tonumber(ARGV[1]) then return ttl end
-return 0`);
+return 0`,
+);
 
 export interface IpLimit {
   max: number;
@@ -38,7 +41,11 @@ export function createIpRateLimits({ redis, prefix }: { redis: Redis; prefix: st
       const key = redisKey(prefix, 'ip-limit', name, ipBucket(req.ip ?? 'unknown'));
       const retryAfter = Number(await HIT.run(redis, [key], [max, windowSeconds]));
       if (retryAfter > 0) {
-        throw new TooManyRequestsError('Too many requests from your network; try again later', 'rate_limit_exceeded', retryAfter);
+        throw new TooManyRequestsError(
+          'Too many requests from your network; try again later',
+          'rate_limit_exceeded',
+          retryAfter,
+        );
       }
       next();
     };
@@ -53,7 +60,11 @@ export function createIpRateLimits({ redis, prefix }: { redis: Redis; prefix: st
       const counter = redisKey(prefix, 'key-limit', name, createHash('sha256').update(key).digest('hex').slice(0, 32));
       const retryAfter = Number(await HIT.run(redis, [counter], [max, windowSeconds]));
       if (retryAfter > 0) {
-        throw new TooManyRequestsError('Too many requests for this address; try again later', 'rate_limit_exceeded', retryAfter);
+        throw new TooManyRequestsError(
+          'Too many requests for this address; try again later',
+          'rate_limit_exceeded',
+          retryAfter,
+        );
       }
     };
   }

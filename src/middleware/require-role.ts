@@ -6,7 +6,8 @@ import { requirePrincipal } from '../lib/http/principal.js';
 export function requireRole(...roles: Role[]): RequestHandler {
   return (req, _res, next) => {
     const { user } = requirePrincipal(req);
-    if (!roles.includes(user.role as Role)) throw new ForbiddenError('This requires an administrator', 'admin_required');
+    if (!roles.includes(user.role as Role))
+      throw new ForbiddenError('This requires an administrator', 'admin_required');
     next();
   };
 }

@@ -3,4 +3,10 @@
  * totals, the last sign-in and the write timestamp. No decision about who may authenticate or who pays reads
  * them, so writing them leaves cached credentials valid (see bumpsAuthEpochs).
  */
-export const BOOKKEEPING_FIELDS: ReadonlySet<string> = new Set(['tokens_used', 'tokens_remaining', 'monthly_usage', 'last_login_at', 'updated_at']);
+export const BOOKKEEPING_FIELDS: ReadonlySet<string> = new Set([
+  'tokens_used',
+  'tokens_remaining',
+  'monthly_usage',
+  'last_login_at',
+  'updated_at',
+]);

@@ -11,9 +11,22 @@ import { SessionModel } from './session.js';
 import { MailDeliveryModel, MailTokenModel, MailTokenUseModel } from './mail.js';
 
 export const ALL_MODELS: Model<never>[] = [
-  UserModel, RefreshTokenModel, RefreshTokenUseModel, RevokedFamilyModel, OrganizationModel, OrganizationMemberModel, ApiKeyModel,
-  SubscriptionModel, ProcessedStripeEventModel, TokenUsageModel, OAuthCodeModel, OAuthCodeUseModel, SessionModel,
-  MailTokenModel, MailTokenUseModel, MailDeliveryModel,
+  UserModel,
+  RefreshTokenModel,
+  RefreshTokenUseModel,
+  RevokedFamilyModel,
+  OrganizationModel,
+  OrganizationMemberModel,
+  ApiKeyModel,
+  SubscriptionModel,
+  ProcessedStripeEventModel,
+  TokenUsageModel,
+  OAuthCodeModel,
+  OAuthCodeUseModel,
+  SessionModel,
+  MailTokenModel,
+  MailTokenUseModel,
+  MailDeliveryModel,
 ] as unknown as Model<never>[];
 
 /** Creates every collection and index (idempotent). FerretDB has no TTL/partial indexes, so none are declared. */

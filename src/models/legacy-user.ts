@@ -18,12 +18,14 @@ export interface LegacyMigrationMark {
 
 export const LEGACY_MIGRATION_VERSION = 1;
 
-export const isTier = (value: unknown): value is Tier => typeof value === 'string' && (TIERS as readonly string[]).includes(value);
+export const isTier = (value: unknown): value is Tier =>
+  typeof value === 'string' && (TIERS as readonly string[]).includes(value);
 
 type RawUser = Record<string, unknown>;
 
 /** A Python document not converted yet: this service writes `token_version` on every account it creates. */
-export const isUnconvertedLegacyUser = (raw: RawUser) => raw.legacy_migration === undefined && raw.token_version === undefined;
+export const isUnconvertedLegacyUser = (raw: RawUser) =>
+  raw.legacy_migration === undefined && raw.token_version === undefined;
 
 /** The Python system's tier string, normalised ("Pro" -> "pro"); null when it is not one of this service's tiers. */
 export function legacyTierOf(value: unknown): Tier | null {
@@ -33,12 +35,14 @@ export function legacyTierOf(value: unknown): Tier | null {
 
 /** The tier of a user document, whichever system wrote it. */
 export function tierOfUserDocument(raw: RawUser): Tier {
-  if (typeof raw.subscription === 'string') return legacyTierOf(raw.subscription) ?? (isTier(raw.subscription_tier) ? raw.subscription_tier : 'free');
+  if (typeof raw.subscription === 'string')
+    return legacyTierOf(raw.subscription) ?? (isTier(raw.subscription_tier) ? raw.subscription_tier : 'free');
   return isTier(raw.subscription_tier) ? raw.subscription_tier : 'free';
 }
 
 /** The Stripe summary of a user document: a Python tier string is not one. */
-export const subscriptionSummaryOf = (raw: RawUser): unknown => (typeof raw.subscription === 'string' ? null : raw.subscription ?? null);
+export const subscriptionSummaryOf = (raw: RawUser): unknown =>
+  typeof raw.subscription === 'string' ? null : (raw.subscription ?? null);
 
 /**
  * Makes a raw user document read as its migrated form (mongoose `init`, before hydration; nothing is written).

@@ -40,7 +40,11 @@ export const MailTokenUseModel = model('MailTokenUse', mailTokenUseSchema);
  * sends nothing twice. Purged with the mail tokens after MAIL_DELIVERY_KEEP_DAYS.
  */
 const mailDeliverySchema = new Schema(
-  { key: { type: String, required: true }, kind: { type: String, required: true }, sent_at: { type: Date, default: () => new Date() } },
+  {
+    key: { type: String, required: true },
+    kind: { type: String, required: true },
+    sent_at: { type: Date, default: () => new Date() },
+  },
   { collection: 'mail_deliveries' },
 );
 mailDeliverySchema.index({ key: 1 }, { unique: true });

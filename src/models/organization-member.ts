@@ -23,7 +23,9 @@ organizationMemberSchema.index({ organization_id: 1, user_id: 1 }, { unique: tru
 organizationMemberSchema.index({ user_id: 1 });
 
 // Member writes are by the member's _id (the organization is not in the filter): they bump the global epoch.
-organizationMemberSchema.plugin(bumpsAuthEpochs({ byDoc: (doc) => [epochOf('organizations', String(doc.organization_id))] }));
+organizationMemberSchema.plugin(
+  bumpsAuthEpochs({ byDoc: (doc) => [epochOf('organizations', String(doc.organization_id))] }),
+);
 
 export type OrganizationMemberFields = InferSchemaType<typeof organizationMemberSchema>;
 export const OrganizationMemberModel = model('OrganizationMember', organizationMemberSchema);

@@ -25,15 +25,23 @@ const organizationSchema = new Schema(
     /** Set by `npm run db:migrate` on organizations taken over from the Python system (it keeps their `members` array). */
     legacy_migration: { type: Schema.Types.Mixed, default: undefined },
   },
-  { collection: 'organizations', timestamps: { createdAt: 'created_at', updatedAt: 'updated_at' } as const, minimize: false },
+  {
+    collection: 'organizations',
+    timestamps: { createdAt: 'created_at', updatedAt: 'updated_at' } as const,
+    minimize: false,
+  },
 );
 organizationSchema.index({ owner_id: 1 });
 organizationSchema.index({ reset_date: 1 });
 
 organizationSchema.plugin(serializeDocumentWrites('organizations'));
-organizationSchema.plugin(bumpsAuthEpochs({
-  byId: (id) => [epochOf('organizations', id)], byDoc: (doc) => [epochOf('organizations', String(doc._id))], ignoredFields: BOOKKEEPING_FIELDS,
-}));
+organizationSchema.plugin(
+  bumpsAuthEpochs({
+    byId: (id) => [epochOf('organizations', id)],
+    byDoc: (doc) => [epochOf('organizations', String(doc._id))],
+    ignoredFields: BOOKKEEPING_FIELDS,
+  }),
+);
 
 export type OrganizationFields = InferSchemaType<typeof organizationSchema>;
 export const OrganizationModel = model('Organization', organizationSchema);

@@ -40,7 +40,11 @@ export const RefreshTokenUseModel = model('RefreshTokenUse', refreshTokenUseSche
 
 /** A revoked family: checked on every refresh; an insert, so revocation never races. */
 const revokedFamilySchema = new Schema(
-  { family_id: { type: String, required: true }, reason: String, revoked_at: { type: Date, default: () => new Date() } },
+  {
+    family_id: { type: String, required: true },
+    reason: String,
+    revoked_at: { type: Date, default: () => new Date() },
+  },
   { collection: 'refresh_token_revoked_families' },
 );
 revokedFamilySchema.index({ family_id: 1 }, { unique: true });

@@ -23,7 +23,10 @@ export interface IndexProblem {
 const SHOWN_DUPLICATES = 5;
 const SHOWN_ROWS = 3;
 
-const indexName = (keys: Record<string, number>) => Object.entries(keys).map(([field, order]) => `${field}_${order}`).join('_');
+const indexName = (keys: Record<string, number>) =>
+  Object.entries(keys)
+    .map(([field, order]) => `${field}_${order}`)
+    .join('_');
 
 export function uniqueIndexes(models: readonly Model<never>[] = ALL_MODELS): UniqueIndex[] {
   return models.flatMap((model) =>
@@ -50,7 +53,9 @@ async function exists(index: UniqueIndex): Promise<boolean> {
 }
 
 /** Values that share one key, with a few of their rows' ids. */
-async function duplicatesOf(index: UniqueIndex): Promise<Array<{ key: Record<string, unknown>; count: number; ids: string[] }>> {
+async function duplicatesOf(
+  index: UniqueIndex,
+): Promise<Array<{ key: Record<string, unknown>; count: number; ids: string[] }>> {
   const fields = Object.keys(index.keys);
   const groupId = Object.fromEntries(fields.map((field) => [field, `$${field}`]));
   const groups = await index.model.collection
@@ -60,11 +65,16 @@ async function duplicatesOf(index: UniqueIndex): Promise<Array<{ key: Record<str
       { $limit: SHOWN_DUPLICATES },
     ])
     .toArray();
-  return Promise.all(groups.map(async (group) => {
-    const filter = Object.fromEntries(fields.map((field) => [field, group._id[field] ?? null]));
-    const rows = await index.model.collection.find(filter, { projection: { _id: 1 } }).limit(SHOWN_ROWS).toArray();
-    return { key: group._id, count: group.count, ids: rows.map((row) => String(row._id)) };
-  }));
+  return Promise.all(
+    groups.map(async (group) => {
+      const filter = Object.fromEntries(fields.map((field) => [field, group._id[field] ?? null]));
+      const rows = await index.model.collection
+        .find(filter, { projection: { _id: 1 } })
+        .limit(SHOWN_ROWS)
+        .toArray();
+      return { key: group._id, count: group.count, ids: rows.map((row) => String(row._id)) };
+    }),
+  );
 }
 
 /** Hashes of credentials never appear in a message; their rows are named by id only. */
@@ -80,7 +90,12 @@ async function problemOf(index: UniqueIndex, createError: string | undefined): P
   let message: string;
   if (duplicates.length) {
     const listed = duplicates
-      .map((d) => `${Object.entries(d.key).map(([field, value]) => describeValue(field, value)).join(', ')} in ${d.count} rows (ids ${d.ids.join(', ')}${d.count > d.ids.length ? ', ...' : ''})`)
+      .map(
+        (d) =>
+          `${Object.entries(d.key)
+            .map(([field, value]) => describeValue(field, value))
+            .join(', ')} in ${d.count} rows (ids ${d.ids.join(', ')}${d.count > d.ids.length ? ', ...' : ''})`,
+      )
       .join('; ');
     message = `${where} cannot be built: duplicate values: ${listed}. Keep one row per value (merge or delete the others), then run npm run db:init`;
   } else if (createError) {
@@ -92,7 +107,9 @@ async function problemOf(index: UniqueIndex, createError: string | undefined): P
 }
 
 /** Creates collections and indexes model by model, going on past failures; returns each failure by collection. */
-export async function createCollectionsAndIndexes(models: readonly Model<never>[] = ALL_MODELS): Promise<Map<string, string>> {
+export async function createCollectionsAndIndexes(
+  models: readonly Model<never>[] = ALL_MODELS,
+): Promise<Map<string, string>> {
   const failures = new Map<string, string>();
   for (const model of models) {
     try {

@@ -7,9 +7,15 @@ import { readLegacyUserFields } from './legacy-user.js';
 export const ROLES = ['user', 'developer', 'admin', 'superadmin'] as const;
 export type Role = (typeof ROLES)[number];
 
-const monthlyUsageSchema = new Schema({ api_calls: { type: Number, default: 0 }, tokens_used: { type: Number, default: 0 } }, { _id: false });
+const monthlyUsageSchema = new Schema(
+  { api_calls: { type: Number, default: 0 }, tokens_used: { type: Number, default: 0 } },
+  { _id: false },
+);
 
-const oauthIdentitySchema = new Schema({ provider: String, subject: String, email: String, linked_at: Date }, { _id: false });
+const oauthIdentitySchema = new Schema(
+  { provider: String, subject: String, email: String, linked_at: Date },
+  { _id: false },
+);
 
 const userSchema = new Schema(
   {
@@ -74,9 +80,13 @@ userSchema.pre('init', function (raw: Record<string, unknown>) {
 userSchema.plugin(serializeDocumentWrites('users'));
 // Every write of a user (is_active, token_version, role, password, tier, limits...) invalidates cached credentials;
 // usage totals and the last sign-in do not.
-userSchema.plugin(bumpsAuthEpochs({
-  byId: (id) => [epochOf('users', id)], byDoc: (doc) => [epochOf('users', String(doc._id))], ignoredFields: BOOKKEEPING_FIELDS,
-}));
+userSchema.plugin(
+  bumpsAuthEpochs({
+    byId: (id) => [epochOf('users', id)],
+    byDoc: (doc) => [epochOf('users', String(doc._id))],
+    ignoredFields: BOOKKEEPING_FIELDS,
+  }),
+);
 
 export type UserFields = InferSchemaType<typeof userSchema>;
 export type UserDoc = HydratedDocument<UserFields>;

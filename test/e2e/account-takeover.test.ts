@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UserModel } from '../../src/models/user.js';
 import { registerAndLogin, registerVerified, TEST_PASSWORD, uniqueEmail } from '../factories/users.js';
-import { startFakeOAuthProvider, type FakeOAuthProvider, type FakeProviderName } from '../helpers/fake-oauth-provider.js';
+import {
+  startFakeOAuthProvider,
+  type FakeOAuthProvider,
+  type FakeProviderName,
+} from '../helpers/fake-oauth-provider.js';
 import { chatBody, startLlmEnv, type LlmEnv } from '../helpers/llm.js';
 import { browserSignIn } from '../helpers/oauth-browser.js';
 import { startSecondInstance } from '../helpers/second-instance.js';
@@ -35,7 +39,11 @@ const api = () => env.app.request;
 const bearer = (token: string): Auth => ({ Authorization: `Bearer ${token}` });
 const instances = (): Instance[] => [env.app, second];
 const chat = (on: Instance, auth: Auth, headers: Auth = {}) =>
-  on.request.post('/v1/chat/completions').set(auth).set(headers).send(chatBody('hello', { model: 'gpt-3.5-turbo', max_tokens: 3 }));
+  on.request
+    .post('/v1/chat/completions')
+    .set(auth)
+    .set(headers)
+    .send(chatBody('hello', { model: 'gpt-3.5-turbo', max_tokens: 3 }));
 
 /** Served on both instances (three times each, so the LLM credential cache holds the credential). */
 async function expectServedEverywhere(auth: Auth, headers: Auth = {}) {
@@ -54,7 +62,10 @@ async function expectRefusedEverywhere(auth: Auth, headers: Auth = {}) {
 }
 
 async function apiKey(auth: Auth, body: Record<string, unknown> = {}) {
-  const res = await api().post('/api-keys').set(auth).send({ name: 'k', ...body });
+  const res = await api()
+    .post('/api-keys')
+    .set(auth)
+    .send({ name: 'k', ...body });
   expect(res.status).toBe(201);
   return bearer(res.body.key as string);
 }
@@ -69,40 +80,59 @@ async function ownerSignsIn(provider: FakeProviderName, email: string) {
   return tokens.body as { access_token: string; refresh_token: string; user: { id: string; email: string } };
 }
 
-describe.each<FakeProviderName>(['github', 'google'])('attack A with %s: a sub-user made with the victim address', (provider) => {
-  it('never receives the victim\'s OAuth sign-in: the sign-in is refused with a clear error and the sub-user stays unlinked', async () => {
-    const attacker = await registerAndLogin(env.app);
-    const victimEmail = uniqueEmail('victim-a');
-    const sub = await api().post('/sub-users').set(attacker.auth).send({ email: victimEmail, password: TEST_PASSWORD });
-    expect(sub.status).toBe(201);
+describe.each<FakeProviderName>(['github', 'google'])(
+  'attack A with %s: a sub-user made with the victim address',
+  (provider) => {
+    it("never receives the victim's OAuth sign-in: the sign-in is refused with a clear error and the sub-user stays unlinked", async () => {
+      const attacker = await registerAndLogin(env.app);
+      const victimEmail = uniqueEmail('victim-a');
+      const sub = await api()
+        .post('/sub-users')
+        .set(attacker.auth)
+        .send({ email: victimEmail, password: TEST_PASSWORD });
+      expect(sub.status).toBe(201);
 
-    fake.signInAs(provider, { id: String(nextId++), email: victimEmail, verified: true });
-    const flow = await browserSignIn(env.app.url, provider);
-    expect(flow.code).toBeNull();
-    expect(flow.redirect.searchParams.get('error')).toBe('access_denied');
-    expect(flow.redirect.searchParams.get('error_description')).toMatch(/sub-user/);
-    expect(flow.redirect.searchParams.get('state')).toBe(flow.clientState);
+      fake.signInAs(provider, { id: String(nextId++), email: victimEmail, verified: true });
+      const flow = await browserSignIn(env.app.url, provider);
+      expect(flow.code).toBeNull();
+      expect(flow.redirect.searchParams.get('error')).toBe('access_denied');
+      expect(flow.redirect.searchParams.get('error_description')).toMatch(/sub-user/);
+      expect(flow.redirect.searchParams.get('state')).toBe(flow.clientState);
 
-    const stored = await UserModel.findById(sub.body.id).lean();
-    expect(stored?.oauth_identities).toEqual([]);
-    // The attacker resetting the sub-user's password gains nothing: no session of the victim ever existed there.
-    expect((await api().patch(`/sub-users/${sub.body.id as string}`).set(attacker.auth).send({ password: 'attacker chosen pw' })).status).toBe(200);
-    expect(await UserModel.countDocuments({ email: victimEmail })).toBe(1);
-  });
+      const stored = await UserModel.findById(sub.body.id).lean();
+      expect(stored?.oauth_identities).toEqual([]);
+      // The attacker resetting the sub-user's password gains nothing: no session of the victim ever existed there.
+      expect(
+        (
+          await api()
+            .patch(`/sub-users/${sub.body.id as string}`)
+            .set(attacker.auth)
+            .send({ password: 'attacker chosen pw' })
+        ).status,
+      ).toBe(200);
+      expect(await UserModel.countDocuments({ email: victimEmail })).toBe(1);
+    });
 
-  it('also releases a victim captured before the fix: an identity already linked to a sub-user no longer opens it', async () => {
-    const attacker = await registerAndLogin(env.app);
-    const victimEmail = uniqueEmail('victim-linked');
-    const sub = await api().post('/sub-users').set(attacker.auth).send({ email: victimEmail, password: TEST_PASSWORD });
-    const victim = { id: String(nextId++), email: victimEmail, verified: true };
-    // The link the old email matching made.
-    await UserModel.updateOne({ _id: sub.body.id }, { $set: { oauth_identities: [{ provider, subject: victim.id, email: victimEmail, linked_at: new Date() }] } });
-    fake.signInAs(provider, victim);
-    const flow = await browserSignIn(env.app.url, provider);
-    expect(flow.code).toBeNull();
-    expect(flow.redirect.searchParams.get('error')).toBe('access_denied');
-  });
-});
+    it('also releases a victim captured before the fix: an identity already linked to a sub-user no longer opens it', async () => {
+      const attacker = await registerAndLogin(env.app);
+      const victimEmail = uniqueEmail('victim-linked');
+      const sub = await api()
+        .post('/sub-users')
+        .set(attacker.auth)
+        .send({ email: victimEmail, password: TEST_PASSWORD });
+      const victim = { id: String(nextId++), email: victimEmail, verified: true };
+      // The link the old email matching made.
+      await UserModel.updateOne(
+        { _id: sub.body.id },
+        { $set: { oauth_identities: [{ provider, subject: victim.id, email: victimEmail, linked_at: new Date() }] } },
+      );
+      fake.signInAs(provider, victim);
+      const flow = await browserSignIn(env.app.url, provider);
+      expect(flow.code).toBeNull();
+      expect(flow.redirect.searchParams.get('error')).toBe('access_denied');
+    });
+  },
+);
 
 describe('attack B: an account registered with the victim address before the victim proves it', () => {
   it('keeps nothing of what it set up once the victim signs in with a verified email: password, sessions, keys, sub-users, organizations', async () => {
@@ -112,7 +142,9 @@ describe('attack B: an account registered with the victim address before the vic
 
     // What the attacker sets up while holding the address.
     const attackerKey = await apiKey(attacker.auth);
-    const sub = await api().post('/sub-users').set(attacker.auth)
+    const sub = await api()
+      .post('/sub-users')
+      .set(attacker.auth)
       .send({ email: uniqueEmail('planted'), password: TEST_PASSWORD, permissions: { can_create_api_keys: true } });
     expect(sub.status).toBe(201);
     const subLogin = await api().post('/auth/login-json').send({ email: sub.body.email, password: TEST_PASSWORD });
@@ -121,11 +153,21 @@ describe('attack B: an account registered with the victim address before the vic
     const org = await api().post('/organizations').set(attacker.auth).send({ name: 'Planted' });
     expect(org.status).toBe(201);
     const orgHeader = { 'X-Organization-Id': org.body.id as string };
-    expect((await api().post(`/organizations/${org.body.id as string}/members`).set(attacker.auth).send({ email: accomplice.email, role: 'admin' })).status).toBe(201);
+    expect(
+      (
+        await api()
+          .post(`/organizations/${org.body.id as string}/members`)
+          .set(attacker.auth)
+          .send({ email: accomplice.email, role: 'admin' })
+      ).status,
+    ).toBe(201);
     const accompliceOrgKey = await apiKey(accomplice.auth, { organization_id: org.body.id });
     const accompliceOrg = await api().post('/organizations').set(accomplice.auth).send({ name: 'Elsewhere' });
     // An unproven address is never drawn into someone's organization.
-    const drawnIn = await api().post(`/organizations/${accompliceOrg.body.id as string}/members`).set(accomplice.auth).send({ email: victimEmail, role: 'member' });
+    const drawnIn = await api()
+      .post(`/organizations/${accompliceOrg.body.id as string}/members`)
+      .set(accomplice.auth)
+      .send({ email: victimEmail, role: 'member' });
     expect(drawnIn.status).toBe(409);
     expect(drawnIn.body.error.code).toBe('email_not_verified');
 
@@ -137,12 +179,16 @@ describe('attack B: an account registered with the victim address before the vic
     expect(owner.user.id).toBe(attacker.user.id);
 
     // No password, no session, no key of the attacker acts as the victim, on any instance.
-    expect((await api().post('/auth/login-json').send({ email: victimEmail, password: TEST_PASSWORD })).status).toBe(401);
+    expect((await api().post('/auth/login-json').send({ email: victimEmail, password: TEST_PASSWORD })).status).toBe(
+      401,
+    );
     expect((await api().post('/auth/refresh').send({ refresh_token: attacker.refreshToken })).status).toBe(401);
     await expectRefusedEverywhere(attacker.auth);
     await expectRefusedEverywhere(attackerKey);
     // The planted sub-user can neither sign in nor spend, with its session or its key.
-    expect((await api().post('/auth/login-json').send({ email: sub.body.email, password: TEST_PASSWORD })).status).toBe(401);
+    expect((await api().post('/auth/login-json').send({ email: sub.body.email, password: TEST_PASSWORD })).status).toBe(
+      401,
+    );
     expect((await api().post('/auth/refresh').send({ refresh_token: subLogin.body.refresh_token })).status).toBe(401);
     await expectRefusedEverywhere(subAuth);
     await expectRefusedEverywhere(subKey);
@@ -156,7 +202,9 @@ describe('attack B: an account registered with the victim address before the vic
     expect((await api().get('/sub-users').set(ownerAuth)).body.data).toEqual([]);
     const orgs = await api().get('/organizations').set(ownerAuth);
     expect(orgs.body.data.map((o: { id: string }) => o.id)).toEqual([org.body.id]);
-    const members = await api().get(`/organizations/${org.body.id as string}/members`).set(ownerAuth);
+    const members = await api()
+      .get(`/organizations/${org.body.id as string}/members`)
+      .set(ownerAuth);
     expect(members.body.data.map((m: { user_id: string }) => m.user_id)).toEqual([owner.user.id]);
     await expectServedEverywhere(ownerAuth);
     const stored = await UserModel.findById(owner.user.id).lean();
@@ -170,10 +218,13 @@ describe('attack B: an account registered with the victim address before the vic
     expect((await api().get('/v1/models').set(ownerAuth)).status).toBe(200);
   });
 
-  it('through an email change: nothing changes until the new address confirms, so the owner\'s sign-in opens an account of their own', async () => {
+  it("through an email change: nothing changes until the new address confirms, so the owner's sign-in opens an account of their own", async () => {
     const attacker = await registerAndLogin(env.app);
     const victimEmail = uniqueEmail('victim-c');
-    const changed = await api().patch('/users/me').set(attacker.auth).send({ email: victimEmail, current_password: TEST_PASSWORD });
+    const changed = await api()
+      .patch('/users/me')
+      .set(attacker.auth)
+      .send({ email: victimEmail, current_password: TEST_PASSWORD });
     // The confirmation link goes to the victim's mailbox; the attacker's address stays what it was.
     expect(changed.status).toBe(202);
     expect(changed.body).toMatchObject({ email: attacker.email, pending_email: victimEmail });
@@ -186,7 +237,7 @@ describe('attack B: an account registered with the victim address before the vic
     expect(await UserModel.countDocuments({ email: victimEmail })).toBe(1);
   });
 
-  it('leaves nothing behind that the attacker creates in a race with the victim\'s first sign-in (keys, sub-users, sign-ins, members)', async () => {
+  it("leaves nothing behind that the attacker creates in a race with the victim's first sign-in (keys, sub-users, sign-ins, members)", async () => {
     const victimEmail = uniqueEmail('victim-race');
     const attacker = await registerAndLogin(env.app, victimEmail);
     const accomplice = await registerVerified(env.app);
@@ -200,10 +251,33 @@ describe('attack B: an account registered with the victim address before the vic
     let racing = true;
     const race = (async () => {
       for (let round = 0; racing && round < 20; round += 1) {
-        keys.push(api().post('/api-keys').set(attacker.auth).send({ name: 'race' }).then((r) => r));
-        subs.push(api().post('/sub-users').set(attacker.auth).send({ email: uniqueEmail('race'), password: TEST_PASSWORD }).then((r) => r));
-        logins.push(api().post('/auth/login-json').send({ email: victimEmail, password: TEST_PASSWORD }).then((r) => r));
-        members.push(api().post(`/organizations/${org.body.id as string}/members`).set(attacker.auth).send({ email: accomplice.email, role: 'member' }).then((r) => r));
+        keys.push(
+          api()
+            .post('/api-keys')
+            .set(attacker.auth)
+            .send({ name: 'race' })
+            .then((r) => r),
+        );
+        subs.push(
+          api()
+            .post('/sub-users')
+            .set(attacker.auth)
+            .send({ email: uniqueEmail('race'), password: TEST_PASSWORD })
+            .then((r) => r),
+        );
+        logins.push(
+          api()
+            .post('/auth/login-json')
+            .send({ email: victimEmail, password: TEST_PASSWORD })
+            .then((r) => r),
+        );
+        members.push(
+          api()
+            .post(`/organizations/${org.body.id as string}/members`)
+            .set(attacker.auth)
+            .send({ email: accomplice.email, role: 'member' })
+            .then((r) => r),
+        );
         await new Promise((resolve) => setTimeout(resolve, 30));
       }
     })();
@@ -212,7 +286,12 @@ describe('attack B: an account registered with the victim address before the vic
     await new Promise((resolve) => setTimeout(resolve, 100));
     racing = false;
     await race;
-    const [keyResults, , loginResults] = await Promise.all([Promise.all(keys), Promise.all(subs), Promise.all(logins), Promise.all(members)]);
+    const [keyResults, , loginResults] = await Promise.all([
+      Promise.all(keys),
+      Promise.all(subs),
+      Promise.all(logins),
+      Promise.all(members),
+    ]);
     expect(keyResults.filter((r) => r.status === 201).length).toBeGreaterThan(0);
 
     for (const created of keyResults.filter((r) => r.status === 201)) {
@@ -227,7 +306,9 @@ describe('attack B: an account registered with the victim address before the vic
     const ownerAuth = bearer(owner.access_token);
     expect((await api().get('/sub-users').set(ownerAuth)).body.data).toEqual([]);
     expect((await api().get('/api-keys').set(ownerAuth)).body.data).toEqual([]);
-    const left = await api().get(`/organizations/${org.body.id as string}/members`).set(ownerAuth);
+    const left = await api()
+      .get(`/organizations/${org.body.id as string}/members`)
+      .set(ownerAuth);
     expect(left.body.data.map((m: { user_id: string }) => m.user_id)).toEqual([owner.user.id]);
   }, 120_000);
 });

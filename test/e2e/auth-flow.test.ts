@@ -13,7 +13,9 @@ describe('the extension sign-in flow (old system test plan)', () => {
 
   it('registers, logs in with JSON, reads me, refreshes and reads the extension config', async () => {
     const email = uniqueEmail();
-    const register = await app.request.post('/auth/register').send({ email: email.toUpperCase(), password: TEST_PASSWORD, first_name: 'Ada' });
+    const register = await app.request
+      .post('/auth/register')
+      .send({ email: email.toUpperCase(), password: TEST_PASSWORD, first_name: 'Ada' });
     expect(register.status).toBe(201);
     expect(register.body.user.email).toBe(email);
     expect(JSON.stringify(register.body)).not.toContain('password');
@@ -21,12 +23,25 @@ describe('the extension sign-in flow (old system test plan)', () => {
     const login = await app.request.post('/auth/login-json').send({ email, password: TEST_PASSWORD });
     expect(login.status).toBe(200);
     expect(login.body).toMatchObject({ token_type: 'bearer', expires_in: 1800, api_endpoint: app.config.PUBLIC_URL });
-    expect(login.body.user).toMatchObject({ email, role: 'user', subscription_tier: 'free', tokens_remaining: 10_000, monthly_limit: 10_000, monthly_usage: { api_calls: 0, tokens_used: 0 } });
+    expect(login.body.user).toMatchObject({
+      email,
+      role: 'user',
+      subscription_tier: 'free',
+      tokens_remaining: 10_000,
+      monthly_limit: 10_000,
+      monthly_usage: { api_calls: 0, tokens_used: 0 },
+    });
     expect(login.headers['x-request-id']).toBeTruthy();
 
     const me = await app.request.get('/auth/me').set('Authorization', `Bearer ${login.body.access_token}`);
     expect(me.status).toBe(200);
-    expect(me.body).toMatchObject({ email, tokens_used: 0, tokens_remaining: 10_000, monthly_limit: 10_000, subscription_tier: 'free' });
+    expect(me.body).toMatchObject({
+      email,
+      tokens_used: 0,
+      tokens_remaining: 10_000,
+      monthly_limit: 10_000,
+      subscription_tier: 'free',
+    });
     expect(me.body.reset_date).toMatch(/^\d{4}-\d{2}-\d{2}T/);
     expect(me.body.password_hash).toBeUndefined();
 
@@ -34,13 +49,17 @@ describe('the extension sign-in flow (old system test plan)', () => {
     expect(refreshed.status).toBe(200);
     expect(refreshed.body.refresh_token).not.toBe(login.body.refresh_token);
 
-    const vscode = await app.request.get('/auth/vscode-config').set('Authorization', `Bearer ${refreshed.body.access_token}`);
+    const vscode = await app.request
+      .get('/auth/vscode-config')
+      .set('Authorization', `Bearer ${refreshed.body.access_token}`);
     expect(vscode.status).toBe(200);
     expect(vscode.body.llm.base_url).toBe(`${app.config.PUBLIC_URL}/v1`);
     expect(vscode.body.llm.models).toEqual(['gpt-3.5-turbo']);
     expect(JSON.stringify(vscode.body)).not.toContain('A4F');
 
-    const subscription = await app.request.get('/subscriptions/current').set('Authorization', `Bearer ${refreshed.body.access_token}`);
+    const subscription = await app.request
+      .get('/subscriptions/current')
+      .set('Authorization', `Bearer ${refreshed.body.access_token}`);
     expect(subscription.status).toBe(200);
     expect(subscription.body).toMatchObject({ tier: 'free' });
     expect(JSON.stringify(subscription.body)).toContain('10000');

@@ -82,12 +82,20 @@ const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
 
 /** The people and things the requests aim at. */
 const fx = {} as {
-  owner: Session; admin: Session; member: Session; other: Session; deactivated: Session;
+  owner: Session;
+  admin: Session;
+  member: Session;
+  other: Session;
+  deactivated: Session;
   sub: { id: string; auth: Record<string, string>; email: string };
-  orgId: string; apiKey: { id: string; key: string };
-  otherOrgId: string; otherKeyId: string; otherSubId: string;
+  orgId: string;
+  apiKey: { id: string; key: string };
+  otherOrgId: string;
+  otherKeyId: string;
+  otherSubId: string;
   /** A second session of the owner (the sweep's requests must end none), and one of another user. */
-  ownerSessionId: string; otherSessionId: string;
+  ownerSessionId: string;
+  otherSessionId: string;
   mailTokens: Record<string, string>;
 };
 
@@ -97,13 +105,18 @@ function send(c: Pick<Case, 'method' | 'path' | 'headers' | 'body'>): Promise<Re
     const headers: Record<string, string | number> = { ...c.headers };
     if (c.body !== undefined) headers['content-length'] = Buffer.byteLength(c.body);
     let answered = false;
-    const req = http.request({ host: url.hostname, port: url.port, method: c.method, path: c.path, headers, agent }, (res) => {
-      answered = true;
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }));
-      res.on('error', reject);
-    });
+    const req = http.request(
+      { host: url.hostname, port: url.port, method: c.method, path: c.path, headers, agent },
+      (res) => {
+        answered = true;
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }),
+        );
+        res.on('error', reject);
+      },
+    );
     // A server may answer (413) before reading a large body: the answer counts, not the broken pipe.
     req.on('error', (error) => {
       if (!answered) reject(error);
@@ -116,17 +129,26 @@ function send(c: Pick<Case, 'method' | 'path' | 'headers' | 'body'>): Promise<Re
 async function runAll(cases: Case[]): Promise<Array<{ c: Case; r: Result | Error }>> {
   const out: Array<{ c: Case; r: Result | Error }> = [];
   let next = 0;
-  await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-    while (next < cases.length) {
-      const c = cases[next++]!;
-      out.push({ c, r: await send(c).catch((error: Error) => error) });
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < cases.length) {
+        const c = cases[next++]!;
+        out.push({ c, r: await send(c).catch((error: Error) => error) });
+      }
+    }),
+  );
   return out;
 }
 
 function secrets(): string[] {
-  return [UPSTREAM_KEY, STRIPE_SECRET, BILLING_ENV.STRIPE_WEBHOOK_SECRET, FAKE_CLIENT.secret, app.config.JWT_SECRET_KEY, METRICS_TOKEN];
+  return [
+    UPSTREAM_KEY,
+    STRIPE_SECRET,
+    BILLING_ENV.STRIPE_WEBHOOK_SECRET,
+    FAKE_CLIENT.secret,
+    app.config.JWT_SECRET_KEY,
+    METRICS_TOKEN,
+  ];
 }
 
 /** Everything wrong with one answer (empty when it is fine). */
@@ -141,25 +163,37 @@ function problemsOf(c: Case, r: Result | Error): string[] {
     body = undefined;
   }
   const code = typeof body?.error?.code === 'string' ? body.error.code : undefined;
-  if (r.status >= 500 && !(r.status === 503 && code && CONFIG_503.has(code))) problems.push(`${where}: ${r.status} ${r.text.slice(0, 200)}`);
-  if (c.expect === 'refused' && r.status < 400) problems.push(`${where}: accepted with ${r.status} ${r.text.slice(0, 200)}`);
-  if (c.status && !c.status.includes(r.status)) problems.push(`${where}: expected ${c.status.join('/')}, got ${r.status} ${r.text.slice(0, 200)}`);
+  if (r.status >= 500 && !(r.status === 503 && code && CONFIG_503.has(code)))
+    problems.push(`${where}: ${r.status} ${r.text.slice(0, 200)}`);
+  if (c.expect === 'refused' && r.status < 400)
+    problems.push(`${where}: accepted with ${r.status} ${r.text.slice(0, 200)}`);
+  if (c.status && !c.status.includes(r.status))
+    problems.push(`${where}: expected ${c.status.join('/')}, got ${r.status} ${r.text.slice(0, 200)}`);
   if (!r.headers['x-request-id']) problems.push(`${where}: no X-Request-Id`);
   if (String(r.headers['x-request-id']).includes('<')) problems.push(`${where}: echoed a hostile X-Request-Id`);
   if (r.status >= 400) {
     const error = body?.error;
-    const shaped = error && typeof error.message === 'string' && typeof error.type === 'string' && typeof error.code === 'string'
-      && Object.keys(error).every((k) => ['message', 'type', 'code', 'param', 'details'].includes(k)) && Object.keys(body!).length === 1;
+    const shaped =
+      error &&
+      typeof error.message === 'string' &&
+      typeof error.type === 'string' &&
+      typeof error.code === 'string' &&
+      Object.keys(error).every((k) => ['message', 'type', 'code', 'param', 'details'].includes(k)) &&
+      Object.keys(body!).length === 1;
     if (!shaped) problems.push(`${where}: error not in the contract's shape: ${r.status} ${r.text.slice(0, 200)}`);
-    if (!String(r.headers['content-type']).startsWith('application/json')) problems.push(`${where}: error content-type ${r.headers['content-type']}`);
+    if (!String(r.headers['content-type']).startsWith('application/json'))
+      problems.push(`${where}: error content-type ${r.headers['content-type']}`);
     if (/stack/i.test(r.text)) problems.push(`${where}: error mentions a stack`);
   }
   const text = r.text;
-  if (/"stack"\s*:|\n\s+at |\bat [^\s"]+ \(|\.(?:ts|js):\d+:\d+|node_modules/.test(text)) problems.push(`${where}: looks like a stack trace: ${text.slice(0, 200)}`);
+  if (/"stack"\s*:|\n\s+at |\bat [^\s"]+ \(|\.(?:ts|js):\d+:\d+|node_modules/.test(text))
+    problems.push(`${where}: looks like a stack trace: ${text.slice(0, 200)}`);
   for (const word of ['password_hash', 'key_hash', 'token_hash', '$2b$', '$2a$', '$2y$']) {
     if (text.includes(word)) problems.push(`${where}: response contains ${word}`);
   }
-  for (const secret of secrets()) if (text.includes(secret) || JSON.stringify(r.headers).includes(secret)) problems.push(`${where}: response leaks a secret`);
+  for (const secret of secrets())
+    if (text.includes(secret) || JSON.stringify(r.headers).includes(secret))
+      problems.push(`${where}: response leaks a secret`);
   return problems;
 }
 
@@ -170,7 +204,8 @@ function deref(schema: JsonSchema): JsonSchema {
   if (schema.anyOf) return deref(schema.anyOf.find((s) => s.type !== 'null') ?? schema.anyOf[0]!);
   return schema;
 }
-const typeOf = (schema: JsonSchema) => (Array.isArray(schema.type) ? schema.type.find((t) => t !== 'null') : schema.type);
+const typeOf = (schema: JsonSchema) =>
+  Array.isArray(schema.type) ? schema.type.find((t) => t !== 'null') : schema.type;
 const nullable = (schema: JsonSchema) => Array.isArray(schema.type) && schema.type.includes('null');
 
 /** A plausible value for a field: the base the bad values replace. */
@@ -229,10 +264,16 @@ function badValues(raw: JsonSchema): Array<[string, unknown]> {
   ];
   if (!nullable(schema) && type !== undefined) values.push(['null', null]);
   if (type === 'string') {
-    values.push(['number for string', 12345], ['array for string', ['x']], ['huge string', HUGE], ['NUL character', 'sweep\u0000x']);
+    values.push(
+      ['number for string', 12345],
+      ['array for string', ['x']],
+      ['huge string', HUGE],
+      ['NUL character', 'sweep\u0000x'],
+    );
     if (schema.enum) values.push(['not in enum', 'not-a-real-choice']);
     if (schema.maxLength !== undefined) values.push(['one over maxLength', 'x'.repeat(schema.maxLength + 1)]);
-    if (schema.format === 'date-time') values.push(['not a date', 'yesterday'], ['a past date', '2001-01-01T00:00:00Z']);
+    if (schema.format === 'date-time')
+      values.push(['not a date', 'yesterday'], ['a past date', '2001-01-01T00:00:00Z']);
   }
   if (type === 'integer' || type === 'number') {
     values.push(['string for number', '12'], ['huge number', 1e308], ['boolean for number', true]);
@@ -241,7 +282,12 @@ function badValues(raw: JsonSchema): Array<[string, unknown]> {
     if (type === 'integer') values.push(['fraction', 1.5]);
   }
   if (type === 'boolean') values.push(['string for boolean', 'true'], ['number for boolean', 1]);
-  if (type === 'array') values.push(['string for array', 'x'], ['array of objects', [{ $gt: '' }]], ['huge array', Array.from({ length: 5000 }, () => 'x')]);
+  if (type === 'array')
+    values.push(
+      ['string for array', 'x'],
+      ['array of objects', [{ $gt: '' }]],
+      ['huge array', Array.from({ length: 5000 }, () => 'x')],
+    );
   if (type === 'object') values.push(['array for object', ['x']], ['string for object', 'x']);
   return values;
 }
@@ -253,7 +299,8 @@ function fieldPaths(raw: JsonSchema): Array<{ path: string[]; schema: JsonSchema
   for (const [key, value] of Object.entries(schema.properties ?? {})) {
     out.push({ path: [key], schema: value });
     const inner = deref(value);
-    for (const [sub, subValue] of Object.entries(inner.properties ?? {})) out.push({ path: [key, sub], schema: subValue });
+    for (const [sub, subValue] of Object.entries(inner.properties ?? {}))
+      out.push({ path: [key, sub], schema: subValue });
   }
   return out;
 }
@@ -278,9 +325,11 @@ function fill(template: string, mine: boolean): string {
         : template.startsWith('/auth/sessions')
           ? { id: mine ? fx.ownerSessionId : fx.otherSessionId }
           : template.startsWith('/llm/requests')
-          // A well-formed id of a request the caller does not own (nobody's): answered 404 like another user's.
-          ? { id: 'req_sweepNotTheCallersRequest0' }
-          : isAdmin ? { id: fx.member.user.id } : { provider: 'github' };
+            ? // A well-formed id of a request the caller does not own (nobody's): answered 404 like another user's.
+              { id: 'req_sweepNotTheCallersRequest0' }
+            : isAdmin
+              ? { id: fx.member.user.id }
+              : { provider: 'github' };
   return template.replace(/\{(\w+)\}/g, (_, name: string) => ids[name] ?? 'x');
 }
 
@@ -294,12 +343,22 @@ function forgedTokens(): Array<[string, string]> {
   const opts = { issuer: app.config.JWT_ISSUER, audience: app.config.JWT_AUDIENCE, algorithm: 'HS256' as const };
   const sign = (payload: object, extra: jwt.SignOptions = {}) => jwt.sign(payload, secret, { ...opts, ...extra });
   const id = fx.owner.user.id;
-  const none = `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${Buffer.from(JSON.stringify({
-    sub: fx.admin.user.id, ver: 0, typ: 'access', iss: opts.issuer, aud: opts.audience, exp: Math.floor(Date.now() / 1000) + 600,
-  })).toString('base64url')}.`;
+  const none = `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${Buffer.from(
+    JSON.stringify({
+      sub: fx.admin.user.id,
+      ver: 0,
+      typ: 'access',
+      iss: opts.issuer,
+      aud: opts.audience,
+      exp: Math.floor(Date.now() / 1000) + 600,
+    }),
+  ).toString('base64url')}.`;
   return [
     ['alg none', none],
-    ['other secret', jwt.sign({ ver: 0, typ: 'access' }, 'not-the-secret-not-the-secret-not-the-secret', { ...opts, subject: id })],
+    [
+      'other secret',
+      jwt.sign({ ver: 0, typ: 'access' }, 'not-the-secret-not-the-secret-not-the-secret', { ...opts, subject: id }),
+    ],
     ['sub is a regex', sign({ ver: 0, typ: 'access', sub: '.*' })],
     ['sub is an operator', sign({ ver: 0, typ: 'access', sub: { $gt: '' } })],
     ['sub of nobody', sign({ ver: 0, typ: 'access' }, { subject: '0'.repeat(24) })],
@@ -328,7 +387,8 @@ function badCredentials(): Array<[string, Record<string, string>]> {
     ['refresh token as bearer', { authorization: `Bearer ${fx.owner.refreshToken}` }],
     ['deactivated user', fx.deactivated.auth],
   ];
-  for (const [label, token] of forgedTokens()) list.push([`forged token: ${label}`, { authorization: `Bearer ${token}` }]);
+  for (const [label, token] of forgedTokens())
+    list.push([`forged token: ${label}`, { authorization: `Bearer ${token}` }]);
   return list;
 }
 
@@ -367,14 +427,30 @@ function casesFor(template: string, method: string, op: Operation): Case[] {
     cases.push({ label, method: M, path, headers: baseHeaders, body: baseBody, expect, status, ...parts });
 
   // The body parser refuses malformed JSON on every route, before any route code runs.
-  const malformed: Array<[string, string]> = [['malformed json', '{"a":'], ['single quotes', "{'a':1}"], ['trailing garbage', '{}x'], ['bare word', 'nul']];
+  const malformed: Array<[string, string]> = [
+    ['malformed json', '{"a":'],
+    ['single quotes', "{'a':1}"],
+    ['trailing garbage', '{}x'],
+    ['bare word', 'nul'],
+  ];
   for (const [label, text] of malformed) {
     add(label, 'refused', { headers: { ...auth, ...json }, body: text }, [400]);
   }
-  add('body over the size limit', 'refused', { headers: { ...auth, ...json }, body: JSON.stringify({ a: 'x'.repeat(1_100_000) }) }, [413]);
+  add(
+    'body over the size limit',
+    'refused',
+    { headers: { ...auth, ...json }, body: JSON.stringify({ a: 'x'.repeat(1_100_000) }) },
+    [413],
+  );
 
   if (bodySchema) {
-    const notObjects: Array<[string, string]> = [['json array', `[${baseBody}]`], ['json string', '"str"'], ['json number', '42'], ['json null', 'null'], ['json true', 'true']];
+    const notObjects: Array<[string, string]> = [
+      ['json array', `[${baseBody}]`],
+      ['json string', '"str"'],
+      ['json number', '42'],
+      ['json null', 'null'],
+      ['json true', 'true'],
+    ];
     for (const [label, text] of notObjects) {
       add(label, 'refused', { body: text }, [400]);
     }
@@ -393,20 +469,49 @@ function casesFor(template: string, method: string, op: Operation): Case[] {
     const wrongTypes: Array<[string, string, string]> = [
       ['text/plain', 'text/plain', baseBody!],
       ['xml', 'application/xml', '<a>1</a>'],
-      ['multipart', 'multipart/form-data; boundary=x', '--x\r\nContent-Disposition: form-data; name="a"\r\n\r\n1\r\n--x--\r\n'],
+      [
+        'multipart',
+        'multipart/form-data; boundary=x',
+        '--x\r\nContent-Disposition: form-data; name="a"\r\n\r\n1\r\n--x--\r\n',
+      ],
       ['json in utf-16', 'application/json; charset=utf-16', baseBody!],
       ['no content type', '', baseBody!],
     ];
-    if (!formOk) wrongTypes.push(['form', 'application/x-www-form-urlencoded', new URLSearchParams(Object.keys(base!).length ? base as Record<string, string> : { a: '1' }).toString()]);
+    if (!formOk)
+      wrongTypes.push([
+        'form',
+        'application/x-www-form-urlencoded',
+        new URLSearchParams(Object.keys(base!).length ? (base as Record<string, string>) : { a: '1' }).toString(),
+      ]);
     for (const [label, type, text] of wrongTypes) {
       const headers: Record<string, string> = type ? { ...auth, 'content-type': type } : { ...auth };
       add(`content type: ${label}`, 'refused', { headers, body: text }, [400, 415]);
     }
-    add('gzip that is not gzip', 'refused', { headers: { ...auth, ...json, 'content-encoding': 'gzip' }, body: baseBody }, [400, 415]);
-    add('unknown content encoding', 'refused', { headers: { ...auth, ...json, 'content-encoding': 'zstd-nope' }, body: baseBody }, [415]);
+    add(
+      'gzip that is not gzip',
+      'refused',
+      { headers: { ...auth, ...json, 'content-encoding': 'gzip' }, body: baseBody },
+      [400, 415],
+    );
+    add(
+      'unknown content encoding',
+      'refused',
+      { headers: { ...auth, ...json, 'content-encoding': 'zstd-nope' }, body: baseBody },
+      [415],
+    );
     if (formOk) {
-      add('form: repeated fields', 'refused', { headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'username=a&username=b&password=x' }, [400]);
-      add('form: bracket operators', 'refused', { headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'username[$gt]=&password[$ne]=' }, [400]);
+      add(
+        'form: repeated fields',
+        'refused',
+        { headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'username=a&username=b&password=x' },
+        [400],
+      );
+      add(
+        'form: bracket operators',
+        'refused',
+        { headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'username[$gt]=&password[$ne]=' },
+        [400],
+      );
     }
   }
 
@@ -418,7 +523,7 @@ function casesFor(template: string, method: string, op: Operation): Case[] {
     }
   }
   if (secured && /\{/.test(template) && !template.startsWith('/admin')) {
-    add('another user\'s resource', 'refused', { path: fill(template, false), body: fullBody }, [404]);
+    add("another user's resource", 'refused', { path: fill(template, false), body: fullBody }, [404]);
   }
 
   // Query strings: repeated keys, operators, numbers that are not numbers.
@@ -437,7 +542,10 @@ function casesFor(template: string, method: string, op: Operation): Case[] {
       }
     }
   }
-  if (M === 'GET') add('query: undocumented keys and garbage', 'safe', { path: q('page=-1&limit=NaN&x[$ne]=1&x=1&x=2&__proto__[polluted]=yes') });
+  if (M === 'GET')
+    add('query: undocumented keys and garbage', 'safe', {
+      path: q('page=-1&limit=NaN&x[$ne]=1&x=1&x=2&__proto__[polluted]=yes'),
+    });
 
   // Credentials.
   if (secured) {
@@ -447,10 +555,24 @@ function casesFor(template: string, method: string, op: Operation): Case[] {
     // The OpenAI-compatible routes take API keys by design (they are swept with bad bodies and credentials above).
     if (!/^\/(v1|llm)\//.test(template)) {
       const viaKey = { authorization: `Bearer ${fx.apiKey.key}`, ...(base ? json : {}) };
-      add('auth: an API key where a session is required', M === 'GET' ? 'safe' : 'refused', { headers: viaKey, body: fullBody }, M === 'GET' ? undefined : [403]);
+      add(
+        'auth: an API key where a session is required',
+        M === 'GET' ? 'safe' : 'refused',
+        { headers: viaKey, body: fullBody },
+        M === 'GET' ? undefined : [403],
+      );
     }
-    if (template.startsWith('/admin')) add('auth: a non-admin', 'refused', { headers: { ...fx.owner.auth, ...(base ? json : {}) }, body: fullBody }, [403]);
-    if (/^\/(organizations|sub-users|admin)/.test(template) || /^\/subscriptions\/(checkout|portal|cancel|resume)/.test(template)) {
+    if (template.startsWith('/admin'))
+      add(
+        'auth: a non-admin',
+        'refused',
+        { headers: { ...fx.owner.auth, ...(base ? json : {}) }, body: fullBody },
+        [403],
+      );
+    if (
+      /^\/(organizations|sub-users|admin)/.test(template) ||
+      /^\/subscriptions\/(checkout|portal|cancel|resume)/.test(template)
+    ) {
       add('auth: a sub-user', 'refused', { headers: { ...fx.sub.auth, ...(base ? json : {}) } }, [403, 404]);
     }
   }
@@ -461,58 +583,200 @@ function casesFor(template: string, method: string, op: Operation): Case[] {
 function specialCases(): Case[] {
   const secret = BILLING_ENV.STRIPE_WEBHOOK_SECRET;
   const signed = (payload: string) => ({
-    'content-type': 'application/json', 'stripe-signature': Stripe.webhooks.generateTestHeaderString({ payload, secret }),
+    'content-type': 'application/json',
+    'stripe-signature': Stripe.webhooks.generateTestHeaderString({ payload, secret }),
   });
-  const hook = (label: string, headers: Record<string, string>, body: string, expect: Expect = 'refused', status?: number[]): Case => ({
-    label: `webhook: ${label}`, method: 'POST', path: '/webhooks/stripe', headers, body, expect, status,
+  const hook = (
+    label: string,
+    headers: Record<string, string>,
+    body: string,
+    expect: Expect = 'refused',
+    status?: number[],
+  ): Case => ({
+    label: `webhook: ${label}`,
+    method: 'POST',
+    path: '/webhooks/stripe',
+    headers,
+    body,
+    expect,
+    status,
   });
   const event = (fields: object) => JSON.stringify({ object: 'event', data: { object: {} }, ...fields });
   const owner = { ...fx.owner.auth, ...json };
   return [
     hook('no signature', json, event({ id: 'evt_1', type: 'invoice.paid', created: 1 }), 'refused', [400]),
-    hook('garbage signature', { ...json, 'stripe-signature': 't=1,v1=deadbeef' }, event({ id: 'evt_1', type: 'invoice.paid', created: 1 }), 'refused', [400]),
+    hook(
+      'garbage signature',
+      { ...json, 'stripe-signature': 't=1,v1=deadbeef' },
+      event({ id: 'evt_1', type: 'invoice.paid', created: 1 }),
+      'refused',
+      [400],
+    ),
     hook('huge signature', { ...json, 'stripe-signature': `t=1,${'v1=ab,'.repeat(1000)}` }, '{}', 'refused', [400]),
     hook('signed garbage', signed('{"a":'), '{"a":', 'refused', [400]),
     hook('signed array', signed('[]'), '[]', 'refused', [400]),
     hook('signed string', signed('"str"'), '"str"', 'refused', [400]),
-    hook('signed operator id', signed(event({ id: { $gt: '' }, type: 'invoice.paid', created: 1 })), event({ id: { $gt: '' }, type: 'invoice.paid', created: 1 }), 'refused', [400]),
-    hook('signed id with separators', signed(event({ id: 'evt:1/../x', type: 'invoice.paid', created: 1 })), event({ id: 'evt:1/../x', type: 'invoice.paid', created: 1 }), 'refused', [400]),
-    hook('signed digits-only id', signed(event({ id: '12345', type: 'unknown.type', created: 1 })), event({ id: '12345', type: 'unknown.type', created: 1 }), 'safe'),
-    hook('signed non-integer created', signed(event({ id: 'evt_2', type: 'invoice.paid', created: 'now' })), event({ id: 'evt_2', type: 'invoice.paid', created: 'now' }), 'refused', [400]),
-    hook('signed type operator', signed(event({ id: 'evt_3', type: { $ne: null }, created: 1 })), event({ id: 'evt_3', type: { $ne: null }, created: 1 }), 'refused', [400]),
-    hook('signed unhandled type', signed(event({ id: 'evt_4', type: 'charge.refunded', created: 1 })), event({ id: 'evt_4', type: 'charge.refunded', created: 1 }), 'safe', [200]),
+    hook(
+      'signed operator id',
+      signed(event({ id: { $gt: '' }, type: 'invoice.paid', created: 1 })),
+      event({ id: { $gt: '' }, type: 'invoice.paid', created: 1 }),
+      'refused',
+      [400],
+    ),
+    hook(
+      'signed id with separators',
+      signed(event({ id: 'evt:1/../x', type: 'invoice.paid', created: 1 })),
+      event({ id: 'evt:1/../x', type: 'invoice.paid', created: 1 }),
+      'refused',
+      [400],
+    ),
+    hook(
+      'signed digits-only id',
+      signed(event({ id: '12345', type: 'unknown.type', created: 1 })),
+      event({ id: '12345', type: 'unknown.type', created: 1 }),
+      'safe',
+    ),
+    hook(
+      'signed non-integer created',
+      signed(event({ id: 'evt_2', type: 'invoice.paid', created: 'now' })),
+      event({ id: 'evt_2', type: 'invoice.paid', created: 'now' }),
+      'refused',
+      [400],
+    ),
+    hook(
+      'signed type operator',
+      signed(event({ id: 'evt_3', type: { $ne: null }, created: 1 })),
+      event({ id: 'evt_3', type: { $ne: null }, created: 1 }),
+      'refused',
+      [400],
+    ),
+    hook(
+      'signed unhandled type',
+      signed(event({ id: 'evt_4', type: 'charge.refunded', created: 1 })),
+      event({ id: 'evt_4', type: 'charge.refunded', created: 1 }),
+      'safe',
+      [200],
+    ),
     hook('over the size limit', signed('{}'), JSON.stringify({ a: 'x'.repeat(1_100_000) }), 'refused', [413]),
-    hook('form body', { 'content-type': 'application/x-www-form-urlencoded', 'stripe-signature': 't=1,v1=00' }, 'a=1', 'refused', [400]),
+    hook(
+      'form body',
+      { 'content-type': 'application/x-www-form-urlencoded', 'stripe-signature': 't=1,v1=00' },
+      'a=1',
+      'refused',
+      [400],
+    ),
     // Other people's organizations and ids inside bodies and queries: 404, never 403.
-    { label: 'organization of another user in a query', method: 'GET', path: `/subscriptions/current?organization_id=${fx.otherOrgId}`, headers: fx.owner.auth, expect: 'refused', status: [404] },
+    {
+      label: 'organization of another user in a query',
+      method: 'GET',
+      path: `/subscriptions/current?organization_id=${fx.otherOrgId}`,
+      headers: fx.owner.auth,
+      expect: 'refused',
+      status: [404],
+    },
     ...['checkout', 'portal', 'cancel', 'resume'].map((action): Case => ({
-      label: `${action} for another user's organization`, method: 'POST', path: `/subscriptions/${action}`, headers: owner,
-      body: JSON.stringify({ ...(action === 'checkout' ? { plan: 'pro' } : {}), organization_id: fx.otherOrgId }), expect: 'refused', status: [404],
+      label: `${action} for another user's organization`,
+      method: 'POST',
+      path: `/subscriptions/${action}`,
+      headers: owner,
+      body: JSON.stringify({ ...(action === 'checkout' ? { plan: 'pro' } : {}), organization_id: fx.otherOrgId }),
+      expect: 'refused',
+      status: [404],
     })),
-    { label: 'API key bound to another user\'s organization', method: 'POST', path: '/api-keys', headers: owner, body: JSON.stringify({ name: 'x', organization_id: fx.otherOrgId }), expect: 'refused', status: [404] },
-    { label: 'API key bound to a garbage organization', method: 'POST', path: '/api-keys', headers: owner, body: JSON.stringify({ name: 'x', organization_id: '.*' }), expect: 'refused', status: [400, 404] },
-    { label: 'admin usage of an operator user id', method: 'GET', path: `/admin/usage?user_id=${encodeURIComponent('{"$gt":""}')}`, headers: fx.admin.auth, expect: 'refused', status: [400] },
-    { label: 'admin search with regex characters', method: 'GET', path: `/admin/users?q=${encodeURIComponent('.*(a+)+$[')}`, headers: fx.admin.auth, expect: 'safe', status: [200] },
-    { label: 'admin usage with a reversed range', method: 'GET', path: '/admin/usage?from=2024-02-01&to=2024-01-01', headers: fx.admin.auth, expect: 'refused', status: [400] },
-    { label: 'admin usage with an impossible date', method: 'GET', path: '/admin/usage?from=2024-02-30', headers: fx.admin.auth, expect: 'refused', status: [400] },
-    { label: 'admin usage with unknown grouping', method: 'GET', path: '/admin/usage?group_by=user,$where', headers: fx.admin.auth, expect: 'refused', status: [400] },
+    {
+      label: "API key bound to another user's organization",
+      method: 'POST',
+      path: '/api-keys',
+      headers: owner,
+      body: JSON.stringify({ name: 'x', organization_id: fx.otherOrgId }),
+      expect: 'refused',
+      status: [404],
+    },
+    {
+      label: 'API key bound to a garbage organization',
+      method: 'POST',
+      path: '/api-keys',
+      headers: owner,
+      body: JSON.stringify({ name: 'x', organization_id: '.*' }),
+      expect: 'refused',
+      status: [400, 404],
+    },
+    {
+      label: 'admin usage of an operator user id',
+      method: 'GET',
+      path: `/admin/usage?user_id=${encodeURIComponent('{"$gt":""}')}`,
+      headers: fx.admin.auth,
+      expect: 'refused',
+      status: [400],
+    },
+    {
+      label: 'admin search with regex characters',
+      method: 'GET',
+      path: `/admin/users?q=${encodeURIComponent('.*(a+)+$[')}`,
+      headers: fx.admin.auth,
+      expect: 'safe',
+      status: [200],
+    },
+    {
+      label: 'admin usage with a reversed range',
+      method: 'GET',
+      path: '/admin/usage?from=2024-02-01&to=2024-01-01',
+      headers: fx.admin.auth,
+      expect: 'refused',
+      status: [400],
+    },
+    {
+      label: 'admin usage with an impossible date',
+      method: 'GET',
+      path: '/admin/usage?from=2024-02-30',
+      headers: fx.admin.auth,
+      expect: 'refused',
+      status: [400],
+    },
+    {
+      label: 'admin usage with unknown grouping',
+      method: 'GET',
+      path: '/admin/usage?group_by=user,$where',
+      headers: fx.admin.auth,
+      expect: 'refused',
+      status: [400],
+    },
     // X-Organization-Id picks the payer on the usage routes: garbage is refused, another user's organization is 404.
     ...['/tokens/balance', '/tokens/usage', '/users/usage-stats'].flatMap((path): Case[] => [
       ...['{"$gt":""}', '.*', 'a'.repeat(2000), '0'.repeat(24)].map((value): Case => ({
-        label: `X-Organization-Id ${value.slice(0, 24)}`, method: 'GET', path, headers: { ...fx.owner.auth, 'x-organization-id': value }, expect: 'refused', status: [400, 404],
+        label: `X-Organization-Id ${value.slice(0, 24)}`,
+        method: 'GET',
+        path,
+        headers: { ...fx.owner.auth, 'x-organization-id': value },
+        expect: 'refused',
+        status: [400, 404],
       })),
-      { label: 'X-Organization-Id of another user\'s organization', method: 'GET', path, headers: { ...fx.owner.auth, 'x-organization-id': fx.otherOrgId }, expect: 'refused', status: [404] },
+      {
+        label: "X-Organization-Id of another user's organization",
+        method: 'GET',
+        path,
+        headers: { ...fx.owner.auth, 'x-organization-id': fx.otherOrgId },
+        expect: 'refused',
+        status: [404],
+      },
     ]),
     // Links sent by mail: expired, spent, unknown and malformed tokens, and tokens of another purpose, get one clean
     // 400 invalid_token (a live token of the right purpose only opens its page: GET changes nothing).
     ...Object.entries(fx.mailTokens).flatMap(([label, token]): Case[] => {
       const tokenCase = (what: string, method: string, path: string, live: boolean, body?: object): Case => ({
-        label: `${what} with a ${label} token`, method, path, headers: body ? json : {}, body: body ? JSON.stringify(body) : undefined,
-        expect: live ? 'safe' : 'refused', status: live ? [200] : [400],
+        label: `${what} with a ${label} token`,
+        method,
+        path,
+        headers: body ? json : {},
+        body: body ? JSON.stringify(body) : undefined,
+        expect: live ? 'safe' : 'refused',
+        status: live ? [200] : [400],
       });
       const query = `?token=${encodeURIComponent(token)}`;
       return [
-        ...(label === 'live reset' ? [] : [tokenCase('reset', 'POST', '/auth/password/reset', false, { token, new_password: 'sweep-password-1' })]),
+        ...(label === 'live reset'
+          ? []
+          : [tokenCase('reset', 'POST', '/auth/password/reset', false, { token, new_password: 'sweep-password-1' })]),
         tokenCase('reset page', 'GET', `/auth/password/reset${query}`, label === 'live reset'),
         // The live verification token of a password account needs the password: a wrong one is refused, nothing spent.
         tokenCase('verification', 'POST', '/auth/verify-email', false, { token, password: 'sweep-password-1' }),
@@ -520,14 +784,64 @@ function specialCases(): Case[] {
       ];
     }),
     // Browser surfaces outside the OpenAPI document: no crash, no leak (their HTML pages are exempt from the JSON shape below).
-    { label: 'dashboard sign-in with an operator body', method: 'POST', path: '/admin/login', headers: json, body: '{"email":{"$gt":""},"password":{"$ne":null}}', expect: 'refused' },
-    { label: 'dashboard sign-in with NUL characters', method: 'POST', path: '/admin/login', headers: json, body: '{"email":"a\\u0000@example.com","password":"x\\u0000"}', expect: 'refused' },
-    { label: 'dashboard sign-in with an array body', method: 'POST', path: '/admin/login', headers: json, body: '[1]', expect: 'refused' },
-    { label: 'dashboard with a garbage session cookie', method: 'GET', path: '/admin/queues/api/queues', headers: { cookie: 'aic_admin_session=%7B%22%24gt%22%3A%22%22%7D' }, expect: 'refused', status: [401] },
-    { label: 'dashboard with a huge session cookie', method: 'GET', path: '/admin/queues/api/queues', headers: { cookie: `aic_admin_session=${'a'.repeat(6000)}` }, expect: 'refused', status: [401] },
-    { label: 'a hostile X-Request-Id is replaced, not echoed', method: 'GET', path: '/auth/me', headers: { 'x-request-id': '<script>alert(1)</script>' }, expect: 'refused', status: [401] },
+    {
+      label: 'dashboard sign-in with an operator body',
+      method: 'POST',
+      path: '/admin/login',
+      headers: json,
+      body: '{"email":{"$gt":""},"password":{"$ne":null}}',
+      expect: 'refused',
+    },
+    {
+      label: 'dashboard sign-in with NUL characters',
+      method: 'POST',
+      path: '/admin/login',
+      headers: json,
+      body: '{"email":"a\\u0000@example.com","password":"x\\u0000"}',
+      expect: 'refused',
+    },
+    {
+      label: 'dashboard sign-in with an array body',
+      method: 'POST',
+      path: '/admin/login',
+      headers: json,
+      body: '[1]',
+      expect: 'refused',
+    },
+    {
+      label: 'dashboard with a garbage session cookie',
+      method: 'GET',
+      path: '/admin/queues/api/queues',
+      headers: { cookie: 'aic_admin_session=%7B%22%24gt%22%3A%22%22%7D' },
+      expect: 'refused',
+      status: [401],
+    },
+    {
+      label: 'dashboard with a huge session cookie',
+      method: 'GET',
+      path: '/admin/queues/api/queues',
+      headers: { cookie: `aic_admin_session=${'a'.repeat(6000)}` },
+      expect: 'refused',
+      status: [401],
+    },
+    {
+      label: 'a hostile X-Request-Id is replaced, not echoed',
+      method: 'GET',
+      path: '/auth/me',
+      headers: { 'x-request-id': '<script>alert(1)</script>' },
+      expect: 'refused',
+      status: [401],
+    },
     { label: 'unknown route', method: 'GET', path: '/no/such/route/%E0%A4%A', expect: 'refused', status: [400, 404] },
-    { label: 'unknown method', method: 'PUT', path: '/auth/login-json', headers: json, body: '{}', expect: 'refused', status: [404, 405] },
+    {
+      label: 'unknown method',
+      method: 'PUT',
+      path: '/auth/login-json',
+      headers: json,
+      body: '{}',
+      expect: 'refused',
+      status: [404, 405],
+    },
   ];
 }
 
@@ -538,21 +852,42 @@ async function snapshot(): Promise<Record<string, unknown[]>> {
   const db = mongoose.connection.db!;
   const out: Record<string, unknown[]> = {};
   const collections = [
-    'users', 'api_keys', 'organizations', 'organization_members', 'subscriptions', 'refresh_tokens', 'refresh_token_revoked_families', 'sessions', 'token_usage',
+    'users',
+    'api_keys',
+    'organizations',
+    'organization_members',
+    'subscriptions',
+    'refresh_tokens',
+    'refresh_token_revoked_families',
+    'sessions',
+    'token_usage',
   ];
   for (const name of collections) {
     const docs = await db.collection(name).find({}).sort({ _id: 1 }).toArray();
-    out[name] = docs.map((d) => JSON.parse(JSON.stringify(Object.fromEntries(Object.entries(d).filter(([k]) => !VOLATILE.has(k))))));
+    out[name] = docs.map((d) =>
+      JSON.parse(JSON.stringify(Object.fromEntries(Object.entries(d).filter(([k]) => !VOLATILE.has(k))))),
+    );
   }
   return out;
 }
 
 beforeAll(async () => {
   [stripe, oauth] = await Promise.all([startStripeMock(), startFakeOAuthProvider()]);
-  app = await startTestApp({
-    ...oauth.env(), ...BILLING_ENV, STRIPE_SECRET_KEY: STRIPE_SECRET, STRIPE_API_BASE: stripe.url, A4F_API_KEY: UPSTREAM_KEY, METRICS_TOKEN,
-    LOG_LEVEL: 'warn', LOGIN_MAX_FAILURES_PER_IP: '100000', LOGIN_MAX_FAILURES_PER_ACCOUNT: '100000', LOGIN_MAX_FAILURES_PER_ACCOUNT_IP: '100000',
-  }, { logStream: { write: (line: string) => void logLines.push(line) } });
+  app = await startTestApp(
+    {
+      ...oauth.env(),
+      ...BILLING_ENV,
+      STRIPE_SECRET_KEY: STRIPE_SECRET,
+      STRIPE_API_BASE: stripe.url,
+      A4F_API_KEY: UPSTREAM_KEY,
+      METRICS_TOKEN,
+      LOG_LEVEL: 'warn',
+      LOGIN_MAX_FAILURES_PER_IP: '100000',
+      LOGIN_MAX_FAILURES_PER_ACCOUNT: '100000',
+      LOGIN_MAX_FAILURES_PER_ACCOUNT_IP: '100000',
+    },
+    { logStream: { write: (line: string) => void logLines.push(line) } },
+  );
 
   const [owner, admin, member, other, deactivated] = await Promise.all(
     ['owner', 'admin', 'member', 'other', 'gone'].map((label) => registerAndLogin(app, uniqueEmail(`sweep-${label}`))),
@@ -570,7 +905,9 @@ beforeAll(async () => {
   fx.otherSubId = (await createSubUser(app, other!)).id;
   const sessionOf = async (email: string) => {
     const login = await app.request.post('/auth/login-json').send({ email, password: TEST_PASSWORD });
-    const listed = await app.request.get('/auth/sessions').set({ authorization: `Bearer ${login.body.access_token as string}` });
+    const listed = await app.request
+      .get('/auth/sessions')
+      .set({ authorization: `Bearer ${login.body.access_token as string}` });
     return (listed.body.data as Array<{ id: string; current: boolean }>).find((session) => session.current)!.id;
   };
   fx.ownerSessionId = await sessionOf(owner!.email);
@@ -608,9 +945,14 @@ afterAll(async () => {
 
 describe('bad input of any kind', () => {
   it('gets a clean 4xx from every documented operation, leaks nothing, crashes nothing and changes nothing', async () => {
-    const operations = Object.entries(doc.paths).flatMap(([template, methods]) => Object.entries(methods).map(([method, op]) => ({ template, method, op })));
+    const operations = Object.entries(doc.paths).flatMap(([template, methods]) =>
+      Object.entries(methods).map(([method, op]) => ({ template, method, op })),
+    );
     expect(operations.length).toBeGreaterThan(40);
-    const cases = [...operations.flatMap(({ template, method, op }) => casesFor(template, method, op)), ...specialCases()];
+    const cases = [
+      ...operations.flatMap(({ template, method, op }) => casesFor(template, method, op)),
+      ...specialCases(),
+    ];
     const before = await snapshot();
 
     const results = await runAll(cases);
@@ -624,7 +966,13 @@ describe('bad input of any kind', () => {
     expect(results).toHaveLength(cases.length);
     // Every operation was reached past authentication at least once (the battery is not all 401s).
     for (const { template, method } of operations) {
-      const reached = results.some(({ c, r }) => c.method === method.toUpperCase() && !(r instanceof Error) && r.status !== 401 && c.path.startsWith(template.split('{')[0]!));
+      const reached = results.some(
+        ({ c, r }) =>
+          c.method === method.toUpperCase() &&
+          !(r instanceof Error) &&
+          r.status !== 401 &&
+          c.path.startsWith(template.split('{')[0]!),
+      );
       expect(reached, `${method} ${template}`).toBe(true);
     }
 

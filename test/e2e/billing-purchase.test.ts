@@ -3,7 +3,16 @@ import { startTestApp, type TestApp } from '../helpers/harness.js';
 import { startStripeMock, type StripeMock } from '../helpers/stripe-mock.js';
 import { registerAndLogin } from '../factories/users.js';
 import {
-  BILLING_ENV, PRICE_PRO, checkoutSession, deliver, invoice, monthAfter, newId, nowSeconds, stripeEvent, subscription,
+  BILLING_ENV,
+  PRICE_PRO,
+  checkoutSession,
+  deliver,
+  invoice,
+  monthAfter,
+  newId,
+  nowSeconds,
+  stripeEvent,
+  subscription,
 } from '../factories/stripe-events.js';
 import { startWorkers, type RunningWorkers } from '../../workers/index.js';
 import { createLogger } from '../../src/lib/logger.js';
@@ -30,10 +39,20 @@ describe('buying a plan, managing it and letting it end (the whole purchase)', (
     const buyer = await registerAndLogin(app);
     const fresh = await app.request.get('/subscriptions/current').set(buyer.auth);
     expect(fresh.status).toBe(200);
-    expect(fresh.body).toMatchObject({ tier: 'free', status: 'free', cancel_at_period_end: false, limits: { monthly_tokens: 10_000 }, usage: { monthly_limit: 10_000, tokens_used: 0 } });
+    expect(fresh.body).toMatchObject({
+      tier: 'free',
+      status: 'free',
+      cancel_at_period_end: false,
+      limits: { monthly_tokens: 10_000 },
+      usage: { monthly_limit: 10_000, tokens_used: 0 },
+    });
 
     const plans = await app.request.get('/subscriptions/plans');
-    expect(plans.body.plans.find((p: { tier: string }) => p.tier === 'pro')).toMatchObject({ stripe_price_id: PRICE_PRO, purchasable: true, monthly_tokens: 1_000_000 });
+    expect(plans.body.plans.find((p: { tier: string }) => p.tier === 'pro')).toMatchObject({
+      stripe_price_id: PRICE_PRO,
+      purchasable: true,
+      monthly_tokens: 1_000_000,
+    });
 
     // Checkout: one customer, a subscription-mode session tied to the user, at the configured price.
     const checkout = await app.request.post('/subscriptions/checkout').set(buyer.auth).send({ plan: 'pro' });
@@ -57,17 +76,40 @@ describe('buying a plan, managing it and letting it end (the whole purchase)', (
     const end = monthAfter(start);
     const owner = { type: 'user', id: buyer.user.id };
     const sub = { id: subId, customer, price: PRICE_PRO, start, end };
-    await deliver(app, stripeEvent('checkout.session.completed', checkoutSession({ customer, subscription: subId, owner, plan: 'pro' }), start));
+    await deliver(
+      app,
+      stripeEvent(
+        'checkout.session.completed',
+        checkoutSession({ customer, subscription: subId, owner, plan: 'pro' }),
+        start,
+      ),
+    );
     await deliver(app, stripeEvent('customer.subscription.created', subscription(sub), start));
-    await deliver(app, stripeEvent('invoice.paid', invoice({ customer, subscription: subId, price: PRICE_PRO, start, end, reason: 'subscription_create' }), start));
+    await deliver(
+      app,
+      stripeEvent(
+        'invoice.paid',
+        invoice({ customer, subscription: subId, price: PRICE_PRO, start, end, reason: 'subscription_create' }),
+        start,
+      ),
+    );
 
     const me = await app.request.get('/auth/me').set(buyer.auth);
-    expect(me.body).toMatchObject({ subscription_tier: 'pro', monthly_limit: 1_000_000, tokens_remaining: 1_000_000, reset_date: new Date(end * 1000).toISOString() });
+    expect(me.body).toMatchObject({
+      subscription_tier: 'pro',
+      monthly_limit: 1_000_000,
+      tokens_remaining: 1_000_000,
+      reset_date: new Date(end * 1000).toISOString(),
+    });
     const current = await app.request.get('/subscriptions/current').set(buyer.auth);
     expect(current.body).toMatchObject({
-      tier: 'pro', status: 'active', cancel_at_period_end: false, has_billing_account: true,
+      tier: 'pro',
+      status: 'active',
+      cancel_at_period_end: false,
+      has_billing_account: true,
       current_period: { start: new Date(start * 1000).toISOString(), end: new Date(end * 1000).toISOString() },
-      limits: { monthly_tokens: 1_000_000 }, usage: { monthly_limit: 1_000_000, tokens_used: 0 },
+      limits: { monthly_tokens: 1_000_000 },
+      usage: { monthly_limit: 1_000_000, tokens_used: 0 },
     });
 
     // A second checkout while subscribed is refused; the portal is where plans change.
@@ -84,21 +126,48 @@ describe('buying a plan, managing it and letting it end (the whole purchase)', (
     expect(cancel.status).toBe(200);
     expect(cancel.body).toMatchObject({ tier: 'pro', cancel_at_period_end: true });
     expect(stripe.calls('POST', `/v1/subscriptions/${subId}`)[0]?.params.get('cancel_at_period_end')).toBe('true');
-    await deliver(app, stripeEvent('customer.subscription.updated', subscription({ ...sub, cancelAtPeriodEnd: true }), start + 60));
-    expect((await app.request.get('/subscriptions/current').set(buyer.auth)).body).toMatchObject({ tier: 'pro', cancel_at_period_end: true });
+    await deliver(
+      app,
+      stripeEvent('customer.subscription.updated', subscription({ ...sub, cancelAtPeriodEnd: true }), start + 60),
+    );
+    expect((await app.request.get('/subscriptions/current').set(buyer.auth)).body).toMatchObject({
+      tier: 'pro',
+      cancel_at_period_end: true,
+    });
 
     // Resume and cancel again (both reach Stripe).
-    expect((await app.request.post('/subscriptions/resume').set(buyer.auth).send({})).body.cancel_at_period_end).toBe(false);
-    expect((await app.request.post('/subscriptions/cancel').set(buyer.auth).send({})).body.cancel_at_period_end).toBe(true);
-    expect(stripe.calls('POST', `/v1/subscriptions/${subId}`).map((c) => c.params.get('cancel_at_period_end'))).toEqual(['true', 'false', 'true']);
+    expect((await app.request.post('/subscriptions/resume').set(buyer.auth).send({})).body.cancel_at_period_end).toBe(
+      false,
+    );
+    expect((await app.request.post('/subscriptions/cancel').set(buyer.auth).send({})).body.cancel_at_period_end).toBe(
+      true,
+    );
+    expect(stripe.calls('POST', `/v1/subscriptions/${subId}`).map((c) => c.params.get('cancel_at_period_end'))).toEqual(
+      ['true', 'false', 'true'],
+    );
 
     // The period ends: Stripe deletes the subscription; the user is free with a fresh free period.
-    await deliver(app, stripeEvent('customer.subscription.deleted', subscription({ ...sub, status: 'canceled', cancelAtPeriodEnd: true }), end + 5));
+    await deliver(
+      app,
+      stripeEvent(
+        'customer.subscription.deleted',
+        subscription({ ...sub, status: 'canceled', cancelAtPeriodEnd: true }),
+        end + 5,
+      ),
+    );
     const after = await app.request.get('/auth/me').set(buyer.auth);
     const nextEnd = addMonthsUtc(new Date(end * 1000), 1).toISOString();
-    expect(after.body).toMatchObject({ subscription_tier: 'free', monthly_limit: 10_000, tokens_remaining: 10_000, reset_date: nextEnd });
+    expect(after.body).toMatchObject({
+      subscription_tier: 'free',
+      monthly_limit: 10_000,
+      tokens_remaining: 10_000,
+      reset_date: nextEnd,
+    });
     expect((await app.request.get('/subscriptions/current').set(buyer.auth)).body).toMatchObject({
-      tier: 'free', status: 'canceled', cancel_at_period_end: false, usage: { monthly_limit: 10_000, tokens_used: 0, reset_date: nextEnd },
+      tier: 'free',
+      status: 'canceled',
+      cancel_at_period_end: false,
+      usage: { monthly_limit: 10_000, tokens_used: 0, reset_date: nextEnd },
     });
     const portalAfter = await app.request.post('/subscriptions/resume').set(buyer.auth).send({});
     expect(portalAfter.status).toBe(409);

@@ -21,8 +21,14 @@ async function browserContext(profiles: string[]): Promise<BrowserContext> {
     executablePath: CHROMIUM,
     headless: true,
     args: [
-      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync',
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
     ],
   });
 }
@@ -36,7 +42,11 @@ describe('Bull Board at /admin/queues', () => {
     app = await startTestApp();
     admin = await userWithRole(app, 'admin');
     user = await registerAndLogin(app);
-    await app.producer.queues['quota-reset'].add('visible-job', { mode: 'all-due', as_of: new Date().toISOString() }, { delay: 600_000 });
+    await app.producer.queues['quota-reset'].add(
+      'visible-job',
+      { mode: 'all-due', as_of: new Date().toISOString() },
+      { delay: 600_000 },
+    );
   });
   afterAll(async () => {
     await app.stop();
@@ -93,14 +103,26 @@ describe('Bull Board at /admin/queues', () => {
     const { createApp } = secureApp;
     const { createLogger } = await import('../../src/lib/logger.js');
     const supertest = (await import('supertest')).default;
-    const handle = createApp({ config: { ...app.config, PUBLIC_URL: 'https://api.example.com' }, logger: createLogger('silent'), redis: app.redis, producer: app.producer });
-    const res = await supertest(handle.app).post('/admin/login').type('form').send({ email: admin.email, password: TEST_PASSWORD });
+    const handle = createApp({
+      config: { ...app.config, PUBLIC_URL: 'https://api.example.com' },
+      logger: createLogger('silent'),
+      redis: app.redis,
+      producer: app.producer,
+    });
+    const res = await supertest(handle.app)
+      .post('/admin/login')
+      .type('form')
+      .send({ email: admin.email, password: TEST_PASSWORD });
     expect(sessionCookie(res)).toMatch(/Secure/);
     await handle.close();
   });
 
   it('refuses cross-site form posts, ends sessions on password change, and accepts admin Bearer tokens only', async () => {
-    const crossSite = await app.request.post('/admin/login').type('form').set('Origin', 'https://evil.example').send({ email: admin.email, password: TEST_PASSWORD });
+    const crossSite = await app.request
+      .post('/admin/login')
+      .type('form')
+      .set('Origin', 'https://evil.example')
+      .send({ email: admin.email, password: TEST_PASSWORD });
     expect(crossSite.status).toBe(403);
     expect(sessionCookie(crossSite)).toBeUndefined();
 
@@ -110,7 +132,10 @@ describe('Bull Board at /admin/queues', () => {
     const other = await userWithRole(app, 'admin', 'admin-pw');
     const pair = sessionCookie(await loginForm(other.email, TEST_PASSWORD))!.split(';')[0]!;
     expect((await app.request.get('/admin/queues/api/queues').set('Cookie', pair)).status).toBe(200);
-    await app.request.post('/users/me/password').set(other.auth).send({ current_password: TEST_PASSWORD, new_password: 'another long password' });
+    await app.request
+      .post('/users/me/password')
+      .set(other.auth)
+      .send({ current_password: TEST_PASSWORD, new_password: 'another long password' });
     expect((await app.request.get('/admin/queues/api/queues').set('Cookie', pair)).status).toBe(401);
   });
 
@@ -119,7 +144,13 @@ describe('Bull Board at /admin/queues', () => {
     const before = await stripeQueue.count();
     const forged = {
       name: 'stripe-sync',
-      data: { event_id: 'evt_forged', type: 'customer.subscription.created', created: 1, payload: '{}', signature: 't=1,v1=00' },
+      data: {
+        event_id: 'evt_forged',
+        type: 'customer.subscription.created',
+        created: 1,
+        payload: '{}',
+        signature: 't=1,v1=00',
+      },
       options: {},
     };
     const add = await app.request.post('/admin/queues/api/queues/stripe-sync/add').set(admin.auth).send(forged);
@@ -127,7 +158,10 @@ describe('Bull Board at /admin/queues', () => {
     expect(add.body.error.code).toBe('board_read_only');
     // The same through a signed-in dashboard session.
     const session = sessionCookie(await loginForm(admin.email, TEST_PASSWORD))!.split(';')[0]!;
-    const viaSession = await app.request.post('/admin/queues/api/queues/stripe-sync/add').set('Cookie', session).send(forged);
+    const viaSession = await app.request
+      .post('/admin/queues/api/queues/stripe-sync/add')
+      .set('Cookie', session)
+      .send(forged);
     expect(viaSession.status).toBe(403);
     expect(viaSession.body.error.code).toBe('board_read_only');
     expect(await stripeQueue.count()).toBe(before);
@@ -135,11 +169,17 @@ describe('Bull Board at /admin/queues', () => {
     const resetQueue = app.producer.queues['quota-reset'];
     const job = (await resetQueue.getDelayed())[0]!;
     for (const [path, body] of [
-      [`update-data`, { jobData: { mode: 'one', payer_type: 'user', payer_id: admin.user.id, as_of: new Date().toISOString() } }],
+      [
+        `update-data`,
+        { jobData: { mode: 'one', payer_type: 'user', payer_id: admin.user.id, as_of: new Date().toISOString() } },
+      ],
       ['delay', { runAt: Date.now() }],
       ['priority', { priority: 1 }],
     ] as const) {
-      const edit = await app.request.patch(`/admin/queues/api/queues/quota-reset/${job.id}/${path}`).set(admin.auth).send(body);
+      const edit = await app.request
+        .patch(`/admin/queues/api/queues/quota-reset/${job.id}/${path}`)
+        .set(admin.auth)
+        .send(body);
       expect(edit.status, path).toBe(403);
       expect(edit.body.error.code).toBe('board_read_only');
     }
@@ -207,7 +247,10 @@ describe('Bull Board at /admin/queues', () => {
       });
       const response = await page.goto(`${app.url}/docs`);
       expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
-      await page.getByText('/v1/chat/completions', { exact: true }).first().waitFor({ state: 'visible', timeout: 20_000 });
+      await page
+        .getByText('/v1/chat/completions', { exact: true })
+        .first()
+        .waitFor({ state: 'visible', timeout: 20_000 });
       await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'docs.png') });
       expect(cspViolations).toEqual([]);
     } finally {

@@ -41,24 +41,46 @@ describe('npm run db:init and db:seed', { timeout: 120_000 }, () => {
     expect(userIndexes.find((i) => i.name === 'email_1')?.unique).toBe(true);
     expect((await db.collection('oauth_code_uses').indexes()).find((i) => i.name === 'code_id_1')?.unique).toBe(true);
 
-    const users = await db.collection('users').find({}, { projection: { email: 1, role: 1, subscription_tier: 1, monthly_limit: 1, tokens_remaining: 1 } }).toArray();
+    const users = await db
+      .collection('users')
+      .find({}, { projection: { email: 1, role: 1, subscription_tier: 1, monthly_limit: 1, tokens_remaining: 1 } })
+      .toArray();
     expect(users).toHaveLength(7);
     expect(new Set(users.map((u) => u.role))).toEqual(new Set(['user', 'developer', 'admin', 'superadmin']));
     for (const tier of ['free', 'pro', 'enterprise'] as const) {
       const ofTier = users.filter((u) => u.subscription_tier === tier);
       expect(ofTier.length).toBeGreaterThanOrEqual(2);
-      for (const user of ofTier) expect(user).toMatchObject({ monthly_limit: app.config.plans[tier].monthly_tokens, tokens_remaining: app.config.plans[tier].monthly_tokens });
+      for (const user of ofTier)
+        expect(user).toMatchObject({
+          monthly_limit: app.config.plans[tier].monthly_tokens,
+          tokens_remaining: app.config.plans[tier].monthly_tokens,
+        });
     }
 
-    const login = await app.request.post('/auth/login-json').send({ email: 'test@example.com', password: 'testpassword123' });
+    const login = await app.request
+      .post('/auth/login-json')
+      .send({ email: 'test@example.com', password: 'testpassword123' });
     expect(login.status).toBe(200);
-    expect(login.body.user).toMatchObject({ subscription_tier: 'free', monthly_limit: 10_000, tokens_remaining: 10_000, role: 'user' });
-    const admin = await app.request.post('/auth/login-json').send({ email: 'admin@example.com', password: 'testpassword123' });
+    expect(login.body.user).toMatchObject({
+      subscription_tier: 'free',
+      monthly_limit: 10_000,
+      tokens_remaining: 10_000,
+      role: 'user',
+    });
+    const admin = await app.request
+      .post('/auth/login-json')
+      .send({ email: 'admin@example.com', password: 'testpassword123' });
     expect(admin.body.user.role).toBe('admin');
   });
 
   it('refuses to seed a production database', async () => {
-    const refused = await npmRun('db:seed', { NODE_ENV: 'production', JWT_SECRET_KEY: 'a-production-secret-of-sufficient-length', A4F_API_KEY: 'upstream-key', METRICS_TOKEN: 'metrics-token', MAIL_DISABLED: 'true' });
+    const refused = await npmRun('db:seed', {
+      NODE_ENV: 'production',
+      JWT_SECRET_KEY: 'a-production-secret-of-sufficient-length',
+      A4F_API_KEY: 'upstream-key',
+      METRICS_TOKEN: 'metrics-token',
+      MAIL_DISABLED: 'true',
+    });
     expect(refused.code).not.toBe(0);
     expect(refused.output).toMatch(/db:seed failed: refusing/);
     expect(refused.output).not.toMatch(/\n\s+at /);

@@ -33,7 +33,10 @@ describe('LLM credential cache: revocation is immediate on every instance', () =
 
   const instances = (): Instance[] => [env.app, second];
   const chat = (on: Instance, auth: Auth, model = 'gpt-4') =>
-    on.request.post('/v1/chat/completions').set(auth).send(chatBody('hello', { model, max_tokens: 3 }));
+    on.request
+      .post('/v1/chat/completions')
+      .set(auth)
+      .send(chatBody('hello', { model, max_tokens: 3 }));
 
   /** Three served requests on each instance: the first creates the epochs, the second is remembered, the third is a hit. */
   async function warm(auth: Auth, model = 'gpt-4') {
@@ -49,7 +52,10 @@ describe('LLM credential cache: revocation is immediate on every instance', () =
     }
   }
   async function apiKey(auth: Auth, body: Record<string, unknown> = {}) {
-    const res = await env.app.request.post('/api-keys').set(auth).send({ name: 'k', scopes: ['llm'], ...body });
+    const res = await env.app.request
+      .post('/api-keys')
+      .set(auth)
+      .send({ name: 'k', scopes: ['llm'], ...body });
     expect(res.status).toBe(201);
     return { id: res.body.id as string, auth: { Authorization: `Bearer ${res.body.key as string}` } };
   }
@@ -73,7 +79,9 @@ describe('LLM credential cache: revocation is immediate on every instance', () =
   it('logout revokes the session: its access token is refused on the next request', async () => {
     const user = await llmUser(env.app);
     await warm(user.auth);
-    expect((await env.app.request.post('/auth/logout').send({ refresh_token: user.refreshToken })).status).toBeLessThan(300);
+    expect((await env.app.request.post('/auth/logout').send({ refresh_token: user.refreshToken })).status).toBeLessThan(
+      300,
+    );
     await expectRefusedEverywhere(user.auth, 401, 'invalid_token');
   });
 
@@ -83,7 +91,9 @@ describe('LLM credential cache: revocation is immediate on every instance', () =
     // Spent, and its child spent too: an older ancestor, a replay even within the reuse grace window.
     const child = await env.app.request.post('/auth/refresh').send({ refresh_token: user.refreshToken });
     expect(child.status).toBe(200);
-    expect((await env.app.request.post('/auth/refresh').send({ refresh_token: child.body.refresh_token })).status).toBe(200);
+    expect((await env.app.request.post('/auth/refresh').send({ refresh_token: child.body.refresh_token })).status).toBe(
+      200,
+    );
     const replay = await env.app.request.post('/auth/refresh').send({ refresh_token: user.refreshToken });
     expect(replay.body.error.code).toBe('refresh_token_reused');
     await expectRefusedEverywhere(user.auth, 401, 'invalid_token');
@@ -92,7 +102,10 @@ describe('LLM credential cache: revocation is immediate on every instance', () =
   it('a password change signs out the old access token', async () => {
     const user = await llmUser(env.app);
     await warm(user.auth);
-    const changed = await env.app.request.post('/users/me/password').set(user.auth).send({ current_password: TEST_PASSWORD, new_password: 'another good passphrase' });
+    const changed = await env.app.request
+      .post('/users/me/password')
+      .set(user.auth)
+      .send({ current_password: TEST_PASSWORD, new_password: 'another good passphrase' });
     expect(changed.status).toBe(200);
     await expectRefusedEverywhere(user.auth, 401, 'invalid_token');
   });
@@ -102,7 +115,9 @@ describe('LLM credential cache: revocation is immediate on every instance', () =
     const key = await apiKey(user.auth);
     await warm(user.auth);
     await warm(key.auth);
-    expect((await env.app.request.patch(`/admin/users/${user.user.id}`).set(admin.auth).send({ is_active: false })).status).toBe(200);
+    expect(
+      (await env.app.request.patch(`/admin/users/${user.user.id}`).set(admin.auth).send({ is_active: false })).status,
+    ).toBe(200);
     await expectRefusedEverywhere(user.auth, 401, 'invalid_token');
     await expectRefusedEverywhere(key.auth, 401, 'invalid_api_key');
   });
@@ -112,7 +127,9 @@ describe('LLM credential cache: revocation is immediate on every instance', () =
     const key = await apiKey(user.auth);
     await warm(user.auth);
     await warm(key.auth);
-    expect((await env.app.request.delete('/users/me').set(user.auth).send({ password: TEST_PASSWORD })).status).toBeLessThan(300);
+    expect(
+      (await env.app.request.delete('/users/me').set(user.auth).send({ password: TEST_PASSWORD })).status,
+    ).toBeLessThan(300);
     await expectRefusedEverywhere(user.auth, 401, 'invalid_token');
     await expectRefusedEverywhere(key.auth, 401, 'invalid_api_key');
   });
@@ -122,7 +139,10 @@ describe('LLM credential cache: revocation is immediate on every instance', () =
     const key = await apiKey(user.auth);
     await warm(user.auth);
     await warm(key.auth);
-    expect((await env.app.request.patch(`/admin/users/${user.user.id}`).set(admin.auth).send({ subscription_tier: 'free' })).status).toBe(200);
+    expect(
+      (await env.app.request.patch(`/admin/users/${user.user.id}`).set(admin.auth).send({ subscription_tier: 'free' }))
+        .status,
+    ).toBe(200);
     await expectRefusedEverywhere(user.auth, 403, 'model_not_allowed');
     await expectRefusedEverywhere(key.auth, 403, 'model_not_allowed');
   });
@@ -131,7 +151,9 @@ describe('LLM credential cache: revocation is immediate on every instance', () =
     const parent = await llmUser(env.app);
     const sub = await createSubUser(env.app, parent);
     await warm(sub.auth);
-    expect((await env.app.request.patch(`/admin/users/${parent.user.id}`).set(admin.auth).send({ is_active: false })).status).toBe(200);
+    expect(
+      (await env.app.request.patch(`/admin/users/${parent.user.id}`).set(admin.auth).send({ is_active: false })).status,
+    ).toBe(200);
     await expectRefusedEverywhere(sub.auth, 403, 'parent_inactive');
   });
 
@@ -151,7 +173,8 @@ describe('LLM credential cache: revocation is immediate on every instance', () =
     const rotated = await env.app.request.post(`/api-keys/${key.id}/rotate`).set(user.auth).send({});
     expect(rotated.status).toBe(201);
     await expectRefusedEverywhere(key.auth, 401, 'invalid_api_key');
-    for (const on of instances()) expect((await chat(on, { Authorization: `Bearer ${rotated.body.key as string}` })).status).toBe(200);
+    for (const on of instances())
+      expect((await chat(on, { Authorization: `Bearer ${rotated.body.key as string}` })).status).toBe(200);
   });
 
   it('a removed organization member can no longer charge the organization (X-Organization-Id)', async () => {
@@ -161,7 +184,9 @@ describe('LLM credential cache: revocation is immediate on every instance', () =
     await addMember(env.app, owner, orgId, member);
     const inOrg = { ...member.auth, 'X-Organization-Id': orgId };
     await warm(inOrg, 'gpt-3.5-turbo');
-    expect((await env.app.request.delete(`/organizations/${orgId}/members/${member.user.id}`).set(owner.auth)).status).toBeLessThan(300);
+    expect(
+      (await env.app.request.delete(`/organizations/${orgId}/members/${member.user.id}`).set(owner.auth)).status,
+    ).toBeLessThan(300);
     await expectRefusedEverywhere(inOrg, 404, 'not_found', 'gpt-3.5-turbo');
     // Still served on their own account.
     for (const on of instances()) expect((await chat(on, member.auth)).status).toBe(200);

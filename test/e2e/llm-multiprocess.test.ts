@@ -19,9 +19,16 @@ describe('two API processes and two worker processes against one Redis', () => {
     upstream = await startFakeUpstream();
     // This process only registers users and reads Redis; the request path runs in the children.
     app = await startTestApp({ A4F_BASE_URL: upstream.url, A4F_API_KEY: SERVER_KEY });
-    const env = configEnv(app.config, { LLM_JOB_LOCK_MS: '2000', LLM_STALLED_INTERVAL_MS: '1000', STREAM_RESUME_GRACE_MS: '5000' });
+    const env = configEnv(app.config, {
+      LLM_JOB_LOCK_MS: '2000',
+      LLM_STALLED_INTERVAL_MS: '1000',
+      STREAM_RESUME_GRACE_MS: '5000',
+    });
     [apiA, apiB, ...workers] = await Promise.all([
-      spawnRole('web', env), spawnRole('web', env), spawnRole('llm-worker', env), spawnRole('llm-worker', env),
+      spawnRole('web', env),
+      spawnRole('web', env),
+      spawnRole('llm-worker', env),
+      spawnRole('llm-worker', env),
     ]);
   }, 60_000);
   afterAll(async () => {
@@ -34,12 +41,19 @@ describe('two API processes and two worker processes against one Redis', () => {
     const { auth } = await llmUser(app);
     const content = words(40, 'x');
     upstream.when('cross-api', { content, tokenDelayMs: 20 });
-    const first = await openSse(apiA.url, { path: '/v1/chat/completions', headers: auth, body: chatBody('cross-api', { stream: true }) });
+    const first = await openSse(apiA.url, {
+      path: '/v1/chat/completions',
+      headers: auth,
+      body: chatBody('cross-api', { stream: true }),
+    });
     const id = String(first.headers['x-request-id']);
     const before = [];
     for (let i = 0; i < 6; i += 1) before.push((await first.next())!);
     first.drop();
-    const second = await openSse(apiB.url, { path: `/llm/requests/${id}/stream`, headers: { ...auth, 'Last-Event-ID': before.at(-1)!.id! } });
+    const second = await openSse(apiB.url, {
+      path: `/llm/requests/${id}/stream`,
+      headers: { ...auth, 'Last-Event-ID': before.at(-1)!.id! },
+    });
     const after = await second.rest();
     const all = [...before, ...after];
     for (let i = 1; i < all.length; i += 1) expect(compareIds(all[i]!.id!, all[i - 1]!.id!)).toBe(1);
@@ -53,21 +67,40 @@ describe('two API processes and two worker processes against one Redis', () => {
   it('serves concurrent streams and non-streaming requests through both APIs and both workers', async () => {
     const { auth } = await llmUser(app, { limitOverrides: { concurrent_streams: 50 } });
     upstream.when('many', { content: words(15, 'm'), tokenDelayMs: 10 });
-    const results = await Promise.all(Array.from({ length: 12 }, async (_, i) => {
-      const url = i % 2 ? apiA.url : apiB.url;
-      if (i % 3 === 0) {
-        const res = await fetch(`${url}/v1/chat/completions`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify(chatBody('many')) });
-        return ((await res.json()) as { choices: Array<{ message: { content: string } }> }).choices[0]!.message.content;
-      }
-      return contentOf(await (await openSse(url, { path: '/v1/chat/completions', headers: auth, body: chatBody('many', { stream: true }) })).rest());
-    }));
+    const results = await Promise.all(
+      Array.from({ length: 12 }, async (_, i) => {
+        const url = i % 2 ? apiA.url : apiB.url;
+        if (i % 3 === 0) {
+          const res = await fetch(`${url}/v1/chat/completions`, {
+            method: 'POST',
+            headers: { ...auth, 'content-type': 'application/json' },
+            body: JSON.stringify(chatBody('many')),
+          });
+          return ((await res.json()) as { choices: Array<{ message: { content: string } }> }).choices[0]!.message
+            .content;
+        }
+        return contentOf(
+          await (
+            await openSse(url, {
+              path: '/v1/chat/completions',
+              headers: auth,
+              body: chatBody('many', { stream: true }),
+            })
+          ).rest(),
+        );
+      }),
+    );
     expect(results).toEqual(Array.from({ length: 12 }, () => words(15, 'm')));
   });
 
   it('a worker killed mid-stream (SIGKILL): the job is taken over, the upstream is not called again, the client gets the end, the request is settled once for what was sent', async () => {
     const { auth, user } = await llmUser(app);
     upstream.when('kill-me', { content: words(400, 'k'), tokenDelayMs: 15 });
-    const res = await openSse(apiA.url, { path: '/v1/chat/completions', headers: auth, body: chatBody('kill-me', { stream: true }) });
+    const res = await openSse(apiA.url, {
+      path: '/v1/chat/completions',
+      headers: auth,
+      body: chatBody('kill-me', { stream: true }),
+    });
     const id = String(res.headers['x-request-id']);
     const head = [];
     for (let i = 0; i < 5; i += 1) head.push((await res.next())!);
@@ -85,7 +118,11 @@ describe('two API processes and two worker processes against one Redis', () => {
     const settle = await settlementOf(app, id);
     const raw = (await app.redis.xrange(keys.stream(id), '-', '+')) as Array<[string, string[]]>;
     const streamed = contentOf(raw.filter(([, f]) => f[1] === 'c').map(([, f]) => ({ data: f[3]! })));
-    expect(settle.outcome).toMatchObject({ status: 'aborted', usage_source: 'counted', error_code: 'stream_interrupted' });
+    expect(settle.outcome).toMatchObject({
+      status: 'aborted',
+      usage_source: 'counted',
+      error_code: 'stream_interrupted',
+    });
     expect(settle.outcome.completion_tokens).toBe(await countTokens('gpt-4', streamed));
     // ...which is exactly what the client received, each chunk once.
     expect(contentOf(events.slice(0, -2))).toBe(streamed);

@@ -81,7 +81,9 @@ describe('mail flows end to end (HTTP, the mail worker, Mailpit)', () => {
         expect((await api().post('/auth/refresh').send({ refresh_token: session.refreshToken })).status).toBe(401);
       }
       expect((await api().get('/users/me').set(bearer(key))).status).toBe(200);
-      expect((await api().post('/auth/login-json').send({ email: user.email, password: TEST_PASSWORD })).status).toBe(401);
+      expect((await api().post('/auth/login-json').send({ email: user.email, password: TEST_PASSWORD })).status).toBe(
+        401,
+      );
       await login(app, user.email, 'a brand new secret');
       const again = await api().post('/auth/password/reset').send({ token, new_password: 'yet another secret' });
       expect(again.status).toBe(400);
@@ -95,7 +97,9 @@ describe('mail flows end to end (HTTP, the mail worker, Mailpit)', () => {
       const key = (await api().post('/api-keys').set(user.auth).send({ name: 'planted' })).body.key as string;
       await api().post('/auth/password/forgot').send({ email: user.email });
       const { token } = await link(user.email, '/auth/password/reset', /Reset your/);
-      expect((await api().post('/auth/password/reset').send({ token, new_password: 'owner of the address' })).status).toBe(200);
+      expect(
+        (await api().post('/auth/password/reset').send({ token, new_password: 'owner of the address' })).status,
+      ).toBe(200);
       const stored = await UserModel.findById(user.user.id).lean();
       expect(stored).toMatchObject({ is_verified: true });
       expect((await api().get('/users/me').set(bearer(key))).status).toBe(401);
@@ -107,13 +111,24 @@ describe('mail flows end to end (HTTP, the mail worker, Mailpit)', () => {
       const user = await verifiedUser('race');
       await api().post('/auth/password/forgot').send({ email: user.email });
       const { token } = await link(user.email, '/auth/password/reset', /Reset your/);
-      const results = await Promise.all(Array.from({ length: 6 }, (_, i) => api().post('/auth/password/reset').send({ token, new_password: `racer number ${i}` })));
+      const results = await Promise.all(
+        Array.from({ length: 6 }, (_, i) =>
+          api()
+            .post('/auth/password/reset')
+            .send({ token, new_password: `racer number ${i}` }),
+        ),
+      );
       expect(results.map((r) => r.status).sort()).toEqual([200, 400, 400, 400, 400, 400]);
 
       await api().post('/auth/password/forgot').send({ email: user.email });
       const second = await link(user.email, '/auth/password/reset', /Reset your/);
-      await MailTokenModel.updateOne({ hash: sha256(second.token) }, { $set: { expires_at: new Date(Date.now() - 1000) } });
-      const expired = await api().post('/auth/password/reset').send({ token: second.token, new_password: 'too late for this' });
+      await MailTokenModel.updateOne(
+        { hash: sha256(second.token) },
+        { $set: { expires_at: new Date(Date.now() - 1000) } },
+      );
+      const expired = await api()
+        .post('/auth/password/reset')
+        .send({ token: second.token, new_password: 'too late for this' });
       expect(expired.body.error.code).toBe('invalid_token');
     });
 
@@ -121,10 +136,16 @@ describe('mail flows end to end (HTTP, the mail worker, Mailpit)', () => {
       const user = await verifiedUser('form');
       await api().post('/auth/password/forgot').send({ email: user.email });
       const { token } = await link(user.email, '/auth/password/reset', /Reset your/);
-      const res = await api().post('/auth/password/reset').type('form').send({ token, new_password: 'typed in a browser' });
+      const res = await api()
+        .post('/auth/password/reset')
+        .type('form')
+        .send({ token, new_password: 'typed in a browser' });
       expect(res.status).toBe(200);
       expect(res.text).toContain('Password changed');
-      const reused = await api().post('/auth/password/reset').type('form').send({ token, new_password: 'typed in a browser' });
+      const reused = await api()
+        .post('/auth/password/reset')
+        .type('form')
+        .send({ token, new_password: 'typed in a browser' });
       expect(reused.status).toBe(400);
       expect(reused.text).toContain('This link does not work');
       await login(app, user.email, 'typed in a browser');
@@ -133,7 +154,10 @@ describe('mail flows end to end (HTTP, the mail worker, Mailpit)', () => {
     it('sends a security notice when the password is changed, even to a user who switched alerts off', async () => {
       const user = await verifiedUser('notice');
       await api().patch('/users/me').set(user.auth).send({ email_alerts: false });
-      const res = await api().post('/users/me/password').set(user.auth).send({ current_password: TEST_PASSWORD, new_password: 'changed on purpose' });
+      const res = await api()
+        .post('/users/me/password')
+        .set(user.auth)
+        .send({ current_password: TEST_PASSWORD, new_password: 'changed on purpose' });
       expect(res.status).toBe(200);
       const [mail] = await waitForMail(user.email, { subject: /password was changed/ });
       expect(mail!.Text).toContain('If this was not you');
@@ -142,7 +166,8 @@ describe('mail flows end to end (HTTP, the mail worker, Mailpit)', () => {
     it('limits mails per address, for known and unknown addresses alike', async () => {
       const unknown = mailbox('flood');
       const statuses: number[] = [];
-      for (let i = 0; i < 5; i += 1) statuses.push((await api().post('/auth/password/forgot').send({ email: unknown })).status);
+      for (let i = 0; i < 5; i += 1)
+        statuses.push((await api().post('/auth/password/forgot').send({ email: unknown })).status);
       expect(statuses).toEqual([202, 202, 202, 202, 429]);
     });
   });
@@ -165,7 +190,9 @@ describe('mail flows end to end (HTTP, the mail worker, Mailpit)', () => {
       expect(ok.status).toBe(200);
       expect(ok.body).toEqual({ email: user.email, is_verified: true });
       expect((await api().get('/auth/me').set(user.auth)).body.is_verified).toBe(true);
-      expect((await api().post('/auth/verify-email').send({ token, password: TEST_PASSWORD })).body.error.code).toBe('invalid_token');
+      expect((await api().post('/auth/verify-email').send({ token, password: TEST_PASSWORD })).body.error.code).toBe(
+        'invalid_token',
+      );
     });
 
     it('resends a link to a signed-in user, not to a verified one; a token of another purpose is refused and kept', async () => {
@@ -180,7 +207,10 @@ describe('mail flows end to end (HTTP, the mail worker, Mailpit)', () => {
       const reset = await link(user.email, '/auth/password/reset', /Reset your/);
       const crossed = await api().post('/auth/verify-email').send({ token: reset.token, password: TEST_PASSWORD });
       expect(crossed.body.error.code).toBe('invalid_token');
-      expect((await api().post('/auth/password/reset').send({ token: reset.token, new_password: 'still works fine' })).status).toBe(200);
+      expect(
+        (await api().post('/auth/password/reset').send({ token: reset.token, new_password: 'still works fine' }))
+          .status,
+      ).toBe(200);
       const signedIn = await login(app, user.email, 'still works fine');
       const already = await api().post('/auth/verify-email/resend').set(signedIn.auth);
       expect(already.status).toBe(409);
@@ -192,19 +222,34 @@ describe('mail flows end to end (HTTP, the mail worker, Mailpit)', () => {
     const owner = await verifiedUser('org-owner');
     const org = await api().post('/organizations').set(owner.auth).send({ name: 'Team' });
     const invitee = await registerAndLogin(app, mailbox('invitee'));
-    const refused = await api().post(`/organizations/${org.body.id as string}/members`).set(owner.auth).send({ email: invitee.email, role: 'member' });
+    const refused = await api()
+      .post(`/organizations/${org.body.id as string}/members`)
+      .set(owner.auth)
+      .send({ email: invitee.email, role: 'member' });
     expect(refused.status).toBe(409);
     expect(refused.body.error.code).toBe('email_not_verified');
     const { token } = await link(invitee.email, '/auth/verify-email', /Confirm your/);
-    expect((await api().post('/auth/verify-email').type('form').send({ token, password: TEST_PASSWORD })).text).toContain('Address confirmed');
-    expect((await api().post(`/organizations/${org.body.id as string}/members`).set(owner.auth).send({ email: invitee.email, role: 'member' })).status).toBe(201);
+    expect(
+      (await api().post('/auth/verify-email').type('form').send({ token, password: TEST_PASSWORD })).text,
+    ).toContain('Address confirmed');
+    expect(
+      (
+        await api()
+          .post(`/organizations/${org.body.id as string}/members`)
+          .set(owner.auth)
+          .send({ email: invitee.email, role: 'member' })
+      ).status,
+    ).toBe(201);
   });
 
   describe('address change', () => {
     it('changes the address only when the new one confirms; the old one hears of it twice', async () => {
       const user = await verifiedUser('old');
       const next = mailbox('new');
-      const res = await api().patch('/users/me').set(user.auth).send({ email: next, current_password: TEST_PASSWORD, name: 'Renamed' });
+      const res = await api()
+        .patch('/users/me')
+        .set(user.auth)
+        .send({ email: next, current_password: TEST_PASSWORD, name: 'Renamed' });
       expect(res.status).toBe(202);
       expect(res.body).toMatchObject({ email: user.email, pending_email: next, name: 'Renamed' });
       await waitForMail(user.email, { subject: /was requested/ });
@@ -218,15 +263,22 @@ describe('mail flows end to end (HTTP, the mail worker, Mailpit)', () => {
       expect(await me(user.auth)).toMatchObject({ email: next, is_verified: true, pending_email: null });
       await waitForMail(user.email, { subject: /was changed/ });
       await login(app, next);
-      expect((await api().post('/auth/login-json').send({ email: user.email, password: TEST_PASSWORD })).status).toBe(401);
+      expect((await api().post('/auth/login-json').send({ email: user.email, password: TEST_PASSWORD })).status).toBe(
+        401,
+      );
       expect((await api().post('/auth/verify-email').send({ token })).body.error.code).toBe('invalid_token');
     });
 
     it('gives one of many accounts confirming the same new address the address, the rest 409', async () => {
-      const racers = await Promise.all(Array.from({ length: 5 }, (_, i) => registerAndLogin(app, mailbox(`racer${i}`))));
+      const racers = await Promise.all(
+        Array.from({ length: 5 }, (_, i) => registerAndLogin(app, mailbox(`racer${i}`))),
+      );
       const wanted = mailbox('contested');
       for (const racer of racers) {
-        expect((await api().patch('/users/me').set(racer.auth).send({ email: wanted, current_password: TEST_PASSWORD })).status).toBe(202);
+        expect(
+          (await api().patch('/users/me').set(racer.auth).send({ email: wanted, current_password: TEST_PASSWORD }))
+            .status,
+        ).toBe(202);
       }
       const mails = await waitForMail(wanted, { count: racers.length });
       const tokens = mails.map((m) => /token=([A-Za-z0-9_-]+)/.exec(m.Text)![1]!);
@@ -240,14 +292,19 @@ describe('mail flows end to end (HTTP, the mail worker, Mailpit)', () => {
     it('refuses with 409 when the new address was taken meanwhile, and 409 at once when it already is', async () => {
       const user = await verifiedUser('meanwhile');
       const wanted = mailbox('taken');
-      expect((await api().patch('/users/me').set(user.auth).send({ email: wanted, current_password: TEST_PASSWORD })).status).toBe(202);
+      expect(
+        (await api().patch('/users/me').set(user.auth).send({ email: wanted, current_password: TEST_PASSWORD })).status,
+      ).toBe(202);
       const { token } = await link(wanted, '/auth/verify-email', /new .*address/);
       await registerAndLogin(app, wanted);
       const late = await api().post('/auth/verify-email').send({ token });
       expect(late.status).toBe(409);
       expect(late.body.error.code).toBe('email_taken');
       expect((await me(user.auth)).email).toBe(user.email);
-      const now = await api().patch('/users/me').set(user.auth).send({ email: wanted, current_password: TEST_PASSWORD });
+      const now = await api()
+        .patch('/users/me')
+        .set(user.auth)
+        .send({ email: wanted, current_password: TEST_PASSWORD });
       expect(now.status).toBe(409);
     });
   });
@@ -267,7 +324,10 @@ describe('with MAIL_DISABLED=true', () => {
     for (const res of [
       await app.request.post('/auth/password/forgot').send({ email: user.email }),
       await app.request.post('/auth/verify-email/resend').set(user.auth),
-      await app.request.patch('/users/me').set(user.auth).send({ email: mailbox('elsewhere'), current_password: TEST_PASSWORD }),
+      await app.request
+        .patch('/users/me')
+        .set(user.auth)
+        .send({ email: mailbox('elsewhere'), current_password: TEST_PASSWORD }),
     ]) {
       expect(res.status).toBe(503);
       expect(res.body.error).toMatchObject({ code: 'mail_disabled', type: 'service_unavailable' });

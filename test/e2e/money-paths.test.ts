@@ -37,7 +37,9 @@ describe('money paths: chat requests from admission to the ledger', () => {
   });
 
   /** What one request with this prompt and MAX_TOKENS reserves. */
-  const costOf = async (text: string) => (await estimatePromptTokens(chatBody(text, { max_tokens: MAX_TOKENS }), promptOptionsOf(env.app.config))) + MAX_TOKENS;
+  const costOf = async (text: string) =>
+    (await estimatePromptTokens(chatBody(text, { max_tokens: MAX_TOKENS }), promptOptionsOf(env.app.config))) +
+    MAX_TOKENS;
 
   /** The upstream reports this prompt as it was reserved, so each served request bills exactly its reservation. */
   async function billedAsReserved(prompt: string): Promise<number> {
@@ -47,7 +49,10 @@ describe('money paths: chat requests from admission to the ledger', () => {
   }
 
   const chat = (auth: Record<string, string>, text: string, extra: Record<string, string> = {}) =>
-    env.app.request.post('/v1/chat/completions').set({ ...auth, ...extra }).send(chatBody(text, { max_tokens: MAX_TOKENS }));
+    env.app.request
+      .post('/v1/chat/completions')
+      .set({ ...auth, ...extra })
+      .send(chatBody(text, { max_tokens: MAX_TOKENS }));
 
   /** The payer's ledger rows once `count` of them exist and every one is fully settled. */
   async function settledLedger(payerId: string, count: number) {
@@ -88,9 +93,19 @@ describe('money paths: chat requests from admission to the ledger', () => {
 
     const balance = await env.app.request.get('/tokens/balance').set(auth);
     expect(balance.status).toBe(200);
-    expect(balance.body).toMatchObject({ reserved: 0, tokens_used: used, monthly_limit: limit, tokens_remaining: limit - used });
+    expect(balance.body).toMatchObject({
+      reserved: 0,
+      tokens_used: used,
+      monthly_limit: limit,
+      tokens_remaining: limit - used,
+    });
     const quota = createQuotaService({ redis: env.app.redis, prefix: env.app.config.REDIS_PREFIX });
-    expect(await quota.snapshot({ kind: 'user', id: user.id })).toMatchObject({ reserved: 0, used, calls: served, limit });
+    expect(await quota.snapshot({ kind: 'user', id: user.id })).toMatchObject({
+      reserved: 0,
+      used,
+      calls: served,
+      limit,
+    });
     expect(await TokenUsageModel.countDocuments({ payer_id: user.id })).toBe(served);
   });
 
@@ -100,7 +115,11 @@ describe('money paths: chat requests from admission to the ledger', () => {
     expect(created.status).toBe(201);
     const keyAuth = { Authorization: `Bearer ${created.body.key as string}` };
 
-    const res = await openSse(env.app.url, { path: '/v1/chat/completions', headers: keyAuth, body: chatBody('with a key', { stream: true, max_tokens: MAX_TOKENS }) });
+    const res = await openSse(env.app.url, {
+      path: '/v1/chat/completions',
+      headers: keyAuth,
+      body: chatBody('with a key', { stream: true, max_tokens: MAX_TOKENS }),
+    });
     expect(res.status).toBe(200);
     const id = String(res.headers['x-request-id']);
     const events = await res.rest();
@@ -113,10 +132,20 @@ describe('money paths: chat requests from admission to the ledger', () => {
     try {
       // Both instances have just served (and could have cached) this key.
       expect((await chat(keyAuth, 'warm')).status).toBe(200);
-      expect((await second.request.post('/v1/chat/completions').set(keyAuth).send(chatBody('warm', { max_tokens: MAX_TOKENS }))).status).toBe(200);
+      expect(
+        (
+          await second.request
+            .post('/v1/chat/completions')
+            .set(keyAuth)
+            .send(chatBody('warm', { max_tokens: MAX_TOKENS }))
+        ).status,
+      ).toBe(200);
       expect((await env.app.request.delete(`/api-keys/${created.body.id as string}`).set(owner.auth)).status).toBe(204);
       const here = await chat(keyAuth, 'after delete');
-      const there = await second.request.post('/v1/chat/completions').set(keyAuth).send(chatBody('after delete', { max_tokens: MAX_TOKENS }));
+      const there = await second.request
+        .post('/v1/chat/completions')
+        .set(keyAuth)
+        .send(chatBody('after delete', { max_tokens: MAX_TOKENS }));
       expect(here.status).toBe(401);
       expect(there.status).toBe(401);
       expect(here.body.error).toMatchObject({ code: 'invalid_api_key' });
@@ -129,12 +158,19 @@ describe('money paths: chat requests from admission to the ledger', () => {
 
     const member = await llmUser(env.app);
     const org = await organization(owner.user.id, 100_000, [{ user_id: member.user.id }]);
-    const bound = await env.app.request.post('/api-keys').set(member.auth).send({ name: 'org key', organization_id: org.id });
+    const bound = await env.app.request
+      .post('/api-keys')
+      .set(member.auth)
+      .send({ name: 'org key', organization_id: org.id });
     expect(bound.status).toBe(201);
     const orgChat = await chat({ Authorization: `Bearer ${bound.body.key as string}` }, 'for the org');
     expect(orgChat.status).toBe(200);
     const [orgRow] = await settledLedger(org.id, 1);
-    expect(orgRow).toMatchObject({ payer_type: 'organization', status: 'completed', request_id: orgChat.headers['x-request-id'] });
+    expect(orgRow).toMatchObject({
+      payer_type: 'organization',
+      status: 'completed',
+      request_id: orgChat.headers['x-request-id'],
+    });
     expect(String(orgRow!.user_id)).toBe(member.user.id);
     expect(String(orgRow!.api_key_id)).toBe(bound.body.id);
     expect(await TokenUsageModel.countDocuments({ payer_id: member.user.id })).toBe(0);
@@ -175,7 +211,9 @@ describe('money paths: chat requests from admission to the ledger', () => {
     const org = await organization(owner.user.id, limit, [{ user_id: a.user.id }, { user_id: b.user.id }]);
     const inOrg = { 'X-Organization-Id': org.id };
 
-    const responses = await Promise.all([a, b].flatMap((m) => Array.from({ length: 25 }, () => chat(m.auth, prompt, inOrg))));
+    const responses = await Promise.all(
+      [a, b].flatMap((m) => Array.from({ length: 25 }, () => chat(m.auth, prompt, inOrg))),
+    );
     const served = expectServedOrInsufficient(responses);
     expect(served).toBe(7);
 
@@ -196,7 +234,10 @@ describe('money paths: chat requests from admission to the ledger', () => {
     const prompt = 'capped';
     const cost = await billedAsReserved(prompt);
     const [owner, capped, other] = await Promise.all([llmUser(env.app), llmUser(env.app), llmUser(env.app)]);
-    const org = await organization(owner.user.id, 100_000, [{ user_id: capped.user.id, cap: 2 * cost }, { user_id: other.user.id }]);
+    const org = await organization(owner.user.id, 100_000, [
+      { user_id: capped.user.id, cap: 2 * cost },
+      { user_id: other.user.id },
+    ]);
     const inOrg = { 'X-Organization-Id': org.id };
 
     const responses = await Promise.all(Array.from({ length: 20 }, () => chat(capped.auth, prompt, inOrg)));
@@ -214,7 +255,11 @@ describe('money paths: chat requests from admission to the ledger', () => {
     const { auth, user } = await llmUser(env.app);
     const content = words(200);
     env.upstream.setDefault({ content, tokenDelayMs: 20 });
-    const res = await openSse(env.app.url, { path: '/v1/chat/completions', headers: auth, body: chatBody('long', { stream: true, max_tokens: 500 }) });
+    const res = await openSse(env.app.url, {
+      path: '/v1/chat/completions',
+      headers: auth,
+      body: chatBody('long', { stream: true, max_tokens: 500 }),
+    });
     expect(res.status).toBe(200);
     const id = String(res.headers['x-request-id']);
     for (let i = 0; i < 3; i += 1) await res.next();
@@ -223,15 +268,26 @@ describe('money paths: chat requests from admission to the ledger', () => {
     await env.upstream.waitFor((r) => r[0]?.aborted === true);
     expect(env.upstream.requests[0]!.tokensSent).toBeLessThan(200);
     const settle = await settlementOf(env.app, id);
-    expect(settle.outcome).toMatchObject({ status: 'aborted', usage_source: 'counted', error_code: 'client_disconnected' });
+    expect(settle.outcome).toMatchObject({
+      status: 'aborted',
+      usage_source: 'counted',
+      error_code: 'client_disconnected',
+    });
 
-    const raw = (await env.app.redis.xrange(llmKeys(env.app.config.REDIS_PREFIX).stream(id), '-', '+')) as Array<[string, string[]]>;
+    const raw = (await env.app.redis.xrange(llmKeys(env.app.config.REDIS_PREFIX).stream(id), '-', '+')) as Array<
+      [string, string[]]
+    >;
     const produced = contentOf(raw.filter(([, f]) => f[1] === 'c').map(([, f]) => ({ data: f[3]! })));
     expect(produced.length).toBeGreaterThan(0);
     expect(content.startsWith(produced)).toBe(true);
 
     const [row] = await settledLedger(user.id, 1);
-    expect(row).toMatchObject({ request_id: id, status: 'aborted', usage_source: 'counted', error_code: 'client_disconnected' });
+    expect(row).toMatchObject({
+      request_id: id,
+      status: 'aborted',
+      usage_source: 'counted',
+      error_code: 'client_disconnected',
+    });
     expect(row!.completion_tokens).toBe(await countTokens('gpt-4', produced));
     expect(row!.completion_tokens).toBe(settle.outcome.completion_tokens);
     expect(row!.billed_tokens).toBeGreaterThan(0);

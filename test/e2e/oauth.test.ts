@@ -1,7 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/harness.js';
-import { FAKE_CLIENT, startFakeOAuthProvider, type FakeOAuthProvider, type FakeProviderName } from '../helpers/fake-oauth-provider.js';
-import { VSCODE_REDIRECT, approveAtProvider, browserSignIn, followCallback, newVerifier, startSignIn } from '../helpers/oauth-browser.js';
+import {
+  FAKE_CLIENT,
+  startFakeOAuthProvider,
+  type FakeOAuthProvider,
+  type FakeProviderName,
+} from '../helpers/fake-oauth-provider.js';
+import {
+  VSCODE_REDIRECT,
+  approveAtProvider,
+  browserSignIn,
+  followCallback,
+  newVerifier,
+  startSignIn,
+} from '../helpers/oauth-browser.js';
 import { TEST_PASSWORD, uniqueEmail } from '../factories/users.js';
 import { OAuthCodeModel } from '../../src/models/oauth-code.js';
 import { UserModel } from '../../src/models/user.js';
@@ -22,7 +34,8 @@ afterAll(async () => {
 
 /** The Redis keys of pending sign-ins (our OAuth state lives there, with a TTL). */
 const pendingStates = () => app.redis.keys(`${app.config.REDIS_PREFIX}:oauth-state:*`);
-const exchange = (code: string | null, code_verifier: string) => app.request.post('/auth/oauth/exchange').send({ code, code_verifier });
+const exchange = (code: string | null, code_verifier: string) =>
+  app.request.post('/auth/oauth/exchange').send({ code, code_verifier });
 
 describe.each<FakeProviderName>(['github', 'google'])('OAuth sign-in with %s against a fake provider', (provider) => {
   const account = (email: string | null = uniqueEmail(provider), verified = true) => {
@@ -46,16 +59,27 @@ describe.each<FakeProviderName>(['github', 'google'])('OAuth sign-in with %s aga
     const tokens = await exchange(flow.code, flow.verifier);
     expect(tokens.status).toBe(200);
     expect(tokens.body).toMatchObject({ token_type: 'bearer', expires_in: 1800, api_endpoint: app.config.PUBLIC_URL });
-    expect(tokens.body.user).toMatchObject({ email: who.email, subscription_tier: 'free', monthly_limit: 10_000, tokens_remaining: 10_000 });
+    expect(tokens.body.user).toMatchObject({
+      email: who.email,
+      subscription_tier: 'free',
+      monthly_limit: 10_000,
+      tokens_remaining: 10_000,
+    });
     const me = await app.request.get('/auth/me').set('Authorization', `Bearer ${tokens.body.access_token}`);
     expect(me.body.email).toBe(who.email);
     // The extension's sign-in is a session the user sees and can end.
     const sessions = await app.request.get('/auth/sessions').set('Authorization', `Bearer ${tokens.body.access_token}`);
-    expect(sessions.body.data).toEqual([expect.objectContaining({ method: 'oauth', current: true, approximate_address: '127.0.0.0/24' })]);
-    expect((await app.request.post('/auth/refresh').send({ refresh_token: tokens.body.refresh_token })).status).toBe(200);
+    expect(sessions.body.data).toEqual([
+      expect.objectContaining({ method: 'oauth', current: true, approximate_address: '127.0.0.0/24' }),
+    ]);
+    expect((await app.request.post('/auth/refresh').send({ refresh_token: tokens.body.refresh_token })).status).toBe(
+      200,
+    );
 
     const stored = await UserModel.findOne({ email: who.email }).lean();
-    expect(stored?.oauth_identities).toEqual([expect.objectContaining({ provider, subject: who.id, email: who.email })]);
+    expect(stored?.oauth_identities).toEqual([
+      expect.objectContaining({ provider, subject: who.id, email: who.email }),
+    ]);
     expect(stored?.password_hash).toBeNull();
     expect(stored?.is_verified).toBe(true);
     expect(await OAuthCodeModel.countDocuments({ hash: flow.code })).toBe(0);
@@ -84,9 +108,15 @@ describe.each<FakeProviderName>(['github', 'google'])('OAuth sign-in with %s aga
     expect(await UserModel.countDocuments({ email })).toBe(1);
     // Whoever registered the address before its owner proved it keeps nothing.
     expect((await app.request.post('/auth/login-json').send({ email, password: TEST_PASSWORD })).status).toBe(401);
-    expect((await app.request.post('/auth/refresh').send({ refresh_token: session.body.refresh_token })).status).toBe(401);
-    expect((await app.request.get('/auth/me').set('Authorization', `Bearer ${session.body.access_token}`)).status).toBe(401);
-    expect((await app.request.get('/auth/me').set('Authorization', `Bearer ${tokens.body.access_token}`)).status).toBe(200);
+    expect((await app.request.post('/auth/refresh').send({ refresh_token: session.body.refresh_token })).status).toBe(
+      401,
+    );
+    expect((await app.request.get('/auth/me').set('Authorization', `Bearer ${session.body.access_token}`)).status).toBe(
+      401,
+    );
+    expect((await app.request.get('/auth/me').set('Authorization', `Bearer ${tokens.body.access_token}`)).status).toBe(
+      200,
+    );
   });
 
   it('refuses an account whose email is not verified: error back to the extension, no code, no user', async () => {
@@ -121,8 +151,12 @@ describe.each<FakeProviderName>(['github', 'google'])('OAuth sign-in with %s aga
     const replay = await exchange(flow.code, flow.verifier);
     expect(replay.status).toBe(400);
     expect(replay.body.error.code).toBe('invalid_grant');
-    expect((await app.request.post('/auth/refresh').send({ refresh_token: first.body.refresh_token })).status).toBe(401);
-    expect((await app.request.get('/auth/me').set('Authorization', `Bearer ${first.body.access_token}`)).status).toBe(401);
+    expect((await app.request.post('/auth/refresh').send({ refresh_token: first.body.refresh_token })).status).toBe(
+      401,
+    );
+    expect((await app.request.get('/auth/me').set('Authorization', `Bearer ${first.body.access_token}`)).status).toBe(
+      401,
+    );
   });
 
   it('lets exactly one of 10 concurrent exchanges of one code win', async () => {
@@ -153,9 +187,16 @@ describe.each<FakeProviderName>(['github', 'google'])('OAuth sign-in with %s aga
 
   it('refuses redirect URIs outside the allowlist without redirecting anywhere', async () => {
     const refused = [
-      'https://evil.example/callback', 'vscode://other.extension/auth-callback', 'vscode://aicoder.aicoder-vscode.evil/cb',
-      'vscode://evil@aicoder.aicoder-vscode/cb', 'vscode://aicoder.aicoder-vscode:1234/cb', `${VSCODE_REDIRECT}#frag`,
-      'http://127.0.0.1/oauth/callback/extra', 'http://localhost/oauth/callback', 'javascript:alert(1)', 'vscode:aicoder.aicoder-vscode/cb',
+      'https://evil.example/callback',
+      'vscode://other.extension/auth-callback',
+      'vscode://aicoder.aicoder-vscode.evil/cb',
+      'vscode://evil@aicoder.aicoder-vscode/cb',
+      'vscode://aicoder.aicoder-vscode:1234/cb',
+      `${VSCODE_REDIRECT}#frag`,
+      'http://127.0.0.1/oauth/callback/extra',
+      'http://localhost/oauth/callback',
+      'javascript:alert(1)',
+      'vscode:aicoder.aicoder-vscode/cb',
     ];
     const before = (await pendingStates()).length;
     for (const redirectUri of refused) {
@@ -180,12 +221,16 @@ describe.each<FakeProviderName>(['github', 'google'])('OAuth sign-in with %s aga
     const callbackUrl = await approveAtProvider(started.location!);
     const forged = new URL(callbackUrl);
     forged.searchParams.set('state', 'not-a-state-we-issued');
-    expect((await followCallback(forged.toString(), started.cookie)).body).toMatchObject({ error: { code: 'invalid_state' } });
+    expect((await followCallback(forged.toString(), started.cookie)).body).toMatchObject({
+      error: { code: 'invalid_state' },
+    });
     const otherBrowser = await followCallback(callbackUrl, '');
     expect(otherBrowser.status).toBe(400);
     expect(otherBrowser.body).toMatchObject({ error: { code: 'invalid_state' } });
     const other = provider === 'github' ? 'google' : 'github';
-    expect((await followCallback(callbackUrl.replace(`/oauth/${provider}/`, `/oauth/${other}/`), started.cookie)).status).toBe(400);
+    expect(
+      (await followCallback(callbackUrl.replace(`/oauth/${provider}/`, `/oauth/${other}/`), started.cookie)).status,
+    ).toBe(400);
     const ok = await followCallback(callbackUrl, started.cookie);
     expect(ok.location?.searchParams.get('code')).toBeTruthy();
     const replay = await followCallback(callbackUrl, started.cookie);
@@ -210,10 +255,23 @@ describe.each<FakeProviderName>(['github', 'google'])('OAuth sign-in with %s aga
   });
 
   it('validates the PKCE parameters', async () => {
-    const base = { code_challenge: 'x'.repeat(43), code_challenge_method: 'S256', state: 'state-1234', redirect_uri: VSCODE_REDIRECT };
-    const cases = [{ ...base, code_challenge_method: 'plain' }, { ...base, code_challenge: 'short' }, { ...base, state: 'short' }, { ...base, code_challenge_method: undefined }];
+    const base = {
+      code_challenge: 'x'.repeat(43),
+      code_challenge_method: 'S256',
+      state: 'state-1234',
+      redirect_uri: VSCODE_REDIRECT,
+    };
+    const cases = [
+      { ...base, code_challenge_method: 'plain' },
+      { ...base, code_challenge: 'short' },
+      { ...base, state: 'short' },
+      { ...base, code_challenge_method: undefined },
+    ];
     for (const query of cases) {
-      const res = await app.request.get(`/auth/oauth/${provider}`).query(JSON.parse(JSON.stringify(query))).redirects(0);
+      const res = await app.request
+        .get(`/auth/oauth/${provider}`)
+        .query(JSON.parse(JSON.stringify(query)))
+        .redirects(0);
       expect(res.status).toBe(400);
       expect(res.body.error.code).toBe('validation_error');
     }
@@ -228,12 +286,16 @@ describe('OAuth endpoints in general', () => {
     const email = uniqueEmail();
     await app.request.post('/auth/register').send({ email, password: TEST_PASSWORD });
     const login = await app.request.post('/auth/login-json').send({ email, password: TEST_PASSWORD });
-    const config = await app.request.get('/auth/vscode-config').set('Authorization', `Bearer ${login.body.access_token}`);
+    const config = await app.request
+      .get('/auth/vscode-config')
+      .set('Authorization', `Bearer ${login.body.access_token}`);
     expect(config.body.features.oauth_providers).toEqual(['github', 'google']);
   });
 
   it('refuses exchange bodies of the wrong shape', async () => {
-    expect((await app.request.post('/auth/oauth/exchange').send({ code: { $gt: '' }, code_verifier: newVerifier() })).status).toBe(400);
+    expect(
+      (await app.request.post('/auth/oauth/exchange').send({ code: { $gt: '' }, code_verifier: newVerifier() })).status,
+    ).toBe(400);
     expect((await app.request.post('/auth/oauth/exchange').send({ code: 'abc' })).status).toBe(400);
     const unknown = await app.request.post('/auth/oauth/exchange').send({ code: 'abc', code_verifier: newVerifier() });
     expect(unknown.status).toBe(400);

@@ -34,7 +34,9 @@ function slowReader(url: string, path: string, token: string): Promise<net.Socke
     socket.once('error', reject);
     socket.on('error', () => undefined);
     socket.once('connect', () => {
-      socket.write(`GET ${path} HTTP/1.1\r\nHost: ${hostname}\r\nAuthorization: Bearer ${token}\r\nAccept: text/event-stream\r\n\r\n`);
+      socket.write(
+        `GET ${path} HTTP/1.1\r\nHost: ${hostname}\r\nAuthorization: Bearer ${token}\r\nAccept: text/event-stream\r\n\r\n`,
+      );
       resolve(socket);
     });
   });
@@ -59,14 +61,28 @@ describe('replays of a finished stream under abuse (web API in its own process, 
   });
 
   it(`${READERS} clients that never read replay a large finished stream: memory stays bounded and /healthz keeps answering`, async () => {
-    const { auth, accessToken, user } = await llmUser(app, { tier: 'enterprise', limitOverrides: { concurrent_streams: READERS + 10 } });
+    const { auth, accessToken, user } = await llmUser(app, {
+      tier: 'enterprise',
+      limitOverrides: { concurrent_streams: READERS + 10 },
+    });
     upstream.when('long answer', { tokens: Array.from({ length: TOKENS }, () => TOKEN) });
-    const original = await openSse(web.url, { path: '/v1/chat/completions', headers: auth, body: chatBody('long answer', { stream: true }) });
+    const original = await openSse(web.url, {
+      path: '/v1/chat/completions',
+      headers: auth,
+      body: chatBody('long answer', { stream: true }),
+    });
     const id = String(original.headers['x-request-id']);
     expect((await original.rest()).at(-1)!.data).toBe('[DONE]');
-    await waitFor(async () => ((await fetch(`${web.url}/llm/requests/${id}`, { headers: auth }).then((r) => r.json())) as { status: string }).status === 'completed', `request ${id} completed`);
+    await waitFor(
+      async () =>
+        ((await fetch(`${web.url}/llm/requests/${id}`, { headers: auth }).then((r) => r.json())) as { status: string })
+          .status === 'completed',
+      `request ${id} completed`,
+    );
 
-    const heapUsedMb = async () => Number(/^nodejs_heap_size_used_bytes (\d+)/m.exec(await fetch(`${web.url}/metrics`).then((r) => r.text()))?.[1]) / 2 ** 20;
+    const heapUsedMb = async () =>
+      Number(/^nodejs_heap_size_used_bytes (\d+)/m.exec(await fetch(`${web.url}/metrics`).then((r) => r.text()))?.[1]) /
+      2 ** 20;
     const heapBefore = await heapUsedMb();
     const baseline = rssMb(web.pid);
     const health: number[] = [];
@@ -75,7 +91,10 @@ describe('replays of a finished stream under abuse (web API in its own process, 
     const poller = (async () => {
       while (polling) {
         const started = performance.now();
-        const ok = await fetch(`${web.url}/healthz`, { signal: AbortSignal.timeout(20_000) }).then((r) => r.ok, () => false);
+        const ok = await fetch(`${web.url}/healthz`, { signal: AbortSignal.timeout(20_000) }).then(
+          (r) => r.ok,
+          () => false,
+        );
         health.push(performance.now() - started);
         if (!ok) healthFailures += 1;
         await new Promise((r) => setTimeout(r, 100));
@@ -86,7 +105,9 @@ describe('replays of a finished stream under abuse (web API in its own process, 
       const now = rssMb(web.pid);
       if (!Number.isNaN(now)) peak = Math.max(peak, now);
     }, 50);
-    const sockets = await Promise.all(Array.from({ length: READERS }, () => slowReader(web.url, `/llm/requests/${id}/stream`, accessToken)));
+    const sockets = await Promise.all(
+      Array.from({ length: READERS }, () => slowReader(web.url, `/llm/requests/${id}/stream`, accessToken)),
+    );
     await new Promise((r) => setTimeout(r, 20_000));
     const holding = rssMb(web.pid);
     const heapUsed = await heapUsedMb().catch(() => Number.NaN);
@@ -96,8 +117,17 @@ describe('replays of a finished stream under abuse (web API in its own process, 
     await poller;
     const sorted = [...health].sort((a, b) => a - b);
     const report = {
-      web_exit: web.child.exitCode ?? web.child.signalCode, readers: READERS, replay_mb_each: Math.round((TOKENS * (TOKEN.length + 200)) / 2 ** 20), rss_mb: { before: Math.round(baseline), peak: Math.round(peak), holding: Math.round(holding) },
-      heap_used_mb: { before: Math.round(heapBefore), holding: Math.round(heapUsed) }, healthz_ms: { polls: health.length, p99: Math.round(sorted[Math.floor(sorted.length * 0.99)] ?? 0), max: Math.round(sorted.at(-1) ?? 0) }, healthz_failures: healthFailures,
+      web_exit: web.child.exitCode ?? web.child.signalCode,
+      readers: READERS,
+      replay_mb_each: Math.round((TOKENS * (TOKEN.length + 200)) / 2 ** 20),
+      rss_mb: { before: Math.round(baseline), peak: Math.round(peak), holding: Math.round(holding) },
+      heap_used_mb: { before: Math.round(heapBefore), holding: Math.round(heapUsed) },
+      healthz_ms: {
+        polls: health.length,
+        p99: Math.round(sorted[Math.floor(sorted.length * 0.99)] ?? 0),
+        max: Math.round(sorted.at(-1) ?? 0),
+      },
+      healthz_failures: healthFailures,
     };
     process.stdout.write(`[replay-abuse] ${JSON.stringify(report)}\n`);
 
@@ -109,6 +139,10 @@ describe('replays of a finished stream under abuse (web API in its own process, 
     expect(heapUsed - heapBefore).toBeLessThan(150);
     // Every replay connection released its stream slot when it ended.
     const keys = llmKeys(app.config.REDIS_PREFIX);
-    await waitFor(async () => ((await app.redis.zcard(keys.active(user.id))) === 0 ? true : undefined), 'all stream slots released', 10_000);
+    await waitFor(
+      async () => ((await app.redis.zcard(keys.active(user.id))) === 0 ? true : undefined),
+      'all stream slots released',
+      10_000,
+    );
   }, 120_000);
 });

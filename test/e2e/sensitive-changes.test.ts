@@ -20,7 +20,8 @@ afterAll(async () => {
 });
 
 const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
-const claimsOf = (jwt: string) => JSON.parse(Buffer.from(jwt.split('.')[1]!, 'base64url').toString()) as { auth_time?: number; iat: number };
+const claimsOf = (jwt: string) =>
+  JSON.parse(Buffer.from(jwt.split('.')[1]!, 'base64url').toString()) as { auth_time?: number; iat: number };
 const refresh = async (refreshToken: string) => {
   const res = await app.request.post('/auth/refresh').send({ refresh_token: refreshToken });
   expect(res.status).toBe(200);
@@ -37,7 +38,10 @@ async function googleSignIn(email: string) {
 
 /** Writes the sign-in time of every session of the user this far into the past (instead of waiting). */
 async function ageSessions(userId: string, minutes: number) {
-  await RefreshTokenModel.updateMany({ user_id: userId }, { $set: { auth_time: new Date(Date.now() - minutes * 60_000) } });
+  await RefreshTokenModel.updateMany(
+    { user_id: userId },
+    { $set: { auth_time: new Date(Date.now() - minutes * 60_000) } },
+  );
 }
 
 describe('issue 8 item 6: a first password needs a recent sign-in', () => {
@@ -50,17 +54,29 @@ describe('issue 8 item 6: a first password needs a recent sign-in', () => {
 
     await ageSessions(signedIn.user.id, 11);
     const stolen = await refresh(rotated.refresh_token);
-    const refused = await app.request.post('/users/me/password').set(bearer(stolen.access_token)).send({ new_password: 'attacker chosen password' });
+    const refused = await app.request
+      .post('/users/me/password')
+      .set(bearer(stolen.access_token))
+      .send({ new_password: 'attacker chosen password' });
     expect(refused.status).toBe(403);
-    expect(refused.body.error).toMatchObject({ code: 'reauthentication_required', type: expect.any(String), message: expect.stringMatching(/sign in again/i) });
+    expect(refused.body.error).toMatchObject({
+      code: 'reauthentication_required',
+      type: expect.any(String),
+      message: expect.stringMatching(/sign in again/i),
+    });
     expect((await UserModel.findById(signedIn.user.id).lean())?.password_hash).toBeNull();
     // Nothing was signed out by the refusal.
     expect((await app.request.get('/auth/me').set(bearer(stolen.access_token))).status).toBe(200);
 
     const fresh = await googleSignIn(email);
-    const set = await app.request.post('/users/me/password').set(bearer(fresh.access_token)).send({ new_password: 'owner chosen password' });
+    const set = await app.request
+      .post('/users/me/password')
+      .set(bearer(fresh.access_token))
+      .send({ new_password: 'owner chosen password' });
     expect(set.status).toBe(200);
-    expect((await app.request.post('/auth/login-json').send({ email, password: 'owner chosen password' })).status).toBe(200);
+    expect((await app.request.post('/auth/login-json').send({ email, password: 'owner chosen password' })).status).toBe(
+      200,
+    );
     // The stolen session ended with the password change.
     expect((await app.request.get('/auth/me').set(bearer(stolen.access_token))).status).toBe(401);
   });
@@ -70,7 +86,10 @@ describe('issue 8 item 6: a first password needs a recent sign-in', () => {
     await ageSessions(signedIn.user.id, 9);
     const rotated = await refresh(signedIn.refresh_token);
     expect(Date.now() / 1000 - claimsOf(rotated.access_token).auth_time!).toBeGreaterThan(8 * 60);
-    const res = await app.request.post('/users/me/password').set(bearer(rotated.access_token)).send({ new_password: 'owner chosen password' });
+    const res = await app.request
+      .post('/users/me/password')
+      .set(bearer(rotated.access_token))
+      .send({ new_password: 'owner chosen password' });
     expect(res.status).toBe(200);
   });
 
@@ -78,7 +97,10 @@ describe('issue 8 item 6: a first password needs a recent sign-in', () => {
     const me = await registerAndLogin(app);
     await ageSessions(me.user.id, 60);
     const old = await refresh(me.refreshToken);
-    const res = await app.request.post('/users/me/password').set(bearer(old.access_token)).send({ current_password: TEST_PASSWORD, new_password: 'another fine password' });
+    const res = await app.request
+      .post('/users/me/password')
+      .set(bearer(old.access_token))
+      .send({ current_password: TEST_PASSWORD, new_password: 'another fine password' });
     expect(res.status).toBe(200);
   });
 });
@@ -91,10 +113,15 @@ describe('issue 8 item 10: a password change keeps API keys (as GitHub and Strip
     const key = bearer(created.body.key);
     expect((await app.request.get('/users/me').set(key)).status).toBe(200);
 
-    const changed = await app.request.post('/users/me/password').set(me.auth).send({ current_password: TEST_PASSWORD, new_password: 'a brand new password' });
+    const changed = await app.request
+      .post('/users/me/password')
+      .set(me.auth)
+      .send({ current_password: TEST_PASSWORD, new_password: 'a brand new password' });
     expect(changed.status).toBe(200);
     expect((await app.request.get('/auth/me').set(bearer(other.body.access_token))).status).toBe(401);
-    expect((await app.request.post('/auth/refresh').send({ refresh_token: other.body.refresh_token })).status).toBe(401);
+    expect((await app.request.post('/auth/refresh').send({ refresh_token: other.body.refresh_token })).status).toBe(
+      401,
+    );
     expect((await app.request.get('/users/me').set(key)).status).toBe(200);
     expect((await app.request.get('/api-keys').set(bearer(changed.body.access_token))).body.data).toHaveLength(1);
   });

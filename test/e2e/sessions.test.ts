@@ -21,7 +21,15 @@ afterAll(async () => {
   await app?.stop();
 });
 
-type Session = { id: string; current: boolean; user_agent: string | null; approximate_address: string | null; method: string; created_at: string; last_used_at: string };
+type Session = {
+  id: string;
+  current: boolean;
+  user_agent: string | null;
+  approximate_address: string | null;
+  method: string;
+  created_at: string;
+  last_used_at: string;
+};
 const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 const instances = () => [app.request, second.request];
 const refresh = (token: string) => app.request.post('/auth/refresh').send({ refresh_token: token });
@@ -61,13 +69,29 @@ describe('GET /auth/sessions', () => {
     expect(sessions).toHaveLength(3);
     const mine = sessions.filter((s) => s.current);
     expect(mine).toHaveLength(1);
-    expect(mine[0]).toMatchObject({ user_agent: 'VSCode/1.95 laptop', approximate_address: '203.0.113.0/24', method: 'password' });
-    expect(sessions.find((s) => s.user_agent === 'Dashboard phone')).toMatchObject({ approximate_address: '2001:db8:abcd::/48', current: false });
+    expect(mine[0]).toMatchObject({
+      user_agent: 'VSCode/1.95 laptop',
+      approximate_address: '203.0.113.0/24',
+      method: 'password',
+    });
+    expect(sessions.find((s) => s.user_agent === 'Dashboard phone')).toMatchObject({
+      approximate_address: '2001:db8:abcd::/48',
+      current: false,
+    });
     for (const session of sessions) {
       expect(session.id).toMatch(/^[a-f0-9]{24}$/);
       expect(Date.parse(session.created_at)).not.toBeNaN();
       expect(Date.parse(session.last_used_at)).not.toBeNaN();
-      expect(Object.keys(session).sort()).toEqual(['approximate_address', 'created_at', 'current', 'expires_at', 'id', 'last_used_at', 'method', 'user_agent']);
+      expect(Object.keys(session).sort()).toEqual([
+        'approximate_address',
+        'created_at',
+        'current',
+        'expires_at',
+        'id',
+        'last_used_at',
+        'method',
+        'user_agent',
+      ]);
     }
     // The first sign-in (no forwarded address) is the loopback network; the caller differs per token.
     const first = await listSessions(accessToken);
@@ -78,7 +102,7 @@ describe('GET /auth/sessions', () => {
     expect(raw).not.toMatch(/rt_|hash|family/);
   });
 
-  it('a refresh keeps the session (same id, later last_used_at) and the list shows only its user\'s live sessions', async () => {
+  it("a refresh keeps the session (same id, later last_used_at) and the list shows only its user's live sessions", async () => {
     const owner = await registerAndLogin(app);
     const stranger = await registerAndLogin(app);
     const [before] = await listSessions(owner.accessToken);
@@ -91,9 +115,13 @@ describe('GET /auth/sessions', () => {
     expect(Date.parse(after[0]!.last_used_at)).toBeGreaterThanOrEqual(Date.parse(before!.last_used_at));
     expect((await listSessions(stranger.accessToken)).map((s) => s.id)).not.toContain(before!.id);
     // A logged-out session is no longer listed.
-    expect((await app.request.post('/auth/logout').send({ refresh_token: rotated.body.refresh_token })).status).toBe(204);
+    expect((await app.request.post('/auth/logout').send({ refresh_token: rotated.body.refresh_token })).status).toBe(
+      204,
+    );
     const other = await signIn(owner.email);
-    expect((await listSessions(other.body.access_token)).map((s) => s.id)).toEqual([expect.not.stringMatching(before!.id)]);
+    expect((await listSessions(other.body.access_token)).map((s) => s.id)).toEqual([
+      expect.not.stringMatching(before!.id),
+    ]);
   });
 
   it('sub-users get sessions of their own; an API key cannot list or end sessions', async () => {
@@ -106,7 +134,11 @@ describe('GET /auth/sessions', () => {
 
     const key = await app.request.post('/api-keys').set(parent.auth).send({ name: 'k' });
     expect(key.status).toBe(201);
-    for (const call of [app.request.get('/auth/sessions'), app.request.delete('/auth/sessions'), app.request.delete(`/auth/sessions/${subSessions[0]!.id}`)]) {
+    for (const call of [
+      app.request.get('/auth/sessions'),
+      app.request.delete('/auth/sessions'),
+      app.request.delete(`/auth/sessions/${subSessions[0]!.id}`),
+    ]) {
       const res = await call.set(bearer(key.body.key));
       expect(res.status).toBe(403);
       expectCleanError(res.body, 'api_key_not_allowed');
@@ -115,7 +147,7 @@ describe('GET /auth/sessions', () => {
 });
 
 describe('ending sessions', () => {
-  it('DELETE /auth/sessions/{id} ends that session\'s refresh and access tokens at once, on every instance', async () => {
+  it("DELETE /auth/sessions/{id} ends that session's refresh and access tokens at once, on every instance", async () => {
     const { email, accessToken: keptAccess } = await registerAndLogin(app);
     const doomed = await signIn(email, { 'User-Agent': 'lost laptop' });
     await expectServed(doomed.body.access_token); // both instances now hold it in their credential cache
@@ -135,7 +167,7 @@ describe('ending sessions', () => {
     expectCleanError(again.body, 'session_not_found');
   });
 
-  it('another user\'s or an unknown session is a 404 that changes nothing; a malformed id is a 400', async () => {
+  it("another user's or an unknown session is a 404 that changes nothing; a malformed id is a 400", async () => {
     const victim = await registerAndLogin(app);
     const attacker = await registerAndLogin(app);
     const [victimSession] = await listSessions(victim.accessToken);
@@ -153,7 +185,7 @@ describe('ending sessions', () => {
     expect((await refresh(victim.refreshToken)).status).toBe(200);
   });
 
-  it('DELETE /auth/sessions ends every other session and keeps the caller\'s', async () => {
+  it("DELETE /auth/sessions ends every other session and keeps the caller's", async () => {
     const { email, accessToken, refreshToken } = await registerAndLogin(app);
     const others = await Promise.all([signIn(email), signIn(email), signIn(email)]);
     for (const other of others) await expectServed(other.body.access_token);
@@ -173,7 +205,7 @@ describe('ending sessions', () => {
     await expectServed(stranger.accessToken);
   });
 
-  it('ending the caller\'s own session by id signs the caller out', async () => {
+  it("ending the caller's own session by id signs the caller out", async () => {
     const { accessToken, refreshToken } = await registerAndLogin(app);
     const [own] = await listSessions(accessToken);
     expect((await app.request.delete(`/auth/sessions/${own!.id}`).set(bearer(accessToken))).status).toBe(204);
@@ -185,9 +217,15 @@ describe('ending sessions', () => {
 describe('the queue dashboard sign-in', () => {
   /** Signs in at /admin/login like a browser; returns the session cookie. */
   async function dashboardSignIn(email: string): Promise<string> {
-    const res = await app.request.post('/admin/login').set('User-Agent', 'Firefox dashboard').type('form').send({ email, password: TEST_PASSWORD });
+    const res = await app.request
+      .post('/admin/login')
+      .set('User-Agent', 'Firefox dashboard')
+      .type('form')
+      .send({ email, password: TEST_PASSWORD });
     expect(res.status).toBe(303);
-    const cookie = ([] as string[]).concat(res.headers['set-cookie'] ?? []).find((c) => c.startsWith('aic_admin_session='));
+    const cookie = ([] as string[])
+      .concat(res.headers['set-cookie'] ?? [])
+      .find((c) => c.startsWith('aic_admin_session='));
     return cookie!.split(';')[0]!;
   }
   const board = (cookie: string) => app.request.get('/admin/queues/api/queues').set('Cookie', cookie);
@@ -211,7 +249,9 @@ describe('the queue dashboard sign-in', () => {
 
 describe(`refresh reuse grace window (${GRACE_SECONDS} s here)`, () => {
   /** Every returned pair works: the access token is served, and its refresh token can be refreshed again. */
-  async function expectAllSignedIn(results: Array<{ status: number; body: { access_token: string; refresh_token: string } }>) {
+  async function expectAllSignedIn(
+    results: Array<{ status: number; body: { access_token: string; refresh_token: string } }>,
+  ) {
     for (const result of results) expect(result.status).toBe(200);
     const tokens = results.map((result) => result.body.refresh_token);
     expect(new Set(tokens).size).toBe(tokens.length);
@@ -277,7 +317,9 @@ describe(`refresh reuse grace window (${GRACE_SECONDS} s here)`, () => {
   it('a password change still ends every other session', async () => {
     const { email, accessToken, refreshToken } = await registerAndLogin(app, uniqueEmail('pw'));
     const other = await signIn(email);
-    const changed = await app.request.post('/users/me/password').set(bearer(accessToken))
+    const changed = await app.request
+      .post('/users/me/password')
+      .set(bearer(accessToken))
       .send({ current_password: TEST_PASSWORD, new_password: 'another long passphrase' });
     expect(changed.status).toBe(200);
     expect((await refresh(refreshToken)).status).toBe(401);

@@ -26,10 +26,19 @@ describe('usage API: balance, history, summary, and /metrics', () => {
   const today = new Date().toISOString().slice(0, 10);
   const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
 
-  async function settle(ref: AccountRef, userId: string, model: string, result: RequestOutcome, extra: Partial<RequestContext> = {}) {
+  async function settle(
+    ref: AccountRef,
+    userId: string,
+    model: string,
+    result: RequestOutcome,
+    extra: Partial<RequestContext> = {},
+  ) {
     const context = requestContext(userId, [ref], { model, ...extra });
     const { granted } = await quota.reserve(context.request_id, context.accounts, 1000, 1, 60_000);
-    const job = await waitForFinishedJob(app.producer.queues.usage, await enqueueSettlement(app.producer, { ...context, reserved_tokens: granted }, result));
+    const job = await waitForFinishedJob(
+      app.producer.queues.usage,
+      await enqueueSettlement(app.producer, { ...context, reserved_tokens: granted }, result),
+    );
     expect(job.failedReason ?? null).toBeNull();
   }
 
@@ -37,9 +46,20 @@ describe('usage API: balance, history, summary, and /metrics', () => {
   async function pastRow(userId: string, day: string, model: string, tokens: number) {
     const id = new Types.ObjectId(userId);
     await TokenUsageModel.create({
-      request_id: `past-${new Types.ObjectId().toString()}`, payer_type: 'user', payer_id: id, user_id: id, model, status: 'completed',
-      prompt_tokens: tokens, total_tokens: tokens, billed_tokens: tokens, usage_source: 'reported', day, created_at: new Date(`${day}T12:00:00Z`),
-      period: '1999-01-01T00:00:00.000Z', accounts: [`user:${userId}`],
+      request_id: `past-${new Types.ObjectId().toString()}`,
+      payer_type: 'user',
+      payer_id: id,
+      user_id: id,
+      model,
+      status: 'completed',
+      prompt_tokens: tokens,
+      total_tokens: tokens,
+      billed_tokens: tokens,
+      usage_source: 'reported',
+      day,
+      created_at: new Date(`${day}T12:00:00Z`),
+      period: '1999-01-01T00:00:00.000Z',
+      accounts: [`user:${userId}`],
     });
   }
 
@@ -49,9 +69,32 @@ describe('usage API: balance, history, summary, and /metrics', () => {
     quota = createQuotaService({ redis: app.redis, prefix: app.config.REDIS_PREFIX });
     alice = await payerUser(app, 10_000);
     bob = await payerUser(app, 10_000);
-    for (let i = 0; i < 5; i += 1) await settle(alice.ref, alice.user.id, 'gpt-3.5-turbo', outcome({ prompt_tokens: 10, completion_tokens: 10 * i }));
-    await settle(alice.ref, alice.user.id, 'claude-3', outcome({ prompt_tokens: 100, completion_tokens: 50, ttft_ms: 80 }));
-    await settle(alice.ref, alice.user.id, 'claude-3', outcome({ status: 'failed', prompt_tokens: 0, completion_tokens: 0, usage_source: 'none', error_code: 'upstream_error', ttft_ms: null }));
+    for (let i = 0; i < 5; i += 1)
+      await settle(
+        alice.ref,
+        alice.user.id,
+        'gpt-3.5-turbo',
+        outcome({ prompt_tokens: 10, completion_tokens: 10 * i }),
+      );
+    await settle(
+      alice.ref,
+      alice.user.id,
+      'claude-3',
+      outcome({ prompt_tokens: 100, completion_tokens: 50, ttft_ms: 80 }),
+    );
+    await settle(
+      alice.ref,
+      alice.user.id,
+      'claude-3',
+      outcome({
+        status: 'failed',
+        prompt_tokens: 0,
+        completion_tokens: 0,
+        usage_source: 'none',
+        error_code: 'upstream_error',
+        ttft_ms: null,
+      }),
+    );
     await settle(bob.ref, bob.user.id, 'gpt-4', outcome({ prompt_tokens: 999, completion_tokens: 1 }));
     await pastRow(alice.user.id, daysAgo(3), 'gpt-4', 40);
     await pastRow(alice.user.id, daysAgo(3), 'gpt-3.5-turbo', 2);
@@ -69,9 +112,17 @@ describe('usage API: balance, history, summary, and /metrics', () => {
     expect(res.status).toBe(200);
     const used = 5 * 10 + 10 * (0 + 1 + 2 + 3 + 4) + 150;
     expect(res.body).toMatchObject({
-      tokens_used: used, reserved: 300, monthly_limit: 10_000, tokens_remaining: 10_000 - used - 300, api_calls: 6,
-      subscription_tier: 'free', payer: { type: 'user', id: alice.user.id }, available: 10_000 - used - 300,
-      accounts: [{ account: `user:${alice.user.id}`, limit: 10_000, used, reserved: 300, remaining: 10_000 - used - 300 }],
+      tokens_used: used,
+      reserved: 300,
+      monthly_limit: 10_000,
+      tokens_remaining: 10_000 - used - 300,
+      api_calls: 6,
+      subscription_tier: 'free',
+      payer: { type: 'user', id: alice.user.id },
+      available: 10_000 - used - 300,
+      accounts: [
+        { account: `user:${alice.user.id}`, limit: 10_000, used, reserved: 300, remaining: 10_000 - used - 300 },
+      ],
     });
     expect(res.body.reset_date).toMatch(/^\d{4}-\d{2}-\d{2}T/);
     expect((await app.request.get('/tokens/balance')).status).toBe(401);
@@ -83,14 +134,24 @@ describe('usage API: balance, history, summary, and /metrics', () => {
     const res = await app.request.get('/tokens/balance').set(member.auth).set('X-Organization-Id', org.id);
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({
-      payer: { type: 'organization', id: org.id }, monthly_limit: 50_000, tokens_used: 0, reserved: 0, tokens_remaining: 50_000,
-      subscription_tier: 'pro', available: 2000,
+      payer: { type: 'organization', id: org.id },
+      monthly_limit: 50_000,
+      tokens_used: 0,
+      reserved: 0,
+      tokens_remaining: 50_000,
+      subscription_tier: 'pro',
+      available: 2000,
     });
-    expect(res.body.accounts.map((a: { account: string }) => a.account)).toEqual([`member_cap:${org.id}.${member.user.id}`, `organization:${org.id}`]);
+    expect(res.body.accounts.map((a: { account: string }) => a.account)).toEqual([
+      `member_cap:${org.id}.${member.user.id}`,
+      `organization:${org.id}`,
+    ]);
     const outsider = await app.request.get('/tokens/balance').set(alice.auth).set('X-Organization-Id', org.id);
     expect(outsider.status).toBe(404);
     expect(outsider.body.error.code).toBe('not_found');
-    expect((await app.request.get('/tokens/balance').set(alice.auth).set('X-Organization-Id', 'nope')).status).toBe(404);
+    expect((await app.request.get('/tokens/balance').set(alice.auth).set('X-Organization-Id', 'nope')).status).toBe(
+      404,
+    );
   });
 
   it('GET /tokens/usage pages the caller’s ledger newest first and never shows another user’s rows', async () => {
@@ -112,7 +173,12 @@ describe('usage API: balance, history, summary, and /metrics', () => {
     expect(all.every((r) => r.payer.id === alice.user.id)).toBe(true);
     expect(all.at(-1)).toMatchObject({ day: daysAgo(3) });
     const failed = all.find((r) => r.status === 'failed');
-    expect(failed).toMatchObject({ billed_tokens: 0, error_code: 'upstream_error', usage_source: 'none', model: 'claude-3' });
+    expect(failed).toMatchObject({
+      billed_tokens: 0,
+      error_code: 'upstream_error',
+      usage_source: 'none',
+      model: 'claude-3',
+    });
     const past = await app.request.get('/tokens/usage?limit=3&page=4').set(alice.auth);
     expect(past.body).toMatchObject({ data: [], has_more: false, total: 9 });
   });
@@ -122,25 +188,63 @@ describe('usage API: balance, history, summary, and /metrics', () => {
     const todayTokens = 5 * 10 + 100 + 150;
     expect(byDay.body.groups).toEqual([
       { key: daysAgo(3), requests: 2, prompt_tokens: 42, completion_tokens: 0, total_tokens: 42, billed_tokens: 42 },
-      { key: today, requests: 7, prompt_tokens: 150, completion_tokens: 150, total_tokens: todayTokens, billed_tokens: todayTokens },
+      {
+        key: today,
+        requests: 7,
+        prompt_tokens: 150,
+        completion_tokens: 150,
+        total_tokens: todayTokens,
+        billed_tokens: todayTokens,
+      },
     ]);
-    expect(byDay.body.totals).toEqual({ requests: 9, prompt_tokens: 192, completion_tokens: 150, total_tokens: todayTokens + 42, billed_tokens: todayTokens + 42 });
+    expect(byDay.body.totals).toEqual({
+      requests: 9,
+      prompt_tokens: 192,
+      completion_tokens: 150,
+      total_tokens: todayTokens + 42,
+      billed_tokens: todayTokens + 42,
+    });
 
-    const byModel = await app.request.get(`/tokens/usage?group_by=model&from=${daysAgo(60)}&to=${today}`).set(alice.auth);
+    const byModel = await app.request
+      .get(`/tokens/usage?group_by=model&from=${daysAgo(60)}&to=${today}`)
+      .set(alice.auth);
     expect(byModel.status).toBe(200);
-    expect(byModel.body.groups.map((g: { key: string; total_tokens: number; requests: number }) => [g.key, g.total_tokens, g.requests])).toEqual([
-      ['gpt-4', 1040, 2], ['claude-3', 150, 2], ['gpt-3.5-turbo', 152, 6],
-    ].sort((a, b) => (b[1] as number) - (a[1] as number)));
+    expect(
+      byModel.body.groups.map((g: { key: string; total_tokens: number; requests: number }) => [
+        g.key,
+        g.total_tokens,
+        g.requests,
+      ]),
+    ).toEqual(
+      [
+        ['gpt-4', 1040, 2],
+        ['claude-3', 150, 2],
+        ['gpt-3.5-turbo', 152, 6],
+      ].sort((a, b) => (b[1] as number) - (a[1] as number)),
+    );
     expect(byModel.body.total).toBe(10);
 
-    const oneDay = await app.request.get(`/tokens/usage?from=${daysAgo(3)}&to=${daysAgo(3)}&model=gpt-4`).set(alice.auth);
+    const oneDay = await app.request
+      .get(`/tokens/usage?from=${daysAgo(3)}&to=${daysAgo(3)}&model=gpt-4`)
+      .set(alice.auth);
     expect(oneDay.body).toMatchObject({ total: 1, totals: { total_tokens: 40 } });
     expect(oneDay.body.data).toHaveLength(1);
   });
 
   it('GET /tokens/usage refuses bad queries with 400 in the error shape', async () => {
-    for (const query of ['page=0', 'page=1.5', 'limit=0', 'limit=101', 'limit=abc', 'group_by=week', 'from=2026-02-30', 'from=yesterday',
-      `from=${today}&to=${daysAgo(1)}`, `from=${daysAgo(400)}&to=${today}`, 'page=1&page=2']) {
+    for (const query of [
+      'page=0',
+      'page=1.5',
+      'limit=0',
+      'limit=101',
+      'limit=abc',
+      'group_by=week',
+      'from=2026-02-30',
+      'from=yesterday',
+      `from=${today}&to=${daysAgo(1)}`,
+      `from=${daysAgo(400)}&to=${today}`,
+      'page=1&page=2',
+    ]) {
       const res = await app.request.get(`/tokens/usage?${query}`).set(alice.auth);
       expect(res.status, query).toBe(400);
       expect(res.body.error).toMatchObject({ type: 'invalid_request_error', code: 'validation_error' });
@@ -152,9 +256,20 @@ describe('usage API: balance, history, summary, and /metrics', () => {
     const res = await app.request.get('/users/usage-stats').set(alice.auth);
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({
-      user_id: alice.user.id, subscription_tier: 'free', tokens_used: 300, reserved: 300, monthly_limit: 10_000,
-      tokens_remaining: 10_000 - 300 - 300, monthly_usage: { api_calls: 6, tokens_used: 300 },
-      current_period: { requests: 7, failed_requests: 1, billed_tokens: 300, prompt_tokens: 150, completion_tokens: 150 },
+      user_id: alice.user.id,
+      subscription_tier: 'free',
+      tokens_used: 300,
+      reserved: 300,
+      monthly_limit: 10_000,
+      tokens_remaining: 10_000 - 300 - 300,
+      monthly_usage: { api_calls: 6, tokens_used: 300 },
+      current_period: {
+        requests: 7,
+        failed_requests: 1,
+        billed_tokens: 300,
+        prompt_tokens: 150,
+        completion_tokens: 150,
+      },
       range: { from: daysAgo(29), to: today },
     });
     expect(res.body.daily_usage).toEqual([
@@ -179,7 +294,9 @@ describe('usage API: balance, history, summary, and /metrics', () => {
     expect(text).toMatch(/http_requests_total\{method="GET",route="\/tokens\/usage",status="400"\} [1-9]/);
     expect(text).toMatch(/http_requests_total\{method="GET",route="unmatched",status="404"\} [1-9]/);
     expect(text).not.toMatch(/route="\/nope/);
-    expect(text).toMatch(/http_request_duration_seconds_bucket\{le="[^"]+",method="GET",route="\/tokens\/usage",status="200"\}/);
+    expect(text).toMatch(
+      /http_request_duration_seconds_bucket\{le="[^"]+",method="GET",route="\/tokens\/usage",status="200"\}/,
+    );
     expect(text).toMatch(/queue_jobs\{queue="usage",state="completed"\} [1-9]/);
     expect(text).toMatch(/queue_jobs\{queue="llm",state="waiting"\} 0/);
     expect(text).toContain('quota_reservations_outstanding 1');
@@ -204,7 +321,12 @@ describe('usage API: balance, history, summary, and /metrics', () => {
     expect(ok.status).toBe(200);
     expect(ok.text).toContain('queue_jobs');
 
-    const server: http.Server = await startMetricsServer({ config, redis: app.redis, queues: app.producer.queues, port: 0 });
+    const server: http.Server = await startMetricsServer({
+      config,
+      redis: app.redis,
+      queues: app.producer.queues,
+      port: 0,
+    });
     try {
       const worker = supertest(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
       expect((await worker.get('/metrics')).status).toBe(401);
@@ -219,7 +341,8 @@ describe('usage API: balance, history, summary, and /metrics', () => {
 
   it('documents the usage routes in the OpenAPI document', async () => {
     const doc = await app.request.get('/openapi.json');
-    for (const path of ['/tokens/balance', '/tokens/usage', '/users/usage-stats', '/metrics']) expect(doc.body.paths[path], path).toBeTruthy();
+    for (const path of ['/tokens/balance', '/tokens/usage', '/users/usage-stats', '/metrics'])
+      expect(doc.body.paths[path], path).toBeTruthy();
     expect(doc.body.paths['/tokens/usage'].get.parameters.map((p: { name: string }) => p.name)).toEqual(
       expect.arrayContaining(['page', 'limit', 'from', 'to', 'group_by']),
     );

@@ -32,45 +32,108 @@ export interface StripeEvent {
   data: { object: Record<string, unknown> };
 }
 
-export function stripeEvent(type: string, object: Record<string, unknown>, created = nowSeconds(), id = newId('evt')): StripeEvent {
+export function stripeEvent(
+  type: string,
+  object: Record<string, unknown>,
+  created = nowSeconds(),
+  id = newId('evt'),
+): StripeEvent {
   return { id, object: 'event', type, created, api_version: Stripe.API_VERSION, livemode: false, data: { object } };
 }
 
 /** A Subscription as the current API sends it (periods on the items). */
 export function subscription(o: {
-  id: string; customer: string; price: string; status?: string; start: number; end: number; cancelAtPeriodEnd?: boolean; metadata?: Record<string, string>;
+  id: string;
+  customer: string;
+  price: string;
+  status?: string;
+  start: number;
+  end: number;
+  cancelAtPeriodEnd?: boolean;
+  metadata?: Record<string, string>;
 }): Record<string, unknown> {
   return {
-    id: o.id, object: 'subscription', customer: o.customer, status: o.status ?? 'active', cancel_at_period_end: o.cancelAtPeriodEnd ?? false,
-    cancel_at: o.cancelAtPeriodEnd ? o.end : null, created: o.start, metadata: o.metadata ?? {}, trial_end: null,
-    items: { object: 'list', data: [{ id: newId('si'), object: 'subscription_item', price: { id: o.price, object: 'price' }, quantity: 1, current_period_start: o.start, current_period_end: o.end }] },
+    id: o.id,
+    object: 'subscription',
+    customer: o.customer,
+    status: o.status ?? 'active',
+    cancel_at_period_end: o.cancelAtPeriodEnd ?? false,
+    cancel_at: o.cancelAtPeriodEnd ? o.end : null,
+    created: o.start,
+    metadata: o.metadata ?? {},
+    trial_end: null,
+    items: {
+      object: 'list',
+      data: [
+        {
+          id: newId('si'),
+          object: 'subscription_item',
+          price: { id: o.price, object: 'price' },
+          quantity: 1,
+          current_period_start: o.start,
+          current_period_end: o.end,
+        },
+      ],
+    },
   };
 }
 
 /** An Invoice as the current API sends it (subscription under parent, price under pricing). */
 export function invoice(o: {
-  customer: string; subscription: string; price: string; start: number; end: number; reason?: string; id?: string; proration?: boolean;
+  customer: string;
+  subscription: string;
+  price: string;
+  start: number;
+  end: number;
+  reason?: string;
+  id?: string;
+  proration?: boolean;
 }): Record<string, unknown> {
   return {
-    id: o.id ?? newId('in'), object: 'invoice', customer: o.customer, billing_reason: o.reason ?? 'subscription_cycle', status: 'paid',
+    id: o.id ?? newId('in'),
+    object: 'invoice',
+    customer: o.customer,
+    billing_reason: o.reason ?? 'subscription_cycle',
+    status: 'paid',
     parent: { type: 'subscription_details', subscription_details: { subscription: o.subscription, metadata: {} } },
-    period_start: o.start, period_end: o.start, metadata: {},
+    period_start: o.start,
+    period_end: o.start,
+    metadata: {},
     lines: {
       object: 'list',
-      data: [{
-        id: newId('il'), object: 'line_item', period: { start: o.start, end: o.end },
-        pricing: { type: 'price_details', price_details: { price: o.price, product: 'prod_test' } },
-        parent: { type: 'subscription_item_details', subscription_item_details: { proration: o.proration ?? false, subscription: o.subscription } },
-      }],
+      data: [
+        {
+          id: newId('il'),
+          object: 'line_item',
+          period: { start: o.start, end: o.end },
+          pricing: { type: 'price_details', price_details: { price: o.price, product: 'prod_test' } },
+          parent: {
+            type: 'subscription_item_details',
+            subscription_item_details: { proration: o.proration ?? false, subscription: o.subscription },
+          },
+        },
+      ],
     },
   };
 }
 
-export function checkoutSession(o: { customer: string; subscription: string; owner: { type: string; id: string }; plan: string }): Record<string, unknown> {
+export function checkoutSession(o: {
+  customer: string;
+  subscription: string;
+  owner: { type: string; id: string };
+  plan: string;
+}): Record<string, unknown> {
   const metadata = { owner_type: o.owner.type, owner_id: o.owner.id, plan: o.plan };
   return {
-    id: newId('cs'), object: 'checkout.session', mode: 'subscription', customer: o.customer, subscription: o.subscription,
-    client_reference_id: `${o.owner.type}_${o.owner.id}`, payment_status: 'paid', status: 'complete', metadata,
+    id: newId('cs'),
+    object: 'checkout.session',
+    mode: 'subscription',
+    customer: o.customer,
+    subscription: o.subscription,
+    client_reference_id: `${o.owner.type}_${o.owner.id}`,
+    payment_status: 'paid',
+    status: 'complete',
+    metadata,
   };
 }
 
@@ -79,9 +142,17 @@ export function signedHeader(payload: string, secret = WEBHOOK_SECRET, timestamp
 }
 
 /** Posts an event to the webhook with a valid signature. */
-export async function postEvent(app: TestApp, event: StripeEvent, options: { secret?: string; timestamp?: number } = {}) {
+export async function postEvent(
+  app: TestApp,
+  event: StripeEvent,
+  options: { secret?: string; timestamp?: number } = {},
+) {
   const payload = JSON.stringify(event);
-  return app.request.post('/webhooks/stripe').set('Content-Type', 'application/json').set('Stripe-Signature', signedHeader(payload, options.secret, options.timestamp)).send(payload);
+  return app.request
+    .post('/webhooks/stripe')
+    .set('Content-Type', 'application/json')
+    .set('Stripe-Signature', signedHeader(payload, options.secret, options.timestamp))
+    .send(payload);
 }
 
 /** Delivers an event through the webhook and waits until the stripe-sync worker has applied it. */

@@ -12,17 +12,31 @@ export async function createOrganization(app: TestApp, owner: Session, name = 'A
   return res.body.id as string;
 }
 
-export async function addMember(app: TestApp, by: Session, orgId: string, member: Session, role: 'admin' | 'member' = 'member', cap?: number | null) {
+export async function addMember(
+  app: TestApp,
+  by: Session,
+  orgId: string,
+  member: Session,
+  role: 'admin' | 'member' = 'member',
+  cap?: number | null,
+) {
   // Only accounts with a proven address can be added (see the README's unverified-account policy).
   await UserModel.updateOne({ _id: member.user.id }, { $set: { is_verified: true, email_verified_at: new Date() } });
-  const res = await app.request.post(`/organizations/${orgId}/members`).set(by.auth).send({ email: member.email, role, monthly_token_cap: cap });
+  const res = await app.request
+    .post(`/organizations/${orgId}/members`)
+    .set(by.auth)
+    .send({ email: member.email, role, monthly_token_cap: cap });
   if (res.status !== 201) throw new Error(`add member failed: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body as { user_id: string; role: string; monthly_token_cap: number | null };
 }
 
 /** An owner with an organization, an admin and a plain member, all signed in. */
 export async function organizationWithTeam(app: TestApp) {
-  const [owner, admin, member] = await Promise.all([registerAndLogin(app), registerAndLogin(app), registerAndLogin(app)]);
+  const [owner, admin, member] = await Promise.all([
+    registerAndLogin(app),
+    registerAndLogin(app),
+    registerAndLogin(app),
+  ]);
   const orgId = await createOrganization(app, owner);
   await addMember(app, owner, orgId, admin, 'admin');
   await addMember(app, owner, orgId, member, 'member');
@@ -32,8 +46,12 @@ export async function organizationWithTeam(app: TestApp) {
 /** Creates a sub-user through the API as `parent` and signs it in through the normal auth endpoint. */
 export async function createSubUser(app: TestApp, parent: Session, body: Record<string, unknown> = {}) {
   const email = uniqueEmail('sub');
-  const created = await app.request.post('/sub-users').set(parent.auth).send({ email, password: TEST_PASSWORD, ...body });
-  if (created.status !== 201) throw new Error(`create sub-user failed: ${created.status} ${JSON.stringify(created.body)}`);
+  const created = await app.request
+    .post('/sub-users')
+    .set(parent.auth)
+    .send({ email, password: TEST_PASSWORD, ...body });
+  if (created.status !== 201)
+    throw new Error(`create sub-user failed: ${created.status} ${JSON.stringify(created.body)}`);
   const login = await app.request.post('/auth/login-json').send({ email, password: TEST_PASSWORD });
   if (login.status !== 200) throw new Error(`sub-user login failed: ${login.status} ${JSON.stringify(login.body)}`);
   return {
@@ -49,8 +67,15 @@ export async function createSubUser(app: TestApp, parent: Session, body: Record<
 
 /** Inserts free-plan users straight into MongoDB (no password: they cannot sign in), for tests that only need them to exist. */
 export async function insertUsers(count: number): Promise<Array<{ email: string; user: { id: string } }>> {
-  const docs = await UserModel.insertMany(Array.from({ length: count }, () => ({
-    email: uniqueEmail('bulk'), is_verified: true, subscription_tier: 'free', monthly_limit: 10_000, tokens_remaining: 10_000, reset_date: addMonthsUtc(new Date(), 1),
-  })));
+  const docs = await UserModel.insertMany(
+    Array.from({ length: count }, () => ({
+      email: uniqueEmail('bulk'),
+      is_verified: true,
+      subscription_tier: 'free',
+      monthly_limit: 10_000,
+      tokens_remaining: 10_000,
+      reset_date: addMonthsUtc(new Date(), 1),
+    })),
+  );
   return docs.map((d) => ({ email: d.email, user: { id: d._id.toString() } }));
 }

@@ -17,19 +17,37 @@ export async function payerUser(app: TestApp, limit: number) {
 }
 
 /** An organization owned by `ownerId` with a pool of `limit` tokens; members may carry a monthly cap. */
-export async function organization(ownerId: string, limit: number, members: Array<{ user_id: string; cap?: number | null; role?: 'owner' | 'admin' | 'member' }> = []) {
+export async function organization(
+  ownerId: string,
+  limit: number,
+  members: Array<{ user_id: string; cap?: number | null; role?: 'owner' | 'admin' | 'member' }> = [],
+) {
   const reset = new Date(Date.now() + 30 * 86_400_000);
   const org = await OrganizationModel.create({
-    name: `org-${randomUUID().slice(0, 8)}`, owner_id: ownerId, subscription_tier: 'pro', monthly_limit: limit, tokens_remaining: limit, reset_date: reset,
+    name: `org-${randomUUID().slice(0, 8)}`,
+    owner_id: ownerId,
+    subscription_tier: 'pro',
+    monthly_limit: limit,
+    tokens_remaining: limit,
+    reset_date: reset,
   });
   await OrganizationMemberModel.insertMany([
     { organization_id: org._id, user_id: ownerId, role: 'owner' },
-    ...members.map((m) => ({ organization_id: org._id, user_id: m.user_id, role: m.role ?? 'member', monthly_token_cap: m.cap ?? null })),
+    ...members.map((m) => ({
+      organization_id: org._id,
+      user_id: m.user_id,
+      role: m.role ?? 'member',
+      monthly_token_cap: m.cap ?? null,
+    })),
   ]);
   return { id: org._id.toString(), ref: { kind: 'organization', id: org._id.toString() } as AccountRef };
 }
 
-export function requestContext(userId: string, accounts: AccountRef[], overrides: Partial<RequestContext> = {}): RequestContext {
+export function requestContext(
+  userId: string,
+  accounts: AccountRef[],
+  overrides: Partial<RequestContext> = {},
+): RequestContext {
   const pool = accounts[accounts.length - 1]!;
   return {
     request_id: `req-${randomUUID()}`,

@@ -46,7 +46,12 @@ export async function startFakeOAuthProvider() {
   function authorize(provider: FakeProviderName) {
     return (req: Request, res: Response) => {
       const { client_id, redirect_uri, state, response_type } = req.query as Record<string, string | undefined>;
-      if (client_id !== FAKE_CLIENT.id || !redirect_uri || !state || (provider === 'google' && response_type !== 'code')) {
+      if (
+        client_id !== FAKE_CLIENT.id ||
+        !redirect_uri ||
+        !state ||
+        (provider === 'google' && response_type !== 'code')
+      ) {
         res.status(400).send('bad authorize request');
         return;
       }
@@ -74,7 +79,9 @@ export async function startFakeOAuthProvider() {
       }
       const issued = codes.get(form.code ?? '');
       if (form.client_id !== FAKE_CLIENT.id || form.client_secret !== FAKE_CLIENT.secret) {
-        res.status(provider === 'google' ? 401 : 200).json({ error: provider === 'google' ? 'invalid_client' : 'incorrect_client_credentials' });
+        res
+          .status(provider === 'google' ? 401 : 200)
+          .json({ error: provider === 'google' ? 'invalid_client' : 'incorrect_client_credentials' });
         return;
       }
       if (provider === 'google' && form.grant_type !== 'authorization_code') {
@@ -82,7 +89,9 @@ export async function startFakeOAuthProvider() {
         return;
       }
       if (!issued || issued.used || issued.provider !== provider || issued.redirectUri !== form.redirect_uri) {
-        res.status(provider === 'google' ? 400 : 200).json({ error: provider === 'google' ? 'invalid_grant' : 'bad_verification_code' });
+        res
+          .status(provider === 'google' ? 400 : 200)
+          .json({ error: provider === 'google' ? 'invalid_grant' : 'bad_verification_code' });
         return;
       }
       issued.used = true;
@@ -106,7 +115,8 @@ export async function startFakeOAuthProvider() {
     if (!account) return void res.status(401).json({ message: 'Bad credentials' });
     // A verified secondary address is listed too: only the primary one may be used.
     const emails = [{ email: `secondary-${account.id}@example.org`, primary: false, verified: true, visibility: null }];
-    if (account.email) emails.push({ email: account.email, primary: true, verified: account.verified, visibility: null });
+    if (account.email)
+      emails.push({ email: account.email, primary: true, verified: account.verified, visibility: null });
     res.json(emails);
   });
   app.get('/google/authorize', authorize('google'));
@@ -114,7 +124,12 @@ export async function startFakeOAuthProvider() {
   app.get('/google/userinfo', (req, res) => {
     const account = accountOf(req);
     if (!account) return void res.status(401).json({ error: 'invalid_token' });
-    res.json({ sub: account.id, email: account.email ?? undefined, email_verified: account.verified, name: account.name ?? 'Goo Gle' });
+    res.json({
+      sub: account.id,
+      email: account.email ?? undefined,
+      email_verified: account.verified,
+      name: account.name ?? 'Goo Gle',
+    });
   });
 
   const server = http.createServer(app);

@@ -40,7 +40,8 @@ export interface RecordedRequest {
   script: UpstreamScript;
 }
 
-export const tokensOf = (script: UpstreamScript): string[] => script.tokens ?? (script.content ?? '').match(/\s*\S+/g) ?? [];
+export const tokensOf = (script: UpstreamScript): string[] =>
+  script.tokens ?? (script.content ?? '').match(/\s*\S+/g) ?? [];
 
 const lastUserText = (body: Record<string, unknown>): string => {
   const messages = (body.messages ?? []) as Array<{ role: string; content: unknown }>;
@@ -135,7 +136,12 @@ export class FakeUpstream {
     const path = (req.url ?? '').split('?')[0]!;
     if (req.method === 'GET' && path === '/v1/models') {
       res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ object: 'list', data: [{ id: 'gpt-3.5-turbo', object: 'model', created: 0, owned_by: 'fake' }] }));
+      res.end(
+        JSON.stringify({
+          object: 'list',
+          data: [{ id: 'gpt-3.5-turbo', object: 'model', created: 0, owned_by: 'fake' }],
+        }),
+      );
       return;
     }
     if (req.method !== 'POST' || path !== '/v1/chat/completions') {
@@ -147,7 +153,16 @@ export class FakeUpstream {
     for await (const part of req) raw += part;
     const body = JSON.parse(raw) as Record<string, unknown>;
     const script = this.pick(body);
-    const record: RecordedRequest = { path, method: req.method, headers: req.headers, body, aborted: false, finished: false, tokensSent: 0, script };
+    const record: RecordedRequest = {
+      path,
+      method: req.method,
+      headers: req.headers,
+      body,
+      aborted: false,
+      finished: false,
+      tokensSent: 0,
+      script,
+    };
     if (this.record) this.requests.push(record);
     res.on('close', () => {
       if (!record.finished) record.aborted = true;
@@ -157,35 +172,61 @@ export class FakeUpstream {
     await this.answer(script, body, record, res);
   }
 
-  private async answer(script: UpstreamScript, body: Record<string, unknown>, record: RecordedRequest, res: http.ServerResponse): Promise<void> {
+  private async answer(
+    script: UpstreamScript,
+    body: Record<string, unknown>,
+    record: RecordedRequest,
+    res: http.ServerResponse,
+  ): Promise<void> {
     if (script.hang) return;
     if (script.status && script.status !== 200) {
       const headers: Record<string, string> = { 'content-type': 'application/json' };
       if (script.retryAfter) headers['retry-after'] = script.retryAfter;
       res.writeHead(script.status, headers);
-      res.end(JSON.stringify({ error: { message: `fake upstream error ${script.status} (internal detail: db-shard-7)`, type: 'server_error', code: 'fake' } }));
+      res.end(
+        JSON.stringify({
+          error: {
+            message: `fake upstream error ${script.status} (internal detail: db-shard-7)`,
+            type: 'server_error',
+            code: 'fake',
+          },
+        }),
+      );
       record.finished = true;
       return;
     }
     // Like a real upstream, never more completion tokens than the smallest token limit sent.
-    const limits = [body.max_tokens, body.max_completion_tokens].filter((limit): limit is number => typeof limit === 'number');
+    const limits = [body.max_tokens, body.max_completion_tokens].filter(
+      (limit): limit is number => typeof limit === 'number',
+    );
     const tokens = tokensOf(script).slice(0, limits.length ? Math.min(...limits) : undefined);
     const model = String(body.model);
     const created = Math.floor(Date.now() / 1000);
-    const usage = { prompt_tokens: script.promptTokens ?? 7, completion_tokens: tokens.length, total_tokens: (script.promptTokens ?? 7) + tokens.length };
+    const usage = {
+      prompt_tokens: script.promptTokens ?? 7,
+      completion_tokens: tokens.length,
+      total_tokens: (script.promptTokens ?? 7) + tokens.length,
+    };
     if (body.stream !== true) {
       if (script.firstTokenDelayMs) await delay(script.firstTokenDelayMs);
       res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({
-        id: 'chatcmpl-upstream', object: 'chat.completion', created, model,
-        choices: [{ index: 0, message: { role: 'assistant', content: tokens.join('') }, finish_reason: 'stop' }], usage,
-      }));
+      res.end(
+        JSON.stringify({
+          id: 'chatcmpl-upstream',
+          object: 'chat.completion',
+          created,
+          model,
+          choices: [{ index: 0, message: { role: 'assistant', content: tokens.join('') }, finish_reason: 'stop' }],
+          usage,
+        }),
+      );
       record.finished = true;
       return;
     }
     res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
     const prefix = `{"id":"chatcmpl-upstream","object":"chat.completion.chunk","created":${created},"model":${JSON.stringify(model)},"choices":[{"index":0,"delta":`;
-    const send = (delta: object, finish: string | null = null) => res.write(`data: ${prefix}${JSON.stringify(delta)},"finish_reason":${JSON.stringify(finish)}}]}\n\n`);
+    const send = (delta: object, finish: string | null = null) =>
+      res.write(`data: ${prefix}${JSON.stringify(delta)},"finish_reason":${JSON.stringify(finish)}}]}\n\n`);
     if (script.roleChunk !== false) send({ role: 'assistant', content: '' });
     if (script.firstTokenDelayMs) await delay(script.firstTokenDelayMs);
     let i = 0;
@@ -196,7 +237,10 @@ export class FakeUpstream {
         if (script.malformedAt !== undefined && script.malformedAt >= tokens.length) res.write('data: {not json}\n\n');
         if (script.stallAfterTokens !== undefined && script.stallAfterTokens >= tokens.length) return false;
         send({}, 'stop');
-        if (!script.omitUsage) res.write(`data: {"id":"chatcmpl-upstream","object":"chat.completion.chunk","created":${created},"model":${JSON.stringify(model)},"choices":[],"usage":${JSON.stringify(usage)}}\n\n`);
+        if (!script.omitUsage)
+          res.write(
+            `data: {"id":"chatcmpl-upstream","object":"chat.completion.chunk","created":${created},"model":${JSON.stringify(model)},"choices":[],"usage":${JSON.stringify(usage)}}\n\n`,
+          );
         res.write('data: [DONE]\n\n');
         record.finished = true;
         res.end();

@@ -33,7 +33,10 @@ export interface TestAppOptions {
  * Connects this test file to its own database, creates collections, and serves the real app on a real socket.
  * PUBLIC_URL is the socket's own URL (unless overridden), so redirects built from it (OAuth) come back here.
  */
-export async function startTestApp(overrides: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
+export async function startTestApp(
+  overrides: Record<string, string> = {},
+  options: TestAppOptions = {},
+): Promise<TestApp> {
   const server = http.createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -47,7 +50,12 @@ export async function startTestApp(overrides: Record<string, string> = {}, optio
   const handle = createApp({ config, logger, redis, producer });
   server.on('request', handle.app);
   return {
-    config, handle, server, url, redis, producer,
+    config,
+    handle,
+    server,
+    url,
+    redis,
+    producer,
     request: supertest(url),
     async stop() {
       server.closeAllConnections();

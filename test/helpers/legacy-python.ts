@@ -22,7 +22,9 @@ export const pythonHash = (password: string, cost = 12) => bcrypt.hash(password,
 const DAY = 86_400_000;
 
 /** A users document as the Python system (Beanie) wrote it: snake_case, BSON dates, ObjectIds, the tier in `subscription`. */
-export function pythonUser(fields: Record<string, unknown> & { email: string; password_hash: string }): Record<string, unknown> {
+export function pythonUser(
+  fields: Record<string, unknown> & { email: string; password_hash: string },
+): Record<string, unknown> {
   const created = new Date(Date.now() - 200 * DAY);
   return {
     _id: new ObjectId(),
@@ -47,7 +49,9 @@ export function pythonUser(fields: Record<string, unknown> & { email: string; pa
   };
 }
 
-export function pythonOrganization(fields: Record<string, unknown> & { name: string; owner_id: unknown; members: unknown[] }): Record<string, unknown> {
+export function pythonOrganization(
+  fields: Record<string, unknown> & { name: string; owner_id: unknown; members: unknown[] },
+): Record<string, unknown> {
   return {
     _id: new ObjectId(),
     subscription_tier: 'free',
@@ -60,7 +64,10 @@ export function pythonOrganization(fields: Record<string, unknown> & { name: str
 
 /** Every document of every collection, by collection, in _id order (to compare whole databases). */
 export async function snapshot(db: Db): Promise<Record<string, unknown[]>> {
-  const names = (await db.listCollections().toArray()).map((c) => c.name).filter((name) => !name.startsWith('system.')).sort();
+  const names = (await db.listCollections().toArray())
+    .map((c) => c.name)
+    .filter((name) => !name.startsWith('system.'))
+    .sort();
   const result: Record<string, unknown[]> = {};
   for (const name of names) result[name] = await db.collection(name).find({}).sort({ _id: 1 }).toArray();
   return result;
@@ -68,16 +75,32 @@ export async function snapshot(db: Db): Promise<Record<string, unknown[]>> {
 
 export interface MigrationSummary {
   dry_run: boolean;
-  collections: Array<{ collection: string; read: number; converted: number; current: number; skipped: number; skipReasons: Record<string, number>; currentReasons: Record<string, number>; notes: Record<string, number>; fieldsSeen?: Record<string, number> }>;
+  collections: Array<{
+    collection: string;
+    read: number;
+    converted: number;
+    current: number;
+    skipped: number;
+    skipReasons: Record<string, number>;
+    currentReasons: Record<string, number>;
+    notes: Record<string, number>;
+    fieldsSeen?: Record<string, number>;
+  }>;
 }
 
 /** The environment the real script runs with: this test file's database and Redis prefix. */
 export const migrateEnv = (config: Config, extra: Record<string, string> = {}) => ({
-  NODE_ENV: 'test', DATABASE_URL: config.DATABASE_URL, REDIS_URL: config.REDIS_URL, REDIS_PREFIX: config.REDIS_PREFIX, LOG_LEVEL: 'silent', ...extra,
+  NODE_ENV: 'test',
+  DATABASE_URL: config.DATABASE_URL,
+  REDIS_URL: config.REDIS_URL,
+  REDIS_PREFIX: config.REDIS_PREFIX,
+  LOG_LEVEL: 'silent',
+  ...extra,
 });
 
 /** Starts `scripts/db-migrate.ts` as its own process (one node process, so a signal reaches the script itself). */
-export const startMigration = (env: Record<string, string>, args: string[] = []) => spawnRole(['scripts/db-migrate.ts', ...args], env);
+export const startMigration = (env: Record<string, string>, args: string[] = []) =>
+  spawnRole(['scripts/db-migrate.ts', ...args], env);
 
 export function summaryOf(output: string): MigrationSummary {
   const line = output.split('\n').find((l) => l.startsWith('db:migrate summary '));

@@ -22,9 +22,14 @@ export interface RoleProcess {
 }
 
 /** Starts a web or llm-worker role as a real child process and waits until it is ready. */
-export async function spawnRole(role: 'web' | 'llm-worker', env: Record<string, string>, timeoutMs = 30_000): Promise<RoleProcess> {
+export async function spawnRole(
+  role: 'web' | 'llm-worker',
+  env: Record<string, string>,
+  timeoutMs = 30_000,
+): Promise<RoleProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'test/helpers/child-entry.ts', role], {
-    env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
   child.stderr!.on('data', (part: Buffer) => {

@@ -32,7 +32,9 @@ export async function startLlmEnv(overrides: Record<string, string> = {}): Promi
   });
   const workers = await startWorkers(app.config, createLogger(app.config.LOG_LEVEL, { role: 'test-worker' }), ['llm']);
   const env: LlmEnv = {
-    app, upstream, workers,
+    app,
+    upstream,
+    workers,
     async stop() {
       // env.workers: a test may have replaced the first ones.
       await env.workers.stop();
@@ -53,7 +55,8 @@ export interface UserSetup {
 export async function llmUser(app: TestApp, setup: UserSetup = {}) {
   const session = await registerAndLogin(app);
   const set: Record<string, unknown> = { subscription_tier: setup.tier ?? 'pro' };
-  if (setup.monthlyLimit !== undefined) Object.assign(set, { monthly_limit: setup.monthlyLimit, tokens_remaining: setup.monthlyLimit });
+  if (setup.monthlyLimit !== undefined)
+    Object.assign(set, { monthly_limit: setup.monthlyLimit, tokens_remaining: setup.monthlyLimit });
   else Object.assign(set, { monthly_limit: 1_000_000, tokens_remaining: 1_000_000 });
   if (setup.limitOverrides) set.limit_overrides = setup.limitOverrides;
   await UserModel.updateOne({ _id: session.user.id }, { $set: set });
@@ -61,7 +64,9 @@ export async function llmUser(app: TestApp, setup: UserSetup = {}) {
 }
 
 export const chatBody = (text: string, extra: Record<string, unknown> = {}) => ({
-  model: 'gpt-4', messages: [{ role: 'user', content: text }], ...extra,
+  model: 'gpt-4',
+  messages: [{ role: 'user', content: text }],
+  ...extra,
 });
 
 export interface SseResponse {
@@ -78,7 +83,10 @@ export interface SseResponse {
 }
 
 /** A raw HTTP client reading SSE incrementally, able to drop the connection mid-stream. */
-export function openSse(url: string, options: { method?: string; path: string; headers?: Record<string, string>; body?: unknown }): Promise<SseResponse> {
+export function openSse(
+  url: string,
+  options: { method?: string; path: string; headers?: Record<string, string>; body?: unknown },
+): Promise<SseResponse> {
   return new Promise((resolve, reject) => {
     const payload = options.body === undefined ? undefined : JSON.stringify(options.body);
     const req = http.request(`${url}${options.path}`, {
@@ -143,7 +151,15 @@ export const contentOf = (events: SseEvent[]): string =>
     .join('');
 
 /** Waits for the request's settlement job on the usage queue (the usage worker is someone else's; it is not run here). */
-export async function settlementOf(app: TestApp, requestId: unknown, timeoutMs = 10_000): Promise<JobPayload<'usage'> & { kind: 'settle' }> {
-  const job = await waitFor(() => app.producer.queues.usage.getJob(`settle-${String(requestId)}`), `the settlement job of ${String(requestId)}`, timeoutMs);
+export async function settlementOf(
+  app: TestApp,
+  requestId: unknown,
+  timeoutMs = 10_000,
+): Promise<JobPayload<'usage'> & { kind: 'settle' }> {
+  const job = await waitFor(
+    () => app.producer.queues.usage.getJob(`settle-${String(requestId)}`),
+    `the settlement job of ${String(requestId)}`,
+    timeoutMs,
+  );
   return job.data as JobPayload<'usage'> & { kind: 'settle' };
 }

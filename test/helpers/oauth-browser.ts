@@ -27,10 +27,16 @@ export async function startSignIn(apiUrl: string, provider: string, options: Sta
   const verifier = options.verifier ?? newVerifier();
   const clientState = options.clientState ?? randomBytes(16).toString('hex');
   const query = new URLSearchParams({
-    code_challenge: challengeOf(verifier), code_challenge_method: 'S256', state: clientState, redirect_uri: options.redirectUri ?? VSCODE_REDIRECT,
+    code_challenge: challengeOf(verifier),
+    code_challenge_method: 'S256',
+    state: clientState,
+    redirect_uri: options.redirectUri ?? VSCODE_REDIRECT,
   });
   const response = await fetch(`${apiUrl}/auth/oauth/${provider}?${query}`, manual);
-  const cookie = response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const cookie = response.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   const body = response.status === 302 ? undefined : await response.json();
   return { status: response.status, location: response.headers.get('location'), cookie, verifier, clientState, body };
 }
@@ -44,7 +50,10 @@ export async function approveAtProvider(providerLocation: string): Promise<strin
 }
 
 /** The browser back at our callback (with its cookies): returns where we send it (the extension's redirect). */
-export async function followCallback(callbackUrl: string, cookie: string): Promise<{ status: number; location: URL | null; body: unknown }> {
+export async function followCallback(
+  callbackUrl: string,
+  cookie: string,
+): Promise<{ status: number; location: URL | null; body: unknown }> {
   const response = await fetch(callbackUrl, { ...manual, headers: cookie ? { cookie } : {} });
   const location = response.headers.get('location');
   const body = location ? undefined : await response.json();
@@ -54,7 +63,8 @@ export async function followCallback(callbackUrl: string, cookie: string): Promi
 /** The whole browser leg: initiate, approve, callback. Returns the extension redirect and the verifier. */
 export async function browserSignIn(apiUrl: string, provider: string, options: StartOptions = {}) {
   const started = await startSignIn(apiUrl, provider, options);
-  if (started.status !== 302 || !started.location) throw new Error(`initiate failed: ${started.status} ${JSON.stringify(started.body)}`);
+  if (started.status !== 302 || !started.location)
+    throw new Error(`initiate failed: ${started.status} ${JSON.stringify(started.body)}`);
   const callbackUrl = await approveAtProvider(started.location);
   const back = await followCallback(callbackUrl, started.cookie);
   if (!back.location) throw new Error(`callback failed: ${back.status} ${JSON.stringify(back.body)}`);

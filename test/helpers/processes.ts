@@ -5,7 +5,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { waitFor } from './wait.js';
 
-const FERRETDB_BIN = process.env.FERRETDB_BIN ?? path.join(process.env.AICODER_CACHE_DIR ?? path.join(os.homedir(), '.cache', 'aicoder'), 'bin', 'ferretdb');
+const FERRETDB_BIN =
+  process.env.FERRETDB_BIN ??
+  path.join(process.env.AICODER_CACHE_DIR ?? path.join(os.homedir(), '.cache', 'aicoder'), 'bin', 'ferretdb');
 /**
  * Entry points run as ONE node process with tsx's loader. Not `npx tsx`: npm exec does not forward SIGTERM, and
  * the tsx CLI relays signals through a wrapper that SIGKILLs its child when it does not answer within 30 ms
@@ -64,16 +66,38 @@ function throwaway(port: number, command: string, args: string[], onCleanup: () 
 /** A private Redis (nothing on disk) on its own port: safe to kill, unlike the shared one. */
 export async function throwawayRedis(): Promise<Throwaway> {
   const port = await freePort();
-  return throwaway(port, 'redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--maxmemory-policy', 'noeviction']);
+  return throwaway(port, 'redis-server', [
+    '--port',
+    String(port),
+    '--bind',
+    '127.0.0.1',
+    '--save',
+    '',
+    '--appendonly',
+    'no',
+    '--maxmemory-policy',
+    'noeviction',
+  ]);
 }
 
 /** A private FerretDB (SQLite in a temp dir, kept across restarts) on its own port. */
 export async function throwawayFerretDb(): Promise<Throwaway> {
   const port = await freePort();
   const dir = mkdtempSync(path.join(os.tmpdir(), 'ferretdb-'));
-  return throwaway(port, FERRETDB_BIN, [
-    '--handler=sqlite', `--sqlite-url=file:${dir}/`, `--listen-addr=127.0.0.1:${port}`, '--telemetry=disable', '--state-dir=-', '--debug-addr=-', '--log-level=error',
-  ], () => rmSync(dir, { recursive: true, force: true }));
+  return throwaway(
+    port,
+    FERRETDB_BIN,
+    [
+      '--handler=sqlite',
+      `--sqlite-url=file:${dir}/`,
+      `--listen-addr=127.0.0.1:${port}`,
+      '--telemetry=disable',
+      '--state-dir=-',
+      '--debug-addr=-',
+      '--log-level=error',
+    ],
+    () => rmSync(dir, { recursive: true, force: true }),
+  );
 }
 
 export interface RoleProcess {
@@ -87,20 +111,30 @@ export interface RoleProcess {
 /** Runs an entry point (`src/main.ts`, `workers/main.ts worker`, …) as a real process with exactly `env`. */
 export function spawnRole(args: string[], env: Record<string, string>, command?: string): RoleProcess {
   const [bin, ...prefix] = command ? [command] : NODE_WITH_TSX;
-  const child = spawn(bin, [...prefix, ...args], { env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(bin, [...prefix, ...args], {
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   child.stdout?.on('data', (chunk: Buffer) => (out += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
   return {
     child,
     output: () => out,
     exit,
     waitForLog: (msg) =>
-      waitFor(async () => {
-        const line = out.split('\n').find((l) => l.includes(`"msg":"${msg}"`));
-        if (!line) throw new Error(child.exitCode !== null ? `exited ${child.exitCode}: ${out}` : `no "${msg}" yet`);
-        return JSON.parse(line) as Record<string, unknown>;
-      }, `log "${msg}"`, 60_000, 200),
+      waitFor(
+        async () => {
+          const line = out.split('\n').find((l) => l.includes(`"msg":"${msg}"`));
+          if (!line) throw new Error(child.exitCode !== null ? `exited ${child.exitCode}: ${out}` : `no "${msg}" yet`);
+          return JSON.parse(line) as Record<string, unknown>;
+        },
+        `log "${msg}"`,
+        60_000,
+        200,
+      ),
   };
 }

@@ -43,11 +43,24 @@ export function createSpender(app: TestApp) {
     const settled = await quota.settle(requestId, context.accounts, billed, 1);
     const prompt = Math.floor(billed / 2);
     await TokenUsageModel.create({
-      request_id: requestId, payer_type: context.payer.type, payer_id: context.payer.id, user_id: context.user_id,
-      sub_user_id: context.sub_user_id, parent_user_id: context.parent_user_id, organization_id: context.organization_id,
-      model, prompt_tokens: prompt, completion_tokens: billed - prompt, total_tokens: billed, billed_tokens: billed,
-      accounts: context.accounts.map(accountName), reserved_tokens: held.granted, usage_source: 'reported', status: 'completed',
-      period, day: isoDay(new Date()),
+      request_id: requestId,
+      payer_type: context.payer.type,
+      payer_id: context.payer.id,
+      user_id: context.user_id,
+      sub_user_id: context.sub_user_id,
+      parent_user_id: context.parent_user_id,
+      organization_id: context.organization_id,
+      model,
+      prompt_tokens: prompt,
+      completion_tokens: billed - prompt,
+      total_tokens: billed,
+      billed_tokens: billed,
+      accounts: context.accounts.map(accountName),
+      reserved_tokens: held.granted,
+      usage_source: 'reported',
+      status: 'completed',
+      period,
+      day: isoDay(new Date()),
     });
     await writeSeedFields(settled);
   }

@@ -29,7 +29,10 @@ export function stripeMockBinary(): string {
 function waitForPort(child: ChildProcess, timeoutMs: number): Promise<number> {
   return new Promise((resolve, reject) => {
     let output = '';
-    const timer = setTimeout(() => reject(new Error(`stripe-mock did not start within ${timeoutMs} ms:\n${output}`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`stripe-mock did not start within ${timeoutMs} ms:\n${output}`)),
+      timeoutMs,
+    );
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /Listening for HTTP at address: 127\.0\.0\.1:(\d+)/.exec(output);
@@ -54,9 +57,13 @@ function waitForPort(child: ChildProcess, timeoutMs: number): Promise<number> {
 export async function startStripeMock(): Promise<StripeMock> {
   const binary = stripeMockBinary();
   if (!existsSync(binary)) {
-    throw new Error(`stripe-mock is not built at ${binary}. Build it with: GOBIN=${path.dirname(binary)} go install github.com/stripe/stripe-mock@latest (.ci/run does this)`);
+    throw new Error(
+      `stripe-mock is not built at ${binary}. Build it with: GOBIN=${path.dirname(binary)} go install github.com/stripe/stripe-mock@latest (.ci/run does this)`,
+    );
   }
-  const child = spawn(binary, ['-http-addr', '127.0.0.1:0', '-https-addr', '127.0.0.1:0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(binary, ['-http-addr', '127.0.0.1:0', '-https-addr', '127.0.0.1:0'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   // If the test process dies without stopping it, do not leave stripe-mock running.
   const killChild = () => child.kill('SIGKILL');
   process.once('exit', killChild);
@@ -69,14 +76,18 @@ export async function startStripeMock(): Promise<StripeMock> {
       const body = Buffer.concat(chunks);
       const url = new URL(req.url ?? '/', 'http://proxy');
       requests.push({
-        method: req.method ?? 'GET', path: url.pathname,
+        method: req.method ?? 'GET',
+        path: url.pathname,
         params: new URLSearchParams(req.method === 'GET' ? url.search : body.toString()),
         idempotencyKey: req.headers['idempotency-key'] as string | undefined,
       });
-      const upstream = http.request({ host: '127.0.0.1', port: mockPort, method: req.method, path: req.url, headers: req.headers }, (reply) => {
-        res.writeHead(reply.statusCode ?? 502, reply.headers);
-        reply.pipe(res);
-      });
+      const upstream = http.request(
+        { host: '127.0.0.1', port: mockPort, method: req.method, path: req.url, headers: req.headers },
+        (reply) => {
+          res.writeHead(reply.statusCode ?? 502, reply.headers);
+          reply.pipe(res);
+        },
+      );
       upstream.on('error', () => res.writeHead(502).end());
       upstream.end(body);
     });

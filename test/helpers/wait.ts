@@ -34,12 +34,16 @@ export async function waitFor<T extends object | string | number | true>(
 
 /** The job once it has ended, completed or failed (for tests that look at how it ended). */
 export async function waitForFinishedJob(queue: Queue, jobId: string, timeoutMs = 20_000): Promise<Job> {
-  return waitFor(async () => {
-    const state = await queue.getJobState(jobId);
-    if (state !== 'completed' && state !== 'failed') throw new Error(`state ${state}`);
-    // Read after the state check: a copy fetched before it may predate the result.
-    return queue.getJob(jobId);
-  }, `job ${jobId} to finish`, timeoutMs);
+  return waitFor(
+    async () => {
+      const state = await queue.getJobState(jobId);
+      if (state !== 'completed' && state !== 'failed') throw new Error(`state ${state}`);
+      // Read after the state check: a copy fetched before it may predate the result.
+      return queue.getJob(jobId);
+    },
+    `job ${jobId} to finish`,
+    timeoutMs,
+  );
 }
 
 /** The job once it has completed; throws with its reason if it failed instead. */

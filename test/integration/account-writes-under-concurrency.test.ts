@@ -17,7 +17,11 @@ let app: TestApp;
 const TRIALS = 6;
 
 beforeAll(async () => {
-  app = await startTestApp({ LOGIN_MAX_FAILURES_PER_ACCOUNT_IP: '1000', LOGIN_MAX_FAILURES_PER_ACCOUNT: '1000', LOGIN_MAX_FAILURES_PER_IP: '10000' });
+  app = await startTestApp({
+    LOGIN_MAX_FAILURES_PER_ACCOUNT_IP: '1000',
+    LOGIN_MAX_FAILURES_PER_ACCOUNT: '1000',
+    LOGIN_MAX_FAILURES_PER_IP: '10000',
+  });
 });
 afterAll(async () => {
   await app?.stop();
@@ -64,7 +68,8 @@ async function whileBusy<T>(userId: string, email: string, password: string, cha
   }
 }
 
-const loginStatus = async (email: string, password: string) => (await app.request.post('/auth/login-json').send({ email, password })).status;
+const loginStatus = async (email: string, password: string) =>
+  (await app.request.post('/auth/login-json').send({ email, password })).status;
 
 describe('security changes to an account under concurrent writes', () => {
   it('an admin deactivation sticks: the user cannot sign in again', async () => {
@@ -72,7 +77,8 @@ describe('security changes to an account under concurrent writes', () => {
     for (let trial = 0; trial < TRIALS; trial += 1) {
       const user = await registerAndLogin(app);
       const patch = await whileBusy(user.user.id, user.email, TEST_PASSWORD, () =>
-        app.request.patch(`/admin/users/${user.user.id}`).set(admin.auth).send({ is_active: false }));
+        app.request.patch(`/admin/users/${user.user.id}`).set(admin.auth).send({ is_active: false }),
+      );
       expect(patch.status).toBe(200);
       expect((await UserModel.findById(user.user.id).lean())?.is_active, `trial ${trial}`).toBe(false);
       expect(await loginStatus(user.email, TEST_PASSWORD)).toBe(401);
@@ -84,7 +90,8 @@ describe('security changes to an account under concurrent writes', () => {
     for (let trial = 0; trial < TRIALS; trial += 1) {
       const user = await userWithRole(app, 'admin', 'demoted');
       const patch = await whileBusy(user.user.id, user.email, TEST_PASSWORD, () =>
-        app.request.patch(`/admin/users/${user.user.id}`).set(superadmin.auth).send({ role: 'user' }));
+        app.request.patch(`/admin/users/${user.user.id}`).set(superadmin.auth).send({ role: 'user' }),
+      );
       expect(patch.status).toBe(200);
       expect((await UserModel.findById(user.user.id).lean())?.role, `trial ${trial}`).toBe('user');
       expect((await app.request.get('/admin/stats').set(user.auth)).status).not.toBe(200);
@@ -96,7 +103,11 @@ describe('security changes to an account under concurrent writes', () => {
       const user = await registerAndLogin(app);
       const fresh = `${TEST_PASSWORD}-new-${trial}`;
       const change = await whileBusy(user.user.id, user.email, TEST_PASSWORD, () =>
-        app.request.post('/users/me/password').set(user.auth).send({ current_password: TEST_PASSWORD, new_password: fresh }));
+        app.request
+          .post('/users/me/password')
+          .set(user.auth)
+          .send({ current_password: TEST_PASSWORD, new_password: fresh }),
+      );
       expect(change.status).toBe(200);
       expect(await loginStatus(user.email, TEST_PASSWORD), `trial ${trial}`).toBe(401);
       expect(await loginStatus(user.email, fresh)).toBe(200);
@@ -107,7 +118,8 @@ describe('security changes to an account under concurrent writes', () => {
     for (let trial = 0; trial < TRIALS; trial += 1) {
       const user = await registerAndLogin(app);
       const gone = await whileBusy(user.user.id, user.email, TEST_PASSWORD, () =>
-        app.request.delete('/users/me').set(user.auth).send({ password: TEST_PASSWORD }));
+        app.request.delete('/users/me').set(user.auth).send({ password: TEST_PASSWORD }),
+      );
       expect(gone.status).toBe(204);
       expect(await loginStatus(user.email, TEST_PASSWORD), `trial ${trial}`).toBe(401);
     }
@@ -116,7 +128,10 @@ describe('security changes to an account under concurrent writes', () => {
   it('an API key revocation sticks while the key is being used (last_used_at writes)', async () => {
     const owner = await registerAndLogin(app);
     for (let trial = 0; trial < TRIALS; trial += 1) {
-      const key = await app.request.post('/api-keys').set(owner.auth).send({ name: `k${trial}` });
+      const key = await app.request
+        .post('/api-keys')
+        .set(owner.auth)
+        .send({ name: `k${trial}` });
       const revoke = await whileWriting(
         () => ApiKeyModel.updateOne({ _id: key.body.id }, { $set: { last_used_at: new Date() } }),
         () => app.request.delete(`/api-keys/${key.body.id}`).set(owner.auth),
@@ -141,9 +156,14 @@ describe('security changes to an account under concurrent writes', () => {
 
   it('frees the document lock after a failed update, so the next change does not wait', async () => {
     const [taken, user] = await Promise.all([registerAndLogin(app), registerAndLogin(app)]);
-    const clash = await app.request.patch('/users/me').set(user.auth).send({ email: taken.email, current_password: TEST_PASSWORD });
+    const clash = await app.request
+      .patch('/users/me')
+      .set(user.auth)
+      .send({ email: taken.email, current_password: TEST_PASSWORD });
     expect(clash.status).toBe(409);
     expect(await app.redis.exists(`${app.config.REDIS_PREFIX}:lock:doc:users:${user.user.id}`)).toBe(0);
-    expect((await app.request.patch('/users/me').set(user.auth).send({ name: 'After the clash' })).body.name).toBe('After the clash');
+    expect((await app.request.patch('/users/me').set(user.auth).send({ name: 'After the clash' })).body.name).toBe(
+      'After the clash',
+    );
   });
 });

@@ -21,14 +21,19 @@ describe('admin API', () => {
     await app.stop();
   });
 
-  const patch = (who: Session, id: string, body: object) => app.request.patch(`/admin/users/${id}`).set(who.auth).send(body);
+  const patch = (who: Session, id: string, body: object) =>
+    app.request.patch(`/admin/users/${id}`).set(who.auth).send(body);
 
   it('answers 401 without credentials and 403 to users, developers and API keys', async () => {
     const user = await registerAndLogin(app);
     const developer = await userWithRole(app, 'developer');
     const key = (await app.request.post('/api-keys').set(admin.auth).send({ name: 'admin key' })).body.key as string;
     const routes: Array<['get' | 'patch', string]> = [
-      ['get', '/admin/users'], ['get', `/admin/users/${user.user.id}`], ['patch', `/admin/users/${user.user.id}`], ['get', '/admin/stats'], ['get', '/admin/usage'],
+      ['get', '/admin/users'],
+      ['get', `/admin/users/${user.user.id}`],
+      ['patch', `/admin/users/${user.user.id}`],
+      ['get', '/admin/stats'],
+      ['get', '/admin/usage'],
     ];
     for (const [method, path] of routes) {
       const anonymous = await app.request[method](path).send({ role: 'admin' });
@@ -46,7 +51,8 @@ describe('admin API', () => {
     const tag = randomUUID().slice(0, 8);
     const plus = await registerAndLogin(app, `a+b.${tag}@example.com`);
     const lookalike = await registerAndLogin(app, `aab-${tag}@example.com`);
-    const search = async (query: Record<string, string>) => app.request.get('/admin/users').query(query).set(admin.auth);
+    const search = async (query: Record<string, string>) =>
+      app.request.get('/admin/users').query(query).set(admin.auth);
 
     const literal = await search({ q: `A+B.${tag}` });
     expect(literal.status).toBe(200);
@@ -56,7 +62,9 @@ describe('admin API', () => {
     expect((await search({ q: '(' })).status).toBe(200);
 
     await UserModel.updateOne({ _id: lookalike.user.id }, { $set: { subscription_tier: 'pro', role: 'developer' } });
-    expect((await search({ q: tag, tier: 'pro' })).body.data.map((u: { id: string }) => u.id)).toEqual([lookalike.user.id]);
+    expect((await search({ q: tag, tier: 'pro' })).body.data.map((u: { id: string }) => u.id)).toEqual([
+      lookalike.user.id,
+    ]);
     expect((await search({ q: tag, role: 'developer', tier: 'pro' })).body.total).toBe(1);
     expect((await search({ q: tag, role: 'admin' })).body.total).toBe(0);
 
@@ -66,7 +74,13 @@ describe('admin API', () => {
     expect(page1.body.data[0].id).not.toBe(page2.body.data[0].id);
     expect(JSON.stringify(page1.body)).not.toContain('password');
 
-    for (const bad of [{ tier: 'gold' }, { per_page: '1000' }, { page: '0' }, { q: 'x'.repeat(300) }, { sort: 'email' }] as Array<Record<string, string>>) {
+    for (const bad of [
+      { tier: 'gold' },
+      { per_page: '1000' },
+      { page: '0' },
+      { q: 'x'.repeat(300) },
+      { sort: 'email' },
+    ] as Array<Record<string, string>>) {
       expect((await search(bad)).status, JSON.stringify(bad)).toBe(400);
     }
   });
@@ -75,7 +89,11 @@ describe('admin API', () => {
     const user = await registerAndLogin(app);
     const res = await app.request.get(`/admin/users/${user.user.id}`).set(admin.auth);
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ email: user.email, quota: { limit: 10_000, used: 0, reserved: 0 }, limit_overrides: { monthly_tokens: null } });
+    expect(res.body).toMatchObject({
+      email: user.email,
+      quota: { limit: 10_000, used: 0, reserved: 0 },
+      limit_overrides: { monthly_tokens: null },
+    });
     expect(res.body.password_hash).toBeUndefined();
     expect((await app.request.get('/admin/users/000000000000000000000000').set(admin.auth)).status).toBe(404);
     expect((await app.request.get('/admin/users/nope').set(admin.auth)).status).toBe(404);
@@ -90,18 +108,41 @@ describe('admin API', () => {
 
     const pro = await patch(admin, user.user.id, { subscription_tier: 'pro' });
     expect(pro.status).toBe(200);
-    expect(pro.body).toMatchObject({ subscription_tier: 'pro', monthly_limit: 1_000_000, tokens_remaining: 1_000_000, quota: { limit: 1_000_000, reserved: 1000 } });
+    expect(pro.body).toMatchObject({
+      subscription_tier: 'pro',
+      monthly_limit: 1_000_000,
+      tokens_remaining: 1_000_000,
+      quota: { limit: 1_000_000, reserved: 1000 },
+    });
 
-    const capped = await patch(admin, user.user.id, { monthly_limit: 1500, limit_overrides: { requests_per_minute: 7 } });
-    expect(capped.body).toMatchObject({ monthly_limit: 1500, limit_overrides: { monthly_tokens: 1500, requests_per_minute: 7, concurrent_streams: null } });
+    const capped = await patch(admin, user.user.id, {
+      monthly_limit: 1500,
+      limit_overrides: { requests_per_minute: 7 },
+    });
+    expect(capped.body).toMatchObject({
+      monthly_limit: 1500,
+      limit_overrides: { monthly_tokens: 1500, requests_per_minute: 7, concurrent_streams: null },
+    });
     expect((await quota.snapshot(ref))!.limit).toBe(1500);
-    await expect(quota.reserve(randomUUID(), [ref], 600, 600, 60_000)).rejects.toMatchObject({ code: 'insufficient_quota' });
+    await expect(quota.reserve(randomUUID(), [ref], 600, 600, 60_000)).rejects.toMatchObject({
+      code: 'insufficient_quota',
+    });
 
     const cleared = await patch(admin, user.user.id, { limit_overrides: { monthly_tokens: null } });
-    expect(cleared.body).toMatchObject({ monthly_limit: 1_000_000, limit_overrides: { monthly_tokens: null, requests_per_minute: 7 } });
+    expect(cleared.body).toMatchObject({
+      monthly_limit: 1_000_000,
+      limit_overrides: { monthly_tokens: null, requests_per_minute: 7 },
+    });
     expect((await quota.snapshot(ref))!.limit).toBe(1_000_000);
 
-    for (const body of [{}, { monthly_limit: -1 }, { role: 'root' }, { subscription_tier: 'gold' }, { password_hash: 'x' }, { monthly_limit: 5, limit_overrides: { monthly_tokens: 6 } }]) {
+    for (const body of [
+      {},
+      { monthly_limit: -1 },
+      { role: 'root' },
+      { subscription_tier: 'gold' },
+      { password_hash: 'x' },
+      { monthly_limit: 5, limit_overrides: { monthly_tokens: 6 } },
+    ]) {
       expect((await patch(admin, user.user.id, body)).status, JSON.stringify(body)).toBe(400);
     }
   });
@@ -162,9 +203,13 @@ describe('admin API', () => {
     expect((await app.request.get('/auth/me').set(user.auth)).status).toBe(401);
     expect((await app.request.get('/users/me').set('Authorization', `Bearer ${key}`)).status).toBe(401);
     expect((await app.request.post('/auth/refresh').send({ refresh_token: user.refreshToken })).status).toBe(401);
-    expect((await app.request.post('/auth/login-json').send({ email: user.email, password: TEST_PASSWORD })).status).toBe(401);
+    expect(
+      (await app.request.post('/auth/login-json').send({ email: user.email, password: TEST_PASSWORD })).status,
+    ).toBe(401);
     expect((await patch(admin, user.user.id, { is_active: true })).body.is_active).toBe(true);
-    expect((await app.request.post('/auth/login-json').send({ email: user.email, password: TEST_PASSWORD })).status).toBe(200);
+    expect(
+      (await app.request.post('/auth/login-json').send({ email: user.email, password: TEST_PASSWORD })).status,
+    ).toBe(200);
     expect((await app.request.get('/users/me').set('Authorization', `Bearer ${key}`)).status).toBe(401);
   });
 
@@ -191,9 +236,14 @@ describe('admin API', () => {
   it('keeps one superadmin when superadmins demote and deactivate each other at the same moment', async () => {
     for (let round = 0; round < 3; round += 1) {
       const supers = await onlySuperadmins(3);
-      const requests = supers.flatMap((actor) => supers.map((target, i) => patch(actor, target.user.id, i % 2 ? { is_active: false } : { role: 'admin' })));
+      const requests = supers.flatMap((actor) =>
+        supers.map((target, i) => patch(actor, target.user.id, i % 2 ? { is_active: false } : { role: 'admin' })),
+      );
       const results = await Promise.all(requests);
-      expect(results.every((r) => [200, 401, 403, 409].includes(r.status)), results.map((r) => r.status).join()).toBe(true);
+      expect(
+        results.every((r) => [200, 401, 403, 409].includes(r.status)),
+        results.map((r) => r.status).join(),
+      ).toBe(true);
       expect(results.filter((r) => r.status === 200).length).toBeGreaterThanOrEqual(1);
       expect(await activeSuperadmins()).toBe(1);
     }
@@ -209,9 +259,25 @@ describe('admin API', () => {
     beforeAll(async () => {
       u1 = await registerAndLogin(app, uniqueEmail('ledger1'));
       u2 = await registerAndLogin(app, uniqueEmail('ledger2'));
-      const row = (user: Session, model: string, day: string, prompt: number, completion: number, status = 'completed') => ({
-        request_id: randomUUID(), payer_type: 'user', payer_id: user.user.id, user_id: user.user.id, model, day, status,
-        prompt_tokens: prompt, completion_tokens: completion, total_tokens: prompt + completion, billed_tokens: status === 'failed' ? 0 : prompt + completion,
+      const row = (
+        user: Session,
+        model: string,
+        day: string,
+        prompt: number,
+        completion: number,
+        status = 'completed',
+      ) => ({
+        request_id: randomUUID(),
+        payer_type: 'user',
+        payer_id: user.user.id,
+        user_id: user.user.id,
+        model,
+        day,
+        status,
+        prompt_tokens: prompt,
+        completion_tokens: completion,
+        total_tokens: prompt + completion,
+        billed_tokens: status === 'failed' ? 0 : prompt + completion,
       });
       await TokenUsageModel.insertMany([
         row(u1, 'gpt-4', today, 60, 40),
@@ -226,7 +292,11 @@ describe('admin API', () => {
       const before = (await app.request.get('/admin/stats').set(admin.auth)).body;
       const pro = await registerAndLogin(app);
       await patch(admin, pro.user.id, { subscription_tier: 'pro' });
-      await app.producer.queues['quota-reset'].add('probe', { mode: 'all-due', as_of: new Date().toISOString() }, { delay: 600_000 });
+      await app.producer.queues['quota-reset'].add(
+        'probe',
+        { mode: 'all-due', as_of: new Date().toISOString() },
+        { delay: 600_000 },
+      );
       await app.producer.queues['quota-reset'].add('probe', { mode: 'all-due', as_of: new Date().toISOString() });
 
       const res = await app.request.get('/admin/stats').set(admin.auth);
@@ -234,18 +304,50 @@ describe('admin API', () => {
       expect(res.body.users.total).toBe(before.users.total + 1);
       expect(res.body.users.by_tier.pro).toBe((before.users.by_tier.pro ?? 0) + 1);
       const firstOfMonth = monthStart === today;
-      expect(res.body.usage.today).toEqual({ day: today, requests: firstOfMonth ? 4 : 3, total_tokens: firstOfMonth ? 1160 : 160, billed_tokens: firstOfMonth ? 1150 : 150 });
-      expect(res.body.usage.this_month).toEqual({ from: monthStart, to: today, requests: 4, total_tokens: 1160, billed_tokens: 1150 });
-      expect(Object.keys(res.body.queues).sort()).toEqual(['llm', 'mail', 'maintenance', 'quota-reset', 'stripe-sync', 'usage']);
+      expect(res.body.usage.today).toEqual({
+        day: today,
+        requests: firstOfMonth ? 4 : 3,
+        total_tokens: firstOfMonth ? 1160 : 160,
+        billed_tokens: firstOfMonth ? 1150 : 150,
+      });
+      expect(res.body.usage.this_month).toEqual({
+        from: monthStart,
+        to: today,
+        requests: 4,
+        total_tokens: 1160,
+        billed_tokens: 1150,
+      });
+      expect(Object.keys(res.body.queues).sort()).toEqual([
+        'llm',
+        'mail',
+        'maintenance',
+        'quota-reset',
+        'stripe-sync',
+        'usage',
+      ]);
       expect(res.body.queues['quota-reset']).toMatchObject({ waiting: 1, delayed: 1, active: 0, paused: false });
     });
 
     it('reports usage by user and model, and by day, over a date range', async () => {
-      const byUserModel = await app.request.get('/admin/usage').query({ from: lastMonth, to: today, group_by: 'user,model' }).set(admin.auth);
+      const byUserModel = await app.request
+        .get('/admin/usage')
+        .query({ from: lastMonth, to: today, group_by: 'user,model' })
+        .set(admin.auth);
       expect(byUserModel.status).toBe(200);
-      const rows = byUserModel.body.data as Array<{ email: string; model: string; requests: number; total_tokens: number; billed_tokens: number }>;
+      const rows = byUserModel.body.data as Array<{
+        email: string;
+        model: string;
+        requests: number;
+        total_tokens: number;
+        billed_tokens: number;
+      }>;
       const find = (email: string, model: string) => rows.find((r) => r.email === email && r.model === model);
-      expect(find(u1.email, 'gpt-4')).toMatchObject({ requests: 2, total_tokens: 5100, billed_tokens: 5100, prompt_tokens: 4060 });
+      expect(find(u1.email, 'gpt-4')).toMatchObject({
+        requests: 2,
+        total_tokens: 5100,
+        billed_tokens: 5100,
+        prompt_tokens: 4060,
+      });
       expect(find(u1.email, 'gpt-3.5-turbo')).toMatchObject({ requests: 1, total_tokens: 50 });
       expect(find(u2.email, 'gpt-4')).toMatchObject({ requests: 2, total_tokens: 1010, billed_tokens: 1000 });
       expect(rows).toHaveLength(3);
@@ -258,16 +360,38 @@ describe('admin API', () => {
       expect(byDay.body.data[0]).toMatchObject({ day: lastMonth, requests: 1, total_tokens: 5000 });
       expect(byDay.body.data[0].email).toBeUndefined();
 
-      const oneUser = await app.request.get('/admin/usage').query({ from: lastMonth, to: today, group_by: 'model', user_id: u2.user.id }).set(admin.auth);
-      expect(oneUser.body.data).toEqual([{ model: 'gpt-4', requests: 2, prompt_tokens: 710, completion_tokens: 300, total_tokens: 1010, billed_tokens: 1000 }]);
-      const thisMonthOnly = await app.request.get('/admin/usage').query({ from: monthStart, group_by: 'user', model: 'gpt-4' }).set(admin.auth);
-      expect(thisMonthOnly.body.data.map((r: { email: string }) => r.email).sort()).toEqual([u1.email, u2.email].sort());
+      const oneUser = await app.request
+        .get('/admin/usage')
+        .query({ from: lastMonth, to: today, group_by: 'model', user_id: u2.user.id })
+        .set(admin.auth);
+      expect(oneUser.body.data).toEqual([
+        {
+          model: 'gpt-4',
+          requests: 2,
+          prompt_tokens: 710,
+          completion_tokens: 300,
+          total_tokens: 1010,
+          billed_tokens: 1000,
+        },
+      ]);
+      const thisMonthOnly = await app.request
+        .get('/admin/usage')
+        .query({ from: monthStart, group_by: 'user', model: 'gpt-4' })
+        .set(admin.auth);
+      expect(thisMonthOnly.body.data.map((r: { email: string }) => r.email).sort()).toEqual(
+        [u1.email, u2.email].sort(),
+      );
     });
 
     it('refuses bad ranges and dimensions with 400', async () => {
       for (const query of [
-        { from: today, to: lastMonth }, { from: '2020-01-01', to: '2024-01-01' }, { from: '2024-02-30' }, { group_by: 'user,country' },
-        { group_by: '' }, { user_id: 'nope' }, { limit: '0' },
+        { from: today, to: lastMonth },
+        { from: '2020-01-01', to: '2024-01-01' },
+        { from: '2024-02-30' },
+        { group_by: 'user,country' },
+        { group_by: '' },
+        { user_id: 'nope' },
+        { limit: '0' },
       ]) {
         const res = await app.request.get('/admin/usage').query(query).set(admin.auth);
         expect(res.status, JSON.stringify(query)).toBe(400);
@@ -276,4 +400,3 @@ describe('admin API', () => {
     });
   });
 });
-

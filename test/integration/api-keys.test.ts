@@ -38,15 +38,29 @@ describe('API keys', () => {
   async function createKey(auth: Record<string, string>, body: Record<string, unknown> = { name: 'laptop' }) {
     const res = await app.request.post('/api-keys').set(auth).send(body);
     expect(res.status, JSON.stringify(res.body)).toBe(201);
-    return res.body as { id: string; key: string; prefix: string; last4: string; scopes: string[]; organization_id: string | null };
+    return res.body as {
+      id: string;
+      key: string;
+      prefix: string;
+      last4: string;
+      scopes: string[];
+      organization_id: string | null;
+    };
   }
 
   /** A route accepting keys with the llm scope, built from the same pieces app.ts wires (the LLM routes are built elsewhere). */
   function llmProbe() {
-    const cache = createApiKeyCache({ redis: app.redis, prefix: app.config.REDIS_PREFIX, ttlSeconds: app.config.API_KEY_CACHE_SECONDS });
+    const cache = createApiKeyCache({
+      redis: app.redis,
+      prefix: app.config.REDIS_PREFIX,
+      ttlSeconds: app.config.API_KEY_CACHE_SECONDS,
+    });
     const authenticate = createAuthenticate({
       accessTokens: createAccessTokens({
-        secret: app.config.JWT_SECRET_KEY, issuer: app.config.JWT_ISSUER, audience: app.config.JWT_AUDIENCE, ttlSeconds: 60,
+        secret: app.config.JWT_SECRET_KEY,
+        issuer: app.config.JWT_ISSUER,
+        audience: app.config.JWT_AUDIENCE,
+        ttlSeconds: 60,
       }),
       resolveApiKey: createApiKeyResolver({ redis: app.redis, prefix: app.config.REDIS_PREFIX, cache }),
     });
@@ -64,7 +78,13 @@ describe('API keys', () => {
     const created = await createKey(owner.auth, { name: 'laptop', scopes: ['llm', 'usage:read'] });
     expect(created.key).toMatch(/^aic_[0-9A-Za-z]{38}$/);
     expect(created.key.slice(-6)).toBe(checksumOf(created.key.slice(0, -6)));
-    expect(created).toMatchObject({ name: 'laptop', prefix: created.key.slice(0, 8), last4: created.key.slice(-4), scopes: ['llm', 'usage:read'], expires_at: null });
+    expect(created).toMatchObject({
+      name: 'laptop',
+      prefix: created.key.slice(0, 8),
+      last4: created.key.slice(-4),
+      scopes: ['llm', 'usage:read'],
+      expires_at: null,
+    });
 
     const stored = await ApiKeyModel.findById(created.id).lean();
     expect(stored!.key_hash).toBe(hashApiKey(created.key));
@@ -73,7 +93,13 @@ describe('API keys', () => {
     const list = await app.request.get('/api-keys').set(owner.auth);
     expect(list.status).toBe(200);
     expect(list.body.data).toHaveLength(1);
-    expect(list.body.data[0]).toMatchObject({ id: created.id, prefix: created.prefix, last4: created.last4, status: 'active', last_used_at: null });
+    expect(list.body.data[0]).toMatchObject({
+      id: created.id,
+      prefix: created.prefix,
+      last4: created.last4,
+      status: 'active',
+      last_used_at: null,
+    });
     expect(list.body.data[0].created_at).toMatch(/^\d{4}-/);
     const text = JSON.stringify(list.body);
     expect(text).not.toContain(created.key);
@@ -84,8 +110,14 @@ describe('API keys', () => {
   it('rejects bad input with 400 and changes nothing', async () => {
     const owner = await registerAndLogin(app);
     for (const body of [
-      {}, { name: '' }, { name: 'x', scopes: ['root'] }, { name: 'x', scopes: [] }, { name: 'x', scopes: ['llm', 'llm'] },
-      { name: 'x', expires_at: '2001-01-01T00:00:00Z' }, { name: 'x', expires_at: 'tomorrow' }, { name: 'x', extra: 1 },
+      {},
+      { name: '' },
+      { name: 'x', scopes: ['root'] },
+      { name: 'x', scopes: [] },
+      { name: 'x', scopes: ['llm', 'llm'] },
+      { name: 'x', expires_at: '2001-01-01T00:00:00Z' },
+      { name: 'x', expires_at: 'tomorrow' },
+      { name: 'x', extra: 1 },
       { name: { $gt: '' } },
     ]) {
       const res = await app.request.post('/api-keys').set(owner.auth).send(body);
@@ -120,7 +152,13 @@ describe('API keys', () => {
     const llmOnly = await createKey(owner.auth, { name: 'llm', scopes: ['llm'] });
     expect((await app.request.get('/users/me').set(bearer(llmOnly.key))).body.error.code).toBe('insufficient_scope');
 
-    for (const [method, path] of [['patch', '/users/me'], ['post', '/api-keys'], ['get', '/api-keys'], ['delete', `/api-keys/${all.id}`], ['post', '/users/me/password']] as const) {
+    for (const [method, path] of [
+      ['patch', '/users/me'],
+      ['post', '/api-keys'],
+      ['get', '/api-keys'],
+      ['delete', `/api-keys/${all.id}`],
+      ['post', '/users/me/password'],
+    ] as const) {
       const res = await app.request[method](path).set(bearer(all.key)).send({ name: 'x' });
       expect(res.status, `${method} ${path}`).toBe(403);
       expect(res.body.error.code).toBe('api_key_not_allowed');
@@ -152,7 +190,9 @@ describe('API keys', () => {
     expect(first).toBeInstanceOf(Date);
     expect((await second.request.get('/users/me').set(bearer(key))).status).toBe(200);
     expect((await ApiKeyModel.findById(id).lean())!.last_used_at!.getTime()).toBe(first!.getTime());
-    const listed = (await app.request.get('/api-keys').set(owner.auth)).body.data.find((k: { id: string }) => k.id === id);
+    const listed = (await app.request.get('/api-keys').set(owner.auth)).body.data.find(
+      (k: { id: string }) => k.id === id,
+    );
     expect(listed.last_used_at).toBe(first!.toISOString());
   });
 
@@ -163,13 +203,17 @@ describe('API keys', () => {
     expect((await second.request.get('/users/me').set(bearer(key))).status).toBe(200);
     expect(await app.redis.get(cacheKey(key))).toContain(id);
 
-    const racing = Array.from({ length: 20 }, (_, i) => (i % 2 ? app : second).request.get('/users/me').set(bearer(key)));
+    const racing = Array.from({ length: 20 }, (_, i) =>
+      (i % 2 ? app : second).request.get('/users/me').set(bearer(key)),
+    );
     const revoked = await app.request.delete(`/api-keys/${id}`).set(owner.auth);
     expect(revoked.status).toBe(204);
     const raced = await Promise.all(racing);
     expect(raced.every((r) => r.status === 200 || r.status === 401)).toBe(true);
 
-    const after = await Promise.all(Array.from({ length: 10 }, (_, i) => (i % 2 ? app : second).request.get('/users/me').set(bearer(key))));
+    const after = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => (i % 2 ? app : second).request.get('/users/me').set(bearer(key))),
+    );
     expect(after.map((r) => r.status)).toEqual(Array(10).fill(401));
     expect((await app.request.get('/api-keys').set(owner.auth)).body.data).toEqual([]);
     expect((await app.request.delete(`/api-keys/${id}`).set(owner.auth)).status).toBe(404);
@@ -180,10 +224,14 @@ describe('API keys', () => {
     const old = await createKey(owner.auth, { name: 'ci', scopes: ['llm', 'account:read'] });
     expect((await second.request.get('/users/me').set(bearer(old.key))).status).toBe(200);
 
-    const attempts = await Promise.all(Array.from({ length: 10 }, () => app.request.post(`/api-keys/${old.id}/rotate`).set(owner.auth).send({})));
+    const attempts = await Promise.all(
+      Array.from({ length: 10 }, () => app.request.post(`/api-keys/${old.id}/rotate`).set(owner.auth).send({})),
+    );
     const winners = attempts.filter((r) => r.status === 201);
     expect(winners).toHaveLength(1);
-    expect(attempts.filter((r) => r.status === 409).every((r) => r.body.error.code === 'key_already_rotated')).toBe(true);
+    expect(attempts.filter((r) => r.status === 409).every((r) => r.body.error.code === 'key_already_rotated')).toBe(
+      true,
+    );
     const rotated = winners[0]!.body;
     expect(rotated).toMatchObject({ name: 'ci', scopes: ['llm', 'account:read'], replaced: { id: old.id } });
     expect(rotated.key).not.toBe(old.key);
@@ -192,16 +240,26 @@ describe('API keys', () => {
     expect((await second.request.get('/users/me').set(bearer(old.key))).status).toBe(200);
     expect((await second.request.get('/users/me').set(bearer(rotated.key))).status).toBe(200);
     const listed = (await app.request.get('/api-keys').set(owner.auth)).body.data;
-    expect(listed.find((k: { id: string }) => k.id === old.id)).toMatchObject({ status: 'rotating', rotation_ends_at: rotated.replaced.valid_until });
+    expect(listed.find((k: { id: string }) => k.id === old.id)).toMatchObject({
+      status: 'rotating',
+      rotation_ends_at: rotated.replaced.valid_until,
+    });
 
-    const status = await waitFor(async () => {
-      const { status } = await second.request.get('/users/me').set(bearer(old.key));
-      return status !== 200 && status;
-    }, 'the old key to stop working after the overlap', (OVERLAP_SECONDS + 10) * 1000, 250);
+    const status = await waitFor(
+      async () => {
+        const { status } = await second.request.get('/users/me').set(bearer(old.key));
+        return status !== 200 && status;
+      },
+      'the old key to stop working after the overlap',
+      (OVERLAP_SECONDS + 10) * 1000,
+      250,
+    );
     expect(status).toBe(401);
     expect(Date.now()).toBeGreaterThanOrEqual(Date.parse(rotated.replaced.valid_until));
     expect((await app.request.get('/users/me').set(bearer(rotated.key))).status).toBe(200);
-    expect((await app.request.get('/api-keys').set(owner.auth)).body.data.map((k: { id: string }) => k.id)).toEqual([rotated.id]);
+    expect((await app.request.get('/api-keys').set(owner.auth)).body.data.map((k: { id: string }) => k.id)).toEqual([
+      rotated.id,
+    ]);
   });
 
   it('rotates with no overlap when asked (a leaked key), never longer than configured', async () => {
@@ -213,9 +271,14 @@ describe('API keys', () => {
     expect((await second.request.get('/users/me').set(bearer(leaked.key))).status).toBe(401);
     expect((await second.request.get('/users/me').set(bearer(res.body.key))).status).toBe(200);
 
-    const long = await app.request.post(`/api-keys/${res.body.id}/rotate`).set(owner.auth).send({ overlap_seconds: 86_400 });
+    const long = await app.request
+      .post(`/api-keys/${res.body.id}/rotate`)
+      .set(owner.auth)
+      .send({ overlap_seconds: 86_400 });
     expect(Date.parse(long.body.replaced.valid_until) - Date.now()).toBeLessThanOrEqual(OVERLAP_SECONDS * 1000);
-    expect((await app.request.post(`/api-keys/${res.body.id}/rotate`).set(owner.auth).send({ overlap_seconds: -1 })).status).toBe(400);
+    expect(
+      (await app.request.post(`/api-keys/${res.body.id}/rotate`).set(owner.auth).send({ overlap_seconds: -1 })).status,
+    ).toBe(400);
   });
 
   it('rejects expired keys', async () => {
@@ -226,7 +289,9 @@ describe('API keys', () => {
     await ApiKeyModel.updateOne({ _id: key.id }, { $set: { expires_at: new Date(Date.now() - 1000) } });
     expect((await app.request.get('/users/me').set(bearer(key.key))).status).toBe(401);
     expect((await app.request.get('/api-keys').set(owner.auth)).body.data[0].status).toBe('expired');
-    expect((await app.request.post(`/api-keys/${key.id}/rotate`).set(owner.auth).send({})).body.error.code).toBe('key_expired');
+    expect((await app.request.post(`/api-keys/${key.id}/rotate`).set(owner.auth).send({})).body.error.code).toBe(
+      'key_expired',
+    );
   });
 
   it("answers 404 for another user's key, a malformed id, and a sub-user reaching its parent's keys", async () => {
@@ -285,15 +350,30 @@ describe('API keys', () => {
 
   it('never lets concurrent creations pass API_KEY_MAX_PER_USER (30 at once with a cap of 5 create exactly 5)', async () => {
     const owner = await registerAndLogin(app);
-    const capped = createApp({ config: { ...app.config, API_KEY_MAX_PER_USER: 5 }, logger: createLogger('silent'), redis: app.redis, producer: app.producer });
+    const capped = createApp({
+      config: { ...app.config, API_KEY_MAX_PER_USER: 5 },
+      logger: createLogger('silent'),
+      redis: app.redis,
+      producer: app.producer,
+    });
     const server = capped.app.listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));
     try {
       const client = supertest(server);
-      const answers = await Promise.all(Array.from({ length: 30 }, (_, i) => client.post('/api-keys').set(owner.auth).send({ name: `race-${i}` })));
+      const answers = await Promise.all(
+        Array.from({ length: 30 }, (_, i) =>
+          client
+            .post('/api-keys')
+            .set(owner.auth)
+            .send({ name: `race-${i}` }),
+        ),
+      );
       expect(answers.filter((r) => r.status === 201)).toHaveLength(5);
       const refused = answers.filter((r) => r.status !== 201);
-      expect(refused.every((r) => r.status === 409 && r.body.error.code === 'too_many_api_keys'), JSON.stringify(refused.map((r) => r.body))).toBe(true);
+      expect(
+        refused.every((r) => r.status === 409 && r.body.error.code === 'too_many_api_keys'),
+        JSON.stringify(refused.map((r) => r.body)),
+      ).toBe(true);
       expect(await ApiKeyModel.countDocuments({ user_id: owner.user.id, revoked_at: null })).toBe(5);
     } finally {
       server.closeAllConnections();
@@ -313,8 +393,14 @@ describe('API keys', () => {
       expect(res.status, `${path}: ${JSON.stringify(res.body)}`).toBe(200);
     }
     const balance = await app.request.get('/tokens/balance').set(bearer(byDefault.key));
-    expect(balance.body).toMatchObject({ payer: { type: 'user', id: owner.user.id }, monthly_limit: withToken.body.monthly_limit });
-    expect((await app.request.get('/tokens/usage').set(bearer(byDefault.key))).body).toMatchObject({ object: 'list', data: [] });
+    expect(balance.body).toMatchObject({
+      payer: { type: 'user', id: owner.user.id },
+      monthly_limit: withToken.body.monthly_limit,
+    });
+    expect((await app.request.get('/tokens/usage').set(bearer(byDefault.key))).body).toMatchObject({
+      object: 'list',
+      data: [],
+    });
 
     const llmOnly = await createKey(owner.auth, { name: 'llm only', scopes: ['llm'] });
     for (const path of ['/tokens/balance', '/tokens/usage', '/users/usage-stats']) {

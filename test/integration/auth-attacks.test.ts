@@ -23,10 +23,18 @@ const b64 = (value: object) => Buffer.from(JSON.stringify(value)).toString('base
 
 describe('access tokens', () => {
   const claims = (sub: string, extra: object = {}) => ({
-    sub, ver: 0, role: 'user', typ: 'access', iss: app.config.JWT_ISSUER, aud: app.config.JWT_AUDIENCE,
-    iat: Math.floor(Date.now() / 1000), exp: Math.floor(Date.now() / 1000) + 600, ...extra,
+    sub,
+    ver: 0,
+    role: 'user',
+    typ: 'access',
+    iss: app.config.JWT_ISSUER,
+    aud: app.config.JWT_AUDIENCE,
+    iat: Math.floor(Date.now() / 1000),
+    exp: Math.floor(Date.now() / 1000) + 600,
+    ...extra,
   });
-  const sign = (payload: object, secret = app.config.JWT_SECRET_KEY, algorithm: jwt.Algorithm = 'HS256') => jwt.sign(payload, secret, { algorithm });
+  const sign = (payload: object, secret = app.config.JWT_SECRET_KEY, algorithm: jwt.Algorithm = 'HS256') =>
+    jwt.sign(payload, secret, { algorithm });
 
   it('accepts a well-formed token (control)', async () => {
     const { user } = await registerAndLogin(app);
@@ -43,7 +51,8 @@ describe('access tokens', () => {
       `${header}.${payload}.${signature.slice(0, -2)}${signature.endsWith('AA') ? 'BB' : 'AA'}`,
       sign(claims(user.id), 'another-secret-of-sufficient-length-000000'),
       sign(claims(user.id), app.config.JWT_SECRET_KEY, 'HS512'),
-      'not.a.jwt', 'garbage',
+      'not.a.jwt',
+      'garbage',
     ];
     for (const token of forged) {
       const res = await me(token);
@@ -57,7 +66,15 @@ describe('access tokens', () => {
     const expired = await me(sign(claims(user.id, { exp: Math.floor(Date.now() / 1000) - 10 })));
     expect(expired.status).toBe(401);
     expect(expired.body.error.code).toBe('token_expired');
-    for (const extra of [{ iss: 'someone-else' }, { aud: 'another-app' }, { typ: 'refresh' }, { typ: undefined }, { ver: undefined }, { sub: 'not-an-id' }, { ver: 1 }]) {
+    for (const extra of [
+      { iss: 'someone-else' },
+      { aud: 'another-app' },
+      { typ: 'refresh' },
+      { typ: undefined },
+      { ver: undefined },
+      { sub: 'not-an-id' },
+      { ver: 1 },
+    ]) {
       expect((await me(sign(claims(user.id, extra)))).status, JSON.stringify(extra)).toBe(401);
     }
   });
@@ -142,7 +159,9 @@ describe('request bodies', () => {
 
   it('answers 413 to oversized bodies and 400 to malformed or non-object ones, without stack traces', async () => {
     for (const path of endpoints) {
-      const big = await app.request.post(path).send({ email: 'a@b.co', password: 'x', refresh_token: 'y'.repeat(1_100_000) });
+      const big = await app.request
+        .post(path)
+        .send({ email: 'a@b.co', password: 'x', refresh_token: 'y'.repeat(1_100_000) });
       expect(big.status, path).toBe(413);
       expectCleanError(big.body, 'payload_too_large');
       for (const raw of ['{"email":', '{"a":1,}', 'null', '"text"', '[1,2]', '{"__proto__":{"x":1}}']) {
@@ -155,7 +174,11 @@ describe('request bodies', () => {
       expect(notJson.status).toBe(415);
       expectCleanError(notJson.body, 'unsupported_media_type');
     }
-    const gzip = await app.request.post('/auth/login-json').set('Content-Type', 'application/json').set('Content-Encoding', 'gzip').send('not gzip');
+    const gzip = await app.request
+      .post('/auth/login-json')
+      .set('Content-Type', 'application/json')
+      .set('Content-Encoding', 'gzip')
+      .send('not gzip');
     expect(gzip.status).toBeGreaterThanOrEqual(400);
     expect(gzip.status).toBeLessThan(500);
   });
@@ -176,12 +199,16 @@ describe('sign-in', () => {
       expect(res.body).toEqual(responses[0]!.body);
       expect(res.headers['www-authenticate']).toBe('Bearer');
     }
-    const form = await app.request.post('/auth/login').type('form').send({ username: uniqueEmail('nobody'), password: 'whatever1' });
+    const form = await app.request
+      .post('/auth/login')
+      .type('form')
+      .send({ username: uniqueEmail('nobody'), password: 'whatever1' });
     expect(form.body).toEqual(responses[0]!.body);
   });
 
   it('enforces the password policy: 8+ characters, at most 72 UTF-8 bytes, long passphrases allowed', async () => {
-    const register = (password: string) => app.request.post('/auth/register').send({ email: uniqueEmail('pw'), password });
+    const register = (password: string) =>
+      app.request.post('/auth/register').send({ email: uniqueEmail('pw'), password });
     expect((await register('short12')).status).toBe(400);
     expect((await register('é'.repeat(37))).status).toBe(400); // 37 characters, 74 bytes
     expect((await register('a'.repeat(73))).status).toBe(400);
@@ -193,18 +220,30 @@ describe('sign-in', () => {
     // bcrypt would match anything sharing the first 72 bytes: longer inputs must never sign in.
     const max = 'b'.repeat(72);
     const maxUser = await registerAndLogin(app, uniqueEmail('max'), max);
-    expect((await app.request.post('/auth/login-json').send({ email, password: `${passphrase}${'x'.repeat(10)}` })).status).toBe(401);
-    expect((await app.request.post('/auth/login-json').send({ email: maxUser.email, password: `${max}extra` })).status).toBe(401);
+    expect(
+      (await app.request.post('/auth/login-json').send({ email, password: `${passphrase}${'x'.repeat(10)}` })).status,
+    ).toBe(401);
+    expect(
+      (await app.request.post('/auth/login-json').send({ email: maxUser.email, password: `${max}extra` })).status,
+    ).toBe(401);
   });
 
   it('keeps emails unique case-insensitively, also under concurrent registration', async () => {
     const email = uniqueEmail('case');
     expect((await app.request.post('/auth/register').send({ email, password: TEST_PASSWORD })).status).toBe(201);
-    const dup = await app.request.post('/auth/register').send({ email: `  ${email.toUpperCase()} `, password: TEST_PASSWORD });
+    const dup = await app.request
+      .post('/auth/register')
+      .send({ email: `  ${email.toUpperCase()} `, password: TEST_PASSWORD });
     expect(dup.status).toBe(409);
     expectCleanError(dup.body, 'email_taken');
     const racing = uniqueEmail('race');
-    const results = await Promise.all(Array.from({ length: 10 }, (_, i) => app.request.post('/auth/register').send({ email: i % 2 ? racing : racing.toUpperCase(), password: TEST_PASSWORD })));
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        app.request
+          .post('/auth/register')
+          .send({ email: i % 2 ? racing : racing.toUpperCase(), password: TEST_PASSWORD }),
+      ),
+    );
     expect(results.filter((r) => r.status === 201)).toHaveLength(1);
     expect(results.filter((r) => r.status === 409)).toHaveLength(9);
     expect(await UserModel.countDocuments({ email: racing })).toBe(1);

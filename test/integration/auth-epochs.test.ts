@@ -49,12 +49,19 @@ describe('auth epochs', () => {
   it('does not cache a failed lookup, and creates no epoch for it', async () => {
     const cached = createEpochCache<number>(epochs, 60_000);
     const ref = epochOf('organizations', 'b'.repeat(24));
-    await expect(cached('x', [ref], async () => { throw new Error('not found'); })).rejects.toThrow('not found');
+    await expect(
+      cached('x', [ref], async () => {
+        throw new Error('not found');
+      }),
+    ).rejects.toThrow('not found');
     expect(await redis.exists(redisKey(config.REDIS_PREFIX, 'auth-epoch', ref))).toBe(0);
   });
 
   it('with Redis unreachable every call is a full lookup', async () => {
-    const cached = createEpochCache<number>(createAuthEpochs({ redis: unreachable, prefix: config.REDIS_PREFIX }), 60_000);
+    const cached = createEpochCache<number>(
+      createAuthEpochs({ redis: unreachable, prefix: config.REDIS_PREFIX }),
+      60_000,
+    );
     const { load } = counting();
     for (let i = 1; i <= 3; i += 1) expect(await cached('k', [GLOBAL_EPOCH], load)).toBe(i);
   });

@@ -12,8 +12,13 @@ let app: TestApp;
 
 beforeAll(async () => {
   app = await startTestApp({
-    BCRYPT_COST: '12', BCRYPT_CONCURRENCY: String(CONCURRENCY), BCRYPT_QUEUE_MAX: String(QUEUE), SUB_USERS_MAX_PER_USER: String(MAX_SUB_USERS),
-    LOGIN_MAX_FAILURES_PER_ACCOUNT_IP: '1000', LOGIN_MAX_FAILURES_PER_ACCOUNT: '1000', LOGIN_MAX_FAILURES_PER_IP: '1000',
+    BCRYPT_COST: '12',
+    BCRYPT_CONCURRENCY: String(CONCURRENCY),
+    BCRYPT_QUEUE_MAX: String(QUEUE),
+    SUB_USERS_MAX_PER_USER: String(MAX_SUB_USERS),
+    LOGIN_MAX_FAILURES_PER_ACCOUNT_IP: '1000',
+    LOGIN_MAX_FAILURES_PER_ACCOUNT: '1000',
+    LOGIN_MAX_FAILURES_PER_IP: '1000',
   });
 }, 60_000);
 afterAll(async () => {
@@ -44,13 +49,22 @@ describe('bcrypt work is bounded', () => {
         peaks.waiting = Math.max(peaks.waiting, await metric('bcrypt_waiting'));
       }
     })();
-    const burst = await Promise.all(Array.from({ length: 40 }, (_, i) =>
-      app.request.post('/auth/login-json').set('X-Forwarded-For', `198.18.0.${i + 1}`).send({ email, password: TEST_PASSWORD })));
+    const burst = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        app.request
+          .post('/auth/login-json')
+          .set('X-Forwarded-For', `198.18.0.${i + 1}`)
+          .send({ email, password: TEST_PASSWORD }),
+      ),
+    );
     bursting = false;
     await watch;
 
     const statuses = burst.map((r) => r.status);
-    expect(statuses.every((s) => s === 200 || s === 503), JSON.stringify(statuses)).toBe(true);
+    expect(
+      statuses.every((s) => s === 200 || s === 503),
+      JSON.stringify(statuses),
+    ).toBe(true);
     const busy = burst.filter((r) => r.status === 503);
     expect(busy.length).toBeGreaterThan(0);
     expect(burst.filter((r) => r.status === 200).length).toBeGreaterThanOrEqual(CONCURRENCY);
@@ -60,7 +74,9 @@ describe('bcrypt work is bounded', () => {
     }
     expect(peaks.inFlight).toBeLessThanOrEqual(CONCURRENCY);
     expect(peaks.waiting).toBeLessThanOrEqual(QUEUE);
-    expect(await metric('bcrypt_operations_total', 'op="compare",outcome="refused"')).toBeGreaterThanOrEqual(busy.length);
+    expect(await metric('bcrypt_operations_total', 'op="compare",outcome="refused"')).toBeGreaterThanOrEqual(
+      busy.length,
+    );
     // Generous bound for a loaded CI machine: the event loop is never what the burst waits on.
     expect(health.length).toBeGreaterThan(0);
     expect(Math.max(...health)).toBeLessThan(2000);
@@ -75,11 +91,21 @@ describe('checks that refuse run before any hashing', () => {
     const parent = await registerAndLogin(app);
     const start = await hashes();
     for (let i = 0; i < MAX_SUB_USERS; i++) {
-      expect((await app.request.post('/sub-users').set(parent.auth).send({ email: uniqueEmail('sub'), password: TEST_PASSWORD })).status).toBe(201);
+      expect(
+        (
+          await app.request
+            .post('/sub-users')
+            .set(parent.auth)
+            .send({ email: uniqueEmail('sub'), password: TEST_PASSWORD })
+        ).status,
+      ).toBe(201);
     }
     const before = await hashes();
     expect(before).toBe(start + MAX_SUB_USERS);
-    const over = await app.request.post('/sub-users').set(parent.auth).send({ email: uniqueEmail('sub'), password: TEST_PASSWORD });
+    const over = await app.request
+      .post('/sub-users')
+      .set(parent.auth)
+      .send({ email: uniqueEmail('sub'), password: TEST_PASSWORD });
     expect(over.status).toBe(403);
     expectCleanError(over.body, 'sub_user_limit_reached');
     expect(await hashes()).toBe(before);
@@ -91,7 +117,9 @@ describe('checks that refuse run before any hashing', () => {
     expect((await app.request.post('/auth/register').send({ email, password: TEST_PASSWORD })).status).toBe(201);
     const before = await hashes();
     expect(before).toBe(start + 1);
-    const again = await app.request.post('/auth/register').send({ email: email.toUpperCase(), password: TEST_PASSWORD });
+    const again = await app.request
+      .post('/auth/register')
+      .send({ email: email.toUpperCase(), password: TEST_PASSWORD });
     expect(again.status).toBe(409);
     expectCleanError(again.body, 'email_taken');
     expect(await hashes()).toBe(before);

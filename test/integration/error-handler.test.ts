@@ -45,7 +45,10 @@ describe('the error handler', () => {
   });
 
   it('answers a database or Redis outage with 503 and Retry-After, naming no host', async () => {
-    for (const [path, code] of [['/mongo-down', 'database_unavailable'], ['/redis-down', 'redis_unavailable']]) {
+    for (const [path, code] of [
+      ['/mongo-down', 'database_unavailable'],
+      ['/redis-down', 'redis_unavailable'],
+    ]) {
       const res = await fetch(`${url}${path}`);
       expect(res.status).toBe(503);
       expect(res.headers.get('retry-after')).toBe('5');

@@ -28,12 +28,26 @@ function build(test: TestApp) {
   const { config, redis } = test;
   const prefix = config.REDIS_PREFIX;
   const locks = createLocks({ redis, prefix });
-  const refreshTokens = createRefreshTokens({ ttlDays: config.REFRESH_TOKEN_TTL_DAYS, reuseGraceSeconds: config.REFRESH_REUSE_GRACE_SECONDS });
+  const refreshTokens = createRefreshTokens({
+    ttlDays: config.REFRESH_TOKEN_TTL_DAYS,
+    reuseGraceSeconds: config.REFRESH_REUSE_GRACE_SECONDS,
+  });
   const quota = createQuotaService({ redis, prefix });
   const cache = createApiKeyCache({ redis, prefix, ttlSeconds: config.API_KEY_CACHE_SECONDS });
   const revoker = createApiKeyBulkRevoker({ cache });
   const apiKeys = createApiKeyService({ config, redis, prefix, cache, locks });
-  const subUsers = createSubUserService({ config, passwords: createPasswordHasher({ cost: config.BCRYPT_COST, concurrency: config.BCRYPT_CONCURRENCY, queueMax: config.BCRYPT_QUEUE_MAX }), refreshTokens, quota, locks, apiKeys: revoker });
+  const subUsers = createSubUserService({
+    config,
+    passwords: createPasswordHasher({
+      cost: config.BCRYPT_COST,
+      concurrency: config.BCRYPT_CONCURRENCY,
+      queueMax: config.BCRYPT_QUEUE_MAX,
+    }),
+    refreshTokens,
+    quota,
+    locks,
+    apiKeys: revoker,
+  });
   const organizations = createOrganizationService({ config, quota, locks, apiKeys: revoker });
   const knownClients = createKnownClients({ redis, prefix, ttlSeconds: config.KNOWN_CLIENT_TTL_DAYS * 86_400 });
   const emailProof = createFirstEmailProof({ refreshTokens, knownClients, apiKeys: revoker, subUsers, organizations });
@@ -64,17 +78,20 @@ async function heldBeforeProof() {
 describe('first proof of an address against requests authenticated before it', () => {
   it('refuses a sub-user creation that reaches its lock after the proof', async () => {
     const { stale } = await heldBeforeProof();
-    await expect(services.subUsers.create(stale, { email: uniqueEmail('late-sub'), password: TEST_PASSWORD }))
-      .rejects.toMatchObject({ status: 401, code: 'session_ended' });
+    await expect(
+      services.subUsers.create(stale, { email: uniqueEmail('late-sub'), password: TEST_PASSWORD }),
+    ).rejects.toMatchObject({ status: 401, code: 'session_ended' });
     expect(await UserModel.countDocuments({ parent_user_id: stale._id })).toBe(0);
   });
 
   it('refuses adding or promoting organization members after the proof', async () => {
     const { stale, accomplice, orgId } = await heldBeforeProof();
-    await expect(services.organizations.addMember(stale, orgId, { email: accomplice.email, role: 'admin' }))
-      .rejects.toMatchObject({ status: 401, code: 'session_ended' });
-    await expect(services.organizations.updateMember(stale, orgId, accomplice.user.id, { role: 'owner' }))
-      .rejects.toMatchObject({ status: 401 });
+    await expect(
+      services.organizations.addMember(stale, orgId, { email: accomplice.email, role: 'admin' }),
+    ).rejects.toMatchObject({ status: 401, code: 'session_ended' });
+    await expect(
+      services.organizations.updateMember(stale, orgId, accomplice.user.id, { role: 'owner' }),
+    ).rejects.toMatchObject({ status: 401 });
     const members = await services.organizations.listMembers(stale, orgId);
     expect(members.map((m) => m.member.user_id.toString())).toEqual([stale._id.toString()]);
   });

@@ -24,7 +24,11 @@ describe('request bodies in a type the route does not parse', () => {
     expect(key.status).toBe(201);
 
     // Before: text/plain was never parsed, so the rotation ran with defaults and answered 201.
-    const rotate = await app.request.post(`/api-keys/${key.body.id}/rotate`).set(owner.auth).set('Content-Type', 'text/plain').send('{"overlap_seconds":0}');
+    const rotate = await app.request
+      .post(`/api-keys/${key.body.id}/rotate`)
+      .set(owner.auth)
+      .set('Content-Type', 'text/plain')
+      .send('{"overlap_seconds":0}');
     expect(rotate.status).toBe(415);
     expectCleanError(rotate.body, 'unsupported_media_type');
     expect((await ApiKeyModel.findById(key.body.id).lean())?.rotated_at ?? null).toBeNull();
@@ -34,17 +38,31 @@ describe('request bodies in a type the route does not parse', () => {
     expect(form.status).toBe(415);
     expect(await ApiKeyModel.countDocuments({ user_id: owner.user.id })).toBe(1);
 
-    const login = await app.request.post('/auth/login-json').type('form').send({ email: owner.email, password: TEST_PASSWORD });
+    const login = await app.request
+      .post('/auth/login-json')
+      .type('form')
+      .send({ email: owner.email, password: TEST_PASSWORD });
     expect(login.status).toBe(415);
     expect(login.body.access_token).toBeUndefined();
   });
 
   it('still accepts JSON, the OAuth2 form on /auth/login, and bodiless POSTs', async () => {
     const owner = await registerAndLogin(app);
-    expect((await app.request.post('/auth/login').type('form').send({ username: owner.email, password: TEST_PASSWORD })).status).toBe(200);
-    expect((await app.request.post('/auth/login').send({ username: owner.email, password: TEST_PASSWORD })).status).toBe(200);
-    expect((await app.request.post('/auth/login').set('Content-Type', 'text/plain').send('username=x')).status).toBe(415);
-    const key = await app.request.post('/api-keys').set(owner.auth).set('Content-Type', 'application/json; charset=utf-8').send('{"name":"k"}');
+    expect(
+      (await app.request.post('/auth/login').type('form').send({ username: owner.email, password: TEST_PASSWORD }))
+        .status,
+    ).toBe(200);
+    expect(
+      (await app.request.post('/auth/login').send({ username: owner.email, password: TEST_PASSWORD })).status,
+    ).toBe(200);
+    expect((await app.request.post('/auth/login').set('Content-Type', 'text/plain').send('username=x')).status).toBe(
+      415,
+    );
+    const key = await app.request
+      .post('/api-keys')
+      .set(owner.auth)
+      .set('Content-Type', 'application/json; charset=utf-8')
+      .send('{"name":"k"}');
     expect(key.status).toBe(201);
     // No body at all (Content-Length: 0, no Content-Type), as SDKs send a POST without arguments.
     const rotate = await app.request.post(`/api-keys/${key.body.id}/rotate`).set(owner.auth);
@@ -63,7 +81,10 @@ describe('NUL characters', () => {
       app.request.post('/auth/login').type('form').send({ username: 'a\u0000@example.com', password: TEST_PASSWORD }),
       app.request.post('/auth/register').send({ email, password: TEST_PASSWORD, name: 'Mallory\u0000' }),
       app.request.post('/auth/register').send({ email, password: TEST_PASSWORD, ['x\u0000']: 1 }),
-      app.request.patch('/users/me').set(admin.auth).send({ profile: { company: 'ACME\u0000' } }),
+      app.request
+        .patch('/users/me')
+        .set(admin.auth)
+        .send({ profile: { company: 'ACME\u0000' } }),
       app.request.get('/admin/usage?model=gpt%00').set(admin.auth),
     ];
     for (const res of await Promise.all(attempts)) {
@@ -76,7 +97,10 @@ describe('NUL characters', () => {
   });
 
   it('are refused by the dashboard sign-in page', async () => {
-    const res = await app.request.post('/admin/login').type('form').send({ email: 'a\u0000@example.com', password: 'x' });
+    const res = await app.request
+      .post('/admin/login')
+      .type('form')
+      .send({ email: 'a\u0000@example.com', password: 'x' });
     expect(res.status).toBe(400);
     expect(res.text).toContain('Enter your email and password');
   });
@@ -87,8 +111,16 @@ describe('organization settings nested deeper than JSON.stringify can go', () =>
     const owner = await registerAndLogin(app);
     const orgId = await createOrganization(app, owner, 'Deep');
     const deep = `${'{"a":'.repeat(20_000)}1${'}'.repeat(20_000)}`;
-    const create = await app.request.post('/organizations').set(owner.auth).set('Content-Type', 'application/json').send(`{"name":"x","settings":${deep}}`);
-    const update = await app.request.patch(`/organizations/${orgId}`).set(owner.auth).set('Content-Type', 'application/json').send(`{"settings":{"k":${deep}}}`);
+    const create = await app.request
+      .post('/organizations')
+      .set(owner.auth)
+      .set('Content-Type', 'application/json')
+      .send(`{"name":"x","settings":${deep}}`);
+    const update = await app.request
+      .patch(`/organizations/${orgId}`)
+      .set(owner.auth)
+      .set('Content-Type', 'application/json')
+      .send(`{"settings":{"k":${deep}}}`);
     for (const res of [create, update]) {
       expect(res.status).toBe(400);
       expectCleanError(res.body, 'validation_error');
@@ -102,13 +134,23 @@ describe('sub-user permissions and limits', () => {
   it('refuse unknown keys instead of answering 200 with nothing changed (a typo silently set no cap)', async () => {
     const parent = await registerAndLogin(app);
     const sub = await createSubUser(app, parent, { limits: { monthly_tokens: 1000 } });
-    for (const body of [{ limits: { monthly_token: 5 } }, { limits: { $gt: '' } }, { permissions: { model: ['gpt-4'] } }]) {
+    for (const body of [
+      { limits: { monthly_token: 5 } },
+      { limits: { $gt: '' } },
+      { permissions: { model: ['gpt-4'] } },
+    ]) {
       const res = await app.request.patch(`/sub-users/${sub.id}`).set(parent.auth).send(body);
       expect(res.status, JSON.stringify(body)).toBe(400);
       expectCleanError(res.body, 'validation_error');
     }
-    const created = await app.request.post('/sub-users').set(parent.auth).send({ email: uniqueEmail('sub'), password: TEST_PASSWORD, limits: { monthly_tokes: 10 } });
+    const created = await app.request
+      .post('/sub-users')
+      .set(parent.auth)
+      .send({ email: uniqueEmail('sub'), password: TEST_PASSWORD, limits: { monthly_tokes: 10 } });
     expect(created.status).toBe(400);
-    expect((await app.request.get(`/sub-users/${sub.id}`).set(parent.auth)).body.limits).toEqual({ monthly_tokens: 1000, requests_per_minute: null });
+    expect((await app.request.get(`/sub-users/${sub.id}`).set(parent.auth)).body.limits).toEqual({
+      monthly_tokens: 1000,
+      requests_per_minute: null,
+    });
   });
 });

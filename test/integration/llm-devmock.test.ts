@@ -32,13 +32,19 @@ describe('without an upstream key (development): the offline dev mock provider',
 
   it('with STREAM_RESUME_GRACE_MS=0 a dropped client does not cancel its request: it completes and is billed in full', async () => {
     const { auth } = await llmUser(app);
-    const res = await openSse(app.url, { path: '/v1/chat/completions', headers: auth, body: chatBody('keep going without me', { stream: true }) });
+    const res = await openSse(app.url, {
+      path: '/v1/chat/completions',
+      headers: auth,
+      body: chatBody('keep going without me', { stream: true }),
+    });
     const id = String(res.headers['x-request-id']);
     await res.next();
     await res.next();
     res.drop();
     const settle = await settlementOf(app, id, 20_000);
     expect(settle.outcome).toMatchObject({ status: 'completed', usage_source: 'reported', error_code: null });
-    expect(settle.outcome.completion_tokens).toBe(await countTokens('gpt-4', mockAnswer(chatBody('keep going without me'))));
+    expect(settle.outcome.completion_tokens).toBe(
+      await countTokens('gpt-4', mockAnswer(chatBody('keep going without me'))),
+    );
   });
 });

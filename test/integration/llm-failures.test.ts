@@ -1,7 +1,16 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { countTokens } from '../../src/shared/llm/tokenizer.js';
 import { startFakeUpstream, type FakeUpstream } from '../helpers/fake-upstream.js';
-import { chatBody, contentOf, llmUser, openSse, settlementOf, startLlmEnv, SERVER_KEY, type LlmEnv } from '../helpers/llm.js';
+import {
+  chatBody,
+  contentOf,
+  llmUser,
+  openSse,
+  settlementOf,
+  startLlmEnv,
+  SERVER_KEY,
+  type LlmEnv,
+} from '../helpers/llm.js';
 
 describe('upstream failures become clean OpenAI-style errors, and failures bill nothing', () => {
   let env: LlmEnv;
@@ -13,7 +22,9 @@ describe('upstream failures become clean OpenAI-style errors, and failures bill 
     env = await startLlmEnv({
       LLM_FIRST_TOKEN_TIMEOUT_MS: '600',
       LLM_IDLE_TIMEOUT_MS: '600',
-      LLM_PROVIDERS_JSON: JSON.stringify([{ name: 'backup', base_url: backup.url, api_key: 'sk-backup-key', priority: 10, models: ['claude-3'] }]),
+      LLM_PROVIDERS_JSON: JSON.stringify([
+        { name: 'backup', base_url: backup.url, api_key: 'sk-backup-key', priority: 10, models: ['claude-3'] },
+      ]),
     });
     auth = (await llmUser(env.app)).auth;
   });
@@ -43,20 +54,30 @@ describe('upstream failures become clean OpenAI-style errors, and failures bill 
     expectClean(res.body);
     expect(env.upstream.requests).toHaveLength(2);
     const settle = await settlementOf(env.app, res.headers['x-request-id']);
-    expect(settle.outcome).toMatchObject({ status: 'failed', prompt_tokens: 0, completion_tokens: 0, usage_source: 'none', error_code: 'upstream_error' });
+    expect(settle.outcome).toMatchObject({
+      status: 'failed',
+      prompt_tokens: 0,
+      completion_tokens: 0,
+      usage_source: 'none',
+      error_code: 'upstream_error',
+    });
     const status = await env.app.request.get(`/llm/requests/${res.headers['x-request-id']}`).set(auth);
     expect(status.body).toMatchObject({ status: 'failed', error: { code: 'upstream_error' } });
   });
 
   it('a streaming request that fails before its first token gets a real HTTP error, not a 200', async () => {
     env.upstream.setDefault({ status: 503 });
-    const res = await openSse(env.app.url, { path: '/v1/chat/completions', headers: auth, body: chatBody('boom', { stream: true }) });
+    const res = await openSse(env.app.url, {
+      path: '/v1/chat/completions',
+      headers: auth,
+      body: chatBody('boom', { stream: true }),
+    });
     expect(res.status).toBe(502);
     const body = JSON.parse(await res.text());
     expect(body.error.code).toBe('upstream_error');
   });
 
-  it('upstream 429: 503 upstream_rate_limited (not the caller\'s own 429)', async () => {
+  it("upstream 429: 503 upstream_rate_limited (not the caller's own 429)", async () => {
     env.upstream.setDefault({ status: 429, retryAfter: '1' });
     const res = await post(chatBody('busy'));
     expect(res.status).toBe(503);
@@ -71,7 +92,7 @@ describe('upstream failures become clean OpenAI-style errors, and failures bill 
     expect(res.body.choices[0].message.content).toBe('second time lucky');
   });
 
-  it('upstream 400 is the request\'s fault: not retried, answered 400 with the provider\'s reason', async () => {
+  it("upstream 400 is the request's fault: not retried, answered 400 with the provider's reason", async () => {
     env.upstream.setDefault({ status: 400 });
     const res = await post(chatBody('bad'));
     expect(res.status).toBe(400);
@@ -86,7 +107,10 @@ describe('upstream failures become clean OpenAI-style errors, and failures bill 
     expect(res.status).toBe(504);
     expect(res.body.error.code).toBe('upstream_timeout');
     await env.upstream.waitFor((r) => r.length > 0 && r.every((x) => x.aborted));
-    expect((await settlementOf(env.app, res.headers['x-request-id'])).outcome).toMatchObject({ status: 'failed', completion_tokens: 0 });
+    expect((await settlementOf(env.app, res.headers['x-request-id'])).outcome).toMatchObject({
+      status: 'failed',
+      completion_tokens: 0,
+    });
   });
 
   it('malformed SSE before any token: 502 upstream_malformed_response, failed, nothing billed', async () => {
@@ -94,33 +118,55 @@ describe('upstream failures become clean OpenAI-style errors, and failures bill 
     const res = await post(chatBody('garbage'));
     expect(res.status).toBe(502);
     expect(res.body.error.code).toBe('upstream_malformed_response');
-    expect((await settlementOf(env.app, res.headers['x-request-id'])).outcome).toMatchObject({ status: 'failed', prompt_tokens: 0, completion_tokens: 0 });
+    expect((await settlementOf(env.app, res.headers['x-request-id'])).outcome).toMatchObject({
+      status: 'failed',
+      prompt_tokens: 0,
+      completion_tokens: 0,
+    });
   });
 
   it('malformed SSE mid-stream: the client keeps what it got, then an error event and [DONE]; what was sent is billed', async () => {
     env.upstream.setDefault({ content: 'alpha beta gamma delta epsilon', malformedAt: 3 });
-    const res = await openSse(env.app.url, { path: '/v1/chat/completions', headers: auth, body: chatBody('half', { stream: true }) });
+    const res = await openSse(env.app.url, {
+      path: '/v1/chat/completions',
+      headers: auth,
+      body: chatBody('half', { stream: true }),
+    });
     expect(res.status).toBe(200);
     const events = await res.rest();
     expect(events.at(-1)!.data).toBe('[DONE]');
     const error = JSON.parse(events.at(-2)!.data);
-    expect(error).toEqual({ error: { message: expect.any(String), type: 'upstream_error', code: 'upstream_malformed_response' } });
+    expect(error).toEqual({
+      error: { message: expect.any(String), type: 'upstream_error', code: 'upstream_malformed_response' },
+    });
     const received = contentOf(events.slice(0, -2));
     expect(received).toBe('alpha beta gamma');
     const settle = await settlementOf(env.app, res.headers['x-request-id'] as string);
-    expect(settle.outcome).toMatchObject({ status: 'aborted', usage_source: 'counted', completion_tokens: await countTokens('gpt-4', received) });
+    expect(settle.outcome).toMatchObject({
+      status: 'aborted',
+      usage_source: 'counted',
+      completion_tokens: await countTokens('gpt-4', received),
+    });
     expect(settle.outcome.prompt_tokens).toBeGreaterThan(0);
   });
 
   it('a stream cut before its usage chunk is billed by counting what was streamed', async () => {
     env.upstream.setDefault({ content: 'one two three four five six', cutAfterTokens: 4 });
-    const res = await openSse(env.app.url, { path: '/v1/chat/completions', headers: auth, body: chatBody('cut', { stream: true }) });
+    const res = await openSse(env.app.url, {
+      path: '/v1/chat/completions',
+      headers: auth,
+      body: chatBody('cut', { stream: true }),
+    });
     const events = await res.rest();
     expect(JSON.parse(events.at(-2)!.data).error.code).toBe('upstream_stream_interrupted');
     const received = contentOf(events.slice(0, -2));
     expect(received).toBe('one two three four');
     const settle = await settlementOf(env.app, res.headers['x-request-id'] as string);
-    expect(settle.outcome).toMatchObject({ status: 'aborted', usage_source: 'counted', completion_tokens: await countTokens('gpt-4', received) });
+    expect(settle.outcome).toMatchObject({
+      status: 'aborted',
+      usage_source: 'counted',
+      completion_tokens: await countTokens('gpt-4', received),
+    });
   });
 
   it('a complete answer without a usage chunk is billed as counted', async () => {
@@ -131,18 +177,26 @@ describe('upstream failures become clean OpenAI-style errors, and failures bill 
     const completionTokens = await countTokens('gpt-4', content);
     expect(res.body.usage.completion_tokens).toBe(completionTokens);
     const settle = await settlementOf(env.app, res.headers['x-request-id']);
-    expect(settle.outcome).toMatchObject({ status: 'completed', usage_source: 'counted', completion_tokens: completionTokens });
+    expect(settle.outcome).toMatchObject({
+      status: 'completed',
+      usage_source: 'counted',
+      completion_tokens: completionTokens,
+    });
   });
 
   it('an upstream that stalls mid-stream is ended by the idle timeout', async () => {
     env.upstream.setDefault({ content: 'a b c d e', stallAfterTokens: 2 });
-    const res = await openSse(env.app.url, { path: '/v1/chat/completions', headers: auth, body: chatBody('stall', { stream: true }) });
+    const res = await openSse(env.app.url, {
+      path: '/v1/chat/completions',
+      headers: auth,
+      body: chatBody('stall', { stream: true }),
+    });
     const events = await res.rest();
     expect(contentOf(events.slice(0, -2))).toBe('a b');
     expect(JSON.parse(events.at(-2)!.data).error.code).toBe('upstream_timeout');
   });
 
-  it('falls back to the next provider by priority, with that provider\'s own key', async () => {
+  it("falls back to the next provider by priority, with that provider's own key", async () => {
     env.upstream.setDefault({ status: 500 });
     backup.setDefault({ content: 'served by the backup' });
     const res = await post({ ...chatBody('fallback'), model: 'claude-3' });
@@ -151,7 +205,10 @@ describe('upstream failures become clean OpenAI-style errors, and failures bill 
     expect(env.upstream.requests).toHaveLength(2);
     expect(backup.requests).toHaveLength(1);
     expect(backup.requests[0]!.headers.authorization).toBe('Bearer sk-backup-key');
-    expect((await settlementOf(env.app, res.headers['x-request-id'])).outcome).toMatchObject({ status: 'completed', provider: 'backup' });
+    expect((await settlementOf(env.app, res.headers['x-request-id'])).outcome).toMatchObject({
+      status: 'completed',
+      provider: 'backup',
+    });
   });
 
   it('falls back when the primary cannot be reached at all', async () => {

@@ -9,7 +9,11 @@ const words = (n: number, tag = 'w') => Array.from({ length: n }, (_, i) => `${t
 describe('stream lifecycle: disconnect grace, resume, status and cancel', () => {
   let env: LlmEnv;
   beforeAll(async () => {
-    env = await startLlmEnv({ STREAM_RESUME_GRACE_MS: '800', LLM_SSE_HEADER_DEFER_MS: '150', LLM_SSE_HEARTBEAT_MS: '200' });
+    env = await startLlmEnv({
+      STREAM_RESUME_GRACE_MS: '800',
+      LLM_SSE_HEADER_DEFER_MS: '150',
+      LLM_SSE_HEARTBEAT_MS: '200',
+    });
   });
   afterAll(async () => {
     await env.stop();
@@ -26,7 +30,11 @@ describe('stream lifecycle: disconnect grace, resume, status and cancel', () => 
     const { auth, user } = await llmUser(env.app);
     const content = words(200);
     env.upstream.setDefault({ content, tokenDelayMs: 20 });
-    const res = await openSse(env.app.url, { path: '/v1/chat/completions', headers: auth, body: chatBody('long', { stream: true }) });
+    const res = await openSse(env.app.url, {
+      path: '/v1/chat/completions',
+      headers: auth,
+      body: chatBody('long', { stream: true }),
+    });
     const id = String(res.headers['x-request-id']);
     for (let i = 0; i < 3; i += 1) await res.next();
     res.drop();
@@ -37,10 +45,18 @@ describe('stream lifecycle: disconnect grace, resume, status and cancel', () => 
     const produced = await streamContent(id);
     expect(produced.length).toBeGreaterThan(0);
     expect(content.startsWith(produced)).toBe(true);
-    expect(settle.outcome).toMatchObject({ status: 'aborted', usage_source: 'counted', error_code: 'client_disconnected' });
+    expect(settle.outcome).toMatchObject({
+      status: 'aborted',
+      usage_source: 'counted',
+      error_code: 'client_disconnected',
+    });
     expect(settle.outcome.completion_tokens).toBe(await countTokens('gpt-4', produced));
     const status = await env.app.request.get(`/llm/requests/${id}`).set(auth);
-    expect(status.body).toMatchObject({ status: 'aborted', cancel_requested: true, error: { code: 'client_disconnected' } });
+    expect(status.body).toMatchObject({
+      status: 'aborted',
+      cancel_requested: true,
+      error: { code: 'client_disconnected' },
+    });
     expect(await env.app.redis.zcard(keys().active(user.id))).toBe(0);
   });
 
@@ -48,13 +64,20 @@ describe('stream lifecycle: disconnect grace, resume, status and cancel', () => 
     const { auth } = await llmUser(env.app);
     const content = words(40, 'r');
     env.upstream.setDefault({ content, tokenDelayMs: 15 });
-    const first = await openSse(env.app.url, { path: '/v1/chat/completions', headers: auth, body: chatBody('resume me', { stream: true }) });
+    const first = await openSse(env.app.url, {
+      path: '/v1/chat/completions',
+      headers: auth,
+      body: chatBody('resume me', { stream: true }),
+    });
     const id = String(first.headers['x-request-id']);
     const before = [];
     for (let i = 0; i < 5; i += 1) before.push((await first.next())!);
     first.drop();
     const lastId = before.at(-1)!.id!;
-    const resumed = await openSse(env.app.url, { path: `/llm/requests/${id}/stream`, headers: { ...auth, 'Last-Event-ID': lastId } });
+    const resumed = await openSse(env.app.url, {
+      path: `/llm/requests/${id}/stream`,
+      headers: { ...auth, 'Last-Event-ID': lastId },
+    });
     expect(resumed.status).toBe(200);
     const after = await resumed.rest();
     expect(after.at(-1)!.data).toBe('[DONE]');
@@ -63,21 +86,38 @@ describe('stream lifecycle: disconnect grace, resume, status and cancel', () => 
     for (let i = 1; i < all.length; i += 1) expect(compareIds(all[i]!.id!, all[i - 1]!.id!)).toBe(1);
     expect(contentOf(all)).toBe(content);
     expect(env.upstream.requests[0]!.aborted).toBe(false);
-    expect((await settlementOf(env.app, id)).outcome).toMatchObject({ status: 'completed', usage_source: 'reported', completion_tokens: 40 });
+    expect((await settlementOf(env.app, id)).outcome).toMatchObject({
+      status: 'completed',
+      usage_source: 'reported',
+      completion_tokens: 40,
+    });
   });
 
   it('replays a finished stream from the start, or nothing after its last event; owner only', async () => {
     const { auth } = await llmUser(env.app);
     const stranger = await llmUser(env.app);
     env.upstream.setDefault({ content: 'short and done' });
-    const res = await openSse(env.app.url, { path: '/v1/chat/completions', headers: auth, body: chatBody('x', { stream: true }) });
+    const res = await openSse(env.app.url, {
+      path: '/v1/chat/completions',
+      headers: auth,
+      body: chatBody('x', { stream: true }),
+    });
     const id = String(res.headers['x-request-id']);
     const original = await res.rest();
     const replay = await (await openSse(env.app.url, { path: `/llm/requests/${id}/stream`, headers: auth })).rest();
     expect(replay).toEqual(original);
-    const afterDone = await (await openSse(env.app.url, { path: `/llm/requests/${id}/stream?last_event_id=${original.at(-1)!.id}`, headers: auth })).rest();
+    const afterDone = await (
+      await openSse(env.app.url, {
+        path: `/llm/requests/${id}/stream?last_event_id=${original.at(-1)!.id}`,
+        headers: auth,
+      })
+    ).rest();
     expect(afterDone).toEqual([]);
-    for (const [method, path] of [['get', `/llm/requests/${id}`], ['get', `/llm/requests/${id}/stream`], ['delete', `/llm/requests/${id}`]] as const) {
+    for (const [method, path] of [
+      ['get', `/llm/requests/${id}`],
+      ['get', `/llm/requests/${id}/stream`],
+      ['delete', `/llm/requests/${id}`],
+    ] as const) {
       const r = await env.app.request[method](path).set(stranger.auth);
       expect(r.status, `${method} ${path}`).toBe(404);
       expect(r.body.error.code).toBe('request_not_found');
@@ -92,7 +132,11 @@ describe('stream lifecycle: disconnect grace, resume, status and cancel', () => 
   it('DELETE stops a running stream: the client sees request_cancelled then [DONE]; the upstream is aborted; what was produced is billed', async () => {
     const { auth } = await llmUser(env.app);
     env.upstream.setDefault({ content: words(300, 'c'), tokenDelayMs: 15 });
-    const res = await openSse(env.app.url, { path: '/v1/chat/completions', headers: auth, body: chatBody('cancel me', { stream: true }) });
+    const res = await openSse(env.app.url, {
+      path: '/v1/chat/completions',
+      headers: auth,
+      body: chatBody('cancel me', { stream: true }),
+    });
     const id = String(res.headers['x-request-id']);
     await res.next();
     await res.next();
@@ -107,7 +151,11 @@ describe('stream lifecycle: disconnect grace, resume, status and cancel', () => 
     expect(JSON.parse(events.at(-2)!.data)).toMatchObject({ error: { code: 'request_cancelled' } });
     await env.upstream.waitFor((r) => r[0]?.aborted === true);
     const settle = await settlementOf(env.app, id);
-    expect(settle.outcome).toMatchObject({ status: 'aborted', usage_source: 'counted', error_code: 'request_cancelled' });
+    expect(settle.outcome).toMatchObject({
+      status: 'aborted',
+      usage_source: 'counted',
+      error_code: 'request_cancelled',
+    });
     expect(settle.outcome.completion_tokens).toBe(await countTokens('gpt-4', await streamContent(id)));
     expect((await env.app.request.get(`/llm/requests/${id}`).set(auth)).body.status).toBe('cancelled');
     const again = await env.app.request.delete(`/llm/requests/${id}`).set(auth);
@@ -120,7 +168,11 @@ describe('stream lifecycle: disconnect grace, resume, status and cancel', () => 
     const worker = env.workers.workers[0]!;
     await worker.pause();
     try {
-      const res = await openSse(env.app.url, { path: '/v1/chat/completions', headers: auth, body: chatBody('queued', { stream: true }) });
+      const res = await openSse(env.app.url, {
+        path: '/v1/chat/completions',
+        headers: auth,
+        body: chatBody('queued', { stream: true }),
+      });
       expect(res.status).toBe(200);
       const id = String(res.headers['x-request-id']);
       expect((await env.app.request.get(`/llm/requests/${id}`).set(auth)).body.status).toBe('queued');
@@ -129,7 +181,13 @@ describe('stream lifecycle: disconnect grace, resume, status and cancel', () => 
       expect(cancel.body).toMatchObject({ status: 'cancelled', cancel_requested: true });
       const events = await res.rest();
       expect(events.map((e) => e.data.includes('request_cancelled') || e.data === '[DONE]')).toEqual([true, true]);
-      expect((await settlementOf(env.app, id)).outcome).toMatchObject({ status: 'aborted', prompt_tokens: 0, completion_tokens: 0, usage_source: 'none', error_code: 'request_cancelled' });
+      expect((await settlementOf(env.app, id)).outcome).toMatchObject({
+        status: 'aborted',
+        prompt_tokens: 0,
+        completion_tokens: 0,
+        usage_source: 'none',
+        error_code: 'request_cancelled',
+      });
       expect(await env.app.producer.queues.llm.getJob(id)).toBeUndefined();
       expect(await env.app.redis.zcard(keys().active(user.id))).toBe(0);
     } finally {
@@ -141,7 +199,11 @@ describe('stream lifecycle: disconnect grace, resume, status and cancel', () => 
   it('a non-streaming client that drops is treated the same way', async () => {
     const { auth } = await llmUser(env.app);
     env.upstream.setDefault({ content: words(200, 'n'), tokenDelayMs: 20 });
-    const req = http.request(`${env.app.url}/v1/chat/completions`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, agent: false });
+    const req = http.request(`${env.app.url}/v1/chat/completions`, {
+      method: 'POST',
+      headers: { ...auth, 'content-type': 'application/json' },
+      agent: false,
+    });
     req.on('error', () => undefined);
     req.end(JSON.stringify(chatBody('json drop')));
     await env.upstream.waitFor((r) => (r[0]?.tokensSent ?? 0) >= 3);

@@ -28,12 +28,19 @@ describe('the proxy refuses what it must, before anything goes upstream', () => 
       [{ messages: [{ role: 'user', content: 'x' }] }, 'model'],
     ];
     for (const [body, param] of cases) {
-      const res = await env.app.request.post('/v1/chat/completions').set(auth).send(body as object);
+      const res = await env.app.request
+        .post('/v1/chat/completions')
+        .set(auth)
+        .send(body as object);
       expect(res.status, JSON.stringify(body)).toBe(400);
       expect(res.body.error).toMatchObject({ type: 'invalid_request_error', code: 'validation_error' });
       if (param) expect(res.body.error.param).toBe(param);
     }
-    const bad = await env.app.request.post('/v1/chat/completions').set(auth).set('content-type', 'application/json').send('{"model": ');
+    const bad = await env.app.request
+      .post('/v1/chat/completions')
+      .set(auth)
+      .set('content-type', 'application/json')
+      .send('{"model": ');
     expect(bad.status).toBe(400);
     expect(bad.body.error.code).toBe('invalid_json');
     expect(env.upstream.requests).toHaveLength(0);
@@ -41,48 +48,78 @@ describe('the proxy refuses what it must, before anything goes upstream', () => 
 
   it('accepts content parts (text and images) and tool messages', async () => {
     const { auth } = await llmUser(env.app);
-    const res = await env.app.request.post('/v1/chat/completions').set(auth).send({
-      model: 'gpt-4',
-      messages: [
-        { role: 'system', content: 'be brief' },
-        { role: 'user', content: [{ type: 'text', text: 'what is this?' }, { type: 'image_url', image_url: { url: 'https://example.com/a.png', detail: 'low' } }] },
-        { role: 'assistant', content: null, tool_calls: [{ id: 'call_1', type: 'function', function: { name: 'look', arguments: '{}' } }] },
-        { role: 'tool', tool_call_id: 'call_1', content: 'a cat' },
-      ],
-      tools: [{ type: 'function', function: { name: 'look', parameters: { type: 'object', properties: {} } } }],
-    });
+    const res = await env.app.request
+      .post('/v1/chat/completions')
+      .set(auth)
+      .send({
+        model: 'gpt-4',
+        messages: [
+          { role: 'system', content: 'be brief' },
+          {
+            role: 'user',
+            content: [
+              { type: 'text', text: 'what is this?' },
+              { type: 'image_url', image_url: { url: 'https://example.com/a.png', detail: 'low' } },
+            ],
+          },
+          {
+            role: 'assistant',
+            content: null,
+            tool_calls: [{ id: 'call_1', type: 'function', function: { name: 'look', arguments: '{}' } }],
+          },
+          { role: 'tool', tool_call_id: 'call_1', content: 'a cat' },
+        ],
+        tools: [{ type: 'function', function: { name: 'look', parameters: { type: 'object', properties: {} } } }],
+      });
     expect(res.status).toBe(200);
-    expect((env.upstream.requests[0]!.body.messages as unknown[])).toHaveLength(4);
+    expect(env.upstream.requests[0]!.body.messages as unknown[]).toHaveLength(4);
   });
 
   it('needs credentials, and answers unknown or not-allowed models like OpenAI', async () => {
     const none = await env.app.request.post('/v1/chat/completions').send(chatBody('x'));
     expect(none.status).toBe(401);
     const { auth } = await llmUser(env.app, { tier: 'free' });
-    const unknown = await env.app.request.post('/v1/chat/completions').set(auth).send({ ...chatBody('x'), model: 'gpt-9000' });
+    const unknown = await env.app.request
+      .post('/v1/chat/completions')
+      .set(auth)
+      .send({ ...chatBody('x'), model: 'gpt-9000' });
     expect(unknown.status).toBe(404);
     expect(unknown.body.error).toMatchObject({ code: 'model_not_found', param: 'model' });
     const paid = await env.app.request.post('/v1/chat/completions').set(auth).send(chatBody('x'));
     expect(paid.status).toBe(403);
     expect(paid.body.error.code).toBe('model_not_allowed');
     const models = await env.app.request.get('/v1/models').set(auth);
-    expect(models.body).toEqual({ object: 'list', data: [{ id: 'gpt-3.5-turbo', object: 'model', created: expect.any(Number), owned_by: 'aicoder' }] });
+    expect(models.body).toEqual({
+      object: 'list',
+      data: [{ id: 'gpt-3.5-turbo', object: 'model', created: expect.any(Number), owned_by: 'aicoder' }],
+    });
     expect((await env.app.request.get('/llm/models/gpt-4').set(auth)).status).toBe(404);
     expect((await env.app.request.get('/v1/models/gpt-3.5-turbo').set(auth)).body.id).toBe('gpt-3.5-turbo');
-    const free = await env.app.request.post('/v1/chat/completions').set(auth).send({ ...chatBody('x'), model: 'gpt-3.5-turbo' });
+    const free = await env.app.request
+      .post('/v1/chat/completions')
+      .set(auth)
+      .send({ ...chatBody('x'), model: 'gpt-3.5-turbo' });
     expect(free.status).toBe(200);
     // An organization the caller does not belong to does not exist for them.
-    const foreignOrg = await env.app.request.post('/v1/chat/completions').set(auth).set('X-Organization-Id', 'a'.repeat(24)).send({ ...chatBody('x'), model: 'gpt-3.5-turbo' });
+    const foreignOrg = await env.app.request
+      .post('/v1/chat/completions')
+      .set(auth)
+      .set('X-Organization-Id', 'a'.repeat(24))
+      .send({ ...chatBody('x'), model: 'gpt-3.5-turbo' });
     expect(foreignOrg.status).toBe(404);
     expect(env.upstream.requests).toHaveLength(1);
     const docs = await env.app.request.get('/openapi.json');
-    expect(Object.keys(docs.body.paths)).toEqual(expect.arrayContaining(['/v1/chat/completions', '/v1/models', '/llm/requests/{id}', '/llm/requests/{id}/stream']));
+    expect(Object.keys(docs.body.paths)).toEqual(
+      expect.arrayContaining(['/v1/chat/completions', '/v1/models', '/llm/requests/{id}', '/llm/requests/{id}/stream']),
+    );
   });
 
   it('limits requests per minute per user with 429, Retry-After and RateLimit headers', async () => {
     const { auth } = await llmUser(env.app, { limitOverrides: { requests_per_minute: 3 } });
     const other = await llmUser(env.app, { limitOverrides: { requests_per_minute: 3 } });
-    const results = await Promise.all(Array.from({ length: 5 }, () => env.app.request.post('/v1/chat/completions').set(auth).send(chatBody('x'))));
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () => env.app.request.post('/v1/chat/completions').set(auth).send(chatBody('x'))),
+    );
     expect(results.map((r) => r.status).sort()).toEqual([200, 200, 200, 429, 429]);
     const refused = results.find((r) => r.status === 429)!;
     expect(refused.body.error).toMatchObject({ type: 'rate_limit_error', code: 'rate_limit_exceeded' });
@@ -90,7 +127,10 @@ describe('the proxy refuses what it must, before anything goes upstream', () => 
     expect(refused.headers['ratelimit-limit']).toBe('3');
     expect(refused.headers['ratelimit-remaining']).toBe('0');
     expect(Number(refused.headers['ratelimit-reset'])).toBeGreaterThan(0);
-    const served = results.filter((r) => r.status === 200).map((r) => r.headers['ratelimit-remaining']).sort();
+    const served = results
+      .filter((r) => r.status === 200)
+      .map((r) => r.headers['ratelimit-remaining'])
+      .sort();
     expect(served).toEqual(['0', '1', '2']);
     // Counted per user: another user is unaffected.
     expect((await env.app.request.post('/v1/chat/completions').set(other.auth).send(chatBody('x'))).status).toBe(200);
@@ -99,9 +139,16 @@ describe('the proxy refuses what it must, before anything goes upstream', () => 
   it('limits concurrent open streams per user and frees the slot when a stream ends', async () => {
     const { auth, user } = await llmUser(env.app, { limitOverrides: { concurrent_streams: 2 } });
     env.upstream.when('slow', { content: 'a b c d e f g h', tokenDelayMs: 40 });
-    const open = await Promise.all([1, 2].map(() => openSse(env.app.url, { path: '/v1/chat/completions', headers: auth, body: chatBody('slow', { stream: true }) })));
+    const open = await Promise.all(
+      [1, 2].map(() =>
+        openSse(env.app.url, { path: '/v1/chat/completions', headers: auth, body: chatBody('slow', { stream: true }) }),
+      ),
+    );
     expect(open.map((r) => r.status)).toEqual([200, 200]);
-    const third = await env.app.request.post('/v1/chat/completions').set(auth).send(chatBody('slow', { stream: true }));
+    const third = await env.app.request
+      .post('/v1/chat/completions')
+      .set(auth)
+      .send(chatBody('slow', { stream: true }));
     expect(third.status).toBe(429);
     expect(third.body.error.code).toBe('concurrency_limit_exceeded');
     expect(third.headers['retry-after']).toBeDefined();
@@ -111,7 +158,11 @@ describe('the proxy refuses what it must, before anything goes upstream', () => 
     await Promise.all(open.map((r) => r.rest()));
     const keys = llmKeys(env.app.config.REDIS_PREFIX);
     expect(await env.app.redis.zcard(keys.active(user.id))).toBe(0);
-    const after = await openSse(env.app.url, { path: '/v1/chat/completions', headers: auth, body: chatBody('fast', { stream: true }) });
+    const after = await openSse(env.app.url, {
+      path: '/v1/chat/completions',
+      headers: auth,
+      body: chatBody('fast', { stream: true }),
+    });
     expect(after.status).toBe(200);
     await after.rest();
   });
@@ -132,9 +183,18 @@ describe('the proxy refuses what it must, before anything goes upstream', () => 
     const estimate = await estimatePromptTokens(body, promptOptionsOf(env.app.config));
     const perRequest = estimate + 100;
     const limit = 5 * perRequest;
-    const { auth, user } = await llmUser(env.app, { monthlyLimit: limit, limitOverrides: { requests_per_minute: 1000, concurrent_streams: 100 } });
-    const results = await Promise.all(Array.from({ length: 50 }, (_, i) =>
-      env.app.request.post('/v1/chat/completions').set(auth).send(i % 2 ? body : { ...body, stream: true })));
+    const { auth, user } = await llmUser(env.app, {
+      monthlyLimit: limit,
+      limitOverrides: { requests_per_minute: 1000, concurrent_streams: 100 },
+    });
+    const results = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        env.app.request
+          .post('/v1/chat/completions')
+          .set(auth)
+          .send(i % 2 ? body : { ...body, stream: true }),
+      ),
+    );
     const served = results.filter((r) => r.status === 200);
     const refused = results.filter((r) => r.status === 429);
     expect(served).toHaveLength(5);
@@ -150,7 +210,8 @@ describe('the proxy refuses what it must, before anything goes upstream', () => 
     expect(snapshot).toMatchObject({ limit, reserved: limit, used: 0 });
     const ids = served.map((r) => r.headers['x-request-id'] as string);
     for (const id of ids) expect(await quota.reservationOf(id)).toBe(perRequest);
-    for (const r of refused) expect(await env.app.producer.queues.llm.getJob(String(r.headers['x-request-id']))).toBeUndefined();
+    for (const r of refused)
+      expect(await env.app.producer.queues.llm.getJob(String(r.headers['x-request-id']))).toBeUndefined();
     const settlements = await Promise.all(ids.map((id) => settlementOf(env.app, id)));
     expect(settlements.every((s) => s.outcome.status === 'completed')).toBe(true);
     const billed = settlements.reduce((sum, s) => sum + s.outcome.prompt_tokens + s.outcome.completion_tokens, 0);

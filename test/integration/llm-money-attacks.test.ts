@@ -12,8 +12,12 @@ import { waitFor, waitForFinishedJob } from '../helpers/wait.js';
 
 /** Text of about `bytes` UTF-8 bytes. */
 const oneLetter = (bytes: number) => 'a'.repeat(bytes);
-const randomCjk = (bytes: number) => Array.from({ length: Math.floor(bytes / 3) }, () => String.fromCharCode(0x4e00 + randomInt(20_000))).join('');
-const digitsAndSpaces = (bytes: number) => ('1234567890'.repeat(3000) + ' '.repeat(20_000) + '\t\n'.repeat(500)).repeat(Math.ceil(bytes / 51_000)).slice(0, bytes);
+const randomCjk = (bytes: number) =>
+  Array.from({ length: Math.floor(bytes / 3) }, () => String.fromCharCode(0x4e00 + randomInt(20_000))).join('');
+const digitsAndSpaces = (bytes: number) =>
+  ('1234567890'.repeat(3000) + ' '.repeat(20_000) + '\t\n'.repeat(500))
+    .repeat(Math.ceil(bytes / 51_000))
+    .slice(0, bytes);
 
 /** Polls /healthz until `done` settles; returns the slowest answer seen (ms). */
 async function slowestHealthz(url: string, done: Promise<unknown>): Promise<number> {
@@ -47,19 +51,28 @@ describe('attacks on the money path (issue 8, items 1 and 2)', () => {
   });
   beforeEach(() => env.upstream.reset());
 
-  const ledgerRow = (requestId: unknown) => waitFor(async () => {
-    const row = await TokenUsageModel.findOne({ request_id: String(requestId), settle_pending: false }).lean();
-    return row ?? undefined;
-  }, `ledger row of ${String(requestId)}`);
+  const ledgerRow = (requestId: unknown) =>
+    waitFor(
+      async () => {
+        const row = await TokenUsageModel.findOne({ request_id: String(requestId), settle_pending: false }).lean();
+        return row ?? undefined;
+      },
+      `ledger row of ${String(requestId)}`,
+    );
 
   it('1 MB prompts of one letter, random CJK and digit/space runs are answered while /healthz keeps answering', async () => {
     const { auth } = await llmUser(env.app, { tier: 'enterprise', monthlyLimit: 50_000_000 });
     const prompts = [oneLetter(1_000_000), randomCjk(1_000_000), digitsAndSpaces(1_000_000)];
-    const requests = Promise.all(prompts.map(async (prompt) => {
-      const started = performance.now();
-      const res = await env.app.request.post('/v1/chat/completions').set(auth).send(chatBody(prompt, { max_tokens: 5 }));
-      return { status: res.status, ms: performance.now() - started };
-    }));
+    const requests = Promise.all(
+      prompts.map(async (prompt) => {
+        const started = performance.now();
+        const res = await env.app.request
+          .post('/v1/chat/completions')
+          .set(auth)
+          .send(chatBody(prompt, { max_tokens: 5 }));
+        return { status: res.status, ms: performance.now() - started };
+      }),
+    );
     const slowest = await slowestHealthz(env.app.url, requests);
     const answers = await requests;
     expect(answers.map((a) => a.status)).toEqual([200, 200, 200]);
@@ -70,7 +83,10 @@ describe('attacks on the money path (issue 8, items 1 and 2)', () => {
   it('estimate gaming: a cheap prefix followed by CJK is reserved on the whole prompt, at least its UTF-8 bytes', async () => {
     const { auth } = await llmUser(env.app, { tier: 'enterprise', monthlyLimit: 5_000_000 });
     const prompt = `${' a'.repeat(32_768)}${'漢字'.repeat(25_000)}`;
-    const res = await env.app.request.post('/v1/chat/completions').set(auth).send(chatBody(prompt, { max_tokens: 5 }));
+    const res = await env.app.request
+      .post('/v1/chat/completions')
+      .set(auth)
+      .send(chatBody(prompt, { max_tokens: 5 }));
     expect(res.status).toBe(200);
     const { context } = await settlementOf(env.app, res.headers['x-request-id']);
     expect(context.prompt_tokens_estimate).toBeGreaterThanOrEqual(Buffer.byteLength(prompt));
@@ -78,8 +94,14 @@ describe('attacks on the money path (issue 8, items 1 and 2)', () => {
 
   it('two token limits: every limit field sent upstream is capped to the grant, a null one included', async () => {
     const { auth } = await llmUser(env.app);
-    const both = await env.app.request.post('/v1/chat/completions').set(auth).send(chatBody('two limits', { max_completion_tokens: 1, max_tokens: 1_000_000 }));
-    const nulled = await env.app.request.post('/v1/chat/completions').set(auth).send(chatBody('null limit', { max_completion_tokens: 5, max_tokens: null }));
+    const both = await env.app.request
+      .post('/v1/chat/completions')
+      .set(auth)
+      .send(chatBody('two limits', { max_completion_tokens: 1, max_tokens: 1_000_000 }));
+    const nulled = await env.app.request
+      .post('/v1/chat/completions')
+      .set(auth)
+      .send(chatBody('null limit', { max_completion_tokens: 5, max_tokens: null }));
     expect([both.status, nulled.status]).toEqual([200, 200]);
     const [first, second] = env.upstream.requests;
     expect(first!.body).toMatchObject({ max_tokens: 1, max_completion_tokens: 1 });
@@ -95,12 +117,21 @@ describe('attacks on the money path (issue 8, items 1 and 2)', () => {
     const res = await env.app.request.post('/v1/chat/completions').set(auth).send(body);
     expect(res.status).toBe(200);
     const row = await ledgerRow(res.headers['x-request-id']);
-    expect(row).toMatchObject({ prompt_tokens: estimate + 40, completion_tokens: 3, billed_tokens: estimate + 43, reserved_tokens: estimate + 3, overage_tokens: 40 });
+    expect(row).toMatchObject({
+      prompt_tokens: estimate + 40,
+      completion_tokens: 3,
+      billed_tokens: estimate + 43,
+      reserved_tokens: estimate + 3,
+      overage_tokens: 40,
+    });
     const quota = createQuotaService({ redis: env.app.redis, prefix: env.app.config.REDIS_PREFIX });
     expect(await quota.snapshot({ kind: 'user', id: user.id })).toMatchObject({ used: estimate + 43, reserved: 0 });
     const balance = await env.app.request.get('/tokens/balance').set(auth);
     expect(balance.body).toMatchObject({ tokens_used: estimate + 43, tokens_remaining: 0 });
-    const next = await env.app.request.post('/v1/chat/completions').set(auth).send(chatBody('x', { max_tokens: 1 }));
+    const next = await env.app.request
+      .post('/v1/chat/completions')
+      .set(auth)
+      .send(chatBody('x', { max_tokens: 1 }));
     expect(next.status).toBe(429);
     expect(next.body.error.code).toBe('insufficient_quota');
   });
@@ -124,28 +155,46 @@ describe('attacks on the money path (issue 8, items 1 and 2)', () => {
 
   it('harmless values of those parameters pass; a file by id is refused', async () => {
     const { auth } = await llmUser(env.app);
-    const ok = await env.app.request.post('/v1/chat/completions').set(auth).send(chatBody('fine', { service_tier: 'auto', modalities: ['text'], audio: null }));
+    const ok = await env.app.request
+      .post('/v1/chat/completions')
+      .set(auth)
+      .send(chatBody('fine', { service_tier: 'auto', modalities: ['text'], audio: null }));
     expect(ok.status).toBe(200);
-    const byId = await env.app.request.post('/v1/chat/completions').set(auth).send({
-      model: 'gpt-4', messages: [{ role: 'user', content: [{ type: 'file', file: { file_id: 'file-abc' } }] }],
-    });
+    const byId = await env.app.request
+      .post('/v1/chat/completions')
+      .set(auth)
+      .send({
+        model: 'gpt-4',
+        messages: [{ role: 'user', content: [{ type: 'file', file: { file_id: 'file-abc' } }] }],
+      });
     expect(byId.status).toBe(400);
   });
 
   it('a stream that runs longer than the reservation TTL keeps its reservation and its slot through the sweeps', async () => {
     const { auth, user } = await llmUser(env.app, { limitOverrides: { concurrent_streams: 1 } });
     env.upstream.enqueue({ content: 'slow '.repeat(12), tokenDelayMs: 300 });
-    const sse = await openSse(env.app.url, { method: 'POST', path: '/v1/chat/completions', headers: auth, body: chatBody('slow please', { stream: true, max_tokens: 50 }) });
+    const sse = await openSse(env.app.url, {
+      method: 'POST',
+      path: '/v1/chat/completions',
+      headers: auth,
+      body: chatBody('slow please', { stream: true, max_tokens: 50 }),
+    });
     expect(sse.status).toBe(200);
     const id = String(sse.headers['x-request-id']);
     const quota = createQuotaService({ redis: env.app.redis, prefix: env.app.config.REDIS_PREFIX });
     for (let sweep = 0; sweep < 3; sweep += 1) {
       await new Promise((resolve) => setTimeout(resolve, 900));
-      await waitForFinishedJob(env.app.producer.queues.usage, await scheduler.usageTick('release-expired', new Date(Date.now() + sweep * 60_000)));
+      await waitForFinishedJob(
+        env.app.producer.queues.usage,
+        await scheduler.usageTick('release-expired', new Date(Date.now() + sweep * 60_000)),
+      );
       expect(await quota.reservationOf(id)).not.toBeNull();
       expect(await env.app.redis.zscore(llmKeys(env.app.config.REDIS_PREFIX).active(user.id), id)).not.toBeNull();
     }
-    const second = await env.app.request.post('/v1/chat/completions').set(auth).send(chatBody('second stream', { stream: true }));
+    const second = await env.app.request
+      .post('/v1/chat/completions')
+      .set(auth)
+      .send(chatBody('second stream', { stream: true }));
     expect(second.status).toBe(429);
     await sse.rest();
     const row = await ledgerRow(id);
@@ -158,17 +207,26 @@ describe('attacks on the money path (issue 8, items 1 and 2)', () => {
     try {
       const { auth } = await llmUser(env.app);
       const quota = createQuotaService({ redis: env.app.redis, prefix: env.app.config.REDIS_PREFIX });
-        const send = (text: string) => env.app.request.post('/v1/chat/completions').set(auth).send(chatBody(text)).then((res) => res);
-      const queued = (count: number) => waitFor(async () => {
-        const jobs = await env.app.producer.queues.llm.getJobs(['waiting', 'prioritized']);
-        return jobs.length === count ? jobs.map((job) => job.id!) : undefined;
-      }, `${count} queued requests`);
+      const send = (text: string) =>
+        env.app.request
+          .post('/v1/chat/completions')
+          .set(auth)
+          .send(chatBody(text))
+          .then((res) => res);
+      const queued = (count: number) =>
+        waitFor(async () => {
+          const jobs = await env.app.producer.queues.llm.getJobs(['waiting', 'prioritized']);
+          return jobs.length === count ? jobs.map((job) => job.id!) : undefined;
+        }, `${count} queued requests`);
       const waiting = send('wait in line');
       const kept = (await queued(1))[0]!;
       const released = send('lose my reservation');
       const lost = (await queued(2)).find((id) => id !== kept)!;
       await new Promise((resolve) => setTimeout(resolve, 1600));
-      await waitForFinishedJob(env.app.producer.queues.usage, await scheduler.usageTick('release-expired', new Date(Date.now() + 10 * 60_000)));
+      await waitForFinishedJob(
+        env.app.producer.queues.usage,
+        await scheduler.usageTick('release-expired', new Date(Date.now() + 10 * 60_000)),
+      );
       expect(await quota.reservationOf(kept)).not.toBeNull();
       // As if its reservation had been released (a Redis loss, an older sweeper): the worker must not stream on it.
       await quota.releaseExpired([lost], Date.now() + 3_600_000);
@@ -178,7 +236,9 @@ describe('attacks on the money path (issue 8, items 1 and 2)', () => {
       expect(keptRes.status).toBe(200);
       expect(lostRes.status).toBe(503);
       expect(lostRes.body.error.code).toBe('reservation_expired');
-      expect(env.upstream.requests.map((r) => JSON.stringify(r.body))).not.toContain(expect.stringContaining('lose my reservation'));
+      expect(env.upstream.requests.map((r) => JSON.stringify(r.body))).not.toContain(
+        expect.stringContaining('lose my reservation'),
+      );
       expect((await ledgerRow(lost)).billed_tokens).toBe(0);
     } finally {
       if (!restarted) env.workers = await startWorkers(env.app.config, createLogger('silent'), ['llm']);

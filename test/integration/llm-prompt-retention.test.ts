@@ -50,21 +50,42 @@ describe('finished llm jobs keep no prompt in Redis', () => {
   it('completed, failed and client-aborted requests, streaming or not: once they end, no key holds their prompt', async () => {
     const { auth } = await llmUser(env.app);
     const cases = [prompt(), prompt(), prompt(), prompt()];
-    const [streamed, json, failed, dropped] = cases as [ReturnType<typeof prompt>, ReturnType<typeof prompt>, ReturnType<typeof prompt>, ReturnType<typeof prompt>];
+    const [streamed, json, failed, dropped] = cases as [
+      ReturnType<typeof prompt>,
+      ReturnType<typeof prompt>,
+      ReturnType<typeof prompt>,
+      ReturnType<typeof prompt>,
+    ];
     env.upstream.when(failed.marker, { status: 400 });
-    env.upstream.when(dropped.marker, { content: Array.from({ length: 300 }, (_, i) => `d${i}`).join(' '), tokenDelayMs: 20 });
+    env.upstream.when(dropped.marker, {
+      content: Array.from({ length: 300 }, (_, i) => `d${i}`).join(' '),
+      tokenDelayMs: 20,
+    });
 
-    const ok = await openSse(env.app.url, { path: '/v1/chat/completions', headers: auth, body: chatBody(streamed.text, { stream: true }) });
+    const ok = await openSse(env.app.url, {
+      path: '/v1/chat/completions',
+      headers: auth,
+      body: chatBody(streamed.text, { stream: true }),
+    });
     expect((await ok.rest()).at(-1)!.data).toBe('[DONE]');
     const okJson = await env.app.request.post('/v1/chat/completions').set(auth).send(chatBody(json.text));
     expect(okJson.status).toBe(200);
     const bad = await env.app.request.post('/v1/chat/completions').set(auth).send(chatBody(failed.text));
     expect(bad.status).toBe(400);
-    const leaving = await openSse(env.app.url, { path: '/v1/chat/completions', headers: auth, body: chatBody(dropped.text, { stream: true }) });
+    const leaving = await openSse(env.app.url, {
+      path: '/v1/chat/completions',
+      headers: auth,
+      body: chatBody(dropped.text, { stream: true }),
+    });
     await leaving.next();
     leaving.drop();
 
-    const ids = [ok.headers['x-request-id'], okJson.headers['x-request-id'], bad.headers['x-request-id'], leaving.headers['x-request-id']];
+    const ids = [
+      ok.headers['x-request-id'],
+      okJson.headers['x-request-id'],
+      bad.headers['x-request-id'],
+      leaving.headers['x-request-id'],
+    ];
     const outcomes = await Promise.all(ids.map((id) => settlementOf(env.app, id, 20_000)));
     expect(outcomes.map((s) => s.outcome.status)).toEqual(['completed', 'completed', 'failed', 'aborted']);
     // The jobs are kept (completed, for a while) but without the prompt.
@@ -81,7 +102,11 @@ describe('finished llm jobs keep no prompt in Redis', () => {
     const worker = env.workers.workers[0]!;
     await worker.pause();
     try {
-      const res = await openSse(env.app.url, { path: '/v1/chat/completions', headers: auth, body: chatBody(queued.text, { stream: true }) });
+      const res = await openSse(env.app.url, {
+        path: '/v1/chat/completions',
+        headers: auth,
+        body: chatBody(queued.text, { stream: true }),
+      });
       const id = String(res.headers['x-request-id']);
       expect((await holding(queued.marker)).length).toBeGreaterThan(0);
       const job = await env.app.producer.queues.llm.getJob(id);
@@ -112,9 +137,18 @@ describe('a job BullMQ gives up on (stalled past LLM_MAX_STALLED_COUNT)', () => 
     await worker.pause();
     // Another "worker" takes the job and dies at once: it never renews its lock.
     const connection = createBlockingRedis(env.app.config.REDIS_URL);
-    const dying = new Worker('llm', null, { connection, prefix: bullPrefix(env.app.config.REDIS_PREFIX), lockDuration: 600, autorun: false });
+    const dying = new Worker('llm', null, {
+      connection,
+      prefix: bullPrefix(env.app.config.REDIS_PREFIX),
+      lockDuration: 600,
+      autorun: false,
+    });
     try {
-      const res = await openSse(env.app.url, { path: '/v1/chat/completions', headers: auth, body: chatBody(lost.text, { stream: true }) });
+      const res = await openSse(env.app.url, {
+        path: '/v1/chat/completions',
+        headers: auth,
+        body: chatBody(lost.text, { stream: true }),
+      });
       const id = String(res.headers['x-request-id']);
       const job = await dying.getNextJob('dying-worker');
       expect(job?.id).toBe(id);
@@ -124,7 +158,12 @@ describe('a job BullMQ gives up on (stalled past LLM_MAX_STALLED_COUNT)', () => 
       expect(JSON.parse(events.at(-2)!.data)).toMatchObject({ error: { code: 'stream_interrupted' } });
       expect((await settlementOf(env.app, id)).outcome).toMatchObject({ status: 'failed', usage_source: 'none' });
       expect(await env.app.producer.queues.llm.getJob(id).then((j) => j?.getState())).toBe('failed');
-      await waitFor(async () => ((await keysHolding(env.app.redis, env.app.config.REDIS_PREFIX, lost.marker)).length === 0 ? true : undefined), 'prompt dropped', 10_000);
+      await waitFor(
+        async () =>
+          (await keysHolding(env.app.redis, env.app.config.REDIS_PREFIX, lost.marker)).length === 0 ? true : undefined,
+        'prompt dropped',
+        10_000,
+      );
       expect(env.upstream.requests).toHaveLength(0);
     } finally {
       await dying.close(true);

@@ -25,9 +25,15 @@ function holdGet(url: string, path: string, headers: Record<string, string>): Pr
       if (!head.includes('\r\n\r\n')) return;
       socket.off('data', onData);
       socket.pause();
-      resolve({ status: Number(head.slice(9, 12)), head: head.slice(0, head.indexOf('\r\n\r\n')).toLowerCase(), socket });
+      resolve({
+        status: Number(head.slice(9, 12)),
+        head: head.slice(0, head.indexOf('\r\n\r\n')).toLowerCase(),
+        socket,
+      });
     });
-    const lines = Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`).join('');
+    const lines = Object.entries(headers)
+      .map(([name, value]) => `${name}: ${value}\r\n`)
+      .join('');
     socket.write(`GET ${path} HTTP/1.1\r\nHost: ${hostname}\r\n${lines}\r\n`);
   });
 }
@@ -46,16 +52,24 @@ describe('resume connections count toward the open-stream limit', () => {
   const openSlots = (userId: string) => env.app.redis.zcard(keys().active(userId));
 
   it('replays of a finished stream: of 12 concurrent ones by a user allowed 3 streams, 3 are served and 9 refused with 429; the slots are freed when the clients go', async () => {
-    const { auth, user } = await llmUser(env.app, { limitOverrides: { concurrent_streams: 3, requests_per_minute: 1000 } });
+    const { auth, user } = await llmUser(env.app, {
+      limitOverrides: { concurrent_streams: 3, requests_per_minute: 1000 },
+    });
     // Several megabytes: a client that never reads keeps its replay (and so its slot) open.
     env.upstream.when('big', { tokens: Array.from({ length: 6000 }, () => 'y'.repeat(1000)) });
-    const original = await openSse(env.app.url, { path: '/v1/chat/completions', headers: auth, body: chatBody('big', { stream: true }) });
+    const original = await openSse(env.app.url, {
+      path: '/v1/chat/completions',
+      headers: auth,
+      body: chatBody('big', { stream: true }),
+    });
     const id = String(original.headers['x-request-id']);
     const originalEvents = await original.rest();
     expect(originalEvents.at(-1)!.data).toBe('[DONE]');
     expect(await openSlots(user.id)).toBe(0);
 
-    const held = await Promise.all(Array.from({ length: 12 }, () => holdGet(env.app.url, `/llm/requests/${id}/stream`, auth)));
+    const held = await Promise.all(
+      Array.from({ length: 12 }, () => holdGet(env.app.url, `/llm/requests/${id}/stream`, auth)),
+    );
     const served = held.filter((r) => r.status === 200);
     const refused = held.filter((r) => r.status !== 200);
     expect(served).toHaveLength(3);
@@ -66,30 +80,48 @@ describe('resume connections count toward the open-stream limit', () => {
     }
     expect(await openSlots(user.id)).toBe(3);
     // A new stream is refused too while the replays hold every slot.
-    const blocked = await env.app.request.post('/v1/chat/completions').set(auth).send(chatBody('x', { stream: true }));
+    const blocked = await env.app.request
+      .post('/v1/chat/completions')
+      .set(auth)
+      .send(chatBody('x', { stream: true }));
     expect(blocked.status).toBe(429);
     expect(blocked.body.error.code).toBe('concurrency_limit_exceeded');
 
     for (const r of held) r.socket.destroy();
-    await waitFor(async () => ((await openSlots(user.id)) === 0 ? true : undefined), 'slots of departed clients freed', 10_000);
+    await waitFor(
+      async () => ((await openSlots(user.id)) === 0 ? true : undefined),
+      'slots of departed clients freed',
+      10_000,
+    );
     // A replay read to its end frees its slot as well.
     const replay = await (await openSse(env.app.url, { path: `/llm/requests/${id}/stream`, headers: auth })).rest();
     expect(replay).toEqual(originalEvents);
-    await waitFor(async () => ((await openSlots(user.id)) === 0 ? true : undefined), 'slot of a finished replay freed', 10_000);
+    await waitFor(
+      async () => ((await openSlots(user.id)) === 0 ? true : undefined),
+      'slot of a finished replay freed',
+      10_000,
+    );
   }, 60_000);
 
-  it('a client reconnecting to its running stream is never refused (it rides on the request\'s own slot); a third connection needs a slot of its own', async () => {
+  it("a client reconnecting to its running stream is never refused (it rides on the request's own slot); a third connection needs a slot of its own", async () => {
     const { auth, user } = await llmUser(env.app, { limitOverrides: { concurrent_streams: 1 } });
     const content = words(120, 'r');
     env.upstream.setDefault({ content, tokenDelayMs: 25 });
-    const first = await openSse(env.app.url, { path: '/v1/chat/completions', headers: auth, body: chatBody('running', { stream: true }) });
+    const first = await openSse(env.app.url, {
+      path: '/v1/chat/completions',
+      headers: auth,
+      body: chatBody('running', { stream: true }),
+    });
     const id = String(first.headers['x-request-id']);
     const before = [];
     for (let i = 0; i < 3; i += 1) before.push((await first.next())!);
     expect(await openSlots(user.id)).toBe(1);
 
     // The network blipped: the server may still hold the old connection when the client comes back.
-    const second = await openSse(env.app.url, { path: `/llm/requests/${id}/stream`, headers: { ...auth, 'Last-Event-ID': before.at(-1)!.id! } });
+    const second = await openSse(env.app.url, {
+      path: `/llm/requests/${id}/stream`,
+      headers: { ...auth, 'Last-Event-ID': before.at(-1)!.id! },
+    });
     expect(second.status).toBe(200);
     const third = await env.app.request.get(`/llm/requests/${id}/stream`).set(auth);
     expect(third.status).toBe(429);
@@ -99,8 +131,15 @@ describe('resume connections count toward the open-stream limit', () => {
     // The old connection is gone now; the client reconnects once more, on the same slot.
     first.drop();
     second.drop();
-    await waitFor(async () => (Number(await env.app.redis.hget(keys().meta(id), 'watchers')) === 0 ? true : undefined), 'both connections detached', 10_000);
-    const again = await openSse(env.app.url, { path: `/llm/requests/${id}/stream`, headers: { ...auth, 'Last-Event-ID': before.at(-1)!.id! } });
+    await waitFor(
+      async () => (Number(await env.app.redis.hget(keys().meta(id), 'watchers')) === 0 ? true : undefined),
+      'both connections detached',
+      10_000,
+    );
+    const again = await openSse(env.app.url, {
+      path: `/llm/requests/${id}/stream`,
+      headers: { ...auth, 'Last-Event-ID': before.at(-1)!.id! },
+    });
     expect(again.status).toBe(200);
     const after = await again.rest();
     expect(after.at(-1)!.data).toBe('[DONE]');
@@ -120,9 +159,15 @@ describe('a resume connection that stays open longer than a slot lives', () => {
   });
 
   it('keeps counting until it ends: a client that never reads cannot shed its slot by waiting', async () => {
-    const { auth, user } = await llmUser(env.app, { limitOverrides: { concurrent_streams: 1, requests_per_minute: 1000 } });
+    const { auth, user } = await llmUser(env.app, {
+      limitOverrides: { concurrent_streams: 1, requests_per_minute: 1000 },
+    });
     env.upstream.when('big', { tokens: Array.from({ length: 6000 }, () => 'y'.repeat(1000)) });
-    const original = await openSse(env.app.url, { path: '/v1/chat/completions', headers: auth, body: chatBody('big', { stream: true }) });
+    const original = await openSse(env.app.url, {
+      path: '/v1/chat/completions',
+      headers: auth,
+      body: chatBody('big', { stream: true }),
+    });
     const id = String(original.headers['x-request-id']);
     expect((await original.rest()).at(-1)!.data).toBe('[DONE]');
     const held = await holdGet(env.app.url, `/llm/requests/${id}/stream`, auth);
@@ -135,6 +180,10 @@ describe('a resume connection that stays open longer than a slot lives', () => {
     expect(second.status).toBe(429);
     held.socket.destroy();
     second.socket.destroy();
-    await waitFor(async () => ((await env.app.redis.zcard(keys.active(user.id))) === 0 ? true : undefined), 'slot freed', 10_000);
+    await waitFor(
+      async () => ((await env.app.redis.zcard(keys.active(user.id))) === 0 ? true : undefined),
+      'slot freed',
+      10_000,
+    );
   }, 60_000);
 });

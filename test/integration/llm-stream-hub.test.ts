@@ -13,7 +13,12 @@ describe('the shared stream readers (real Redis)', () => {
   let hub: StreamHub;
   beforeAll(async () => {
     if (redis.status !== 'ready') await new Promise((resolve) => redis.once('ready', resolve));
-    hub = createStreamHub({ redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', control: redis, readers: 2, log: createLogger('silent') });
+    hub = createStreamHub({
+      redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+      control: redis,
+      readers: 2,
+      log: createLogger('silent'),
+    });
   });
   afterAll(async () => {
     hub.close();
@@ -34,7 +39,10 @@ describe('the shared stream readers (real Redis)', () => {
       hub.subscribe(key, ids[4]!, (e) => seen.last!.push(...e)),
     ];
     for (let i = 5; i < 8; i += 1) await add(key, `e${i}`);
-    await waitFor(() => seen.all!.length === 8 && seen.middle!.length === 5 && seen.last!.length === 3, 'every subscriber its events');
+    await waitFor(
+      () => seen.all!.length === 8 && seen.middle!.length === 5 && seen.last!.length === 3,
+      'every subscriber its events',
+    );
     expect(seen.all!.map((e) => e.data)).toEqual(['e0', 'e1', 'e2', 'e3', 'e4', 'e5', 'e6', 'e7']);
     expect(seen.middle!.map((e) => e.data)).toEqual(['e3', 'e4', 'e5', 'e6', 'e7']);
     expect(seen.last!.map((e) => e.data)).toEqual(['e5', 'e6', 'e7']);
@@ -44,10 +52,15 @@ describe('the shared stream readers (real Redis)', () => {
   it('follows hundreds of streams at once (spaced reads), a paused subscriber catching up on resume', async () => {
     const keys = Array.from({ length: 300 }, (_, i) => `${prefix}:many:${i}`);
     const got = new Map<string, string[]>(keys.map((k) => [k, []]));
-    const subs = keys.map((key) => hub.subscribe(key, '0-0', (entries) => got.get(key)!.push(...entries.map((e) => e.data))));
+    const subs = keys.map((key) =>
+      hub.subscribe(key, '0-0', (entries) => got.get(key)!.push(...entries.map((e) => e.data))),
+    );
     subs[7]!.pause();
     for (let round = 0; round < 3; round += 1) await Promise.all(keys.map((key) => add(key, `r${round}`)));
-    await waitFor(() => keys.every((k, i) => i === 7 || got.get(k)!.length === 3), 'the other subscribers their events');
+    await waitFor(
+      () => keys.every((k, i) => i === 7 || got.get(k)!.length === 3),
+      'the other subscribers their events',
+    );
     expect(got.get(keys[7]!)).toEqual([]);
     subs[7]!.resume();
     await waitFor(() => got.get(keys[7]!)!.length === 3, 'the paused subscriber its events');

@@ -16,8 +16,11 @@ const freshIp = () => `203.0.113.${++ipCounter}`;
 beforeAll(async () => {
   // The shipped defaults: 5 per account+IP, 20 per account, 50 per IP, 10 minutes.
   app = await startTestApp({
-    LOGIN_MAX_FAILURES_PER_ACCOUNT_IP: '5', LOGIN_MAX_FAILURES_PER_ACCOUNT: '20', LOGIN_MAX_FAILURES_PER_IP: '50',
-    LOGIN_FAILURE_WINDOW_SECONDS: '600', KNOWN_CLIENT_MAX_FAILURES: String(TOKEN_MAX_FAILURES),
+    LOGIN_MAX_FAILURES_PER_ACCOUNT_IP: '5',
+    LOGIN_MAX_FAILURES_PER_ACCOUNT: '20',
+    LOGIN_MAX_FAILURES_PER_IP: '50',
+    LOGIN_FAILURE_WINDOW_SECONDS: '600',
+    KNOWN_CLIENT_MAX_FAILURES: String(TOKEN_MAX_FAILURES),
   });
 });
 afterAll(async () => {
@@ -37,18 +40,23 @@ function loginJson(email: string, password: string, { ip = freshIp(), token, via
 }
 
 function loginForm(email: string, password: string, { ip = freshIp(), token }: Attempt = {}) {
-  return app.request.post('/auth/login').set('X-Forwarded-For', ip).type('form')
+  return app.request
+    .post('/auth/login')
+    .set('X-Forwarded-For', ip)
+    .type('form')
     .send({ username: email, password, ...(token ? { known_client_token: token } : {}) });
 }
 
 /** The attack from the review: 20 failed sign-ins from 4 addresses (5 each). */
 async function lockOut(email: string): Promise<void> {
   const attackers = [freshIp(), freshIp(), freshIp(), freshIp()];
-  const statuses = await Promise.all(attackers.map(async (ip) => {
-    const seen: number[] = [];
-    for (let i = 0; i < 5; i++) seen.push((await loginJson(email, 'attacker guess', { ip })).status);
-    return seen;
-  }));
+  const statuses = await Promise.all(
+    attackers.map(async (ip) => {
+      const seen: number[] = [];
+      for (let i = 0; i < 5; i++) seen.push((await loginJson(email, 'attacker guess', { ip })).status);
+      return seen;
+    }),
+  );
   expect(statuses.flat()).toEqual(Array(20).fill(401));
 }
 
@@ -95,13 +103,23 @@ describe('lock-out as a weapon: the owner keeps signing in from a known client',
     const owner = await ownerWithKnownClient();
     const attacker = await ownerWithKnownClient();
     await lockOut(owner.email);
-    const forged = [owner.token.slice(0, -2) + (owner.token.endsWith('AA') ? 'BB' : 'AA'), 'x'.repeat(43), attacker.token, ''];
+    const forged = [
+      owner.token.slice(0, -2) + (owner.token.endsWith('AA') ? 'BB' : 'AA'),
+      'x'.repeat(43),
+      attacker.token,
+      '',
+    ];
     for (const token of forged) {
       expectLocked(await loginJson(owner.email, TEST_PASSWORD, { token: token || undefined }));
       expectLocked(await loginJson(owner.email, 'attacker guess', { token: token || undefined }));
     }
-    expectLocked(await app.request.post('/auth/login-json').set('X-Forwarded-For', freshIp()).set(HEADER, 'a'.repeat(5000))
-      .send({ email: owner.email, password: TEST_PASSWORD }));
+    expectLocked(
+      await app.request
+        .post('/auth/login-json')
+        .set('X-Forwarded-For', freshIp())
+        .set(HEADER, 'a'.repeat(5000))
+        .send({ email: owner.email, password: TEST_PASSWORD }),
+    );
     const tooLong = await loginJson(owner.email, TEST_PASSWORD, { token: 'a'.repeat(5000), via: 'body' });
     expect(tooLong.status).toBe(400);
     expectCleanError(tooLong.body, 'validation_error');
@@ -109,7 +127,11 @@ describe('lock-out as a weapon: the owner keeps signing in from a known client',
 
   it('locks a stolen token brute-forced from many addresses by its own counter, without touching the account counter', async () => {
     const owner = await ownerWithKnownClient();
-    const thief = await Promise.all(Array.from({ length: TOKEN_MAX_FAILURES + 3 }, () => loginJson(owner.email, 'thief guess', { token: owner.token })));
+    const thief = await Promise.all(
+      Array.from({ length: TOKEN_MAX_FAILURES + 3 }, () =>
+        loginJson(owner.email, 'thief guess', { token: owner.token }),
+      ),
+    );
     const statuses = thief.map((r) => r.status).sort();
     expect(statuses).toEqual([...Array(TOKEN_MAX_FAILURES).fill(401), ...Array(3).fill(429)]);
     expectLocked(await loginJson(owner.email, TEST_PASSWORD, { token: owner.token }));
@@ -137,7 +159,11 @@ describe('the admin dashboard sign-in remembers its browser with an httpOnly coo
   it('lets a locked-out admin back in from the browser they used before', async () => {
     const admin = await registerAndLogin(app, uniqueEmail('admin'));
     await UserModel.updateOne({ email: admin.email }, { $set: { role: 'admin' } });
-    const first = await app.request.post('/admin/login').set('X-Forwarded-For', freshIp()).type('form').send({ email: admin.email, password: TEST_PASSWORD });
+    const first = await app.request
+      .post('/admin/login')
+      .set('X-Forwarded-For', freshIp())
+      .type('form')
+      .send({ email: admin.email, password: TEST_PASSWORD });
     expect(first.status).toBe(303);
     const cookies = first.headers['set-cookie'] as unknown as string[];
     const known = cookies.find((c) => c.startsWith('aic_known_client='));
@@ -145,10 +171,18 @@ describe('the admin dashboard sign-in remembers its browser with an httpOnly coo
     expect(known).toMatch(/SameSite=Strict/i);
 
     await lockOut(admin.email);
-    const stranger = await app.request.post('/admin/login').set('X-Forwarded-For', freshIp()).type('form').send({ email: admin.email, password: TEST_PASSWORD });
+    const stranger = await app.request
+      .post('/admin/login')
+      .set('X-Forwarded-For', freshIp())
+      .type('form')
+      .send({ email: admin.email, password: TEST_PASSWORD });
     expect(stranger.status).toBe(429);
-    const back = await app.request.post('/admin/login').set('X-Forwarded-For', freshIp()).set('Cookie', known!.split(';')[0]!)
-      .type('form').send({ email: admin.email, password: TEST_PASSWORD });
+    const back = await app.request
+      .post('/admin/login')
+      .set('X-Forwarded-For', freshIp())
+      .set('Cookie', known!.split(';')[0]!)
+      .type('form')
+      .send({ email: admin.email, password: TEST_PASSWORD });
     expect(back.status).toBe(303);
     expect(back.headers.location).toBe('/admin/queues');
   });

@@ -36,27 +36,44 @@ describe('logs', () => {
 
     fake.signInAs('github', { id: '77', email: uniqueEmail('logs-oauth'), verified: true });
     const flow = await browserSignIn(app.url, 'github');
-    const tokens = await app.request.post('/auth/oauth/exchange').send({ code: flow.code, code_verifier: flow.verifier });
-    secrets.push(flow.code!, flow.verifier, tokens.body.access_token, tokens.body.refresh_token, new URL(flow.location!).searchParams.get('state')!);
+    const tokens = await app.request
+      .post('/auth/oauth/exchange')
+      .send({ code: flow.code, code_verifier: flow.verifier });
+    secrets.push(
+      flow.code!,
+      flow.verifier,
+      tokens.body.access_token,
+      tokens.body.refresh_token,
+      new URL(flow.location!).searchParams.get('state')!,
+    );
     fake.failTokenExchange('github', true);
     await browserSignIn(app.url, 'github');
     fake.failTokenExchange('github', false);
 
     expect(lines.length).toBeGreaterThan(10);
     const log = lines.join('');
-    for (const secret of secrets) expect(log.includes(secret), `a secret of length ${secret.length} was logged`).toBe(false);
+    for (const secret of secrets)
+      expect(log.includes(secret), `a secret of length ${secret.length} was logged`).toBe(false);
     expect(log).not.toMatch(/\$2[aby]\$\d\d\$/);
   });
 
   it('redacts secret fields if code ever logs them', () => {
     const captured: string[] = [];
     const logger = createLogger('info', {}, { write: (line: string) => void captured.push(line) });
-    logger.info({
-      password: PASSWORD, refresh_token: 'rt_x', body: { password: PASSWORD, code_verifier: 'v', client_secret: 's' },
-      headers: { authorization: 'Bearer abc' }, req: { headers: { authorization: 'Bearer abc', cookie: 'c=1' } }, user: { api_key: 'aic_1' },
-    }, 'oops');
+    logger.info(
+      {
+        password: PASSWORD,
+        refresh_token: 'rt_x',
+        body: { password: PASSWORD, code_verifier: 'v', client_secret: 's' },
+        headers: { authorization: 'Bearer abc' },
+        req: { headers: { authorization: 'Bearer abc', cookie: 'c=1' } },
+        user: { api_key: 'aic_1' },
+      },
+      'oops',
+    );
     const line = captured.join('');
-    for (const value of [PASSWORD, 'rt_x', 'Bearer abc', 'c=1', 'aic_1', '"v"', '"s"']) expect(line).not.toContain(value);
+    for (const value of [PASSWORD, 'rt_x', 'Bearer abc', 'c=1', 'aic_1', '"v"', '"s"'])
+      expect(line).not.toContain(value);
     expect(line).toContain('[redacted]');
   });
 });

@@ -14,14 +14,18 @@ const freshIp = () => `198.51.100.${++ipCounter}`;
 
 beforeAll(async () => {
   app = await startTestApp({
-    LOGIN_MAX_FAILURES_PER_ACCOUNT_IP: '3', LOGIN_MAX_FAILURES_PER_ACCOUNT: '6', LOGIN_MAX_FAILURES_PER_IP: '10', LOGIN_FAILURE_WINDOW_SECONDS: String(WINDOW),
+    LOGIN_MAX_FAILURES_PER_ACCOUNT_IP: '3',
+    LOGIN_MAX_FAILURES_PER_ACCOUNT: '6',
+    LOGIN_MAX_FAILURES_PER_IP: '10',
+    LOGIN_FAILURE_WINDOW_SECONDS: String(WINDOW),
   });
 });
 afterAll(async () => {
   await app?.stop();
 });
 
-const login = (email: string, password: string, ip: string) => app.request.post('/auth/login-json').set('X-Forwarded-For', ip).send({ email, password });
+const login = (email: string, password: string, ip: string) =>
+  app.request.post('/auth/login-json').set('X-Forwarded-For', ip).send({ email, password });
 /** `count` attempts at once (the limiter is atomic, so order does not matter); returns their statuses. */
 const attempts = async (count: number, attempt: (i: number) => ReturnType<typeof login>) =>
   (await Promise.all(Array.from({ length: count }, (_, i) => attempt(i)))).map((res) => res.status);
@@ -40,7 +44,13 @@ describe('failed sign-in limits', () => {
     const attacker = freshIp();
     expect(await attempts(3, () => login(email, 'wrong password', attacker))).toEqual([401, 401, 401]);
     expectLimited(await login(email, TEST_PASSWORD, attacker));
-    expectLimited(await app.request.post('/auth/login').set('X-Forwarded-For', attacker).type('form').send({ username: email, password: TEST_PASSWORD }));
+    expectLimited(
+      await app.request
+        .post('/auth/login')
+        .set('X-Forwarded-For', attacker)
+        .type('form')
+        .send({ username: email, password: TEST_PASSWORD }),
+    );
     expect((await login(email, TEST_PASSWORD, freshIp())).status).toBe(200);
   });
 
@@ -61,12 +71,16 @@ describe('failed sign-in limits', () => {
 
   it('limits one IP spraying many accounts, and treats an IPv6 /64 as one client', async () => {
     const sprayer = freshIp();
-    expect(await attempts(10, () => login(uniqueEmail('spray'), 'wrong password', sprayer))).toEqual(Array(10).fill(401));
+    expect(await attempts(10, () => login(uniqueEmail('spray'), 'wrong password', sprayer))).toEqual(
+      Array(10).fill(401),
+    );
     expectLimited(await login(uniqueEmail('spray'), 'wrong password', sprayer));
     const { email } = await registerAndLogin(app);
     expect((await login(email, TEST_PASSWORD, freshIp())).status).toBe(200);
 
-    expect(await attempts(10, (i) => login(uniqueEmail('v6'), 'wrong password', `2001:db8:1:2::${i + 1}`))).toEqual(Array(10).fill(401));
+    expect(await attempts(10, (i) => login(uniqueEmail('v6'), 'wrong password', `2001:db8:1:2::${i + 1}`))).toEqual(
+      Array(10).fill(401),
+    );
     expectLimited(await login(uniqueEmail('v6'), 'wrong password', '2001:db8:1:2:ffff::9'));
     expect((await login(uniqueEmail('v6'), 'wrong password', '2001:db8:1:3::1')).status).toBe(401);
   });
@@ -95,7 +109,15 @@ describe('failed sign-in limits', () => {
 describe('lockout length', () => {
   it('ends by itself when the window passes (no long lockout by a stranger)', async () => {
     const prefix = `${app.config.REDIS_PREFIX}:expiry`;
-    const limiter = createLoginLimiter({ redis: app.redis, prefix, maxPerAccountIp: 2, maxPerAccount: 100, maxPerIp: 100, maxPerKnownClient: 100, windowSeconds: 1 });
+    const limiter = createLoginLimiter({
+      redis: app.redis,
+      prefix,
+      maxPerAccountIp: 2,
+      maxPerAccount: 100,
+      maxPerIp: 100,
+      maxPerKnownClient: 100,
+      windowSeconds: 1,
+    });
     await limiter.begin('victim@example.com', '203.0.113.9');
     await limiter.begin('victim@example.com', '203.0.113.9');
     const blocked = await limiter.begin('victim@example.com', '203.0.113.9').catch((error: unknown) => error);

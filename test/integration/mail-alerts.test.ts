@@ -4,7 +4,17 @@ import { waitForCompletedJob } from '../helpers/wait.js';
 import { mailbox, waitForMail } from '../helpers/mailpit.js';
 import { registerAndLogin } from '../factories/users.js';
 import { organization, outcome, requestContext } from '../factories/usage.js';
-import { BILLING_ENV, PRICE_PRO, deliver, invoice, monthAfter, newId, nowSeconds, stripeEvent, subscription } from '../factories/stripe-events.js';
+import {
+  BILLING_ENV,
+  PRICE_PRO,
+  deliver,
+  invoice,
+  monthAfter,
+  newId,
+  nowSeconds,
+  stripeEvent,
+  subscription,
+} from '../factories/stripe-events.js';
 import { startWorkers, type RunningWorkers } from '../../workers/index.js';
 import { createLogger } from '../../src/lib/logger.js';
 import { createQuotaService, type QuotaService } from '../../src/shared/quota/service.js';
@@ -33,18 +43,27 @@ describe('alerts by mail, once per period and payer, whatever the number of work
   /** A registered user at a fresh mailbox with a monthly limit; verified unless told otherwise. */
   async function payer(label: string, limit: number, fields: Record<string, unknown> = { is_verified: true }) {
     const who = await registerAndLogin(app, mailbox(label));
-    await UserModel.updateOne({ _id: who.user.id }, { $set: { monthly_limit: limit, tokens_remaining: limit, ...fields } });
+    await UserModel.updateOne(
+      { _id: who.user.id },
+      { $set: { monthly_limit: limit, tokens_remaining: limit, ...fields } },
+    );
     return { ...who, ref: { kind: 'user', id: who.user.id } as AccountRef };
   }
 
   /** Settles `count` requests of `tokens` each through the usage queue, all at once. */
   async function settleMany(userId: string, accounts: AccountRef[], count: number, tokens: number) {
-    const ids = await Promise.all(Array.from({ length: count }, async () => {
-      const context = requestContext(userId, accounts);
-      const { granted } = await quota.reserve(context.request_id, accounts, tokens, 1, 60_000);
-      const result = outcome({ prompt_tokens: tokens / 2, completion_tokens: tokens / 2 });
-      return app.producer.enqueue('usage', { kind: 'settle', context: { ...context, reserved_tokens: granted }, outcome: result }, { jobId: `settle-${context.request_id}` });
-    }));
+    const ids = await Promise.all(
+      Array.from({ length: count }, async () => {
+        const context = requestContext(userId, accounts);
+        const { granted } = await quota.reserve(context.request_id, accounts, tokens, 1, 60_000);
+        const result = outcome({ prompt_tokens: tokens / 2, completion_tokens: tokens / 2 });
+        return app.producer.enqueue(
+          'usage',
+          { kind: 'settle', context: { ...context, reserved_tokens: granted }, outcome: result },
+          { jobId: `settle-${context.request_id}` },
+        );
+      }),
+    );
     for (const id of ids) await waitForCompletedJob(app.producer.queues.usage, id);
   }
 
@@ -75,14 +94,18 @@ describe('alerts by mail, once per period and payer, whatever the number of work
       const job = await mailDone(mailJobId.quotaAlert('user', who.user.id, 'exhausted', await periodEnd(who.ref)));
       expect(job.returnvalue).toMatchObject({ sent: 0 });
     }
-    const alertsTo = async (email: string) => (await waitForMail(email, { count: 0 })).filter((m) => /80 %|used up/.test(m.Subject)).length;
+    const alertsTo = async (email: string) =>
+      (await waitForMail(email, { count: 0 })).filter((m) => /80 %|used up/.test(m.Subject)).length;
     expect(await alertsTo(quiet.email)).toBe(0);
     expect(await alertsTo(unproven.email)).toBe(0);
   });
 
-  it('tells an organization\'s owner and admins, not its members', async () => {
+  it("tells an organization's owner and admins, not its members", async () => {
     const [owner, admin, member] = await Promise.all([payer('owner', 10), payer('admin', 10), payer('member', 10)]);
-    const org = await organization(owner.user.id, 500, [{ user_id: admin.user.id, role: 'admin' }, { user_id: member.user.id }]);
+    const org = await organization(owner.user.id, 500, [
+      { user_id: admin.user.id, role: 'admin' },
+      { user_id: member.user.id },
+    ]);
     await settleMany(member.user.id, [org.ref], 5, 100);
     const job = await mailDone(mailJobId.quotaAlert('organization', org.id, 'exhausted', await periodEnd(org.ref)));
     expect(job.returnvalue).toMatchObject({ sent: 2 });
@@ -98,10 +121,31 @@ describe('alerts by mail, once per period and payer, whatever the number of work
     const subId = newId('sub');
     const start = nowSeconds() - 3600;
     const end = monthAfter(start);
-    await deliver(app, stripeEvent('customer.subscription.created', subscription({ id: subId, customer, price: PRICE_PRO, start, end }), start));
-    await deliver(app, stripeEvent('invoice.paid', invoice({ customer, subscription: subId, price: PRICE_PRO, start, end, reason: 'subscription_create' }), start));
+    await deliver(
+      app,
+      stripeEvent(
+        'customer.subscription.created',
+        subscription({ id: subId, customer, price: PRICE_PRO, start, end }),
+        start,
+      ),
+    );
+    await deliver(
+      app,
+      stripeEvent(
+        'invoice.paid',
+        invoice({ customer, subscription: subId, price: PRICE_PRO, start, end, reason: 'subscription_create' }),
+        start,
+      ),
+    );
     for (let i = 1; i <= 3; i += 1) {
-      await deliver(app, stripeEvent('invoice.payment_failed', invoice({ customer, subscription: subId, price: PRICE_PRO, start, end }), start + i * 60));
+      await deliver(
+        app,
+        stripeEvent(
+          'invoice.payment_failed',
+          invoice({ customer, subscription: subId, price: PRICE_PRO, start, end }),
+          start + i * 60,
+        ),
+      );
     }
     const reset = (await UserModel.findById(user.user.id).lean())!.reset_date;
     await mailDone(mailJobId.paymentFailed('user', user.user.id, reset));

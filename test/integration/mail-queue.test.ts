@@ -29,7 +29,8 @@ describe('mail queue: one SMTP message per logical message, through a real SMTP 
 
   const queue = () => app.producer.queues.mail;
   const outbox = () => createMailOutbox({ config: app.config, producer: app.producer });
-  const userAt = async (email: string) => (await UserModel.create({ email, reset_date: addMonthsUtc(new Date(), 1) }))._id.toString();
+  const userAt = async (email: string) =>
+    (await UserModel.create({ email, reset_date: addMonthsUtc(new Date(), 1) }))._id.toString();
 
   it('sends a message with a plain-text and an HTML body from MAIL_FROM', async () => {
     const email = mailbox('notice');
@@ -64,7 +65,11 @@ describe('mail queue: one SMTP message per logical message, through a real SMTP 
 
   it('retries while the SMTP server is down and keeps a job that gave up in the failed set (Bull Board shows it)', async () => {
     const deadPort = await freePort();
-    const config = testConfig({ DATABASE_URL: app.config.DATABASE_URL, REDIS_PREFIX: `${app.config.REDIS_PREFIX}_down`, SMTP_URL: `smtp://127.0.0.1:${deadPort}` });
+    const config = testConfig({
+      DATABASE_URL: app.config.DATABASE_URL,
+      REDIS_PREFIX: `${app.config.REDIS_PREFIX}_down`,
+      SMTP_URL: `smtp://127.0.0.1:${deadPort}`,
+    });
     const down = await startWorkers(config, createLogger('silent'), ['mail']);
     try {
       const email = mailbox('down');
@@ -72,7 +77,11 @@ describe('mail queue: one SMTP message per logical message, through a real SMTP 
       const jobId = `mail-down-${randomUUID()}`;
       await down.workers[0]!.waitUntilReady();
       const q = new Queue('mail', { connection: app.redis, prefix: `${config.REDIS_PREFIX}:bull` });
-      await q.add('mail', { kind: 'password_changed', user_id: userId, how: 'changed' }, { jobId, attempts: 2, backoff: { type: 'fixed', delay: 50 } });
+      await q.add(
+        'mail',
+        { kind: 'password_changed', user_id: userId, how: 'changed' },
+        { jobId, attempts: 2, backoff: { type: 'fixed', delay: 50 } },
+      );
       await expect(waitForCompletedJob(q, jobId)).rejects.toThrow(/failed/);
       const failed = await q.getJob(jobId);
       expect(failed?.attemptsMade).toBe(2);
@@ -87,7 +96,9 @@ describe('mail queue: one SMTP message per logical message, through a real SMTP 
 
   it('enqueues nothing when mail is disabled, and says so to flows that need it', async () => {
     const disabled = createMailOutbox({ config: { MAIL_DISABLED: true }, producer: app.producer });
-    expect(await disabled.send({ kind: 'password_changed', user_id: 'a'.repeat(24), how: 'changed' }, 'mail-disabled-x')).toBe(false);
+    expect(
+      await disabled.send({ kind: 'password_changed', user_id: 'a'.repeat(24), how: 'changed' }, 'mail-disabled-x'),
+    ).toBe(false);
     expect(await queue().getJob('mail-disabled-x')).toBeUndefined();
     expect(() => disabled.assertEnabled()).toThrow(expect.objectContaining({ status: 503, code: 'mail_disabled' }));
   });
@@ -95,12 +106,16 @@ describe('mail queue: one SMTP message per logical message, through a real SMTP 
   it('purges spent and expired tokens and old delivery records in bounded batches, keeping live tokens', async () => {
     const tokens = createMailTokens();
     const userId = await userAt(mailbox('purge'));
-    const issue = (ttlMs: number) => tokens.issue({ purpose: 'password_reset', userId, email: 'purge@mail.test', tokenVersion: 0, ttlMs });
+    const issue = (ttlMs: number) =>
+      tokens.issue({ purpose: 'password_reset', userId, email: 'purge@mail.test', tokenVersion: 0, ttlMs });
     const live = await issue(600_000);
     const expired = await Promise.all(Array.from({ length: 7 }, () => issue(-1000)));
     const spent = await Promise.all(Array.from({ length: 3 }, () => issue(600_000)));
     for (const token of spent) expect(await tokens.claim((await tokens.find(token, ['password_reset']))!)).toBe(true);
-    await MailDeliveryModel.create([{ key: `old-${randomUUID()}`, kind: 'x', sent_at: new Date(Date.now() - 60 * 86_400_000) }, { key: `new-${randomUUID()}`, kind: 'x' }]);
+    await MailDeliveryModel.create([
+      { key: `old-${randomUUID()}`, kind: 'x', sent_at: new Date(Date.now() - 60 * 86_400_000) },
+      { key: `new-${randomUUID()}`, kind: 'x' },
+    ]);
     const deliveriesBefore = await MailDeliveryModel.countDocuments({});
 
     // Batches of 2, at most 2 batches per call: a call does bounded work, and repeated calls finish the job.

@@ -21,8 +21,16 @@ describe('migrating members embedded by the old system', () => {
     const [owner, admin, member, impostor] = await insertUsers(4);
     const orgId = new Types.ObjectId();
     await OrganizationModel.collection.insertOne({
-      _id: orgId, name: 'Legacy', owner_id: new Types.ObjectId(owner!.user.id), subscription_tier: 'pro', is_active: true,
-      monthly_limit: 1_000_000, tokens_remaining: 1_000_000, tokens_used: 0, reset_date: new Date(Date.now() + 86_400_000), settings: {},
+      _id: orgId,
+      name: 'Legacy',
+      owner_id: new Types.ObjectId(owner!.user.id),
+      subscription_tier: 'pro',
+      is_active: true,
+      monthly_limit: 1_000_000,
+      tokens_remaining: 1_000_000,
+      tokens_used: 0,
+      reset_date: new Date(Date.now() + 86_400_000),
+      settings: {},
       members: [
         { user_id: owner!.user.id, role: 'member', joined_at: new Date('2024-01-01') },
         { user_id: new Types.ObjectId(admin!.user.id), role: 'admin' },
@@ -35,7 +43,10 @@ describe('migrating members embedded by the old system', () => {
     const rows = await OrganizationMemberModel.find({ organization_id: orgId }).lean();
     const roles = Object.fromEntries(rows.map((r) => [r.user_id.toString(), [r.role, r.monthly_token_cap]]));
     expect(roles).toEqual({
-      [owner!.user.id]: ['owner', null], [admin!.user.id]: ['admin', null], [member!.user.id]: ['member', 500], [impostor!.user.id]: ['admin', null],
+      [owner!.user.id]: ['owner', null],
+      [admin!.user.id]: ['admin', null],
+      [member!.user.id]: ['member', 500],
+      [impostor!.user.id]: ['admin', null],
     });
     const migrated = (await OrganizationModel.collection.findOne({ _id: orgId }))!;
     expect(migrated.members).toBeUndefined();
@@ -44,7 +55,10 @@ describe('migrating members embedded by the old system', () => {
 
     const user = await UserModel.findById(member!.user.id);
     const payer = await resolvePayer(app.config, { user: user!, via: 'access_token' }, orgId.toString());
-    expect(payer.accounts).toEqual([{ kind: 'member_cap', id: `${orgId.toString()}.${member!.user.id}` }, { kind: 'organization', id: orgId.toString() }]);
+    expect(payer.accounts).toEqual([
+      { kind: 'member_cap', id: `${orgId.toString()}.${member!.user.id}` },
+      { kind: 'organization', id: orgId.toString() },
+    ]);
     expect(payer.tier).toBe('pro');
   });
 });

@@ -22,7 +22,11 @@ describe('organizations and members', () => {
     await app.stop();
   });
 
-  const expectError = (res: { status: number; body: { error?: { code?: string } }; headers: Record<string, string> }, status: number, code?: string) => {
+  const expectError = (
+    res: { status: number; body: { error?: { code?: string } }; headers: Record<string, string> },
+    status: number,
+    code?: string,
+  ) => {
     expect(res.status).toBe(status);
     expect(res.body.error).toMatchObject(code ? { code } : {});
     expect(res.headers['x-request-id']).toBeTruthy();
@@ -31,27 +35,54 @@ describe('organizations and members', () => {
   describe('lifecycle', () => {
     it('creates an organization on the free plan with its creator as owner', async () => {
       const owner = await registerAndLogin(app);
-      const res = await app.request.post('/organizations').set(owner.auth).send({ name: '  Acme Corp ', settings: { theme: 'dark', limits: { seats: 3 } } });
+      const res = await app.request
+        .post('/organizations')
+        .set(owner.auth)
+        .send({ name: '  Acme Corp ', settings: { theme: 'dark', limits: { seats: 3 } } });
       expect(res.status).toBe(201);
       expect(res.body).toMatchObject({
-        name: 'Acme Corp', owner_id: owner.user.id, subscription_tier: 'free', my_role: 'owner',
-        settings: { theme: 'dark', limits: { seats: 3 } }, monthly_limit: 10_000, tokens_remaining: 10_000, tokens_used: 0, reserved: 0,
+        name: 'Acme Corp',
+        owner_id: owner.user.id,
+        subscription_tier: 'free',
+        my_role: 'owner',
+        settings: { theme: 'dark', limits: { seats: 3 } },
+        monthly_limit: 10_000,
+        tokens_remaining: 10_000,
+        tokens_used: 0,
+        reserved: 0,
       });
-      expect(res.body.members).toEqual([expect.objectContaining({ user_id: owner.user.id, email: owner.email, role: 'owner', monthly_token_cap: null })]);
+      expect(res.body.members).toEqual([
+        expect.objectContaining({ user_id: owner.user.id, email: owner.email, role: 'owner', monthly_token_cap: null }),
+      ]);
       const days = (Date.parse(res.body.reset_date) - Date.now()) / 86_400_000;
       expect(days).toBeGreaterThan(27);
       expect(days).toBeLessThan(32);
       expect(res.body.created_at).toMatch(/^\d{4}-/);
       // Plan, pool and ownership fields are not the client's to set.
-      const sneaky = await app.request.post('/organizations').set(owner.auth).send({
-        name: 'Sneaky', subscription_tier: 'enterprise', monthly_limit: 10 ** 9, owner_id: '0'.repeat(24), members: [{ user_id: '0'.repeat(24), role: 'owner' }],
+      const sneaky = await app.request
+        .post('/organizations')
+        .set(owner.auth)
+        .send({
+          name: 'Sneaky',
+          subscription_tier: 'enterprise',
+          monthly_limit: 10 ** 9,
+          owner_id: '0'.repeat(24),
+          members: [{ user_id: '0'.repeat(24), role: 'owner' }],
+        });
+      expect(sneaky.body).toMatchObject({
+        subscription_tier: 'free',
+        monthly_limit: 10_000,
+        owner_id: owner.user.id,
+        members: [{ user_id: owner.user.id }],
       });
-      expect(sneaky.body).toMatchObject({ subscription_tier: 'free', monthly_limit: 10_000, owner_id: owner.user.id, members: [{ user_id: owner.user.id }] });
-      const patched = await app.request.patch(`/organizations/${sneaky.body.id}`).set(owner.auth).send({ name: 'Still free', subscription_tier: 'pro', monthly_limit: 1 });
+      const patched = await app.request
+        .patch(`/organizations/${sneaky.body.id}`)
+        .set(owner.auth)
+        .send({ name: 'Still free', subscription_tier: 'pro', monthly_limit: 1 });
       expect(patched.body).toMatchObject({ name: 'Still free', subscription_tier: 'free', monthly_limit: 10_000 });
     });
 
-    it('lists the organizations I own or belong to, and nobody else\'s', async () => {
+    it("lists the organizations I own or belong to, and nobody else's", async () => {
       const { owner, member, orgId } = await organizationWithTeam(app);
       const stranger = await registerAndLogin(app);
       const strangersOrg = await createOrganization(app, stranger, 'Other');
@@ -65,13 +96,23 @@ describe('organizations and members', () => {
 
     it('lets the owner and admins rename and change settings (merged; null removes a key), not members', async () => {
       const { owner, admin, member, orgId } = await organizationWithTeam(app);
-      const renamed = await app.request.patch(`/organizations/${orgId}`).set(owner.auth).send({ name: 'Renamed', settings: { a: 1, b: { c: true } } });
+      const renamed = await app.request
+        .patch(`/organizations/${orgId}`)
+        .set(owner.auth)
+        .send({ name: 'Renamed', settings: { a: 1, b: { c: true } } });
       expect(renamed.status).toBe(200);
       expect(renamed.body).toMatchObject({ name: 'Renamed', settings: { a: 1, b: { c: true } } });
-      const merged = await app.request.patch(`/organizations/${orgId}`).set(admin.auth).send({ settings: { a: null, d: 'x' } });
+      const merged = await app.request
+        .patch(`/organizations/${orgId}`)
+        .set(admin.auth)
+        .send({ settings: { a: null, d: 'x' } });
       expect(merged.status).toBe(200);
       expect(merged.body.settings).toEqual({ b: { c: true }, d: 'x' });
-      expectError(await app.request.patch(`/organizations/${orgId}`).set(member.auth).send({ name: 'Mine now' }), 403, 'organization_permission');
+      expectError(
+        await app.request.patch(`/organizations/${orgId}`).set(member.auth).send({ name: 'Mine now' }),
+        403,
+        'organization_permission',
+      );
       expect((await app.request.get(`/organizations/${orgId}`).set(member.auth)).body.name).toBe('Renamed');
     });
 
@@ -79,14 +120,44 @@ describe('organizations and members', () => {
       const owner = await registerAndLogin(app);
       const orgId = await createOrganization(app, owner, 'Valid');
       const bad: unknown[] = [
-        {}, { name: '' }, { name: '   ' }, { name: 'x'.repeat(101) }, { name: 42 }, { name: 'ok', settings: 'dark' },
-        { name: 'ok', settings: { $where: 'x' } }, { name: 'ok', settings: { 'a.b': 1 } }, { name: 'ok', settings: { a: { $gt: 1 } } },
-        { name: 'ok', settings: { big: 'x'.repeat(20_000) } }, { name: 'ok', settings: { a: { b: { c: { d: { e: { f: 1 } } } } } } },
+        {},
+        { name: '' },
+        { name: '   ' },
+        { name: 'x'.repeat(101) },
+        { name: 42 },
+        { name: 'ok', settings: 'dark' },
+        { name: 'ok', settings: { $where: 'x' } },
+        { name: 'ok', settings: { 'a.b': 1 } },
+        { name: 'ok', settings: { a: { $gt: 1 } } },
+        { name: 'ok', settings: { big: 'x'.repeat(20_000) } },
+        { name: 'ok', settings: { a: { b: { c: { d: { e: { f: 1 } } } } } } },
       ];
-      for (const body of bad) expectError(await app.request.post('/organizations').set(owner.auth).send(body as object), 400, 'validation_error');
+      for (const body of bad)
+        expectError(
+          await app.request
+            .post('/organizations')
+            .set(owner.auth)
+            .send(body as object),
+          400,
+          'validation_error',
+        );
       expectError(await app.request.patch(`/organizations/${orgId}`).set(owner.auth).send({}), 400);
-      expectError(await app.request.patch(`/organizations/${orgId}`).set(owner.auth).send({ settings: { 'no$pe': 1 } }), 400);
-      expectError(await app.request.post('/organizations').set(owner.auth).set('content-type', 'application/json').send('{"name":'), 400, 'invalid_json');
+      expectError(
+        await app.request
+          .patch(`/organizations/${orgId}`)
+          .set(owner.auth)
+          .send({ settings: { no$pe: 1 } }),
+        400,
+      );
+      expectError(
+        await app.request
+          .post('/organizations')
+          .set(owner.auth)
+          .set('content-type', 'application/json')
+          .send('{"name":'),
+        400,
+        'invalid_json',
+      );
       const list = await app.request.get('/organizations').set(owner.auth);
       expect(list.body.data).toHaveLength(1);
       expect(list.body.data[0]).toMatchObject({ name: 'Valid', settings: {} });
@@ -99,7 +170,14 @@ describe('organizations and members', () => {
 
     it('limits how many organizations one user owns, even when created all at once', async () => {
       const owner = await registerAndLogin(app);
-      const results = await Promise.all(Array.from({ length: MAX_OWNED + 3 }, (_, i) => app.request.post('/organizations').set(owner.auth).send({ name: `Org ${i}` })));
+      const results = await Promise.all(
+        Array.from({ length: MAX_OWNED + 3 }, (_, i) =>
+          app.request
+            .post('/organizations')
+            .set(owner.auth)
+            .send({ name: `Org ${i}` }),
+        ),
+      );
       expect(results.filter((r) => r.status === 201)).toHaveLength(MAX_OWNED);
       for (const r of results.filter((x) => x.status !== 201)) expectError(r, 403, 'organization_limit_reached');
       expect((await app.request.get('/organizations').set(owner.auth)).body.data).toHaveLength(MAX_OWNED);
@@ -126,7 +204,8 @@ describe('organizations and members', () => {
         expect(res.body.error.message).toBe('Organization not found');
       }
       // A malformed id and an unknown id look the same.
-      for (const id of ['nope', '0'.repeat(24), `${orgId}x`]) expectError(await app.request.get(`/organizations/${id}`).set(stranger.auth), 404);
+      for (const id of ['nope', '0'.repeat(24), `${orgId}x`])
+        expectError(await app.request.get(`/organizations/${id}`).set(stranger.auth), 404);
       expect(await OrganizationMemberModel.countDocuments({ organization_id: orgId })).toBe(3);
     });
 
@@ -137,24 +216,49 @@ describe('organizations and members', () => {
       expect((await app.request.get(`/organizations/${orgId}/members`).set(member.auth)).body.data).toHaveLength(3);
       expectError(await app.request.patch(`/organizations/${orgId}`).set(member.auth).send({ name: 'x' }), 403);
       expectError(await app.request.delete(`/organizations/${orgId}`).set(member.auth), 403);
-      expectError(await app.request.post(`/organizations/${orgId}/members`).set(member.auth).send({ email: other.email }), 403);
-      expectError(await app.request.patch(`/organizations/${orgId}/members/${admin.user.id}`).set(member.auth).send({ monthly_token_cap: 1 }), 403);
-      expectError(await app.request.patch(`/organizations/${orgId}/members/${member.user.id}`).set(member.auth).send({ monthly_token_cap: 10 ** 9 }), 403);
+      expectError(
+        await app.request.post(`/organizations/${orgId}/members`).set(member.auth).send({ email: other.email }),
+        403,
+      );
+      expectError(
+        await app.request
+          .patch(`/organizations/${orgId}/members/${admin.user.id}`)
+          .set(member.auth)
+          .send({ monthly_token_cap: 1 }),
+        403,
+      );
+      expectError(
+        await app.request
+          .patch(`/organizations/${orgId}/members/${member.user.id}`)
+          .set(member.auth)
+          .send({ monthly_token_cap: 10 ** 9 }),
+        403,
+      );
       expectError(await app.request.delete(`/organizations/${orgId}/members/${admin.user.id}`).set(member.auth), 403);
       expectError(await app.request.delete(`/organizations/${orgId}`).set(admin.auth), 403);
     });
 
-    it('keeps sub-users out of organizations, including their parent\'s', async () => {
+    it("keeps sub-users out of organizations, including their parent's", async () => {
       const parent = await registerAndLogin(app);
       const orgId = await createOrganization(app, parent);
       const sub = await createSubUser(app, parent);
-      expectError(await app.request.post('/organizations').set(sub.auth).send({ name: 'x' }), 403, 'sub_user_forbidden');
+      expectError(
+        await app.request.post('/organizations').set(sub.auth).send({ name: 'x' }),
+        403,
+        'sub_user_forbidden',
+      );
       expectError(await app.request.get('/organizations').set(sub.auth), 403, 'sub_user_forbidden');
       expectError(await app.request.get(`/organizations/${orgId}`).set(sub.auth), 403, 'sub_user_forbidden');
       expectError(await app.request.get(`/organizations/${orgId}/members`).set(sub.auth), 403, 'sub_user_forbidden');
       // A sub-user cannot be added either; the answer is the same as for an unknown address.
-      const addSub = await app.request.post(`/organizations/${orgId}/members`).set(parent.auth).send({ email: sub.email });
-      const addUnknown = await app.request.post(`/organizations/${orgId}/members`).set(parent.auth).send({ email: 'nobody-here@example.com' });
+      const addSub = await app.request
+        .post(`/organizations/${orgId}/members`)
+        .set(parent.auth)
+        .send({ email: sub.email });
+      const addUnknown = await app.request
+        .post(`/organizations/${orgId}/members`)
+        .set(parent.auth)
+        .send({ email: 'nobody-here@example.com' });
       expectError(addSub, 404, 'user_not_found');
       expect(addSub.body).toEqual(addUnknown.body);
     });
@@ -165,15 +269,50 @@ describe('organizations and members', () => {
       const owner = await registerAndLogin(app);
       const orgId = await createOrganization(app, owner);
       const newcomer = await registerAndLogin(app);
-      const added = await app.request.post(`/organizations/${orgId}/members`).set(owner.auth).send({ email: newcomer.email.toUpperCase(), role: 'member', monthly_token_cap: 500 });
+      const added = await app.request
+        .post(`/organizations/${orgId}/members`)
+        .set(owner.auth)
+        .send({ email: newcomer.email.toUpperCase(), role: 'member', monthly_token_cap: 500 });
       expect(added.status).toBe(201);
-      expect(added.body).toMatchObject({ user_id: newcomer.user.id, email: newcomer.email, role: 'member', monthly_token_cap: 500 });
-      expectError(await app.request.post(`/organizations/${orgId}/members`).set(owner.auth).send({ email: newcomer.email }), 409, 'already_member');
-      expectError(await app.request.post(`/organizations/${orgId}/members`).set(owner.auth).send({ email: owner.email }), 409, 'already_member');
-      expectError(await app.request.post(`/organizations/${orgId}/members`).set(owner.auth).send({ email: 'ghost@example.com' }), 404, 'user_not_found');
-      expectError(await app.request.post(`/organizations/${orgId}/members`).set(owner.auth).send({ email: newcomer.email, role: 'owner' }), 400);
-      expectError(await app.request.post(`/organizations/${orgId}/members`).set(owner.auth).send({ email: 'not-an-email' }), 400);
-      expectError(await app.request.post(`/organizations/${orgId}/members`).set(owner.auth).send({ email: newcomer.email, monthly_token_cap: -1 }), 400);
+      expect(added.body).toMatchObject({
+        user_id: newcomer.user.id,
+        email: newcomer.email,
+        role: 'member',
+        monthly_token_cap: 500,
+      });
+      expectError(
+        await app.request.post(`/organizations/${orgId}/members`).set(owner.auth).send({ email: newcomer.email }),
+        409,
+        'already_member',
+      );
+      expectError(
+        await app.request.post(`/organizations/${orgId}/members`).set(owner.auth).send({ email: owner.email }),
+        409,
+        'already_member',
+      );
+      expectError(
+        await app.request.post(`/organizations/${orgId}/members`).set(owner.auth).send({ email: 'ghost@example.com' }),
+        404,
+        'user_not_found',
+      );
+      expectError(
+        await app.request
+          .post(`/organizations/${orgId}/members`)
+          .set(owner.auth)
+          .send({ email: newcomer.email, role: 'owner' }),
+        400,
+      );
+      expectError(
+        await app.request.post(`/organizations/${orgId}/members`).set(owner.auth).send({ email: 'not-an-email' }),
+        400,
+      );
+      expectError(
+        await app.request
+          .post(`/organizations/${orgId}/members`)
+          .set(owner.auth)
+          .send({ email: newcomer.email, monthly_token_cap: -1 }),
+        400,
+      );
       const members = await app.request.get(`/organizations/${orgId}/members`).set(newcomer.auth);
       expect(members.body.data.map((m: { role: string }) => m.role)).toEqual(['owner', 'member']);
     });
@@ -181,21 +320,37 @@ describe('organizations and members', () => {
     it('lets admins add members but only the owner add admins', async () => {
       const { orgId, admin } = await organizationWithTeam(app);
       const [a, b] = await insertUsers(2);
-      expect((await app.request.post(`/organizations/${orgId}/members`).set(admin.auth).send({ email: a!.email })).status).toBe(201);
-      expectError(await app.request.post(`/organizations/${orgId}/members`).set(admin.auth).send({ email: b!.email, role: 'admin' }), 403);
+      expect(
+        (await app.request.post(`/organizations/${orgId}/members`).set(admin.auth).send({ email: a!.email })).status,
+      ).toBe(201);
+      expectError(
+        await app.request
+          .post(`/organizations/${orgId}/members`)
+          .set(admin.auth)
+          .send({ email: b!.email, role: 'admin' }),
+        403,
+      );
     });
 
     it('lands every one of 10 concurrent additions, and a user added 5 times at once exactly once', async () => {
       const owner = await registerAndLogin(app);
       const orgId = await createOrganization(app, owner);
       const people = await insertUsers(10);
-      const results = await Promise.all(people.map((p) => app.request.post(`/organizations/${orgId}/members`).set(owner.auth).send({ email: p.email })));
+      const results = await Promise.all(
+        people.map((p) => app.request.post(`/organizations/${orgId}/members`).set(owner.auth).send({ email: p.email })),
+      );
       expect(results.map((r) => r.status)).toEqual(Array(10).fill(201));
       const members = await app.request.get(`/organizations/${orgId}/members`).set(owner.auth);
-      expect(new Set(members.body.data.map((m: { user_id: string }) => m.user_id))).toEqual(new Set([owner.user.id, ...people.map((p) => p.user.id)]));
+      expect(new Set(members.body.data.map((m: { user_id: string }) => m.user_id))).toEqual(
+        new Set([owner.user.id, ...people.map((p) => p.user.id)]),
+      );
 
       const [twice] = await insertUsers(1);
-      const same = await Promise.all(Array.from({ length: 5 }, () => app.request.post(`/organizations/${orgId}/members`).set(owner.auth).send({ email: twice!.email })));
+      const same = await Promise.all(
+        Array.from({ length: 5 }, () =>
+          app.request.post(`/organizations/${orgId}/members`).set(owner.auth).send({ email: twice!.email }),
+        ),
+      );
       expect(same.map((r) => r.status).sort()).toEqual([201, 409, 409, 409, 409]);
       expect(await OrganizationMemberModel.countDocuments({ organization_id: orgId })).toBe(12);
     });
@@ -204,7 +359,9 @@ describe('organizations and members', () => {
       const owner = await registerAndLogin(app);
       const orgId = await createOrganization(app, owner);
       const people = await insertUsers(22);
-      const results = await Promise.all(people.map((p) => app.request.post(`/organizations/${orgId}/members`).set(owner.auth).send({ email: p.email })));
+      const results = await Promise.all(
+        people.map((p) => app.request.post(`/organizations/${orgId}/members`).set(owner.auth).send({ email: p.email })),
+      );
       expect(results.filter((r) => r.status === 201)).toHaveLength(19);
       for (const r of results.filter((x) => x.status !== 201)) expectError(r, 403, 'member_limit_reached');
       expect(await OrganizationMemberModel.countDocuments({ organization_id: orgId })).toBe(20);
@@ -226,8 +383,17 @@ describe('organizations and members', () => {
       expect(promoted.body.role).toBe('admin');
       expect((await app.request.patch(path(extra)).set(owner.auth).send({ role: 'member' })).body.role).toBe('member');
       expectError(await app.request.patch(path(owner)).set(owner.auth).send({ role: 'admin' }), 409, 'owner_required');
-      expectError(await app.request.patch(`/organizations/${orgId}/members/${'0'.repeat(24)}`).set(owner.auth).send({ role: 'admin' }), 404);
-      expectError(await app.request.patch(`/organizations/${orgId}/members/bogus`).set(owner.auth).send({ role: 'admin' }), 404);
+      expectError(
+        await app.request
+          .patch(`/organizations/${orgId}/members/${'0'.repeat(24)}`)
+          .set(owner.auth)
+          .send({ role: 'admin' }),
+        404,
+      );
+      expectError(
+        await app.request.patch(`/organizations/${orgId}/members/bogus`).set(owner.auth).send({ role: 'admin' }),
+        404,
+      );
       expectError(await app.request.patch(path(member)).set(owner.auth).send({ role: 'boss' }), 400);
       expectError(await app.request.patch(path(member)).set(owner.auth).send({}), 400);
     });
@@ -235,7 +401,11 @@ describe('organizations and members', () => {
     it('transfers ownership: the new owner leads, the old one becomes admin, and there is always exactly one owner', async () => {
       const { orgId, owner, admin, member } = await organizationWithTeam(app);
       // Two transfers at once: the first wins; the second comes from someone who is no longer the owner.
-      const results = await Promise.all([admin, member].map((to) => app.request.patch(`/organizations/${orgId}/members/${to.user.id}`).set(owner.auth).send({ role: 'owner' })));
+      const results = await Promise.all(
+        [admin, member].map((to) =>
+          app.request.patch(`/organizations/${orgId}/members/${to.user.id}`).set(owner.auth).send({ role: 'owner' }),
+        ),
+      );
       expect(results.map((r) => r.status).sort()).toEqual([200, 403]);
       const winner = results[0]!.status === 200 ? admin : member;
       const org = await app.request.get(`/organizations/${orgId}`).set(owner.auth);
@@ -244,8 +414,14 @@ describe('organizations and members', () => {
       expect(org.body.members.filter((m: { role: string }) => m.role === 'owner')).toHaveLength(1);
       expect((await OrganizationModel.findById(orgId).lean())!.owner_id.toString()).toBe(winner.user.id);
       // The former owner can now leave; the new owner cannot.
-      expectError(await app.request.delete(`/organizations/${orgId}/members/${winner.user.id}`).set(winner.auth), 409, 'owner_cannot_leave');
-      expect((await app.request.delete(`/organizations/${orgId}/members/${owner.user.id}`).set(owner.auth)).status).toBe(204);
+      expectError(
+        await app.request.delete(`/organizations/${orgId}/members/${winner.user.id}`).set(winner.auth),
+        409,
+        'owner_cannot_leave',
+      );
+      expect(
+        (await app.request.delete(`/organizations/${orgId}/members/${owner.user.id}`).set(owner.auth)).status,
+      ).toBe(204);
     });
 
     it('removes members: anyone may leave, admins remove members, only the owner removes admins, the owner never leaves', async () => {
@@ -263,15 +439,19 @@ describe('organizations and members', () => {
       expectError(await app.request.get(`/organizations/${orgId}`).set(member.auth), 404);
       expectError(await app.request.delete(path(member)).set(owner.auth), 404);
       const left = await app.request.get(`/organizations/${orgId}/members`).set(owner.auth);
-      expect(left.body.data.map((m: { user_id: string }) => m.user_id).sort()).toEqual([owner.user.id, admin.user.id].sort());
+      expect(left.body.data.map((m: { user_id: string }) => m.user_id).sort()).toEqual(
+        [owner.user.id, admin.user.id].sort(),
+      );
     });
 
-    it('revokes a removed member\'s keys bound to the organization, and only those', async () => {
+    it("revokes a removed member's keys bound to the organization, and only those", async () => {
       const { orgId, owner, member } = await organizationWithTeam(app);
       const bound = await seedKey(member.user.id, orgId);
       const personal = await seedKey(member.user.id, null);
       const ownersKey = await seedKey(owner.user.id, orgId);
-      expect((await app.request.delete(`/organizations/${orgId}/members/${member.user.id}`).set(owner.auth)).status).toBe(204);
+      expect(
+        (await app.request.delete(`/organizations/${orgId}/members/${member.user.id}`).set(owner.auth)).status,
+      ).toBe(204);
       expect((await ApiKeyModel.findById(bound.id).lean())!.revoked_at).toBeInstanceOf(Date);
       expect(await app.redis.get(bound.cacheKey)).toBe(STALE);
       expect((await ApiKeyModel.findById(personal.id).lean())!.revoked_at).toBeNull();
@@ -281,7 +461,7 @@ describe('organizations and members', () => {
   });
 
   describe('deletion', () => {
-    it('is the owner\'s alone; detaches members, revokes organization keys, and the organization disappears', async () => {
+    it("is the owner's alone; detaches members, revokes organization keys, and the organization disappears", async () => {
       const { orgId, owner, admin, member } = await organizationWithTeam(app);
       const keys = await Promise.all([seedKey(owner.user.id, orgId), seedKey(member.user.id, orgId)]);
       const unrelated = await seedKey(member.user.id, null);
@@ -295,7 +475,10 @@ describe('organizations and members', () => {
       }
       expectError(await app.request.delete(`/organizations/${orgId}`).set(owner.auth), 404);
       expect(await OrganizationMemberModel.countDocuments({ organization_id: orgId })).toBe(0);
-      expect((await OrganizationModel.findById(orgId).lean())).toMatchObject({ is_active: false, deleted_at: expect.any(Date) });
+      expect(await OrganizationModel.findById(orgId).lean()).toMatchObject({
+        is_active: false,
+        deleted_at: expect.any(Date),
+      });
       for (const key of keys) {
         expect((await ApiKeyModel.findById(key.id).lean())!.revoked_at).toBeInstanceOf(Date);
         expect(await app.redis.get(key.cacheKey)).toBe(STALE);
@@ -310,7 +493,10 @@ describe('organizations and members', () => {
       await SubscriptionModel.create({ owner_type: 'organization', owner_id: orgId, tier: 'pro', status: 'active' });
       expectError(await app.request.delete(`/organizations/${orgId}`).set(owner.auth), 409, 'subscription_active');
       expect((await app.request.get(`/organizations/${orgId}`).set(owner.auth)).status).toBe(200);
-      await SubscriptionModel.updateOne({ owner_type: 'organization', owner_id: orgId }, { $set: { cancel_at_period_end: true } });
+      await SubscriptionModel.updateOne(
+        { owner_type: 'organization', owner_id: orgId },
+        { $set: { cancel_at_period_end: true } },
+      );
       expect((await app.request.delete(`/organizations/${orgId}`).set(owner.auth)).status).toBe(204);
     });
   });
@@ -318,7 +504,14 @@ describe('organizations and members', () => {
   async function seedKey(userId: string, orgId: string | null) {
     const key = `aic_${randomBytes(24).toString('base64url')}`;
     const keyHash = createHash('sha256').update(key).digest('hex');
-    const doc = await ApiKeyModel.create({ user_id: userId, organization_id: orgId, name: 'k', key_hash: keyHash, prefix: key.slice(0, 8), last4: key.slice(-4) });
+    const doc = await ApiKeyModel.create({
+      user_id: userId,
+      organization_id: orgId,
+      name: 'k',
+      key_hash: keyHash,
+      prefix: key.slice(0, 8),
+      last4: key.slice(-4),
+    });
     const cacheKey = apiKeyCacheKey(app.config.REDIS_PREFIX, keyHash);
     await app.redis.set(cacheKey, JSON.stringify({ id: doc._id.toString() }), 'EX', 60);
     return { id: doc._id.toString(), cacheKey };

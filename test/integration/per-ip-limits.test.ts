@@ -2,7 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import mongoose from 'mongoose';
 import { startTestApp, type TestApp } from '../helpers/harness.js';
 import { startFakeOAuthProvider, type FakeOAuthProvider } from '../helpers/fake-oauth-provider.js';
-import { VSCODE_REDIRECT, approveAtProvider, challengeOf, followCallback, newVerifier } from '../helpers/oauth-browser.js';
+import {
+  VSCODE_REDIRECT,
+  approveAtProvider,
+  challengeOf,
+  followCallback,
+  newVerifier,
+} from '../helpers/oauth-browser.js';
 import { expectCleanError } from '../helpers/assertions.js';
 import { TEST_PASSWORD, uniqueEmail } from '../factories/users.js';
 import { UserModel } from '../../src/models/user.js';
@@ -22,8 +28,10 @@ beforeAll(async () => {
   fake = await startFakeOAuthProvider();
   app = await startTestApp({
     ...fake.env(),
-    REGISTER_MAX_PER_IP: String(REGISTER_MAX), REGISTER_WINDOW_SECONDS: String(REGISTER_WINDOW),
-    OAUTH_INITIATE_MAX_PER_IP: String(INITIATE_MAX), OAUTH_INITIATE_WINDOW_SECONDS: String(INITIATE_WINDOW),
+    REGISTER_MAX_PER_IP: String(REGISTER_MAX),
+    REGISTER_WINDOW_SECONDS: String(REGISTER_WINDOW),
+    OAUTH_INITIATE_MAX_PER_IP: String(INITIATE_MAX),
+    OAUTH_INITIATE_WINDOW_SECONDS: String(INITIATE_WINDOW),
   });
 });
 afterAll(async () => {
@@ -35,7 +43,10 @@ const register = (ip: string, email = uniqueEmail('flood')) =>
   app.request.post('/auth/register').set('X-Forwarded-For', ip).send({ email, password: TEST_PASSWORD });
 
 const initiateQuery = (verifier = newVerifier()) => ({
-  code_challenge: challengeOf(verifier), code_challenge_method: 'S256', state: `client-state-${ipCounter}-${Math.random()}`, redirect_uri: VSCODE_REDIRECT,
+  code_challenge: challengeOf(verifier),
+  code_challenge_method: 'S256',
+  state: `client-state-${ipCounter}-${Math.random()}`,
+  redirect_uri: VSCODE_REDIRECT,
 });
 const initiate = (ip: string, provider = 'github') =>
   app.request.get(`/auth/oauth/${provider}`).set('X-Forwarded-For', ip).query(initiateQuery()).redirects(0);
@@ -117,6 +128,7 @@ describe('per-IP limit on GET /auth/oauth/{provider}', () => {
     expect(otherBrowser.body).toMatchObject({ error: { code: 'invalid_state' } });
     const results = await Promise.all(Array.from({ length: 5 }, () => followCallback(callbackUrl, cookie)));
     expect(results.filter((r) => r.location?.searchParams.get('code'))).toHaveLength(1);
-    for (const r of results.filter((x) => !x.location)) expect(r.body).toMatchObject({ error: { code: 'invalid_state' } });
+    for (const r of results.filter((x) => !x.location))
+      expect(r.body).toMatchObject({ error: { code: 'invalid_state' } });
   });
 });

@@ -22,8 +22,11 @@ let scheduler: RunningScheduler;
 
 beforeAll(async () => {
   app = await startTestApp({
-    PURGE_BATCH_SIZE: String(BATCH), PURGE_MAX_BATCHES: String(MAX_BATCHES), ACCESS_TOKEN_TTL_SECONDS: String(ACCESS_TTL),
-    PURGE_CRON: '0 0 1 1 *', REFRESH_REUSE_GRACE_SECONDS: '0',
+    PURGE_BATCH_SIZE: String(BATCH),
+    PURGE_MAX_BATCHES: String(MAX_BATCHES),
+    ACCESS_TOKEN_TTL_SECONDS: String(ACCESS_TTL),
+    PURGE_CRON: '0 0 1 1 *',
+    REFRESH_REUSE_GRACE_SECONDS: '0',
   });
   workers = await startWorkers(app.config, createLogger('silent'), ['maintenance']);
   scheduler = await startScheduler(app.config, createLogger('silent'));
@@ -41,10 +44,14 @@ let slot = 0;
 /** Runs one purge job through the scheduler and the worker (a distinct later minute each, so each is a new job; the worker purges as of the clock, never later). */
 async function purge(): Promise<Record<string, number>> {
   slot += 1;
-  const job = await waitForCompletedJob(app.producer.queues.maintenance, await scheduler.purgeTick(new Date(Date.now() + slot * 60_000)));
+  const job = await waitForCompletedJob(
+    app.producer.queues.maintenance,
+    await scheduler.purgeTick(new Date(Date.now() + slot * 60_000)),
+  );
   return job.returnvalue as Record<string, number>;
 }
-const familyOf = async (refreshToken: string) => (await RefreshTokenModel.findOne({ token_hash: sha256(refreshToken) }).lean())!.family_id;
+const familyOf = async (refreshToken: string) =>
+  (await RefreshTokenModel.findOne({ token_hash: sha256(refreshToken) }).lean())!.family_id;
 const tokensOf = (family: string) => RefreshTokenModel.countDocuments({ family_id: family });
 const usesOf = async (family: string) => {
   const ids = (await RefreshTokenModel.find({ family_id: family }, { _id: 1 }).lean()).map((t) => t._id);
@@ -52,7 +59,7 @@ const usesOf = async (family: string) => {
 };
 
 describe('the purge job', () => {
-  it('keeps a live session\'s spent tokens (replay detection) and removes expired tokens, sessions and their uses', async () => {
+  it("keeps a live session's spent tokens (replay detection) and removes expired tokens, sessions and their uses", async () => {
     const live = await registerAndLogin(app);
     const step1 = await refresh(live.refreshToken);
     const step2 = await refresh(step1.body.refresh_token);
@@ -100,7 +107,10 @@ describe('the purge job', () => {
     expect((await app.request.get('/auth/me').set(bearer(ended.body.access_token))).status).toBe(401);
 
     // Once longer ago than an access token lives, the session, its tokens, their uses and the revocation go.
-    await RevokedFamilyModel.updateOne({ family_id: endedFamily }, { $set: { revoked_at: new Date(Date.now() - (ACCESS_TTL + 120) * 1000) } });
+    await RevokedFamilyModel.updateOne(
+      { family_id: endedFamily },
+      { $set: { revoked_at: new Date(Date.now() - (ACCESS_TTL + 120) * 1000) } },
+    );
     const removed = await purge();
     expect(removed['sessions.ended']).toBe(3); // a batch of tokens (2), then the revocation record (1)
     expect(await tokensOf(endedFamily)).toBe(0);
@@ -117,17 +127,26 @@ describe('the purge job', () => {
 
   it('removes expired OAuth codes (spent or not) in bounded batches, and keeps live ones', async () => {
     const code = (expiresAt: Date) => ({
-      kind: 'code' as const, hash: sha256(randomBytes(16).toString('hex')), provider: 'github', code_challenge: 'c'.repeat(43),
-      redirect_uri: 'vscode://x/y', client_state: 's', expires_at: expiresAt,
+      kind: 'code' as const,
+      hash: sha256(randomBytes(16).toString('hex')),
+      provider: 'github',
+      code_challenge: 'c'.repeat(43),
+      redirect_uri: 'vscode://x/y',
+      client_state: 's',
+      expires_at: expiresAt,
     });
-    const expired = await OAuthCodeModel.insertMany(Array.from({ length: 10 }, () => code(new Date(Date.now() - 60_000))));
+    const expired = await OAuthCodeModel.insertMany(
+      Array.from({ length: 10 }, () => code(new Date(Date.now() - 60_000))),
+    );
     const live = await OAuthCodeModel.create(code(new Date(Date.now() + 600_000)));
     await OAuthCodeUseModel.create({ code_id: expired[0]!._id });
     await OAuthCodeUseModel.create({ code_id: live._id });
 
     // One run removes at most BATCH x MAX_BATCHES; the next run goes on.
     expect((await purge())['oauth_codes.expired']).toBe(BATCH * MAX_BATCHES);
-    expect(await OAuthCodeModel.countDocuments({ _id: mongoose.trusted({ $in: expired.map((c) => c._id) }) })).toBe(10 - BATCH * MAX_BATCHES);
+    expect(await OAuthCodeModel.countDocuments({ _id: mongoose.trusted({ $in: expired.map((c) => c._id) }) })).toBe(
+      10 - BATCH * MAX_BATCHES,
+    );
     expect((await purge())['oauth_codes.expired']).toBe(10 - BATCH * MAX_BATCHES);
     expect(await OAuthCodeModel.countDocuments({ _id: mongoose.trusted({ $in: expired.map((c) => c._id) }) })).toBe(0);
     expect(await OAuthCodeUseModel.countDocuments({ code_id: expired[0]!._id })).toBe(0);

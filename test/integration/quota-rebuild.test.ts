@@ -29,15 +29,28 @@ describe('loading and rebuilding quota counters while settlements land', () => {
     const requestId = `req-${randomUUID()}`;
     const period = (await UserModel.findById(ref.id).lean())!.reset_date.toISOString();
     await TokenUsageModel.create({
-      request_id: requestId, payer_type: 'user', payer_id: new Types.ObjectId(ref.id), user_id: new Types.ObjectId(ref.id),
-      model: 'gpt-3.5-turbo', status: 'completed', total_tokens: billed, billed_tokens: billed, accounts: [`user:${ref.id}`],
-      period, settle_pending: true, day: '2030-01-01',
+      request_id: requestId,
+      payer_type: 'user',
+      payer_id: new Types.ObjectId(ref.id),
+      user_id: new Types.ObjectId(ref.id),
+      model: 'gpt-3.5-turbo',
+      status: 'completed',
+      total_tokens: billed,
+      billed_tokens: billed,
+      accounts: [`user:${ref.id}`],
+      period,
+      settle_pending: true,
+      day: '2030-01-01',
     });
     return requestId;
   }
-  const charge = (ref: AccountRef, requestId: string, billed: number) => quota.settleRequest(requestId, [ref], billed, 1);
+  const charge = (ref: AccountRef, requestId: string, billed: number) =>
+    quota.settleRequest(requestId, [ref], billed, 1);
   async function stamp(requestId: string, settledAt: number) {
-    await TokenUsageModel.updateOne({ request_id: requestId }, { $set: { settle_pending: false, settled_ts: settledAt } });
+    await TokenUsageModel.updateOne(
+      { request_id: requestId },
+      { $set: { settle_pending: false, settled_ts: settledAt } },
+    );
   }
   async function settle(ref: AccountRef, billed: number) {
     const id = await writeRow(ref, billed);
@@ -51,7 +64,11 @@ describe('loading and rebuilding quota counters while settlements land', () => {
     const [t0] = (await BEGIN_LOAD.run(app.redis, [key], [])) as [string];
     await during();
     const state = (await loadAccountState(ref, { at: Number(t0), settledTimes: quota.settledTimes }))!;
-    return FINISH_LOAD.run(app.redis, [key], [state.limit, state.ledgerUsed, state.calls, state.period, t0, mode, state.floor]);
+    return FINISH_LOAD.run(
+      app.redis,
+      [key],
+      [state.limit, state.ledgerUsed, state.calls, state.period, t0, mode, state.floor],
+    );
   }
 
   it('a settlement landing during a rebuild is counted once (not lost, not doubled)', async () => {

@@ -46,10 +46,17 @@ describe('monthly quota resets (controllable clock: the tick carries its time)',
   });
 
   const resetQueue = () => app.producer.queues['quota-reset'];
-  const tick = async (at: Date, via: RunningScheduler = scheduler) => waitForCompletedJob(resetQueue(), await via.tick(at));
+  const tick = async (at: Date, via: RunningScheduler = scheduler) =>
+    waitForCompletedJob(resetQueue(), await via.tick(at));
 
   async function user(resetDate: Date, extra: Record<string, unknown> = {}): Promise<AccountRef> {
-    const doc = await UserModel.create({ email: uniqueEmail('reset'), reset_date: resetDate, monthly_limit: 10_000, tokens_remaining: 10_000, ...extra });
+    const doc = await UserModel.create({
+      email: uniqueEmail('reset'),
+      reset_date: resetDate,
+      monthly_limit: 10_000,
+      tokens_remaining: 10_000,
+      ...extra,
+    });
     created.push(doc._id.toString());
     return { kind: 'user', id: doc._id.toString() };
   }
@@ -65,7 +72,13 @@ describe('monthly quota resets (controllable clock: the tick carries its time)',
     let cursor = '0';
     let count = 0;
     do {
-      const [next, keys] = await app.redis.scan(cursor, 'MATCH', `${app.config.REDIS_PREFIX}:period-claim:${type}:${id}:*`, 'COUNT', 1000);
+      const [next, keys] = await app.redis.scan(
+        cursor,
+        'MATCH',
+        `${app.config.REDIS_PREFIX}:period-claim:${type}:${id}:*`,
+        'COUNT',
+        1000,
+      );
       cursor = next;
       count += keys.length;
     } while (cursor !== '0');
@@ -80,12 +93,25 @@ describe('monthly quota resets (controllable clock: the tick carries its time)',
     const b = await user(new Date(T.getTime() - 10 * DAY));
     const c = await user(new Date(T.getTime() + HOUR));
     const parent = await user(new Date(T.getTime() - 2 * HOUR));
-    const sub = await user(new Date(T.getTime() - 2 * HOUR), { is_sub_user: true, parent_user_id: parent.id, sub_user_limits: { monthly_tokens: 500 } });
+    const sub = await user(new Date(T.getTime() - 2 * HOUR), {
+      is_sub_user: true,
+      parent_user_id: parent.id,
+      sub_user_limits: { monthly_tokens: 500 },
+    });
     const owner = await user(new Date(T.getTime() + 5 * DAY));
     const org = await OrganizationModel.create({
-      name: 'Due Co', owner_id: owner.id, reset_date: new Date(T.getTime() - 3 * HOUR), monthly_limit: 10_000, tokens_remaining: 10_000,
+      name: 'Due Co',
+      owner_id: owner.id,
+      reset_date: new Date(T.getTime() - 3 * HOUR),
+      monthly_limit: 10_000,
+      tokens_remaining: 10_000,
     });
-    await OrganizationMemberModel.create({ organization_id: org._id, user_id: owner.id, role: 'owner', monthly_token_cap: 300 });
+    await OrganizationMemberModel.create({
+      organization_id: org._id,
+      user_id: owner.id,
+      role: 'owner',
+      monthly_token_cap: 300,
+    });
     const orgRef: AccountRef = { kind: 'organization', id: org._id.toString() };
     const memberCap: AccountRef = { kind: 'member_cap', id: `${org._id.toString()}.${owner.id}` };
     const subCap: AccountRef = { kind: 'sub_user_cap', id: sub.id };
@@ -97,10 +123,19 @@ describe('monthly quota resets (controllable clock: the tick carries its time)',
 
     const job = await tick(T);
     expect(job.returnvalue).toMatchObject({ reset: 4, awaiting_stripe: 0, renewal_fallback: 0 });
-    for (const [ref, old] of [[a, T.getTime() - HOUR], [b, T.getTime() - 10 * DAY], [parent, T.getTime() - 2 * HOUR]] as const) {
+    for (const [ref, old] of [
+      [a, T.getTime() - HOUR],
+      [b, T.getTime() - 10 * DAY],
+      [parent, T.getTime() - 2 * HOUR],
+    ] as const) {
       const next = addMonthsUtc(new Date(old), 1);
       expect(await quota.snapshot(ref)).toMatchObject({ used: 0, calls: 0, limit: 10_000, period: next.toISOString() });
-      expect(await userDoc(ref)).toMatchObject({ reset_date: next, tokens_used: 0, tokens_remaining: 10_000, monthly_usage: { api_calls: 0, tokens_used: 0 } });
+      expect(await userDoc(ref)).toMatchObject({
+        reset_date: next,
+        tokens_used: 0,
+        tokens_remaining: 10_000,
+        monthly_usage: { api_calls: 0, tokens_used: 0 },
+      });
       expect(await transitions('user', ref.id)).toBe(1);
     }
     // The sub-user's cap and the member's cap follow their payer's period.
@@ -144,11 +179,15 @@ describe('monthly quota resets (controllable clock: the tick carries its time)',
       // As soon as a payer is in its new period, it uses 5 tokens: a second reset would wipe them.
       const injected = new Set<string>();
       await waitFor(async () => {
-        await Promise.all(payers.filter((p) => !injected.has(p.id)).map(async (p) => {
-          if ((await app.redis.hget(quota.accountKey(p), 'period')) !== expected) return;
-          injected.add(p.id);
-          await use([p], 5);
-        }));
+        await Promise.all(
+          payers
+            .filter((p) => !injected.has(p.id))
+            .map(async (p) => {
+              if ((await app.redis.hget(quota.accountKey(p), 'period')) !== expected) return;
+              injected.add(p.id);
+              await use([p], 5);
+            }),
+        );
         return injected.size === payers.length;
       }, 'every payer in its new period');
       await Promise.all([...new Set(ids)].map((id) => waitForCompletedJob(resetQueue(), id)));
@@ -177,7 +216,10 @@ describe('monthly quota resets (controllable clock: the tick carries its time)',
       await Promise.all(workers.workers.map((w) => w.resume()));
     }
     for (const id of ids) await waitForCompletedJob(resetQueue(), id);
-    expect(await quota.snapshot(dayLate)).toMatchObject({ used: 0, period: addMonthsUtc(new Date(T.getTime() - 20 * HOUR), 1).toISOString() });
+    expect(await quota.snapshot(dayLate)).toMatchObject({
+      used: 0,
+      period: addMonthsUtc(new Date(T.getTime() - 20 * HOUR), 1).toISOString(),
+    });
     // Two months in one step: the period that contains the tick, not one reset per missed month.
     const monthLateNext = addMonthsUtc(new Date(T.getTime() - 40 * DAY), 2);
     expect(monthLateNext.getTime()).toBeGreaterThan(T.getTime());
@@ -195,10 +237,26 @@ describe('monthly quota resets (controllable clock: the tick carries its time)',
     const customer = newId('cus');
     const subId = newId('sub');
     const paid = await user(end, {
-      subscription_tier: 'pro', monthly_limit: 1_000_000, stripe_customer_id: customer,
-      subscription: { status: 'active', tier: 'pro', stripe_subscription_id: subId, cancel_at_period_end: false, pending_tier: null },
+      subscription_tier: 'pro',
+      monthly_limit: 1_000_000,
+      stripe_customer_id: customer,
+      subscription: {
+        status: 'active',
+        tier: 'pro',
+        stripe_subscription_id: subId,
+        cancel_at_period_end: false,
+        pending_tier: null,
+      },
     });
-    await SubscriptionModel.create({ owner_type: 'user', owner_id: paid.id, stripe_customer_id: customer, stripe_subscription_id: subId, stripe_price_id: PRICE_PRO, tier: 'pro', status: 'active' });
+    await SubscriptionModel.create({
+      owner_type: 'user',
+      owner_id: paid.id,
+      stripe_customer_id: customer,
+      stripe_subscription_id: subId,
+      stripe_price_id: PRICE_PRO,
+      tier: 'pro',
+      status: 'active',
+    });
     await use([paid], 400);
     expect((await tick(T)).returnvalue).toMatchObject({ awaiting_stripe: 1, reset: 0 });
     expect(await quota.snapshot(paid)).toMatchObject({ used: 400 });
@@ -206,11 +264,18 @@ describe('monthly quota resets (controllable clock: the tick carries its time)',
     expect(fallback.returnvalue).toMatchObject({ renewal_fallback: 1 });
     const next = addMonthsUtc(end, 1);
     expect(await quota.snapshot(paid)).toMatchObject({ used: 0, limit: 1_000_000, period: next.toISOString() });
-    expect((await SubscriptionModel.findOne({ owner_id: paid.id }).lean())!.history.at(-1)).toMatchObject({ event_type: 'renewal_fallback', to_tier: 'pro' });
+    expect((await SubscriptionModel.findOne({ owner_id: paid.id }).lean())!.history.at(-1)).toMatchObject({
+      event_type: 'renewal_fallback',
+      to_tier: 'pro',
+    });
     await use([paid], 60);
     // Stripe's renewal finally arrives for the same period: no second reset.
     const sync = createStripeSync({ config: app.config, logger: createLogger('silent'), redis: app.redis, quota });
-    const renewal = stripeEvent('invoice.paid', invoice({ customer, subscription: subId, price: PRICE_PRO, start: seconds(end), end: seconds(next) }), seconds(end) + 80 * 3600);
+    const renewal = stripeEvent(
+      'invoice.paid',
+      invoice({ customer, subscription: subId, price: PRICE_PRO, start: seconds(end), end: seconds(next) }),
+      seconds(end) + 80 * 3600,
+    );
     await sync.process({ event_id: renewal.id, type: renewal.type, created: renewal.created, event: renewal as never });
     expect(await quota.snapshot(paid)).toMatchObject({ used: 60, period: next.toISOString() });
     expect(await transitions('user', paid.id)).toBe(1);
@@ -229,17 +294,30 @@ describe('monthly quota resets (controllable clock: the tick carries its time)',
     const forbidden = await app.request.post(path).set(plain.auth);
     expect(forbidden.status).toBe(403);
     expect(forbidden.body.error.type).toBe('permission_error');
-    expect((await app.request.post('/admin/users/0123456789abcdef01234567/reset-quota').set(admin.auth)).status).toBe(404);
+    expect((await app.request.post('/admin/users/0123456789abcdef01234567/reset-quota').set(admin.auth)).status).toBe(
+      404,
+    );
     expect((await app.request.post('/admin/users/nope/reset-quota').set(admin.auth)).status).toBe(404);
-    expect((await app.request.post(`/admin/users/${child.id}/reset-quota`).set(admin.auth)).body.error.code).toBe('not_a_payer');
+    expect((await app.request.post(`/admin/users/${child.id}/reset-quota`).set(admin.auth)).body.error.code).toBe(
+      'not_a_payer',
+    );
 
-    const [first, second] = await Promise.all([app.request.post(path).set(admin.auth), app.request.post(path).set(admin.auth)]);
+    const [first, second] = await Promise.all([
+      app.request.post(path).set(admin.auth),
+      app.request.post(path).set(admin.auth),
+    ]);
     expect(first.status).toBe(202);
     expect(first.body).toMatchObject({ status: 'queued', payer: { type: 'user', id: target.id } });
     expect(second.body.job_id).toBe(first.body.job_id);
     const job = await waitForCompletedJob(resetQueue(), first.body.job_id);
-    expect(job.returnvalue).toMatchObject({ outcome: 'reset', reset_date: new Date(resetDate.getTime() + 1).toISOString() });
-    expect(await quota.snapshot(target)).toMatchObject({ used: 0, period: new Date(resetDate.getTime() + 1).toISOString() });
+    expect(job.returnvalue).toMatchObject({
+      outcome: 'reset',
+      reset_date: new Date(resetDate.getTime() + 1).toISOString(),
+    });
+    expect(await quota.snapshot(target)).toMatchObject({
+      used: 0,
+      period: new Date(resetDate.getTime() + 1).toISOString(),
+    });
     expect(await userDoc(target)).toMatchObject({ tokens_used: 0, tokens_remaining: 10_000 });
     // A retry of the same job (at-least-once delivery) does not reset a second time.
     await use([target], 11);

@@ -40,7 +40,10 @@ describe('quota reservations in Redis', () => {
     const account = await userAccount(300);
     expect((await quota.reserve(randomUUID(), [account], 250, 10, 60_000)).granted).toBe(250);
     expect((await quota.reserve(randomUUID(), [account], 250, 10, 60_000)).granted).toBe(50);
-    await expect(quota.reserve(randomUUID(), [account], 250, 10, 60_000)).rejects.toMatchObject({ status: 429, code: 'insufficient_quota' });
+    await expect(quota.reserve(randomUUID(), [account], 250, 10, 60_000)).rejects.toMatchObject({
+      status: 429,
+      code: 'insufficient_quota',
+    });
   });
 
   it('settles exactly once even when called concurrently, and releases the reservation', async () => {
@@ -55,7 +58,9 @@ describe('quota reservations in Redis', () => {
   it('reserves all-or-nothing over a chain (a cap, then the pool)', async () => {
     const pool = await userAccount(1000);
     const cap = await userAccount(100);
-    await expect(quota.reserve(randomUUID(), [cap, pool], 150, 150, 60_000)).rejects.toBeInstanceOf(InsufficientQuotaError);
+    await expect(quota.reserve(randomUUID(), [cap, pool], 150, 150, 60_000)).rejects.toBeInstanceOf(
+      InsufficientQuotaError,
+    );
     expect((await quota.snapshot(pool))!.reserved).toBe(0);
     expect((await quota.reserve(randomUUID(), [cap, pool], 150, 1, 60_000)).granted).toBe(100);
     expect((await quota.snapshot(pool))!.reserved).toBe(100);
@@ -81,8 +86,16 @@ describe('quota reservations in Redis', () => {
     await quota.settle(id, [account], 100, 1);
     const snap = await quota.snapshot(account);
     await TokenUsageModel.create({
-      request_id: id, payer_type: 'user', payer_id: account.id, user_id: account.id, model: 'gpt-3.5-turbo',
-      status: 'completed', billed_tokens: 100, total_tokens: 100, period: snap!.period, day: '2026-11-26',
+      request_id: id,
+      payer_type: 'user',
+      payer_id: account.id,
+      user_id: account.id,
+      model: 'gpt-3.5-turbo',
+      status: 'completed',
+      billed_tokens: 100,
+      total_tokens: 100,
+      period: snap!.period,
+      day: '2026-11-26',
     });
     await app.redis.hset(quota.accountKey(account), 'used', 999);
     const { drift } = await quota.rebuild(account);

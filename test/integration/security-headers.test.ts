@@ -58,7 +58,12 @@ describe('security headers, CORS and proxies', () => {
   });
 
   it('adds HSTS when PUBLIC_URL is https', async () => {
-    const secure = createApp({ config: { ...app.config, PUBLIC_URL: 'https://api.example.com' }, logger: createLogger('silent'), redis: app.redis, producer: app.producer });
+    const secure = createApp({
+      config: { ...app.config, PUBLIC_URL: 'https://api.example.com' },
+      logger: createLogger('silent'),
+      redis: app.redis,
+      producer: app.producer,
+    });
     for (const path of ['/healthz', '/docs', '/nope']) {
       const res = await supertest(secure.app).get(path);
       expect(res.headers['strict-transport-security'], path).toMatch(/^max-age=\d{8,}; includeSubDomains$/);
@@ -68,9 +73,17 @@ describe('security headers, CORS and proxies', () => {
   });
 
   it('answers no CORS: a cross-origin preflight or request gets no Access-Control-Allow-Origin', async () => {
-    for (const [path, method] of [['/v1/chat/completions', 'POST'], ['/auth/login-json', 'POST'], ['/tokens/balance', 'GET'], ['/api-keys', 'POST']] as const) {
-      const preflight = await app.request.options(path)
-        .set('Origin', 'https://evil.example').set('Access-Control-Request-Method', method).set('Access-Control-Request-Headers', 'authorization, content-type');
+    for (const [path, method] of [
+      ['/v1/chat/completions', 'POST'],
+      ['/auth/login-json', 'POST'],
+      ['/tokens/balance', 'GET'],
+      ['/api-keys', 'POST'],
+    ] as const) {
+      const preflight = await app.request
+        .options(path)
+        .set('Origin', 'https://evil.example')
+        .set('Access-Control-Request-Method', method)
+        .set('Access-Control-Request-Headers', 'authorization, content-type');
       expect(preflight.headers['access-control-allow-origin'], path).toBeUndefined();
       expect(preflight.headers['access-control-allow-credentials'], path).toBeUndefined();
       expect(preflight.headers['access-control-allow-headers'], path).toBeUndefined();
@@ -81,7 +94,12 @@ describe('security headers, CORS and proxies', () => {
   });
 
   it('with METRICS_PORT, serves no /metrics next to the API (the web role serves it on that port only)', async () => {
-    const ownPort = createApp({ config: { ...app.config, METRICS_PORT: 0 }, logger: createLogger('silent'), redis: app.redis, producer: app.producer });
+    const ownPort = createApp({
+      config: { ...app.config, METRICS_PORT: 0 },
+      logger: createLogger('silent'),
+      redis: app.redis,
+      producer: app.producer,
+    });
     const res = await supertest(ownPort.app).get('/metrics');
     expect(res.status).toBe(404);
     expect(res.body.error.code).toBe('route_not_found');
@@ -92,12 +110,22 @@ describe('security headers, CORS and proxies', () => {
   it('trusts as many proxy hops as TRUST_PROXY says (a platform router), so per-IP limits see the real client', async () => {
     const hops = parseConfig({ TRUST_PROXY: '1' });
     expect(hops.TRUST_PROXY).toBe(1);
-    const behindRouter = createApp({ config: { ...app.config, TRUST_PROXY: hops.TRUST_PROXY }, logger: createLogger('silent'), redis: app.redis, producer: app.producer });
+    const behindRouter = createApp({
+      config: { ...app.config, TRUST_PROXY: hops.TRUST_PROXY },
+      logger: createLogger('silent'),
+      redis: app.redis,
+      producer: app.producer,
+    });
     const trust = behindRouter.app.get('trust proxy fn') as (address: string, hop: number) => boolean;
     expect(trust('10.1.2.3', 0)).toBe(true);
     expect(trust('203.0.113.9', 1)).toBe(false);
     await behindRouter.close();
-    const cidr = createApp({ config: { ...app.config, TRUST_PROXY: parseConfig({ TRUST_PROXY: '10.0.0.0/8' }).TRUST_PROXY }, logger: createLogger('silent'), redis: app.redis, producer: app.producer });
+    const cidr = createApp({
+      config: { ...app.config, TRUST_PROXY: parseConfig({ TRUST_PROXY: '10.0.0.0/8' }).TRUST_PROXY },
+      logger: createLogger('silent'),
+      redis: app.redis,
+      producer: app.producer,
+    });
     const trustCidr = cidr.app.get('trust proxy fn') as (address: string, hop: number) => boolean;
     expect(trustCidr('10.1.2.3', 0)).toBe(true);
     expect(trustCidr('203.0.113.9', 0)).toBe(false);

@@ -28,14 +28,19 @@ describe('seed fields written once per window (real BullMQ, Redis, FerretDB)', (
   it('50 settlements at once end with the document equal to the counters, written by a handful of jobs', async () => {
     const limit = 1_000_000;
     const payer = await payerUser(app, limit);
-    const contexts = await Promise.all(Array.from({ length: 50 }, async () => {
-      const context = requestContext(payer.user.id, [payer.ref]);
-      const { granted } = await quota.reserve(context.request_id, context.accounts, 1000, 1, 60_000);
-      return { ...context, reserved_tokens: granted };
-    }));
+    const contexts = await Promise.all(
+      Array.from({ length: 50 }, async () => {
+        const context = requestContext(payer.user.id, [payer.ref]);
+        const { granted } = await quota.reserve(context.request_id, context.accounts, 1000, 1, 60_000);
+        return { ...context, reserved_tokens: granted };
+      }),
+    );
     const started = Date.now();
-    const ids = await Promise.all(contexts.map((c, i) => enqueueSettlement(app.producer, c, outcome({ prompt_tokens: 10, completion_tokens: i }))));
-    for (const id of ids) expect((await waitForFinishedJob(app.producer.queues.usage, id)).failedReason ?? null).toBeNull();
+    const ids = await Promise.all(
+      contexts.map((c, i) => enqueueSettlement(app.producer, c, outcome({ prompt_tokens: 10, completion_tokens: i }))),
+    );
+    for (const id of ids)
+      expect((await waitForFinishedJob(app.producer.queues.usage, id)).failedReason ?? null).toBeNull();
     const used = contexts.reduce((sum, _c, i) => sum + 10 + i, 0);
     expect(await quota.snapshot(payer.ref)).toMatchObject({ used, calls: 50 });
 
@@ -43,7 +48,11 @@ describe('seed fields written once per window (real BullMQ, Redis, FerretDB)', (
       const doc = await UserModel.findById(payer.user.id).lean();
       return doc?.tokens_used === used ? doc : null;
     }, 'the seed fields to catch up');
-    expect(user).toMatchObject({ tokens_used: used, tokens_remaining: limit - used, monthly_usage: { api_calls: 50, tokens_used: used } });
+    expect(user).toMatchObject({
+      tokens_used: used,
+      tokens_remaining: limit - used,
+      monthly_usage: { api_calls: 50, tokens_used: used },
+    });
 
     const jobs = await app.producer.queues.usage.getJobs(['completed', 'delayed', 'waiting', 'active', 'failed']);
     const syncs = jobs.filter((job) => (job.data as { kind: string }).kind === 'sync-seed');

@@ -7,7 +7,13 @@ import { organization, outcome, payerUser, requestContext } from '../factories/u
 import { createSubUser } from '../factories/teams.js';
 import { startWorkers, type RunningWorkers } from '../../workers/index.js';
 import { startScheduler, type RunningScheduler } from '../../workers/scheduler/index.js';
-import { usageTickJobId, settleJobId, enqueueSettlement, type RequestContext, type RequestOutcome } from '../../queues/index.js';
+import {
+  usageTickJobId,
+  settleJobId,
+  enqueueSettlement,
+  type RequestContext,
+  type RequestOutcome,
+} from '../../queues/index.js';
 import { createLogger } from '../../src/lib/logger.js';
 import { metricsRegistry } from '../../src/lib/metrics.js';
 import { createQuotaService, type QuotaService } from '../../src/shared/quota/service.js';
@@ -24,7 +30,11 @@ describe('usage queue: settlements, expiry and reconciliation (real BullMQ worke
   let quota: QuotaService;
 
   beforeAll(async () => {
-    app = await startTestApp({ USAGE_RELEASE_EXPIRED_CRON: '0 0 1 1 *', QUOTA_RECONCILE_CRON: '0 0 1 1 *', QUOTA_RESET_CRON: '0 0 1 1 *' });
+    app = await startTestApp({
+      USAGE_RELEASE_EXPIRED_CRON: '0 0 1 1 *',
+      QUOTA_RECONCILE_CRON: '0 0 1 1 *',
+      QUOTA_RESET_CRON: '0 0 1 1 *',
+    });
     workers = await startWorkers(app.config, createLogger('silent'), ['usage']);
     scheduler = await startScheduler(app.config, createLogger('silent'));
     quota = createQuotaService({ redis: app.redis, prefix: app.config.REDIS_PREFIX });
@@ -64,7 +74,9 @@ describe('usage queue: settlements, expiry and reconciliation (real BullMQ worke
     expect(snap).toMatchObject({ used: sums.used, calls: sums.calls, limit });
     const user = await UserModel.findById(ref.id).lean();
     expect(user).toMatchObject({
-      tokens_used: sums.used, tokens_remaining: Math.max(0, limit - sums.used), monthly_limit: limit,
+      tokens_used: sums.used,
+      tokens_remaining: Math.max(0, limit - sums.used),
+      monthly_limit: limit,
       monthly_usage: { api_calls: sums.calls, tokens_used: sums.used },
     });
     return sums;
@@ -74,13 +86,28 @@ describe('usage queue: settlements, expiry and reconciliation (real BullMQ worke
     const payer = await payerUser(app, 10_000);
     const context = await reserved(requestContext(payer.user.id, [payer.ref]), 500);
     expect((await quota.snapshot(payer.ref))!.reserved).toBe(500);
-    await settleThrough(context, outcome({ prompt_tokens: 120, completion_tokens: 80, usage_source: 'reported', ttft_ms: 55, duration_ms: 900 }));
+    await settleThrough(
+      context,
+      outcome({ prompt_tokens: 120, completion_tokens: 80, usage_source: 'reported', ttft_ms: 55, duration_ms: 900 }),
+    );
 
     const row = await TokenUsageModel.findOne({ request_id: context.request_id }).lean();
     expect(row).toMatchObject({
-      payer_type: 'user', model: 'gpt-3.5-turbo', provider: 'fake', prompt_tokens: 120, completion_tokens: 80, total_tokens: 200,
-      billed_tokens: 200, reserved_tokens: 500, usage_source: 'reported', status: 'completed', ttft_ms: 55, duration_ms: 900,
-      accounts: [`user:${payer.user.id}`], settle_pending: false, stream: true,
+      payer_type: 'user',
+      model: 'gpt-3.5-turbo',
+      provider: 'fake',
+      prompt_tokens: 120,
+      completion_tokens: 80,
+      total_tokens: 200,
+      billed_tokens: 200,
+      reserved_tokens: 500,
+      usage_source: 'reported',
+      status: 'completed',
+      ttft_ms: 55,
+      duration_ms: 900,
+      accounts: [`user:${payer.user.id}`],
+      settle_pending: false,
+      stream: true,
     });
     expect(String(row!.user_id)).toBe(payer.user.id);
     expect(row!.period).toBe((await quota.snapshot(payer.ref))!.period);
@@ -99,14 +126,47 @@ describe('usage queue: settlements, expiry and reconciliation (real BullMQ worke
     await Promise.all([
       settleThrough(counted, outcome({ prompt_tokens: 50, completion_tokens: 25, usage_source: 'counted' })),
       settleThrough(overrun, outcome({ prompt_tokens: 60, completion_tokens: 90 })),
-      settleThrough(failed, outcome({ status: 'failed', prompt_tokens: 0, completion_tokens: 0, usage_source: 'none', error_code: 'upstream_500', ttft_ms: null })),
-      settleThrough(aborted, outcome({ status: 'aborted', prompt_tokens: 40, completion_tokens: 17, usage_source: 'counted' })),
+      settleThrough(
+        failed,
+        outcome({
+          status: 'failed',
+          prompt_tokens: 0,
+          completion_tokens: 0,
+          usage_source: 'none',
+          error_code: 'upstream_500',
+          ttft_ms: null,
+        }),
+      ),
+      settleThrough(
+        aborted,
+        outcome({ status: 'aborted', prompt_tokens: 40, completion_tokens: 17, usage_source: 'counted' }),
+      ),
     ]);
-    const rows = new Map((await TokenUsageModel.find({ payer_id: payer.user.id }).lean()).map((r) => [r.request_id, r]));
-    expect(rows.get(counted.request_id)).toMatchObject({ usage_source: 'counted', total_tokens: 75, billed_tokens: 75 });
-    expect(rows.get(overrun.request_id)).toMatchObject({ usage_source: 'reported', total_tokens: 150, billed_tokens: 150, overage_tokens: 50 });
-    expect(rows.get(failed.request_id)).toMatchObject({ status: 'failed', billed_tokens: 0, error_code: 'upstream_500', usage_source: 'none' });
-    expect(rows.get(aborted.request_id)).toMatchObject({ status: 'aborted', billed_tokens: 57, usage_source: 'counted' });
+    const rows = new Map(
+      (await TokenUsageModel.find({ payer_id: payer.user.id }).lean()).map((r) => [r.request_id, r]),
+    );
+    expect(rows.get(counted.request_id)).toMatchObject({
+      usage_source: 'counted',
+      total_tokens: 75,
+      billed_tokens: 75,
+    });
+    expect(rows.get(overrun.request_id)).toMatchObject({
+      usage_source: 'reported',
+      total_tokens: 150,
+      billed_tokens: 150,
+      overage_tokens: 50,
+    });
+    expect(rows.get(failed.request_id)).toMatchObject({
+      status: 'failed',
+      billed_tokens: 0,
+      error_code: 'upstream_500',
+      usage_source: 'none',
+    });
+    expect(rows.get(aborted.request_id)).toMatchObject({
+      status: 'aborted',
+      billed_tokens: 57,
+      usage_source: 'counted',
+    });
     expect(await quota.snapshot(payer.ref)).toMatchObject({ used: 75 + 150 + 57, calls: 3, reserved: 0 });
     await expectUserConsistent(payer.ref, 10_000);
   });
@@ -117,7 +177,13 @@ describe('usage queue: settlements, expiry and reconciliation (real BullMQ worke
     const result = outcome({ prompt_tokens: 300, completion_tokens: 33 });
     const ids = await Promise.all([
       ...Array.from({ length: 3 }, () => enqueueSettlement(app.producer, context, result)),
-      ...Array.from({ length: 6 }, (_, i) => app.producer.enqueue('usage', { kind: 'settle', context, outcome: result }, { jobId: `redelivery-${i}-${context.request_id}` })),
+      ...Array.from({ length: 6 }, (_, i) =>
+        app.producer.enqueue(
+          'usage',
+          { kind: 'settle', context, outcome: result },
+          { jobId: `redelivery-${i}-${context.request_id}` },
+        ),
+      ),
     ]);
     expect(new Set(ids).size).toBe(7);
     for (const id of new Set(ids)) expect((await waitForFinishedJob(usageQueue(), id)).failedReason ?? null).toBeNull();
@@ -131,7 +197,11 @@ describe('usage queue: settlements, expiry and reconciliation (real BullMQ worke
     const context = await reserved(requestContext(payer.user.id, [payer.ref]), 1000);
     await settleThrough(context, outcome({ prompt_tokens: 10, completion_tokens: 5 }));
     const before = await TokenUsageModel.findOne({ request_id: context.request_id }).lean();
-    const job = await settleThrough({ ...context, reserved_tokens: 5000 }, outcome({ prompt_tokens: 900, completion_tokens: 900 }), `retry-${context.request_id}`);
+    const job = await settleThrough(
+      { ...context, reserved_tokens: 5000 },
+      outcome({ prompt_tokens: 900, completion_tokens: 900 }),
+      `retry-${context.request_id}`,
+    );
     expect(job.returnvalue).toEqual({ applied: false, inserted: false });
     const after = await TokenUsageModel.findOne({ request_id: context.request_id }).lean();
     expect(after).toMatchObject({ billed_tokens: 15, total_tokens: 15, prompt_tokens: 10 });
@@ -142,8 +212,14 @@ describe('usage queue: settlements, expiry and reconciliation (real BullMQ worke
   it('keeps the seed fields equal to the ledger when 50 settlements for one payer run at once', async () => {
     const limit = 100_000;
     const payer = await payerUser(app, limit);
-    const contexts = await Promise.all(Array.from({ length: 50 }, () => reserved(requestContext(payer.user.id, [payer.ref]), 1000)));
-    const ids = await Promise.all(contexts.map((c, i) => enqueueSettlement(app.producer, c, outcome({ prompt_tokens: 10 + i, completion_tokens: 3 * i }))));
+    const contexts = await Promise.all(
+      Array.from({ length: 50 }, () => reserved(requestContext(payer.user.id, [payer.ref]), 1000)),
+    );
+    const ids = await Promise.all(
+      contexts.map((c, i) =>
+        enqueueSettlement(app.producer, c, outcome({ prompt_tokens: 10 + i, completion_tokens: 3 * i })),
+      ),
+    );
     for (const id of ids) expect((await waitForFinishedJob(usageQueue(), id)).failedReason ?? null).toBeNull();
     const expectedUsed = contexts.reduce((sum, _c, i) => sum + 10 + i + 3 * i, 0);
     const sums = await expectUserConsistent(payer.ref, limit);
@@ -159,9 +235,15 @@ describe('usage queue: settlements, expiry and reconciliation (real BullMQ worke
     await syncSeedFields(quota, [payer.ref]);
     // ...then a slow worker that read the totals before it writes what it read.
     let first = true;
-    const slowReader = { snapshot: async (ref: AccountRef) => (first ? ((first = false), stale) : quota.snapshot(ref)) };
+    const slowReader = {
+      snapshot: async (ref: AccountRef) => (first ? ((first = false), stale) : quota.snapshot(ref)),
+    };
     expect(await syncSeedFields(slowReader, [payer.ref])).toBe(true);
-    expect(await UserModel.findById(payer.user.id).lean()).toMatchObject({ tokens_used: 100, tokens_remaining: 9_900, monthly_usage: { api_calls: 1, tokens_used: 100 } });
+    expect(await UserModel.findById(payer.user.id).lean()).toMatchObject({
+      tokens_used: 100,
+      tokens_remaining: 9_900,
+      monthly_usage: { api_calls: 1, tokens_used: 100 },
+    });
   });
 
   it('charges every account of an organization chain (member cap, then the pool) and updates the organization', async () => {
@@ -173,9 +255,16 @@ describe('usage queue: settlements, expiry and reconciliation (real BullMQ worke
     await settleThrough(context, outcome({ prompt_tokens: 100, completion_tokens: 150 }));
     expect(await quota.snapshot(cap)).toMatchObject({ used: 250, limit: 2000, reserved: 0 });
     expect(await quota.snapshot(org.ref)).toMatchObject({ used: 250, limit: 50_000, reserved: 0, calls: 1 });
-    expect(await OrganizationModel.findById(org.id).lean()).toMatchObject({ tokens_used: 250, tokens_remaining: 49_750, monthly_usage: { api_calls: 1, tokens_used: 250 } });
+    expect(await OrganizationModel.findById(org.id).lean()).toMatchObject({
+      tokens_used: 250,
+      tokens_remaining: 49_750,
+      monthly_usage: { api_calls: 1, tokens_used: 250 },
+    });
     const row = await TokenUsageModel.findOne({ request_id: context.request_id }).lean();
-    expect(row).toMatchObject({ payer_type: 'organization', accounts: [`member_cap:${org.id}.${member.user.id}`, `organization:${org.id}`] });
+    expect(row).toMatchObject({
+      payer_type: 'organization',
+      accounts: [`member_cap:${org.id}.${member.user.id}`, `organization:${org.id}`],
+    });
     // The member's own quota is untouched.
     expect(await UserModel.findById(member.user.id).lean()).toMatchObject({ tokens_used: 0 });
   });
@@ -184,12 +273,22 @@ describe('usage queue: settlements, expiry and reconciliation (real BullMQ worke
     const parent = await payerUser(app, 10_000);
     const sub = await createSubUser(app, parent, { limits: { monthly_tokens: 1000 } });
     const cap: AccountRef = { kind: 'sub_user_cap', id: sub.id };
-    const context = await reserved(requestContext(sub.id, [cap, parent.ref], { sub_user_id: sub.id, parent_user_id: parent.user.id }), 500);
+    const context = await reserved(
+      requestContext(sub.id, [cap, parent.ref], { sub_user_id: sub.id, parent_user_id: parent.user.id }),
+      500,
+    );
     await settleThrough(context, outcome({ prompt_tokens: 60, completion_tokens: 40 }));
     expect(await quota.snapshot(cap)).toMatchObject({ used: 100, limit: 1000, reserved: 0 });
     await expectUserConsistent(parent.ref, 10_000);
-    expect(await UserModel.findById(sub.id).lean()).toMatchObject({ tokens_used: 100, tokens_remaining: 900, monthly_usage: { api_calls: 1, tokens_used: 100 } });
-    expect(await TokenUsageModel.findOne({ request_id: context.request_id }).lean()).toMatchObject({ payer_type: 'user', accounts: [`sub_user_cap:${sub.id}`, `user:${parent.user.id}`] });
+    expect(await UserModel.findById(sub.id).lean()).toMatchObject({
+      tokens_used: 100,
+      tokens_remaining: 900,
+      monthly_usage: { api_calls: 1, tokens_used: 100 },
+    });
+    expect(await TokenUsageModel.findOne({ request_id: context.request_id }).lean()).toMatchObject({
+      payer_type: 'user',
+      accounts: [`sub_user_cap:${sub.id}`, `user:${parent.user.id}`],
+    });
   });
 
   it('refuses to settle a request id that belongs to another request, and changes nothing', async () => {
@@ -197,8 +296,15 @@ describe('usage queue: settlements, expiry and reconciliation (real BullMQ worke
     const second = await payerUser(app, 10_000);
     const context = await reserved(requestContext(first.user.id, [first.ref]), 100);
     await settleThrough(context, outcome());
-    const stolen = requestContext(second.user.id, [second.ref], { request_id: context.request_id, reserved_tokens: 100 });
-    const id = await app.producer.enqueue('usage', { kind: 'settle', context: stolen, outcome: outcome({ prompt_tokens: 99 }) }, { jobId: `collide-${context.request_id}` });
+    const stolen = requestContext(second.user.id, [second.ref], {
+      request_id: context.request_id,
+      reserved_tokens: 100,
+    });
+    const id = await app.producer.enqueue(
+      'usage',
+      { kind: 'settle', context: stolen, outcome: outcome({ prompt_tokens: 99 }) },
+      { jobId: `collide-${context.request_id}` },
+    );
     const job = await waitForFinishedJob(usageQueue(), id);
     expect(job.failedReason).toMatch(/belongs to another request/);
     expect(job.attemptsMade).toBe(1);
@@ -209,7 +315,9 @@ describe('usage queue: settlements, expiry and reconciliation (real BullMQ worke
   it('a release-expired job frees reservations whose request never settled; a late settlement still charges once', async () => {
     const payer = await payerUser(app, 1000);
     const stuck = await reserved(requestContext(payer.user.id, [payer.ref]), 1000, 1);
-    await expect(quota.reserve(`req-${randomUUID()}`, [payer.ref], 1, 1, 60_000)).rejects.toMatchObject({ code: 'insufficient_quota' });
+    await expect(quota.reserve(`req-${randomUUID()}`, [payer.ref], 1, 1, 60_000)).rejects.toMatchObject({
+      code: 'insufficient_quota',
+    });
     const jobId = await scheduler.usageTick('release-expired', new Date(Date.now() + 60_000));
     const job = await waitForFinishedJob(usageQueue(), jobId);
     expect(job.returnvalue.released).toBeGreaterThanOrEqual(1);
@@ -225,7 +333,10 @@ describe('usage queue: settlements, expiry and reconciliation (real BullMQ worke
 
   it('scheduler ticks have one job id per kind and minute, so many schedulers enqueue each tick once', async () => {
     const at = new Date('2031-05-06T07:08:09.123Z');
-    const [a, b] = await Promise.all([scheduler.usageTick('reconcile', at), scheduler.usageTick('reconcile', new Date(at.getTime() + 30_000))]);
+    const [a, b] = await Promise.all([
+      scheduler.usageTick('reconcile', at),
+      scheduler.usageTick('reconcile', new Date(at.getTime() + 30_000)),
+    ]);
     expect(a).toBe(usageTickJobId('reconcile', at));
     expect(b).toBe(a);
     expect(a).toBe('usage-reconcile-2031-05-06-07-08');
@@ -235,17 +346,25 @@ describe('usage queue: settlements, expiry and reconciliation (real BullMQ worke
   it('reconciliation restores counters lost from Redis from the ledger, and corrects and reports drift', async () => {
     const payer = await payerUser(app, 10_000);
     const other = await payerUser(app, 10_000);
-    for (const [who, tokens] of [[payer, 120], [payer, 80], [other, 500]] as const) {
+    for (const [who, tokens] of [
+      [payer, 120],
+      [payer, 80],
+      [other, 500],
+    ] as const) {
       const context = await reserved(requestContext(who.user.id, [who.ref]), 1000);
       await settleThrough(context, outcome({ prompt_tokens: tokens, completion_tokens: 0 }));
     }
     const inflight = await reserved(requestContext(payer.user.id, [payer.ref]), 300);
 
     // Simulated loss of our Redis keys (this file's prefix only): counters, reservations, settled markers.
-    for (const pattern of ['quota:*', 'resv:*', 'resv-index', 'settled:*']) await deleteKeys(app.redis, `${app.config.REDIS_PREFIX}:${pattern}`);
+    for (const pattern of ['quota:*', 'resv:*', 'resv-index', 'settled:*'])
+      await deleteKeys(app.redis, `${app.config.REDIS_PREFIX}:${pattern}`);
     expect(await app.redis.exists(quota.accountKey(payer.ref))).toBe(0);
 
-    const first = await waitForFinishedJob(usageQueue(), await scheduler.usageTick('reconcile', new Date(Date.now() + 120_000)));
+    const first = await waitForFinishedJob(
+      usageQueue(),
+      await scheduler.usageTick('reconcile', new Date(Date.now() + 120_000)),
+    );
     expect(first.returnvalue.restored).toBeGreaterThanOrEqual(2);
     expect(await app.redis.hmget(quota.accountKey(payer.ref), 'used', 'calls')).toEqual(['200', '2']);
     expect(await app.redis.hmget(quota.accountKey(other.ref), 'used', 'calls')).toEqual(['500', '1']);
@@ -257,12 +376,19 @@ describe('usage queue: settlements, expiry and reconciliation (real BullMQ worke
 
     // A counter that disagrees with the ledger is rebuilt and the drift reported.
     await app.redis.hincrby(quota.accountKey(other.ref), 'used', 777);
-    const second = await waitForFinishedJob(usageQueue(), await scheduler.usageTick('reconcile', new Date(Date.now() + 180_000)));
+    const second = await waitForFinishedJob(
+      usageQueue(),
+      await scheduler.usageTick('reconcile', new Date(Date.now() + 180_000)),
+    );
     expect(second.returnvalue).toMatchObject({ drifted: 1, drift_tokens: 777 });
     expect((await quota.snapshot(other.ref))!.used).toBe(500);
     await expectUserConsistent(other.ref, 10_000);
-    expect(await metricsRegistry.getSingleMetricAsString('quota_reconcile_drift_tokens_total')).toMatch(/quota_reconcile_drift_tokens_total 777/);
-    expect(await metricsRegistry.getSingleMetricAsString('quota_reconcile_accounts_total')).toMatch(/result="restored"/);
+    expect(await metricsRegistry.getSingleMetricAsString('quota_reconcile_drift_tokens_total')).toMatch(
+      /quota_reconcile_drift_tokens_total 777/,
+    );
+    expect(await metricsRegistry.getSingleMetricAsString('quota_reconcile_accounts_total')).toMatch(
+      /result="restored"/,
+    );
   });
 
   it('counts tokens by model and time to first token once per settlement', async () => {
@@ -289,13 +415,32 @@ describe('usage queue: settlements, expiry and reconciliation (real BullMQ worke
     const row = { ...context, request_id: context.request_id };
     // The row was written in the old period (a worker died before charging), then the payer's period was reset.
     await TokenUsageModel.create({
-      request_id: row.request_id, payer_type: 'user', payer_id: new Types.ObjectId(payer.user.id), user_id: new Types.ObjectId(payer.user.id),
-      model: 'gpt-3.5-turbo', status: 'completed', prompt_tokens: 100, total_tokens: 100, billed_tokens: 100, reserved_tokens: 500,
-      accounts: [`user:${payer.user.id}`], period: (await quota.snapshot(payer.ref))!.period, settle_pending: true, day: '2030-01-01',
+      request_id: row.request_id,
+      payer_type: 'user',
+      payer_id: new Types.ObjectId(payer.user.id),
+      user_id: new Types.ObjectId(payer.user.id),
+      model: 'gpt-3.5-turbo',
+      status: 'completed',
+      prompt_tokens: 100,
+      total_tokens: 100,
+      billed_tokens: 100,
+      reserved_tokens: 500,
+      accounts: [`user:${payer.user.id}`],
+      period: (await quota.snapshot(payer.ref))!.period,
+      settle_pending: true,
+      day: '2030-01-01',
     });
     await quota.reset(payer.ref, 10_000, '2099-12-31T00:00:00.000Z');
     await settleThrough(context, outcome({ prompt_tokens: 100, completion_tokens: 0 }));
-    expect(await quota.snapshot(payer.ref)).toMatchObject({ used: 0, calls: 0, reserved: 0, period: '2099-12-31T00:00:00.000Z' });
-    await waitFor(async () => (await TokenUsageModel.findOne({ request_id: row.request_id }).lean())?.settle_pending === false, 'row marked settled');
+    expect(await quota.snapshot(payer.ref)).toMatchObject({
+      used: 0,
+      calls: 0,
+      reserved: 0,
+      period: '2099-12-31T00:00:00.000Z',
+    });
+    await waitFor(
+      async () => (await TokenUsageModel.findOne({ request_id: row.request_id }).lean())?.settle_pending === false,
+      'row marked settled',
+    );
   });
 });

@@ -46,9 +46,17 @@ describe('a usage worker killed mid-settlement (child process, SIGKILL)', () => 
   }
 
   /** Starts a slow child worker, enqueues the settlement, and kills the child once `reached` holds. */
-  async function killWhen(context: RequestContext, billedPrompt: number, reached: () => Promise<boolean>): Promise<string> {
+  async function killWhen(
+    context: RequestContext,
+    billedPrompt: number,
+    reached: () => Promise<boolean>,
+  ): Promise<string> {
     child = await startChildWorker(app.config, { USAGE_SETTLE_STEP_DELAY_MS: '2000' });
-    const jobId = await enqueueSettlement(app.producer, context, outcome({ prompt_tokens: billedPrompt, completion_tokens: 0 }));
+    const jobId = await enqueueSettlement(
+      app.producer,
+      context,
+      outcome({ prompt_tokens: billedPrompt, completion_tokens: 0 }),
+    );
     await waitFor(reached, 'the kill point');
     await child.kill();
     child = undefined;
@@ -69,16 +77,25 @@ describe('a usage worker killed mid-settlement (child process, SIGKILL)', () => 
     expect(rows.every((row) => row.settle_pending === false)).toBe(true);
     expect(await quota.snapshot(ref)).toMatchObject({ used, calls, reserved: 0 });
     expect(await UserModel.findById(ref.id).lean()).toMatchObject({
-      tokens_used: used, tokens_remaining: limit - used, monthly_usage: { api_calls: calls, tokens_used: used },
+      tokens_used: used,
+      tokens_remaining: limit - used,
+      monthly_usage: { api_calls: calls, tokens_used: used },
     });
   }
 
   it('killed after the ledger row was written, before the counters were charged', async () => {
     const payer = await payerUser(app, 10_000);
     const context = await reservedContext(payer.ref, payer.user.id, 500);
-    const jobId = await killWhen(context, 321, async () => (await TokenUsageModel.countDocuments({ request_id: context.request_id })) === 1);
+    const jobId = await killWhen(
+      context,
+      321,
+      async () => (await TokenUsageModel.countDocuments({ request_id: context.request_id })) === 1,
+    );
 
-    expect(await TokenUsageModel.findOne({ request_id: context.request_id }).lean()).toMatchObject({ settle_pending: true, billed_tokens: 321 });
+    expect(await TokenUsageModel.findOne({ request_id: context.request_id }).lean()).toMatchObject({
+      settle_pending: true,
+      billed_tokens: 321,
+    });
     expect(await app.redis.exists(settledKey(context.request_id))).toBe(0);
     expect(await quota.snapshot(payer.ref)).toMatchObject({ used: 0, reserved: 500 });
 
@@ -89,10 +106,16 @@ describe('a usage worker killed mid-settlement (child process, SIGKILL)', () => 
   it('killed after the counters were charged, before the row was marked and the seed fields written', async () => {
     const payer = await payerUser(app, 10_000);
     const context = await reservedContext(payer.ref, payer.user.id, 500);
-    const jobId = await killWhen(context, 222, async () => (await app.redis.exists(settledKey(context.request_id))) === 1);
+    const jobId = await killWhen(
+      context,
+      222,
+      async () => (await app.redis.exists(settledKey(context.request_id))) === 1,
+    );
 
     expect(await quota.snapshot(payer.ref)).toMatchObject({ used: 222, reserved: 0, calls: 1 });
-    expect(await TokenUsageModel.findOne({ request_id: context.request_id }).lean()).toMatchObject({ settle_pending: true });
+    expect(await TokenUsageModel.findOne({ request_id: context.request_id }).lean()).toMatchObject({
+      settle_pending: true,
+    });
     expect(await UserModel.findById(payer.user.id).lean()).toMatchObject({ tokens_used: 0 });
 
     await recover(jobId);
@@ -103,15 +126,28 @@ describe('a usage worker killed mid-settlement (child process, SIGKILL)', () => 
     const payer = await payerUser(app, 10_000);
     const earlier = await reservedContext(payer.ref, payer.user.id, 500);
     recovery = await startWorkers(app.config, createLogger('silent'), ['usage']);
-    await waitForFinishedJob(app.producer.queues.usage, await enqueueSettlement(app.producer, earlier, outcome({ prompt_tokens: 100, completion_tokens: 0 })));
+    await waitForFinishedJob(
+      app.producer.queues.usage,
+      await enqueueSettlement(app.producer, earlier, outcome({ prompt_tokens: 100, completion_tokens: 0 })),
+    );
     await recovery.stop();
     recovery = undefined;
 
     const context = await reservedContext(payer.ref, payer.user.id, 500);
-    const jobId = await killWhen(context, 50, async () => (await TokenUsageModel.countDocuments({ request_id: context.request_id })) === 1);
+    const jobId = await killWhen(
+      context,
+      50,
+      async () => (await TokenUsageModel.countDocuments({ request_id: context.request_id })) === 1,
+    );
 
-    for (const pattern of ['quota:*', 'resv:*', 'resv-index', 'settled:*']) await deleteKeys(app.redis, `${app.config.REDIS_PREFIX}:${pattern}`);
-    const report = await createQuotaMaintenance({ quota, logger: createLogger('silent'), isRequestLive: async () => false, reservationTtlMs: 60_000 }).reconcile();
+    for (const pattern of ['quota:*', 'resv:*', 'resv-index', 'settled:*'])
+      await deleteKeys(app.redis, `${app.config.REDIS_PREFIX}:${pattern}`);
+    const report = await createQuotaMaintenance({
+      quota,
+      logger: createLogger('silent'),
+      isRequestLive: async () => false,
+      reservationTtlMs: 60_000,
+    }).reconcile();
     expect(report.restored).toBeGreaterThanOrEqual(1);
     // The row whose settlement has not reached the counters is not counted by the rebuild: its retry adds it.
     expect((await quota.snapshot(payer.ref))!.used).toBe(100);

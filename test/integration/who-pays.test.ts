@@ -25,11 +25,15 @@ describe('who pays: sub-users and organization pools', () => {
   });
 
   const refused = async (attempt: Promise<unknown>, kind: string) => {
-    const error = await attempt.then(() => null, (e: unknown) => e);
+    const error = await attempt.then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(InsufficientQuotaError);
     expect(error).toMatchObject({ status: 429, code: 'insufficient_quota', account: { kind } });
   };
-  const settled = (results: PromiseSettledResult<Held>[]) => results.filter((r): r is PromiseFulfilledResult<Held> => r.status === 'fulfilled').map((r) => r.value);
+  const settled = (results: PromiseSettledResult<Held>[]) =>
+    results.filter((r): r is PromiseFulfilledResult<Held> => r.status === 'fulfilled').map((r) => r.value);
 
   describe('sub-users', () => {
     it('refuses a sub-user at its cap with insufficient_quota while the parent still has quota, and bills the parent', async () => {
@@ -39,8 +43,15 @@ describe('who pays: sub-users and organization pools', () => {
       await refused(spender.reserve(sub.id, 400), 'sub_user_cap');
       // The parent's quota counts the sub-user's usage...
       const me = await app.request.get('/auth/me').set(parent.auth);
-      expect(me.body).toMatchObject({ tokens_used: 700, tokens_remaining: 9300, monthly_usage: { tokens_used: 700, api_calls: 1 } });
-      expect(await spender.quota.snapshot({ kind: 'user', id: parent.user.id })).toMatchObject({ used: 700, reserved: 0 });
+      expect(me.body).toMatchObject({
+        tokens_used: 700,
+        tokens_remaining: 9300,
+        monthly_usage: { tokens_used: 700, api_calls: 1 },
+      });
+      expect(await spender.quota.snapshot({ kind: 'user', id: parent.user.id })).toMatchObject({
+        used: 700,
+        reserved: 0,
+      });
       // ...and still has room: the parent itself can spend, and the sub-user can use what is left of its cap.
       await spender.spend(parent.user.id, 400);
       await spender.spend(sub.id, 300);
@@ -48,7 +59,11 @@ describe('who pays: sub-users and organization pools', () => {
       const usage = await app.request.get(`/sub-users/${sub.id}/usage`).set(parent.auth);
       expect(usage.status).toBe(200);
       expect(usage.body).toMatchObject({
-        period: { tokens_used: 1000, requests: 2, by_model: [{ model: 'gpt-3.5-turbo', tokens_used: 1000, requests: 2 }] },
+        period: {
+          tokens_used: 1000,
+          requests: 2,
+          by_model: [{ model: 'gpt-3.5-turbo', tokens_used: 1000, requests: 2 }],
+        },
         total: { tokens_used: 1000, requests: 2 },
         cap: { limit: 1000, used: 1000, reserved: 0, remaining: 0 },
       });
@@ -61,14 +76,23 @@ describe('who pays: sub-users and organization pools', () => {
       const results = await Promise.allSettled(Array.from({ length: 50 }, () => spender.reserve(sub.id, 100)));
       expect(settled(results)).toHaveLength(10);
       for (const r of results) if (r.status === 'rejected') expect(r.reason).toBeInstanceOf(InsufficientQuotaError);
-      expect(await spender.quota.snapshot({ kind: 'sub_user_cap', id: sub.id })).toMatchObject({ limit: 1000, reserved: 1000 });
+      expect(await spender.quota.snapshot({ kind: 'sub_user_cap', id: sub.id })).toMatchObject({
+        limit: 1000,
+        reserved: 1000,
+      });
       expect(await spender.quota.snapshot({ kind: 'user', id: parent.user.id })).toMatchObject({ reserved: 1000 });
       await Promise.all(settled(results).map((held) => spender.settle(held, 80)));
-      expect(await spender.quota.snapshot({ kind: 'sub_user_cap', id: sub.id })).toMatchObject({ used: 800, reserved: 0 });
-      expect(await spender.quota.snapshot({ kind: 'user', id: parent.user.id })).toMatchObject({ used: 800, reserved: 0 });
+      expect(await spender.quota.snapshot({ kind: 'sub_user_cap', id: sub.id })).toMatchObject({
+        used: 800,
+        reserved: 0,
+      });
+      expect(await spender.quota.snapshot({ kind: 'user', id: parent.user.id })).toMatchObject({
+        used: 800,
+        reserved: 0,
+      });
     });
 
-    it('stops a sub-user without a cap (or under it) when the parent\'s quota runs out', async () => {
+    it("stops a sub-user without a cap (or under it) when the parent's quota runs out", async () => {
       const parent = await registerAndLogin(app);
       await UserModel.updateOne({ _id: parent.user.id }, { $set: { monthly_limit: 500, tokens_remaining: 500 } });
       const capped = await createSubUser(app, parent, { limits: { monthly_tokens: 1000 } });
@@ -83,13 +107,22 @@ describe('who pays: sub-users and organization pools', () => {
       const parent = await registerAndLogin(app);
       const sub = await createSubUser(app, parent, { limits: { monthly_tokens: 1000 } });
       await spender.spend(sub.id, 600);
-      const lowered = await app.request.patch(`/sub-users/${sub.id}`).set(parent.auth).send({ limits: { monthly_tokens: 500 } });
+      const lowered = await app.request
+        .patch(`/sub-users/${sub.id}`)
+        .set(parent.auth)
+        .send({ limits: { monthly_tokens: 500 } });
       expect(lowered.body.limits.monthly_tokens).toBe(500);
       await refused(spender.reserve(sub.id, 1), 'sub_user_cap');
-      await app.request.patch(`/sub-users/${sub.id}`).set(parent.auth).send({ limits: { monthly_tokens: 2000 } });
+      await app.request
+        .patch(`/sub-users/${sub.id}`)
+        .set(parent.auth)
+        .send({ limits: { monthly_tokens: 2000 } });
       expect((await spender.reserve(sub.id, 2000, { min: 1 })).granted).toBe(1400);
       // Removing the cap leaves only the parent's quota (10,000, of which 600 used and 1,400 held).
-      await app.request.patch(`/sub-users/${sub.id}`).set(parent.auth).send({ limits: { monthly_tokens: null } });
+      await app.request
+        .patch(`/sub-users/${sub.id}`)
+        .set(parent.auth)
+        .send({ limits: { monthly_tokens: null } });
       expect((await spender.payer(sub.id)).accounts).toEqual([{ kind: 'user', id: parent.user.id }]);
       expect((await spender.reserve(sub.id, 9000, { min: 1 })).granted).toBe(8000);
     });
@@ -104,11 +137,21 @@ describe('who pays: sub-users and organization pools', () => {
 
     it('starts a capped sub-user and a capped member over together with their payer', async () => {
       const parent = await registerAndLogin(app);
-      const [capped, uncapped] = [await createSubUser(app, parent, { limits: { monthly_tokens: 300 } }), await createSubUser(app, parent)];
+      const [capped, uncapped] = [
+        await createSubUser(app, parent, { limits: { monthly_tokens: 300 } }),
+        await createSubUser(app, parent),
+      ];
       const { orgId, owner, member } = await organizationWithTeam(app);
-      await app.request.patch(`/organizations/${orgId}/members/${member.user.id}`).set(owner.auth).send({ monthly_token_cap: 200 });
-      expect((await capAccountsOf({ kind: 'user', id: parent.user.id })).map((c) => c.ref)).toEqual([{ kind: 'sub_user_cap', id: capped.id }]);
-      expect(await capAccountsOf({ kind: 'organization', id: orgId })).toEqual([{ ref: { kind: 'member_cap', id: `${orgId}.${member.user.id}` }, limit: 200 }]);
+      await app.request
+        .patch(`/organizations/${orgId}/members/${member.user.id}`)
+        .set(owner.auth)
+        .send({ monthly_token_cap: 200 });
+      expect((await capAccountsOf({ kind: 'user', id: parent.user.id })).map((c) => c.ref)).toEqual([
+        { kind: 'sub_user_cap', id: capped.id },
+      ]);
+      expect(await capAccountsOf({ kind: 'organization', id: orgId })).toEqual([
+        { ref: { kind: 'member_cap', id: `${orgId}.${member.user.id}` }, limit: 200 },
+      ]);
       await spender.spend(capped.id, 300);
       await spender.spend(uncapped.id, 100);
       await spender.spend(member.user.id, 200, { org: orgId });
@@ -119,7 +162,10 @@ describe('who pays: sub-users and organization pools', () => {
       await resetPayer({ kind: 'organization', id: orgId }, 10_000, next);
       expect((await spender.reserve(capped.id, 300)).granted).toBe(300);
       expect((await spender.reserve(member.user.id, 200, { org: orgId })).granted).toBe(200);
-      expect(await spender.quota.snapshot({ kind: 'user', id: parent.user.id })).toMatchObject({ used: 0, reserved: 300 });
+      expect(await spender.quota.snapshot({ kind: 'user', id: parent.user.id })).toMatchObject({
+        used: 0,
+        reserved: 300,
+      });
     });
   });
 
@@ -127,7 +173,10 @@ describe('who pays: sub-users and organization pools', () => {
     async function poolOf(limit: number) {
       const team = await organizationWithTeam(app);
       // As billing does on a plan change: MongoDB first, then the live counter (already loaded by the API's reads).
-      await OrganizationModel.updateOne({ _id: team.orgId }, { $set: { monthly_limit: limit, tokens_remaining: limit } });
+      await OrganizationModel.updateOne(
+        { _id: team.orgId },
+        { $set: { monthly_limit: limit, tokens_remaining: limit } },
+      );
       await spender.quota.setLimit({ kind: 'organization', id: team.orgId }, limit);
       return team;
     }
@@ -139,12 +188,21 @@ describe('who pays: sub-users and organization pools', () => {
       );
       const held = settled(results);
       expect(held).toHaveLength(20);
-      for (const r of results) if (r.status === 'rejected') expect(r.reason).toMatchObject({ code: 'insufficient_quota', account: { kind: 'organization' } });
+      for (const r of results)
+        if (r.status === 'rejected')
+          expect(r.reason).toMatchObject({ code: 'insufficient_quota', account: { kind: 'organization' } });
       expect(new Set(held.map((h) => h.context.user_id)).size).toBe(2);
       expect(held.every((h) => h.context.payer.type === 'organization' && h.context.payer.id === orgId)).toBe(true);
-      expect(await spender.quota.snapshot({ kind: 'organization', id: orgId })).toMatchObject({ limit: 1000, reserved: 1000, used: 0 });
+      expect(await spender.quota.snapshot({ kind: 'organization', id: orgId })).toMatchObject({
+        limit: 1000,
+        reserved: 1000,
+        used: 0,
+      });
       await Promise.all(held.map((h) => spender.settle(h, 50)));
-      expect(await spender.quota.snapshot({ kind: 'organization', id: orgId })).toMatchObject({ used: 1000, reserved: 0 });
+      expect(await spender.quota.snapshot({ kind: 'organization', id: orgId })).toMatchObject({
+        used: 1000,
+        reserved: 0,
+      });
       await refused(spender.reserve(owner.user.id, 1, { org: orgId }), 'organization');
       // The members' own quotas were not touched.
       expect((await spender.quota.snapshot({ kind: 'user', id: owner.user.id }))!.used).toBe(0);
@@ -156,9 +214,12 @@ describe('who pays: sub-users and organization pools', () => {
       const { orgId, owner, admin, member } = await poolOf(5000);
       const capPath = `/organizations/${orgId}/members/${member.user.id}`;
       expect((await app.request.patch(capPath).set(admin.auth).send({ monthly_token_cap: 200 })).status).toBe(200);
-      const results = await Promise.allSettled(Array.from({ length: 20 }, () => spender.reserve(member.user.id, 50, { org: orgId })));
+      const results = await Promise.allSettled(
+        Array.from({ length: 20 }, () => spender.reserve(member.user.id, 50, { org: orgId })),
+      );
       expect(settled(results)).toHaveLength(4);
-      for (const r of results) if (r.status === 'rejected') expect(r.reason).toMatchObject({ account: { kind: 'member_cap' } });
+      for (const r of results)
+        if (r.status === 'rejected') expect(r.reason).toMatchObject({ account: { kind: 'member_cap' } });
       await Promise.all(settled(results).map((h) => spender.settle(h, 50)));
       // Others still draw from the pool.
       expect((await spender.reserve(owner.user.id, 1000, { org: orgId })).granted).toBe(1000);
@@ -176,7 +237,10 @@ describe('who pays: sub-users and organization pools', () => {
       const orgId = await createOrganization(app, owner);
       const newcomer = await registerAndLogin(app);
       await addMember(app, owner, orgId, newcomer, 'member', 120);
-      expect((await spender.payer(newcomer.user.id, orgId)).accounts.map((a) => a.kind)).toEqual(['member_cap', 'organization']);
+      expect((await spender.payer(newcomer.user.id, orgId)).accounts.map((a) => a.kind)).toEqual([
+        'member_cap',
+        'organization',
+      ]);
       expect((await spender.reserve(newcomer.user.id, 500, { org: orgId, min: 1 })).granted).toBe(120);
     });
 

@@ -20,7 +20,11 @@ describe('worker payload validation (real BullMQ and Redis)', () => {
   it('a usage job with a malformed payload fails on its first attempt although it had ten', async () => {
     const queue = app.producer.queues.usage;
     // Added behind the producer's back, as an older or foreign producer could.
-    const job = await queue.add('usage', { kind: 'settle', context: { request_id: 42 } }, { attempts: 10, backoff: { type: 'fixed', delay: 10 } });
+    const job = await queue.add(
+      'usage',
+      { kind: 'settle', context: { request_id: 42 } },
+      { attempts: 10, backoff: { type: 'fixed', delay: 10 } },
+    );
     const failed = await waitFor(async () => {
       const current = await queue.getJob(job.id!);
       return (await current?.getState()) === 'failed' ? current : null;

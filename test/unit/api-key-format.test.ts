@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import { API_KEY_PATTERN, checksumOf, generateApiKey, hasValidChecksum, hashApiKey } from '../../src/modules/api-keys/format.js';
+import {
+  API_KEY_PATTERN,
+  checksumOf,
+  generateApiKey,
+  hasValidChecksum,
+  hashApiKey,
+} from '../../src/modules/api-keys/format.js';
 
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 

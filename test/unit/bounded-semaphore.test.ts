@@ -13,14 +13,20 @@ function heldTask() {
 describe('bounded semaphore', () => {
   it('runs at most `concurrency` tasks, lets at most `queueMax` wait, refuses the rest at once, in order', async () => {
     const seen: Array<[number, number]> = [];
-    const slots = createBoundedSemaphore({ concurrency: 2, queueMax: 3, onChange: (inFlight, waiting) => seen.push([inFlight, waiting]) });
+    const slots = createBoundedSemaphore({
+      concurrency: 2,
+      queueMax: 3,
+      onChange: (inFlight, waiting) => seen.push([inFlight, waiting]),
+    });
     const held = Array.from({ length: 8 }, heldTask);
     const started: number[] = [];
-    const runs = held.map((h, i) => slots.run(async () => {
-      started.push(i);
-      await h.task();
-      return i;
-    }));
+    const runs = held.map((h, i) =>
+      slots.run(async () => {
+        started.push(i);
+        await h.task();
+        return i;
+      }),
+    );
     const refused = await Promise.allSettled(runs.slice(5));
     expect(refused.every((r) => r.status === 'rejected' && r.reason instanceof SemaphoreFull)).toBe(true);
     await Promise.resolve();

@@ -3,12 +3,19 @@ import { ConfigError, parseConfig } from '../../src/config/index.js';
 import { configuredProviders } from '../../src/config/providers.js';
 
 const base = { NODE_ENV: 'development' } as NodeJS.ProcessEnv;
-const production = { NODE_ENV: 'production', JWT_SECRET_KEY: 'p'.repeat(40), METRICS_TOKEN: 'metrics-token', MAIL_DISABLED: 'true' } as NodeJS.ProcessEnv;
+const production = {
+  NODE_ENV: 'production',
+  JWT_SECRET_KEY: 'p'.repeat(40),
+  METRICS_TOKEN: 'metrics-token',
+  MAIL_DISABLED: 'true',
+} as NodeJS.ProcessEnv;
 
 describe('LLM configuration', () => {
   it('refuses to start in production without an upstream key, or with the dev mock', () => {
     expect(() => parseConfig(production)).toThrow(/A4F_API_KEY: required in production/);
-    expect(() => parseConfig({ ...production, A4F_API_KEY: 'sk-x', ENABLE_DEV_MOCK_LLM: 'true' })).toThrow(/ENABLE_DEV_MOCK_LLM/);
+    expect(() => parseConfig({ ...production, A4F_API_KEY: 'sk-x', ENABLE_DEV_MOCK_LLM: 'true' })).toThrow(
+      /ENABLE_DEV_MOCK_LLM/,
+    );
     expect(parseConfig({ ...production, A4F_API_KEY: 'sk-x' }).isProduction).toBe(true);
   });
 
@@ -31,8 +38,18 @@ describe('LLM configuration', () => {
     ]);
     const config = parseConfig({ ...base, A4F_API_KEY: 'sk-a4f', LLM_PROVIDERS_JSON: json });
     expect(configuredProviders(config).map((p) => p.name)).toEqual(['a4f', 'early', 'late']);
-    const override = parseConfig({ ...base, A4F_API_KEY: 'sk-a4f', LLM_PROVIDERS_JSON: JSON.stringify([{ name: 'a4f', base_url: 'http://a4f.example/v1', api_key: 'k2', priority: 99 }, { name: 'b', base_url: 'http://b.example/v1', priority: 1 }]) });
-    expect(configuredProviders(override).map((p) => [p.name, p.api_key])).toEqual([['b', undefined], ['a4f', 'k2']]);
+    const override = parseConfig({
+      ...base,
+      A4F_API_KEY: 'sk-a4f',
+      LLM_PROVIDERS_JSON: JSON.stringify([
+        { name: 'a4f', base_url: 'http://a4f.example/v1', api_key: 'k2', priority: 99 },
+        { name: 'b', base_url: 'http://b.example/v1', priority: 1 },
+      ]),
+    });
+    expect(configuredProviders(override).map((p) => [p.name, p.api_key])).toEqual([
+      ['b', undefined],
+      ['a4f', 'k2'],
+    ]);
     expect(configuredProviders(parseConfig(base))).toEqual([]);
   });
 });

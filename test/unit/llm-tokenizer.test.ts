@@ -4,14 +4,23 @@ import cl100k from 'js-tiktoken/ranks/cl100k_base';
 import o200k from 'js-tiktoken/ranks/o200k_base';
 import { describe, expect, it } from 'vitest';
 import { MAX_PIECE_BYTES, createBpeCounter } from '../../src/shared/llm/bpe.js';
-import { countPrompt, countPromptTokens, countTokens, encodingForModel, estimatePromptTokens } from '../../src/shared/llm/tokenizer.js';
+import {
+  countPrompt,
+  countPromptTokens,
+  countTokens,
+  encodingForModel,
+  estimatePromptTokens,
+} from '../../src/shared/llm/tokenizer.js';
 
 const counting = { maxExactBytes: 32_768, imageTokens: 2500 };
 const options = { ...counting, margin: 0.15 };
 const sourceFiles = ['src/modules/llm/service.ts', 'README.md', 'src/shared/quota/scripts.ts', 'package-lock.json'];
 
 describe('the linear BPE counter', () => {
-  it.each([['cl100k_base', cl100k], ['o200k_base', o200k]] as const)('counts exactly as js-tiktoken on real text (%s)', (_name, ranks) => {
+  it.each([
+    ['cl100k_base', cl100k],
+    ['o200k_base', o200k],
+  ] as const)('counts exactly as js-tiktoken on real text (%s)', (_name, ranks) => {
     const reference = new Tiktoken(ranks);
     const counter = createBpeCounter(ranks);
     const texts = [
@@ -34,13 +43,27 @@ describe('the linear BPE counter', () => {
 
 describe('prompt token estimates', () => {
   it('counts the whole prompt with a real tokenizer, plus the margin', async () => {
-    const body = { model: 'gpt-4', messages: [{ role: 'system', content: 'You are terse.' }, { role: 'user', content: 'Write a haiku about Redis streams.' }] };
+    const body = {
+      model: 'gpt-4',
+      messages: [
+        { role: 'system', content: 'You are terse.' },
+        { role: 'user', content: 'Write a haiku about Redis streams.' },
+      ],
+    };
     const exact = await countPromptTokens('gpt-4', body, counting);
-    expect(exact).toBe(3 + 4 + (await countTokens('gpt-4', 'You are terse.')) + 4 + (await countTokens('gpt-4', 'Write a haiku about Redis streams.')));
+    expect(exact).toBe(
+      3 +
+        4 +
+        (await countTokens('gpt-4', 'You are terse.')) +
+        4 +
+        (await countTokens('gpt-4', 'Write a haiku about Redis streams.')),
+    );
     expect(await estimatePromptTokens(body, options)).toBe(Math.ceil(exact * 1.15));
     const o200kBody = { ...body, model: 'gpt-4o' };
     expect(encodingForModel('gpt-4o')).toBe('o200k_base');
-    expect(await estimatePromptTokens(o200kBody, options)).toBeGreaterThanOrEqual(await countPromptTokens('gpt-4o', o200kBody, counting));
+    expect(await estimatePromptTokens(o200kBody, options)).toBeGreaterThanOrEqual(
+      await countPromptTokens('gpt-4o', o200kBody, counting),
+    );
   });
 
   it('counts images, audio and files by their worst case, and special-token text as text', async () => {
@@ -51,9 +74,17 @@ describe('prompt token estimates', () => {
       tools: [{ type: 'function', function: { name: 'f', parameters: { type: 'object' } } }],
     };
     expect(await estimatePromptTokens(body, { ...options, margin: 0 })).toBeGreaterThan(2 * 2500 + 7);
-    const audio = { model: 'gpt-4', messages: [{ role: 'user', content: [{ type: 'input_audio', input_audio: { data: 'A'.repeat(40_000), format: 'mp3' } }] }] };
+    const audio = {
+      model: 'gpt-4',
+      messages: [
+        { role: 'user', content: [{ type: 'input_audio', input_audio: { data: 'A'.repeat(40_000), format: 'mp3' } }] },
+      ],
+    };
     expect((await countPrompt('cl100k_base', audio, counting)).tokens).toBeGreaterThanOrEqual(30_000 / 32);
-    const file = { model: 'gpt-4', messages: [{ role: 'user', content: [{ type: 'file', file: { file_data: 'A'.repeat(4000) } }] }] };
+    const file = {
+      model: 'gpt-4',
+      messages: [{ role: 'user', content: [{ type: 'file', file: { file_data: 'A'.repeat(4000) } }] }],
+    };
     expect((await countPrompt('cl100k_base', file, counting)).tokens).toBeGreaterThanOrEqual(3000 + 3 * 2500);
   });
 
@@ -69,7 +100,11 @@ describe('prompt token estimates', () => {
 
   it('counts a 12 KB source file exactly (the everyday estimate is never a byte bound)', async () => {
     const file = readFileSync('src/modules/llm/service.ts', 'utf8').slice(0, 12_288);
-    const count = await countPrompt('cl100k_base', { model: 'gpt-4', messages: [{ role: 'user', content: file }] }, counting);
+    const count = await countPrompt(
+      'cl100k_base',
+      { model: 'gpt-4', messages: [{ role: 'user', content: file }] },
+      counting,
+    );
     expect(count.exact).toBe(true);
     expect(count.tokens).toBeLessThan(Buffer.byteLength(file) / 2);
   });

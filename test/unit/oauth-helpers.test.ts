@@ -3,7 +3,10 @@ import { isAllowedRedirect, redirectWith } from '../../src/modules/auth/oauth/re
 import { s256, verifierMatches } from '../../src/modules/auth/oauth/pkce.js';
 import { ipBucket } from '../../src/lib/ip.js';
 
-const policy = { extensionId: 'aicoder.aicoder-vscode', extra: ['https://app.example.com/oauth/done', 'http://127.0.0.1/callback', 'http://[::1]/callback'] };
+const policy = {
+  extensionId: 'aicoder.aicoder-vscode',
+  extra: ['https://app.example.com/oauth/done', 'http://127.0.0.1/callback', 'http://[::1]/callback'],
+};
 
 describe('redirect allowlist', () => {
   it.each([
@@ -51,8 +54,12 @@ describe('redirect allowlist', () => {
 describe('PKCE S256', () => {
   it('matches the RFC 7636 appendix B example', () => {
     expect(s256('dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk')).toBe('E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM');
-    expect(verifierMatches('dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk', 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM')).toBe(true);
-    expect(verifierMatches('dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXj', 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM')).toBe(false);
+    expect(
+      verifierMatches('dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk', 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM'),
+    ).toBe(true);
+    expect(
+      verifierMatches('dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXj', 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM'),
+    ).toBe(false);
     expect(verifierMatches('dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk', 'short')).toBe(false);
   });
 });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { assertCanAdd, assertCanDelete, assertCanManage, assertCanRemove, planMemberChange } from '../../src/modules/organizations/rules.js';
+import {
+  assertCanAdd,
+  assertCanDelete,
+  assertCanManage,
+  assertCanRemove,
+  planMemberChange,
+} from '../../src/modules/organizations/rules.js';
 import { rejectSubUsers, requireSession } from '../../src/middleware/account-guards.js';
 import type { OrgRole } from '../../src/models/organization.js';
 
@@ -35,7 +41,11 @@ describe('organization role rules', () => {
     expect(planMemberChange(owner, admin, 'owner', false)).toEqual({ kind: 'transfer' });
     expect(planMemberChange(owner, member, 'admin', true)).toEqual({ kind: 'set', role: 'admin', capChanged: true });
     expect(planMemberChange(owner, owner, 'owner', true)).toEqual({ kind: 'set', role: undefined, capChanged: true });
-    expect(planMemberChange(admin, member, undefined, true)).toEqual({ kind: 'set', role: undefined, capChanged: true });
+    expect(planMemberChange(admin, member, undefined, true)).toEqual({
+      kind: 'set',
+      role: undefined,
+      capChanged: true,
+    });
     expect(planMemberChange(admin, member, 'member', true)).toEqual({ kind: 'set', role: undefined, capChanged: true });
     expect(status(() => planMemberChange(owner, owner, 'admin', false))).toBe(409);
     expect(status(() => planMemberChange(admin, member, 'admin', false))).toBe(403);
@@ -73,7 +83,9 @@ describe('account guards', () => {
   };
 
   it('refuses sub-users and API keys on management routes', () => {
-    expect(run(rejectSubUsers('do this'), { user: { is_sub_user: true }, via: 'access_token' })).toBe('sub_user_forbidden');
+    expect(run(rejectSubUsers('do this'), { user: { is_sub_user: true }, via: 'access_token' })).toBe(
+      'sub_user_forbidden',
+    );
     expect(run(rejectSubUsers('do this'), { user: { is_sub_user: false }, via: 'access_token' })).toBe('next');
     expect(run(requireSession, { user: {}, via: 'api_key' })).toBe('session_required');
     expect(run(requireSession, { user: {}, via: 'access_token' })).toBe('next');

@@ -13,7 +13,17 @@ export class CancelSignal {
  * matching in-flight request. After a reconnect, the cancel keys of in-flight requests are re-read, so a
  * signal sent while disconnected is not lost.
  */
-export function createCancelListener({ redisUrl, redis, prefix, log }: { redisUrl: string; redis: Redis; prefix: string; log: Logger }) {
+export function createCancelListener({
+  redisUrl,
+  redis,
+  prefix,
+  log,
+}: {
+  redisUrl: string;
+  redis: Redis;
+  prefix: string;
+  log: Logger;
+}) {
   const keys = llmKeys(prefix);
   const controllers = new Map<string, AbortController>();
   const subscriber = createBlockingRedis(redisUrl, { connectionName: 'llm-cancel-listener' });

@@ -1,4 +1,9 @@
-import { isMeaningfulChunk, type ChatCompletionChunk, type CompletionAccumulator, type Usage } from '../../src/shared/llm/completion.js';
+import {
+  isMeaningfulChunk,
+  type ChatCompletionChunk,
+  type CompletionAccumulator,
+  type Usage,
+} from '../../src/shared/llm/completion.js';
 import { UpstreamFailure } from './failures.js';
 
 /** What reading an upstream stream has gathered so far. */
@@ -11,12 +16,19 @@ export interface ChunkState {
 
 export function isUsage(value: unknown): value is Usage {
   const u = value as Usage | null;
-  return Boolean(u) && Number.isInteger(u!.prompt_tokens) && Number.isInteger(u!.completion_tokens) && u!.prompt_tokens >= 0 && u!.completion_tokens >= 0;
+  return (
+    Boolean(u) &&
+    Number.isInteger(u!.prompt_tokens) &&
+    Number.isInteger(u!.completion_tokens) &&
+    u!.prompt_tokens >= 0 &&
+    u!.completion_tokens >= 0
+  );
 }
 
 /** The chunk as clients get it: the upstream's own text when it is already complete (no re-serializing). */
 export function clientChunk(chunk: ChatCompletionChunk, data: string, requestId: string, model: string): string {
-  if (chunk.id && chunk.object === 'chat.completion.chunk' && chunk.created && chunk.model && chunk.usage === undefined) return data;
+  if (chunk.id && chunk.object === 'chat.completion.chunk' && chunk.created && chunk.model && chunk.usage === undefined)
+    return data;
   chunk.id ??= `chatcmpl-${requestId}`;
   chunk.object = 'chat.completion.chunk';
   chunk.created ??= Math.floor(Date.now() / 1000);
@@ -32,8 +44,10 @@ export function parseChunk(data: string): ChatCompletionChunk {
   } catch {
     throw new UpstreamFailure('malformed', 'unparseable SSE data');
   }
-  if (!chunk || typeof chunk !== 'object' || Array.isArray(chunk)) throw new UpstreamFailure('malformed', 'SSE data is not a JSON object');
-  if ((chunk as { error?: unknown }).error) throw new UpstreamFailure('upstream_error', 'error event from the upstream');
+  if (!chunk || typeof chunk !== 'object' || Array.isArray(chunk))
+    throw new UpstreamFailure('malformed', 'SSE data is not a JSON object');
+  if ((chunk as { error?: unknown }).error)
+    throw new UpstreamFailure('upstream_error', 'error event from the upstream');
   return chunk as ChatCompletionChunk;
 }
 
@@ -42,7 +56,13 @@ export function parseChunk(data: string): ChatCompletionChunk {
  * token, so a retry elsewhere never repeats them), usage, and whether the answer ended. A bad line stops the
  * batch, but what came before it in the same read is still delivered (it was produced).
  */
-export function takeBatch(batch: string[], state: ChunkState, held: string[], requestId: string, model: string): { out: string[]; ended: boolean; failure: unknown } {
+export function takeBatch(
+  batch: string[],
+  state: ChunkState,
+  held: string[],
+  requestId: string,
+  model: string,
+): { out: string[]; ended: boolean; failure: unknown } {
   const out: string[] = [];
   let ended = false;
   for (const data of batch) {
@@ -52,7 +72,8 @@ export function takeBatch(batch: string[], state: ChunkState, held: string[], re
         continue;
       }
       const chunk = parseChunk(data);
-      if (isUsage(chunk.usage)) state.usage = { ...chunk.usage, total_tokens: chunk.usage.prompt_tokens + chunk.usage.completion_tokens };
+      if (isUsage(chunk.usage))
+        state.usage = { ...chunk.usage, total_tokens: chunk.usage.prompt_tokens + chunk.usage.completion_tokens };
       if (!Array.isArray(chunk.choices) || chunk.choices.length === 0) continue;
       state.accumulator.add(chunk);
       if (chunk.choices.some((choice) => choice.finish_reason)) ended = true;

@@ -29,7 +29,12 @@ export function createMockProvider(tokenDelayMs: number, promptOptions: PromptCo
     async *open(body, signal) {
       const model = String(body.model);
       const text = mockAnswer(body);
-      const base = { id: 'chatcmpl-devmock', object: 'chat.completion.chunk', created: Math.floor(Date.now() / 1000), model };
+      const base = {
+        id: 'chatcmpl-devmock',
+        object: 'chat.completion.chunk',
+        created: Math.floor(Date.now() / 1000),
+        model,
+      };
       const chunk = (delta: Record<string, unknown>, finish: string | null = null) =>
         JSON.stringify({ ...base, choices: [{ index: 0, delta, finish_reason: finish }] });
       const words = text.match(/\s*\S+/g) ?? [];
@@ -44,10 +49,17 @@ export function createMockProvider(tokenDelayMs: number, promptOptions: PromptCo
         yield [chunk({ content: word })];
       }
       const finish = emitted.length < words.length ? 'length' : 'stop';
-      const usage = { prompt_tokens: await countPromptTokens(model, body, promptOptions), completion_tokens: await countTokens(model, emitted.join('')) };
+      const usage = {
+        prompt_tokens: await countPromptTokens(model, body, promptOptions),
+        completion_tokens: await countTokens(model, emitted.join('')),
+      };
       yield [
         chunk({}, finish),
-        JSON.stringify({ ...base, choices: [], usage: { ...usage, total_tokens: usage.prompt_tokens + usage.completion_tokens } }),
+        JSON.stringify({
+          ...base,
+          choices: [],
+          usage: { ...usage, total_tokens: usage.prompt_tokens + usage.completion_tokens },
+        }),
         '[DONE]',
       ];
     },

@@ -41,9 +41,20 @@ const describe = (error: unknown) => {
 
 /** A provider that ignored stream=true answered one chat.completion: replay it as chunks. */
 function completionAsEvents(json: Record<string, unknown>): string[] {
-  const choices = (json.choices ?? []) as Array<{ index?: number; message?: Record<string, unknown>; finish_reason?: string | null }>;
+  const choices = (json.choices ?? []) as Array<{
+    index?: number;
+    message?: Record<string, unknown>;
+    finish_reason?: string | null;
+  }>;
   const base = { id: json.id, object: 'chat.completion.chunk', created: json.created, model: json.model };
-  const chunk = { ...base, choices: choices.map((c) => ({ index: c.index ?? 0, delta: c.message ?? {}, finish_reason: c.finish_reason ?? 'stop' })) };
+  const chunk = {
+    ...base,
+    choices: choices.map((c) => ({
+      index: c.index ?? 0,
+      delta: c.message ?? {},
+      finish_reason: c.finish_reason ?? 'stop',
+    })),
+  };
   const events = [JSON.stringify(chunk)];
   if (json.usage) events.push(JSON.stringify({ ...base, choices: [], usage: json.usage }));
   events.push('[DONE]');
@@ -52,7 +63,11 @@ function completionAsEvents(json: Record<string, unknown>): string[] {
 
 export function createHttpProvider(config: ProviderConfig, dispatcher: Agent): Provider {
   const url = `${config.base_url.replace(/\/+$/, '')}/chat/completions`;
-  const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'text/event-stream', 'user-agent': 'aicoder-backend' };
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    accept: 'text/event-stream',
+    'user-agent': 'aicoder-backend',
+  };
   if (config.api_key) headers.authorization = `Bearer ${config.api_key}`;
   return {
     name: config.name,
@@ -63,7 +78,12 @@ export function createHttpProvider(config: ProviderConfig, dispatcher: Agent): P
       let response: Awaited<ReturnType<typeof request>>;
       try {
         response = await request(url, {
-          method: 'POST', headers, dispatcher, signal, headersTimeout: 0, bodyTimeout: 0,
+          method: 'POST',
+          headers,
+          dispatcher,
+          signal,
+          headersTimeout: 0,
+          bodyTimeout: 0,
           body: JSON.stringify({ ...body, model: config.model_map?.[model] ?? model }),
         });
       } catch (error) {
@@ -99,7 +119,8 @@ export function createHttpProvider(config: ProviderConfig, dispatcher: Agent): P
       } catch (error) {
         if (signal.aborted) throw signal.reason;
         if (error instanceof UpstreamFailure) throw error;
-        if (error instanceof SseProtocolError) throw new UpstreamFailure('malformed', `${config.name}: ${error.message}`);
+        if (error instanceof SseProtocolError)
+          throw new UpstreamFailure('malformed', `${config.name}: ${error.message}`);
         throw new UpstreamFailure('cut', `${config.name}: ${describe(error)}`);
       } finally {
         if (!response.body.destroyed) response.body.destroy();
@@ -118,4 +139,5 @@ export function createUpstreamAgent(config: Config): Agent {
   });
 }
 
-export const httpProviders = (config: Config, agent: Agent): Provider[] => configuredProviders(config).map((p) => createHttpProvider(p, agent));
+export const httpProviders = (config: Config, agent: Agent): Provider[] =>
+  configuredProviders(config).map((p) => createHttpProvider(p, agent));

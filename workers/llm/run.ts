@@ -2,15 +2,38 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
 import type { Config } from '../../src/config/index.js';
-import { createCompletionAccumulator, type ChatCompletionChunk, type CompletionAccumulator, type Usage } from '../../src/shared/llm/completion.js';
+import {
+  createCompletionAccumulator,
+  type ChatCompletionChunk,
+  type CompletionAccumulator,
+  type Usage,
+} from '../../src/shared/llm/completion.js';
 import { takeBatch } from './chunks.js';
 import { CANCEL_ERRORS, emptyOutcome, finishRequest } from '../../src/shared/llm/finish.js';
-import { enqueueSettlement, requestContextSchema, type ClientError, type EndRecord, type LlmStatus, type NewEntry, type LlmWork, type Producer, type RequestContext, type RequestOutcome } from '../../queues/index.js';
+import {
+  enqueueSettlement,
+  requestContextSchema,
+  type ClientError,
+  type EndRecord,
+  type LlmStatus,
+  type NewEntry,
+  type LlmWork,
+  type Producer,
+  type RequestContext,
+  type RequestOutcome,
+} from '../../queues/index.js';
 import type { Limits } from '../../src/shared/llm/limits.js';
 import type { RequestIdentity, StreamStore } from '../../src/shared/llm/stream-store.js';
 import { countPromptTokens, countTokens, promptOptionsOf } from '../../src/shared/llm/tokenizer.js';
 import { CancelSignal, type CancelListener } from './cancel-listener.js';
-import { AttemptTimeout, RESERVATION_RELEASED, STREAM_INTERRUPTED, UpstreamFailure, WORKER_SHUTDOWN, clientErrorFor } from './failures.js';
+import {
+  AttemptTimeout,
+  RESERVATION_RELEASED,
+  STREAM_INTERRUPTED,
+  UpstreamFailure,
+  WORKER_SHUTDOWN,
+  clientErrorFor,
+} from './failures.js';
 import type { Provider } from './providers.js';
 
 type LlmJob = LlmWork;
@@ -52,7 +75,13 @@ interface Opened {
 }
 
 const contextOf = (job: LlmJob): RequestContext => requestContextSchema.parse(job);
-const identityOf = (job: LlmJob): RequestIdentity => ({ id: job.request_id, userId: job.user_id, model: job.model, stream: job.stream, created: job.enqueued_at });
+const identityOf = (job: LlmJob): RequestIdentity => ({
+  id: job.request_id,
+  userId: job.user_id,
+  model: job.model,
+  stream: job.stream,
+  created: job.enqueued_at,
+});
 
 /**
  * Serves one llm job: claims the request, streams the upstream answer into the request's Redis Stream
@@ -86,7 +115,8 @@ export function createLlmRunner(deps: RunnerDeps) {
       if (claim.state === 'final') return await resettle(job);
       if (claim.existingEntries > 0) return await recoverInterrupted(job, runToken);
       if (reservation === null) return await unreserved(job, runToken);
-      if (claim.cancelReason) cancels.abort(id, claim.cancelReason === 'client_disconnected' ? 'client_disconnected' : 'cancelled');
+      if (claim.cancelReason)
+        cancels.abort(id, claim.cancelReason === 'client_disconnected' ? 'client_disconnected' : 'cancelled');
       const generation = await generate(job, runToken, signal, early);
       early = undefined;
       if (generation.lostOwnership) return 'lost-ownership';
@@ -103,7 +133,9 @@ export function createLlmRunner(deps: RunnerDeps) {
   /** Starts one upstream call (its first read already requested). */
   function open(job: LlmJob, provider: Provider, cancelSignal: AbortSignal): Opened {
     const own = new AbortController();
-    const iterator = provider.open(upstreamBody(job), AbortSignal.any([cancelSignal, own.signal]))[Symbol.asyncIterator]();
+    const iterator = provider
+      .open(upstreamBody(job), AbortSignal.any([cancelSignal, own.signal]))
+      [Symbol.asyncIterator]();
     const first = iterator.next();
     first.catch(() => undefined);
     return { provider, own, iterator, first };
@@ -111,7 +143,12 @@ export function createLlmRunner(deps: RunnerDeps) {
 
   function discard(opened: Opened): void {
     opened.own.abort();
-    opened.first.then(() => opened.iterator.return?.(undefined), () => undefined).catch(() => undefined);
+    opened.first
+      .then(
+        () => opened.iterator.return?.(undefined),
+        () => undefined,
+      )
+      .catch(() => undefined);
   }
 
   function upstreamBody(job: LlmJob): Record<string, unknown> {
@@ -119,7 +156,13 @@ export function createLlmRunner(deps: RunnerDeps) {
   }
 
   /** One call to one provider. Throws UpstreamFailure (or the cancel reason); returns when the answer ended. */
-  async function attempt(job: LlmJob, opened: Opened, gen: Generation, runToken: string, cancelSignal: AbortSignal): Promise<void> {
+  async function attempt(
+    job: LlmJob,
+    opened: Opened,
+    gen: Generation,
+    runToken: string,
+    cancelSignal: AbortSignal,
+  ): Promise<void> {
     const { provider, own, iterator } = opened;
     let timer = setTimeout(() => own.abort(new AttemptTimeout('first_token')), config.LLM_FIRST_TOKEN_TIMEOUT_MS);
     const held: string[] = [];
@@ -145,12 +188,18 @@ export function createLlmRunner(deps: RunnerDeps) {
         next = iterator.next();
       }
     } catch (error) {
-      if (error instanceof LostOwnership || cancelSignal.aborted) throw error instanceof LostOwnership ? error : cancelSignal.reason;
+      if (error instanceof LostOwnership || cancelSignal.aborted)
+        throw error instanceof LostOwnership ? error : cancelSignal.reason;
       if (own.signal.aborted) {
         const which = (own.signal.reason as AttemptTimeout).which;
-        throw new UpstreamFailure(which === 'idle' ? 'idle_timeout' : 'first_token_timeout', `${provider.name}: no ${which === 'idle' ? 'chunk' : 'first token'} in time`);
+        throw new UpstreamFailure(
+          which === 'idle' ? 'idle_timeout' : 'first_token_timeout',
+          `${provider.name}: no ${which === 'idle' ? 'chunk' : 'first token'} in time`,
+        );
       }
-      throw error instanceof UpstreamFailure ? error : new UpstreamFailure('cut', `${provider.name}: ${(error as Error).message}`);
+      throw error instanceof UpstreamFailure
+        ? error
+        : new UpstreamFailure('cut', `${provider.name}: ${(error as Error).message}`);
     } finally {
       clearTimeout(timer);
       // Ends the call if this attempt stopped reading early (no-op when the answer was read to the end).
@@ -161,13 +210,24 @@ export function createLlmRunner(deps: RunnerDeps) {
 
   function stopped(gen: Generation, reason: unknown): Generation {
     if (reason instanceof CancelSignal) {
-      return { ...gen, status: reason.reason === 'cancelled' ? 'cancelled' : 'aborted', error: CANCEL_ERRORS[reason.reason] };
+      return {
+        ...gen,
+        status: reason.reason === 'cancelled' ? 'cancelled' : 'aborted',
+        error: CANCEL_ERRORS[reason.reason],
+      };
     }
     return { ...gen, status: 'aborted', error: WORKER_SHUTDOWN };
   }
 
   async function generate(job: LlmJob, runToken: string, signal: AbortSignal, early?: Opened): Promise<Generation> {
-    const gen: Generation = { status: 'failed', written: 0, usage: null, provider: null, ttftMs: null, accumulator: createCompletionAccumulator() };
+    const gen: Generation = {
+      status: 'failed',
+      written: 0,
+      usage: null,
+      provider: null,
+      ttftMs: null,
+      accumulator: createCompletionAccumulator(),
+    };
     const candidates = candidatesFor(job);
     let last: UpstreamFailure = new UpstreamFailure('no_provider', `no provider serves ${job.model}`);
     for (const provider of candidates) {
@@ -182,12 +242,22 @@ export function createLlmRunner(deps: RunnerDeps) {
           if (error instanceof LostOwnership) return { ...gen, lostOwnership: true };
           if (signal.aborted) return stopped(gen, signal.reason);
           const failure = error instanceof UpstreamFailure ? error : new UpstreamFailure('cut', String(error));
-          log.warn({ llm_request_id: job.request_id, provider: provider.name, kind: failure.kind, status: failure.httpStatus, msg: failure.message }, 'upstream attempt failed');
+          log.warn(
+            {
+              llm_request_id: job.request_id,
+              provider: provider.name,
+              kind: failure.kind,
+              status: failure.httpStatus,
+              msg: failure.message,
+            },
+            'upstream attempt failed',
+          );
           if (gen.written > 0) return { ...gen, status: 'aborted', error: clientErrorFor(failure, secrets) };
           last = failure;
           if (!failure.tryNextProvider) return { ...gen, status: 'failed', error: clientErrorFor(failure, secrets) };
           if (!failure.retrySameProvider) break;
-          if (attemptNo < config.LLM_UPSTREAM_RETRIES) await sleep(config.LLM_UPSTREAM_RETRY_DELAY_MS, undefined, { signal }).catch(() => undefined);
+          if (attemptNo < config.LLM_UPSTREAM_RETRIES)
+            await sleep(config.LLM_UPSTREAM_RETRY_DELAY_MS, undefined, { signal }).catch(() => undefined);
         }
       }
     }
@@ -198,38 +268,75 @@ export function createLlmRunner(deps: RunnerDeps) {
   async function outcomeOf(job: LlmJob, gen: Generation): Promise<RequestOutcome> {
     const status = gen.status === 'completed' ? 'completed' : gen.status === 'failed' ? 'failed' : 'aborted';
     const errorCode = gen.error?.code ?? null;
-    if (status === 'failed' || (status === 'aborted' && gen.written === 0)) return emptyOutcome(contextOf(job), status, errorCode, gen.provider);
+    if (status === 'failed' || (status === 'aborted' && gen.written === 0))
+      return emptyOutcome(contextOf(job), status, errorCode, gen.provider);
     const usage = gen.usage
-      ? { prompt_tokens: gen.usage.prompt_tokens, completion_tokens: gen.usage.completion_tokens, usage_source: 'reported' as const }
+      ? {
+          prompt_tokens: gen.usage.prompt_tokens,
+          completion_tokens: gen.usage.completion_tokens,
+          usage_source: 'reported' as const,
+        }
       : {
-        prompt_tokens: await countPromptTokens(job.model, job.body, promptOptions),
-        completion_tokens: await countTokens(job.model, gen.accumulator.generatedText()),
-        usage_source: 'counted' as const,
-      };
-    return { status, ...usage, provider: gen.provider, error_code: errorCode, ttft_ms: gen.ttftMs, duration_ms: Math.max(0, Date.now() - job.enqueued_at) };
+          prompt_tokens: await countPromptTokens(job.model, job.body, promptOptions),
+          completion_tokens: await countTokens(job.model, gen.accumulator.generatedText()),
+          usage_source: 'counted' as const,
+        };
+    return {
+      status,
+      ...usage,
+      provider: gen.provider,
+      error_code: errorCode,
+      ttft_ms: gen.ttftMs,
+      duration_ms: Math.max(0, Date.now() - job.enqueued_at),
+    };
   }
 
   function usageChunk(job: LlmJob, gen: Generation, outcome: RequestOutcome): NewEntry {
-    const usage = { prompt_tokens: outcome.prompt_tokens, completion_tokens: outcome.completion_tokens, total_tokens: outcome.prompt_tokens + outcome.completion_tokens };
+    const usage = {
+      prompt_tokens: outcome.prompt_tokens,
+      completion_tokens: outcome.completion_tokens,
+      total_tokens: outcome.prompt_tokens + outcome.completion_tokens,
+    };
     const seen = gen.accumulator.identity();
     return {
       type: 'c',
       data: JSON.stringify({
-        id: seen.id ?? `chatcmpl-${job.request_id}`, object: 'chat.completion.chunk', created: seen.created ?? Math.floor(Date.now() / 1000),
-        model: seen.model ?? job.model, choices: [], usage,
+        id: seen.id ?? `chatcmpl-${job.request_id}`,
+        object: 'chat.completion.chunk',
+        created: seen.created ?? Math.floor(Date.now() / 1000),
+        model: seen.model ?? job.model,
+        choices: [],
+        usage,
       }),
     };
   }
 
   async function finish(job: LlmJob, runToken: string, gen: Generation): Promise<void> {
     const outcome = await outcomeOf(job, gen);
-    const wantsUsage = job.stream && (job.body.stream_options as { include_usage?: boolean } | null | undefined)?.include_usage === true;
+    const wantsUsage =
+      job.stream && (job.body.stream_options as { include_usage?: boolean } | null | undefined)?.include_usage === true;
     const entries = wantsUsage && outcome.usage_source !== 'none' ? [usageChunk(job, gen, outcome)] : [];
-    const result = await finishRequest(store, producer, { context: contextOf(job), run: runToken, status: gen.status, outcome, entries, error: gen.error });
-    log.info({
-      llm_request_id: job.request_id, status: gen.status, provider: outcome.provider, prompt_tokens: outcome.prompt_tokens,
-      completion_tokens: outcome.completion_tokens, usage_source: outcome.usage_source, ttft_ms: outcome.ttft_ms, finalized: result === 1,
-    }, 'llm request finished');
+    const result = await finishRequest(store, producer, {
+      context: contextOf(job),
+      run: runToken,
+      status: gen.status,
+      outcome,
+      entries,
+      error: gen.error,
+    });
+    log.info(
+      {
+        llm_request_id: job.request_id,
+        status: gen.status,
+        provider: outcome.provider,
+        prompt_tokens: outcome.prompt_tokens,
+        completion_tokens: outcome.completion_tokens,
+        usage_source: outcome.usage_source,
+        ttft_ms: outcome.ttft_ms,
+        finalized: result === 1,
+      },
+      'llm request finished',
+    );
   }
 
   /** An earlier run streamed part of the answer and died: end the stream and bill exactly what clients received. */
@@ -248,10 +355,18 @@ export function createLlmRunner(deps: RunnerDeps) {
     }
     const meta = await store.meta(job.request_id);
     const gen: Generation = {
-      status: 'aborted', written, usage: null, provider: meta.provider || null, ttftMs: meta.ttft_ms ? Number(meta.ttft_ms) : null,
-      error: STREAM_INTERRUPTED, accumulator,
+      status: 'aborted',
+      written,
+      usage: null,
+      provider: meta.provider || null,
+      ttftMs: meta.ttft_ms ? Number(meta.ttft_ms) : null,
+      error: STREAM_INTERRUPTED,
+      accumulator,
     };
-    log.warn({ llm_request_id: job.request_id, chunks: written }, 'resuming an interrupted request: ending its stream without calling the upstream again');
+    log.warn(
+      { llm_request_id: job.request_id, chunks: written },
+      'resuming an interrupted request: ending its stream without calling the upstream again',
+    );
     await finish(job, runToken, gen);
     return 'recovered';
   }
@@ -259,7 +374,8 @@ export function createLlmRunner(deps: RunnerDeps) {
   /** The request already ended (its run died after the end): make sure its settlement exists. */
   async function resettle(job: LlmJob): Promise<string> {
     const last = await store.lastEntry(job.request_id);
-    if (last?.type === 'end') await enqueueSettlement(producer, contextOf(job), (JSON.parse(last.data) as EndRecord).outcome);
+    if (last?.type === 'end')
+      await enqueueSettlement(producer, contextOf(job), (JSON.parse(last.data) as EndRecord).outcome);
     return 'already-final';
   }
 
@@ -273,9 +389,18 @@ export function createLlmRunner(deps: RunnerDeps) {
 
   /** Its reservation is gone (released, or lost with Redis): never stream on it; the client sends the request again. */
   async function unreserved(job: LlmJob, runToken: string): Promise<string> {
-    log.warn({ llm_request_id: job.request_id }, 'llm request has no quota reservation left; ended without calling the upstream');
+    log.warn(
+      { llm_request_id: job.request_id },
+      'llm request has no quota reservation left; ended without calling the upstream',
+    );
     const gen: Generation = {
-      status: 'failed', written: 0, usage: null, provider: null, ttftMs: null, accumulator: createCompletionAccumulator(), error: RESERVATION_RELEASED,
+      status: 'failed',
+      written: 0,
+      usage: null,
+      provider: null,
+      ttftMs: null,
+      accumulator: createCompletionAccumulator(),
+      error: RESERVATION_RELEASED,
     };
     await finish(job, runToken, gen);
     return 'unreserved';
@@ -289,7 +414,15 @@ export function createLlmRunner(deps: RunnerDeps) {
     else if (claim.state === 'final') await resettle(job);
     else if (claim.existingEntries > 0) await recoverInterrupted(job, runToken);
     else {
-      const gen: Generation = { status: 'failed', written: 0, usage: null, provider: null, ttftMs: null, accumulator: createCompletionAccumulator(), error: STREAM_INTERRUPTED };
+      const gen: Generation = {
+        status: 'failed',
+        written: 0,
+        usage: null,
+        provider: null,
+        ttftMs: null,
+        accumulator: createCompletionAccumulator(),
+        error: STREAM_INTERRUPTED,
+      };
       await finish(job, runToken, gen);
     }
   }

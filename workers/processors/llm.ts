@@ -16,21 +16,39 @@ import type { Processor, ProcessorFactory } from './types.js';
 export const createLlmProcessor: ProcessorFactory<'llm'> = (ctx) => {
   const { config, producer } = ctx;
   // Thousands of streams append chunks at once: commands issued in one tick go out in one write.
-  const redis = createRedis(config.REDIS_URL, { enableAutoPipelining: true, enableOfflineQueue: true, connectionName: 'llm-worker-streams' });
+  const redis = createRedis(config.REDIS_URL, {
+    enableAutoPipelining: true,
+    enableOfflineQueue: true,
+    connectionName: 'llm-worker-streams',
+  });
   redis.on('error', (error) => ctx.logger.debug({ err: error.message }, 'llm worker redis error'));
   const log = ctx.logger.child({ queue: 'llm' });
   const agent = createUpstreamAgent(config);
   const useMock = !config.isProduction && (config.ENABLE_DEV_MOCK_LLM || configuredProviders(config).length === 0);
-  const providers = useMock ? [createMockProvider(config.LLM_MOCK_TOKEN_DELAY_MS, promptOptionsOf(config))] : httpProviders(config, agent);
+  const providers = useMock
+    ? [createMockProvider(config.LLM_MOCK_TOKEN_DELAY_MS, promptOptionsOf(config))]
+    : httpProviders(config, agent);
   if (useMock) {
-    log.warn('LLM upstream: the offline DEV MOCK provider answers every chat request (no A4F_API_KEY / LLM_PROVIDERS_JSON, or ENABLE_DEV_MOCK_LLM). Never used in production.');
+    log.warn(
+      'LLM upstream: the offline DEV MOCK provider answers every chat request (no A4F_API_KEY / LLM_PROVIDERS_JSON, or ENABLE_DEV_MOCK_LLM). Never used in production.',
+    );
   } else {
     log.info({ providers: providers.map((p) => p.name) }, 'LLM upstream providers, in fallback order');
   }
   const cancels = createCancelListener({ redisUrl: config.REDIS_URL, redis, prefix: config.REDIS_PREFIX, log });
   const runner = createLlmRunner({
-    config, log, producer, providers, cancels, reservationOf: ctx.quota.reservationOf,
-    store: createStreamStore({ redis, prefix: config.REDIS_PREFIX, maxLen: config.LLM_STREAM_MAXLEN, ttlSeconds: config.LLM_STREAM_TTL_SECONDS }),
+    config,
+    log,
+    producer,
+    providers,
+    cancels,
+    reservationOf: ctx.quota.reservationOf,
+    store: createStreamStore({
+      redis,
+      prefix: config.REDIS_PREFIX,
+      maxLen: config.LLM_STREAM_MAXLEN,
+      ttlSeconds: config.LLM_STREAM_TTL_SECONDS,
+    }),
     limits: createLimits({ redis, prefix: config.REDIS_PREFIX, slotTtlMs: config.LLM_RESERVATION_TTL_MS }),
   });
   ctx.onClose(async () => {
@@ -42,9 +60,14 @@ export const createLlmProcessor: ProcessorFactory<'llm'> = (ctx) => {
   const budget = createPromptBudget(config.LLM_WORKER_PROMPT_BUDGET_MB * 2 ** 20);
   const running = new Set<string>();
   // Prompts of long requests outlive their expiry while their job runs (a retry after a crash still needs them).
-  const keeper = setInterval(() => {
-    prompts.keep([...running]).catch((error: Error) => log.warn({ err: error.message }, 'could not extend prompt expiries'));
-  }, (prompts.ttlSeconds * 1000) / 3);
+  const keeper = setInterval(
+    () => {
+      prompts
+        .keep([...running])
+        .catch((error: Error) => log.warn({ err: error.message }, 'could not extend prompt expiries'));
+    },
+    (prompts.ttlSeconds * 1000) / 3,
+  );
   keeper.unref();
   ctx.onClose(() => clearInterval(keeper));
 
@@ -56,11 +79,18 @@ export const createLlmProcessor: ProcessorFactory<'llm'> = (ctx) => {
       const body = payload.body ?? (await prompts.load(id));
       if (!body) {
         // No prompt: the request already ended or expired while it waited (its status says which); end it without the upstream.
-        log.warn({ llm_request_id: id, attempt: job.attemptsStarted }, 'llm job has no prompt; ending it without the upstream');
+        log.warn(
+          { llm_request_id: id, attempt: job.attemptsStarted },
+          'llm job has no prompt; ending it without the upstream',
+        );
         await runner.abandon({ ...requestContextSchema.parse(payload), body: {} });
         return 'no-prompt';
       }
-      const outcome = await runner.run({ ...requestContextSchema.parse(payload), body }, (job.attemptsStarted ?? 0) <= 1, signal);
+      const outcome = await runner.run(
+        { ...requestContextSchema.parse(payload), body },
+        (job.attemptsStarted ?? 0) <= 1,
+        signal,
+      );
       // Ended: a retry of this job never needs the prompt again. Another run owning the request keeps it.
       if (outcome !== 'lost-ownership') await prompts.drop(id);
       return outcome;
@@ -70,7 +100,10 @@ export const createLlmProcessor: ProcessorFactory<'llm'> = (ctx) => {
     }
   };
   processor.onGaveUp = async (payload) => {
-    log.warn({ llm_request_id: payload.request_id }, 'llm job given up by the queue (stalled or out of attempts); ending its stream');
+    log.warn(
+      { llm_request_id: payload.request_id },
+      'llm job given up by the queue (stalled or out of attempts); ending its stream',
+    );
     const body = payload.body ?? (await prompts.load(payload.request_id)) ?? {};
     await runner.abandon({ ...requestContextSchema.parse(payload), body });
     await prompts.drop(payload.request_id);

@@ -18,7 +18,11 @@ export const createMailProcessor: ProcessorFactory<'mail'> = ({ config, logger, 
   const transport = createMailTransport({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM });
   onClose(() => transport.close());
   const delivery = createMailDelivery({
-    publicUrl: config.PUBLIC_URL, verificationTtlHours: config.EMAIL_VERIFICATION_TTL_HOURS, tokens: createMailTokens(), transport, logger: log,
+    publicUrl: config.PUBLIC_URL,
+    verificationTtlHours: config.EMAIL_VERIFICATION_TTL_HOURS,
+    tokens: createMailTokens(),
+    transport,
+    logger: log,
   });
   return async (payload, job) => delivery.deliver(payload, job.id ?? payload.kind);
 };

@@ -10,7 +10,10 @@ export const createMaintenanceProcessor: ProcessorFactory<'maintenance'> = ({ co
   const list = purgeables(config);
   return async (payload) => {
     const now = new Date(Math.min(Date.parse(payload.as_of), Date.now()));
-    const removed = await runPurge(list, now, { batchSize: config.PURGE_BATCH_SIZE, maxBatches: config.PURGE_MAX_BATCHES });
+    const removed = await runPurge(list, now, {
+      batchSize: config.PURGE_BATCH_SIZE,
+      maxBatches: config.PURGE_MAX_BATCHES,
+    });
     logger.info({ removed }, 'purge done');
     return removed;
   };

@@ -15,9 +15,17 @@ export const createQuotaResetProcessor: ProcessorFactory<'quota-reset'> = ({ con
       logger.info({ ...summary }, 'quota reset tick done');
       return summary;
     }
-    if (!payload.payer_type || !payload.payer_id) throw new UnrecoverableError('a one-payer reset needs payer_type and payer_id');
-    const result = await resets.resetOne({ type: payload.payer_type, id: payload.payer_id }, asOf, job.id ?? payload.as_of);
-    logger.info({ payer: `${payload.payer_type}:${payload.payer_id}`, requested_by: payload.requested_by, ...result }, 'quota reset of one payer');
+    if (!payload.payer_type || !payload.payer_id)
+      throw new UnrecoverableError('a one-payer reset needs payer_type and payer_id');
+    const result = await resets.resetOne(
+      { type: payload.payer_type, id: payload.payer_id },
+      asOf,
+      job.id ?? payload.as_of,
+    );
+    logger.info(
+      { payer: `${payload.payer_type}:${payload.payer_id}`, requested_by: payload.requested_by, ...result },
+      'quota reset of one payer',
+    );
     return result;
   };
 };

@@ -18,7 +18,11 @@ export interface WorkerContext {
   onClose(cleanup: () => Promise<void> | void): void;
 }
 
-export type Processor<Q extends QueueName> = ((payload: JobPayload<Q>, job: Job, signal?: AbortSignal) => Promise<unknown>) & {
+export type Processor<Q extends QueueName> = ((
+  payload: JobPayload<Q>,
+  job: Job,
+  signal?: AbortSignal,
+) => Promise<unknown>) & {
   /** Called once BullMQ has given up on a job (attempts exhausted, or stalled more than allowed). */
   onGaveUp?: (payload: JobPayload<Q>, job: Job) => Promise<void>;
 };

@@ -11,13 +11,30 @@ import type { ProcessorFactory } from './types.js';
 /** The usage queue: settlements (exactly once per request) and the periodic upkeep of the quota counters. */
 export const createUsageProcessor: ProcessorFactory<'usage'> = ({ quota, logger, config, producer, redis }) => {
   const log = logger.child({ queue: 'usage' });
-  const scheduleSeedSync = config.USAGE_SEED_SYNC_MS > 0
-    ? (accounts: string[]) => enqueueSeedSync(producer, accounts, config.USAGE_SEED_SYNC_MS)
-    : undefined;
-  const settlements = createSettlementService({ quota, logger: log, scheduleSeedSync, stepDelayMs: config.USAGE_SETTLE_STEP_DELAY_MS });
-  const isRequestLive = async (requestId: string) => !['unknown', 'completed', 'failed'].includes(await producer.queues.llm.getJobState(requestId));
-  const maintenance = createQuotaMaintenance({ quota, logger: log, isRequestLive, reservationTtlMs: config.LLM_RESERVATION_TTL_MS });
-  const alerts = createMailAlerts({ redis, prefix: config.REDIS_PREFIX, quota, outbox: createMailOutbox({ config, producer }) });
+  const scheduleSeedSync =
+    config.USAGE_SEED_SYNC_MS > 0
+      ? (accounts: string[]) => enqueueSeedSync(producer, accounts, config.USAGE_SEED_SYNC_MS)
+      : undefined;
+  const settlements = createSettlementService({
+    quota,
+    logger: log,
+    scheduleSeedSync,
+    stepDelayMs: config.USAGE_SETTLE_STEP_DELAY_MS,
+  });
+  const isRequestLive = async (requestId: string) =>
+    !['unknown', 'completed', 'failed'].includes(await producer.queues.llm.getJobState(requestId));
+  const maintenance = createQuotaMaintenance({
+    quota,
+    logger: log,
+    isRequestLive,
+    reservationTtlMs: config.LLM_RESERVATION_TTL_MS,
+  });
+  const alerts = createMailAlerts({
+    redis,
+    prefix: config.REDIS_PREFIX,
+    quota,
+    outbox: createMailOutbox({ config, producer }),
+  });
   /** A quota alert that could not be handed over is tried again by the payer's next settlement; the charge stands. */
   const alertAfter = (context: { payer: { type: 'user' | 'organization'; id: string }; request_id: string }) =>
     alerts.afterSettlement(context.payer).catch((error: Error) => {

@@ -2,7 +2,13 @@ import cron from 'node-cron';
 import type { Logger } from 'pino';
 import type { Config } from '../../src/config/index.js';
 import { createRedis } from '../../src/lib/redis.js';
-import { createProducer, purgeTickJobOptions, quotaResetTickJobOptions, usageTickJobOptions, type UsageTickKind } from '../../queues/index.js';
+import {
+  createProducer,
+  purgeTickJobOptions,
+  quotaResetTickJobOptions,
+  usageTickJobOptions,
+  type UsageTickKind,
+} from '../../queues/index.js';
 import { floorToMinute } from '../../src/lib/dates.js';
 
 export interface RunningScheduler {
@@ -20,7 +26,11 @@ export async function startScheduler(config: Config, logger: Logger): Promise<Ru
   const producer = createProducer(redis, config.REDIS_PREFIX);
   async function tick(at: Date = new Date()): Promise<string> {
     const minute = floorToMinute(at);
-    return producer.enqueue('quota-reset', { mode: 'all-due', as_of: minute.toISOString() }, quotaResetTickJobOptions(minute));
+    return producer.enqueue(
+      'quota-reset',
+      { mode: 'all-due', as_of: minute.toISOString() },
+      quotaResetTickJobOptions(minute),
+    );
   }
   async function usageTick(kind: UsageTickKind, at: Date = new Date()): Promise<string> {
     const minute = floorToMinute(at);
@@ -36,14 +46,25 @@ export async function startScheduler(config: Config, logger: Logger): Promise<Ru
   const task = cron.schedule(config.QUOTA_RESET_CRON, () => {
     tick().catch((error: Error) => logger.error({ err: error.message }, 'quota-reset tick failed'));
   });
-  const usageTasks = ([['release-expired', config.USAGE_RELEASE_EXPIRED_CRON], ['reconcile', config.QUOTA_RECONCILE_CRON]] as const).map(([kind, expression]) =>
+  const usageTasks = (
+    [
+      ['release-expired', config.USAGE_RELEASE_EXPIRED_CRON],
+      ['reconcile', config.QUOTA_RECONCILE_CRON],
+    ] as const
+  ).map(([kind, expression]) =>
     cron.schedule(expression, () => {
       usageTick(kind).catch((error: Error) => logger.error({ err: error.message, kind }, 'usage tick failed'));
     }),
   );
-  logger.info({
-    cron: config.QUOTA_RESET_CRON, release_cron: config.USAGE_RELEASE_EXPIRED_CRON, reconcile_cron: config.QUOTA_RECONCILE_CRON, purge_cron: config.PURGE_CRON,
-  }, 'scheduler started');
+  logger.info(
+    {
+      cron: config.QUOTA_RESET_CRON,
+      release_cron: config.USAGE_RELEASE_EXPIRED_CRON,
+      reconcile_cron: config.QUOTA_RECONCILE_CRON,
+      purge_cron: config.PURGE_CRON,
+    },
+    'scheduler started',
+  );
   return {
     tick,
     usageTick,

@@ -32,7 +32,8 @@ export interface Parsed<B, Q, P> {
 type Handler<B, Q, P> = (req: Request, res: Response, input: Parsed<B, Q, P>) => unknown;
 
 /** True when the request carries a non-empty body (clients send `Content-Length: 0` with bodiless POSTs). */
-const hasBody = (req: Request) => req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
+const hasBody = (req: Request) =>
+  req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
 
 const toOpenApiPath = (path: string) => path.replace(/:([A-Za-z_]+)/g, '{$1}');
 
@@ -61,7 +62,10 @@ function findNul(value: unknown): string | undefined {
 export function parseInput<T extends z.ZodType>(schema: T, value: unknown, where: string): z.infer<T> {
   const nulAt = findNul(value);
   if (nulAt !== undefined) {
-    throw new BadRequestError(`${where}${nulAt ? `.${nulAt}` : ''}: must not contain NUL characters`, { code: 'validation_error', param: nulAt || undefined });
+    throw new BadRequestError(`${where}${nulAt ? `.${nulAt}` : ''}: must not contain NUL characters`, {
+      code: 'validation_error',
+      param: nulAt || undefined,
+    });
   }
   const result = schema.safeParse(value);
   if (result.success) return result.data;
@@ -76,15 +80,18 @@ export function parseInput<T extends z.ZodType>(schema: T, value: unknown, where
 }
 
 /** Registers a route on the router and in the OpenAPI document from the same zod schemas that validate it. */
-export function route<B extends z.ZodType = z.ZodUndefined, Q extends z.ZodType = z.ZodUndefined, P extends z.ZodType = z.ZodUndefined>(
-  router: Router,
-  spec: RouteSpec<B, Q, P>,
-  handler: Handler<z.infer<B>, z.infer<Q>, z.infer<P>>,
-): void {
+export function route<
+  B extends z.ZodType = z.ZodUndefined,
+  Q extends z.ZodType = z.ZodUndefined,
+  P extends z.ZodType = z.ZodUndefined,
+>(router: Router, spec: RouteSpec<B, Q, P>, handler: Handler<z.infer<B>, z.infer<Q>, z.infer<P>>): void {
   const responses: Record<string, object> = {};
   for (const [status, response] of Object.entries(spec.responses)) {
     responses[status] = response.schema
-      ? { description: response.description, content: { [response.contentType ?? 'application/json']: { schema: response.schema } } }
+      ? {
+          description: response.description,
+          content: { [response.contentType ?? 'application/json']: { schema: response.schema } },
+        }
       : { description: response.description };
   }
   responses.default = { description: 'Error', content: { 'application/json': { schema: ErrorSchema } } };
@@ -107,11 +114,17 @@ export function route<B extends z.ZodType = z.ZodUndefined, Q extends z.ZodType 
     responses: responses as never,
   });
 
-  const mediaTypes = spec.bodyType === 'form' ? ['application/json', 'application/x-www-form-urlencoded'] : ['application/json'];
+  const mediaTypes =
+    spec.bodyType === 'form' ? ['application/json', 'application/x-www-form-urlencoded'] : ['application/json'];
   const handle: RequestHandler = async (req, res) => {
     // A body in a type this route does not parse would be ignored (an empty body is accepted): refuse it instead.
     if (spec.body && hasBody(req) && !req.is(mediaTypes)) {
-      throw new AppError(415, 'invalid_request_error', 'unsupported_media_type', `Send the request body as ${mediaTypes.join(' or ')}`);
+      throw new AppError(
+        415,
+        'invalid_request_error',
+        'unsupported_media_type',
+        `Send the request body as ${mediaTypes.join(' or ')}`,
+      );
     }
     const input = {
       body: spec.body ? parseInput(spec.body, req.body ?? {}, 'body') : undefined,

@@ -4,7 +4,11 @@ import { presentUser } from '../auth/presenter.js';
 import type { AccountSnapshot } from '../../shared/quota/service.js';
 import { adminUserSchema } from './schemas.js';
 
-type Overrides = { monthly_tokens?: number | null; requests_per_minute?: number | null; concurrent_streams?: number | null } | null;
+type Overrides = {
+  monthly_tokens?: number | null;
+  requests_per_minute?: number | null;
+  concurrent_streams?: number | null;
+} | null;
 
 export function presentAdminUser(user: UserDoc, quota?: AccountSnapshot | null): z.infer<typeof adminUserSchema> {
   const overrides = (user.limit_overrides ?? {}) as NonNullable<Overrides>;
@@ -17,6 +21,9 @@ export function presentAdminUser(user: UserDoc, quota?: AccountSnapshot | null):
       concurrent_streams: overrides.concurrent_streams ?? null,
     },
     updated_at: (user as unknown as { updated_at?: Date }).updated_at?.toISOString() ?? null,
-    quota: quota === undefined ? undefined : quota && { limit: quota.limit, used: quota.used, reserved: quota.reserved, calls: quota.calls },
+    quota:
+      quota === undefined
+        ? undefined
+        : quota && { limit: quota.limit, used: quota.used, reserved: quota.reserved, calls: quota.calls },
   });
 }

@@ -25,23 +25,42 @@ const ledger = TokenUsageModel;
 
 /** FerretDB: $match and $group with $sum only (no $facet, no $lookup), one accumulator per pipeline. */
 async function usageTotals(match: Record<string, unknown>): Promise<Totals> {
-  const [row] = await sumBy(ledger, match, null, { requests: 1, total_tokens: '$total_tokens', billed_tokens: '$billed_tokens' });
+  const [row] = await sumBy(ledger, match, null, {
+    requests: 1,
+    total_tokens: '$total_tokens',
+    billed_tokens: '$billed_tokens',
+  });
   return { requests: row?.requests ?? 0, total_tokens: row?.total_tokens ?? 0, billed_tokens: row?.billed_tokens ?? 0 };
 }
 
 async function countBy(field: string): Promise<Record<string, number>> {
-  const rows = await UserModel.aggregate<{ _id: string | null; count: number }>([{ $group: { _id: `$${field}`, count: { $sum: 1 } } }]);
+  const rows = await UserModel.aggregate<{ _id: string | null; count: number }>([
+    { $group: { _id: `$${field}`, count: { $sum: 1 } } },
+  ]);
   return Object.fromEntries(rows.map((row) => [row._id ?? 'unknown', row.count]));
 }
 
 async function queueDepths(queues: Record<string, Queue>): Promise<Stats['queues']> {
   try {
-    const entries = await Promise.all(Object.entries(queues).map(async ([name, queue]) => {
-      const [c, paused] = await Promise.all([queue.getJobCounts('wait', 'active', 'delayed', 'prioritized', 'failed'), queue.isPaused()]);
-      return [name, {
-        waiting: c.wait ?? 0, active: c.active ?? 0, delayed: c.delayed ?? 0, prioritized: c.prioritized ?? 0, failed: c.failed ?? 0, paused,
-      }] as const;
-    }));
+    const entries = await Promise.all(
+      Object.entries(queues).map(async ([name, queue]) => {
+        const [c, paused] = await Promise.all([
+          queue.getJobCounts('wait', 'active', 'delayed', 'prioritized', 'failed'),
+          queue.isPaused(),
+        ]);
+        return [
+          name,
+          {
+            waiting: c.wait ?? 0,
+            active: c.active ?? 0,
+            delayed: c.delayed ?? 0,
+            prioritized: c.prioritized ?? 0,
+            failed: c.failed ?? 0,
+            paused,
+          },
+        ] as const;
+      }),
+    );
     return Object.fromEntries(entries);
   } catch {
     throw new ServiceUnavailableError('The queue backend is not reachable', 'queues_unavailable', 5);
@@ -72,7 +91,11 @@ function dateRange(query: UsageQuery, now: Date): { from: string; to: string } {
   const from = query.from ?? isoDay(new Date(Date.parse(`${to}T00:00:00Z`) - 29 * DAY_MS));
   const span = (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS;
   if (span < 0) throw new BadRequestError('from must not be after to', { code: 'invalid_range', param: 'from' });
-  if (span >= MAX_RANGE_DAYS) throw new BadRequestError(`The range may span at most ${MAX_RANGE_DAYS} days`, { code: 'invalid_range', param: 'from' });
+  if (span >= MAX_RANGE_DAYS)
+    throw new BadRequestError(`The range may span at most ${MAX_RANGE_DAYS} days`, {
+      code: 'invalid_range',
+      param: 'from',
+    });
   return { from, to };
 }
 
@@ -87,7 +110,11 @@ export async function buildUsageReport(query: UsageQuery, now = new Date()) {
   const groupId = Object.fromEntries(query.group_by.map((dim) => [dim, FIELD[dim]]));
   type Key = { user?: Types.ObjectId; model?: string; day?: string };
   const grouped = await sumBy(ledger, match, groupId, {
-    requests: 1, prompt_tokens: '$prompt_tokens', completion_tokens: '$completion_tokens', total_tokens: '$total_tokens', billed_tokens: '$billed_tokens',
+    requests: 1,
+    prompt_tokens: '$prompt_tokens',
+    completion_tokens: '$completion_tokens',
+    total_tokens: '$total_tokens',
+    billed_tokens: '$billed_tokens',
   });
   const byDay = query.group_by.includes('day');
   const rows = grouped
@@ -96,11 +123,16 @@ export async function buildUsageReport(query: UsageQuery, now = new Date()) {
     .slice(0, query.limit);
   const emails = await emailsOf(rows.flatMap((row) => (row._id.user ? [row._id.user] : [])));
   const data: UsageRow[] = rows.map(({ _id, ...sums }) => ({
-    ...(query.group_by.includes('user') ? { user_id: _id.user?.toString() ?? null, email: _id.user ? (emails.get(_id.user.toString()) ?? null) : null } : {}),
+    ...(query.group_by.includes('user')
+      ? { user_id: _id.user?.toString() ?? null, email: _id.user ? (emails.get(_id.user.toString()) ?? null) : null }
+      : {}),
     ...(query.group_by.includes('model') ? { model: _id.model ?? '' } : {}),
     ...(query.group_by.includes('day') ? { day: _id.day ?? '' } : {}),
-    requests: sums.requests, prompt_tokens: sums.prompt_tokens, completion_tokens: sums.completion_tokens,
-    total_tokens: sums.total_tokens, billed_tokens: sums.billed_tokens,
+    requests: sums.requests,
+    prompt_tokens: sums.prompt_tokens,
+    completion_tokens: sums.completion_tokens,
+    total_tokens: sums.total_tokens,
+    billed_tokens: sums.billed_tokens,
   }));
   return { from, to, group_by: query.group_by, data };
 }

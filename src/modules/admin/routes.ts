@@ -8,7 +8,13 @@ import type { AdminUsersService } from './users-service.js';
 import { presentAdminUser } from './presenter.js';
 import { buildStats, buildUsageReport } from './reports.js';
 import {
-  adminUserListSchema, adminUserSchema, listUsersQuerySchema, patchUserBodySchema, statsSchema, usageQuerySchema, usageReportSchema,
+  adminUserListSchema,
+  adminUserSchema,
+  listUsersQuerySchema,
+  patchUserBodySchema,
+  statsSchema,
+  usageQuerySchema,
+  usageReportSchema,
   userIdParamsSchema,
 } from './schemas.js';
 
@@ -24,48 +30,98 @@ export function createAdminRouter({ adminUsers, authenticate, queues }: Deps): R
   const tags = ['admin'];
   const before = [authenticate, requireRole('admin', 'superadmin')];
 
-  route(router, {
-    method: 'get', path: '/admin/users', summary: 'Search users by email, filter by tier, role and status (paged)', tags, auth: true, before,
-    query: listUsersQuerySchema,
-    responses: { 200: { description: 'A page of users', schema: adminUserListSchema } },
-  }, async (_req, res, { query }) => {
-    const { users, total } = await adminUsers.list(query);
-    res.json({ data: users.map((user) => presentAdminUser(user)), page: query.page, per_page: query.per_page, total });
-  });
+  route(
+    router,
+    {
+      method: 'get',
+      path: '/admin/users',
+      summary: 'Search users by email, filter by tier, role and status (paged)',
+      tags,
+      auth: true,
+      before,
+      query: listUsersQuerySchema,
+      responses: { 200: { description: 'A page of users', schema: adminUserListSchema } },
+    },
+    async (_req, res, { query }) => {
+      const { users, total } = await adminUsers.list(query);
+      res.json({
+        data: users.map((user) => presentAdminUser(user)),
+        page: query.page,
+        per_page: query.per_page,
+        total,
+      });
+    },
+  );
 
-  route(router, {
-    method: 'get', path: '/admin/users/:id', summary: 'One user with live quota counters', tags, auth: true, before,
-    params: userIdParamsSchema,
-    responses: { 200: { description: 'The user', schema: adminUserSchema } },
-  }, async (_req, res, { params }) => {
-    const { user, quota } = await adminUsers.get(params.id);
-    res.json(presentAdminUser(user, quota));
-  });
+  route(
+    router,
+    {
+      method: 'get',
+      path: '/admin/users/:id',
+      summary: 'One user with live quota counters',
+      tags,
+      auth: true,
+      before,
+      params: userIdParamsSchema,
+      responses: { 200: { description: 'The user', schema: adminUserSchema } },
+    },
+    async (_req, res, { params }) => {
+      const { user, quota } = await adminUsers.get(params.id);
+      res.json(presentAdminUser(user, quota));
+    },
+  );
 
-  route(router, {
-    method: 'patch', path: '/admin/users/:id', summary: 'Change role, tier, status or limits', tags, auth: true, before,
-    params: userIdParamsSchema, body: patchUserBodySchema,
-    responses: { 200: { description: 'The updated user', schema: adminUserSchema } },
-  }, async (req, res, { params, body }) => {
-    const { user, quota } = await adminUsers.update(requirePrincipal(req).user, params.id, body);
-    res.json(presentAdminUser(user, quota));
-  });
+  route(
+    router,
+    {
+      method: 'patch',
+      path: '/admin/users/:id',
+      summary: 'Change role, tier, status or limits',
+      tags,
+      auth: true,
+      before,
+      params: userIdParamsSchema,
+      body: patchUserBodySchema,
+      responses: { 200: { description: 'The updated user', schema: adminUserSchema } },
+    },
+    async (req, res, { params, body }) => {
+      const { user, quota } = await adminUsers.update(requirePrincipal(req).user, params.id, body);
+      res.json(presentAdminUser(user, quota));
+    },
+  );
 
-  route(router, {
-    method: 'get', path: '/admin/stats', summary: 'Users by tier and role, requests and tokens today and this month, queue depths', tags,
-    auth: true, before,
-    responses: { 200: { description: 'Stats', schema: statsSchema } },
-  }, async (_req, res) => {
-    res.json(await buildStats(queues));
-  });
+  route(
+    router,
+    {
+      method: 'get',
+      path: '/admin/stats',
+      summary: 'Users by tier and role, requests and tokens today and this month, queue depths',
+      tags,
+      auth: true,
+      before,
+      responses: { 200: { description: 'Stats', schema: statsSchema } },
+    },
+    async (_req, res) => {
+      res.json(await buildStats(queues));
+    },
+  );
 
-  route(router, {
-    method: 'get', path: '/admin/usage', summary: 'Ledger usage by user, model and/or day over a date range (UTC, inclusive)', tags,
-    auth: true, before, query: usageQuerySchema,
-    responses: { 200: { description: 'Usage rows', schema: usageReportSchema } },
-  }, async (_req, res, { query }) => {
-    res.json(await buildUsageReport(query));
-  });
+  route(
+    router,
+    {
+      method: 'get',
+      path: '/admin/usage',
+      summary: 'Ledger usage by user, model and/or day over a date range (UTC, inclusive)',
+      tags,
+      auth: true,
+      before,
+      query: usageQuerySchema,
+      responses: { 200: { description: 'Usage rows', schema: usageReportSchema } },
+    },
+    async (_req, res, { query }) => {
+      res.json(await buildUsageReport(query));
+    },
+  );
 
   return router;
 }

@@ -19,7 +19,10 @@ export const adminUserSchema = userResponseSchema
     is_verified: z.boolean(),
     limit_overrides: limitOverridesSchema,
     updated_at: z.string().nullable(),
-    quota: z.object({ limit: z.number(), used: z.number(), reserved: z.number(), calls: z.number() }).nullable().optional(),
+    quota: z
+      .object({ limit: z.number(), used: z.number(), reserved: z.number(), calls: z.number() })
+      .nullable()
+      .optional(),
   })
   .openapi('AdminUser');
 
@@ -56,8 +59,10 @@ export const patchUserBodySchema = z
   .strict()
   .refine((body) => Object.keys(body).length > 0, 'nothing to update')
   .refine(
-    (body) => body.monthly_limit === undefined || body.limit_overrides?.monthly_tokens === undefined
-      || body.monthly_limit === body.limit_overrides.monthly_tokens,
+    (body) =>
+      body.monthly_limit === undefined ||
+      body.limit_overrides?.monthly_tokens === undefined ||
+      body.monthly_limit === body.limit_overrides.monthly_tokens,
     'monthly_limit and limit_overrides.monthly_tokens disagree',
   )
   .openapi('AdminPatchUserRequest');
@@ -72,14 +77,31 @@ export const statsSchema = z
       by_tier: z.record(z.string(), z.number()),
       by_role: z.record(z.string(), z.number()),
     }),
-    usage: z.object({ today: counts.extend({ day: z.string() }), this_month: counts.extend({ from: z.string(), to: z.string() }) }),
-    queues: z.record(z.string(), z.object({
-      waiting: z.number(), active: z.number(), delayed: z.number(), prioritized: z.number(), failed: z.number(), paused: z.boolean(),
-    })),
+    usage: z.object({
+      today: counts.extend({ day: z.string() }),
+      this_month: counts.extend({ from: z.string(), to: z.string() }),
+    }),
+    queues: z.record(
+      z.string(),
+      z.object({
+        waiting: z.number(),
+        active: z.number(),
+        delayed: z.number(),
+        prioritized: z.number(),
+        failed: z.number(),
+        paused: z.boolean(),
+      }),
+    ),
   })
   .openapi('AdminStats');
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD').refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), 'must be a real date');
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD')
+  .refine(
+    (v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
+    'must be a real date',
+  );
 export const USAGE_DIMENSIONS = ['user', 'model', 'day'] as const;
 
 export const usageQuerySchema = z
@@ -87,15 +109,26 @@ export const usageQuerySchema = z
     from: day.optional(),
     to: day.optional(),
     /** Comma-separated: user, model, day (default: day). */
-    group_by: z.string().max(40).default('day').transform((value, ctx) => {
-      const dims = [...new Set(value.split(',').map((d) => d.trim()).filter(Boolean))];
-      const bad = dims.filter((d) => !(USAGE_DIMENSIONS as readonly string[]).includes(d));
-      if (bad.length || dims.length === 0) {
-        ctx.addIssue({ code: 'custom', message: `must be a comma-separated list of ${USAGE_DIMENSIONS.join(', ')}` });
-        return z.NEVER;
-      }
-      return dims as Array<(typeof USAGE_DIMENSIONS)[number]>;
-    }),
+    group_by: z
+      .string()
+      .max(40)
+      .default('day')
+      .transform((value, ctx) => {
+        const dims = [
+          ...new Set(
+            value
+              .split(',')
+              .map((d) => d.trim())
+              .filter(Boolean),
+          ),
+        ];
+        const bad = dims.filter((d) => !(USAGE_DIMENSIONS as readonly string[]).includes(d));
+        if (bad.length || dims.length === 0) {
+          ctx.addIssue({ code: 'custom', message: `must be a comma-separated list of ${USAGE_DIMENSIONS.join(', ')}` });
+          return z.NEVER;
+        }
+        return dims as Array<(typeof USAGE_DIMENSIONS)[number]>;
+      }),
     user_id: objectIdSchema('must be a user id').optional(),
     model: z.string().max(200).optional(),
     limit: z.coerce.number().int().min(1).max(1000).default(100),

@@ -33,8 +33,13 @@ export function createSuperadminGuard({ redis, prefix }: { redis: Redis; prefix:
     try {
       const target = await UserModel.findById(userId, { role: 1, is_active: 1 }).lean();
       if (target?.role === 'superadmin' && target.is_active) {
-        const others = await UserModel.countDocuments({ role: 'superadmin', is_active: true, _id: mongoose.trusted({ $ne: target._id }) });
-        if (others === 0) throw new ConflictError('This is the last active superadmin; promote another one first', 'last_superadmin');
+        const others = await UserModel.countDocuments({
+          role: 'superadmin',
+          is_active: true,
+          _id: mongoose.trusted({ $ne: target._id }),
+        });
+        if (others === 0)
+          throw new ConflictError('This is the last active superadmin; promote another one first', 'last_superadmin');
       }
       return await change();
     } finally {

@@ -13,7 +13,11 @@ import { isObjectId } from '../../lib/ids.js';
 
 type ListQuery = z.infer<typeof listUsersQuerySchema>;
 type Patch = z.infer<typeof patchUserBodySchema>;
-type Overrides = { monthly_tokens?: number | null; requests_per_minute?: number | null; concurrent_streams?: number | null };
+type Overrides = {
+  monthly_tokens?: number | null;
+  requests_per_minute?: number | null;
+  concurrent_streams?: number | null;
+};
 
 interface Deps {
   config: Pick<Config, 'plans'>;
@@ -32,7 +36,10 @@ export function createAdminUsersService({ config, quota, revocation, superadmins
     if (query.role) filter.role = query.role;
     if (query.is_active !== undefined) filter.is_active = query.is_active;
     const [users, total] = await Promise.all([
-      UserModel.find(filter).sort({ created_at: -1, _id: -1 }).skip((query.page - 1) * query.per_page).limit(query.per_page),
+      UserModel.find(filter)
+        .sort({ created_at: -1, _id: -1 })
+        .skip((query.page - 1) * query.per_page)
+        .limit(query.per_page),
       UserModel.countDocuments(filter),
     ]);
     return { users, total };
@@ -70,7 +77,8 @@ export function createAdminUsersService({ config, quota, revocation, superadmins
   async function applyMonthlyLimit(ref: AccountRef, limit: number): Promise<void> {
     await quota.setLimit(ref, limit);
     const snapshot = await quota.snapshot(ref);
-    if (snapshot) await UserModel.updateOne({ _id: ref.id }, { $set: { tokens_remaining: Math.max(0, limit - snapshot.used) } });
+    if (snapshot)
+      await UserModel.updateOne({ _id: ref.id }, { $set: { tokens_remaining: Math.max(0, limit - snapshot.used) } });
   }
 
   async function update(actor: UserDoc, id: string, patch: Patch) {
@@ -86,9 +94,11 @@ export function createAdminUsersService({ config, quota, revocation, superadmins
     const apply = async () => {
       if (Object.keys(set).length) await UserModel.updateOne({ _id: target._id }, { $set: set });
       if (deactivating) await revocation.deactivate(target._id, 'deactivated_by_admin');
-      if (limits.monthlyLimit !== undefined) await applyMonthlyLimit({ kind: 'user', id: target._id.toString() }, limits.monthlyLimit);
+      if (limits.monthlyLimit !== undefined)
+        await applyMonthlyLimit({ kind: 'user', id: target._id.toString() }, limits.monthlyLimit);
     };
-    const removesSuperadmin = target.role === 'superadmin' && ((patch.role && patch.role !== 'superadmin') || deactivating);
+    const removesSuperadmin =
+      target.role === 'superadmin' && ((patch.role && patch.role !== 'superadmin') || deactivating);
     await (removesSuperadmin ? superadmins.keepingOneSuperadmin(target._id, apply) : apply());
     return get(id);
   }

@@ -56,7 +56,8 @@ export function createApiKeyCache({ redis, prefix, ttlSeconds }: { redis: Redis;
     if (cached && cached !== STALE) return JSON.parse(cached) as CachedKey;
     const doc = await ApiKeyModel.findOne({ key_hash: hash }).lean();
     const entry = doc ? toCachedKey(doc) : null;
-    if (cached !== STALE) await redis.set(cacheKey(hash), entry ? JSON.stringify(entry) : MISSING, 'EX', ttlSeconds, 'NX');
+    if (cached !== STALE)
+      await redis.set(cacheKey(hash), entry ? JSON.stringify(entry) : MISSING, 'EX', ttlSeconds, 'NX');
     return entry;
   }
 

@@ -10,7 +10,9 @@ import { API_KEY_PREFIX } from '../../middleware/authenticate.js';
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 export const API_KEY_RANDOM_LENGTH = 32;
 export const API_KEY_CHECKSUM_LENGTH = 6;
-export const API_KEY_PATTERN = new RegExp(`^${API_KEY_PREFIX}[0-9A-Za-z]{${API_KEY_RANDOM_LENGTH + API_KEY_CHECKSUM_LENGTH}}$`);
+export const API_KEY_PATTERN = new RegExp(
+  `^${API_KEY_PREFIX}[0-9A-Za-z]{${API_KEY_RANDOM_LENGTH + API_KEY_CHECKSUM_LENGTH}}$`,
+);
 
 /** Unbiased base62: bytes >= 248 (the largest multiple of 62 below 256) are dropped. */
 function randomBase62(length: number): string {

@@ -5,7 +5,6 @@ import { isoOrNull as iso } from '../../lib/dates.js';
 
 type KeyDoc = ApiKeyFields & { _id: { toString(): string }; created_at?: Date };
 
-
 function statusOf(doc: KeyDoc, now: number): z.infer<typeof apiKeySchema>['status'] {
   if (doc.expires_at && new Date(doc.expires_at).getTime() <= now) return 'expired';
   return doc.rotated_at ? 'rotating' : 'active';

@@ -22,7 +22,13 @@ interface Deps {
  * (revoked, expired and rotated-past-overlap keys fail), then the owner, read fresh so deactivation is immediate
  * (a key made before the owner's address was first proven fails too).
  */
-export function createApiKeyResolver({ redis, prefix, cache, touchEverySeconds = 60, ownerCache }: Deps): ApiKeyResolver {
+export function createApiKeyResolver({
+  redis,
+  prefix,
+  cache,
+  touchEverySeconds = 60,
+  ownerCache,
+}: Deps): ApiKeyResolver {
   async function touch(id: string): Promise<void> {
     const first = await redis.set(redisKey(prefix, 'apikey-used', id), '1', 'EX', touchEverySeconds, 'NX');
     if (first === 'OK') await ApiKeyModel.updateOne({ _id: id }, { $set: { last_used_at: new Date() } });
@@ -33,9 +39,16 @@ export function createApiKeyResolver({ redis, prefix, cache, touchEverySeconds =
     const entry = await cache.lookup(hashApiKey(key));
     if (!entry || !isUsable(entry, Date.now())) return null;
     const load = () => UserModel.findById(entry.user_id);
-    const user = ownerCache && options?.cached ? await ownerCache(entry.user_id, [GLOBAL_EPOCH, epochOf('users', entry.user_id)], load) : await load();
+    const user =
+      ownerCache && options?.cached
+        ? await ownerCache(entry.user_id, [GLOBAL_EPOCH, epochOf('users', entry.user_id)], load)
+        : await load();
     if (!user || !user.is_active || (entry.owner_generation ?? 0) !== (user.credential_generation ?? 0)) return null;
     await touch(entry.id);
-    return { user, via: 'api_key', apiKey: { id: entry.id, organization_id: entry.organization_id, scopes: entry.scopes } };
+    return {
+      user,
+      via: 'api_key',
+      apiKey: { id: entry.id, organization_id: entry.organization_id, scopes: entry.scopes },
+    };
   };
 }

@@ -6,9 +6,16 @@ const scopeSchema = z.enum(SCOPE_NAMES);
 export const createApiKeyBodySchema = z
   .object({
     name: z.string().trim().min(1).max(100),
-    scopes: z.array(scopeSchema).min(1).max(SCOPE_NAMES.length).optional()
+    scopes: z
+      .array(scopeSchema)
+      .min(1)
+      .max(SCOPE_NAMES.length)
+      .optional()
       .refine((scopes) => !scopes || new Set(scopes).size === scopes.length, 'must not repeat a scope'),
-    expires_at: z.iso.datetime({ offset: true }).optional().nullable()
+    expires_at: z.iso
+      .datetime({ offset: true })
+      .optional()
+      .nullable()
       .refine((value) => !value || Date.parse(value) > Date.now(), 'must be in the future'),
     organization_id: z.string().max(64).optional().nullable(),
   })

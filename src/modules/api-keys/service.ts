@@ -49,13 +49,27 @@ export function createApiKeyService({ config, redis, prefix, cache, locks }: Dep
     return doc;
   }
 
-  async function insertKey(user: UserDoc, fields: { name: string; scopes: string[]; expires_at: Date | null; organization_id: Types.ObjectId | string | null }) {
+  async function insertKey(
+    user: UserDoc,
+    fields: {
+      name: string;
+      scopes: string[];
+      expires_at: Date | null;
+      organization_id: Types.ObjectId | string | null;
+    },
+  ) {
     const generated = generateApiKey();
     // The generation of the caller as authenticated: a key made by a request that raced the first proof of the
     // address carries the old one and is refused from the start (see UserModel.credential_generation).
     const doc = await ApiKeyModel.create({
-      user_id: user._id, organization_id: fields.organization_id ?? null, name: fields.name, key_hash: generated.hash,
-      prefix: generated.prefix, last4: generated.last4, scopes: fields.scopes, expires_at: fields.expires_at,
+      user_id: user._id,
+      organization_id: fields.organization_id ?? null,
+      name: fields.name,
+      key_hash: generated.hash,
+      prefix: generated.prefix,
+      last4: generated.last4,
+      scopes: fields.scopes,
+      expires_at: fields.expires_at,
       owner_generation: user.credential_generation ?? 0,
     });
     return { doc, key: generated.key };
@@ -67,7 +81,11 @@ export function createApiKeyService({ config, redis, prefix, cache, locks }: Dep
     // Count and insert under one per-user lock (shared by every API process): a count then an insert without it
     // let concurrent creations all see room under the cap.
     return locks.withLock(`apikeys:create:${user._id.toString()}`, async () => {
-      const live = await ApiKeyModel.countDocuments({ user_id: user._id, revoked_at: null, key_hash: mongoose.trusted({ $exists: true }) });
+      const live = await ApiKeyModel.countDocuments({
+        user_id: user._id,
+        revoked_at: null,
+        key_hash: mongoose.trusted({ $exists: true }),
+      });
       if (live >= config.API_KEY_MAX_PER_USER) {
         throw new ConflictError(`You already have ${live} API keys; revoke one first`, 'too_many_api_keys');
       }
@@ -85,7 +103,9 @@ export function createApiKeyService({ config, redis, prefix, cache, locks }: Dep
     const now = Date.now();
     const docs = await ApiKeyModel.find({ user_id: userId, revoked_at: null }).sort({ created_at: -1 }).lean();
     // Keys the Python system stored (another shape, no key_hash) never work here and are not listed (see db:migrate).
-    return docs.filter((doc) => typeof doc.key_hash === 'string' && (!doc.rotated_at || doc.rotated_at.getTime() > now));
+    return docs.filter(
+      (doc) => typeof doc.key_hash === 'string' && (!doc.rotated_at || doc.rotated_at.getTime() > now),
+    );
   }
 
   async function revoke(userId: Types.ObjectId, id: string): Promise<void> {
@@ -101,18 +121,30 @@ export function createApiKeyService({ config, redis, prefix, cache, locks }: Dep
   async function rotate(user: UserDoc, id: string, overlapSeconds?: number) {
     const old = await ownedLiveKey(user._id, id);
     if (old.rotated_at) throw new ConflictError('This key was already rotated', 'key_already_rotated');
-    if (old.expires_at && old.expires_at.getTime() <= Date.now()) throw new ConflictError('This key has expired', 'key_expired');
+    if (old.expires_at && old.expires_at.getTime() <= Date.now())
+      throw new ConflictError('This key has expired', 'key_expired');
     const lock = redisKey(prefix, 'apikey-rotate', old._id.toString());
-    if ((await redis.set(lock, '1', 'EX', 30, 'NX')) !== 'OK') throw new ConflictError('This key is being rotated', 'key_already_rotated');
+    if ((await redis.set(lock, '1', 'EX', 30, 'NX')) !== 'OK')
+      throw new ConflictError('This key is being rotated', 'key_already_rotated');
     try {
       const fresh = await ApiKeyModel.findById(old._id).lean();
-      if (!fresh || fresh.revoked_at || fresh.rotated_at) throw new ConflictError('This key was already rotated', 'key_already_rotated');
+      if (!fresh || fresh.revoked_at || fresh.rotated_at)
+        throw new ConflictError('This key was already rotated', 'key_already_rotated');
       const created = await insertKey(user, {
-        name: fresh.name, scopes: fresh.scopes, expires_at: fresh.expires_at ?? null, organization_id: fresh.organization_id ?? null,
+        name: fresh.name,
+        scopes: fresh.scopes,
+        expires_at: fresh.expires_at ?? null,
+        organization_id: fresh.organization_id ?? null,
       });
-      const overlap = Math.min(overlapSeconds ?? config.API_KEY_ROTATION_OVERLAP_SECONDS, config.API_KEY_ROTATION_OVERLAP_SECONDS);
+      const overlap = Math.min(
+        overlapSeconds ?? config.API_KEY_ROTATION_OVERLAP_SECONDS,
+        config.API_KEY_ROTATION_OVERLAP_SECONDS,
+      );
       const validUntil = new Date(Date.now() + overlap * 1000);
-      await ApiKeyModel.updateOne({ _id: fresh._id }, { $set: { rotated_at: validUntil, replaced_by: created.doc._id } });
+      await ApiKeyModel.updateOne(
+        { _id: fresh._id },
+        { $set: { rotated_at: validUntil, replaced_by: created.doc._id } },
+      );
       await cache.invalidate([fresh.key_hash]);
       return { ...created, replaced: { id: fresh._id.toString(), valid_until: validUntil.toISOString() } };
     } finally {
@@ -122,9 +154,14 @@ export function createApiKeyService({ config, redis, prefix, cache, locks }: Dep
 
   /** Owner deactivated: every key stops at once on every API process. */
   async function revokeAllForUser(userId: Types.ObjectId | string): Promise<number> {
-    const docs = await ApiKeyModel.find({ user_id: userId, revoked_at: null }, { key_hash: 1 }).lean<Array<{ _id: Types.ObjectId; key_hash: string }>>();
+    const docs = await ApiKeyModel.find({ user_id: userId, revoked_at: null }, { key_hash: 1 }).lean<
+      Array<{ _id: Types.ObjectId; key_hash: string }>
+    >();
     if (docs.length === 0) return 0;
-    await ApiKeyModel.updateMany({ _id: mongoose.trusted({ $in: docs.map((d) => d._id) }) }, { $set: { revoked_at: new Date() } });
+    await ApiKeyModel.updateMany(
+      { _id: mongoose.trusted({ $in: docs.map((d) => d._id) }) },
+      { $set: { revoked_at: new Date() } },
+    );
     await cache.invalidate(docs.map((d) => d.key_hash));
     return docs.length;
   }

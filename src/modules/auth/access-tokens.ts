@@ -28,13 +28,17 @@ export function createAccessTokens({ secret, issuer, audience, ttlSeconds }: Opt
   return {
     ttlSeconds,
     sign(claims: AccessClaims): string {
-      return jwt.sign({ ver: claims.ver, role: claims.role, sid: claims.sid, auth_time: claims.authTime, typ: 'access' }, key, {
-        algorithm: 'HS256',
-        subject: claims.sub,
-        issuer,
-        audience,
-        expiresIn: ttlSeconds,
-      });
+      return jwt.sign(
+        { ver: claims.ver, role: claims.role, sid: claims.sid, auth_time: claims.authTime, typ: 'access' },
+        key,
+        {
+          algorithm: 'HS256',
+          subject: claims.sub,
+          issuer,
+          audience,
+          expiresIn: ttlSeconds,
+        },
+      );
     },
     verify(token: string): AccessClaims {
       let payload: jwt.JwtPayload | string;
@@ -42,9 +46,17 @@ export function createAccessTokens({ secret, issuer, audience, ttlSeconds }: Opt
         payload = jwt.verify(token, key, { algorithms: ['HS256'], issuer, audience, complete: false });
       } catch (error) {
         const expired = error instanceof jwt.TokenExpiredError;
-        throw new UnauthorizedError(expired ? 'Access token expired' : 'Invalid access token', expired ? 'token_expired' : 'invalid_token');
+        throw new UnauthorizedError(
+          expired ? 'Access token expired' : 'Invalid access token',
+          expired ? 'token_expired' : 'invalid_token',
+        );
       }
-      if (typeof payload === 'string' || payload.typ !== 'access' || typeof payload.sub !== 'string' || typeof payload.ver !== 'number') {
+      if (
+        typeof payload === 'string' ||
+        payload.typ !== 'access' ||
+        typeof payload.sub !== 'string' ||
+        typeof payload.ver !== 'number'
+      ) {
         throw new UnauthorizedError('Invalid access token', 'invalid_token');
       }
       const sid = typeof payload.sid === 'string' ? payload.sid : undefined;

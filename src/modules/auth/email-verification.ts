@@ -58,17 +58,23 @@ export function createEmailVerification({ tokens, outbox, emailProof, confirmPas
     if (!record) return null;
     const user = await UserModel.findById(record.user_id);
     if (!user || !user.is_active) return null;
-    const current = record.purpose === 'verify_email' ? user.email === record.email : user.pending_email === record.email;
+    const current =
+      record.purpose === 'verify_email' ? user.email === record.email : user.pending_email === record.email;
     return current ? { record, user } : null;
   }
 
   /** An unproven account with a password: its registrant set the password, the address may be someone else's. */
-  const needsPassword = (record: MailTokenRecord, user: UserDoc) => record.purpose === 'verify_email' && !user.is_verified && Boolean(user.password_hash);
+  const needsPassword = (record: MailTokenRecord, user: UserDoc) =>
+    record.purpose === 'verify_email' && !user.is_verified && Boolean(user.password_hash);
 
   async function describe(token: string): Promise<PendingProof | null> {
     const found = await resolve(token);
     if (!found) return null;
-    return { purpose: found.record.purpose as PendingProof['purpose'], email: found.record.email, needsPassword: needsPassword(found.record, found.user) };
+    return {
+      purpose: found.record.purpose as PendingProof['purpose'],
+      email: found.record.email,
+      needsPassword: needsPassword(found.record, found.user),
+    };
   }
 
   /**
@@ -78,7 +84,12 @@ export function createEmailVerification({ tokens, outbox, emailProof, confirmPas
    * register uses "forgot password" instead, which is the address's first proof and clears the account first. An
    * unproven account without a password has nothing of the registrant's to keep: the click is its first proof.
    */
-  async function confirmAddress(record: MailTokenRecord, user: UserDoc, password: string | undefined, ip: string): Promise<void> {
+  async function confirmAddress(
+    record: MailTokenRecord,
+    user: UserDoc,
+    password: string | undefined,
+    ip: string,
+  ): Promise<void> {
     if (needsPassword(record, user)) await confirmPassword(user, password, ip, 'password');
     if (!(await tokens.claim(record))) throw invalidToken();
     if (user.is_verified) return;
@@ -93,7 +104,11 @@ export function createEmailVerification({ tokens, outbox, emailProof, confirmPas
     const changeId = user.pending_email_change_id ?? record._id.toString();
     try {
       await setVerified(UserModel, user._id, {
-        email: record.email, is_verified: true, email_verified_at: new Date(), pending_email: null, pending_email_change_id: null,
+        email: record.email,
+        is_verified: true,
+        email_verified_at: new Date(),
+        pending_email: null,
+        pending_email_change_id: null,
       });
     } catch (error) {
       // Taken meanwhile (another account confirmed the same address first): the unique index decides.
@@ -101,7 +116,10 @@ export function createEmailVerification({ tokens, outbox, emailProof, confirmPas
       throw error;
     }
     const userId = user._id.toString();
-    await outbox.send({ kind: 'email_changed', user_id: userId, old_email: user.email, new_email: record.email }, mailJobId.emailChanged(userId, changeId));
+    await outbox.send(
+      { kind: 'email_changed', user_id: userId, old_email: user.email, new_email: record.email },
+      mailJobId.emailChanged(userId, changeId),
+    );
   }
 
   async function confirm(token: string, password: string | undefined, ip: string): Promise<{ email: string }> {

@@ -17,12 +17,15 @@ const TOKEN_FORMAT = /^[A-Za-z0-9_-]{43}$/;
  * Adds or renews one token hash (score = its expiry in ms), drops expired ones and all but the newest kept,
  * and lets the whole set expire with its newest member. KEYS[1] set. ARGV now, expires at, member, kept, ttl ms.
  */
-const REMEMBER = luaScript('remember', `
+const REMEMBER = luaScript(
+  'remember',
+  `
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[1])
 redis.call('ZADD', KEYS[1], ARGV[2], ARGV[3])
 redis.call('ZREMRANGEBYRANK', KEYS[1], 0, -(tonumber(ARGV[4]) + 1))
 redis.call('PEXPIRE', KEYS[1], ARGV[5])
-return 0`);
+return 0`,
+);
 
 /**
  * Known-client tokens (OWASP's device cookies): a client that signed in successfully to an account gets a random
@@ -30,7 +33,15 @@ return 0`);
  * which strangers rotating addresses can fill, and counts its failures on the token's own counter instead.
  * Stored per account as SHA-256 hashes in one Redis sorted set, each with its own expiry, renewed on use.
  */
-export function createKnownClients({ redis, prefix, ttlSeconds }: { redis: Redis; prefix: string; ttlSeconds: number }) {
+export function createKnownClients({
+  redis,
+  prefix,
+  ttlSeconds,
+}: {
+  redis: Redis;
+  prefix: string;
+  ttlSeconds: number;
+}) {
   const setKey = (email: string) => redisKey(prefix, 'known-client', sha256(email));
 
   /** The token's hash when it is a live token of this account; null when absent, malformed, forged, expired or another account's. */

@@ -52,13 +52,23 @@ return 0`;
  * counter and takes the attempt back from the others, and an attempt that ends in a server error is taken back
  * everywhere.
  */
-export function createLoginLimiter({ redis, prefix, maxPerAccountIp, maxPerAccount, maxPerIp, maxPerKnownClient, windowSeconds }: Options) {
+export function createLoginLimiter({
+  redis,
+  prefix,
+  maxPerAccountIp,
+  maxPerAccount,
+  maxPerIp,
+  maxPerKnownClient,
+  windowSeconds,
+}: Options) {
   const keys = (email: string, ip: string, knownClient: string | null = null) => {
     const account = sha256(email);
     const bucket = ipBucket(ip);
     return {
       accountIp: redisKey(prefix, 'login-fail', 'acct-ip', account, bucket),
-      account: knownClient ? redisKey(prefix, 'login-fail', 'client', knownClient) : redisKey(prefix, 'login-fail', 'acct', account),
+      account: knownClient
+        ? redisKey(prefix, 'login-fail', 'client', knownClient)
+        : redisKey(prefix, 'login-fail', 'acct', account),
       ip: redisKey(prefix, 'login-fail', 'ip', bucket),
     };
   };
@@ -67,9 +77,23 @@ export function createLoginLimiter({ redis, prefix, maxPerAccountIp, maxPerAccou
   async function begin(email: string, ip: string, knownClient: string | null = null): Promise<void> {
     const k = keys(email, ip, knownClient);
     const maxShared = knownClient ? maxPerKnownClient : maxPerAccount;
-    const [blocked, ttl] = (await redis.eval(BEGIN, 3, k.accountIp, k.account, k.ip, maxPerAccountIp, maxShared, maxPerIp, windowSeconds)) as [number, number];
+    const [blocked, ttl] = (await redis.eval(
+      BEGIN,
+      3,
+      k.accountIp,
+      k.account,
+      k.ip,
+      maxPerAccountIp,
+      maxShared,
+      maxPerIp,
+      windowSeconds,
+    )) as [number, number];
     if (blocked > 0) {
-      throw new TooManyRequestsError('Too many failed sign-in attempts; try again later', 'too_many_login_attempts', ttl > 0 ? ttl : windowSeconds);
+      throw new TooManyRequestsError(
+        'Too many failed sign-in attempts; try again later',
+        'too_many_login_attempts',
+        ttl > 0 ? ttl : windowSeconds,
+      );
     }
   }
 

@@ -30,20 +30,43 @@ const notice = (message?: string) => (message ? `<p class="error" role="alert">$
 const hidden = (token: string) => `<input type="hidden" name="token" value="${escapeHtml(token)}">`;
 
 export const pages = {
-  resetForm: (token: string, message?: string) => page('Choose a new password', `${notice(message)}
+  resetForm: (token: string, message?: string) =>
+    page(
+      'Choose a new password',
+      `${notice(message)}
 <form method="post" action="/auth/password/reset">${hidden(token)}
 <label for="new_password">New password (at least 8 characters)</label>
 <input id="new_password" name="new_password" type="password" autocomplete="new-password" minlength="8" required>
 <button type="submit">Set the password</button></form>
-<p>Setting it signs you out everywhere.</p>`),
-  verifyForm: (token: string, { newAddress, email, needsPassword, message }: { newAddress: boolean; email: string; needsPassword: boolean; message?: string }) =>
-    page(newAddress ? 'Confirm your new address' : 'Confirm your address', `${notice(message)}
+<p>Setting it signs you out everywhere.</p>`,
+    ),
+  verifyForm: (
+    token: string,
+    {
+      newAddress,
+      email,
+      needsPassword,
+      message,
+    }: { newAddress: boolean; email: string; needsPassword: boolean; message?: string },
+  ) =>
+    page(
+      newAddress ? 'Confirm your new address' : 'Confirm your address',
+      `${notice(message)}
 <p>${newAddress ? 'Use' : 'Confirm'} <strong>${escapeHtml(email)}</strong> ${newAddress ? 'as the address of your account.' : 'as the address of your account.'}</p>
 <form method="post" action="/auth/verify-email">${hidden(token)}
-${needsPassword ? `<label for="password">Your password</label>
+${
+  needsPassword
+    ? `<label for="password">Your password</label>
 <input id="password" name="password" type="password" autocomplete="current-password" required>
-<p>If you did not create this account, do not confirm: use “Forgot password” with this address instead.</p>` : ''}
-<button type="submit">Confirm</button></form>`),
+<p>If you did not create this account, do not confirm: use “Forgot password” with this address instead.</p>`
+    : ''
+}
+<button type="submit">Confirm</button></form>`,
+    ),
   done: (title: string, message: string) => page(title, `<p>${escapeHtml(message)}</p><p>You can close this page.</p>`),
-  invalidLink: () => page('This link does not work', '<p>The link is invalid, was already used, or has expired. Ask for a new one from the extension.</p>'),
+  invalidLink: () =>
+    page(
+      'This link does not work',
+      '<p>The link is invalid, was already used, or has expired. Ask for a new one from the extension.</p>',
+    ),
 };

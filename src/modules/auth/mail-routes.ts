@@ -8,7 +8,12 @@ import { pages, sendPage } from './mail-pages.js';
 import type { PasswordReset } from './password-reset.js';
 import { invalidToken } from './mail-token-errors.js';
 import {
-  acceptedSchema, emailVerifiedSchema, forgotPasswordBodySchema, mailTokenQuerySchema, resetPasswordBodySchema, verifyEmailBodySchema,
+  acceptedSchema,
+  emailVerifiedSchema,
+  forgotPasswordBodySchema,
+  mailTokenQuerySchema,
+  resetPasswordBodySchema,
+  verifyEmailBodySchema,
 } from './schemas.js';
 
 interface Deps {
@@ -44,78 +49,153 @@ export function createMailFlowRouter({ passwordReset, verification, authenticate
   const router = Router();
   const tags = ['auth'];
 
-  route(router, {
-    method: 'post', path: '/auth/password/forgot', summary: 'Send a password reset link (the same answer whether or not the address has an account)', tags,
-    body: forgotPasswordBodySchema, before: [forgotLimit],
-    responses: { 202: { description: 'Accepted', schema: acceptedSchema } },
-  }, async (_req, res, { body }) => {
-    await passwordReset.requestReset(body.email);
-    res.status(202).json(FORGOT_ANSWER);
-  });
+  route(
+    router,
+    {
+      method: 'post',
+      path: '/auth/password/forgot',
+      summary: 'Send a password reset link (the same answer whether or not the address has an account)',
+      tags,
+      body: forgotPasswordBodySchema,
+      before: [forgotLimit],
+      responses: { 202: { description: 'Accepted', schema: acceptedSchema } },
+    },
+    async (_req, res, { body }) => {
+      await passwordReset.requestReset(body.email);
+      res.status(202).json(FORGOT_ANSWER);
+    },
+  );
 
-  route(router, {
-    method: 'get', path: '/auth/password/reset', summary: 'The page a reset link opens: a form that posts to POST /auth/password/reset (changes nothing)', tags,
-    query: mailTokenQuerySchema,
-    responses: { 200: { description: 'The form', contentType: HTML }, 400: { description: 'The link does not work', contentType: HTML } },
-  }, async (req, res, { query }) => {
-    if (await passwordReset.isLive(query.token)) sendPage(res, 200, pages.resetForm(query.token));
-    else deadLink(req, res);
-  });
+  route(
+    router,
+    {
+      method: 'get',
+      path: '/auth/password/reset',
+      summary: 'The page a reset link opens: a form that posts to POST /auth/password/reset (changes nothing)',
+      tags,
+      query: mailTokenQuerySchema,
+      responses: {
+        200: { description: 'The form', contentType: HTML },
+        400: { description: 'The link does not work', contentType: HTML },
+      },
+    },
+    async (req, res, { query }) => {
+      if (await passwordReset.isLive(query.token)) sendPage(res, 200, pages.resetForm(query.token));
+      else deadLink(req, res);
+    },
+  );
 
-  route(router, {
-    method: 'post', path: '/auth/password/reset', summary: 'Set a new password with a reset link\'s token; signs out every session (API keys stay)', tags,
-    body: resetPasswordBodySchema, bodyType: 'form',
-    responses: { 200: { description: 'Password changed', schema: acceptedSchema } },
-  }, async (req, res, { body }) => {
-    const done = 'Your password was changed, and every session signed out. Sign in with the new password.';
-    if (!fromPage(req)) {
-      await passwordReset.reset(body.token, body.new_password);
-      res.json({ message: done });
-      return;
-    }
-    await asPage(res, async () => {
-      await passwordReset.reset(body.token, body.new_password);
-      sendPage(res, 200, pages.done('Password changed', done));
-    }, (message) => pages.resetForm(body.token, message));
-  });
+  route(
+    router,
+    {
+      method: 'post',
+      path: '/auth/password/reset',
+      summary: "Set a new password with a reset link's token; signs out every session (API keys stay)",
+      tags,
+      body: resetPasswordBodySchema,
+      bodyType: 'form',
+      responses: { 200: { description: 'Password changed', schema: acceptedSchema } },
+    },
+    async (req, res, { body }) => {
+      const done = 'Your password was changed, and every session signed out. Sign in with the new password.';
+      if (!fromPage(req)) {
+        await passwordReset.reset(body.token, body.new_password);
+        res.json({ message: done });
+        return;
+      }
+      await asPage(
+        res,
+        async () => {
+          await passwordReset.reset(body.token, body.new_password);
+          sendPage(res, 200, pages.done('Password changed', done));
+        },
+        (message) => pages.resetForm(body.token, message),
+      );
+    },
+  );
 
-  route(router, {
-    method: 'post', path: '/auth/verify-email/resend', summary: 'Send another verification link to my address', tags, auth: true,
-    before: [authenticate],
-    responses: { 202: { description: 'Accepted', schema: acceptedSchema } },
-  }, async (req, res) => {
-    await verification.resend(requirePrincipal(req).user);
-    res.status(202).json({ message: 'A verification link is on its way.' });
-  });
+  route(
+    router,
+    {
+      method: 'post',
+      path: '/auth/verify-email/resend',
+      summary: 'Send another verification link to my address',
+      tags,
+      auth: true,
+      before: [authenticate],
+      responses: { 202: { description: 'Accepted', schema: acceptedSchema } },
+    },
+    async (req, res) => {
+      await verification.resend(requirePrincipal(req).user);
+      res.status(202).json({ message: 'A verification link is on its way.' });
+    },
+  );
 
-  route(router, {
-    method: 'get', path: '/auth/verify-email', summary: 'The page a verification link opens: a button that posts to POST /auth/verify-email (changes nothing)', tags,
-    query: mailTokenQuerySchema,
-    responses: { 200: { description: 'The confirmation page', contentType: HTML }, 400: { description: 'The link does not work', contentType: HTML } },
-  }, async (req, res, { query }) => {
-    const pending = await verification.describe(query.token);
-    if (!pending) deadLink(req, res);
-    else sendPage(res, 200, pages.verifyForm(query.token, { newAddress: pending.purpose === 'email_change', email: pending.email, needsPassword: pending.needsPassword }));
-  });
+  route(
+    router,
+    {
+      method: 'get',
+      path: '/auth/verify-email',
+      summary: 'The page a verification link opens: a button that posts to POST /auth/verify-email (changes nothing)',
+      tags,
+      query: mailTokenQuerySchema,
+      responses: {
+        200: { description: 'The confirmation page', contentType: HTML },
+        400: { description: 'The link does not work', contentType: HTML },
+      },
+    },
+    async (req, res, { query }) => {
+      const pending = await verification.describe(query.token);
+      if (!pending) deadLink(req, res);
+      else
+        sendPage(
+          res,
+          200,
+          pages.verifyForm(query.token, {
+            newAddress: pending.purpose === 'email_change',
+            email: pending.email,
+            needsPassword: pending.needsPassword,
+          }),
+        );
+    },
+  );
 
-  route(router, {
-    method: 'post', path: '/auth/verify-email', summary: 'Confirm an address with a verification or address-change link\'s token', tags,
-    body: verifyEmailBodySchema, bodyType: 'form',
-    responses: { 200: { description: 'The address is verified', schema: emailVerifiedSchema } },
-  }, async (req, res, { body }) => {
-    const ip = req.ip ?? 'unknown';
-    if (!fromPage(req)) {
-      const { email } = await verification.confirm(body.token, body.password, ip);
-      res.json({ email, is_verified: true });
-      return;
-    }
-    const pending = await verification.describe(body.token);
-    if (!pending) return sendPage(res, 400, pages.invalidLink());
-    await asPage(res, async () => {
-      const { email } = await verification.confirm(body.token, body.password, ip);
-      sendPage(res, 200, pages.done('Address confirmed', `${email} is now the verified address of your account.`));
-    }, (message) => pages.verifyForm(body.token, { newAddress: pending.purpose === 'email_change', email: pending.email, needsPassword: pending.needsPassword, message }));
-  });
+  route(
+    router,
+    {
+      method: 'post',
+      path: '/auth/verify-email',
+      summary: "Confirm an address with a verification or address-change link's token",
+      tags,
+      body: verifyEmailBodySchema,
+      bodyType: 'form',
+      responses: { 200: { description: 'The address is verified', schema: emailVerifiedSchema } },
+    },
+    async (req, res, { body }) => {
+      const ip = req.ip ?? 'unknown';
+      if (!fromPage(req)) {
+        const { email } = await verification.confirm(body.token, body.password, ip);
+        res.json({ email, is_verified: true });
+        return;
+      }
+      const pending = await verification.describe(body.token);
+      if (!pending) return sendPage(res, 400, pages.invalidLink());
+      await asPage(
+        res,
+        async () => {
+          const { email } = await verification.confirm(body.token, body.password, ip);
+          sendPage(res, 200, pages.done('Address confirmed', `${email} is now the verified address of your account.`));
+        },
+        (message) =>
+          pages.verifyForm(body.token, {
+            newAddress: pending.purpose === 'email_change',
+            email: pending.email,
+            needsPassword: pending.needsPassword,
+            message,
+          }),
+      );
+    },
+  );
 
   return router;
 }

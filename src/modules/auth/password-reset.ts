@@ -37,7 +37,8 @@ export function createPasswordReset({ tokens, outbox, passwords, revocation, ema
   /** The token's account, when the token is still good for it: same address, no password change or revocation since. */
   async function accountOf(record: MailTokenRecord) {
     const user = await UserModel.findById(record.user_id);
-    const current = user && user.is_active && user.email === record.email && (user.token_version ?? 0) === record.token_version;
+    const current =
+      user && user.is_active && user.email === record.email && (user.token_version ?? 0) === record.token_version;
     return current ? user : null;
   }
 
@@ -63,7 +64,10 @@ export function createPasswordReset({ tokens, outbox, passwords, revocation, ema
     if (!user.is_verified) await emailProof.recordFirstEmailProof(userId);
     await setVerified(UserModel, user._id, { password_hash: hash });
     await revocation.endSessions(user._id, 'password_reset');
-    await outbox.send({ kind: 'password_changed', user_id: userId, how: 'reset' }, mailJobId.passwordChanged(userId, `reset-${record._id.toString()}`));
+    await outbox.send(
+      { kind: 'password_changed', user_id: userId, how: 'reset' },
+      mailJobId.passwordChanged(userId, `reset-${record._id.toString()}`),
+    );
   }
 
   return { requestReset, isLive, reset };

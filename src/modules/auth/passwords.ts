@@ -25,7 +25,8 @@ const readableHash = (hash: string) => (hash.startsWith('$2y$') ? `$2b$${hash.sl
 export function createPasswordHasher({ cost, concurrency, queueMax }: Options) {
   const dummyHash = bcrypt.hashSync('dummy-password-for-timing', cost);
   const slots = createBoundedSemaphore({
-    concurrency, queueMax,
+    concurrency,
+    queueMax,
     onChange: (inFlight, waiting) => {
       bcryptInFlight.set(inFlight);
       bcryptWaiting.set(waiting);
@@ -48,7 +49,9 @@ export function createPasswordHasher({ cost, concurrency, queueMax }: Options) {
     hash: (password: string) => bounded('hash', () => bcrypt.hash(password, cost)),
     async verify(password: string, hash: string | null | undefined): Promise<boolean> {
       const tooLong = Buffer.byteLength(password, 'utf8') > BCRYPT_MAX_BYTES;
-      const matches = await bounded('compare', () => bcrypt.compare(password, tooLong || !hash ? dummyHash : readableHash(hash)));
+      const matches = await bounded('compare', () =>
+        bcrypt.compare(password, tooLong || !hash ? dummyHash : readableHash(hash)),
+      );
       return matches && !tooLong && Boolean(hash);
     },
     /** A hash made with a lower cost or another variant (the Python system's): rehashed at the next successful sign-in. */

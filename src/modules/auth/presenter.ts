@@ -6,7 +6,6 @@ import { isoOrNull as iso } from '../../lib/dates.js';
 
 export type UserResponse = z.infer<typeof userResponseSchema>;
 
-
 /** The user as stored, with what applies now (`entitlement`: plan, cap, live usage) where it is known. */
 export function presentUser(user: UserDoc, entitlement: Entitlement | null = null): UserResponse {
   return userResponseSchema.parse({

@@ -5,7 +5,6 @@ import { RefreshTokenModel, RefreshTokenUseModel, RevokedFamilyModel } from '../
 import { isDuplicateKeyError } from '../../lib/mongo.js';
 import { UnauthorizedError } from '../../lib/errors.js';
 
-
 /** What a session carries from token to token: when the person signed in, and the user's token_version then. */
 export interface SessionFacts {
   authTime: Date | null;
@@ -41,7 +40,12 @@ interface Options {
  * presented again within it yields a new pair in the same session, so editor windows sharing one token stay signed in.
  */
 export function createRefreshTokens({ ttlDays, reuseGraceSeconds }: Options) {
-  async function issue(userId: Types.ObjectId | string, familyId: string, session: SessionFacts, parentId: Types.ObjectId | null = null): Promise<IssuedRefreshToken> {
+  async function issue(
+    userId: Types.ObjectId | string,
+    familyId: string,
+    session: SessionFacts,
+    parentId: Types.ObjectId | null = null,
+  ): Promise<IssuedRefreshToken> {
     const token = `rt_${randomBytes(32).toString('base64url')}`;
     const expiresAt = new Date(Date.now() + ttlDays * 86_400_000);
     await RefreshTokenModel.create({
@@ -70,7 +74,9 @@ export function createRefreshTokens({ ttlDays, reuseGraceSeconds }: Options) {
     const children = await RefreshTokenModel.find({ parent_id: tokenId }, { _id: 1 }).lean();
     if (!children.length) return true;
     // A spent child makes this token an older ancestor: presenting it is a replay, however recent.
-    const childSpent = await RefreshTokenUseModel.exists({ token_id: mongoose.trusted({ $in: children.map((child) => child._id) }) });
+    const childSpent = await RefreshTokenUseModel.exists({
+      token_id: mongoose.trusted({ $in: children.map((child) => child._id) }),
+    });
     return !childSpent;
   }
 
@@ -85,7 +91,11 @@ export function createRefreshTokens({ ttlDays, reuseGraceSeconds }: Options) {
       throw new UnauthorizedError('Refresh token expired', 'refresh_token_expired');
     }
     const spent = {
-      tokenId: record._id, userId: record.user_id.toString(), familyId: record.family_id, authTime: record.auth_time ?? null, tokenVersion: record.token_version ?? null,
+      tokenId: record._id,
+      userId: record.user_id.toString(),
+      familyId: record.family_id,
+      authTime: record.auth_time ?? null,
+      tokenVersion: record.token_version ?? null,
     };
     try {
       await RefreshTokenUseModel.create({ token_id: record._id });

@@ -9,7 +9,10 @@ const utf8Bytes = (value: string) => Buffer.byteLength(value, 'utf8');
 export const passwordSchema = z
   .string()
   .min(8, 'must be at least 8 characters')
-  .refine((value) => utf8Bytes(value) <= BCRYPT_MAX_BYTES, `must be at most ${BCRYPT_MAX_BYTES} bytes in UTF-8 (bcrypt would silently truncate it)`);
+  .refine(
+    (value) => utf8Bytes(value) <= BCRYPT_MAX_BYTES,
+    `must be at most ${BCRYPT_MAX_BYTES} bytes in UTF-8 (bcrypt would silently truncate it)`,
+  );
 
 export const emailSchema = z.string().trim().toLowerCase().pipe(z.email('must be a valid email address').max(254));
 
@@ -25,11 +28,16 @@ export const registerBodySchema = z
 
 /** The known-client token a previous sign-in returned (also accepted in the X-Known-Client-Token header). */
 const knownClientTokenField = z.string().max(128).optional().openapi({
-  description: 'The known_client_token of an earlier successful sign-in from this client: a lock-out by strangers does not apply to it',
+  description:
+    'The known_client_token of an earlier successful sign-in from this client: a lock-out by strangers does not apply to it',
 });
 
 export const loginJsonBodySchema = z
-  .object({ email: z.string().trim().toLowerCase().max(254), password: z.string().max(1024), known_client_token: knownClientTokenField })
+  .object({
+    email: z.string().trim().toLowerCase().max(254),
+    password: z.string().max(1024),
+    known_client_token: knownClientTokenField,
+  })
   .openapi('LoginJsonRequest');
 
 export const loginFormBodySchema = z
@@ -87,10 +95,16 @@ const knownClientTokenResponse = z.string().openapi({
 });
 
 export const loginResponseSchema = tokenPairSchema
-  .extend({ user: userResponseSchema, api_endpoint: z.string(), known_client_token: knownClientTokenResponse.optional() })
+  .extend({
+    user: userResponseSchema,
+    api_endpoint: z.string(),
+    known_client_token: knownClientTokenResponse.optional(),
+  })
   .openapi('LoginResponse');
 
-export const formLoginResponseSchema = tokenPairSchema.extend({ known_client_token: knownClientTokenResponse }).openapi('FormLoginResponse');
+export const formLoginResponseSchema = tokenPairSchema
+  .extend({ known_client_token: knownClientTokenResponse })
+  .openapi('FormLoginResponse');
 
 export const sessionIdParamsSchema = z.object({ id: objectIdSchema('must be a session id') });
 
@@ -99,10 +113,15 @@ export const sessionSchema = z
     id: z.string(),
     method: z.string().openapi({ description: 'How the session began: password, oauth or dashboard' }),
     created_at: z.string(),
-    last_used_at: z.string().openapi({ description: 'The sign-in or the latest refresh (using an access token does not count)' }),
+    last_used_at: z
+      .string()
+      .openapi({ description: 'The sign-in or the latest refresh (using an access token does not count)' }),
     expires_at: z.string(),
     user_agent: z.string().nullable(),
-    approximate_address: z.string().nullable().openapi({ description: 'The network signed in from: IPv4 /24 or IPv6 /48' }),
+    approximate_address: z
+      .string()
+      .nullable()
+      .openapi({ description: 'The network signed in from: IPv4 /24 or IPv6 /48' }),
     current: z.boolean(),
   })
   .openapi('Session');
@@ -112,7 +131,10 @@ export const sessionListSchema = z.object({ data: z.array(sessionSchema) }).open
 const mailTokenField = z.string().max(256).openapi({ description: 'The token of the link sent by mail' });
 
 export const forgotPasswordBodySchema = z.object({ email: emailSchema }).strict().openapi('ForgotPasswordRequest');
-export const resetPasswordBodySchema = z.object({ token: mailTokenField, new_password: passwordSchema }).strict().openapi('ResetPasswordRequest');
+export const resetPasswordBodySchema = z
+  .object({ token: mailTokenField, new_password: passwordSchema })
+  .strict()
+  .openapi('ResetPasswordRequest');
 export const verifyEmailBodySchema = z
   .object({
     token: mailTokenField,
@@ -123,4 +145,6 @@ export const verifyEmailBodySchema = z
   .openapi('VerifyEmailRequest');
 export const mailTokenQuerySchema = z.object({ token: mailTokenField });
 export const acceptedSchema = z.object({ message: z.string() }).openapi('Accepted');
-export const emailVerifiedSchema = z.object({ email: z.string(), is_verified: z.literal(true) }).openapi('EmailVerified');
+export const emailVerifiedSchema = z
+  .object({ email: z.string(), is_verified: z.literal(true) })
+  .openapi('EmailVerified');

@@ -57,23 +57,49 @@ export interface SignedIn {
 
 const INVALID_LOGIN = 'Incorrect email or password';
 
-export function createAuthService({ config, passwords, accessTokens, refreshTokens, loginLimiter, knownClients, sessions, sendVerification }: Deps) {
+export function createAuthService({
+  config,
+  passwords,
+  accessTokens,
+  refreshTokens,
+  loginLimiter,
+  knownClients,
+  sessions,
+  sendVerification,
+}: Deps) {
   /**
    * The access token carries the refresh family as `sid`, so revoking the session (logout, replay) ends both, and
    * the sign-in time as `auth_time` (kept by every rotation), so sensitive changes can ask for a recent sign-in.
    */
-  async function issuePair(user: UserDoc, familyId: string, authTime: Date | null, parentId: Types.ObjectId | null = null) {
+  async function issuePair(
+    user: UserDoc,
+    familyId: string,
+    authTime: Date | null,
+    parentId: Types.ObjectId | null = null,
+  ) {
     const ver = user.token_version ?? 0;
     const access_token = accessTokens.sign({
-      sub: user._id.toString(), ver, role: user.role, sid: familyId, authTime: authTime ? Math.floor(authTime.getTime() / 1000) : undefined,
+      sub: user._id.toString(),
+      ver,
+      role: user.role,
+      sid: familyId,
+      authTime: authTime ? Math.floor(authTime.getTime() / 1000) : undefined,
     });
     const refresh = await refreshTokens.issue(user._id, familyId, { authTime, tokenVersion: ver }, parentId);
-    const pair: TokenPair = { access_token, refresh_token: refresh.token, token_type: 'bearer', expires_in: accessTokens.ttlSeconds };
+    const pair: TokenPair = {
+      access_token,
+      refresh_token: refresh.token,
+      token_type: 'bearer',
+      expires_in: accessTokens.ttlSeconds,
+    };
     return { pair, refreshExpiresAt: refresh.expiresAt };
   }
 
   /** Starts a session (every sign-in: password, OAuth, a password change) and issues its first pair. */
-  async function issueTokens(user: UserDoc, { familyId = randomUUID(), authTime, client }: SessionStart): Promise<TokenPair> {
+  async function issueTokens(
+    user: UserDoc,
+    { familyId = randomUUID(), authTime, client }: SessionStart,
+  ): Promise<TokenPair> {
     const { pair, refreshExpiresAt } = await issuePair(user, familyId, authTime);
     await sessions.begin(user, familyId, client, refreshExpiresAt);
     return pair;
@@ -132,7 +158,12 @@ export function createAuthService({ config, passwords, accessTokens, refreshToke
    * deactivated account. The limiter counts the attempt before the check, so parallel guesses cannot race it; a
    * valid known-client token of this account moves the attempt from the account-wide counter to the token's own.
    */
-  async function verifyCredentials(email: string, password: string, ip: string, knownClientToken?: string): Promise<SignedIn> {
+  async function verifyCredentials(
+    email: string,
+    password: string,
+    ip: string,
+    knownClientToken?: string,
+  ): Promise<SignedIn> {
     const knownClient = await knownClients.recognize(email, knownClientToken);
     await loginLimiter.begin(email, ip, knownClient);
     let user: UserDoc;
@@ -147,7 +178,12 @@ export function createAuthService({ config, passwords, accessTokens, refreshToke
     return { user, knownClientToken: await knownClients.remember(email, knownClientToken, knownClient) };
   }
 
-  async function login(email: string, password: string, client: SessionClient, knownClientToken?: string): Promise<SignedIn & { tokens: TokenPair }> {
+  async function login(
+    email: string,
+    password: string,
+    client: SessionClient,
+    knownClientToken?: string,
+  ): Promise<SignedIn & { tokens: TokenPair }> {
     const signedIn = await verifyCredentials(email, password, client.ip ?? 'unknown', knownClientToken);
     const { user } = signedIn;
     user.last_login_at = new Date();

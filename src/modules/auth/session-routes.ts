@@ -20,36 +20,69 @@ function presentSession(record: SessionRecord, currentFamilyId: string | undefin
 }
 
 /** The signed-in user's sessions; an access token only (an API key is not a session and cannot end one). */
-export function createSessionsRouter({ sessions, authenticate }: { sessions: Sessions; authenticate: Authenticate }): Router {
+export function createSessionsRouter({
+  sessions,
+  authenticate,
+}: {
+  sessions: Sessions;
+  authenticate: Authenticate;
+}): Router {
   const router = Router();
   const tags = ['auth'];
   const before = [authenticate];
 
-  route(router, {
-    method: 'get', path: '/auth/sessions', summary: 'My live sessions, most recently used first', tags, auth: true, before,
-    responses: { 200: { description: 'Sessions', schema: sessionListSchema } },
-  }, async (req, res) => {
-    const { user, sessionId } = requirePrincipal(req);
-    res.json({ data: (await sessions.list(user)).map((record) => presentSession(record, sessionId)) });
-  });
+  route(
+    router,
+    {
+      method: 'get',
+      path: '/auth/sessions',
+      summary: 'My live sessions, most recently used first',
+      tags,
+      auth: true,
+      before,
+      responses: { 200: { description: 'Sessions', schema: sessionListSchema } },
+    },
+    async (req, res) => {
+      const { user, sessionId } = requirePrincipal(req);
+      res.json({ data: (await sessions.list(user)).map((record) => presentSession(record, sessionId)) });
+    },
+  );
 
-  route(router, {
-    method: 'delete', path: '/auth/sessions/:id', summary: 'End one session: its refresh and access tokens stop working at once', tags, auth: true, before,
-    params: sessionIdParamsSchema,
-    responses: { 204: { description: 'Ended' } },
-  }, async (req, res, { params }) => {
-    await sessions.end(requirePrincipal(req).user, params.id);
-    res.status(204).end();
-  });
+  route(
+    router,
+    {
+      method: 'delete',
+      path: '/auth/sessions/:id',
+      summary: 'End one session: its refresh and access tokens stop working at once',
+      tags,
+      auth: true,
+      before,
+      params: sessionIdParamsSchema,
+      responses: { 204: { description: 'Ended' } },
+    },
+    async (req, res, { params }) => {
+      await sessions.end(requirePrincipal(req).user, params.id);
+      res.status(204).end();
+    },
+  );
 
-  route(router, {
-    method: 'delete', path: '/auth/sessions', summary: 'End every session but this one', tags, auth: true, before,
-    responses: { 204: { description: 'Ended' } },
-  }, async (req, res) => {
-    const { user, sessionId } = requirePrincipal(req);
-    await sessions.endOthers(user, sessionId);
-    res.status(204).end();
-  });
+  route(
+    router,
+    {
+      method: 'delete',
+      path: '/auth/sessions',
+      summary: 'End every session but this one',
+      tags,
+      auth: true,
+      before,
+      responses: { 204: { description: 'Ended' } },
+    },
+    async (req, res) => {
+      const { user, sessionId } = requirePrincipal(req);
+      await sessions.endOthers(user, sessionId);
+      res.status(204).end();
+    },
+  );
 
   return router;
 }

@@ -23,7 +23,9 @@ const USER_AGENT_MAX = 256;
 export const SESSIONS_LISTED_MAX = 200;
 
 export const clientOf = (req: Request, method: SessionMethod): SessionClient => ({
-  method, userAgent: req.get('user-agent')?.slice(0, USER_AGENT_MAX) ?? null, ip: req.ip,
+  method,
+  userAgent: req.get('user-agent')?.slice(0, USER_AGENT_MAX) ?? null,
+  ip: req.ip,
 });
 
 /**
@@ -35,19 +37,30 @@ export function createSessions({ refreshTokens }: { refreshTokens: Pick<RefreshT
   async function begin(user: UserDoc, familyId: string, client: SessionClient, expiresAt: Date): Promise<void> {
     const now = new Date();
     await SessionModel.create({
-      family_id: familyId, user_id: user._id, method: client.method, user_agent: client.userAgent, client_network: approximateNetwork(client.ip),
-      token_version: user.token_version ?? 0, last_used_at: now, expires_at: expiresAt,
+      family_id: familyId,
+      user_id: user._id,
+      method: client.method,
+      user_agent: client.userAgent,
+      client_network: approximateNetwork(client.ip),
+      token_version: user.token_version ?? 0,
+      last_used_at: now,
+      expires_at: expiresAt,
     });
   }
 
   /** A refresh: the session was used now and lives until its newest refresh token expires. */
   async function touch(familyId: string, expiresAt: Date): Promise<void> {
-    await SessionModel.updateOne({ family_id: familyId }, { $set: { last_used_at: new Date(), expires_at: expiresAt } });
+    await SessionModel.updateOne(
+      { family_id: familyId },
+      { $set: { last_used_at: new Date(), expires_at: expiresAt } },
+    );
   }
 
   async function liveOnly(records: SessionRecord[]): Promise<SessionRecord[]> {
     if (!records.length) return [];
-    const revoked: string[] = await RevokedFamilyModel.distinct('family_id', { family_id: mongoose.trusted({ $in: records.map((s) => s.family_id) }) });
+    const revoked: string[] = await RevokedFamilyModel.distinct('family_id', {
+      family_id: mongoose.trusted({ $in: records.map((s) => s.family_id) }),
+    });
     const ended = new Set(revoked);
     return records.filter((record) => !ended.has(record.family_id));
   }
@@ -55,14 +68,23 @@ export function createSessions({ refreshTokens }: { refreshTokens: Pick<RefreshT
   /** Live sessions: not ended, not expired, and issued under the user's current token_version. */
   async function list(user: UserDoc): Promise<SessionRecord[]> {
     const records = await SessionModel.find({
-      user_id: user._id, token_version: user.token_version ?? 0, expires_at: mongoose.trusted({ $gt: new Date() }),
-    }).sort({ last_used_at: -1 }).limit(SESSIONS_LISTED_MAX * 2).lean();
+      user_id: user._id,
+      token_version: user.token_version ?? 0,
+      expires_at: mongoose.trusted({ $gt: new Date() }),
+    })
+      .sort({ last_used_at: -1 })
+      .limit(SESSIONS_LISTED_MAX * 2)
+      .lean();
     return (await liveOnly(records)).slice(0, SESSIONS_LISTED_MAX);
   }
 
   /** Ends one live session of this user; another user's, an unknown or an ended one is a 404. */
   async function end(user: UserDoc, sessionId: string): Promise<void> {
-    const record = await SessionModel.findOne({ _id: sessionId, user_id: user._id, token_version: user.token_version ?? 0 }).lean();
+    const record = await SessionModel.findOne({
+      _id: sessionId,
+      user_id: user._id,
+      token_version: user.token_version ?? 0,
+    }).lean();
     const [live] = record && record.expires_at.getTime() > Date.now() ? await liveOnly([record]) : [];
     if (!live) throw new NotFoundError('Session', 'session_not_found');
     await refreshTokens.revokeFamily(live.family_id, 'ended_by_user');
@@ -76,7 +98,9 @@ export function createSessions({ refreshTokens }: { refreshTokens: Pick<RefreshT
     ]);
     const families = [...new Set([...fromTokens, ...fromSessions])].filter((family) => family !== keepFamilyId);
     if (!families.length) return;
-    const revoked = new Set<string>(await RevokedFamilyModel.distinct('family_id', { family_id: mongoose.trusted({ $in: families }) }));
+    const revoked = new Set<string>(
+      await RevokedFamilyModel.distinct('family_id', { family_id: mongoose.trusted({ $in: families }) }),
+    );
     for (const family of families) if (!revoked.has(family)) await refreshTokens.revokeFamily(family, 'ended_by_user');
   }
 

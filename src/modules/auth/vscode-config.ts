@@ -7,19 +7,38 @@ export const vscodeConfigSchema = z
   .object({
     api_endpoint: z.string(),
     llm: z.object({ base_url: z.string(), models: z.array(z.string()), default_model: z.string() }),
-    subscription: z.object({ tier: z.string(), status: z.string(), monthly_limit: z.number(), tokens_remaining: z.number(), reset_date: z.string() }),
+    subscription: z.object({
+      tier: z.string(),
+      status: z.string(),
+      monthly_limit: z.number(),
+      tokens_remaining: z.number(),
+      reset_date: z.string(),
+    }),
     limits: z.object({ monthly_tokens: z.number(), requests_per_minute: z.number(), concurrent_streams: z.number() }),
-    features: z.object({ streaming: z.boolean(), resumable_streams: z.boolean(), api_keys: z.boolean(), organizations: z.boolean(), oauth_providers: z.array(z.string()) }),
+    features: z.object({
+      streaming: z.boolean(),
+      resumable_streams: z.boolean(),
+      api_keys: z.boolean(),
+      organizations: z.boolean(),
+      oauth_providers: z.array(z.string()),
+    }),
   })
   .openapi('VscodeConfig');
 
-export function modelsForTier(config: Pick<Config, 'LLM_MODELS' | 'LLM_FREE_MODELS' | 'plans'>, tier: keyof Config['plans']): string[] {
+export function modelsForTier(
+  config: Pick<Config, 'LLM_MODELS' | 'LLM_FREE_MODELS' | 'plans'>,
+  tier: keyof Config['plans'],
+): string[] {
   if (config.plans[tier].models === 'all' || config.LLM_FREE_MODELS.includes('*')) return [...config.LLM_MODELS];
   return config.LLM_MODELS.filter((model) => config.LLM_FREE_MODELS.includes(model));
 }
 
 /** What the extension needs to talk to this API. Never contains the upstream key: the extension only talks to us. */
-export function buildVscodeConfig(config: Config, user: UserDoc, entitlement: Entitlement | null): z.infer<typeof vscodeConfigSchema> {
+export function buildVscodeConfig(
+  config: Config,
+  user: UserDoc,
+  entitlement: Entitlement | null,
+): z.infer<typeof vscodeConfigSchema> {
   const tier = entitlement?.tier ?? (user.subscription_tier as keyof Config['plans']);
   const plan = config.plans[tier];
   const monthlyLimit = entitlement?.monthly_limit ?? user.monthly_limit;
@@ -48,9 +67,13 @@ export function buildVscodeConfig(config: Config, user: UserDoc, entitlement: En
     features: {
       streaming: true,
       resumable_streams: true,
-      api_keys: !user.is_sub_user || Boolean((user.sub_user_permissions as { can_create_api_keys?: boolean } | null)?.can_create_api_keys),
+      api_keys:
+        !user.is_sub_user ||
+        Boolean((user.sub_user_permissions as { can_create_api_keys?: boolean } | null)?.can_create_api_keys),
       organizations: !user.is_sub_user,
-      oauth_providers: [config.GITHUB_CLIENT_ID ? 'github' : null, config.GOOGLE_CLIENT_ID ? 'google' : null].filter(Boolean),
+      oauth_providers: [config.GITHUB_CLIENT_ID ? 'github' : null, config.GOOGLE_CLIENT_ID ? 'google' : null].filter(
+        Boolean,
+      ),
     },
   });
 }

@@ -32,25 +32,42 @@ interface Deps {
 
 export function createHealthRouter({ redis, indexes }: Deps): Router {
   const router = Router();
-  route(router, {
-    method: 'get', path: '/healthz', summary: 'Liveness', tags: ['ops'],
-    responses: { 200: { description: 'Alive', schema: z.object({ status: z.literal('ok') }) } },
-  }, (_req, res) => {
-    res.json({ status: 'ok' });
-  });
+  route(
+    router,
+    {
+      method: 'get',
+      path: '/healthz',
+      summary: 'Liveness',
+      tags: ['ops'],
+      responses: { 200: { description: 'Alive', schema: z.object({ status: z.literal('ok') }) } },
+    },
+    (_req, res) => {
+      res.json({ status: 'ok' });
+    },
+  );
 
-  route(router, {
-    method: 'get', path: '/readyz', summary: 'Readiness: MongoDB and Redis answer, and every unique index exists', tags: ['ops'],
-    responses: { 200: { description: 'Ready', schema: readinessSchema }, 503: { description: 'Not ready', schema: readinessSchema } },
-  }, async (_req, res) => {
-    const [mongodb, redisOk] = await Promise.all([pingMongo(), pingRedis(redis)]);
-    const schema = indexes?.status() ?? { ready: true, reason: null };
-    const ready = mongodb && redisOk && schema.ready;
-    res.status(ready ? 200 : 503).json({
-      status: ready ? 'ready' : 'not_ready',
-      checks: { mongodb, redis: redisOk, indexes: schema.ready },
-      ...(schema.reason ? { reason: schema.reason } : {}),
-    });
-  });
+  route(
+    router,
+    {
+      method: 'get',
+      path: '/readyz',
+      summary: 'Readiness: MongoDB and Redis answer, and every unique index exists',
+      tags: ['ops'],
+      responses: {
+        200: { description: 'Ready', schema: readinessSchema },
+        503: { description: 'Not ready', schema: readinessSchema },
+      },
+    },
+    async (_req, res) => {
+      const [mongodb, redisOk] = await Promise.all([pingMongo(), pingRedis(redis)]);
+      const schema = indexes?.status() ?? { ready: true, reason: null };
+      const ready = mongodb && redisOk && schema.ready;
+      res.status(ready ? 200 : 503).json({
+        status: ready ? 'ready' : 'not_ready',
+        checks: { mongodb, redis: redisOk, indexes: schema.ready },
+        ...(schema.reason ? { reason: schema.reason } : {}),
+      });
+    },
+  );
   return router;
 }

@@ -12,6 +12,10 @@ const ALWAYS_SERVED = /^\/(healthz|readyz|metrics|openapi\.json|docs)(\/|$)/;
 export function untilIndexesReady(indexes: Pick<IndexReadiness, 'status'>): RequestHandler {
   return (req, _res, next) => {
     if (indexes.status().ready || ALWAYS_SERVED.test(req.path)) return next();
-    throw new ServiceUnavailableError('The service is starting and not ready to take requests yet; retry shortly', 'service_not_ready', 5);
+    throw new ServiceUnavailableError(
+      'The service is starting and not ready to take requests yet; retry shortly',
+      'service_not_ready',
+      5,
+    );
   };
 }

@@ -23,7 +23,13 @@ export interface MigrationContext {
 }
 
 /** Runs a write under the document's lock (when there is Redis) and invalidates cached credentials after it. */
-export async function lockedWrite<T>(ctx: MigrationContext, collection: string, id: Types.ObjectId, epoch: EpochRef, write: () => Promise<T>): Promise<T> {
+export async function lockedWrite<T>(
+  ctx: MigrationContext,
+  collection: string,
+  id: Types.ObjectId,
+  epoch: EpochRef,
+  write: () => Promise<T>,
+): Promise<T> {
   const release = ctx.locks ? await ctx.locks.acquire(`doc:${collection}:${id.toHexString()}`) : null;
   try {
     return await write();
@@ -48,7 +54,10 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * mark and count as already current on the next run.
  */
 export async function forEachBatch(
-  ctx: MigrationContext, collection: mongo.Collection, report: CollectionReport, visit: (docs: mongo.Document[]) => Promise<void>,
+  ctx: MigrationContext,
+  collection: mongo.Collection,
+  report: CollectionReport,
+  visit: (docs: mongo.Document[]) => Promise<void>,
 ): Promise<void> {
   const started = Date.now();
   const cursor = collection.find({}).sort({ _id: 1 }).batchSize(ctx.batchSize);

@@ -40,7 +40,12 @@ export function memberRowsOf(members: unknown, ownerId: Types.ObjectId | null, j
   }
   if (ownerId) {
     const owner = rows.get(ownerId.toHexString());
-    rows.set(ownerId.toHexString(), { user_id: ownerId, role: 'owner', monthly_token_cap: owner?.monthly_token_cap ?? null, joined_at: owner?.joined_at ?? joinedAt });
+    rows.set(ownerId.toHexString(), {
+      user_id: ownerId,
+      role: 'owner',
+      monthly_token_cap: owner?.monthly_token_cap ?? null,
+      joined_at: owner?.joined_at ?? joinedAt,
+    });
   }
   return [...rows.values()];
 }
@@ -50,51 +55,88 @@ export const MEMBERSHIPS_NOTE = 'memberships in organization_members (owner incl
 type OrgPlan =
   | { kind: 'current'; reason: string }
   | { kind: 'skip'; reason: string }
-  | { kind: 'convert'; filter: Record<string, unknown>; set: Record<string, unknown>; members: MemberRow[]; notes: string[] };
+  | {
+      kind: 'convert';
+      filter: Record<string, unknown>;
+      set: Record<string, unknown>;
+      members: MemberRow[];
+      notes: string[];
+    };
 
-const GUARDED_FIELDS = ['updated_at', 'owner_id', 'members', 'subscription_tier', 'tokens_used', 'monthly_limit', 'reset_date', 'is_active'];
+const GUARDED_FIELDS = [
+  'updated_at',
+  'owner_id',
+  'members',
+  'subscription_tier',
+  'tokens_used',
+  'monthly_limit',
+  'reset_date',
+  'is_active',
+];
 
 async function planOrganization(ctx: MigrationContext, raw: Raw): Promise<OrgPlan> {
   if (raw.legacy_migration !== undefined) return { kind: 'current', reason: 'migrated by an earlier run' };
-  if (raw.members === undefined && dateOf(raw.reset_date) && typeof raw.monthly_limit === 'number') return { kind: 'current', reason: 'created by this service' };
+  if (raw.members === undefined && dateOf(raw.reset_date) && typeof raw.monthly_limit === 'number')
+    return { kind: 'current', reason: 'created by this service' };
   const notes: string[] = [];
   if (typeof raw.name !== 'string' || !raw.name.trim()) return { kind: 'skip', reason: 'no name' };
   const ownerId = objectIdOf(raw.owner_id);
   if (!ownerId) return { kind: 'skip', reason: 'owner_id is not a user id' };
-  if (!(await UserModel.collection.countDocuments({ _id: ownerId }, { limit: 1 }))) return { kind: 'skip', reason: 'owner_id names no user' };
+  if (!(await UserModel.collection.countDocuments({ _id: ownerId }, { limit: 1 })))
+    return { kind: 'skip', reason: 'owner_id names no user' };
   const tier = legacyTierOf(raw.subscription_tier ?? 'free');
-  if (!tier) return { kind: 'skip', reason: `subscription_tier ${shown(raw.subscription_tier)} is not a tier this service knows` };
+  if (!tier)
+    return {
+      kind: 'skip',
+      reason: `subscription_tier ${shown(raw.subscription_tier)} is not a tier this service knows`,
+    };
 
   const createdAt = dateOf(raw.created_at) ?? ctx.now;
   const rows = memberRowsOf(raw.members, ownerId, createdAt);
-  const existing = new Set((await UserModel.collection.find({ _id: { $in: rows.map((r) => r.user_id) } }, { projection: { _id: 1 } }).toArray()).map((u) => String(u._id)));
+  const existing = new Set(
+    (
+      await UserModel.collection
+        .find({ _id: { $in: rows.map((r) => r.user_id) } }, { projection: { _id: 1 } })
+        .toArray()
+    ).map((u) => String(u._id)),
+  );
   const members = rows.filter((row) => existing.has(row.user_id.toHexString()));
   if (members.length < rows.length) notes.push('member ids that name no user, left out');
 
   let resetDate = dateOf(raw.reset_date);
   if (!resetDate) {
     resetDate = nextAnniversary(createdAt, ctx.now);
-    notes.push('no reset_date: the pool\'s period ends on the next monthly anniversary of created_at');
+    notes.push("no reset_date: the pool's period ends on the next monthly anniversary of created_at");
   }
   const planLimit = ctx.plans[tier].monthly_tokens;
   const monthlyLimit = numberOr(raw.monthly_limit, planLimit)!;
-  if (raw.monthly_limit === undefined) notes.push('no monthly_limit: the plan\'s pool');
+  if (raw.monthly_limit === undefined) notes.push("no monthly_limit: the plan's pool");
   const tokensUsed = Math.max(0, numberOr(raw.tokens_used, 0)!);
   const period = resetDate.toISOString();
   const ledger = await ledgerTotals({ kind: 'organization', id: String(raw._id) }, period);
 
   const set: Record<string, unknown> = {
-    name: raw.name.trim(), owner_id: ownerId, subscription_tier: tier,
+    name: raw.name.trim(),
+    owner_id: ownerId,
+    subscription_tier: tier,
     subscription: plainObjectOf(raw.subscription) ?? null,
-    stripe_customer_id: typeof raw.stripe_customer_id === 'string' && raw.stripe_customer_id ? raw.stripe_customer_id : null,
+    stripe_customer_id:
+      typeof raw.stripe_customer_id === 'string' && raw.stripe_customer_id ? raw.stripe_customer_id : null,
     settings: plainObjectOf(raw.settings) ?? {},
-    monthly_limit: monthlyLimit, tokens_used: tokensUsed, tokens_remaining: Math.max(0, monthlyLimit - tokensUsed), reset_date: resetDate,
+    monthly_limit: monthlyLimit,
+    tokens_used: tokensUsed,
+    tokens_remaining: Math.max(0, monthlyLimit - tokensUsed),
+    reset_date: resetDate,
     monthly_usage: { api_calls: numberOr(plainObjectOf(raw.monthly_usage)?.api_calls, 0), tokens_used: tokensUsed },
-    is_active: raw.is_active !== false, deleted_at: dateOf(raw.deleted_at),
+    is_active: raw.is_active !== false,
+    deleted_at: dateOf(raw.deleted_at),
     // The embedded array moves here (nothing is deleted); membership lives in organization_members from now on.
     legacy_migration: {
-      version: LEGACY_MIGRATION_VERSION, migrated_at: ctx.now, members: raw.members ?? null,
-      carried_tokens: Math.max(0, tokensUsed - ledger.used), period,
+      version: LEGACY_MIGRATION_VERSION,
+      migrated_at: ctx.now,
+      members: raw.members ?? null,
+      carried_tokens: Math.max(0, tokensUsed - ledger.used),
+      period,
     },
   };
   if (!(raw.created_at instanceof Date)) set.created_at = createdAt;
@@ -107,7 +149,12 @@ async function planOrganization(ctx: MigrationContext, raw: Raw): Promise<OrgPla
 async function insertMembers(organizationId: unknown, members: MemberRow[]): Promise<void> {
   for (const row of members) {
     try {
-      await OrganizationMemberModel.collection.insertOne({ organization_id: organizationId, ...row, created_at: new Date(), updated_at: new Date() });
+      await OrganizationMemberModel.collection.insertOne({
+        organization_id: organizationId,
+        ...row,
+        created_at: new Date(),
+        updated_at: new Date(),
+      });
     } catch (error) {
       if (!isDuplicateKeyError(error)) throw error;
     }
@@ -137,8 +184,14 @@ export async function migrateOrganizations(ctx: MigrationContext): Promise<Colle
         if (!ctx.dryRun) {
           await insertMembers(raw._id, plan.members);
           const id = raw._id as Types.ObjectId;
-          const matched = await lockedWrite(ctx, 'organizations', id, epochOf('organizations', String(id)), async () =>
-            (await collection.updateOne(plan.filter, { $set: plan.set, $unset: { members: '' } })).matchedCount === 1);
+          const matched = await lockedWrite(
+            ctx,
+            'organizations',
+            id,
+            epochOf('organizations', String(id)),
+            async () =>
+              (await collection.updateOne(plan.filter, { $set: plan.set, $unset: { members: '' } })).matchedCount === 1,
+          );
           if (!matched) {
             raw = await collection.findOne({ _id: raw._id });
             continue;
@@ -152,7 +205,12 @@ export async function migrateOrganizations(ctx: MigrationContext): Promise<Colle
       }
       if (!done) {
         report.skipped += 1;
-        bump(report.skipReasons, raw ? 'changed by the running service during every attempt (run db:migrate again)' : 'deleted while being migrated');
+        bump(
+          report.skipReasons,
+          raw
+            ? 'changed by the running service during every attempt (run db:migrate again)'
+            : 'deleted while being migrated',
+        );
       }
     }
   });

@@ -16,7 +16,14 @@ export interface CollectionReport {
 }
 
 export const emptyReport = (collection: string): CollectionReport => ({
-  collection, read: 0, converted: 0, current: 0, skipped: 0, skipReasons: {}, currentReasons: {}, notes: {},
+  collection,
+  read: 0,
+  converted: 0,
+  current: 0,
+  skipped: 0,
+  skipReasons: {},
+  currentReasons: {},
+  notes: {},
 });
 
 export const bump = (counts: Record<string, number>, key: string, by = 1) => {
@@ -24,24 +31,36 @@ export const bump = (counts: Record<string, number>, key: string, by = 1) => {
 };
 
 const n = (value: number) => value.toLocaleString('en-US');
-const listed = (counts: Record<string, number>) => Object.entries(counts).sort(([, a], [, b]) => b - a).map(([what, count]) => `${n(count)} ${what}`);
+const listed = (counts: Record<string, number>) =>
+  Object.entries(counts)
+    .sort(([, a], [, b]) => b - a)
+    .map(([what, count]) => `${n(count)} ${what}`);
 
 export const progressLine = (report: CollectionReport, perSecond: number) =>
   `${report.collection}: ${n(report.read)} read, ${n(report.converted)} converted, ${n(report.current)} already current, ${n(report.skipped)} skipped (${n(Math.round(perSecond))} documents/s)`;
 
 /** The report printed at the end of a run (the same for --dry-run, where "converted" means "would be converted"). */
 export function formatReport(reports: CollectionReport[], dryRun: boolean, seconds: number): string {
-  const lines = [dryRun ? 'db:migrate report (dry run: nothing was written; "converted" = would be converted)' : 'db:migrate report'];
+  const lines = [
+    dryRun ? 'db:migrate report (dry run: nothing was written; "converted" = would be converted)' : 'db:migrate report',
+  ];
   const width = Math.max(...reports.map((r) => r.collection.length), 10);
-  lines.push(`  ${'collection'.padEnd(width)}  ${'read'.padStart(9)}  ${'converted'.padStart(9)}  ${'current'.padStart(9)}  ${'skipped'.padStart(9)}`);
+  lines.push(
+    `  ${'collection'.padEnd(width)}  ${'read'.padStart(9)}  ${'converted'.padStart(9)}  ${'current'.padStart(9)}  ${'skipped'.padStart(9)}`,
+  );
   for (const r of reports) {
-    lines.push(`  ${r.collection.padEnd(width)}  ${n(r.read).padStart(9)}  ${n(r.converted).padStart(9)}  ${n(r.current).padStart(9)}  ${n(r.skipped).padStart(9)}`);
+    lines.push(
+      `  ${r.collection.padEnd(width)}  ${n(r.read).padStart(9)}  ${n(r.converted).padStart(9)}  ${n(r.current).padStart(9)}  ${n(r.skipped).padStart(9)}`,
+    );
     for (const line of listed(r.currentReasons)) lines.push(`    already current: ${line}`);
     for (const line of listed(r.skipReasons)) lines.push(`    skipped: ${line}`);
     for (const line of listed(r.notes)) lines.push(`    note: ${line}`);
-    if (r.fieldsSeen && Object.keys(r.fieldsSeen).length) lines.push(`    fields seen in them: ${listed(r.fieldsSeen).slice(0, 30).join(', ')}`);
+    if (r.fieldsSeen && Object.keys(r.fieldsSeen).length)
+      lines.push(`    fields seen in them: ${listed(r.fieldsSeen).slice(0, 30).join(', ')}`);
   }
   const total = reports.reduce((sum, r) => sum + r.read, 0);
-  lines.push(`db:migrate: ${n(total)} documents read in ${seconds.toFixed(1)} s (${n(Math.round(total / Math.max(seconds, 0.001)))} documents/s)`);
+  lines.push(
+    `db:migrate: ${n(total)} documents read in ${seconds.toFixed(1)} s (${n(Math.round(total / Math.max(seconds, 0.001)))} documents/s)`,
+  );
   return lines.join('\n');
 }

@@ -10,12 +10,19 @@ import { bump, emptyReport, type CollectionReport } from './report.js';
 const LegacyRateLimitModel = model('LegacyRateLimit', new Schema({}, { collection: 'rate_limits', strict: false }));
 
 /** Collections the Python system may have written in shapes nobody recorded: read and described, never changed. */
-export const SURVEYED_MODELS = [ApiKeyModel, SubscriptionModel, TokenUsageModel, LegacyRateLimitModel] as unknown as Model<never>[];
+export const SURVEYED_MODELS = [
+  ApiKeyModel,
+  SubscriptionModel,
+  TokenUsageModel,
+  LegacyRateLimitModel,
+] as unknown as Model<never>[];
 
 const MAX_FIELD_NAMES = 200;
 
 const requiredPaths = (model: Model<never>) =>
-  Object.entries(model.schema.paths).filter(([, type]) => (type as { isRequired?: boolean }).isRequired).map(([path]) => path);
+  Object.entries(model.schema.paths)
+    .filter(([, type]) => (type as { isRequired?: boolean }).isRequired)
+    .map(([path]) => path);
 
 /**
  * Counts the documents in this service's shape (every required field present: written by this service) and
@@ -38,11 +45,16 @@ export async function surveyCollection(ctx: MigrationContext, model: Model<never
       report.skipped += 1;
       bump(report.skipReasons, 'in an unknown (Python) shape: left as it is');
       for (const field of Object.keys(doc)) {
-        if (field in report.fieldsSeen! || Object.keys(report.fieldsSeen!).length < MAX_FIELD_NAMES) bump(report.fieldsSeen!, field);
+        if (field in report.fieldsSeen! || Object.keys(report.fieldsSeen!).length < MAX_FIELD_NAMES)
+          bump(report.fieldsSeen!, field);
       }
       for (const keys of uniqueKeys) {
         const missing = keys.filter((key) => doc[key] === undefined || doc[key] === null);
-        if (missing.length) bump(report.notes, `without ${missing.join(', ')} (the key of a unique index: more than one stops it on MongoDB)`);
+        if (missing.length)
+          bump(
+            report.notes,
+            `without ${missing.join(', ')} (the key of a unique index: more than one stops it on MongoDB)`,
+          );
       }
     }
   });

@@ -1,7 +1,13 @@
 import type { mongo, Types } from 'mongoose';
 import { epochOf } from '../../lib/auth-epochs.js';
 import { isDuplicateKeyError } from '../../lib/mongo.js';
-import { isUnconvertedLegacyUser, LEGACY_MIGRATION_VERSION, legacyTierOf, isTier, type LegacyMigrationMark } from '../../models/legacy-user.js';
+import {
+  isUnconvertedLegacyUser,
+  LEGACY_MIGRATION_VERSION,
+  legacyTierOf,
+  isTier,
+  type LegacyMigrationMark,
+} from '../../models/legacy-user.js';
 import { ROLES, UserModel, type Role } from '../../models/user.js';
 import { ledgerTotals, type AccountRef } from '../../shared/quota/accounts.js';
 import { forEachBatch, lockedWrite, refreshLoadedAccount, type MigrationContext } from './context.js';
@@ -16,11 +22,31 @@ type Raw = mongo.Document;
 export type UserPlan =
   | { kind: 'current'; reason: string }
   | { kind: 'skip'; reason: string }
-  | { kind: 'convert'; filter: Record<string, unknown>; set: Record<string, unknown>; notes: string[]; accounts: AccountRef[] };
+  | {
+      kind: 'convert';
+      filter: Record<string, unknown>;
+      set: Record<string, unknown>;
+      notes: string[];
+      accounts: AccountRef[];
+    };
 
 const EMAIL = /^[^@\s]+@[^@\s]+$/;
 /** Fields a conversion overwrites with values computed from what it read: the write applies only if they did not change meanwhile. */
-const GUARDED_FIELDS = ['updated_at', 'email', 'subscription', 'subscription_tier', 'role', 'is_active', 'password_hash', 'tokens_used', 'monthly_limit', 'reset_date', 'parent_user_id', 'sub_user_limits', 'token_version'];
+const GUARDED_FIELDS = [
+  'updated_at',
+  'email',
+  'subscription',
+  'subscription_tier',
+  'role',
+  'is_active',
+  'password_hash',
+  'tokens_used',
+  'monthly_limit',
+  'reset_date',
+  'parent_user_id',
+  'sub_user_limits',
+  'token_version',
+];
 
 function currentReason(raw: Raw): string | null {
   if (raw.legacy_migration !== undefined) return 'migrated by an earlier run';
@@ -41,18 +67,35 @@ async function batchLedger(docs: Raw[]): Promise<LedgerLookup> {
   const ids = docs.map((doc) => doc._id);
   const group = (field: string) => ({ account: `$${field}`, period: '$period' });
   const [payers, subs] = await Promise.all([
-    sumBy(TokenUsageModel, { payer_type: 'user', payer_id: { $in: ids }, status: COUNTED }, group('payer_id'), { used: '$billed_tokens' }),
-    sumBy(TokenUsageModel, { sub_user_id: { $in: ids }, status: COUNTED }, group('sub_user_id'), { used: '$billed_tokens' }),
+    sumBy(TokenUsageModel, { payer_type: 'user', payer_id: { $in: ids }, status: COUNTED }, group('payer_id'), {
+      used: '$billed_tokens',
+    }),
+    sumBy(TokenUsageModel, { sub_user_id: { $in: ids }, status: COUNTED }, group('sub_user_id'), {
+      used: '$billed_tokens',
+    }),
   ]);
   const sums = new Map<string, number>();
   const keyOf = (kind: string, id: unknown, period: unknown) => `${kind}:${String(id)}:${String(period)}`;
-  for (const row of payers) sums.set(keyOf('user', (row._id as { account: unknown }).account, (row._id as { period: unknown }).period), row.used);
-  for (const row of subs) sums.set(keyOf('sub_user_cap', (row._id as { account: unknown }).account, (row._id as { period: unknown }).period), row.used);
+  for (const row of payers)
+    sums.set(
+      keyOf('user', (row._id as { account: unknown }).account, (row._id as { period: unknown }).period),
+      row.used,
+    );
+  for (const row of subs)
+    sums.set(
+      keyOf('sub_user_cap', (row._id as { account: unknown }).account, (row._id as { period: unknown }).period),
+      row.used,
+    );
   return async (ref, period) => sums.get(keyOf(ref.kind, ref.id, period)) ?? 0;
 }
 
 /** What converting one Python user document means, decided from the document alone (plus its parent and the ledger). */
-export async function planUser(ctx: MigrationContext, raw: Raw, parentOf: ParentLookup, ledgerUsed: LedgerLookup): Promise<UserPlan> {
+export async function planUser(
+  ctx: MigrationContext,
+  raw: Raw,
+  parentOf: ParentLookup,
+  ledgerUsed: LedgerLookup,
+): Promise<UserPlan> {
   const current = currentReason(raw);
   if (current) return { kind: 'current', reason: current };
   const notes: string[] = [];
@@ -62,7 +105,10 @@ export async function planUser(ctx: MigrationContext, raw: Raw, parentOf: Parent
 
   let tier = legacyTierOf(raw.subscription);
   if (raw.subscription !== undefined && raw.subscription !== null && !tier) {
-    return { kind: 'skip', reason: `subscription ${shown(raw.subscription)} is not a tier this service knows (free, pro, enterprise)` };
+    return {
+      kind: 'skip',
+      reason: `subscription ${shown(raw.subscription)} is not a tier this service knows (free, pro, enterprise)`,
+    };
   }
   if (!tier) {
     tier = isTier(raw.subscription_tier) ? raw.subscription_tier : 'free';
@@ -92,43 +138,72 @@ export async function planUser(ctx: MigrationContext, raw: Raw, parentOf: Parent
   const planLimit = ctx.plans[tier].monthly_tokens;
   let monthlyLimit = numberOr(raw.monthly_limit, null);
   if (monthlyLimit === null) {
-    monthlyLimit = isSubUser ? cap ?? numberOr(parent!.monthly_limit, planLimit)! : planLimit;
-    notes.push('monthly_limit missing: the plan\'s');
+    monthlyLimit = isSubUser ? (cap ?? numberOr(parent!.monthly_limit, planLimit)!) : planLimit;
+    notes.push("monthly_limit missing: the plan's");
   }
   const tokensRemaining = Math.max(0, monthlyLimit - tokensUsed);
-  if (numberOr(raw.tokens_remaining, tokensRemaining) !== tokensRemaining) notes.push('tokens_remaining differed from monthly_limit - tokens_used (recomputed)');
+  if (numberOr(raw.tokens_remaining, tokensRemaining) !== tokensRemaining)
+    notes.push('tokens_remaining differed from monthly_limit - tokens_used (recomputed)');
 
   // What the Python system counted in this period and no ledger row of this service holds (rows exist only if it already served them).
   const period = resetDate.toISOString();
-  const account: AccountRef = isSubUser ? { kind: 'sub_user_cap', id: String(raw._id) } : { kind: 'user', id: String(raw._id) };
+  const account: AccountRef = isSubUser
+    ? { kind: 'sub_user_cap', id: String(raw._id) }
+    : { kind: 'user', id: String(raw._id) };
   const carried = Math.max(0, tokensUsed - (await ledgerUsed(account, period)));
 
   const permissions = plainObjectOf(raw.sub_user_permissions);
-  const name = typeof raw.name === 'string' && raw.name.trim() ? raw.name : typeof raw.full_name === 'string' ? raw.full_name.trim() : '';
+  const name =
+    typeof raw.name === 'string' && raw.name.trim()
+      ? raw.name
+      : typeof raw.full_name === 'string'
+        ? raw.full_name.trim()
+        : '';
   if (name && name !== raw.name) notes.push('name filled from full_name');
   if (isSubUser && cap === null) notes.push('sub-user without a monthly_tokens cap: spends from its parent only');
 
   const mark: LegacyMigrationMark = {
-    version: LEGACY_MIGRATION_VERSION, migrated_at: ctx.now, subscription: typeof raw.subscription === 'string' ? raw.subscription : null,
-    carried_tokens: carried, period,
+    version: LEGACY_MIGRATION_VERSION,
+    migrated_at: ctx.now,
+    subscription: typeof raw.subscription === 'string' ? raw.subscription : null,
+    carried_tokens: carried,
+    period,
   };
   const set: Record<string, unknown> = {
-    email, name, role, subscription_tier: tier, subscription: null,
+    email,
+    name,
+    role,
+    subscription_tier: tier,
+    subscription: null,
     is_active: raw.is_active !== false,
     // Real users of the old system: their address counts as proven (see the README), so a first OAuth sign-in never wipes them.
-    is_verified: true, email_verified_at: dateOf(raw.email_verified_at) ?? ctx.now,
-    monthly_limit: monthlyLimit, tokens_used: tokensUsed, tokens_remaining: tokensRemaining, reset_date: resetDate,
+    is_verified: true,
+    email_verified_at: dateOf(raw.email_verified_at) ?? ctx.now,
+    monthly_limit: monthlyLimit,
+    tokens_used: tokensUsed,
+    tokens_remaining: tokensRemaining,
+    reset_date: resetDate,
     monthly_usage: { api_calls: numberOr(plainObjectOf(raw.monthly_usage)?.api_calls, 0), tokens_used: tokensUsed },
-    is_sub_user: isSubUser, parent_user_id: isSubUser ? parentId : null,
-    sub_user_limits: isSubUser ? { ...limits, monthly_tokens: cap, requests_per_minute: numberOr(limits?.requests_per_minute, null) } : raw.sub_user_limits ?? null,
+    is_sub_user: isSubUser,
+    parent_user_id: isSubUser ? parentId : null,
+    sub_user_limits: isSubUser
+      ? { ...limits, monthly_tokens: cap, requests_per_minute: numberOr(limits?.requests_per_minute, null) }
+      : (raw.sub_user_limits ?? null),
     sub_user_permissions: isSubUser
-      ? { ...permissions, models: Array.isArray(permissions?.models) ? permissions.models : null, can_create_api_keys: permissions?.can_create_api_keys === true }
-      : raw.sub_user_permissions ?? null,
-    stripe_customer_id: typeof raw.stripe_customer_id === 'string' && raw.stripe_customer_id ? raw.stripe_customer_id : null,
-    token_version: 0, credential_generation: numberOr(raw.credential_generation, 0),
+      ? {
+          ...permissions,
+          models: Array.isArray(permissions?.models) ? permissions.models : null,
+          can_create_api_keys: permissions?.can_create_api_keys === true,
+        }
+      : (raw.sub_user_permissions ?? null),
+    stripe_customer_id:
+      typeof raw.stripe_customer_id === 'string' && raw.stripe_customer_id ? raw.stripe_customer_id : null,
+    token_version: 0,
+    credential_generation: numberOr(raw.credential_generation, 0),
     oauth_identities: Array.isArray(raw.oauth_identities) ? raw.oauth_identities : [],
     limit_overrides: raw.limit_overrides ?? null,
-    first_name: raw.first_name ?? null, last_name: raw.last_name ?? null,
+    first_name: raw.first_name ?? null,
+    last_name: raw.last_name ?? null,
     legacy_migration: mark,
   };
   if (!(raw.created_at instanceof Date)) set.created_at = dateOf(raw.created_at) ?? ctx.now;
@@ -154,20 +229,34 @@ export async function migrateUsers(ctx: MigrationContext): Promise<CollectionRep
 
 const ATTEMPTS = 3;
 
-async function migrateOne(ctx: MigrationContext, report: CollectionReport, first: Raw, parentOf: ParentLookup, batchLedgerUsed: LedgerLookup): Promise<void> {
+async function migrateOne(
+  ctx: MigrationContext,
+  report: CollectionReport,
+  first: Raw,
+  parentOf: ParentLookup,
+  batchLedgerUsed: LedgerLookup,
+): Promise<void> {
   let raw: Raw | null = first;
   for (let attempt = 0; attempt < ATTEMPTS && raw; attempt += 1) {
     const plan = await planUser(ctx, raw, parentOf, attempt === 0 ? batchLedgerUsed : directLedger);
-    if (plan.kind === 'current') return (report.current += 1, bump(report.currentReasons, plan.reason));
-    if (plan.kind === 'skip') return (report.skipped += 1, bump(report.skipReasons, plan.reason));
+    if (plan.kind === 'current') return ((report.current += 1), bump(report.currentReasons, plan.reason));
+    if (plan.kind === 'skip') return ((report.skipped += 1), bump(report.skipReasons, plan.reason));
     if (ctx.dryRun) return countConverted(report, plan.notes);
     let matched: boolean;
     try {
-      matched = await lockedWrite(ctx, 'users', raw._id as Types.ObjectId, epochOf('users', String(raw._id)), async () =>
-        (await UserModel.collection.updateOne(plan.filter, { $set: plan.set })).matchedCount === 1);
+      matched = await lockedWrite(
+        ctx,
+        'users',
+        raw._id as Types.ObjectId,
+        epochOf('users', String(raw._id)),
+        async () => (await UserModel.collection.updateOne(plan.filter, { $set: plan.set })).matchedCount === 1,
+      );
     } catch (error) {
       if (!isDuplicateKeyError(error)) throw error;
-      return (report.skipped += 1, bump(report.skipReasons, 'email already used by another account (addresses are unique case-insensitively)'));
+      return (
+        (report.skipped += 1),
+        bump(report.skipReasons, 'email already used by another account (addresses are unique case-insensitively)')
+      );
     }
     if (matched) {
       for (const ref of plan.accounts) await refreshLoadedAccount(ctx, ref);
@@ -176,7 +265,7 @@ async function migrateOne(ctx: MigrationContext, report: CollectionReport, first
     // The running service changed the document after it was read: decide again from what it holds now.
     raw = await UserModel.collection.findOne({ _id: raw._id });
   }
-  if (!raw) return (report.skipped += 1, bump(report.skipReasons, 'deleted while being migrated'));
+  if (!raw) return ((report.skipped += 1), bump(report.skipReasons, 'deleted while being migrated'));
   report.skipped += 1;
   bump(report.skipReasons, 'changed by the running service during every attempt (run db:migrate again)');
 }

@@ -3,12 +3,21 @@ import { addMonthsUtc } from '../../lib/dates.js';
 
 /** Readers of values as the Python system may have written them (BSON types, or strings where a client sent one). */
 export const numberOr = (value: unknown, fallback: number | null): number | null =>
-  typeof value === 'number' && Number.isFinite(value) ? value : typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : fallback;
+  typeof value === 'number' && Number.isFinite(value)
+    ? value
+    : typeof value === 'string' && /^\d+$/.test(value.trim())
+      ? Number(value)
+      : fallback;
 
 export const objectIdOf = (value: unknown): Types.ObjectId | null => {
   if (value instanceof Types.ObjectId) return value;
   if (typeof value === 'string' && /^[a-f0-9]{24}$/i.test(value)) return new Types.ObjectId(value.toLowerCase());
-  if (value && typeof value === 'object' && '_bsontype' in value && (value as { _bsontype: string })._bsontype === 'ObjectId') {
+  if (
+    value &&
+    typeof value === 'object' &&
+    '_bsontype' in value &&
+    (value as { _bsontype: string })._bsontype === 'ObjectId'
+  ) {
     return new Types.ObjectId(String(value));
   }
   return null;
@@ -21,7 +30,9 @@ export const dateOf = (value: unknown): Date | null => {
 };
 
 export const plainObjectOf = (value: unknown): Record<string, unknown> | null =>
-  value && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Date) ? (value as Record<string, unknown>) : null;
+  value && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Date)
+    ? (value as Record<string, unknown>)
+    : null;
 
 /** The first monthly anniversary of `from` after `now` (a period end for a pool that never had one). */
 export function nextAnniversary(from: Date, now: Date): Date {

@@ -17,15 +17,29 @@ export function createLlmModule({ config, logger, producer }: { config: Config; 
   // Its own connection, auto-pipelined: concurrent requests' commands issued in one tick share one write. It
   // queues commands while (re)connecting, failing them after one retry (maxRetriesPerRequest), so a request
   // arriving during start-up is not refused.
-  const redis = createRedis(config.REDIS_URL, { enableAutoPipelining: true, enableOfflineQueue: true, connectionName: 'llm-api' });
+  const redis = createRedis(config.REDIS_URL, {
+    enableAutoPipelining: true,
+    enableOfflineQueue: true,
+    connectionName: 'llm-api',
+  });
   redis.on('error', (error) => log.debug({ err: error.message }, 'llm redis error'));
   const hub = createStreamHub({ redisUrl: config.REDIS_URL, control: redis, readers: config.LLM_STREAM_READERS, log });
   const heartbeats = createHeartbeats(config.LLM_SSE_HEARTBEAT_MS);
   const service = createLlmService({
-    config, redis, producer, log, hub, heartbeats,
+    config,
+    redis,
+    producer,
+    log,
+    hub,
+    heartbeats,
     quota: createQuotaService({ redis, prefix: config.REDIS_PREFIX }),
     limits: createLimits({ redis, prefix: config.REDIS_PREFIX, slotTtlMs: config.LLM_RESERVATION_TTL_MS }),
-    store: createStreamStore({ redis, prefix: config.REDIS_PREFIX, maxLen: config.LLM_STREAM_MAXLEN, ttlSeconds: config.LLM_STREAM_TTL_SECONDS }),
+    store: createStreamStore({
+      redis,
+      prefix: config.REDIS_PREFIX,
+      maxLen: config.LLM_STREAM_MAXLEN,
+      ttlSeconds: config.LLM_STREAM_TTL_SECONDS,
+    }),
     prompts: createPromptStore({ redis, prefix: config.REDIS_PREFIX, ttlSeconds: config.LLM_STREAM_TTL_SECONDS }),
   });
   // Test suites build many apps; everything else pays the tokenizer's start-up cost before the first request.

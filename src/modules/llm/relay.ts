@@ -46,10 +46,14 @@ const SSE_HEADERS = {
   'X-Accel-Buffering': 'no',
 };
 
-const sseEvent = (entry: StreamEntry) => (entry.type === 'end' ? `id: ${entry.id}\ndata: [DONE]\n\n` : `id: ${entry.id}\ndata: ${entry.data}\n\n`);
+const sseEvent = (entry: StreamEntry) =>
+  entry.type === 'end' ? `id: ${entry.id}\ndata: [DONE]\n\n` : `id: ${entry.id}\ndata: ${entry.data}\n\n`;
 
 function sendErrorEntry(res: Response, entry: StreamEntry): void {
-  res.status(entry.status ?? 502).type('application/json').send(entry.data);
+  res
+    .status(entry.status ?? 502)
+    .type('application/json')
+    .send(entry.data);
 }
 
 /** Relays the request's stream as SSE: `id: <entry id>` on every event, ending with `data: [DONE]`. */
@@ -180,7 +184,14 @@ export function relayJson(hub: StreamHub, options: RelayOptions): void {
         done = true;
         subscription.close();
         if (error) sendErrorEntry(res, error);
-        else res.json(accumulator.build(`chatcmpl-${options.requestId}`, options.model, usageOf(JSON.parse(entry.data) as EndRecord)));
+        else
+          res.json(
+            accumulator.build(
+              `chatcmpl-${options.requestId}`,
+              options.model,
+              usageOf(JSON.parse(entry.data) as EndRecord),
+            ),
+          );
         return;
       }
     }

@@ -5,7 +5,16 @@ import type { Logger } from 'pino';
 import type { Config } from '../../config/index.js';
 import { AppError, NotFoundError, ServiceUnavailableError } from '../../lib/errors.js';
 import type { Principal } from '../../lib/http/principal.js';
-import { llmJobOptions, requestContextSchema, signalCancel, llmKeys, TERMINAL_STATUSES, type Producer, type RequestContext, type LlmStatus } from '../../../queues/index.js';
+import {
+  llmJobOptions,
+  requestContextSchema,
+  signalCancel,
+  llmKeys,
+  TERMINAL_STATUSES,
+  type Producer,
+  type RequestContext,
+  type LlmStatus,
+} from '../../../queues/index.js';
 import type { QuotaService } from '../../shared/quota/service.js';
 import { resolvePayer, type PayerContext } from '../quota/payer.js';
 import { CANCEL_ERRORS, emptyOutcome, finishRequest } from '../../shared/llm/finish.js';
@@ -46,7 +55,9 @@ const COMPLETION_LIMIT_FIELDS = ['max_tokens', 'max_completion_tokens'] as const
 
 /** The smallest completion limit the client set in either field, or null when it set none. */
 function requestedCompletionLimit(body: ChatCompletionRequest): number | null {
-  const set = [body.max_tokens, body.max_completion_tokens].filter((limit): limit is number => typeof limit === 'number');
+  const set = [body.max_tokens, body.max_completion_tokens].filter(
+    (limit): limit is number => typeof limit === 'number',
+  );
   return set.length ? Math.min(...set) : null;
 }
 
@@ -62,19 +73,37 @@ function capCompletionLimits(body: ChatCompletionRequest, cap: number): Record<s
   return capped;
 }
 
-export function createLlmService({ config, redis, producer, quota, limits, store, prompts, hub, heartbeats, log }: Deps) {
+export function createLlmService({
+  config,
+  redis,
+  producer,
+  quota,
+  limits,
+  store,
+  prompts,
+  hub,
+  heartbeats,
+  log,
+}: Deps) {
   const keys = llmKeys(config.REDIS_PREFIX);
   const promptOptions = promptOptionsOf(config);
   const graceTimers = new Set<NodeJS.Timeout>();
   /** This process's open resume connections that hold a slot of their own (slot -> user), kept alive while open. */
   const resumeSlots = new Map<string, string>();
-  const slotKeeper = setInterval(() => {
-    if (resumeSlots.size === 0) return;
-    limits.keepResumeSlots([...resumeSlots].map(([slot, userId]) => ({ slot, userId })))
-      .catch((error: Error) => log.warn({ err: error.message }, 'could not extend resume slots'));
-  }, Math.max(500, limits.slotTtlMs / 3));
+  const slotKeeper = setInterval(
+    () => {
+      if (resumeSlots.size === 0) return;
+      limits
+        .keepResumeSlots([...resumeSlots].map(([slot, userId]) => ({ slot, userId })))
+        .catch((error: Error) => log.warn({ err: error.message }, 'could not extend resume slots'));
+    },
+    Math.max(500, limits.slotTtlMs / 3),
+  );
   slotKeeper.unref();
-  const payers = createEpochCache<PayerContext>(createAuthEpochs({ redis, prefix: config.REDIS_PREFIX }), config.LLM_AUTH_CACHE_MS);
+  const payers = createEpochCache<PayerContext>(
+    createAuthEpochs({ redis, prefix: config.REDIS_PREFIX }),
+    config.LLM_AUTH_CACHE_MS,
+  );
 
   /**
    * Who pays, remembered per caller and organization header while the auth epochs of everything it was worked
@@ -95,10 +124,22 @@ export function createLlmService({ config, redis, producer, quota, limits, store
 
   function assertModelAllowed(model: string, payer: PayerContext): void {
     if (!config.LLM_MODELS.includes(model)) {
-      throw new AppError(404, 'invalid_request_error', 'model_not_found', `The model \`${model}\` does not exist or you do not have access to it.`, { param: 'model' });
+      throw new AppError(
+        404,
+        'invalid_request_error',
+        'model_not_found',
+        `The model \`${model}\` does not exist or you do not have access to it.`,
+        { param: 'model' },
+      );
     }
     if (!payer.models.includes(model)) {
-      throw new AppError(403, 'permission_error', 'model_not_allowed', `The model \`${model}\` is not available on the ${payer.tier} plan of this request's payer.`, { param: 'model' });
+      throw new AppError(
+        403,
+        'permission_error',
+        'model_not_allowed',
+        `The model \`${model}\` is not available on the ${payer.tier} plan of this request's payer.`,
+        { param: 'model' },
+      );
     }
   }
 
@@ -111,7 +152,12 @@ export function createLlmService({ config, redis, producer, quota, limits, store
    * Admits a chat request: model allowed, rate and stream limits, quota reserved for its worst case, then
    * enqueued. Anything refused leaves nothing behind (no reservation, no slot, no job).
    */
-  async function submit(principal: Principal, organizationHeader: string | undefined, body: ChatCompletionRequest, requestId: string): Promise<Submitted> {
+  async function submit(
+    principal: Principal,
+    organizationHeader: string | undefined,
+    body: ChatCompletionRequest,
+    requestId: string,
+  ): Promise<Submitted> {
     const payer = await payerOf(principal, organizationHeader);
     assertModelAllowed(body.model, payer);
     const stream = body.stream === true;
@@ -119,19 +165,39 @@ export function createLlmService({ config, redis, producer, quota, limits, store
     let reserved = false;
     try {
       const admission = await limits.admit({
-        userId: payer.user_id, requestId, requestsPerMinute: payer.requests_per_minute, concurrentStreams: stream ? payer.concurrent_streams : null,
+        userId: payer.user_id,
+        requestId,
+        requestsPerMinute: payer.requests_per_minute,
+        concurrentStreams: stream ? payer.concurrent_streams : null,
       });
       admitted = true;
       const estimate = await estimatePromptTokens(body, promptOptions);
       const wanted = requestedCompletionLimit(body) ?? config.LLM_DEFAULT_MAX_TOKENS;
       const slot = stream ? keys.active(payer.user_id) : '';
-      const { granted } = await quota.reserve(requestId, payer.accounts, estimate + wanted, estimate + 1, config.LLM_RESERVATION_TTL_MS, slot);
+      const { granted } = await quota.reserve(
+        requestId,
+        payer.accounts,
+        estimate + wanted,
+        estimate + 1,
+        config.LLM_RESERVATION_TTL_MS,
+        slot,
+      );
       reserved = true;
       const upstreamBody = capCompletionLimits(body, granted - estimate);
       const context: RequestContext = {
-        request_id: requestId, user_id: payer.user_id, sub_user_id: payer.sub_user_id, parent_user_id: payer.parent_user_id,
-        organization_id: payer.organization_id, api_key_id: payer.api_key_id, payer: payer.payer, accounts: payer.accounts,
-        model: body.model, stream, reserved_tokens: granted, prompt_tokens_estimate: estimate, enqueued_at: Date.now(),
+        request_id: requestId,
+        user_id: payer.user_id,
+        sub_user_id: payer.sub_user_id,
+        parent_user_id: payer.parent_user_id,
+        organization_id: payer.organization_id,
+        api_key_id: payer.api_key_id,
+        payer: payer.payer,
+        accounts: payer.accounts,
+        model: body.model,
+        stream,
+        reserved_tokens: granted,
+        prompt_tokens_estimate: estimate,
+        enqueued_at: Date.now(),
       };
       await enqueue(context, upstreamBody, config.plans[payer.tier].queue_priority);
       return { context, rateLimitHeaders: admission.headers };
@@ -150,32 +216,63 @@ export function createLlmService({ config, redis, producer, quota, limits, store
     // In parallel: the record and the job may land in either order (the worker's claim creates a missing record),
     // so only the job decides whether the request was accepted.
     const [created, enqueued] = await Promise.allSettled([
-      store.create({ id, userId: context.user_id, model: context.model, stream: context.stream, created: context.enqueued_at }),
-      producer.enqueue('llm', { ...context, prompt_bytes: promptBytes }, llmJobOptions(id, priority, config.LLM_JOB_ATTEMPTS)),
+      store.create({
+        id,
+        userId: context.user_id,
+        model: context.model,
+        stream: context.stream,
+        created: context.enqueued_at,
+      }),
+      producer.enqueue(
+        'llm',
+        { ...context, prompt_bytes: promptBytes },
+        llmJobOptions(id, priority, config.LLM_JOB_ATTEMPTS),
+      ),
     ]);
     if (enqueued.status === 'rejected') {
       // An add can fail after Redis took it: the prompt stays for a job that exists.
       if (!(await producer.queues.llm.getJob(id).catch(() => true))) await prompts.drop(id).catch(() => undefined);
       throw enqueued.reason;
     }
-    if (created.status === 'rejected') log.warn({ err: (created.reason as Error).message, llm_request_id: id }, 'request record not written; the worker creates it');
+    if (created.status === 'rejected')
+      log.warn(
+        { err: (created.reason as Error).message, llm_request_id: id },
+        'request record not written; the worker creates it',
+      );
   }
 
-  async function undoAdmission(payer: PayerContext, requestId: string, stream: boolean, reserved: boolean): Promise<void> {
+  async function undoAdmission(
+    payer: PayerContext,
+    requestId: string,
+    stream: boolean,
+    reserved: boolean,
+  ): Promise<void> {
     try {
       if (stream) await limits.release(payer.user_id, requestId);
       // Release the reservation only when no job exists (an enqueue can fail after Redis took it).
-      if (reserved && !(await producer.queues.llm.getJob(requestId))) await quota.settle(requestId, payer.accounts, 0, 0);
+      if (reserved && !(await producer.queues.llm.getJob(requestId)))
+        await quota.settle(requestId, payer.accounts, 0, 0);
     } catch (error) {
-      log.warn({ err: (error as Error).message, llm_request_id: requestId }, 'could not undo an admission; the reservation expires by itself');
+      log.warn(
+        { err: (error as Error).message, llm_request_id: requestId },
+        'could not undo an admission; the reservation expires by itself',
+      );
     }
   }
 
   /** Relays a request to this response, as SSE or as one JSON completion; a client that leaves starts the grace period. */
-  function attach(res: Response, options: { requestId: string; model: string; sse: boolean; fromId: string; deferHeaders: boolean }): void {
+  function attach(
+    res: Response,
+    options: { requestId: string; model: string; sse: boolean; fromId: string; deferHeaders: boolean },
+  ): void {
     const relayOptions = {
-      res, key: keys.stream(options.requestId), fromId: options.fromId, requestId: options.requestId, model: options.model,
-      deferHeadersMs: options.deferHeaders ? config.LLM_SSE_HEADER_DEFER_MS : 0, onDetach: () => detach(options.requestId),
+      res,
+      key: keys.stream(options.requestId),
+      fromId: options.fromId,
+      requestId: options.requestId,
+      model: options.model,
+      deferHeadersMs: options.deferHeaders ? config.LLM_SSE_HEADER_DEFER_MS : 0,
+      onDetach: () => detach(options.requestId),
     };
     if (options.sse) relaySse(hub, heartbeats, relayOptions);
     else relayJson(hub, relayOptions);
@@ -188,15 +285,20 @@ export function createLlmService({ config, redis, producer, quota, limits, store
     if (grace === 0) return;
     const timer = setTimeout(() => {
       graceTimers.delete(timer);
-      signalCancel(redis, config.REDIS_PREFIX, id, 'client_disconnected', { force: false, ttlSeconds: config.LLM_STREAM_TTL_SECONDS })
-        .catch((error: Error) => log.warn({ err: error.message, llm_request_id: id }, 'could not signal a disconnect cancel'));
+      signalCancel(redis, config.REDIS_PREFIX, id, 'client_disconnected', {
+        force: false,
+        ttlSeconds: config.LLM_STREAM_TTL_SECONDS,
+      }).catch((error: Error) =>
+        log.warn({ err: error.message, llm_request_id: id }, 'could not signal a disconnect cancel'),
+      );
     }, grace);
     graceTimers.add(timer);
   }
 
   async function ownedMeta(principal: Principal, id: string): Promise<Record<string, string>> {
     const meta = await redis.hgetall(keys.meta(id));
-    if (!meta.user_id || meta.user_id !== principal.user._id.toString()) throw new NotFoundError('LLM request', 'request_not_found');
+    if (!meta.user_id || meta.user_id !== principal.user._id.toString())
+      throw new NotFoundError('LLM request', 'request_not_found');
     return meta;
   }
 
@@ -204,13 +306,22 @@ export function createLlmService({ config, redis, producer, quota, limits, store
    * Counts a resume connection on the caller's open-stream limit until it ends, whichever way it ends (finished,
    * client gone, error). Throws 429 over the limit, 404 when the request's record expired meanwhile.
    */
-  async function openResumeConnection(res: Response, userId: string, concurrentStreams: number, id: string): Promise<ResumeConnection> {
+  async function openResumeConnection(
+    res: Response,
+    userId: string,
+    concurrentStreams: number,
+    id: string,
+  ): Promise<ResumeConnection> {
     let slot: string | null = null;
     let ended = false;
     const free = () => {
       if (!slot) return;
       resumeSlots.delete(slot);
-      limits.release(userId, slot).catch((error: Error) => log.warn({ err: error.message, llm_request_id: id }, 'could not free a resume slot; it expires by itself'));
+      limits
+        .release(userId, slot)
+        .catch((error: Error) =>
+          log.warn({ err: error.message, llm_request_id: id }, 'could not free a resume slot; it expires by itself'),
+        );
       slot = null;
     };
     res.once('close', () => {
@@ -231,7 +342,13 @@ export function createLlmService({ config, redis, producer, quota, limits, store
    * within the grace period keeps it going); a finished one is replayed from its stream, page by page, at the
    * pace the client reads.
    */
-  async function resume(principal: Principal, organizationHeader: string | undefined, id: string, res: Response, fromId: string): Promise<void> {
+  async function resume(
+    principal: Principal,
+    organizationHeader: string | undefined,
+    id: string,
+    res: Response,
+    fromId: string,
+  ): Promise<void> {
     const meta = await ownedMeta(principal, id);
     const payer = await payerOf(principal, organizationHeader);
     const connection = await openResumeConnection(res, payer.user_id, payer.concurrent_streams, id);
@@ -253,11 +370,24 @@ export function createLlmService({ config, redis, producer, quota, limits, store
     const prompt = Number(meta.prompt_tokens ?? 0);
     const completion = Number(meta.completion_tokens ?? 0);
     return {
-      id, object: 'llm.request', status: (meta.status ?? 'queued') as LlmStatus, model: meta.model ?? '', stream: meta.stream === '1',
-      created: Math.floor(Number(meta.created) / 1000), started_at: num(meta.started_at) && Math.floor(Number(meta.started_at) / 1000),
-      finished_at: num(meta.finished_at) && Math.floor(Number(meta.finished_at) / 1000), provider: meta.provider || null,
+      id,
+      object: 'llm.request',
+      status: (meta.status ?? 'queued') as LlmStatus,
+      model: meta.model ?? '',
+      stream: meta.stream === '1',
+      created: Math.floor(Number(meta.created) / 1000),
+      started_at: num(meta.started_at) && Math.floor(Number(meta.started_at) / 1000),
+      finished_at: num(meta.finished_at) && Math.floor(Number(meta.finished_at) / 1000),
+      provider: meta.provider || null,
       streamed_chunks: Number(meta.chunks ?? 0),
-      usage: finished ? { prompt_tokens: prompt, completion_tokens: completion, total_tokens: prompt + completion, source: (meta.usage_source ?? 'none') as 'none' } : null,
+      usage: finished
+        ? {
+            prompt_tokens: prompt,
+            completion_tokens: completion,
+            total_tokens: prompt + completion,
+            source: (meta.usage_source ?? 'none') as 'none',
+          }
+        : null,
       error: meta.error_code ? { code: meta.error_code, message: meta.error_message ?? '' } : null,
       cancel_requested: Boolean(meta.cancel_reason),
     };
@@ -273,8 +403,12 @@ export function createLlmService({ config, redis, producer, quota, limits, store
    */
   async function cancel(principal: Principal, id: string): Promise<{ request: LlmRequestStatus; signalled: boolean }> {
     const meta = await ownedMeta(principal, id);
-    if (TERMINAL_STATUSES.includes(meta.status as LlmStatus) || meta.finished_at) return { request: present(id, meta), signalled: false };
-    await signalCancel(redis, config.REDIS_PREFIX, id, 'cancelled', { force: true, ttlSeconds: config.LLM_STREAM_TTL_SECONDS });
+    if (TERMINAL_STATUSES.includes(meta.status as LlmStatus) || meta.finished_at)
+      return { request: present(id, meta), signalled: false };
+    await signalCancel(redis, config.REDIS_PREFIX, id, 'cancelled', {
+      force: true,
+      ttlSeconds: config.LLM_STREAM_TTL_SECONDS,
+    });
     const queue = producer.queues.llm;
     const job = await queue.getJob(id);
     const waiting = job ? ['waiting', 'prioritized', 'delayed', 'wait'].includes(await job.getState()) : false;
@@ -286,14 +420,24 @@ export function createLlmService({ config, redis, producer, quota, limits, store
       const run = randomUUID();
       await redis.hset(keys.meta(id), 'run', run);
       await finishRequest(store, producer, {
-        context, run, status: 'cancelled', outcome: emptyOutcome(context, 'aborted', CANCEL_ERRORS.cancelled.code), error: CANCEL_ERRORS.cancelled,
+        context,
+        run,
+        status: 'cancelled',
+        outcome: emptyOutcome(context, 'aborted', CANCEL_ERRORS.cancelled.code),
+        error: CANCEL_ERRORS.cancelled,
       });
     }
     return { request: present(id, await redis.hgetall(keys.meta(id))), signalled: !removed };
   }
 
   return {
-    listModels, submit, attach, resume, status, cancel, assertModelAllowed,
+    listModels,
+    submit,
+    attach,
+    resume,
+    status,
+    cancel,
+    assertModelAllowed,
     close() {
       clearInterval(slotKeeper);
       for (const timer of graceTimers) clearTimeout(timer);

@@ -89,7 +89,11 @@ class Reader {
     this.unblocking = true;
     try {
       // The UNBLOCK may reach Redis before the XREAD it targets (two connections): retry until that read ends.
-      for (let tries = 0; tries < 50 && this.blocking && this.dirty && this.generation === generation && !this.closed; tries += 1) {
+      for (
+        let tries = 0;
+        tries < 50 && this.blocking && this.dirty && this.generation === generation && !this.closed;
+        tries += 1
+      ) {
         if (this.clientId !== null && (await this.control.client('UNBLOCK', this.clientId)) === 1) return;
         await sleep(tries < 5 ? 0 : 2);
       }
@@ -105,7 +109,8 @@ class Reader {
     const ids: string[] = [];
     for (const [key, group] of this.groups) {
       let from: string | null = null;
-      for (const sub of group) if (!sub.paused && (from === null || compareIds(sub.lastId, from) < 0)) from = sub.lastId;
+      for (const sub of group)
+        if (!sub.paused && (from === null || compareIds(sub.lastId, from) < 0)) from = sub.lastId;
       if (from !== null) {
         keys.push(key);
         ids.push(from);
@@ -160,7 +165,13 @@ class Reader {
         this.generation += 1;
         this.blocking = true;
         const reply = (await (this.conn.xread as (...args: unknown[]) => Promise<unknown>)(
-          'COUNT', this.options.count, 'BLOCK', this.options.blockMs, 'STREAMS', ...keys, ...ids,
+          'COUNT',
+          this.options.count,
+          'BLOCK',
+          this.options.blockMs,
+          'STREAMS',
+          ...keys,
+          ...ids,
         )) as Array<[string, Array<[string, string[]]>]> | null;
         this.blocking = false;
         if (reply) this.dispatch(reply, new Map(keys.map((key, i) => [key, ids[i]!])));

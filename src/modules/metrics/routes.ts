@@ -11,15 +11,24 @@ interface Deps {
 
 export function createMetricsRouter({ collector, token }: Deps): Router {
   const router = Router();
-  route(router, {
-    method: 'get', path: '/metrics', summary: 'Prometheus metrics (Bearer METRICS_TOKEN when configured)', tags: ['ops'], auth: Boolean(token),
-    responses: { 200: { description: 'Prometheus text exposition', schema: z.string(), contentType: 'text/plain' } },
-  }, async (req, res) => {
-    if (!metricsAuthorized(token, req.get('authorization'))) throw new UnauthorizedError('Metrics need the metrics token', 'invalid_metrics_token');
-    const body = await collector.render();
-    res.setHeader('Content-Type', collector.contentType);
-    res.setHeader('Cache-Control', 'no-store');
-    res.send(body);
-  });
+  route(
+    router,
+    {
+      method: 'get',
+      path: '/metrics',
+      summary: 'Prometheus metrics (Bearer METRICS_TOKEN when configured)',
+      tags: ['ops'],
+      auth: Boolean(token),
+      responses: { 200: { description: 'Prometheus text exposition', schema: z.string(), contentType: 'text/plain' } },
+    },
+    async (req, res) => {
+      if (!metricsAuthorized(token, req.get('authorization')))
+        throw new UnauthorizedError('Metrics need the metrics token', 'invalid_metrics_token');
+      const body = await collector.render();
+      res.setHeader('Content-Type', collector.contentType);
+      res.setHeader('Cache-Control', 'no-store');
+      res.send(body);
+    },
+  );
   return router;
 }

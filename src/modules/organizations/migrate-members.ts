@@ -6,9 +6,20 @@ import { MEMBERSHIPS_NOTE, migrateOrganizations } from '../legacy-migration/orga
  * members into `organization_members`, owner_id deciding the owner, the array kept in `legacy_migration`.
  * Idempotent; db:init runs it before the first start, without Redis (nothing is running yet to lock against).
  */
-export async function migrateEmbeddedMembers(plans: Config['plans']): Promise<{ organizations: number; members: number }> {
+export async function migrateEmbeddedMembers(
+  plans: Config['plans'],
+): Promise<{ organizations: number; members: number }> {
   const report = await migrateOrganizations({
-    plans, dryRun: false, now: new Date(), batchSize: 500, batchDelayMs: 0, locks: null, epochs: null, quota: null, redis: null, log: () => undefined,
+    plans,
+    dryRun: false,
+    now: new Date(),
+    batchSize: 500,
+    batchDelayMs: 0,
+    locks: null,
+    epochs: null,
+    quota: null,
+    redis: null,
+    log: () => undefined,
   });
   return { organizations: report.converted, members: report.notes[MEMBERSHIPS_NOTE] ?? 0 };
 }

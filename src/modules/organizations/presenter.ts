@@ -4,7 +4,6 @@ import type { OrganizationView } from './service.js';
 import { memberResponseSchema, organizationResponseSchema } from './schemas.js';
 import { isoOrNull as iso } from '../../lib/dates.js';
 
-
 export function presentMember({ member, email, name }: MemberView): z.infer<typeof memberResponseSchema> {
   return memberResponseSchema.parse({
     user_id: member.user_id.toString(),
@@ -17,7 +16,12 @@ export function presentMember({ member, email, name }: MemberView): z.infer<type
 }
 
 /** Usage comes from the live quota counters when available (the seed fields on the document trail them). */
-export function presentOrganization({ org, members, myRole, usage }: OrganizationView): z.infer<typeof organizationResponseSchema> {
+export function presentOrganization({
+  org,
+  members,
+  myRole,
+  usage,
+}: OrganizationView): z.infer<typeof organizationResponseSchema> {
   const owner = members.find((m) => m.member.role === 'owner');
   const limit = usage?.limit ?? org.monthly_limit ?? 0;
   const used = usage?.used ?? org.tokens_used ?? 0;

@@ -5,8 +5,16 @@ import { rejectSubUsers, requireSession } from '../../middleware/account-guards.
 import { presentMember, presentOrganization } from './presenter.js';
 import type { OrganizationService } from './service.js';
 import {
-  addMemberBodySchema, createOrganizationBodySchema, memberListSchema, memberParamsSchema, memberResponseSchema, orgParamsSchema,
-  organizationListSchema, organizationResponseSchema, updateMemberBodySchema, updateOrganizationBodySchema,
+  addMemberBodySchema,
+  createOrganizationBodySchema,
+  memberListSchema,
+  memberParamsSchema,
+  memberResponseSchema,
+  orgParamsSchema,
+  organizationListSchema,
+  organizationResponseSchema,
+  updateMemberBodySchema,
+  updateOrganizationBodySchema,
 } from './schemas.js';
 
 interface Deps {
@@ -21,73 +29,144 @@ export function createOrganizationsRouter({ organizations, authenticate }: Deps)
   const common = { tags, auth: true, before };
   const userOf = (req: Parameters<RequestHandler>[0]) => requirePrincipal(req).user;
 
-  route(router, {
-    ...common, method: 'post', path: '/organizations', summary: 'Create an organization (you become its owner)', body: createOrganizationBodySchema,
-    responses: { 201: { description: 'Created', schema: organizationResponseSchema } },
-  }, async (req, res, { body }) => {
-    res.status(201).json(presentOrganization(await organizations.create(userOf(req), body)));
-  });
+  route(
+    router,
+    {
+      ...common,
+      method: 'post',
+      path: '/organizations',
+      summary: 'Create an organization (you become its owner)',
+      body: createOrganizationBodySchema,
+      responses: { 201: { description: 'Created', schema: organizationResponseSchema } },
+    },
+    async (req, res, { body }) => {
+      res.status(201).json(presentOrganization(await organizations.create(userOf(req), body)));
+    },
+  );
 
-  route(router, {
-    ...common, method: 'get', path: '/organizations', summary: 'Organizations you own or belong to',
-    responses: { 200: { description: 'Your organizations', schema: organizationListSchema } },
-  }, async (req, res) => {
-    res.json({ data: (await organizations.list(userOf(req))).map(presentOrganization) });
-  });
+  route(
+    router,
+    {
+      ...common,
+      method: 'get',
+      path: '/organizations',
+      summary: 'Organizations you own or belong to',
+      responses: { 200: { description: 'Your organizations', schema: organizationListSchema } },
+    },
+    async (req, res) => {
+      res.json({ data: (await organizations.list(userOf(req))).map(presentOrganization) });
+    },
+  );
 
-  route(router, {
-    ...common, method: 'get', path: '/organizations/:id', summary: 'One of your organizations', params: orgParamsSchema,
-    responses: { 200: { description: 'The organization', schema: organizationResponseSchema } },
-  }, async (req, res, { params }) => {
-    res.json(presentOrganization(await organizations.get(userOf(req), params.id)));
-  });
+  route(
+    router,
+    {
+      ...common,
+      method: 'get',
+      path: '/organizations/:id',
+      summary: 'One of your organizations',
+      params: orgParamsSchema,
+      responses: { 200: { description: 'The organization', schema: organizationResponseSchema } },
+    },
+    async (req, res, { params }) => {
+      res.json(presentOrganization(await organizations.get(userOf(req), params.id)));
+    },
+  );
 
-  route(router, {
-    ...common, method: 'patch', path: '/organizations/:id', summary: 'Rename or change settings (owner or admin)',
-    params: orgParamsSchema, body: updateOrganizationBodySchema,
-    responses: { 200: { description: 'The organization', schema: organizationResponseSchema } },
-  }, async (req, res, { params, body }) => {
-    res.json(presentOrganization(await organizations.update(userOf(req), params.id, body)));
-  });
+  route(
+    router,
+    {
+      ...common,
+      method: 'patch',
+      path: '/organizations/:id',
+      summary: 'Rename or change settings (owner or admin)',
+      params: orgParamsSchema,
+      body: updateOrganizationBodySchema,
+      responses: { 200: { description: 'The organization', schema: organizationResponseSchema } },
+    },
+    async (req, res, { params, body }) => {
+      res.json(presentOrganization(await organizations.update(userOf(req), params.id, body)));
+    },
+  );
 
-  route(router, {
-    ...common, method: 'delete', path: '/organizations/:id', summary: 'Delete (owner only): members detached, organization keys revoked',
-    params: orgParamsSchema, responses: { 204: { description: 'Deleted' } },
-  }, async (req, res, { params }) => {
-    await organizations.remove(userOf(req), params.id);
-    res.status(204).end();
-  });
+  route(
+    router,
+    {
+      ...common,
+      method: 'delete',
+      path: '/organizations/:id',
+      summary: 'Delete (owner only): members detached, organization keys revoked',
+      params: orgParamsSchema,
+      responses: { 204: { description: 'Deleted' } },
+    },
+    async (req, res, { params }) => {
+      await organizations.remove(userOf(req), params.id);
+      res.status(204).end();
+    },
+  );
 
-  route(router, {
-    ...common, method: 'get', path: '/organizations/:id/members', summary: 'Members, roles and caps', params: orgParamsSchema,
-    responses: { 200: { description: 'Members', schema: memberListSchema } },
-  }, async (req, res, { params }) => {
-    res.json({ data: (await organizations.listMembers(userOf(req), params.id)).map(presentMember) });
-  });
+  route(
+    router,
+    {
+      ...common,
+      method: 'get',
+      path: '/organizations/:id/members',
+      summary: 'Members, roles and caps',
+      params: orgParamsSchema,
+      responses: { 200: { description: 'Members', schema: memberListSchema } },
+    },
+    async (req, res, { params }) => {
+      res.json({ data: (await organizations.listMembers(userOf(req), params.id)).map(presentMember) });
+    },
+  );
 
-  route(router, {
-    ...common, method: 'post', path: '/organizations/:id/members', summary: 'Add an existing user by email (owner or admin)',
-    params: orgParamsSchema, body: addMemberBodySchema,
-    responses: { 201: { description: 'Added', schema: memberResponseSchema } },
-  }, async (req, res, { params, body }) => {
-    res.status(201).json(presentMember(await organizations.addMember(userOf(req), params.id, body)));
-  });
+  route(
+    router,
+    {
+      ...common,
+      method: 'post',
+      path: '/organizations/:id/members',
+      summary: 'Add an existing user by email (owner or admin)',
+      params: orgParamsSchema,
+      body: addMemberBodySchema,
+      responses: { 201: { description: 'Added', schema: memberResponseSchema } },
+    },
+    async (req, res, { params, body }) => {
+      res.status(201).json(presentMember(await organizations.addMember(userOf(req), params.id, body)));
+    },
+  );
 
-  route(router, {
-    ...common, method: 'patch', path: '/organizations/:id/members/:userId',
-    summary: 'Change a member\'s role or monthly cap; role "owner" transfers ownership', params: memberParamsSchema, body: updateMemberBodySchema,
-    responses: { 200: { description: 'The member', schema: memberResponseSchema } },
-  }, async (req, res, { params, body }) => {
-    res.json(presentMember(await organizations.updateMember(userOf(req), params.id, params.userId, body)));
-  });
+  route(
+    router,
+    {
+      ...common,
+      method: 'patch',
+      path: '/organizations/:id/members/:userId',
+      summary: 'Change a member\'s role or monthly cap; role "owner" transfers ownership',
+      params: memberParamsSchema,
+      body: updateMemberBodySchema,
+      responses: { 200: { description: 'The member', schema: memberResponseSchema } },
+    },
+    async (req, res, { params, body }) => {
+      res.json(presentMember(await organizations.updateMember(userOf(req), params.id, params.userId, body)));
+    },
+  );
 
-  route(router, {
-    ...common, method: 'delete', path: '/organizations/:id/members/:userId', summary: 'Remove a member, or leave',
-    params: memberParamsSchema, responses: { 204: { description: 'Removed' } },
-  }, async (req, res, { params }) => {
-    await organizations.removeMember(userOf(req), params.id, params.userId);
-    res.status(204).end();
-  });
+  route(
+    router,
+    {
+      ...common,
+      method: 'delete',
+      path: '/organizations/:id/members/:userId',
+      summary: 'Remove a member, or leave',
+      params: memberParamsSchema,
+      responses: { 204: { description: 'Removed' } },
+    },
+    async (req, res, { params }) => {
+      await organizations.removeMember(userOf(req), params.id, params.userId);
+      res.status(204).end();
+    },
+  );
 
   return router;
 }

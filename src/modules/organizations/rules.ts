@@ -33,24 +33,37 @@ export function assertCanAdd(actor: Actor, role: OrgRole): void {
 export type MemberChange = { kind: 'transfer' } | { kind: 'set'; role?: OrgRole; capChanged: boolean };
 
 /** Decides what a PATCH of a member does, or throws. */
-export function planMemberChange(actor: Actor, target: Target, role: OrgRole | undefined, capChanged: boolean): MemberChange {
+export function planMemberChange(
+  actor: Actor,
+  target: Target,
+  role: OrgRole | undefined,
+  capChanged: boolean,
+): MemberChange {
   assertCanManage(actor);
   const self = actor.userId === target.userId;
-  if (actor.role === 'admin' && (target.role !== 'member' || self)) throw notAllowed('Only the owner can change the owner or admins');
+  if (actor.role === 'admin' && (target.role !== 'member' || self))
+    throw notAllowed('Only the owner can change the owner or admins');
   if (role === 'owner' && !self) {
     if (actor.role !== 'owner') throw notAllowed('Only the owner can transfer ownership');
     return { kind: 'transfer' };
   }
   if (role === 'admin' && actor.role !== 'owner') throw notAllowed('Only the owner can make admins');
   if (target.role === 'owner' && role !== undefined && role !== 'owner') {
-    throw new ConflictError('An organization always has one owner: transfer ownership to another member first', 'owner_required');
+    throw new ConflictError(
+      'An organization always has one owner: transfer ownership to another member first',
+      'owner_required',
+    );
   }
   return { kind: 'set', role: role === target.role ? undefined : role, capChanged };
 }
 
 export function assertCanRemove(actor: Actor, target: Target): void {
   if (actor.userId === target.userId) {
-    if (target.role === 'owner') throw new ConflictError('The owner cannot leave: transfer ownership to another member first', 'owner_cannot_leave');
+    if (target.role === 'owner')
+      throw new ConflictError(
+        'The owner cannot leave: transfer ownership to another member first',
+        'owner_cannot_leave',
+      );
     return;
   }
   assertCanManage(actor);

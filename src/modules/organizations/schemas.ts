@@ -14,11 +14,18 @@ function checkSettings(value: unknown, path: (string | number)[], ctx: z.Refinem
     return false;
   }
   let ok = true;
-  if (Array.isArray(value)) value.forEach((item, i) => { ok = checkSettings(item, [...path, i], ctx) && ok; });
+  if (Array.isArray(value))
+    value.forEach((item, i) => {
+      ok = checkSettings(item, [...path, i], ctx) && ok;
+    });
   else if (value && typeof value === 'object') {
     for (const [key, item] of Object.entries(value)) {
       if (!SETTING_KEY.test(key)) {
-        ctx.addIssue({ code: 'custom', path: [...path, key], message: 'setting names use letters, digits, _ and - (1-64)' });
+        ctx.addIssue({
+          code: 'custom',
+          path: [...path, key],
+          message: 'setting names use letters, digits, _ and - (1-64)',
+        });
         ok = false;
       } else ok = checkSettings(item, [...path, key], ctx) && ok;
     }
@@ -33,7 +40,11 @@ export const settingsSchema = z
     // Measured only once the depth is known to be small: JSON.stringify overflows the stack on deep values.
     if (!checkSettings(value, [], ctx)) return;
     if (Buffer.byteLength(JSON.stringify(value), 'utf8') > SETTINGS_MAX_BYTES) {
-      ctx.addIssue({ code: 'custom', path: [], message: `settings must be at most ${SETTINGS_MAX_BYTES} bytes of JSON` });
+      ctx.addIssue({
+        code: 'custom',
+        path: [],
+        message: `settings must be at most ${SETTINGS_MAX_BYTES} bytes of JSON`,
+      });
     }
   })
   .openapi('OrganizationSettings');
@@ -104,7 +115,9 @@ export const organizationResponseSchema = z
   })
   .openapi('Organization');
 
-export const organizationListSchema = z.object({ data: z.array(organizationResponseSchema) }).openapi('OrganizationList');
+export const organizationListSchema = z
+  .object({ data: z.array(organizationResponseSchema) })
+  .openapi('OrganizationList');
 export const memberListSchema = z.object({ data: z.array(memberResponseSchema) }).openapi('OrganizationMemberList');
 
 export type CreateOrganizationInput = z.infer<typeof createOrganizationBodySchema>;

@@ -14,10 +14,23 @@ import type { AccountRef } from '../../shared/quota/accounts.js';
 import { syncCapAccount } from '../../shared/quota/cap-sync.js';
 import type { AccountSnapshot, QuotaService } from '../../shared/quota/service.js';
 import {
-  activeOrganizationsOf, loadForMember, loadMember, memberView, membersOf, type MemberRecord, type MemberView, type OrganizationRecord,
+  activeOrganizationsOf,
+  loadForMember,
+  loadMember,
+  memberView,
+  membersOf,
+  type MemberRecord,
+  type MemberView,
+  type OrganizationRecord,
 } from './membership.js';
 import { assertCanAdd, assertCanDelete, assertCanManage, assertCanRemove, planMemberChange } from './rules.js';
-import { SETTINGS_MAX_BYTES, type AddMemberInput, type CreateOrganizationInput, type UpdateMemberInput, type UpdateOrganizationInput } from './schemas.js';
+import {
+  SETTINGS_MAX_BYTES,
+  type AddMemberInput,
+  type CreateOrganizationInput,
+  type UpdateMemberInput,
+  type UpdateOrganizationInput,
+} from './schemas.js';
 
 export interface OrganizationView {
   org: OrganizationRecord;
@@ -37,7 +50,10 @@ interface Deps {
 const BILLING_STATUSES = ['active', 'trialing', 'past_due', 'unpaid', 'incomplete'];
 
 const orgAccount = (orgId: string): AccountRef => ({ kind: 'organization', id: orgId });
-const memberCapAccount = (orgId: string, userId: string): AccountRef => ({ kind: 'member_cap', id: `${orgId}.${userId}` });
+const memberCapAccount = (orgId: string, userId: string): AccountRef => ({
+  kind: 'member_cap',
+  id: `${orgId}.${userId}`,
+});
 
 function mergeSettings(current: unknown, patch: Record<string, unknown>): Record<string, unknown> {
   const merged: Record<string, unknown> = { ...((current ?? {}) as Record<string, unknown>) };
@@ -46,7 +62,10 @@ function mergeSettings(current: unknown, patch: Record<string, unknown>): Record
     else merged[key] = value;
   }
   if (Buffer.byteLength(JSON.stringify(merged), 'utf8') > SETTINGS_MAX_BYTES) {
-    throw new BadRequestError(`settings must be at most ${SETTINGS_MAX_BYTES} bytes of JSON`, { code: 'validation_error', param: 'settings' });
+    throw new BadRequestError(`settings must be at most ${SETTINGS_MAX_BYTES} bytes of JSON`, {
+      code: 'validation_error',
+      param: 'settings',
+    });
   }
   return merged;
 }
@@ -71,16 +90,30 @@ export function createOrganizationService({ config, quota, locks, apiKeys }: Dep
     return locks.withLock(`user-orgs:${user._id.toString()}`, async () => {
       const owned = await OrganizationMemberModel.countDocuments({ user_id: user._id, role: 'owner' });
       if (owned >= config.ORGANIZATIONS_MAX_PER_OWNER) {
-        throw new ForbiddenError(`You can own at most ${config.ORGANIZATIONS_MAX_PER_OWNER} organizations`, 'organization_limit_reached');
+        throw new ForbiddenError(
+          `You can own at most ${config.ORGANIZATIONS_MAX_PER_OWNER} organizations`,
+          'organization_limit_reached',
+        );
       }
       const plan = config.plans.free;
       const now = new Date();
       const org = await OrganizationModel.create({
-        name: input.name, owner_id: user._id, settings: input.settings ?? {}, subscription_tier: 'free',
-        monthly_limit: plan.monthly_tokens, tokens_remaining: plan.monthly_tokens, tokens_used: 0,
-        reset_date: addMonthsUtc(now, 1), monthly_usage: { api_calls: 0, tokens_used: 0 },
+        name: input.name,
+        owner_id: user._id,
+        settings: input.settings ?? {},
+        subscription_tier: 'free',
+        monthly_limit: plan.monthly_tokens,
+        tokens_remaining: plan.monthly_tokens,
+        tokens_used: 0,
+        reset_date: addMonthsUtc(now, 1),
+        monthly_usage: { api_calls: 0, tokens_used: 0 },
       });
-      await OrganizationMemberModel.create({ organization_id: org._id, user_id: user._id, role: 'owner', joined_at: now });
+      await OrganizationMemberModel.create({
+        organization_id: org._id,
+        user_id: user._id,
+        role: 'owner',
+        joined_at: now,
+      });
       return view(org.toObject() as OrganizationRecord, 'owner');
     });
   }
@@ -119,7 +152,10 @@ export function createOrganizationService({ config, quota, locks, apiKeys }: Dep
       assertCanDelete(actorOf({ me }));
       const subscription = await SubscriptionModel.findOne({ owner_type: 'organization', owner_id: org._id }).lean();
       if (subscription && BILLING_STATUSES.includes(subscription.status) && !subscription.cancel_at_period_end) {
-        throw new ConflictError('This organization has an active subscription: cancel it before deleting the organization', 'subscription_active');
+        throw new ConflictError(
+          'This organization has an active subscription: cancel it before deleting the organization',
+          'subscription_active',
+        );
       }
       // Inactive first: the payer check refuses the organization from this moment, whatever else is cached.
       await setVerified(OrganizationModel, org._id, { is_active: false, deleted_at: new Date() });
@@ -127,7 +163,8 @@ export function createOrganizationService({ config, quota, locks, apiKeys }: Dep
       await OrganizationMemberModel.deleteMany({ organization_id: org._id });
       await apiKeys.revokeWhere({ organization_id: orgId });
       await quota.forget(orgAccount(orgId));
-      for (const m of members) if (m.monthly_token_cap !== null) await quota.forget(memberCapAccount(orgId, m.user_id.toString()));
+      for (const m of members)
+        if (m.monthly_token_cap !== null) await quota.forget(memberCapAccount(orgId, m.user_id.toString()));
     });
   }
 
@@ -140,23 +177,39 @@ export function createOrganizationService({ config, quota, locks, apiKeys }: Dep
     const userId = user._id.toString();
     assertCanAdd(actorOf(await loadForMember(orgId, userId)), input.role);
     // Unknown, inactive and sub-user accounts get the same answer: nothing more about the address is revealed.
-    const invitee = await UserModel.findOne({ email: input.email }, { is_active: 1, is_sub_user: 1, is_verified: 1 }).lean();
+    const invitee = await UserModel.findOne(
+      { email: input.email },
+      { is_active: 1, is_sub_user: 1, is_verified: 1 },
+    ).lean();
     if (!invitee || !invitee.is_active || invitee.is_sub_user) throw new NotFoundError('User', 'user_not_found');
     // An unproven address may not be its account holder's: whoever registered it must not be drawn into teams.
     if (!invitee.is_verified) {
-      throw new ConflictError('This account has not confirmed its email address yet; ask them to confirm it, then add them', 'email_not_verified');
+      throw new ConflictError(
+        'This account has not confirmed its email address yet; ask them to confirm it, then add them',
+        'email_not_verified',
+      );
     }
     return orgLock(orgId, async () => {
       await assertCredentialsCurrent(user);
       const { org, me } = await loadForMember(orgId, userId);
       assertCanAdd(actorOf({ me }), input.role);
-      if ((await OrganizationMemberModel.countDocuments({ organization_id: org._id })) >= config.ORGANIZATION_MAX_MEMBERS) {
-        throw new ForbiddenError(`An organization can have at most ${config.ORGANIZATION_MAX_MEMBERS} members`, 'member_limit_reached');
+      if (
+        (await OrganizationMemberModel.countDocuments({ organization_id: org._id })) >= config.ORGANIZATION_MAX_MEMBERS
+      ) {
+        throw new ForbiddenError(
+          `An organization can have at most ${config.ORGANIZATION_MAX_MEMBERS} members`,
+          'member_limit_reached',
+        );
       }
       const cap = input.monthly_token_cap ?? null;
       let member;
       try {
-        member = await OrganizationMemberModel.create({ organization_id: org._id, user_id: invitee._id, role: input.role, monthly_token_cap: cap });
+        member = await OrganizationMemberModel.create({
+          organization_id: org._id,
+          user_id: invitee._id,
+          role: input.role,
+          monthly_token_cap: cap,
+        });
       } catch (error) {
         if (isDuplicateKeyError(error)) throw new ConflictError('This user is already a member', 'already_member');
         throw error;
@@ -167,7 +220,12 @@ export function createOrganizationService({ config, quota, locks, apiKeys }: Dep
     });
   }
 
-  async function updateMember(user: UserDoc, orgId: string, targetId: string, input: UpdateMemberInput): Promise<MemberView> {
+  async function updateMember(
+    user: UserDoc,
+    orgId: string,
+    targetId: string,
+    input: UpdateMemberInput,
+  ): Promise<MemberView> {
     const userId = user._id.toString();
     assertCanManage(actorOf(await loadForMember(orgId, userId)));
     return orgLock(orgId, async () => {
@@ -176,7 +234,12 @@ export function createOrganizationService({ config, quota, locks, apiKeys }: Dep
       const target = await loadMember(orgId, targetId);
       const capBefore = target.monthly_token_cap ?? null;
       const capAfter = input.monthly_token_cap === undefined ? capBefore : input.monthly_token_cap;
-      const change = planMemberChange(actorOf({ me }), { userId: targetId, role: target.role as OrgRole }, input.role, capAfter !== capBefore);
+      const change = planMemberChange(
+        actorOf({ me }),
+        { userId: targetId, role: target.role as OrgRole },
+        input.role,
+        capAfter !== capBefore,
+      );
       const set: Record<string, unknown> = {};
       if (capAfter !== capBefore) set.monthly_token_cap = capAfter;
       if (change.kind === 'transfer') {
@@ -233,7 +296,18 @@ export function createOrganizationService({ config, quota, locks, apiKeys }: Dep
     }
   }
 
-  return { create, list, get, update, remove, listMembers, addMember, updateMember, removeMember, releaseMembershipsBeforeProof };
+  return {
+    create,
+    list,
+    get,
+    update,
+    remove,
+    listMembers,
+    addMember,
+    updateMember,
+    removeMember,
+    releaseMembershipsBeforeProof,
+  };
 }
 export type OrganizationService = ReturnType<typeof createOrganizationService>;
 

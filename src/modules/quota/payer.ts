@@ -1,4 +1,3 @@
-
 import type { Config, Tier } from '../../config/index.js';
 import { ForbiddenError, NotFoundError } from '../../lib/errors.js';
 import type { Principal } from '../../lib/http/principal.js';
@@ -27,7 +26,6 @@ export interface PayerContext {
   concurrent_streams: number;
 }
 
-
 function planLimits(config: Config, tier: Tier, overrides: unknown) {
   const o = (overrides ?? {}) as { requests_per_minute?: number | null; concurrent_streams?: number | null };
   return {
@@ -36,7 +34,12 @@ function planLimits(config: Config, tier: Tier, overrides: unknown) {
   };
 }
 
-async function organizationContext(config: Config, user: UserDoc, orgId: string, apiKeyId: string | null): Promise<PayerContext> {
+async function organizationContext(
+  config: Config,
+  user: UserDoc,
+  orgId: string,
+  apiKeyId: string | null,
+): Promise<PayerContext> {
   if (!isObjectId(orgId)) throw new NotFoundError('Organization');
   const [org, member] = await Promise.all([
     OrganizationModel.findOne({ _id: orgId, is_active: true }).lean(),
@@ -51,28 +54,47 @@ async function organizationContext(config: Config, user: UserDoc, orgId: string,
   accounts.push({ kind: 'organization', id: org._id.toString() });
   return {
     payer: { type: 'organization', id: org._id.toString() },
-    accounts, tier, models: modelsForTier(config, tier),
-    user_id: user._id.toString(), sub_user_id: null, parent_user_id: null, organization_id: org._id.toString(), api_key_id: apiKeyId,
+    accounts,
+    tier,
+    models: modelsForTier(config, tier),
+    user_id: user._id.toString(),
+    sub_user_id: null,
+    parent_user_id: null,
+    organization_id: org._id.toString(),
+    api_key_id: apiKeyId,
     ...planLimits(config, tier, user.limit_overrides),
   };
 }
 
 async function subUserContext(config: Config, user: UserDoc, apiKeyId: string | null): Promise<PayerContext> {
   const parent = await UserModel.findById(user.parent_user_id);
-  if (!parent || !parent.is_active) throw new ForbiddenError('The account this sub-user belongs to is not active', 'parent_inactive');
+  if (!parent || !parent.is_active)
+    throw new ForbiddenError('The account this sub-user belongs to is not active', 'parent_inactive');
   const tier = parent.subscription_tier as Tier;
-  const limits = (user.sub_user_limits ?? {}) as { monthly_tokens?: number | null; requests_per_minute?: number | null };
+  const limits = (user.sub_user_limits ?? {}) as {
+    monthly_tokens?: number | null;
+    requests_per_minute?: number | null;
+  };
   const permissions = (user.sub_user_permissions ?? {}) as { models?: string[] | null };
   const parentModels = modelsForTier(config, tier);
-  const models = permissions.models?.length ? parentModels.filter((m) => permissions.models!.includes(m)) : parentModels;
+  const models = permissions.models?.length
+    ? parentModels.filter((m) => permissions.models!.includes(m))
+    : parentModels;
   const accounts: AccountRef[] = [];
-  if (limits.monthly_tokens !== null && limits.monthly_tokens !== undefined) accounts.push({ kind: 'sub_user_cap', id: user._id.toString() });
+  if (limits.monthly_tokens !== null && limits.monthly_tokens !== undefined)
+    accounts.push({ kind: 'sub_user_cap', id: user._id.toString() });
   accounts.push({ kind: 'user', id: parent._id.toString() });
   const plan = planLimits(config, tier, parent.limit_overrides);
   return {
     payer: { type: 'user', id: parent._id.toString() },
-    accounts, tier, models,
-    user_id: user._id.toString(), sub_user_id: user._id.toString(), parent_user_id: parent._id.toString(), organization_id: null, api_key_id: apiKeyId,
+    accounts,
+    tier,
+    models,
+    user_id: user._id.toString(),
+    sub_user_id: user._id.toString(),
+    parent_user_id: parent._id.toString(),
+    organization_id: null,
+    api_key_id: apiKeyId,
     requests_per_minute: Math.min(plan.requests_per_minute, limits.requests_per_minute ?? Infinity),
     concurrent_streams: plan.concurrent_streams,
   };
@@ -83,7 +105,11 @@ async function subUserContext(config: Config, user: UserDoc, apiKeyId: string | 
  * organization the user belongs to -> the organization's pool (with an optional per-member cap); a sub-user ->
  * its own cap, then its parent's quota; otherwise the user's own quota.
  */
-export async function resolvePayer(config: Config, principal: Principal, organizationHeader?: string): Promise<PayerContext> {
+export async function resolvePayer(
+  config: Config,
+  principal: Principal,
+  organizationHeader?: string,
+): Promise<PayerContext> {
   const { user } = principal;
   const apiKeyId = principal.apiKey?.id ?? null;
   const keyOrg = principal.apiKey?.organization_id ?? null;
@@ -97,9 +123,13 @@ export async function resolvePayer(config: Config, principal: Principal, organiz
   return {
     payer: { type: 'user', id: user._id.toString() },
     accounts: [{ kind: 'user', id: user._id.toString() }],
-    tier, models: modelsForTier(config, tier),
-    user_id: user._id.toString(), sub_user_id: null, parent_user_id: null, organization_id: null, api_key_id: apiKeyId,
+    tier,
+    models: modelsForTier(config, tier),
+    user_id: user._id.toString(),
+    sub_user_id: null,
+    parent_user_id: null,
+    organization_id: null,
+    api_key_id: apiKeyId,
     ...planLimits(config, tier, user.limit_overrides),
   };
 }
-

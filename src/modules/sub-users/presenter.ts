@@ -3,7 +3,6 @@ import type { UserDoc } from '../../models/user.js';
 import { subUserResponseSchema, type Limits, type Permissions } from './schemas.js';
 import { isoOrNull as iso } from '../../lib/dates.js';
 
-
 export function permissionsOf(user: Pick<UserDoc, 'sub_user_permissions'>): Permissions {
   const p = (user.sub_user_permissions ?? {}) as Partial<Permissions>;
   return { models: p.models ?? null, can_create_api_keys: p.can_create_api_keys ?? false };

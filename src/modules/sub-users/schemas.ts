@@ -2,19 +2,26 @@ import { z } from 'zod';
 import { emailSchema, passwordSchema } from '../auth/schemas.js';
 import { tokenCapSchema } from '../organizations/schemas.js';
 
-const modelsSchema = z.array(z.string().trim().min(1).max(100)).min(1, 'give at least one model, or null for all of the parent\'s models').max(100);
+const modelsSchema = z
+  .array(z.string().trim().min(1).max(100))
+  .min(1, "give at least one model, or null for all of the parent's models")
+  .max(100);
 
-export const permissionsInputSchema = z.object({
-  /** Model ids this sub-user may use (within the parent's plan); null: all of the parent's models. */
-  models: modelsSchema.nullable().optional(),
-  can_create_api_keys: z.boolean().optional(),
-}).strict();
+export const permissionsInputSchema = z
+  .object({
+    /** Model ids this sub-user may use (within the parent's plan); null: all of the parent's models. */
+    models: modelsSchema.nullable().optional(),
+    can_create_api_keys: z.boolean().optional(),
+  })
+  .strict();
 
-export const limitsInputSchema = z.object({
-  /** Monthly tokens this sub-user may use (they also count against the parent's quota); null: no own cap. */
-  monthly_tokens: tokenCapSchema.nullable().optional(),
-  requests_per_minute: z.number().int().min(1).max(100_000).nullable().optional(),
-}).strict();
+export const limitsInputSchema = z
+  .object({
+    /** Monthly tokens this sub-user may use (they also count against the parent's quota); null: no own cap. */
+    monthly_tokens: tokenCapSchema.nullable().optional(),
+    requests_per_minute: z.number().int().min(1).max(100_000).nullable().optional(),
+  })
+  .strict();
 
 export const createSubUserBodySchema = z
   .object({
@@ -42,7 +49,10 @@ export const updateSubUserBodySchema = z
 export const subUserParamsSchema = z.object({ id: z.string().max(64) });
 
 export const permissionsSchema = z.object({ models: z.array(z.string()).nullable(), can_create_api_keys: z.boolean() });
-export const limitsSchema = z.object({ monthly_tokens: z.number().nullable(), requests_per_minute: z.number().nullable() });
+export const limitsSchema = z.object({
+  monthly_tokens: z.number().nullable(),
+  requests_per_minute: z.number().nullable(),
+});
 
 export const subUserResponseSchema = z
   .object({

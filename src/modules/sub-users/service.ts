@@ -30,7 +30,8 @@ const capAccount = (id: string): AccountRef => ({ kind: 'sub_user_cap', id });
 /** Keys left out of a patch keep their value; null clears one. */
 function merge<T extends object>(current: T, patch: Partial<{ [K in keyof T]: T[K] | null }> | undefined): T {
   const next = { ...current };
-  for (const [key, value] of Object.entries(patch ?? {})) if (value !== undefined) (next as Record<string, unknown>)[key] = value;
+  for (const [key, value] of Object.entries(patch ?? {}))
+    if (value !== undefined) (next as Record<string, unknown>)[key] = value;
   return next;
 }
 
@@ -44,20 +45,29 @@ export function createSubUserService({ config, passwords, refreshTokens, quota, 
     const unknown = (models ?? []).filter((m) => !config.LLM_MODELS.includes(m));
     if (unknown.length) {
       throw new BadRequestError(`Unknown model(s): ${unknown.join(', ')}. Offered: ${config.LLM_MODELS.join(', ')}`, {
-        code: 'unknown_model', param: 'permissions.models',
+        code: 'unknown_model',
+        param: 'permissions.models',
       });
     }
   }
 
   async function load(parent: UserDoc, id: string): Promise<UserDoc> {
-    const sub = isObjectId(id) ? await UserModel.findOne({ _id: id, parent_user_id: parent._id, is_sub_user: true }) : null;
+    const sub = isObjectId(id)
+      ? await UserModel.findOne({ _id: id, parent_user_id: parent._id, is_sub_user: true })
+      : null;
     if (!sub) throw new NotFoundError('Sub-user');
     return sub;
   }
 
   async function assertBelowLimit(parent: UserDoc): Promise<void> {
-    if ((await UserModel.countDocuments({ parent_user_id: parent._id, is_sub_user: true })) >= config.SUB_USERS_MAX_PER_USER) {
-      throw new ForbiddenError(`You can have at most ${config.SUB_USERS_MAX_PER_USER} sub-users`, 'sub_user_limit_reached');
+    if (
+      (await UserModel.countDocuments({ parent_user_id: parent._id, is_sub_user: true })) >=
+      config.SUB_USERS_MAX_PER_USER
+    ) {
+      throw new ForbiddenError(
+        `You can have at most ${config.SUB_USERS_MAX_PER_USER} sub-users`,
+        'sub_user_limit_reached',
+      );
     }
   }
 
@@ -77,13 +87,24 @@ export function createSubUserService({ config, passwords, refreshTokens, quota, 
       await assertBelowLimit(parent);
       try {
         return await UserModel.create({
-          email: input.email, password_hash: passwordHash, name: input.name ?? '', role: 'user',
-          is_sub_user: true, parent_user_id: parent._id, sub_user_permissions: permissions, sub_user_limits: limits,
-          subscription_tier: parent.subscription_tier, monthly_limit: shownLimit(parent, limits), tokens_remaining: shownLimit(parent, limits),
-          tokens_used: 0, reset_date: parent.reset_date, monthly_usage: { api_calls: 0, tokens_used: 0 },
+          email: input.email,
+          password_hash: passwordHash,
+          name: input.name ?? '',
+          role: 'user',
+          is_sub_user: true,
+          parent_user_id: parent._id,
+          sub_user_permissions: permissions,
+          sub_user_limits: limits,
+          subscription_tier: parent.subscription_tier,
+          monthly_limit: shownLimit(parent, limits),
+          tokens_remaining: shownLimit(parent, limits),
+          tokens_used: 0,
+          reset_date: parent.reset_date,
+          monthly_usage: { api_calls: 0, tokens_used: 0 },
         });
       } catch (error) {
-        if (isDuplicateKeyError(error)) throw new ConflictError('An account with this email already exists', 'email_taken');
+        if (isDuplicateKeyError(error))
+          throw new ConflictError('An account with this email already exists', 'email_taken');
         throw error;
       }
     });
@@ -116,7 +137,10 @@ export function createSubUserService({ config, passwords, refreshTokens, quota, 
       if (signOut) fields.token_version = (sub.token_version ?? 0) + 1;
       await setVerified(UserModel, sub._id, fields);
       if (signOut) {
-        await refreshTokens.revokeAllForUser(sub._id, input.is_active === false ? 'disabled_by_parent' : 'password_set_by_parent');
+        await refreshTokens.revokeAllForUser(
+          sub._id,
+          input.is_active === false ? 'disabled_by_parent' : 'password_set_by_parent',
+        );
         await apiKeys.forgetCached({ user_id: id });
       }
       await syncCapAccount(quota, capAccount(id), before.monthly_tokens, limits.monthly_tokens);
@@ -162,7 +186,14 @@ export function createSubUserService({ config, passwords, refreshTokens, quota, 
     const ledger = await subUserLedgerUsage(id, period);
     const hasCap = limitsOf(sub).monthly_tokens !== null;
     const snap = hasCap ? await quota.snapshot(capAccount(id)) : null;
-    const cap = snap ? { limit: snap.limit, used: snap.used, reserved: snap.reserved, remaining: Math.max(0, snap.limit - snap.used - snap.reserved) } : null;
+    const cap = snap
+      ? {
+          limit: snap.limit,
+          used: snap.used,
+          reserved: snap.reserved,
+          remaining: Math.max(0, snap.limit - snap.used - snap.reserved),
+        }
+      : null;
     return { sub_user_id: id, ...ledger, cap };
   }
 

@@ -3,7 +3,12 @@ import { sumBy } from '../../lib/aggregate.js';
 import { TokenUsageModel } from '../../models/token-usage.js';
 import type { SubUserUsage } from './schemas.js';
 
-const SUMS = { tokens_used: '$billed_tokens', prompt_tokens: '$prompt_tokens', completion_tokens: '$completion_tokens', requests: 1 };
+const SUMS = {
+  tokens_used: '$billed_tokens',
+  prompt_tokens: '$prompt_tokens',
+  completion_tokens: '$completion_tokens',
+  requests: 1,
+};
 type Totals = Record<keyof typeof SUMS, number>;
 
 const totalsOf = (rows: Totals[]): Totals => ({
@@ -18,7 +23,10 @@ const totalsOf = (rows: Totals[]): Totals => ({
  * `period` is the quota period key the ledger rows carry (the payer's reset_date, as quota/accounts.ts reads it).
  * `tokens_used` is what counted against the quotas (billed tokens; failed requests bill nothing).
  */
-export async function subUserLedgerUsage(subUserId: string, period: string): Promise<Pick<SubUserUsage, 'period' | 'total'>> {
+export async function subUserLedgerUsage(
+  subUserId: string,
+  period: string,
+): Promise<Pick<SubUserUsage, 'period' | 'total'>> {
   const sub_user_id = new Types.ObjectId(subUserId);
   const [byModel, allTime] = await Promise.all([
     sumBy(TokenUsageModel, { sub_user_id, period }, '$model', SUMS),

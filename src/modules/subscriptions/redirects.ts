@@ -9,7 +9,12 @@ const PRINTABLE_ASCII = /^[\x21-\x7E]{1,2048}$/;
  * BILLING_REDIRECT_ALLOWLIST, and the extension's own vscode:// URI (so nobody can use our checkout as an open
  * redirect or to hand a session to a foreign page).
  */
-export function createRedirectPolicy(config: Pick<Config, 'PUBLIC_URL' | 'BILLING_REDIRECT_ALLOWLIST' | 'VSCODE_EXTENSION_ID' | 'BILLING_SUCCESS_URL' | 'BILLING_CANCEL_URL'>) {
+export function createRedirectPolicy(
+  config: Pick<
+    Config,
+    'PUBLIC_URL' | 'BILLING_REDIRECT_ALLOWLIST' | 'VSCODE_EXTENSION_ID' | 'BILLING_SUCCESS_URL' | 'BILLING_CANCEL_URL'
+  >,
+) {
   const origins = new Set([config.PUBLIC_URL, ...config.BILLING_REDIRECT_ALLOWLIST].map((url) => new URL(url).origin));
   const extension = config.VSCODE_EXTENSION_ID.toLowerCase();
   const editorBase = `vscode://${config.VSCODE_EXTENSION_ID}`;
@@ -31,9 +36,13 @@ export function createRedirectPolicy(config: Pick<Config, 'PUBLIC_URL' | 'BILLIN
   function check(value: string | undefined, fallback: string, param: string): string {
     if (value === undefined) return fallback;
     if (!allowed(value)) {
-      throw new BadRequestError(`${param} must point to this service (${[...origins].join(', ')}) or to the extension (${editorBase}/...)`, {
-        code: 'redirect_not_allowed', param,
-      });
+      throw new BadRequestError(
+        `${param} must point to this service (${[...origins].join(', ')}) or to the extension (${editorBase}/...)`,
+        {
+          code: 'redirect_not_allowed',
+          param,
+        },
+      );
     }
     return value;
   }

@@ -18,8 +18,14 @@ export const checkoutBodySchema = z
   .strict()
   .openapi('CheckoutRequest');
 
-export const portalBodySchema = z.object({ return_url: url.optional(), organization_id: objectId.optional() }).strict().openapi('PortalRequest');
-export const manageBodySchema = z.object({ organization_id: objectId.optional() }).strict().openapi('SubscriptionChangeRequest');
+export const portalBodySchema = z
+  .object({ return_url: url.optional(), organization_id: objectId.optional() })
+  .strict()
+  .openapi('PortalRequest');
+export const manageBodySchema = z
+  .object({ organization_id: objectId.optional() })
+  .strict()
+  .openapi('SubscriptionChangeRequest');
 
 export const planSchema = z
   .object({
@@ -34,7 +40,9 @@ export const planSchema = z
   })
   .openapi('Plan');
 
-export const plansResponseSchema = z.object({ plans: z.array(planSchema), billing_enabled: z.boolean() }).openapi('Plans');
+export const plansResponseSchema = z
+  .object({ plans: z.array(planSchema), billing_enabled: z.boolean() })
+  .openapi('Plans');
 
 export const currentSubscriptionSchema = z
   .object({
@@ -45,12 +53,26 @@ export const currentSubscriptionSchema = z
     cancel_at_period_end: z.boolean(),
     pending_tier: z.enum(TIERS).nullable(),
     past_due_since: z.string().nullable(),
-    limits: z.object({ monthly_tokens: z.number(), requests_per_minute: z.number(), concurrent_streams: z.number(), models: z.array(z.string()) }),
-    usage: z.object({ monthly_limit: z.number(), tokens_used: z.number(), tokens_reserved: z.number(), tokens_remaining: z.number(), api_calls: z.number(), reset_date: z.string() }),
+    limits: z.object({
+      monthly_tokens: z.number(),
+      requests_per_minute: z.number(),
+      concurrent_streams: z.number(),
+      models: z.array(z.string()),
+    }),
+    usage: z.object({
+      monthly_limit: z.number(),
+      tokens_used: z.number(),
+      tokens_reserved: z.number(),
+      tokens_remaining: z.number(),
+      api_calls: z.number(),
+      reset_date: z.string(),
+    }),
     has_billing_account: z.boolean(),
   })
   .openapi('CurrentSubscription');
 
 export const checkoutResponseSchema = z.object({ url: z.string(), session_id: z.string() }).openapi('CheckoutSession');
 export const portalResponseSchema = z.object({ url: z.string() }).openapi('PortalSession');
-export const webhookResponseSchema = z.object({ received: z.literal(true), handled: z.boolean(), job_id: z.string().optional() }).openapi('WebhookAck');
+export const webhookResponseSchema = z
+  .object({ received: z.literal(true), handled: z.boolean(), job_id: z.string().optional() })
+  .openapi('WebhookAck');

@@ -10,7 +10,14 @@ import { modelsForTier } from '../auth/vscode-config.js';
 import type { QuotaService } from '../../shared/quota/service.js';
 import { isLive, type BillingRecord } from '../../shared/billing/decide.js';
 import { createPayerLock } from '../../shared/billing/lock.js';
-import { accountOf, limitFor, loadPayer, setPayerFields, type PayerRef, type PayerState } from '../../shared/billing/payers.js';
+import {
+  accountOf,
+  limitFor,
+  loadPayer,
+  setPayerFields,
+  type PayerRef,
+  type PayerState,
+} from '../../shared/billing/payers.js';
 import { createPeriods, periodStartOf } from '../../shared/billing/periods.js';
 import { checkoutPriceOf, isPaidTier, type PaidTier } from '../../config/prices.js';
 import { createBillingState } from '../../shared/billing/state.js';
@@ -30,7 +37,6 @@ interface Deps {
 
 type Current = z.infer<typeof currentSubscriptionSchema>;
 
-
 export function createSubscriptionService({ config, stripe, redis, quota, redirects }: Deps) {
   const lock = createPayerLock({ redis, prefix: config.REDIS_PREFIX });
   const periods = createPeriods({ redis, prefix: config.REDIS_PREFIX, quota });
@@ -46,10 +52,15 @@ export function createSubscriptionService({ config, stripe, redis, quota, redire
     let ref: PayerRef;
     if (organizationId) {
       const { me } = await loadForMember(organizationId, user._id.toString());
-      if (manage && me.role !== 'owner') throw new ForbiddenError("Only the organization's owner can manage its subscription", 'organization_owner_required');
+      if (manage && me.role !== 'owner')
+        throw new ForbiddenError(
+          "Only the organization's owner can manage its subscription",
+          'organization_owner_required',
+        );
       ref = { type: 'organization', id: organizationId };
     } else if (user.is_sub_user && user.parent_user_id) {
-      if (manage) throw new ForbiddenError('Sub-users share the subscription of the account they belong to', 'sub_user_billing');
+      if (manage)
+        throw new ForbiddenError('Sub-users share the subscription of the account they belong to', 'sub_user_billing');
       ref = { type: 'user', id: user.parent_user_id.toString() };
     } else {
       ref = { type: 'user', id: user._id.toString() };
@@ -66,8 +77,14 @@ export function createSubscriptionService({ config, stripe, redis, quota, redire
         const plan = config.plans[tier];
         const price = isPaidTier(tier) ? (checkoutPriceOf(config, tier) ?? null) : null;
         return {
-          tier, monthly_tokens: plan.monthly_tokens, requests_per_minute: plan.requests_per_minute, concurrent_streams: plan.concurrent_streams,
-          models: modelsForTier(config, tier), price_usd_month: plan.price_usd_month, stripe_price_id: price, purchasable: Boolean(price && stripe),
+          tier,
+          monthly_tokens: plan.monthly_tokens,
+          requests_per_minute: plan.requests_per_minute,
+          concurrent_streams: plan.concurrent_streams,
+          models: modelsForTier(config, tier),
+          price_usd_month: plan.price_usd_month,
+          stripe_price_id: price,
+          purchasable: Boolean(price && stripe),
         };
       }),
     };
@@ -79,19 +96,32 @@ export function createSubscriptionService({ config, stripe, redis, quota, redire
     const snap = await quota.snapshot(accountOf(payer.ref));
     const limit = snap?.limit ?? payer.monthly_limit;
     const used = snap?.used ?? 0;
-    const stripePeriod = record.current_period_end?.getTime() === payer.reset_date.getTime() && record.current_period_start;
+    const stripePeriod =
+      record.current_period_end?.getTime() === payer.reset_date.getTime() && record.current_period_start;
     return {
       owner: payer.ref,
       tier,
       status: record.status !== 'none' ? record.status : tier === 'free' ? 'free' : 'active',
-      current_period: { start: (stripePeriod || periodStartOf(payer.reset_date)).toISOString(), end: payer.reset_date.toISOString() },
+      current_period: {
+        start: (stripePeriod || periodStartOf(payer.reset_date)).toISOString(),
+        end: payer.reset_date.toISOString(),
+      },
       cancel_at_period_end: record.cancel_at_period_end,
       pending_tier: record.pending_tier,
       past_due_since: iso(record.past_due_since),
-      limits: { monthly_tokens: limitFor(config, payer, tier), requests_per_minute: plan.requests_per_minute, concurrent_streams: plan.concurrent_streams, models: modelsForTier(config, tier) },
+      limits: {
+        monthly_tokens: limitFor(config, payer, tier),
+        requests_per_minute: plan.requests_per_minute,
+        concurrent_streams: plan.concurrent_streams,
+        models: modelsForTier(config, tier),
+      },
       usage: {
-        monthly_limit: limit, tokens_used: used, tokens_reserved: snap?.reserved ?? 0, tokens_remaining: Math.max(0, limit - used),
-        api_calls: snap?.calls ?? 0, reset_date: payer.reset_date.toISOString(),
+        monthly_limit: limit,
+        tokens_used: used,
+        tokens_reserved: snap?.reserved ?? 0,
+        tokens_remaining: Math.max(0, limit - used),
+        api_calls: snap?.calls ?? 0,
+        reset_date: payer.reset_date.toISOString(),
       },
       has_billing_account: Boolean(payer.stripe_customer_id),
     };
@@ -107,7 +137,10 @@ export function createSubscriptionService({ config, stripe, redis, quota, redire
     if (payer.stripe_customer_id) return payer.stripe_customer_id;
     const metadata = { owner_type: payer.ref.type, owner_id: payer.ref.id };
     const customer = await callStripe('create customer', () =>
-      client.customers.create({ email: payer.email ?? undefined, metadata }, { idempotencyKey: `customer-${payer.ref.type}-${payer.ref.id}` }),
+      client.customers.create(
+        { email: payer.email ?? undefined, metadata },
+        { idempotencyKey: `customer-${payer.ref.type}-${payer.ref.id}` },
+      ),
     );
     await setPayerFields(payer.ref, { stripe_customer_id: customer.id });
     await SubscriptionModel.updateOne(
@@ -118,10 +151,17 @@ export function createSubscriptionService({ config, stripe, redis, quota, redire
     return customer.id;
   }
 
-  async function checkout(user: UserDoc, input: { plan: PaidTier; success_url?: string; cancel_url?: string; organization_id?: string }) {
+  async function checkout(
+    user: UserDoc,
+    input: { plan: PaidTier; success_url?: string; cancel_url?: string; organization_id?: string },
+  ) {
     const client = requireStripe();
     const price = checkoutPriceOf(config, input.plan);
-    if (!price) throw new BadRequestError(`The ${input.plan} plan is not for sale on this server (no Stripe price configured)`, { code: 'plan_not_available', param: 'plan' });
+    if (!price)
+      throw new BadRequestError(`The ${input.plan} plan is not for sale on this server (no Stripe price configured)`, {
+        code: 'plan_not_available',
+        param: 'plan',
+      });
     const successUrl = redirects.check(input.success_url, redirects.defaults.success, 'success_url');
     const cancelUrl = redirects.check(input.cancel_url, redirects.defaults.cancel, 'cancel_url');
     const owner = await billingOwner(user, input.organization_id, true);
@@ -129,7 +169,10 @@ export function createSubscriptionService({ config, stripe, redis, quota, redire
       const payer = (await loadPayer(owner.ref)) ?? owner;
       const { record } = await state.load(payer.ref);
       if (isLive(record.status)) {
-        throw new ConflictError('There is already a subscription; change or cancel it in the billing portal', 'already_subscribed');
+        throw new ConflictError(
+          'There is already a subscription; change or cancel it in the billing portal',
+          'already_subscribed',
+        );
       }
       const customer = await ensureCustomer(client, payer);
       const metadata = { owner_type: payer.ref.type, owner_id: payer.ref.id, plan: input.plan };
@@ -154,7 +197,8 @@ export function createSubscriptionService({ config, stripe, redis, quota, redire
     const client = requireStripe();
     const returnUrl = redirects.check(input.return_url, redirects.defaults.portalReturn, 'return_url');
     const payer = await billingOwner(user, input.organization_id, true);
-    if (!payer.stripe_customer_id) throw new ConflictError('There is no billing account yet; start a subscription first', 'no_billing_account');
+    if (!payer.stripe_customer_id)
+      throw new ConflictError('There is no billing account yet; start a subscription first', 'no_billing_account');
     const session = await callStripe('create billing portal session', () =>
       client.billingPortal.sessions.create({ customer: payer.stripe_customer_id!, return_url: returnUrl }),
     );
@@ -162,7 +206,11 @@ export function createSubscriptionService({ config, stripe, redis, quota, redire
   }
 
   /** Sets or clears cancel-at-period-end in Stripe, then records it (the webhook that follows confirms it). */
-  async function setCancelAtPeriodEnd(user: UserDoc, organizationId: string | undefined, cancel: boolean): Promise<Current> {
+  async function setCancelAtPeriodEnd(
+    user: UserDoc,
+    organizationId: string | undefined,
+    cancel: boolean,
+  ): Promise<Current> {
     const client = requireStripe();
     const owner = await billingOwner(user, organizationId, true);
     return lock.withLock(owner.ref, async () => {
@@ -170,7 +218,8 @@ export function createSubscriptionService({ config, stripe, redis, quota, redire
       const { record } = await state.load(payer.ref);
       const subscriptionId = record.stripe_subscription_id;
       if (!subscriptionId || !isLive(record.status)) {
-        if (!cancel && record.status === 'canceled') throw new ConflictError('The subscription has ended; start a new one with checkout', 'subscription_ended');
+        if (!cancel && record.status === 'canceled')
+          throw new ConflictError('The subscription has ended; start a new one with checkout', 'subscription_ended');
         throw new ConflictError('There is no active subscription', 'no_active_subscription');
       }
       if (record.cancel_at_period_end === cancel) return describe(payer, record);
@@ -180,7 +229,12 @@ export function createSubscriptionService({ config, stripe, redis, quota, redire
       const next = { ...record, cancel_at_period_end: cancel };
       const tier: Tier = payer.tier;
       await state.save(payer.ref, next, tier, {
-        at: new Date(), event_id: null, event_type: cancel ? 'cancel_requested' : 'resume_requested', from_tier: tier, to_tier: tier, status: next.status,
+        at: new Date(),
+        event_id: null,
+        event_type: cancel ? 'cancel_requested' : 'resume_requested',
+        from_tier: tier,
+        to_tier: tier,
+        status: next.status,
         note: `${cancel ? 'cancel at the end of the period' : 'resumed'} (requested by user ${user._id.toString()})`,
       });
       return describe(payer, next);

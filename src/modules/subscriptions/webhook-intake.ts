@@ -19,7 +19,11 @@ export type WebhookReceipt = { received: true; handled: false } | { received: tr
 export function createWebhookIntake({ config, producer }: Deps) {
   async function accept(body: unknown, signature: string | undefined): Promise<WebhookReceipt> {
     const secret = config.STRIPE_WEBHOOK_SECRET;
-    if (!secret) throw new ServiceUnavailableError('Stripe webhooks are not configured on this server (STRIPE_WEBHOOK_SECRET is not set)', 'webhooks_not_configured');
+    if (!secret)
+      throw new ServiceUnavailableError(
+        'Stripe webhooks are not configured on this server (STRIPE_WEBHOOK_SECRET is not set)',
+        'webhooks_not_configured',
+      );
     if (!signature) throw new BadRequestError('Missing Stripe-Signature header', { code: 'missing_signature' });
     if (!Buffer.isBuffer(body)) throw new BadRequestError('Empty webhook body', { code: 'invalid_payload' });
     const payload = body.toString('utf8');
@@ -29,7 +33,11 @@ export function createWebhookIntake({ config, producer }: Deps) {
     if (!isHandledEventType(envelope.type)) return { received: true, handled: false };
     try {
       const job = { event_id: envelope.event_id, type: envelope.type, created: envelope.created, payload, signature };
-      return { received: true, handled: true, job_id: await producer.enqueue('stripe-sync', job, stripeEventJobOptions(envelope.event_id)) };
+      return {
+        received: true,
+        handled: true,
+        job_id: await producer.enqueue('stripe-sync', job, stripeEventJobOptions(envelope.event_id)),
+      };
     } catch {
       // Stripe retries a non-2xx delivery, so nothing is lost while the queue is unreachable.
       throw new ServiceUnavailableError('The event queue is unavailable; retry later', 'queue_unavailable', 5);

@@ -11,12 +11,19 @@ interface Deps {
 /** POST /webhooks/stripe: answers at once; the stripe-sync worker applies the event. Mounted before the JSON parser. */
 export function createStripeWebhookRouter({ intake, bodyLimit }: Deps): Router {
   const router = Router();
-  route(router, {
-    method: 'post', path: '/webhooks/stripe', summary: 'Stripe webhook (raw body, Stripe-Signature verified)', tags: ['subscriptions'],
-    before: [express.raw({ type: () => true, limit: bodyLimit })],
-    responses: { 200: { description: 'Accepted', schema: webhookResponseSchema } },
-  }, async (req, res) => {
-    res.json(await intake.accept(req.body, req.get('stripe-signature')));
-  });
+  route(
+    router,
+    {
+      method: 'post',
+      path: '/webhooks/stripe',
+      summary: 'Stripe webhook (raw body, Stripe-Signature verified)',
+      tags: ['subscriptions'],
+      before: [express.raw({ type: () => true, limit: bodyLimit })],
+      responses: { 200: { description: 'Accepted', schema: webhookResponseSchema } },
+    },
+    async (req, res) => {
+      res.json(await intake.accept(req.body, req.get('stripe-signature')));
+    },
+  );
   return router;
 }

@@ -3,7 +3,11 @@ import { z } from 'zod';
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-01-31')
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), 'is not a real date');
+  .refine(
+    (value) =>
+      !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value),
+    'is not a real date',
+  );
 
 /** Query numbers arrive as strings; only plain decimal integers are accepted. */
 const queryInt = (min: number, max: number, fallback: number) =>
@@ -17,15 +21,14 @@ const queryInt = (min: number, max: number, fallback: number) =>
 
 export const MAX_RANGE_DAYS = 366;
 
-export const usageQuerySchema = z
-  .object({
-    page: queryInt(1, 100_000, 1),
-    limit: queryInt(1, 100, 20),
-    from: isoDate.optional(),
-    to: isoDate.optional(),
-    group_by: z.enum(['day', 'model']).default('day'),
-    model: z.string().min(1).max(200).optional(),
-  });
+export const usageQuerySchema = z.object({
+  page: queryInt(1, 100_000, 1),
+  limit: queryInt(1, 100, 20),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  group_by: z.enum(['day', 'model']).default('day'),
+  model: z.string().min(1).max(200).optional(),
+});
 
 export const usageStatsQuerySchema = z.object({ days: queryInt(1, MAX_RANGE_DAYS, 30) });
 
@@ -39,7 +42,7 @@ const accountBalanceSchema = z.object({
 
 export const balanceSchema = z
   .object({
-    tokens_remaining: z.number().describe("What the payer can still reserve: limit - used - reserved"),
+    tokens_remaining: z.number().describe('What the payer can still reserve: limit - used - reserved'),
     tokens_used: z.number().describe('Tokens settled in the current period'),
     monthly_limit: z.number(),
     reset_date: z.string().describe('When the current period ends (ISO)'),
@@ -47,7 +50,9 @@ export const balanceSchema = z
     api_calls: z.number(),
     subscription_tier: z.string(),
     payer: z.object({ type: z.enum(['user', 'organization']), id: z.string() }),
-    available: z.number().describe("What this caller can spend now: the least remaining over its chain (own cap, then the payer's pool)"),
+    available: z
+      .number()
+      .describe("What this caller can spend now: the least remaining over its chain (own cap, then the payer's pool)"),
     accounts: z.array(accountBalanceSchema),
   })
   .openapi('TokenBalance');
@@ -112,8 +117,12 @@ export const usageStatsSchema = z
     monthly_usage: z.object({ api_calls: z.number(), tokens_used: z.number() }),
     current_period: usageTotalsSchema.extend({ failed_requests: z.number() }),
     range: z.object({ from: z.string(), to: z.string() }),
-    daily_usage: z.array(z.object({ date: z.string(), requests: z.number(), tokens: z.number(), billed_tokens: z.number() })),
-    model_usage: z.array(z.object({ model: z.string(), requests: z.number(), tokens: z.number(), billed_tokens: z.number() })),
+    daily_usage: z.array(
+      z.object({ date: z.string(), requests: z.number(), tokens: z.number(), billed_tokens: z.number() }),
+    ),
+    model_usage: z.array(
+      z.object({ model: z.string(), requests: z.number(), tokens: z.number(), billed_tokens: z.number() }),
+    ),
   })
   .openapi('UsageStats');
 

@@ -10,7 +10,13 @@ import { accountName, type AccountRef } from '../../shared/quota/accounts.js';
 import { resolvePayer, type PayerContext } from '../quota/payer.js';
 import type { QuotaService } from '../../shared/quota/service.js';
 import {
-  MAX_RANGE_DAYS, type UsageQuery, type UsageTotals, balanceSchema, ledgerRowSchema, usageHistorySchema, usageStatsSchema,
+  MAX_RANGE_DAYS,
+  type UsageQuery,
+  type UsageTotals,
+  balanceSchema,
+  ledgerRowSchema,
+  usageHistorySchema,
+  usageStatsSchema,
 } from './schemas.js';
 
 interface Deps {
@@ -27,15 +33,31 @@ interface GroupRow extends UsageTotals {
 const DAY_MS = 86_400_000;
 const oid = (id: string) => new Types.ObjectId(id);
 const idOrNull = (value: unknown) => (value ? String(value) : null);
-const emptyTotals = (): UsageTotals => ({ requests: 0, prompt_tokens: 0, completion_tokens: 0, total_tokens: 0, billed_tokens: 0 });
+const emptyTotals = (): UsageTotals => ({
+  requests: 0,
+  prompt_tokens: 0,
+  completion_tokens: 0,
+  total_tokens: 0,
+  billed_tokens: 0,
+});
 
 /** `[from, to]` as UTC days, defaulting to the last `days` days; refuses reversed or too long ranges. */
-export function dayRange(from: string | undefined, to: string | undefined, days = 30, now = new Date()): { from: string; to: string } {
+export function dayRange(
+  from: string | undefined,
+  to: string | undefined,
+  days = 30,
+  now = new Date(),
+): { from: string; to: string } {
   const end = to ?? isoDay(now);
   const start = from ?? isoDay(new Date(Date.parse(`${end}T00:00:00Z`) - (days - 1) * DAY_MS));
   const span = (Date.parse(`${end}T00:00:00Z`) - Date.parse(`${start}T00:00:00Z`)) / DAY_MS + 1;
-  if (span < 1) throw new BadRequestError('query.from: must not be after `to`', { code: 'validation_error', param: 'from' });
-  if (span > MAX_RANGE_DAYS) throw new BadRequestError(`query: a range covers at most ${MAX_RANGE_DAYS} days`, { code: 'validation_error', param: 'from' });
+  if (span < 1)
+    throw new BadRequestError('query.from: must not be after `to`', { code: 'validation_error', param: 'from' });
+  if (span > MAX_RANGE_DAYS)
+    throw new BadRequestError(`query: a range covers at most ${MAX_RANGE_DAYS} days`, {
+      code: 'validation_error',
+      param: 'from',
+    });
   return { from: start, to: end };
 }
 
@@ -64,7 +86,13 @@ function presentRow(row: LedgerRow): z.infer<typeof ledgerRowSchema> {
   };
 }
 
-const SUMS = { requests: 1, prompt_tokens: '$prompt_tokens', completion_tokens: '$completion_tokens', total_tokens: '$total_tokens', billed_tokens: '$billed_tokens' };
+const SUMS = {
+  requests: 1,
+  prompt_tokens: '$prompt_tokens',
+  completion_tokens: '$completion_tokens',
+  total_tokens: '$total_tokens',
+  billed_tokens: '$billed_tokens',
+};
 
 /** Ledger sums grouped by a field, sorted by it (one accumulator per pipeline: see lib/aggregate.ts). */
 async function groupBy(match: Record<string, unknown>, field: 'day' | 'model' | 'status'): Promise<GroupRow[]> {
@@ -73,13 +101,16 @@ async function groupBy(match: Record<string, unknown>, field: 'day' | 'model' | 
 }
 
 function addTotals(groups: UsageTotals[]): UsageTotals {
-  return groups.reduce<UsageTotals>((sum, g) => ({
-    requests: sum.requests + g.requests,
-    prompt_tokens: sum.prompt_tokens + g.prompt_tokens,
-    completion_tokens: sum.completion_tokens + g.completion_tokens,
-    total_tokens: sum.total_tokens + g.total_tokens,
-    billed_tokens: sum.billed_tokens + g.billed_tokens,
-  }), emptyTotals());
+  return groups.reduce<UsageTotals>(
+    (sum, g) => ({
+      requests: sum.requests + g.requests,
+      prompt_tokens: sum.prompt_tokens + g.prompt_tokens,
+      completion_tokens: sum.completion_tokens + g.completion_tokens,
+      total_tokens: sum.total_tokens + g.total_tokens,
+      billed_tokens: sum.billed_tokens + g.billed_tokens,
+    }),
+    emptyTotals(),
+  );
 }
 
 /** Reads of the ledger and the quota counters for the caller: balance, paged history, the summary. */
@@ -94,11 +125,15 @@ export function createUsageService({ config, quota }: Deps) {
   async function balanceOf(payer: PayerContext): Promise<Balance> {
     const chain = await Promise.all(payer.accounts.map(async (ref) => ({ ref, snap: await snapshotOrMissing(ref) })));
     const accounts = chain.map(({ ref, snap }) => ({
-      account: accountName(ref), limit: snap.limit, used: snap.used, reserved: snap.reserved,
+      account: accountName(ref),
+      limit: snap.limit,
+      used: snap.used,
+      reserved: snap.reserved,
       remaining: Math.max(0, snap.limit - snap.used - snap.reserved),
     }));
-    const pool = chain.find(({ ref }) => ref.kind === payer.payer.type && ref.id === payer.payer.id)?.snap
-      ?? (await snapshotOrMissing({ kind: payer.payer.type, id: payer.payer.id }));
+    const pool =
+      chain.find(({ ref }) => ref.kind === payer.payer.type && ref.id === payer.payer.id)?.snap ??
+      (await snapshotOrMissing({ kind: payer.payer.type, id: payer.payer.id }));
     return balanceSchema.parse({
       tokens_remaining: Math.max(0, pool.limit - pool.used - pool.reserved),
       tokens_used: pool.used,
@@ -124,19 +159,29 @@ export function createUsageService({ config, quota }: Deps) {
     return scope;
   }
 
-  async function history(principal: Principal, query: UsageQuery, organizationHeader?: string): Promise<z.infer<typeof usageHistorySchema>> {
+  async function history(
+    principal: Principal,
+    query: UsageQuery,
+    organizationHeader?: string,
+  ): Promise<z.infer<typeof usageHistorySchema>> {
     const range = dayRange(query.from, query.to);
     const payer = await resolvePayer(config, principal, organizationHeader);
     const match: Record<string, unknown> = { ...scopeOf(payer), day: { $gte: range.from, $lte: range.to } };
     if (query.model) match.model = query.model;
     const skip = (query.page - 1) * query.limit;
     const [rows, groups] = await Promise.all([
-      TokenUsageModel.aggregate<LedgerRow>([{ $match: match }, { $sort: { created_at: -1, _id: -1 } }, { $skip: skip }, { $limit: query.limit }]),
+      TokenUsageModel.aggregate<LedgerRow>([
+        { $match: match },
+        { $sort: { created_at: -1, _id: -1 } },
+        { $skip: skip },
+        { $limit: query.limit },
+      ]),
       groupBy(match, query.group_by),
     ]);
     const totals = addTotals(groups);
     const presentGroups = groups.map(({ _id, ...sums }) => ({ key: String(_id), ...sums }));
-    if (query.group_by === 'model') presentGroups.sort((a, b) => b.total_tokens - a.total_tokens || a.key.localeCompare(b.key));
+    if (query.group_by === 'model')
+      presentGroups.sort((a, b) => b.total_tokens - a.total_tokens || a.key.localeCompare(b.key));
     return usageHistorySchema.parse({
       object: 'list',
       data: rows.map(presentRow),
@@ -152,14 +197,27 @@ export function createUsageService({ config, quota }: Deps) {
   }
 
   /** The old system's summary: balance, the current period's totals, usage per day and per model. */
-  async function stats(principal: Principal, days: number, organizationHeader?: string): Promise<z.infer<typeof usageStatsSchema>> {
+  async function stats(
+    principal: Principal,
+    days: number,
+    organizationHeader?: string,
+  ): Promise<z.infer<typeof usageStatsSchema>> {
     const payer = await resolvePayer(config, principal, organizationHeader);
     const current = await balanceOf(payer);
     const scope = scopeOf(payer);
     const range = dayRange(undefined, undefined, days);
     const inRange = { ...scope, day: { $gte: range.from, $lte: range.to } };
-    const inPeriod = { ...scope, payer_type: payer.payer.type, payer_id: oid(payer.payer.id), period: current.reset_date };
-    const [daily, models, byStatus] = await Promise.all([groupBy(inRange, 'day'), groupBy(inRange, 'model'), groupBy(inPeriod, 'status')]);
+    const inPeriod = {
+      ...scope,
+      payer_type: payer.payer.type,
+      payer_id: oid(payer.payer.id),
+      period: current.reset_date,
+    };
+    const [daily, models, byStatus] = await Promise.all([
+      groupBy(inRange, 'day'),
+      groupBy(inRange, 'model'),
+      groupBy(inPeriod, 'status'),
+    ]);
     const failed = byStatus.find((g) => g._id === 'failed')?.requests ?? 0;
     return usageStatsSchema.parse({
       user_id: principal.user._id.toString(),
@@ -172,7 +230,12 @@ export function createUsageService({ config, quota }: Deps) {
       monthly_usage: { api_calls: current.api_calls, tokens_used: current.tokens_used },
       current_period: { ...addTotals(byStatus), failed_requests: failed },
       range,
-      daily_usage: daily.map((g) => ({ date: g._id, requests: g.requests, tokens: g.total_tokens, billed_tokens: g.billed_tokens })),
+      daily_usage: daily.map((g) => ({
+        date: g._id,
+        requests: g.requests,
+        tokens: g.total_tokens,
+        billed_tokens: g.billed_tokens,
+      })),
       model_usage: models
         .map((g) => ({ model: g._id, requests: g.requests, tokens: g.total_tokens, billed_tokens: g.billed_tokens }))
         .sort((a, b) => b.tokens - a.tokens || a.model.localeCompare(b.model)),

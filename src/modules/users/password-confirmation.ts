@@ -7,12 +7,30 @@ import type { PasswordHasher } from '../auth/passwords.js';
  * A password typed to confirm a change counts as a sign-in attempt, so whoever holds a stolen access token (or a
  * verification link) cannot use the confirmation to guess the password.
  */
-export function createPasswordConfirmation({ passwords, loginLimiter }: { passwords: PasswordHasher; loginLimiter: LoginLimiter }) {
-  return async function confirmPassword(user: Pick<UserDoc, 'email' | 'password_hash'>, password: string | undefined, ip: string, param: string): Promise<void> {
+export function createPasswordConfirmation({
+  passwords,
+  loginLimiter,
+}: {
+  passwords: PasswordHasher;
+  loginLimiter: LoginLimiter;
+}) {
+  return async function confirmPassword(
+    user: Pick<UserDoc, 'email' | 'password_hash'>,
+    password: string | undefined,
+    ip: string,
+    param: string,
+  ): Promise<void> {
     if (!user.password_hash) {
-      throw new BadRequestError('This account has no password yet; set one with POST /users/me/password', { code: 'password_not_set', param });
+      throw new BadRequestError('This account has no password yet; set one with POST /users/me/password', {
+        code: 'password_not_set',
+        param,
+      });
     }
-    if (!password) throw new BadRequestError('Your current password is required for this change', { code: 'password_required', param });
+    if (!password)
+      throw new BadRequestError('Your current password is required for this change', {
+        code: 'password_required',
+        param,
+      });
     await loginLimiter.begin(user.email, ip);
     let matches: boolean;
     try {

@@ -9,7 +9,13 @@ type Id = Types.ObjectId | string;
  * Ends a user's sessions: bumping token_version invalidates every access token (and dashboard session) issued
  * before it; refresh families are revoked by insert, so a racing refresh cannot outlive the revocation.
  */
-export function createAccountRevocation({ refreshTokens, apiKeys }: { refreshTokens: RefreshTokens; apiKeys: Pick<ApiKeyService, 'revokeAllForUser'> }) {
+export function createAccountRevocation({
+  refreshTokens,
+  apiKeys,
+}: {
+  refreshTokens: RefreshTokens;
+  apiKeys: Pick<ApiKeyService, 'revokeAllForUser'>;
+}) {
   async function endSessions(userId: Id, reason: string): Promise<void> {
     await UserModel.updateOne({ _id: userId }, { $inc: { token_version: 1 } });
     await refreshTokens.revokeAllForUser(userId, reason);

@@ -63,4 +63,7 @@ export const changePasswordBodySchema = z
   .strict()
   .openapi('ChangePasswordRequest');
 
-export const deactivateBodySchema = z.object({ password: z.string().min(1).max(1024) }).strict().openapi('DeactivateAccountRequest');
+export const deactivateBodySchema = z
+  .object({ password: z.string().min(1).max(1024) })
+  .strict()
+  .openapi('DeactivateAccountRequest');

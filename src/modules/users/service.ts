@@ -30,7 +30,14 @@ type Session = Pick<Principal, 'user' | 'authTime'>;
 const RECENT_SIGN_IN_SECONDS = 600;
 
 /** The signed-in user's own account: profile, email, password, deactivation. */
-export function createAccountService({ passwords, confirmPassword, outbox, issueTokens, revocation, superadmins }: Deps) {
+export function createAccountService({
+  passwords,
+  confirmPassword,
+  outbox,
+  issueTokens,
+  revocation,
+  superadmins,
+}: Deps) {
   async function reload(user: UserDoc): Promise<UserDoc> {
     const fresh = await UserModel.findById(user._id);
     if (!fresh) throw new NotFoundError('User');
@@ -42,21 +49,37 @@ export function createAccountService({ passwords, confirmPassword, outbox, issue
    * POST /auth/verify-email), the old one a notice, and the address moves only on confirmation. Sending the current
    * address again cancels a pending change.
    */
-  async function requestEmailChange(user: UserDoc, newEmail: string, password: string | undefined, ip: string): Promise<Record<string, unknown>> {
+  async function requestEmailChange(
+    user: UserDoc,
+    newEmail: string,
+    password: string | undefined,
+    ip: string,
+  ): Promise<Record<string, unknown>> {
     outbox.assertEnabled();
     await confirmPassword(user, password, ip, 'current_password');
-    if (await UserModel.exists({ email: newEmail })) throw new ConflictError('An account with this email already exists', 'email_taken');
+    if (await UserModel.exists({ email: newEmail }))
+      throw new ConflictError('An account with this email already exists', 'email_taken');
     return { pending_email: newEmail, pending_email_change_id: randomUUID() };
   }
 
   async function sendEmailChangeMails(user: UserDoc, newEmail: string, changeId: string): Promise<void> {
     const userId = user._id.toString();
-    await outbox.send({ kind: 'email_change_confirm', user_id: userId, new_email: newEmail }, mailJobId.emailChangeConfirm(userId, changeId));
-    await outbox.send({ kind: 'email_change_requested', user_id: userId, old_email: user.email, new_email: newEmail }, mailJobId.emailChangeRequested(userId, changeId));
+    await outbox.send(
+      { kind: 'email_change_confirm', user_id: userId, new_email: newEmail },
+      mailJobId.emailChangeConfirm(userId, changeId),
+    );
+    await outbox.send(
+      { kind: 'email_change_requested', user_id: userId, old_email: user.email, new_email: newEmail },
+      mailJobId.emailChangeRequested(userId, changeId),
+    );
   }
 
   /** Returns the account and whether an address change is now pending (the route answers 202 then). */
-  async function update(user: UserDoc, body: UpdateMe, ip: string): Promise<{ user: UserDoc; emailChangePending: boolean }> {
+  async function update(
+    user: UserDoc,
+    body: UpdateMe,
+    ip: string,
+  ): Promise<{ user: UserDoc; emailChangePending: boolean }> {
     const set: Record<string, unknown> = {};
     if (body.name !== undefined) set.name = body.name;
     if (body.first_name !== undefined) set.first_name = body.first_name;
@@ -65,7 +88,8 @@ export function createAccountService({ passwords, confirmPassword, outbox, issue
     if (body.profile) set.profile = { ...((user.profile ?? {}) as object), ...body.profile };
     const changing = body.email !== undefined && body.email !== user.email;
     if (changing) Object.assign(set, await requestEmailChange(user, body.email!, body.current_password, ip));
-    else if (body.email !== undefined && user.pending_email) Object.assign(set, { pending_email: null, pending_email_change_id: null });
+    else if (body.email !== undefined && user.pending_email)
+      Object.assign(set, { pending_email: null, pending_email_change_id: null });
     if (Object.keys(set).length) await UserModel.updateOne({ _id: user._id }, { $set: set });
     if (changing) await sendEmailChangeMails(user, body.email!, set.pending_email_change_id as string);
     return { user: await reload(user), emailChangePending: changing };
@@ -76,7 +100,11 @@ export function createAccountService({ passwords, confirmPassword, outbox, issue
    * (for an account without a password) a sign-in no older than RECENT_SIGN_IN_SECONDS. Returns the sign-in time
    * the new session keeps: now after a password check, the session's own otherwise.
    */
-  async function proveIdentity(session: Session, currentPassword: string | undefined, ip: string): Promise<Date | null> {
+  async function proveIdentity(
+    session: Session,
+    currentPassword: string | undefined,
+    ip: string,
+  ): Promise<Date | null> {
     if (session.user.password_hash) {
       await confirmPassword(session.user, currentPassword, ip, 'current_password');
       return new Date();
@@ -95,13 +123,24 @@ export function createAccountService({ passwords, confirmPassword, outbox, issue
    * Every other session ends (access tokens, refresh families, dashboard sessions); this one gets fresh tokens.
    * API keys stay: they are separate credentials, revoked on their own (as GitHub and Stripe do).
    */
-  async function changePassword(session: Session, currentPassword: string | undefined, newPassword: string, client: SessionClient): Promise<TokenPair> {
+  async function changePassword(
+    session: Session,
+    currentPassword: string | undefined,
+    newPassword: string,
+    client: SessionClient,
+  ): Promise<TokenPair> {
     const authTime = await proveIdentity(session, currentPassword, client.ip ?? 'unknown');
-    await UserModel.updateOne({ _id: session.user._id }, { $set: { password_hash: await passwords.hash(newPassword) } });
+    await UserModel.updateOne(
+      { _id: session.user._id },
+      { $set: { password_hash: await passwords.hash(newPassword) } },
+    );
     await revocation.endSessions(session.user._id, 'password_change');
     const user = await reload(session.user);
     const userId = user._id.toString();
-    await outbox.send({ kind: 'password_changed', user_id: userId, how: 'changed' }, mailJobId.passwordChanged(userId, `v${user.token_version ?? 0}`));
+    await outbox.send(
+      { kind: 'password_changed', user_id: userId, how: 'changed' },
+      mailJobId.passwordChanged(userId, `v${user.token_version ?? 0}`),
+    );
     return issueTokens(user, { authTime, client });
   }
 

@@ -11,11 +11,17 @@ export const HANDLED_EVENT_TYPES = [
   'invoice.payment_failed',
 ] as const;
 export type HandledEventType = (typeof HANDLED_EVENT_TYPES)[number];
-export const isHandledEventType = (type: string): type is HandledEventType => (HANDLED_EVENT_TYPES as readonly string[]).includes(type);
+export const isHandledEventType = (type: string): type is HandledEventType =>
+  (HANDLED_EVENT_TYPES as readonly string[]).includes(type);
 
 /** Stripe expands some references into objects; we only need the id. */
-const ref = z.union([z.string(), z.object({ id: z.string() }).loose()]).transform((value) => (typeof value === 'string' ? value : value.id));
-const metadata = z.record(z.string(), z.string()).nullish().transform((value) => value ?? {});
+const ref = z
+  .union([z.string(), z.object({ id: z.string() }).loose()])
+  .transform((value) => (typeof value === 'string' ? value : value.id));
+const metadata = z
+  .record(z.string(), z.string())
+  .nullish()
+  .transform((value) => value ?? {});
 const ts = z.number().int().nullish();
 
 const subscriptionItem = z
@@ -39,7 +45,10 @@ export const subscriptionObject = z
     current_period_end: ts,
     trial_end: ts,
     metadata,
-    items: z.object({ data: z.array(subscriptionItem) }).loose().nullish(),
+    items: z
+      .object({ data: z.array(subscriptionItem) })
+      .loose()
+      .nullish(),
   })
   .loose()
   .transform((sub) => {
@@ -48,7 +57,8 @@ export const subscriptionObject = z
       id: sub.id,
       customer: sub.customer,
       status: sub.status,
-      cancel_at_period_end: Boolean(sub.cancel_at_period_end) || (sub.cancel_at !== null && sub.cancel_at !== undefined),
+      cancel_at_period_end:
+        Boolean(sub.cancel_at_period_end) || (sub.cancel_at !== null && sub.cancel_at !== undefined),
       price_id: item?.price?.id ?? item?.plan?.id ?? null,
       period_start: item?.current_period_start ?? sub.current_period_start ?? null,
       period_end: item?.current_period_end ?? sub.current_period_end ?? null,
@@ -63,10 +73,16 @@ const invoiceLine = z
     period: z.object({ start: z.number().int(), end: z.number().int() }).loose().nullish(),
     proration: z.boolean().nullish(),
     price: z.object({ id: z.string() }).loose().nullish(),
-    pricing: z.object({ price_details: z.object({ price: ref.nullish() }).loose().nullish() }).loose().nullish(),
+    pricing: z
+      .object({ price_details: z.object({ price: ref.nullish() }).loose().nullish() })
+      .loose()
+      .nullish(),
     parent: z
       .object({
-        subscription_item_details: z.object({ proration: z.boolean().nullish(), subscription: z.string().nullish() }).loose().nullish(),
+        subscription_item_details: z
+          .object({ proration: z.boolean().nullish(), subscription: z.string().nullish() })
+          .loose()
+          .nullish(),
       })
       .loose()
       .nullish(),
@@ -79,15 +95,26 @@ export const invoiceObject = z
     customer: ref,
     billing_reason: z.string().nullish(),
     subscription: ref.nullish(),
-    parent: z.object({ subscription_details: z.object({ subscription: ref.nullish() }).loose().nullish() }).loose().nullish(),
-    lines: z.object({ data: z.array(invoiceLine) }).loose().nullish(),
+    parent: z
+      .object({ subscription_details: z.object({ subscription: ref.nullish() }).loose().nullish() })
+      .loose()
+      .nullish(),
+    lines: z
+      .object({ data: z.array(invoiceLine) })
+      .loose()
+      .nullish(),
     metadata,
   })
   .loose()
   .transform((invoice) => {
-    const lines = (invoice.lines?.data ?? []).filter((line) => line.period && !(line.proration ?? line.parent?.subscription_item_details?.proration));
+    const lines = (invoice.lines?.data ?? []).filter(
+      (line) => line.period && !(line.proration ?? line.parent?.subscription_item_details?.proration),
+    );
     // The subscription's own line is the one reaching furthest: it covers the period being paid for.
-    const main = lines.reduce<(typeof lines)[number] | undefined>((best, line) => (!best || line.period!.end > best.period!.end ? line : best), undefined);
+    const main = lines.reduce<(typeof lines)[number] | undefined>(
+      (best, line) => (!best || line.period!.end > best.period!.end ? line : best),
+      undefined,
+    );
     return {
       id: invoice.id,
       customer: invoice.customer,
@@ -123,7 +150,11 @@ export const checkoutSessionObject = z
 export type CheckoutFacts = z.output<typeof checkoutSessionObject>;
 
 export type ParsedEvent =
-  | { kind: 'subscription'; type: 'customer.subscription.created' | 'customer.subscription.updated' | 'customer.subscription.deleted'; object: SubscriptionSnapshot }
+  | {
+      kind: 'subscription';
+      type: 'customer.subscription.created' | 'customer.subscription.updated' | 'customer.subscription.deleted';
+      object: SubscriptionSnapshot;
+    }
   | { kind: 'trial_will_end'; type: 'customer.subscription.trial_will_end'; object: SubscriptionSnapshot }
   | { kind: 'invoice'; type: 'invoice.paid' | 'invoice.payment_failed'; object: InvoiceFacts }
   | { kind: 'checkout'; type: 'checkout.session.completed'; object: CheckoutFacts };
@@ -146,7 +177,10 @@ export function parseEventObject(type: HandledEventType, object: unknown): Parse
 }
 
 /** Where our own metadata says the object belongs (set on the customer, the session and the subscription at checkout). */
-export function ownerFromMetadata(metadata: Record<string, string>, clientReferenceId?: string | null): { type: 'user' | 'organization'; id: string } | null {
+export function ownerFromMetadata(
+  metadata: Record<string, string>,
+  clientReferenceId?: string | null,
+): { type: 'user' | 'organization'; id: string } | null {
   const type = metadata.owner_type;
   const id = metadata.owner_id;
   if ((type === 'user' || type === 'organization') && id) return { type, id };

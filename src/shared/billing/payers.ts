@@ -79,11 +79,19 @@ export async function loadPayer(ref: PayerRef): Promise<PayerState | null> {
 }
 
 /** Loads many payers of one type for a reset batch. */
-export async function findDuePayers(type: PayerRef['type'], asOf: Date, afterId: string | null, limit: number): Promise<PayerState[]> {
+export async function findDuePayers(
+  type: PayerRef['type'],
+  asOf: Date,
+  afterId: string | null,
+  limit: number,
+): Promise<PayerState[]> {
   const filter: Record<string, unknown> = { reset_date: trusted({ $lte: asOf }) };
   if (afterId) filter._id = trusted({ $gt: afterId });
   if (type === 'user') {
-    const users = await UserModel.find({ ...filter, is_sub_user: trusted({ $ne: true }) }).sort({ _id: 1 }).limit(limit).lean();
+    const users = await UserModel.find({ ...filter, is_sub_user: trusted({ $ne: true }) })
+      .sort({ _id: 1 })
+      .limit(limit)
+      .lean();
     return users.map((user) => toState('user', user));
   }
   const orgs = await OrganizationModel.find(filter).sort({ _id: 1 }).limit(limit).lean();
@@ -108,7 +116,11 @@ export async function findPayerByCustomer(customerId: string): Promise<PayerRef 
 }
 
 /** The monthly token limit of a payer on a tier: a user's admin override wins over the plan. */
-export function limitFor(config: Pick<Config, 'plans'>, payer: Pick<PayerState, 'monthly_tokens_override'>, tier: Tier): number {
+export function limitFor(
+  config: Pick<Config, 'plans'>,
+  payer: Pick<PayerState, 'monthly_tokens_override'>,
+  tier: Tier,
+): number {
   return payer.monthly_tokens_override ?? config.plans[tier].monthly_tokens;
 }
 

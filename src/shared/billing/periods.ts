@@ -65,7 +65,13 @@ export function createPeriods({ redis, prefix, quota, claimTtlSeconds = 40 * 24 
     // Callers hold the payer lock; the check keeps a caller that lost the claim from moving a period twice.
     const current = await loadPayer(payer);
     if (current && (current.reset_date.getTime() === from.getTime() || current.reset_date.getTime() === to.getTime())) {
-      await setPayerFields(payer, { reset_date: to, monthly_limit: limit, tokens_used: 0, tokens_remaining: limit, monthly_usage: { api_calls: 0, tokens_used: 0 } });
+      await setPayerFields(payer, {
+        reset_date: to,
+        monthly_limit: limit,
+        tokens_used: 0,
+        tokens_remaining: limit,
+        monthly_usage: { api_calls: 0, tokens_used: 0 },
+      });
     }
     await refreshSeedFields(payer);
     return { end: to, changed };

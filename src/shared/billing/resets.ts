@@ -7,7 +7,15 @@ import type { QuotaService } from '../quota/service.js';
 import { graceExpired, isStripeManaged } from './decide.js';
 import { createPayerLock } from './lock.js';
 import { createPeriods, nextPeriodEnd } from './periods.js';
-import { findDuePayers, limitFor, loadPayer, payerName, setPayerFields, type PayerRef, type PayerState } from './payers.js';
+import {
+  findDuePayers,
+  limitFor,
+  loadPayer,
+  payerName,
+  setPayerFields,
+  type PayerRef,
+  type PayerState,
+} from './payers.js';
 import { isTier } from '../../config/prices.js';
 import { createBillingState } from './state.js';
 import { adminResetKey } from '../../../queues/index.js';
@@ -44,27 +52,62 @@ export function createQuotaResets({ config, logger, redis, quota }: Deps) {
   const periods = createPeriods({ redis, prefix, quota });
   const state = createBillingState({ config, quota, periods });
 
-  async function history(payer: PayerRef, fromTier: Tier, toTier: Tier, note: string, eventType: string): Promise<void> {
+  async function history(
+    payer: PayerRef,
+    fromTier: Tier,
+    toTier: Tier,
+    note: string,
+    eventType: string,
+  ): Promise<void> {
     const stored = await state.load(payer);
     const record = { ...stored.record, ...(eventType === 'grace_expired' ? {} : { pending_tier: null }) };
-    await state.save(payer, record, toTier, { at: new Date(), event_id: null, event_type: eventType, from_tier: fromTier, to_tier: toTier, status: record.status, note });
+    await state.save(payer, record, toTier, {
+      at: new Date(),
+      event_id: null,
+      event_type: eventType,
+      from_tier: fromTier,
+      to_tier: toTier,
+      status: record.status,
+      note,
+    });
   }
 
   /** Starts the next period of one due payer; `force` (an admin) skips the wait for Stripe. Caller holds the lock. */
   async function resetDue(payer: PayerState, asOf: Date, force: boolean): Promise<PayerResetOutcome> {
     const managed = isStripeManaged(payer.tier, payer.subscription?.status);
-    if (managed && !force && asOf.getTime() < payer.reset_date.getTime() + config.STRIPE_RENEWAL_GRACE_HOURS * HOUR_MS) return 'awaiting_stripe';
+    if (managed && !force && asOf.getTime() < payer.reset_date.getTime() + config.STRIPE_RENEWAL_GRACE_HOURS * HOUR_MS)
+      return 'awaiting_stripe';
     const pending = payer.subscription?.pending_tier;
     const tier = managed && isTier(pending) ? pending : payer.tier;
     if (tier !== payer.tier) await setPayerFields(payer.ref, { subscription_tier: tier });
-    const started = await periods.startPeriod(payer.ref, payer.reset_date, nextPeriodEnd(payer.reset_date, asOf), limitFor(config, payer, tier));
+    const started = await periods.startPeriod(
+      payer.ref,
+      payer.reset_date,
+      nextPeriodEnd(payer.reset_date, asOf),
+      limitFor(config, payer, tier),
+    );
     if (!managed) return 'reset';
     if (force) {
-      await history(payer.ref, payer.tier, tier, `admin reset: new period until ${started.end.toISOString()}`, 'admin_reset');
+      await history(
+        payer.ref,
+        payer.tier,
+        tier,
+        `admin reset: new period until ${started.end.toISOString()}`,
+        'admin_reset',
+      );
       return 'reset';
     }
-    logger.warn({ payer: payerName(payer.ref), reset_date: payer.reset_date.toISOString() }, 'no renewal from Stripe in time; quota reset without it');
-    await history(payer.ref, payer.tier, tier, `no invoice.paid by ${asOf.toISOString()}: new period until ${started.end.toISOString()} without Stripe`, 'renewal_fallback');
+    logger.warn(
+      { payer: payerName(payer.ref), reset_date: payer.reset_date.toISOString() },
+      'no renewal from Stripe in time; quota reset without it',
+    );
+    await history(
+      payer.ref,
+      payer.tier,
+      tier,
+      `no invoice.paid by ${asOf.toISOString()}: new period until ${started.end.toISOString()} without Stripe`,
+      'renewal_fallback',
+    );
     return 'renewal_fallback';
   }
 
@@ -93,10 +136,17 @@ export function createQuotaResets({ config, logger, redis, quota }: Deps) {
         if (!payer || !graceExpired(stored.record, payer.tier, asOf, config.STRIPE_PAST_DUE_GRACE_DAYS)) return 0;
         await state.changeTier(payer, 'free');
         // Snapshots from before the grace ended must not bring the tier back.
-        const graceEnd = Math.floor((stored.record.past_due_since!.getTime() + config.STRIPE_PAST_DUE_GRACE_DAYS * 24 * HOUR_MS) / 1000);
+        const graceEnd = Math.floor(
+          (stored.record.past_due_since!.getTime() + config.STRIPE_PAST_DUE_GRACE_DAYS * 24 * HOUR_MS) / 1000,
+        );
         const record = { ...stored.record, last_event_created: Math.max(stored.record.last_event_created, graceEnd) };
         await state.save(ref, record, 'free', {
-          at: new Date(), event_id: null, event_type: 'grace_expired', from_tier: payer.tier, to_tier: 'free', status: record.status,
+          at: new Date(),
+          event_id: null,
+          event_type: 'grace_expired',
+          from_tier: payer.tier,
+          to_tier: 'free',
+          status: record.status,
           note: `past_due since ${stored.record.past_due_since!.toISOString()}: grace of ${config.STRIPE_PAST_DUE_GRACE_DAYS} days over, free until paid`,
         });
         return 1;
@@ -107,7 +157,13 @@ export function createQuotaResets({ config, logger, redis, quota }: Deps) {
 
   /** Resets every due payer, in batches by id; safe to run concurrently and again (each period moves once). */
   async function resetAllDue(asOf: Date, onBatch?: (done: number) => Promise<void>): Promise<AllDueSummary> {
-    const summary: AllDueSummary = { as_of: asOf.toISOString(), reset: 0, renewal_fallback: 0, awaiting_stripe: 0, grace_expired: await expireGrace(asOf) };
+    const summary: AllDueSummary = {
+      as_of: asOf.toISOString(),
+      reset: 0,
+      renewal_fallback: 0,
+      awaiting_stripe: 0,
+      grace_expired: await expireGrace(asOf),
+    };
     let done = 0;
     for (const type of ['user', 'organization'] as const) {
       let afterId: string | null = null;
@@ -117,7 +173,8 @@ export function createQuotaResets({ config, logger, redis, quota }: Deps) {
         for (let i = 0; i < batch.length; i += PARALLEL) {
           const outcomes = await Promise.all(batch.slice(i, i + PARALLEL).map((payer) => resetIfDue(payer.ref, asOf)));
           for (const outcome of outcomes) {
-            if (outcome === 'reset' || outcome === 'renewal_fallback' || outcome === 'awaiting_stripe') summary[outcome] += 1;
+            if (outcome === 'reset' || outcome === 'renewal_fallback' || outcome === 'awaiting_stripe')
+              summary[outcome] += 1;
           }
         }
         afterId = batch[batch.length - 1]!.ref.id;
@@ -133,7 +190,11 @@ export function createQuotaResets({ config, logger, redis, quota }: Deps) {
    * new period with the same end (its id is the end moved by one millisecond, so the reset has its own period id
    * while Stripe's renewals still line up). `key` makes a retried job reuse the period it chose the first time.
    */
-  async function resetOne(ref: PayerRef, asOf: Date, key: string): Promise<{ outcome: PayerResetOutcome; reset_date?: string }> {
+  async function resetOne(
+    ref: PayerRef,
+    asOf: Date,
+    key: string,
+  ): Promise<{ outcome: PayerResetOutcome; reset_date?: string }> {
     return lock.withLock(ref, async () => {
       const current = await loadPayer(ref);
       if (!current) return { outcome: 'missing' as const };
@@ -145,7 +206,12 @@ export function createQuotaResets({ config, logger, redis, quota }: Deps) {
         const outcome = await resetDue(payer, asOf, true);
         return { outcome, reset_date: (await loadPayer(ref))?.reset_date.toISOString() };
       }
-      const started = await periods.startPeriod(ref, from, new Date(from.getTime() + 1), limitFor(config, payer, payer.tier));
+      const started = await periods.startPeriod(
+        ref,
+        from,
+        new Date(from.getTime() + 1),
+        limitFor(config, payer, payer.tier),
+      );
       return { outcome: 'reset' as const, reset_date: started.end.toISOString() };
     });
   }

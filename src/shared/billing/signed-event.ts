@@ -13,7 +13,12 @@ export type SignedEventResult =
  * passes `toleranceSeconds: 0` (signature only), because a job may wait or be retried for far longer, and a genuine
  * event replayed later is a duplicate by its id anyway.
  */
-export function readSignedEvent(payload: string, signature: string, secret: string, toleranceSeconds?: number): SignedEventResult {
+export function readSignedEvent(
+  payload: string,
+  signature: string,
+  secret: string,
+  toleranceSeconds?: number,
+): SignedEventResult {
   let event: Stripe.Event;
   try {
     event = Stripe.webhooks.constructEvent(payload, signature, secret, toleranceSeconds);
@@ -22,8 +27,21 @@ export function readSignedEvent(payload: string, signature: string, secret: stri
       ? { ok: false, code: 'invalid_signature', message: 'Webhook signature verification failed' }
       : { ok: false, code: 'invalid_payload', message: 'Webhook payload is not a Stripe event' };
   }
-  if (typeof event.id !== 'string' || !EVENT_ID.test(event.id) || typeof event.type !== 'string' || !Number.isInteger(event.created)) {
+  if (
+    typeof event.id !== 'string' ||
+    !EVENT_ID.test(event.id) ||
+    typeof event.type !== 'string' ||
+    !Number.isInteger(event.created)
+  ) {
     return { ok: false, code: 'invalid_payload', message: 'Webhook payload is not a Stripe event' };
   }
-  return { ok: true, envelope: { event_id: event.id, type: event.type, created: event.created, event: event as unknown as Record<string, unknown> } };
+  return {
+    ok: true,
+    envelope: {
+      event_id: event.id,
+      type: event.type,
+      created: event.created,
+      event: event as unknown as Record<string, unknown>,
+    },
+  };
 }

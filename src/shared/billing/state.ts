@@ -3,7 +3,15 @@ import { SubscriptionModel } from '../../models/subscription.js';
 import type { QuotaService } from '../quota/service.js';
 import { EMPTY_RECORD, type BillingRecord } from './decide.js';
 import type { Periods } from './periods.js';
-import { accountOf, limitFor, loadPayer, setPayerFields, type PayerRef, type PayerState, type SubscriptionSummary } from './payers.js';
+import {
+  accountOf,
+  limitFor,
+  loadPayer,
+  setPayerFields,
+  type PayerRef,
+  type PayerState,
+  type SubscriptionSummary,
+} from './payers.js';
 
 export interface HistoryEntry {
   at: Date;
@@ -23,7 +31,8 @@ export interface StoredRecord {
   history: HistoryEntry[];
 }
 
-const asTier = (value: unknown): Tier | null => (value === 'free' || value === 'pro' || value === 'enterprise' ? value : null);
+const asTier = (value: unknown): Tier | null =>
+  value === 'free' || value === 'pro' || value === 'enterprise' ? value : null;
 const asDate = (value: unknown): Date | null => (value ? new Date(value as string) : null);
 
 export const summaryOf = (record: BillingRecord, tier: Tier): SubscriptionSummary => ({
@@ -47,10 +56,22 @@ interface Deps {
 export function createBillingState({ config, quota, periods }: Deps) {
   async function load(payer: PayerRef): Promise<StoredRecord> {
     const doc = await SubscriptionModel.findOne({ owner_type: payer.type, owner_id: payer.id }).lean();
-    if (!doc) return { record: { ...EMPTY_RECORD }, tier: null, stripe_customer_id: null, appliedEventIds: new Set(), history: [] };
+    if (!doc)
+      return {
+        record: { ...EMPTY_RECORD },
+        tier: null,
+        stripe_customer_id: null,
+        appliedEventIds: new Set(),
+        history: [],
+      };
     const history = (doc.history ?? []).map((entry) => ({
-      at: new Date(entry.at ?? 0), event_id: entry.event_id ?? null, event_type: entry.event_type ?? '',
-      from_tier: asTier(entry.from_tier) ?? 'free', to_tier: asTier(entry.to_tier) ?? 'free', status: entry.status ?? '', note: entry.note ?? '',
+      at: new Date(entry.at ?? 0),
+      event_id: entry.event_id ?? null,
+      event_type: entry.event_type ?? '',
+      from_tier: asTier(entry.from_tier) ?? 'free',
+      to_tier: asTier(entry.to_tier) ?? 'free',
+      status: entry.status ?? '',
+      note: entry.note ?? '',
     }));
     return {
       record: {
@@ -80,9 +101,16 @@ export function createBillingState({ config, quota, periods }: Deps) {
   }
 
   /** Saves the record with one history entry, and mirrors the summary (and the tier) onto the payer. */
-  async function save(payer: PayerRef, record: BillingRecord, tier: Tier, entry: HistoryEntry, customerId?: string | null): Promise<void> {
+  async function save(
+    payer: PayerRef,
+    record: BillingRecord,
+    tier: Tier,
+    entry: HistoryEntry,
+    customerId?: string | null,
+  ): Promise<void> {
     const current = await loadPayer(payer);
-    const adoptCustomer = customerId && current && !current.stripe_customer_id ? { stripe_customer_id: customerId } : {};
+    const adoptCustomer =
+      customerId && current && !current.stripe_customer_id ? { stripe_customer_id: customerId } : {};
     await setPayerFields(payer, { subscription: summaryOf(record, tier), subscription_tier: tier, ...adoptCustomer });
     await SubscriptionModel.updateOne(
       { owner_type: payer.type, owner_id: payer.id },

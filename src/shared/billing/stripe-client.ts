@@ -3,7 +3,11 @@ import type { Config } from '../../config/index.js';
 import { ServiceUnavailableError, UpstreamError } from '../../lib/errors.js';
 
 /** Where the SDK sends requests: Stripe's own API, or STRIPE_API_BASE (stripe-mock in tests). */
-export function stripeHostOptions(apiBase: string | undefined): { host?: string; port?: number; protocol?: 'http' | 'https' } {
+export function stripeHostOptions(apiBase: string | undefined): {
+  host?: string;
+  port?: number;
+  protocol?: 'http' | 'https';
+} {
   if (!apiBase) return {};
   const url = new URL(apiBase);
   const protocol = url.protocol === 'http:' ? 'http' : 'https';
@@ -22,16 +26,22 @@ export function createStripeClient(config: Pick<Config, 'STRIPE_SECRET_KEY' | 'S
 }
 
 export const billingNotConfigured = () =>
-  new ServiceUnavailableError('Billing is not configured on this server (STRIPE_SECRET_KEY is not set)', 'billing_not_configured');
+  new ServiceUnavailableError(
+    'Billing is not configured on this server (STRIPE_SECRET_KEY is not set)',
+    'billing_not_configured',
+  );
 
 /** Runs a Stripe call; its failures become a 502/503 without Stripe's internals (ids, keys, raw messages). */
 export async function callStripe<T>(what: string, call: () => Promise<T>): Promise<T> {
   try {
     return await call();
   } catch (error) {
-    if (error instanceof Stripe.errors.StripeConnectionError) throw new UpstreamError(503, `Stripe is not reachable (${what})`, 'stripe_unavailable');
-    if (error instanceof Stripe.errors.StripeRateLimitError) throw new UpstreamError(503, `Stripe is busy (${what}); try again`, 'stripe_rate_limited');
-    if (error instanceof Stripe.errors.StripeError) throw new UpstreamError(502, `Stripe refused the request (${what})`, 'stripe_error');
+    if (error instanceof Stripe.errors.StripeConnectionError)
+      throw new UpstreamError(503, `Stripe is not reachable (${what})`, 'stripe_unavailable');
+    if (error instanceof Stripe.errors.StripeRateLimitError)
+      throw new UpstreamError(503, `Stripe is busy (${what}); try again`, 'stripe_rate_limited');
+    if (error instanceof Stripe.errors.StripeError)
+      throw new UpstreamError(502, `Stripe refused the request (${what})`, 'stripe_error');
     throw error;
   }
 }

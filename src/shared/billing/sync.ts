@@ -9,7 +9,15 @@ import { decide, type Decision } from './decide.js';
 import { isHandledEventType, ownerFromMetadata, parseEventObject, type ParsedEvent } from './events.js';
 import { createPayerLock } from './lock.js';
 import { createPeriods, nextPeriodEnd } from './periods.js';
-import { findPayerByCustomer, limitFor, loadPayer, payerName, setPayerFields, type PayerRef, type PayerState } from './payers.js';
+import {
+  findPayerByCustomer,
+  limitFor,
+  loadPayer,
+  payerName,
+  setPayerFields,
+  type PayerRef,
+  type PayerState,
+} from './payers.js';
 import { createBillingState } from './state.js';
 
 export interface StripeEventEnvelope {
@@ -55,7 +63,8 @@ export function createStripeSync({ config, logger, redis, quota }: Deps) {
     }
   }
 
-  const alreadyProcessed = async (eventId: string) => Boolean(await ProcessedStripeEventModel.exists({ event_id: eventId }));
+  const alreadyProcessed = async (eventId: string) =>
+    Boolean(await ProcessedStripeEventModel.exists({ event_id: eventId }));
 
   async function resolvePayer(parsed: ParsedEvent): Promise<{ payer: PayerRef; customerId: string | null } | null> {
     const object = parsed.object;
@@ -81,7 +90,12 @@ export function createStripeSync({ config, logger, redis, quota }: Deps) {
       if (payer.reset_date <= decision.ended.at) {
         // The paid period is over: continue with a fresh free period.
         await setPayerFields(payer.ref, { subscription_tier: 'free' });
-        await periods.startPeriod(payer.ref, payer.reset_date, nextPeriodEnd(payer.reset_date, decision.ended.at), free);
+        await periods.startPeriod(
+          payer.ref,
+          payer.reset_date,
+          nextPeriodEnd(payer.reset_date, decision.ended.at),
+          free,
+        );
       } else if (payer.tier !== 'free') {
         await state.changeTier(payer, 'free');
       }
@@ -100,25 +114,55 @@ export function createStripeSync({ config, logger, redis, quota }: Deps) {
     return payer.tier;
   }
 
-  async function applyLocked(envelope: StripeEventEnvelope, parsed: ParsedEvent, ref: PayerRef, customerId: string | null): Promise<SyncOutcome> {
+  async function applyLocked(
+    envelope: StripeEventEnvelope,
+    parsed: ParsedEvent,
+    ref: PayerRef,
+    customerId: string | null,
+  ): Promise<SyncOutcome> {
     if (await alreadyProcessed(envelope.event_id)) return { outcome: 'duplicate' };
     const payer = await loadPayer(ref);
     if (!payer) return { outcome: 'unknown_customer' };
     const stored = await state.load(ref);
     if (stored.appliedEventIds.has(envelope.event_id)) return { outcome: 'duplicate' };
     const decision = decide({
-      record: stored.record, tier: payer.tier, resetDate: payer.reset_date,
+      record: stored.record,
+      tier: payer.tier,
+      resetDate: payer.reset_date,
       event: { id: envelope.event_id, type: envelope.type, created: envelope.created },
-      parsed, prices: config, graceDays: config.STRIPE_PAST_DUE_GRACE_DAYS,
+      parsed,
+      prices: config,
+      graceDays: config.STRIPE_PAST_DUE_GRACE_DAYS,
     });
     const tier = await carryOut(payer, decision);
-    await state.save(ref, decision.record, tier, {
-      at: new Date(), event_id: envelope.event_id, event_type: envelope.type, from_tier: payer.tier, to_tier: tier,
-      status: decision.record.status, note: decision.note,
-    }, customerId);
-    if (decision.note.startsWith('ignored')) logger.warn({ event_id: envelope.event_id, type: envelope.type, payer: payerName(ref), note: decision.note }, 'stripe event not applied');
+    await state.save(
+      ref,
+      decision.record,
+      tier,
+      {
+        at: new Date(),
+        event_id: envelope.event_id,
+        event_type: envelope.type,
+        from_tier: payer.tier,
+        to_tier: tier,
+        status: decision.record.status,
+        note: decision.note,
+      },
+      customerId,
+    );
+    if (decision.note.startsWith('ignored'))
+      logger.warn(
+        { event_id: envelope.event_id, type: envelope.type, payer: payerName(ref), note: decision.note },
+        'stripe event not applied',
+      );
     const after = await loadPayer(ref);
-    return { outcome: 'applied', payer: payerName(ref), note: decision.note, ref, period_end: after?.reset_date ?? payer.reset_date };
+    return {
+      outcome: 'applied',
+      payer: payerName(ref),
+      note: decision.note,
+      ref,
+      period_end: after?.reset_date ?? payer.reset_date,
+    };
   }
 
   /** Applies an event's effects without claiming it (idempotent; `process` claims afterwards). */
@@ -128,13 +172,22 @@ export function createStripeSync({ config, logger, redis, quota }: Deps) {
     try {
       parsed = parseEventObject(envelope.type, eventShape.parse(envelope.event).data.object);
     } catch (error) {
-      const message = error instanceof z.ZodError ? error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') : String(error);
-      logger.error({ event_id: envelope.event_id, type: envelope.type, err: message }, 'stripe event payload not understood');
+      const message =
+        error instanceof z.ZodError
+          ? error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')
+          : String(error);
+      logger.error(
+        { event_id: envelope.event_id, type: envelope.type, err: message },
+        'stripe event payload not understood',
+      );
       return { outcome: 'invalid_payload', error: message };
     }
     const resolved = await resolvePayer(parsed);
     if (!resolved) {
-      logger.warn({ event_id: envelope.event_id, type: envelope.type }, 'stripe event for a customer that belongs to no payer; ignored');
+      logger.warn(
+        { event_id: envelope.event_id, type: envelope.type },
+        'stripe event for a customer that belongs to no payer; ignored',
+      );
       return { outcome: 'unknown_customer' };
     }
     return lock.withLock(resolved.payer, () => applyLocked(envelope, parsed, resolved.payer, resolved.customerId));

@@ -50,7 +50,8 @@ export function createBpeCounter(ranks: TiktokenRanks): BpeCounter {
   function merge(bytes: string): number {
     const starts: number[] = [];
     for (let i = 0; i <= bytes.length; i += 1) starts.push(i);
-    const pairRank = (i: number) => (i + 2 < starts.length ? (table.get(bytes.slice(starts[i], starts[i + 2])) ?? Infinity) : Infinity);
+    const pairRank = (i: number) =>
+      i + 2 < starts.length ? (table.get(bytes.slice(starts[i], starts[i + 2])) ?? Infinity) : Infinity;
     const ranksOf: number[] = [];
     for (let i = 0; i < starts.length - 1; i += 1) ranksOf.push(pairRank(i));
     while (starts.length > 2) {

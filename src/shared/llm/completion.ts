@@ -49,15 +49,33 @@ interface ChoiceState {
   finishReason: string | null;
 }
 
-const newChoice = (): ChoiceState => ({ content: null, refusal: null, reasoning: null, toolCalls: [], functionCall: null, logprobs: null, finishReason: null });
+const newChoice = (): ChoiceState => ({
+  content: null,
+  refusal: null,
+  reasoning: null,
+  toolCalls: [],
+  functionCall: null,
+  logprobs: null,
+  finishReason: null,
+});
 
-const append = (current: string | null, more: string | null | undefined) => (typeof more === 'string' ? (current ?? '') + more : current);
+const append = (current: string | null, more: string | null | undefined) =>
+  typeof more === 'string' ? (current ?? '') + more : current;
 
 /** True when the chunk carries something generated (not only a role or an empty delta). */
 export function isMeaningfulChunk(chunk: ChatCompletionChunk): boolean {
   for (const choice of chunk.choices ?? []) {
     const d = choice.delta ?? {};
-    if (d.content || d.refusal || d.reasoning_content || d.reasoning || d.tool_calls?.length || d.function_call || choice.finish_reason) return true;
+    if (
+      d.content ||
+      d.refusal ||
+      d.reasoning_content ||
+      d.reasoning ||
+      d.tool_calls?.length ||
+      d.function_call ||
+      choice.finish_reason
+    )
+      return true;
   }
   return false;
 }

@@ -1,6 +1,15 @@
-import { enqueueSettlement, errorEventJson, type Producer, type RequestContext, type RequestOutcome, type ClientError, type EndRecord, type LlmStatus, type NewEntry } from '../../../queues/index.js';
+import {
+  enqueueSettlement,
+  errorEventJson,
+  type Producer,
+  type RequestContext,
+  type RequestOutcome,
+  type ClientError,
+  type EndRecord,
+  type LlmStatus,
+  type NewEntry,
+} from '../../../queues/index.js';
 import type { StreamStore } from './stream-store.js';
-
 
 export interface FinishInput {
   context: RequestContext;
@@ -37,17 +46,35 @@ export async function finishRequest(store: StreamStore, producer: Producer, inpu
 }
 
 /** The outcome of a request that produced nothing (failed, or stopped before its first token): nothing is billed. */
-export function emptyOutcome(context: RequestContext, status: 'failed' | 'aborted', errorCode: string | null, provider: string | null = null): RequestOutcome {
+export function emptyOutcome(
+  context: RequestContext,
+  status: 'failed' | 'aborted',
+  errorCode: string | null,
+  provider: string | null = null,
+): RequestOutcome {
   return {
-    status, prompt_tokens: 0, completion_tokens: 0, usage_source: 'none', provider, error_code: errorCode,
-    ttft_ms: null, duration_ms: Math.max(0, Date.now() - context.enqueued_at),
+    status,
+    prompt_tokens: 0,
+    completion_tokens: 0,
+    usage_source: 'none',
+    provider,
+    error_code: errorCode,
+    ttft_ms: null,
+    duration_ms: Math.max(0, Date.now() - context.enqueued_at),
   };
 }
 
 export const CANCEL_ERRORS = {
-  cancelled: { status: 409, type: 'invalid_request_error', code: 'request_cancelled', message: 'The request was cancelled.' },
+  cancelled: {
+    status: 409,
+    type: 'invalid_request_error',
+    code: 'request_cancelled',
+    message: 'The request was cancelled.',
+  },
   client_disconnected: {
-    status: 409, type: 'invalid_request_error', code: 'client_disconnected',
+    status: 409,
+    type: 'invalid_request_error',
+    code: 'client_disconnected',
     message: 'The client disconnected and did not come back within the grace period; the request was stopped.',
   },
 } as const satisfies Record<string, ClientError>;

@@ -13,7 +13,9 @@ const WINDOW_MS = 60_000;
  * KEYS[1] rpm set, KEYS[2] active set. ARGV now, window, rpm limit, request id, is stream, stream limit, slot ttl.
  * Returns {verdict, count, reset ms}.
  */
-const ADMIT = luaScript('admit', `
+const ADMIT = luaScript(
+  'admit',
+  `
 local now = tonumber(ARGV[1])
 local window = tonumber(ARGV[2])
 local limit = tonumber(ARGV[3])
@@ -33,7 +35,8 @@ end
 redis.call('ZADD', KEYS[1], now, ARGV[4])
 redis.call('PEXPIRE', KEYS[1], window)
 return {'ok', count + 1, reset}
-`);
+`,
+);
 
 /**
  * Opens a resume connection (GET /llm/requests/{id}/stream) on the user's open-stream limit. A request that is
@@ -44,7 +47,9 @@ return {'ok', count + 1, reset}
  * KEYS[1] active set, KEYS[2] request meta. ARGV now, request id, connection id, limit, slot ttl, connections per
  * request slot. Returns {verdict ('own' | 'slot' | 'streams' | 'gone'), running (1|0)}.
  */
-const OPEN_CONNECTION = luaScript('open-connection', `
+const OPEN_CONNECTION = luaScript(
+  'open-connection',
+  `
 if redis.call('EXISTS', KEYS[2]) == 0 then return {'gone', 0} end
 local now = tonumber(ARGV[1])
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
@@ -60,20 +65,24 @@ redis.call('ZADD', KEYS[1], now + ttl, ARGV[3])
 if redis.call('PTTL', KEYS[1]) < ttl then redis.call('PEXPIRE', KEYS[1], ttl) end
 if running then redis.call('HINCRBY', KEYS[2], 'watchers', 1) end
 return {'slot', running and 1 or 0}
-`);
+`,
+);
 
 /**
  * Keeps a resume connection's own slot alive while the connection lasts (its expiry only frees the slots of API
  * processes that died). A slot already gone is not brought back.
  * KEYS[1] active set. ARGV now, slot ttl, slot. Returns 1 if kept.
  */
-const KEEP_SLOT = luaScript('keep-slot', `
+const KEEP_SLOT = luaScript(
+  'keep-slot',
+  `
 if not redis.call('ZSCORE', KEYS[1], ARGV[3]) then return 0 end
 local ttl = tonumber(ARGV[2])
 redis.call('ZADD', KEYS[1], tonumber(ARGV[1]) + ttl, ARGV[3])
 if redis.call('PTTL', KEYS[1]) < ttl then redis.call('PEXPIRE', KEYS[1], ttl) end
 return 1
-`);
+`,
+);
 
 export interface Admission {
   headers: Record<string, string>;
@@ -90,8 +99,13 @@ export interface AdmitInput {
 function tooManyStreams(limit: number): TooManyRequestsError {
   return new TooManyRequestsError(
     `Too many open streams: at most ${limit} at a time. Finish or cancel one first.`,
-    'concurrency_limit_exceeded', 1, {
-      'RateLimit-Limit': String(limit), 'RateLimit-Remaining': '0', 'RateLimit-Reset': '1', 'RateLimit-Policy': `${limit};concurrency`,
+    'concurrency_limit_exceeded',
+    1,
+    {
+      'RateLimit-Limit': String(limit),
+      'RateLimit-Remaining': '0',
+      'RateLimit-Reset': '1',
+      'RateLimit-Policy': `${limit};concurrency`,
     },
   );
 }
@@ -121,13 +135,25 @@ export function createLimits({ redis, prefix, slotTtlMs }: { redis: Redis; prefi
 
   /** Counts the request and takes a stream slot, or throws 429 with Retry-After and RateLimit headers. */
   async function admit({ userId, requestId, requestsPerMinute, concurrentStreams }: AdmitInput): Promise<Admission> {
-    const [verdict, count, reset] = (await ADMIT.run(redis, [keys.rpm(userId), keys.active(userId)], [
-      Date.now(), WINDOW_MS, requestsPerMinute, requestId, concurrentStreams === null ? 0 : 1, concurrentStreams ?? 0, slotTtlMs,
-    ])) as [string, number, number];
+    const [verdict, count, reset] = (await ADMIT.run(
+      redis,
+      [keys.rpm(userId), keys.active(userId)],
+      [
+        Date.now(),
+        WINDOW_MS,
+        requestsPerMinute,
+        requestId,
+        concurrentStreams === null ? 0 : 1,
+        concurrentStreams ?? 0,
+        slotTtlMs,
+      ],
+    )) as [string, number, number];
     if (verdict === 'rpm') {
       throw new TooManyRequestsError(
         `Rate limit reached: ${requestsPerMinute} requests per minute. Retry after the time in Retry-After.`,
-        'rate_limit_exceeded', reset / 1000, rateHeaders(requestsPerMinute, 0, reset),
+        'rate_limit_exceeded',
+        reset / 1000,
+        rateHeaders(requestsPerMinute, 0, reset),
       );
     }
     if (verdict === 'streams') throw tooManyStreams(concurrentStreams ?? 0);
@@ -143,11 +169,17 @@ export function createLimits({ redis, prefix, slotTtlMs }: { redis: Redis; prefi
    * Counts a resume connection of `requestId` on the user's open-stream limit (see OPEN_CONNECTION); throws 429
    * over the limit. Null when the request's record is gone.
    */
-  async function openResume(userId: string, requestId: string, concurrentStreams: number): Promise<ResumeConnection | null> {
+  async function openResume(
+    userId: string,
+    requestId: string,
+    concurrentStreams: number,
+  ): Promise<ResumeConnection | null> {
     const slot = `resume:${requestId}:${randomUUID()}`;
-    const [verdict, running] = (await OPEN_CONNECTION.run(redis, [keys.active(userId), keys.meta(requestId)], [
-      Date.now(), requestId, slot, concurrentStreams, slotTtlMs, CONNECTIONS_PER_REQUEST_SLOT,
-    ])) as [string, number];
+    const [verdict, running] = (await OPEN_CONNECTION.run(
+      redis,
+      [keys.active(userId), keys.meta(requestId)],
+      [Date.now(), requestId, slot, concurrentStreams, slotTtlMs, CONNECTIONS_PER_REQUEST_SLOT],
+    )) as [string, number];
     if (verdict === 'streams') throw tooManyStreams(concurrentStreams);
     if (verdict === 'gone') return null;
     return { running: running === 1, slot: verdict === 'slot' ? slot : null };
@@ -156,7 +188,9 @@ export function createLimits({ redis, prefix, slotTtlMs }: { redis: Redis; prefi
   /** Pushes back the expiry of open resume connections' own slots. */
   async function keepResumeSlots(slots: Array<{ userId: string; slot: string }>): Promise<void> {
     const now = Date.now();
-    await Promise.all(slots.map(({ userId, slot }) => KEEP_SLOT.run(redis, [keys.active(userId)], [now, slotTtlMs, slot])));
+    await Promise.all(
+      slots.map(({ userId, slot }) => KEEP_SLOT.run(redis, [keys.active(userId)], [now, slotTtlMs, slot])),
+    );
   }
 
   return { admit, release, openResume, keepResumeSlots, slotTtlMs };

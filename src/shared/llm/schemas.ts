@@ -8,7 +8,10 @@ const imagePart = z.looseObject({
   type: z.literal('image_url'),
   image_url: z.looseObject({ url: z.string().min(1), detail: z.enum(['auto', 'low', 'high']).optional() }),
 });
-const audioPart = z.looseObject({ type: z.literal('input_audio'), input_audio: z.looseObject({ data: z.string(), format: z.string() }) });
+const audioPart = z.looseObject({
+  type: z.literal('input_audio'),
+  input_audio: z.looseObject({ data: z.string(), format: z.string() }),
+});
 // Only inline files: a `file_id` names an upload this proxy never saw, whose size (and cost) it cannot know.
 const filePart = z.looseObject({
   type: z.literal('file'),
@@ -34,7 +37,10 @@ export const chatMessageSchema = z.discriminatedUnion('role', [
   z.looseObject({ role: z.literal('user'), content: z.union([z.string(), z.array(userPart).min(1)]), name }),
   z.looseObject({
     role: z.literal('assistant'),
-    content: z.union([z.string(), z.array(assistantPart)]).nullable().optional(),
+    content: z
+      .union([z.string(), z.array(assistantPart)])
+      .nullable()
+      .optional(),
     name,
     refusal: z.string().nullable().optional(),
     tool_calls: z.array(toolCall).optional(),
@@ -47,7 +53,13 @@ export type ChatMessage = z.infer<typeof chatMessageSchema>;
 
 const tool = z.looseObject({
   type: z.string(),
-  function: z.looseObject({ name: z.string().min(1).max(64), description: z.string().optional(), parameters: z.record(z.string(), z.unknown()).optional() }).optional(),
+  function: z
+    .looseObject({
+      name: z.string().min(1).max(64),
+      description: z.string().optional(),
+      parameters: z.record(z.string(), z.unknown()).optional(),
+    })
+    .optional(),
 });
 
 const tokenLimit = z.number().int().min(1).max(1_000_000).nullable().optional();
@@ -83,7 +95,10 @@ export const chatCompletionRequestSchema = z
     top_p: z.number().min(0).max(1).nullable().optional(),
     presence_penalty: z.number().min(-2).max(2).nullable().optional(),
     frequency_penalty: z.number().min(-2).max(2).nullable().optional(),
-    stop: z.union([z.string(), z.array(z.string()).max(4)]).nullable().optional(),
+    stop: z
+      .union([z.string(), z.array(z.string()).max(4)])
+      .nullable()
+      .optional(),
     seed: z.number().int().nullable().optional(),
     user: z.string().max(256).optional(),
     logprobs: z.boolean().nullable().optional(),
@@ -114,29 +129,36 @@ export const chatCompletionSchema = z
     object: z.literal('chat.completion'),
     created: z.number(),
     model: z.string(),
-    choices: z.array(z.object({
-      index: z.number(),
-      message: z.object({ role: z.literal('assistant'), content: z.string().nullable(), refusal: z.string().nullable().optional(), tool_calls: z.array(z.unknown()).optional() }),
-      logprobs: z.unknown().nullable(),
-      finish_reason: z.string().nullable(),
-    })),
+    choices: z.array(
+      z.object({
+        index: z.number(),
+        message: z.object({
+          role: z.literal('assistant'),
+          content: z.string().nullable(),
+          refusal: z.string().nullable().optional(),
+          tool_calls: z.array(z.unknown()).optional(),
+        }),
+        logprobs: z.unknown().nullable(),
+        finish_reason: z.string().nullable(),
+      }),
+    ),
     usage: usageSchema,
   })
   .openapi('ChatCompletion');
 
-export const chatCompletionChunkStreamSchema = z
-  .string()
-  .openapi('ChatCompletionChunkStream', {
-    description: 'Server-Sent Events: each event has an `id` and `data: <chat.completion.chunk JSON>`; the last is `data: [DONE]`. '
-      + 'An error after the stream started arrives as `data: {"error": {...}}` before `[DONE]`.',
-  });
+export const chatCompletionChunkStreamSchema = z.string().openapi('ChatCompletionChunkStream', {
+  description:
+    'Server-Sent Events: each event has an `id` and `data: <chat.completion.chunk JSON>`; the last is `data: [DONE]`. ' +
+    'An error after the stream started arrives as `data: {"error": {...}}` before `[DONE]`.',
+});
 
-export const modelSchema = z.object({ id: z.string(), object: z.literal('model'), created: z.number(), owned_by: z.string() }).openapi('Model');
+export const modelSchema = z
+  .object({ id: z.string(), object: z.literal('model'), created: z.number(), owned_by: z.string() })
+  .openapi('Model');
 export const modelListSchema = z.object({ object: z.literal('list'), data: z.array(modelSchema) }).openapi('ModelList');
 
 export const requestIdParamsSchema = z.object({ id: z.string().regex(LLM_ID_PATTERN, 'not an LLM request id') });
 export const modelParamsSchema = z.object({ model: z.string().min(1).max(256) });
-
 
 export const llmRequestStatusSchema = z
   .object({

@@ -14,20 +14,25 @@ import { llmKeys, parseEntry, type NewEntry, type StreamEntry } from '../../../q
  * land after the worker's claim: it never overwrites what the worker set.
  * KEYS[1] meta. ARGV user id, model, stream, created ms, ttl seconds.
  */
-const CREATE = luaScript('create', `
+const CREATE = luaScript(
+  'create',
+  `
 redis.call('HSET', KEYS[1], 'user_id', ARGV[1], 'model', ARGV[2], 'stream', ARGV[3], 'created', ARGV[4])
 redis.call('HSETNX', KEYS[1], 'status', 'queued')
 redis.call('HINCRBY', KEYS[1], 'watchers', 1)
 redis.call('EXPIRE', KEYS[1], ARGV[5])
 return 1
-`);
+`,
+);
 
 /**
  * Claims the request for a worker run; reports what an earlier run left behind. A status the API has not
  * written yet is created from the job; one gone because the job waited longer than its expiry is `missing`.
  * KEYS[1] meta, KEYS[2] stream, KEYS[3] cancel. ARGV run, now ms, worker, user id, model, stream, created ms, ttl s.
  */
-const CLAIM = luaScript('claim', `
+const CLAIM = luaScript(
+  'claim',
+  `
 if redis.call('EXISTS', KEYS[1]) == 0 then
   if tonumber(ARGV[2]) - tonumber(ARGV[7]) > tonumber(ARGV[8]) * 1000 then return {'missing', 0, ''} end
   redis.call('HSET', KEYS[1], 'user_id', ARGV[4], 'model', ARGV[5], 'stream', ARGV[6], 'created', ARGV[7])
@@ -38,13 +43,16 @@ if redis.call('HEXISTS', KEYS[1], 'finished_at') == 1 then return {'final', 0, '
 redis.call('HSETNX', KEYS[1], 'started_at', ARGV[2])
 redis.call('HSET', KEYS[1], 'status', 'running')
 return {'ok', redis.call('XLEN', KEYS[2]), redis.call('GET', KEYS[3]) or ''}
-`);
+`,
+);
 
 /**
  * Appends chunks (ARGV[4..]) if the caller still owns the request; keeps stream and status alive (their
  * expiry is pushed back on the first append and then about every 100 chunks).
  */
-const APPEND = luaScript('append', `
+const APPEND = luaScript(
+  'append',
+  `
 if redis.call('HGET', KEYS[2], 'run') ~= ARGV[1] then return false end
 local id
 for i = 4, #ARGV do id = redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[2], '*', 't', 'c', 'd', ARGV[i]) end
@@ -55,13 +63,16 @@ if total == n or (total % 100) < n then
   redis.call('EXPIRE', KEYS[2], ARGV[3])
 end
 return id
-`);
+`,
+);
 
 /**
  * Ends the request once: appends the last entries, records the outcome fields, frees the user's stream slot.
  * Returns 1 when it finalized, 0 when it was already final, -1 when the caller does not own the request.
  */
-const FINALIZE = luaScript('finalize', `
+const FINALIZE = luaScript(
+  'finalize',
+  `
 if redis.call('HGET', KEYS[2], 'run') ~= ARGV[1] then return -1 end
 if redis.call('HEXISTS', KEYS[2], 'finished_at') == 1 then return 0 end
 local n = tonumber(ARGV[5])
@@ -77,7 +88,8 @@ redis.call('ZREM', KEYS[3], ARGV[4])
 redis.call('EXPIRE', KEYS[1], ARGV[3])
 redis.call('EXPIRE', KEYS[2], ARGV[3])
 return 1
-`);
+`,
+);
 
 export interface StreamStoreOptions {
   redis: Redis;
@@ -96,24 +108,32 @@ export interface RequestIdentity {
 }
 
 export type ClaimResult =
-  | { state: 'missing' }
-  | { state: 'final' }
-  | { state: 'ok'; existingEntries: number; cancelReason: string | null };
+  { state: 'missing' } | { state: 'final' } | { state: 'ok'; existingEntries: number; cancelReason: string | null };
 
 export function createStreamStore({ redis, prefix, maxLen, ttlSeconds }: StreamStoreOptions) {
   const keys = llmKeys(prefix);
 
   /** Records a new request (owner, model) so any API process can answer for it. */
   async function create(request: RequestIdentity): Promise<void> {
-    await CREATE.run(redis, [keys.meta(request.id)], [request.userId, request.model, request.stream ? '1' : '0', request.created, ttlSeconds]);
+    await CREATE.run(
+      redis,
+      [keys.meta(request.id)],
+      [request.userId, request.model, request.stream ? '1' : '0', request.created, ttlSeconds],
+    );
   }
 
   /** `worker` names the process serving the request (host:pid), for operators. */
-  async function claim(request: RequestIdentity, run: string, worker = `${hostname()}:${process.pid}`): Promise<ClaimResult> {
+  async function claim(
+    request: RequestIdentity,
+    run: string,
+    worker = `${hostname()}:${process.pid}`,
+  ): Promise<ClaimResult> {
     const { id } = request;
-    const [state, entries, cancel] = (await CLAIM.run(redis, [keys.meta(id), keys.stream(id), keys.cancel(id)], [
-      run, Date.now(), worker, request.userId, request.model, request.stream ? '1' : '0', request.created, ttlSeconds,
-    ])) as [string, number, string];
+    const [state, entries, cancel] = (await CLAIM.run(
+      redis,
+      [keys.meta(id), keys.stream(id), keys.cancel(id)],
+      [run, Date.now(), worker, request.userId, request.model, request.stream ? '1' : '0', request.created, ttlSeconds],
+    )) as [string, number, string];
     if (state === 'missing') return { state };
     if (state === 'final') return { state };
     return { state: 'ok', existingEntries: Number(entries), cancelReason: cancel || null };
@@ -126,7 +146,13 @@ export function createStreamStore({ redis, prefix, maxLen, ttlSeconds }: StreamS
     return result !== null;
   }
 
-  async function finalize(id: string, run: string, userId: string, entries: NewEntry[], fields: Record<string, string | number>): Promise<-1 | 0 | 1> {
+  async function finalize(
+    id: string,
+    run: string,
+    userId: string,
+    entries: NewEntry[],
+    fields: Record<string, string | number>,
+  ): Promise<-1 | 0 | 1> {
     const args: Array<string | number> = [run, maxLen, ttlSeconds, id, entries.length];
     for (const entry of entries) args.push(entry.type, entry.data, entry.status ?? '');
     for (const [name, value] of Object.entries(fields)) args.push(name, value);
@@ -140,7 +166,13 @@ export function createStreamStore({ redis, prefix, maxLen, ttlSeconds }: StreamS
 
   /** At most `count` entries strictly after `fromId` ("0-0" for the first ones). */
   async function readPage(id: string, fromId: string, count: number): Promise<StreamEntry[]> {
-    const raw = (await redis.xrange(keys.stream(id), fromId === '0-0' ? '-' : `(${fromId}`, '+', 'COUNT', count)) as Array<[string, string[]]>;
+    const raw = (await redis.xrange(
+      keys.stream(id),
+      fromId === '0-0' ? '-' : `(${fromId}`,
+      '+',
+      'COUNT',
+      count,
+    )) as Array<[string, string[]]>;
     return raw.map(parseEntry);
   }
 

@@ -12,7 +12,10 @@ export type EncodingName = 'cl100k_base' | 'o200k_base';
 const counters = new Map<EncodingName, Promise<BpeCounter>>();
 
 async function loadRanks(encoding: EncodingName): Promise<TiktokenRanks> {
-  const ranks = encoding === 'cl100k_base' ? await import('js-tiktoken/ranks/cl100k_base') : await import('js-tiktoken/ranks/o200k_base');
+  const ranks =
+    encoding === 'cl100k_base'
+      ? await import('js-tiktoken/ranks/cl100k_base')
+      : await import('js-tiktoken/ranks/o200k_base');
   return ranks.default;
 }
 
@@ -96,7 +99,8 @@ function collectContent(content: unknown, parts: PromptParts, costs: PartCosts):
     if (part.type === 'text' && typeof part.text === 'string') parts.texts.push(part.text);
     else if (part.type === 'refusal' && typeof part.refusal === 'string') parts.texts.push(part.refusal);
     else if (part.type === 'image_url') parts.fixed += costs.imageTokens;
-    else if (part.type === 'input_audio') parts.fixed += Math.ceil(base64Bytes((part.input_audio as { data?: unknown })?.data) / AUDIO_BYTES_PER_TOKEN);
+    else if (part.type === 'input_audio')
+      parts.fixed += Math.ceil(base64Bytes((part.input_audio as { data?: unknown })?.data) / AUDIO_BYTES_PER_TOKEN);
     else if (part.type === 'file') {
       const bytes = base64Bytes((part.file as { file_data?: unknown })?.file_data);
       parts.fixed += bytes + Math.ceil(bytes / FILE_BYTES_PER_PAGE) * costs.imageTokens;
@@ -133,7 +137,9 @@ type PromptConfig = Pick<Config, 'LLM_PROMPT_ESTIMATE_MARGIN' | 'LLM_TOKENIZE_MA
 
 /** How prompts are counted and reserved, from the configuration. */
 export const promptOptionsOf = (config: PromptConfig): PromptCountOptions & { margin: number } => ({
-  margin: config.LLM_PROMPT_ESTIMATE_MARGIN, maxExactBytes: config.LLM_TOKENIZE_MAX_BYTES, imageTokens: config.LLM_IMAGE_TOKENS,
+  margin: config.LLM_PROMPT_ESTIMATE_MARGIN,
+  maxExactBytes: config.LLM_TOKENIZE_MAX_BYTES,
+  imageTokens: config.LLM_IMAGE_TOKENS,
 });
 
 export interface PromptCount {
@@ -143,7 +149,11 @@ export interface PromptCount {
 }
 
 /** The whole prompt's tokens: counted exactly up to `maxExactBytes` of text, bounded by its UTF-8 bytes beyond. */
-export async function countPrompt(encoding: EncodingName, body: Record<string, unknown>, options: PromptCountOptions): Promise<PromptCount> {
+export async function countPrompt(
+  encoding: EncodingName,
+  body: Record<string, unknown>,
+  options: PromptCountOptions,
+): Promise<PromptCount> {
   const { texts, fixed } = promptParts(body, options);
   const bytes = utf8Bytes(texts);
   if (bytes > options.maxExactBytes) return { tokens: bytes + fixed, exact: false };
@@ -154,12 +164,19 @@ export async function countPrompt(encoding: EncodingName, body: Record<string, u
  * What a request's prompt reserves: the API's count plus `margin` for upstream tokenizers that count
  * differently (a byte bound needs none).
  */
-export async function estimatePromptTokens(body: Record<string, unknown>, options: PromptCountOptions & { margin: number }): Promise<number> {
+export async function estimatePromptTokens(
+  body: Record<string, unknown>,
+  options: PromptCountOptions & { margin: number },
+): Promise<number> {
   const { tokens, exact } = await countPrompt('cl100k_base', body, options);
   return exact ? Math.ceil(tokens * (1 + options.margin)) : tokens;
 }
 
 /** The prompt as the model's own tokenizer counts it (no margin): what a request is billed when no usage came back. */
-export async function countPromptTokens(model: string, body: Record<string, unknown>, options: PromptCountOptions): Promise<number> {
+export async function countPromptTokens(
+  model: string,
+  body: Record<string, unknown>,
+  options: PromptCountOptions,
+): Promise<number> {
   return (await countPrompt(encodingForModel(model), body, options)).tokens;
 }

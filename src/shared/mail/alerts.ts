@@ -39,18 +39,27 @@ export function createMailAlerts({ redis, prefix, quota, outbox }: Deps) {
   async function afterSettlement(payer: Payer): Promise<'warning' | 'exhausted' | null> {
     const snapshot = await quota.snapshot({ kind: payer.type, id: payer.id });
     if (!snapshot || snapshot.limit <= 0 || !snapshot.period) return null;
-    const level = snapshot.used >= snapshot.limit ? 'exhausted' : snapshot.used >= snapshot.limit * QUOTA_WARNING_SHARE ? 'warning' : null;
+    const level =
+      snapshot.used >= snapshot.limit
+        ? 'exhausted'
+        : snapshot.used >= snapshot.limit * QUOTA_WARNING_SHARE
+          ? 'warning'
+          : null;
     const periodEnd = new Date(snapshot.period);
     if (!level || Number.isNaN(periodEnd.getTime())) return null;
     const jobId = mailJobId.quotaAlert(payer.type, payer.id, level, periodEnd);
-    const sent = await once(jobId, () => outbox.send({ kind: 'quota_alert', payer, level, period_end: periodEnd.toISOString() }, jobId));
+    const sent = await once(jobId, () =>
+      outbox.send({ kind: 'quota_alert', payer, level, period_end: periodEnd.toISOString() }, jobId),
+    );
     return sent ? level : null;
   }
 
   /** A failed subscription payment, once per billing period. */
   async function paymentFailed(payer: Payer, periodEnd: Date): Promise<boolean> {
     const jobId = mailJobId.paymentFailed(payer.type, payer.id, periodEnd);
-    return once(jobId, () => outbox.send({ kind: 'payment_failed', payer, period_end: periodEnd.toISOString() }, jobId));
+    return once(jobId, () =>
+      outbox.send({ kind: 'payment_failed', payer, period_end: periodEnd.toISOString() }, jobId),
+    );
   }
 
   return { afterSettlement, paymentFailed };

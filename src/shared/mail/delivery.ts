@@ -43,34 +43,78 @@ export function createMailDelivery({ publicUrl, verificationTtlHours, tokens, tr
   const verificationTtlMs = verificationTtlHours * 3_600_000;
 
   async function userOf(userId: string) {
-    const user = await UserModel.findById(userId, { email: 1, is_active: 1, is_verified: 1, token_version: 1, pending_email: 1 }).lean();
+    const user = await UserModel.findById(userId, {
+      email: 1,
+      is_active: 1,
+      is_verified: 1,
+      token_version: 1,
+      pending_email: 1,
+    }).lean();
     return user && user.is_active ? user : null;
   }
 
   /** The messages a job stands for; empty when there is nobody to send to (or nothing left to say). */
   async function outgoing(job: MailJob, jobId: string): Promise<{ messages: Outgoing[]; reason?: string }> {
-    const single = (to: string, render: () => Promise<RenderedMail> | RenderedMail) => ({ messages: [{ key: jobId, to, render: async () => render() }] });
+    const single = (to: string, render: () => Promise<RenderedMail> | RenderedMail) => ({
+      messages: [{ key: jobId, to, render: async () => render() }],
+    });
     switch (job.kind) {
       case 'password_reset': {
         const user = await userOf(job.user_id);
         if (!user) return { messages: [], reason: 'no active account' };
-        return single(user.email, async () => templates.passwordReset(link('/auth/password/reset', await tokens.issue({
-          purpose: 'password_reset', userId: user._id, email: user.email, tokenVersion: user.token_version ?? 0, ttlMs: PASSWORD_RESET_TTL_MINUTES * 60_000,
-        })), PASSWORD_RESET_TTL_MINUTES));
+        return single(user.email, async () =>
+          templates.passwordReset(
+            link(
+              '/auth/password/reset',
+              await tokens.issue({
+                purpose: 'password_reset',
+                userId: user._id,
+                email: user.email,
+                tokenVersion: user.token_version ?? 0,
+                ttlMs: PASSWORD_RESET_TTL_MINUTES * 60_000,
+              }),
+            ),
+            PASSWORD_RESET_TTL_MINUTES,
+          ),
+        );
       }
       case 'verify_email': {
         const user = await userOf(job.user_id);
         if (!user || user.is_verified) return { messages: [], reason: user ? 'already verified' : 'no active account' };
-        return single(user.email, async () => templates.verifyEmail(link('/auth/verify-email', await tokens.issue({
-          purpose: 'verify_email', userId: user._id, email: user.email, tokenVersion: user.token_version ?? 0, ttlMs: verificationTtlMs,
-        })), verificationTtlHours));
+        return single(user.email, async () =>
+          templates.verifyEmail(
+            link(
+              '/auth/verify-email',
+              await tokens.issue({
+                purpose: 'verify_email',
+                userId: user._id,
+                email: user.email,
+                tokenVersion: user.token_version ?? 0,
+                ttlMs: verificationTtlMs,
+              }),
+            ),
+            verificationTtlHours,
+          ),
+        );
       }
       case 'email_change_confirm': {
         const user = await userOf(job.user_id);
         if (!user || user.pending_email !== job.new_email) return { messages: [], reason: 'change no longer pending' };
-        return single(job.new_email, async () => templates.emailChangeConfirm(link('/auth/verify-email', await tokens.issue({
-          purpose: 'email_change', userId: user._id, email: job.new_email, tokenVersion: user.token_version ?? 0, ttlMs: verificationTtlMs,
-        })), verificationTtlHours));
+        return single(job.new_email, async () =>
+          templates.emailChangeConfirm(
+            link(
+              '/auth/verify-email',
+              await tokens.issue({
+                purpose: 'email_change',
+                userId: user._id,
+                email: job.new_email,
+                tokenVersion: user.token_version ?? 0,
+                ttlMs: verificationTtlMs,
+              }),
+            ),
+            verificationTtlHours,
+          ),
+        );
       }
       case 'email_change_requested':
         return single(job.old_email, () => templates.emailChangeRequested(job.new_email));
@@ -84,9 +128,10 @@ export function createMailDelivery({ publicUrl, verificationTtlHours, tokens, tr
       case 'quota_alert':
       case 'payment_failed': {
         const { name, recipients } = await payerRecipients(job.payer);
-        const render = () => (job.kind === 'quota_alert'
-          ? templates.quotaAlert(job.level, name, new Date(job.period_end), ALERTS_HINT)
-          : templates.paymentFailed(name, ALERTS_HINT));
+        const render = () =>
+          job.kind === 'quota_alert'
+            ? templates.quotaAlert(job.level, name, new Date(job.period_end), ALERTS_HINT)
+            : templates.paymentFailed(name, ALERTS_HINT);
         return {
           messages: recipients.map((r) => ({ key: `${jobId}-${r.userId}`, to: r.email, render: async () => render() })),
           reason: recipients.length ? undefined : 'no recipient with a proven address and alerts on',

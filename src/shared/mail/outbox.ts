@@ -7,12 +7,21 @@ import { ServiceUnavailableError } from '../../lib/errors.js';
  * logical message, its job id naming that message (queues/jobs.ts), so a repeated producer enqueues it once.
  * With MAIL_DISABLED nothing is enqueued, and flows that cannot work without mail refuse with 503 mail_disabled.
  */
-export function createMailOutbox({ config, producer }: { config: Pick<Config, 'MAIL_DISABLED'>; producer: Pick<Producer, 'enqueue'> }) {
+export function createMailOutbox({
+  config,
+  producer,
+}: {
+  config: Pick<Config, 'MAIL_DISABLED'>;
+  producer: Pick<Producer, 'enqueue'>;
+}) {
   const enabled = !config.MAIL_DISABLED;
 
   function assertEnabled(): void {
     if (!enabled) {
-      throw new ServiceUnavailableError('Mail is disabled on this server, so this needs an operator (MAIL_DISABLED=true)', 'mail_disabled');
+      throw new ServiceUnavailableError(
+        'Mail is disabled on this server, so this needs an operator (MAIL_DISABLED=true)',
+        'mail_disabled',
+      );
     }
   }
 

@@ -25,11 +25,17 @@ export async function payerRecipients(payer: { type: 'user' | 'organization'; id
     const org = await OrganizationModel.findById(payer.id, { name: 1, is_active: 1 }).lean();
     if (!org || org.is_active === false) return { name: '', recipients: [] };
     name = `The organization ${org.name}`;
-    const managers = await OrganizationMemberModel.find({ organization_id: payer.id, role: mongoose.trusted({ $in: ['owner', 'admin'] }) }, { user_id: 1 }).lean();
+    const managers = await OrganizationMemberModel.find(
+      { organization_id: payer.id, role: mongoose.trusted({ $in: ['owner', 'admin'] }) },
+      { user_id: 1 },
+    ).lean();
     userIds = managers.map((m) => String(m.user_id));
   }
   if (!userIds.length) return { name, recipients: [] };
-  const users = await UserModel.find({ _id: mongoose.trusted({ $in: userIds }) }, { email: 1, is_active: 1, is_verified: 1, email_alerts: 1 }).lean();
+  const users = await UserModel.find(
+    { _id: mongoose.trusted({ $in: userIds }) },
+    { email: 1, is_active: 1, is_verified: 1, email_alerts: 1 },
+  ).lean();
   const recipients = users
     .filter((u) => u.is_active && u.is_verified && u.email_alerts !== false)
     .map((u) => ({ userId: String(u._id), email: u.email }));

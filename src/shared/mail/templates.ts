@@ -19,7 +19,8 @@ const PRODUCT = 'AI Coder';
 
 function render({ subject, greeting = 'Hello,', paragraphs, action, footer }: Parts): RenderedMail {
   const text = [
-    greeting, '',
+    greeting,
+    '',
     ...paragraphs.flatMap((p) => [p, '']),
     ...(action ? [`${action.label}: ${action.url}`, ''] : []),
     ...(footer ? [footer, ''] : []),
@@ -28,8 +29,12 @@ function render({ subject, greeting = 'Hello,', paragraphs, action, footer }: Pa
   const html = `<!doctype html><html><body style="font-family:system-ui,sans-serif;color:#111;max-width:36rem">
 <p>${escapeHtml(greeting)}</p>
 ${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}
-${action ? `<p><a href="${escapeHtml(action.url)}" style="display:inline-block;padding:.6rem 1rem;background:#2563eb;color:#fff;border-radius:4px;text-decoration:none">${escapeHtml(action.label)}</a></p>
-<p style="font-size:.85rem;color:#555">Or open this address: ${escapeHtml(action.url)}</p>` : ''}
+${
+  action
+    ? `<p><a href="${escapeHtml(action.url)}" style="display:inline-block;padding:.6rem 1rem;background:#2563eb;color:#fff;border-radius:4px;text-decoration:none">${escapeHtml(action.label)}</a></p>
+<p style="font-size:.85rem;color:#555">Or open this address: ${escapeHtml(action.url)}</p>`
+    : ''
+}
 ${footer ? `<p style="font-size:.85rem;color:#555">${escapeHtml(footer)}</p>` : ''}
 <p>— ${PRODUCT}</p>
 </body></html>`;
@@ -39,51 +44,81 @@ ${footer ? `<p style="font-size:.85rem;color:#555">${escapeHtml(footer)}</p>` : 
 const IGNORE = 'If you did not ask for this, ignore this message: nothing changes until the link is used.';
 
 export const templates = {
-  passwordReset: (url: string, minutes: number) => render({
-    subject: `Reset your ${PRODUCT} password`,
-    paragraphs: [`Someone (hopefully you) asked to reset the password of the ${PRODUCT} account of this address.`, `The link works once, for ${minutes} minutes. Resetting signs you out everywhere.`],
-    action: { label: 'Choose a new password', url },
-    footer: IGNORE,
-  }),
-  verifyEmail: (url: string, hours: number) => render({
-    subject: `Confirm your ${PRODUCT} email address`,
-    paragraphs: [`Confirm that this address belongs to your ${PRODUCT} account. The link works once, for ${hours} hours.`],
-    action: { label: 'Confirm this address', url },
-    footer: `If you did not create an ${PRODUCT} account, do not confirm: someone else typed your address. To take the account over, use "Forgot password" with this address instead.`,
-  }),
-  emailChangeConfirm: (url: string, hours: number) => render({
-    subject: `Confirm your new ${PRODUCT} email address`,
-    paragraphs: [`An ${PRODUCT} account asked to use this address from now on. The change happens only when you confirm; the link works once, for ${hours} hours.`],
-    action: { label: 'Confirm the new address', url },
-    footer: IGNORE,
-  }),
-  emailChangeRequested: (newEmail: string) => render({
-    subject: `A change of your ${PRODUCT} email address was requested`,
-    paragraphs: [`Someone signed in to your account asked to change its address to ${newEmail}. Nothing changes until that address confirms.`, 'If this was not you, change your password now.'],
-  }),
-  emailChanged: (newEmail: string) => render({
-    subject: `Your ${PRODUCT} email address was changed`,
-    paragraphs: [`The address of your ${PRODUCT} account is now ${newEmail}; this address no longer receives its mail.`, 'If this was not you, reset your password and contact support.'],
-  }),
-  passwordChanged: (how: 'changed' | 'reset') => render({
-    subject: `Your ${PRODUCT} password was ${how}`,
-    paragraphs: [`The password of your ${PRODUCT} account was ${how === 'reset' ? 'reset with a link sent to this address' : 'changed'}; every other session was signed out.`, 'If this was not you, reset your password now.'],
-  }),
-  quotaAlert: (level: 'warning' | 'exhausted', payerName: string, periodEnd: Date, settingsHint: string) => render({
-    subject: level === 'warning' ? `${payerName}: 80 % of this month's tokens used` : `${payerName}: this month's tokens are used up`,
-    paragraphs: [
-      level === 'warning'
-        ? `${payerName} has used more than 80 % of its monthly token quota.`
-        : `${payerName} has used all of its monthly token quota; requests are refused until it resets or the plan is upgraded.`,
-      `The quota resets on ${periodEnd.toISOString().slice(0, 10)}.`,
-    ],
-    footer: settingsHint,
-  }),
-  paymentFailed: (payerName: string, settingsHint: string) => render({
-    subject: `${PRODUCT}: a payment for ${payerName} failed`,
-    paragraphs: [`The latest subscription payment for ${payerName} failed. The plan stays for a grace period; update the payment method in the billing portal to keep it.`],
-    footer: settingsHint,
-  }),
+  passwordReset: (url: string, minutes: number) =>
+    render({
+      subject: `Reset your ${PRODUCT} password`,
+      paragraphs: [
+        `Someone (hopefully you) asked to reset the password of the ${PRODUCT} account of this address.`,
+        `The link works once, for ${minutes} minutes. Resetting signs you out everywhere.`,
+      ],
+      action: { label: 'Choose a new password', url },
+      footer: IGNORE,
+    }),
+  verifyEmail: (url: string, hours: number) =>
+    render({
+      subject: `Confirm your ${PRODUCT} email address`,
+      paragraphs: [
+        `Confirm that this address belongs to your ${PRODUCT} account. The link works once, for ${hours} hours.`,
+      ],
+      action: { label: 'Confirm this address', url },
+      footer: `If you did not create an ${PRODUCT} account, do not confirm: someone else typed your address. To take the account over, use "Forgot password" with this address instead.`,
+    }),
+  emailChangeConfirm: (url: string, hours: number) =>
+    render({
+      subject: `Confirm your new ${PRODUCT} email address`,
+      paragraphs: [
+        `An ${PRODUCT} account asked to use this address from now on. The change happens only when you confirm; the link works once, for ${hours} hours.`,
+      ],
+      action: { label: 'Confirm the new address', url },
+      footer: IGNORE,
+    }),
+  emailChangeRequested: (newEmail: string) =>
+    render({
+      subject: `A change of your ${PRODUCT} email address was requested`,
+      paragraphs: [
+        `Someone signed in to your account asked to change its address to ${newEmail}. Nothing changes until that address confirms.`,
+        'If this was not you, change your password now.',
+      ],
+    }),
+  emailChanged: (newEmail: string) =>
+    render({
+      subject: `Your ${PRODUCT} email address was changed`,
+      paragraphs: [
+        `The address of your ${PRODUCT} account is now ${newEmail}; this address no longer receives its mail.`,
+        'If this was not you, reset your password and contact support.',
+      ],
+    }),
+  passwordChanged: (how: 'changed' | 'reset') =>
+    render({
+      subject: `Your ${PRODUCT} password was ${how}`,
+      paragraphs: [
+        `The password of your ${PRODUCT} account was ${how === 'reset' ? 'reset with a link sent to this address' : 'changed'}; every other session was signed out.`,
+        'If this was not you, reset your password now.',
+      ],
+    }),
+  quotaAlert: (level: 'warning' | 'exhausted', payerName: string, periodEnd: Date, settingsHint: string) =>
+    render({
+      subject:
+        level === 'warning'
+          ? `${payerName}: 80 % of this month's tokens used`
+          : `${payerName}: this month's tokens are used up`,
+      paragraphs: [
+        level === 'warning'
+          ? `${payerName} has used more than 80 % of its monthly token quota.`
+          : `${payerName} has used all of its monthly token quota; requests are refused until it resets or the plan is upgraded.`,
+        `The quota resets on ${periodEnd.toISOString().slice(0, 10)}.`,
+      ],
+      footer: settingsHint,
+    }),
+  paymentFailed: (payerName: string, settingsHint: string) =>
+    render({
+      subject: `${PRODUCT}: a payment for ${payerName} failed`,
+      paragraphs: [
+        `The latest subscription payment for ${payerName} failed. The plan stays for a grace period; update the payment method in the billing portal to keep it.`,
+      ],
+      footer: settingsHint,
+    }),
 };
 
-export const ALERTS_HINT = 'You get this alert because alerts are on in your profile; turn them off with PATCH /users/me {"email_alerts": false}.';
+export const ALERTS_HINT =
+  'You get this alert because alerts are on in your profile; turn them off with PATCH /users/me {"email_alerts": false}.';

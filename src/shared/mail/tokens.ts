@@ -33,7 +33,12 @@ export function createMailTokens() {
   async function issue({ purpose, userId, email, tokenVersion, ttlMs }: IssueInput): Promise<string> {
     const token = randomBytes(32).toString('base64url');
     await MailTokenModel.create({
-      hash: sha256(token), purpose, user_id: userId, email, token_version: tokenVersion, expires_at: new Date(Date.now() + ttlMs),
+      hash: sha256(token),
+      purpose,
+      user_id: userId,
+      email,
+      token_version: tokenVersion,
+      expires_at: new Date(Date.now() + ttlMs),
     });
     return token;
   }
@@ -88,18 +93,31 @@ async function deleteTokens(ids: Types.ObjectId[]): Promise<number> {
  * Deletes spent and expired mail tokens, and delivery records older than `deliveryKeepDays`, in bounded batches.
  * Safe to run from any number of processes at once (every step is a delete by id). Returns the rows deleted.
  */
-export async function purgeMailTokens({ now = new Date(), batchSize = 500, maxBatches = 20, deliveryKeepDays = 45 }: PurgeOptions = {}): Promise<number> {
+export async function purgeMailTokens({
+  now = new Date(),
+  batchSize = 500,
+  maxBatches = 20,
+  deliveryKeepDays = 45,
+}: PurgeOptions = {}): Promise<number> {
   let deleted = 0;
   for (let batch = 0; batch < maxBatches; batch += 1) {
-    const expired = await MailTokenModel.find({ expires_at: trusted({ $lte: now }) }, { _id: 1 }).limit(batchSize).lean();
+    const expired = await MailTokenModel.find({ expires_at: trusted({ $lte: now }) }, { _id: 1 })
+      .limit(batchSize)
+      .lean();
     const spent = await MailTokenUseModel.find({}, { token_id: 1 }).limit(batchSize).lean();
     const ids = [...expired.map((t) => t._id), ...spent.map((u) => u.token_id)];
-    const oldDeliveries = await MailDeliveryModel.find({ sent_at: trusted({ $lt: new Date(now.getTime() - deliveryKeepDays * 86_400_000) }) }, { _id: 1 })
-      .limit(batchSize).lean();
+    const oldDeliveries = await MailDeliveryModel.find(
+      { sent_at: trusted({ $lt: new Date(now.getTime() - deliveryKeepDays * 86_400_000) }) },
+      { _id: 1 },
+    )
+      .limit(batchSize)
+      .lean();
     if (!ids.length && !oldDeliveries.length) break;
     if (ids.length) deleted += await deleteTokens(ids);
     if (oldDeliveries.length) {
-      const { deletedCount } = await MailDeliveryModel.deleteMany({ _id: trusted({ $in: oldDeliveries.map((d) => d._id) }) });
+      const { deletedCount } = await MailDeliveryModel.deleteMany({
+        _id: trusted({ $in: oldDeliveries.map((d) => d._id) }),
+      });
       deleted += deletedCount ?? 0;
     }
     if (expired.length < batchSize && spent.length < batchSize && oldDeliveries.length < batchSize) break;

@@ -50,7 +50,10 @@ export function createIndexReadiness({ create, logger, retryMs = 5000 }: Options
         markReady();
         return;
       }
-      current = { ready: false, reason: `unique indexes missing: ${problems.map((p) => `${p.collection}.${p.index}`).join(', ')}` };
+      current = {
+        ready: false,
+        reason: `unique indexes missing: ${problems.map((p) => `${p.collection}.${p.index}`).join(', ')}`,
+      };
       detail = problems.map((p) => p.message).join(' | ');
     } catch (error) {
       current = { ready: false, reason: 'checking the unique indexes failed' };

@@ -23,25 +23,34 @@ export function createMetricsCollector({ redis, prefix, queues, cacheMs }: Deps)
   const quota = createQuotaService({ redis, prefix });
   const scrapeRegistry = new Registry();
   const queueJobs = new Gauge({
-    name: 'queue_jobs', help: 'Jobs in each queue by state, read from Redis at scrape time', labelNames: ['queue', 'state'] as const,
+    name: 'queue_jobs',
+    help: 'Jobs in each queue by state, read from Redis at scrape time',
+    labelNames: ['queue', 'state'] as const,
     registers: [scrapeRegistry],
   });
   const outstanding = new Gauge({
-    name: 'quota_reservations_outstanding', help: 'Quota reservations not yet settled or released', registers: [scrapeRegistry],
+    name: 'quota_reservations_outstanding',
+    help: 'Quota reservations not yet settled or released',
+    registers: [scrapeRegistry],
   });
   const overdue = new Gauge({
-    name: 'quota_reservations_expired', help: 'Outstanding reservations past their expiry (released by the next release-expired job)',
+    name: 'quota_reservations_expired',
+    help: 'Outstanding reservations past their expiry (released by the next release-expired job)',
     registers: [scrapeRegistry],
   });
   const scrapeErrors = new Gauge({
-    name: 'metrics_scrape_redis_up', help: '1 when the last scrape could read queue and reservation gauges from Redis', registers: [scrapeRegistry],
+    name: 'metrics_scrape_redis_up',
+    help: '1 when the last scrape could read queue and reservation gauges from Redis',
+    registers: [scrapeRegistry],
   });
   let refreshedAt = 0;
   let refreshing: Promise<void> | undefined;
 
   async function refresh(): Promise<void> {
     try {
-      const counts = await Promise.all(Object.entries(queues).map(async ([name, queue]) => [name, await queue.getJobCounts(...JOB_STATES)] as const));
+      const counts = await Promise.all(
+        Object.entries(queues).map(async ([name, queue]) => [name, await queue.getJobCounts(...JOB_STATES)] as const),
+      );
       for (const [name, byState] of counts) {
         for (const state of JOB_STATES) queueJobs.set({ queue: name, state }, byState[state] ?? 0);
       }

@@ -1,5 +1,10 @@
 import type { Config } from '../../config/index.js';
-import { purgeEndedSessions, purgeExpiredOAuthCodes, purgeExpiredRefreshTokens, purgeExpiredSessions } from './sign-in-records.js';
+import {
+  purgeEndedSessions,
+  purgeExpiredOAuthCodes,
+  purgeExpiredRefreshTokens,
+  purgeExpiredSessions,
+} from './sign-in-records.js';
 import { purgeMailTokens } from '../mail/tokens.js';
 import type { Purgeable } from './batch.js';
 
@@ -15,6 +20,9 @@ export function purgeables(config: Pick<Config, 'ACCESS_TOKEN_TTL_SECONDS'>): Pu
     { name: 'sessions.expired', purge: purgeExpiredSessions },
     { name: 'oauth_codes.expired', purge: purgeExpiredOAuthCodes },
     // One batch of each kind per call; the purge job calls again while a call removes a full batch.
-    { name: 'mail_tokens.spent_or_expired', purge: ({ now, limit }) => purgeMailTokens({ now, batchSize: limit, maxBatches: 1 }) },
+    {
+      name: 'mail_tokens.spent_or_expired',
+      purge: ({ now, limit }) => purgeMailTokens({ now, batchSize: limit, maxBatches: 1 }),
+    },
   ];
 }

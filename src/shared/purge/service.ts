@@ -8,7 +8,11 @@ interface Options {
 }
 
 /** Runs each purge in batches until a batch comes back short or the run's budget is spent; returns what went. */
-export async function runPurge(list: Purgeable[], now: Date, { batchSize, maxBatches }: Options): Promise<Record<string, number>> {
+export async function runPurge(
+  list: Purgeable[],
+  now: Date,
+  { batchSize, maxBatches }: Options,
+): Promise<Record<string, number>> {
   const removed: Record<string, number> = {};
   for (const { name, purge } of list) {
     removed[name] = 0;

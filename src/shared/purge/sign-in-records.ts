@@ -19,14 +19,18 @@ async function deleteTokens(ids: Types.ObjectId[]): Promise<void> {
  * how a replay is caught.
  */
 export async function purgeExpiredRefreshTokens({ now, limit }: PurgeBatch): Promise<number> {
-  const expired = await RefreshTokenModel.find({ expires_at: $lt(now) }, { _id: 1 }).limit(limit).lean();
+  const expired = await RefreshTokenModel.find({ expires_at: $lt(now) }, { _id: 1 })
+    .limit(limit)
+    .lean();
   if (expired.length) await deleteTokens(expired.map((token) => token._id));
   return expired.length;
 }
 
 /** Sessions whose newest refresh token has expired (their tokens go with purgeExpiredRefreshTokens). */
 export async function purgeExpiredSessions({ now, limit }: PurgeBatch): Promise<number> {
-  const expired = await SessionModel.find({ expires_at: $lt(now) }, { _id: 1 }).limit(limit).lean();
+  const expired = await SessionModel.find({ expires_at: $lt(now) }, { _id: 1 })
+    .limit(limit)
+    .lean();
   if (expired.length) await SessionModel.deleteMany({ _id: $in(expired.map((session) => session._id)) });
   return expired.length;
 }
@@ -39,10 +43,14 @@ export async function purgeExpiredSessions({ now, limit }: PurgeBatch): Promise<
 export function purgeEndedSessions(accessTokenTtlSeconds: number) {
   return async ({ now, limit }: PurgeBatch): Promise<number> => {
     const cutoff = new Date(now.getTime() - (accessTokenTtlSeconds + 60) * 1000);
-    const ended = await RevokedFamilyModel.find({ revoked_at: $lt(cutoff) }, { _id: 1, family_id: 1 }).limit(limit).lean();
+    const ended = await RevokedFamilyModel.find({ revoked_at: $lt(cutoff) }, { _id: 1, family_id: 1 })
+      .limit(limit)
+      .lean();
     if (!ended.length) return 0;
     const families = ended.map((record) => record.family_id);
-    const tokens = await RefreshTokenModel.find({ family_id: $in(families) }, { _id: 1 }).limit(limit).lean();
+    const tokens = await RefreshTokenModel.find({ family_id: $in(families) }, { _id: 1 })
+      .limit(limit)
+      .lean();
     if (tokens.length) await deleteTokens(tokens.map((token) => token._id));
     // A full batch of tokens may have left more behind: the next batch goes on with the same families.
     if (tokens.length === limit) return tokens.length;
@@ -56,7 +64,9 @@ export function purgeEndedSessions(accessTokenTtlSeconds: number) {
 
 /** Codes past their expiry, spent or not (FerretDB has no TTL indexes); run by the purge job. */
 export async function purgeExpiredOAuthCodes({ now, limit }: PurgeBatch): Promise<number> {
-  const expired = await OAuthCodeModel.find({ expires_at: $lt(now) }, { _id: 1 }).limit(limit).lean();
+  const expired = await OAuthCodeModel.find({ expires_at: $lt(now) }, { _id: 1 })
+    .limit(limit)
+    .lean();
   if (!expired.length) return 0;
   const ids = expired.map((record) => record._id);
   await OAuthCodeUseModel.deleteMany({ code_id: $in(ids) });

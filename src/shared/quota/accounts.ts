@@ -68,7 +68,11 @@ export interface LedgerCut {
  * are read first and left out of the settled sum, so a row flipping from pending to settled meanwhile is
  * counted exactly once.
  */
-export async function ledgerTotals(ref: AccountRef, period: string, cut?: LedgerCut): Promise<{ used: number; calls: number }> {
+export async function ledgerTotals(
+  ref: AccountRef,
+  period: string,
+  cut?: LedgerCut,
+): Promise<{ used: number; calls: number }> {
   const match: Record<string, unknown> = { ...ledgerFilter(ref, period), status: { $in: ['completed', 'aborted'] } };
   const sums = { used: '$billed_tokens', calls: 1 };
   if (!cut) {
@@ -114,7 +118,9 @@ interface AccountLimits {
 
 /** A converted document adds its carried usage; an unconverted one (or a seed) may only floor the ledger's. */
 const usageBase = (doc: { legacy_migration?: unknown; tokens_used?: number | null }, period: string) =>
-  doc.legacy_migration ? { carried: carriedTokensOf(doc, period), seedUsed: 0 } : { carried: 0, seedUsed: doc.tokens_used ?? 0 };
+  doc.legacy_migration
+    ? { carried: carriedTokensOf(doc, period), seedUsed: 0 }
+    : { carried: 0, seedUsed: doc.tokens_used ?? 0 };
 
 const LIMIT_PROJECTION = { monthly_limit: 1, reset_date: 1, tokens_used: 1, legacy_migration: 1 };
 
@@ -128,13 +134,22 @@ export async function loadAccountLimits(ref: AccountRef): Promise<AccountLimits 
       return { limit: user.monthly_limit ?? 0, period, ...usageBase(user, period) };
     }
     case 'organization': {
-      const org = await OrganizationModel.findById(ref.id, LIMIT_PROJECTION).lean<{ monthly_limit?: number; reset_date: Date; tokens_used?: number; legacy_migration?: unknown }>();
+      const org = await OrganizationModel.findById(ref.id, LIMIT_PROJECTION).lean<{
+        monthly_limit?: number;
+        reset_date: Date;
+        tokens_used?: number;
+        legacy_migration?: unknown;
+      }>();
       if (!org) return null;
       const period = iso(org.reset_date);
       return { limit: org.monthly_limit ?? 0, period, ...usageBase(org, period) };
     }
     case 'sub_user_cap': {
-      const sub = await UserModel.findById(ref.id, { sub_user_limits: 1, parent_user_id: 1, legacy_migration: 1 }).lean();
+      const sub = await UserModel.findById(ref.id, {
+        sub_user_limits: 1,
+        parent_user_id: 1,
+        legacy_migration: 1,
+      }).lean();
       const cap = (sub?.sub_user_limits as { monthly_tokens?: number | null } | null)?.monthly_tokens;
       if (!sub?.parent_user_id || cap === undefined || cap === null) return null;
       const parent = await UserModel.findById(sub.parent_user_id, { reset_date: 1 }).lean();
@@ -166,5 +181,12 @@ export async function loadAccountState(ref: AccountRef, cut?: LedgerCut): Promis
   const totals = await ledgerTotals(ref, limits.period, cut);
   const counted = totals.used + limits.carried;
   const floor = totals.calls === 0 && totals.used === 0 ? limits.seedUsed : 0;
-  return { limit: limits.limit, period: limits.period, used: Math.max(counted, floor), calls: totals.calls, ledgerUsed: counted, floor };
+  return {
+    limit: limits.limit,
+    period: limits.period,
+    used: Math.max(counted, floor),
+    calls: totals.calls,
+    ledgerUsed: counted,
+    floor,
+  };
 }

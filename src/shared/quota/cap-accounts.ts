@@ -11,19 +11,35 @@ import type { AccountRef } from './accounts.js';
 export async function capAccountsOf(payer: AccountRef): Promise<Array<{ ref: AccountRef; limit: number }>> {
   if (payer.kind === 'user') {
     const subs = await UserModel.find(
-      { parent_user_id: payer.id, is_sub_user: true, 'sub_user_limits.monthly_tokens': mongoose.trusted({ $ne: null }) },
+      {
+        parent_user_id: payer.id,
+        is_sub_user: true,
+        'sub_user_limits.monthly_tokens': mongoose.trusted({ $ne: null }),
+      },
       { sub_user_limits: 1 },
     ).lean();
     return subs.flatMap((sub) => {
       const cap = (sub.sub_user_limits as { monthly_tokens?: number | null } | null)?.monthly_tokens;
-      return typeof cap === 'number' ? [{ ref: { kind: 'sub_user_cap' as const, id: sub._id.toString() }, limit: cap }] : [];
+      return typeof cap === 'number'
+        ? [{ ref: { kind: 'sub_user_cap' as const, id: sub._id.toString() }, limit: cap }]
+        : [];
     });
   }
   if (payer.kind === 'organization') {
-    const members = await OrganizationMemberModel.find({ organization_id: payer.id }, { user_id: 1, monthly_token_cap: 1 }).lean();
-    return members.flatMap((m) => (typeof m.monthly_token_cap === 'number'
-      ? [{ ref: { kind: 'member_cap' as const, id: `${payer.id}.${m.user_id.toString()}` }, limit: m.monthly_token_cap }]
-      : []));
+    const members = await OrganizationMemberModel.find(
+      { organization_id: payer.id },
+      { user_id: 1, monthly_token_cap: 1 },
+    ).lean();
+    return members.flatMap((m) =>
+      typeof m.monthly_token_cap === 'number'
+        ? [
+            {
+              ref: { kind: 'member_cap' as const, id: `${payer.id}.${m.user_id.toString()}` },
+              limit: m.monthly_token_cap,
+            },
+          ]
+        : [],
+    );
   }
   return [];
 }

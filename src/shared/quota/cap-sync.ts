@@ -8,7 +8,10 @@ import type { QuotaService } from './service.js';
  * counters are rebuilt from the ledger when next used.
  */
 export async function syncCapAccount(
-  quota: Pick<QuotaService, 'setLimit' | 'forget'>, ref: AccountRef, before: number | null, after: number | null,
+  quota: Pick<QuotaService, 'setLimit' | 'forget'>,
+  ref: AccountRef,
+  before: number | null,
+  after: number | null,
 ): Promise<void> {
   if (before === after) return;
   if (before !== null && after !== null) await quota.setLimit(ref, after);

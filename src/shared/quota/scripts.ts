@@ -24,13 +24,16 @@ end
  * KEYS[1] account. Starts a load/rebuild cut at T0 = now; returns {T0, used or false, limit or false}.
  * An account not loaded yet gets a stub holding only the cut (expires in an hour if the load never finishes).
  */
-export const BEGIN_LOAD = luaScript('begin-load', `${NOW_MICROS}
+export const BEGIN_LOAD = luaScript(
+  'begin-load',
+  `${NOW_MICROS}
 local t0 = now_micros()
 local before = redis.call('HMGET', KEYS[1], 'used', 'limit')
 redis.call('HSET', KEYS[1], 'rb_t0', t0, 'rb_used', 0, 'rb_calls', 0)
 if not before[2] then redis.call('EXPIRE', KEYS[1], 3600) end
 return {t0, before[1], before[2]}
-`);
+`,
+);
 
 /**
  * KEYS[1] account. ARGV limit, ledger used (settlements up to T0), ledger calls, period, T0, mode, floor.
@@ -38,7 +41,9 @@ return {t0, before[1], before[2]}
  * -1 when another load started after ours (it will write). `floor` (migrated usage with no ledger row) is
  * used only when no settlement landed during the load.
  */
-export const FINISH_LOAD = luaScript('finish-load', `
+export const FINISH_LOAD = luaScript(
+  'finish-load',
+  `
 if ARGV[6] == 'init' and redis.call('HEXISTS', KEYS[1], 'limit') == 1 then
   if redis.call('HGET', KEYS[1], 'rb_t0') == ARGV[5] then redis.call('HDEL', KEYS[1], 'rb_t0', 'rb_used', 'rb_calls') end
   return 0
@@ -53,14 +58,18 @@ redis.call('HSET', KEYS[1], 'limit', ARGV[1], 'used', used, 'calls', tonumber(AR
 redis.call('HDEL', KEYS[1], 'rb_t0', 'rb_used', 'rb_calls')
 redis.call('PERSIST', KEYS[1])
 return 1
-`);
+`,
+);
 
 /** KEYS[1] account. ARGV T0. Abandons a load (the account does not exist); drops a stub that holds nothing else. */
-export const ABORT_LOAD = luaScript('abort-load', `
+export const ABORT_LOAD = luaScript(
+  'abort-load',
+  `
 if redis.call('HGET', KEYS[1], 'rb_t0') ~= ARGV[1] then return 0 end
 redis.call('HDEL', KEYS[1], 'rb_t0', 'rb_used', 'rb_calls')
 return 1
-`);
+`,
+);
 
 /**
  * KEYS[1..n] accounts, KEYS[n+1] reservation hash, KEYS[n+2] expiry index.
@@ -68,7 +77,9 @@ return 1
  * Grants min(want, least available across the chain) if that is at least min; all or nothing. An account that
  * used more than its limit (overage) has a negative balance and grants nothing until it is positive again.
  */
-export const RESERVE = luaScript('reserve', `
+export const RESERVE = luaScript(
+  'reserve',
+  `
 local n = tonumber(ARGV[1])
 local want = tonumber(ARGV[2])
 local min = tonumber(ARGV[3])
@@ -86,7 +97,8 @@ for i = 1, n do redis.call('HINCRBY', KEYS[i], 'reserved', grant) end
 redis.call('HSET', resv, 'amount', grant, 'accounts', ARGV[6], 'expires_at', ARGV[5], 'slot', ARGV[7])
 redis.call('ZADD', KEYS[n + 2], ARGV[5], ARGV[4])
 return {'ok', tostring(grant)}
-`);
+`,
+);
 
 /**
  * KEYS[1..n] accounts, KEYS[n+1] reservation, KEYS[n+2] expiry index, KEYS[n+3] settled marker.
@@ -97,7 +109,9 @@ return {'ok', tostring(grant)}
  * rb_used/rb_calls so the load adds it.
  * Returns {'applied', time, per account "limit used calls" or ''} or {'already', time of the first settlement}.
  */
-export const SETTLE = luaScript('settle', `${NOW_MICROS}
+export const SETTLE = luaScript(
+  'settle',
+  `${NOW_MICROS}
 local n = tonumber(ARGV[1])
 local billed = tonumber(ARGV[2])
 local calls = tonumber(ARGV[3])
@@ -131,13 +145,16 @@ for i = 1, n do
   end
 end
 return out
-`);
+`,
+);
 
 /**
  * KEYS[1] expiry index. ARGV key prefix, new expires-at ms, request ids.
  * Extends the reservations of requests still queued or running, and their stream slots; returns those extended.
  */
-export const EXTEND_RESERVATIONS = luaScript('extend-reservations', `
+export const EXTEND_RESERVATIONS = luaScript(
+  'extend-reservations',
+  `
 local out = {}
 for i = 3, #ARGV do
   local resv = ARGV[1] .. ':resv:' .. ARGV[i]
@@ -153,14 +170,17 @@ for i = 3, #ARGV do
   end
 end
 return out
-`);
+`,
+);
 
 /**
  * KEYS[1] expiry index. ARGV key prefix, now ms, request ids (whose requests are gone: no job holds them).
  * Releases those reservations still past their expiry (one extended meanwhile stays): reserved tokens never leak.
  * Account keys come from the reservation itself (single-Redis deployment; not cluster-safe by design).
  */
-export const RELEASE_EXPIRED = luaScript('release-expired', `
+export const RELEASE_EXPIRED = luaScript(
+  'release-expired',
+  `
 local ids = {}
 for i = 3, #ARGV do
   local score = redis.call('ZSCORE', KEYS[1], ARGV[i])
@@ -182,25 +202,32 @@ for _, id in ipairs(ids) do
   redis.call('ZREM', KEYS[1], id)
 end
 return ids
-`);
+`,
+);
 
 /**
  * KEYS[1] account. ARGV limit, new period. Idempotent: resetting into the period it is already in changes nothing.
  * A load in progress is abandoned (its ledger read belongs to the old period); it starts over.
  */
-export const RESET_ACCOUNT = luaScript('reset-account', `
+export const RESET_ACCOUNT = luaScript(
+  'reset-account',
+  `
 if redis.call('HGET', KEYS[1], 'period') == ARGV[2] then return 0 end
 local reserved = tonumber(redis.call('HGET', KEYS[1], 'reserved') or '0')
 redis.call('HSET', KEYS[1], 'limit', ARGV[1], 'used', 0, 'calls', 0, 'period', ARGV[2], 'reserved', reserved)
 redis.call('HDEL', KEYS[1], 'rb_t0', 'rb_used', 'rb_calls')
 redis.call('PERSIST', KEYS[1])
 return 1
-`);
+`,
+);
 
 /** KEYS[1] account. ARGV limit. Changes the limit of a loaded account, keeping what was used; abandons a load in progress. */
-export const SET_LIMIT = luaScript('set-limit', `
+export const SET_LIMIT = luaScript(
+  'set-limit',
+  `
 if redis.call('HEXISTS', KEYS[1], 'limit') == 0 then return 0 end
 redis.call('HSET', KEYS[1], 'limit', ARGV[1])
 redis.call('HDEL', KEYS[1], 'rb_t0', 'rb_used', 'rb_calls')
 return 1
-`);
+`,
+);

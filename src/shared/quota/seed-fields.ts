@@ -9,7 +9,9 @@ import type { AccountSnapshot, QuotaService, SettledAccount } from './service.js
  * twice is harmless. `monthly_limit` is not written: MongoDB is where limits change (plans, admins), and a
  * copy of a Redis limit read just before such a change would undo it.
  */
-export async function writeSeedFields(accounts: Array<Pick<SettledAccount, 'ref' | 'limit' | 'used' | 'calls'>>): Promise<void> {
+export async function writeSeedFields(
+  accounts: Array<Pick<SettledAccount, 'ref' | 'limit' | 'used' | 'calls'>>,
+): Promise<void> {
   for (const { ref, limit, used, calls } of accounts) {
     const fields = {
       tokens_used: used,
@@ -18,7 +20,8 @@ export async function writeSeedFields(accounts: Array<Pick<SettledAccount, 'ref'
       'monthly_usage.api_calls': calls,
     };
     // A capped sub-user's own document shows its cap account (the payer's numbers are on the parent's).
-    if (ref.kind === 'user' || ref.kind === 'sub_user_cap') await UserModel.updateOne({ _id: ref.id }, { $set: fields });
+    if (ref.kind === 'user' || ref.kind === 'sub_user_cap')
+      await UserModel.updateOne({ _id: ref.id }, { $set: fields });
     if (ref.kind === 'organization') await OrganizationModel.updateOne({ _id: ref.id }, { $set: fields });
   }
 }
@@ -34,13 +37,16 @@ interface SeedDoc {
 const SEED_PROJECTION = { tokens_used: 1, tokens_remaining: 1, monthly_usage: 1 };
 
 async function readSeed(ref: AccountRef): Promise<SeedDoc | null> {
-  if (ref.kind === 'user' || ref.kind === 'sub_user_cap') return UserModel.findById(ref.id, SEED_PROJECTION).lean<SeedDoc>();
+  if (ref.kind === 'user' || ref.kind === 'sub_user_cap')
+    return UserModel.findById(ref.id, SEED_PROJECTION).lean<SeedDoc>();
   return OrganizationModel.findById(ref.id, SEED_PROJECTION).lean<SeedDoc>();
 }
 
 const showsTotals = (doc: SeedDoc, { limit, used, calls }: AccountSnapshot) =>
-  doc.tokens_used === used && doc.tokens_remaining === Math.max(0, limit - used)
-  && doc.monthly_usage?.tokens_used === used && doc.monthly_usage?.api_calls === calls;
+  doc.tokens_used === used &&
+  doc.tokens_remaining === Math.max(0, limit - used) &&
+  doc.monthly_usage?.tokens_used === used &&
+  doc.monthly_usage?.api_calls === calls;
 
 /**
  * Makes the accounts' documents show their current Redis totals. Writes race: two settlements' writes can land

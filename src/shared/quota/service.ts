@@ -1,7 +1,17 @@
 import type { Redis } from 'ioredis';
 import { ServiceUnavailableError, TooManyRequestsError } from '../../lib/errors.js';
 import { accountName, loadAccountState, parseAccountName, type AccountRef, type AccountState } from './accounts.js';
-import { ABORT_LOAD, BEGIN_LOAD, EXTEND_RESERVATIONS, FINISH_LOAD, RELEASE_EXPIRED, RESERVE, RESET_ACCOUNT, SETTLE, SET_LIMIT } from './scripts.js';
+import {
+  ABORT_LOAD,
+  BEGIN_LOAD,
+  EXTEND_RESERVATIONS,
+  FINISH_LOAD,
+  RELEASE_EXPIRED,
+  RESERVE,
+  RESET_ACCOUNT,
+  SETTLE,
+  SET_LIMIT,
+} from './scripts.js';
 import { quotaKeys } from '../../../queues/index.js';
 
 export interface AccountSnapshot {
@@ -44,7 +54,11 @@ interface Options {
 }
 
 export class InsufficientQuotaError extends TooManyRequestsError {
-  constructor(readonly account: AccountRef, readonly available: number, retryAfterSeconds: number) {
+  constructor(
+    readonly account: AccountRef,
+    readonly available: number,
+    retryAfterSeconds: number,
+  ) {
     super(
       `You exceeded your current quota (${available} tokens left for this request's payer). Upgrade your plan or wait for the monthly reset.`,
       'insufficient_quota',
@@ -82,13 +96,21 @@ export function createQuotaService({ redis, prefix, settledMarkerSeconds = 7 * 2
    * the settlements noted in Redis after it. `init` writes only an account that is not loaded yet.
    */
   async function loadOnce(ref: AccountRef, mode: 'init' | 'rebuild') {
-    const [t0, usedBefore, limitBefore] = (await BEGIN_LOAD.run(redis, [key(ref)], [])) as [string, string | null, string | null];
+    const [t0, usedBefore, limitBefore] = (await BEGIN_LOAD.run(redis, [key(ref)], [])) as [
+      string,
+      string | null,
+      string | null,
+    ];
     const state = await loadAccountState(ref, { at: Number(t0), settledTimes });
     if (!state) {
       await ABORT_LOAD.run(redis, [key(ref)], [t0]);
       return { written: 1, state: null, usedBefore, limitBefore };
     }
-    const written = (await FINISH_LOAD.run(redis, [key(ref)], [state.limit, state.ledgerUsed, state.calls, state.period, t0, mode, state.floor])) as number;
+    const written = (await FINISH_LOAD.run(
+      redis,
+      [key(ref)],
+      [state.limit, state.ledgerUsed, state.calls, state.period, t0, mode, state.floor],
+    )) as number;
     return { written, state, usedBefore, limitBefore };
   }
 
@@ -117,11 +139,26 @@ export function createQuotaService({ redis, prefix, settledMarkerSeconds = 7 * 2
    * Accounts missing from Redis are loaded from MongoDB first. A repeated call for one request id returns
    * the existing reservation.
    */
-  async function reserve(requestId: string, accounts: AccountRef[], want: number, min: number, ttlMs: number, slotKey = ''): Promise<Reservation> {
+  async function reserve(
+    requestId: string,
+    accounts: AccountRef[],
+    want: number,
+    min: number,
+    ttlMs: number,
+    slotKey = '',
+  ): Promise<Reservation> {
     const keys = [...accounts.map(key), resvKey(requestId), indexKey];
     const names = accounts.map(accountName).join(' ');
     for (let attempt = 0; attempt < 5; attempt += 1) {
-      const [status, a, b] = (await RESERVE.run(redis, keys, [accounts.length, want, min, requestId, Date.now() + ttlMs, names, slotKey])) as string[];
+      const [status, a, b] = (await RESERVE.run(redis, keys, [
+        accounts.length,
+        want,
+        min,
+        requestId,
+        Date.now() + ttlMs,
+        names,
+        slotKey,
+      ])) as string[];
       if (status === 'ok' || status === 'duplicate') return { granted: Number(a) };
       const ref = accounts[Number(a) - 1]!;
       if (status === 'missing') {
@@ -134,9 +171,20 @@ export function createQuotaService({ redis, prefix, settledMarkerSeconds = 7 * 2
   }
 
   /** Charges `billed` tokens once per request id and releases its reservation; says whether this call applied it. */
-  async function settleRequest(requestId: string, accounts: AccountRef[], billed: number, calls: number): Promise<Settlement> {
+  async function settleRequest(
+    requestId: string,
+    accounts: AccountRef[],
+    billed: number,
+    calls: number,
+  ): Promise<Settlement> {
     const keys = [...accounts.map(key), resvKey(requestId), indexKey, settledKey(requestId)];
-    const [status, at, ...rows] = (await SETTLE.run(redis, keys, [accounts.length, billed, calls, requestId, settledMarkerSeconds])) as string[];
+    const [status, at, ...rows] = (await SETTLE.run(redis, keys, [
+      accounts.length,
+      billed,
+      calls,
+      requestId,
+      settledMarkerSeconds,
+    ])) as string[];
     const settled = rows.flatMap((row, i) => {
       if (!row) return [];
       const [limit, used, callCount] = row.split(' ').map(Number) as [number, number, number];
@@ -146,7 +194,12 @@ export function createQuotaService({ redis, prefix, settledMarkerSeconds = 7 * 2
   }
 
   /** Charges `billed` tokens once per request id and releases its reservation. Returns the accounts' new totals. */
-  async function settle(requestId: string, accounts: AccountRef[], billed: number, calls: number): Promise<SettledAccount[]> {
+  async function settle(
+    requestId: string,
+    accounts: AccountRef[],
+    billed: number,
+    calls: number,
+  ): Promise<SettledAccount[]> {
     return (await settleRequest(requestId, accounts, billed, calls)).accounts;
   }
 
@@ -180,7 +233,13 @@ export function createQuotaService({ redis, prefix, settledMarkerSeconds = 7 * 2
       values = await redis.hmget(key(ref), 'limit', 'used', 'reserved', 'calls', 'period');
     }
     const [limit, used, reserved, calls, period] = values;
-    return { limit: Number(limit), used: Number(used ?? 0), reserved: Number(reserved ?? 0), calls: Number(calls ?? 0), period: period ?? '' };
+    return {
+      limit: Number(limit),
+      used: Number(used ?? 0),
+      reserved: Number(reserved ?? 0),
+      calls: Number(calls ?? 0),
+      period: period ?? '',
+    };
   }
 
   /** Starts a new period (idempotent per period): used and calls go to zero, in-flight reservations stay. */
@@ -237,8 +296,22 @@ export function createQuotaService({ redis, prefix, settledMarkerSeconds = 7 * 2
   }
 
   return {
-    reserve, settle, settleRequest, expiringReservations, extendReservations, releaseExpired, reservationOf, snapshot, reset, setLimit, forget, rebuild, settledTimes,
-    accountsInRedis, reservationCounts, accountKey: key,
+    reserve,
+    settle,
+    settleRequest,
+    expiringReservations,
+    extendReservations,
+    releaseExpired,
+    reservationOf,
+    snapshot,
+    reset,
+    setLimit,
+    forget,
+    rebuild,
+    settledTimes,
+    accountsInRedis,
+    reservationCounts,
+    accountKey: key,
   };
 }
 export type QuotaService = ReturnType<typeof createQuotaService>;

@@ -1,5 +1,10 @@
 import type { Logger } from 'pino';
-import { reconcileAccountsTotal, reconcileDriftTokensTotal, reconcileLastDrift, reservationsReleasedTotal } from '../../lib/metrics.js';
+import {
+  reconcileAccountsTotal,
+  reconcileDriftTokensTotal,
+  reconcileLastDrift,
+  reservationsReleasedTotal,
+} from '../../lib/metrics.js';
 import { TokenUsageModel } from '../../models/token-usage.js';
 import { accountName, parseAccountName, type AccountRef } from '../quota/accounts.js';
 import type { QuotaService } from '../quota/service.js';
@@ -38,8 +43,14 @@ export function createQuotaMaintenance({ quota, logger, isRequestLive, reservati
   async function releaseExpired(now = Date.now()): Promise<string[]> {
     const due = await quota.expiringReservations(now + LOOKAHEAD_MS, SWEEP_MAX);
     const live = await Promise.all(due.map(isRequestLive));
-    await quota.extendReservations(due.filter((_, i) => live[i]), now + reservationTtlMs);
-    const released = await quota.releaseExpired(due.filter((_, i) => !live[i]), now);
+    await quota.extendReservations(
+      due.filter((_, i) => live[i]),
+      now + reservationTtlMs,
+    );
+    const released = await quota.releaseExpired(
+      due.filter((_, i) => !live[i]),
+      now,
+    );
     if (released.length) {
       reservationsReleasedTotal.inc(released.length);
       logger.warn({ count: released.length, request_ids: released.slice(0, 20) }, 'released expired reservations');
@@ -56,7 +67,9 @@ export function createQuotaMaintenance({ quota, logger, isRequestLive, reservati
       { $group: { _id: '$accounts' } },
     ]);
     const names = new Set([...(await quota.accountsInRedis()).map(accountName), ...active.map((row) => row._id)]);
-    return [...names].filter((name) => /^(user|organization|sub_user_cap|member_cap):[a-f0-9.]+$/.test(name)).map(parseAccountName);
+    return [...names]
+      .filter((name) => /^(user|organization|sub_user_cap|member_cap):[a-f0-9.]+$/.test(name))
+      .map(parseAccountName);
   }
 
   async function reconcileAccount(ref: AccountRef): Promise<AccountReconciliation> {
@@ -75,7 +88,9 @@ export function createQuotaMaintenance({ quota, logger, isRequestLive, reservati
    * Rebuilds the counters of every account from the ledger (the durable truth) and reports drift: after a
    * Redis loss the counters come back; a counter that disagrees with the ledger is corrected and logged.
    */
-  async function reconcile(now = new Date()): Promise<{ checked: number; drifted: AccountReconciliation[]; restored: number; driftTokens: number }> {
+  async function reconcile(
+    now = new Date(),
+  ): Promise<{ checked: number; drifted: AccountReconciliation[]; restored: number; driftTokens: number }> {
     const refs = await accountsToCheck(now);
     const results: AccountReconciliation[] = [];
     for (const ref of refs) results.push(await reconcileAccount(ref));
@@ -85,8 +100,15 @@ export function createQuotaMaintenance({ quota, logger, isRequestLive, reservati
     reconcileDriftTokensTotal.inc(driftTokens);
     reconcileLastDrift.set(driftTokens);
     const restored = results.filter((r) => r.result === 'restored').length;
-    if (drifted.length) logger.warn({ accounts: drifted.slice(0, 50), drift_tokens: driftTokens }, 'quota counters drifted from the ledger; rebuilt');
-    logger.info({ checked: results.length, drifted: drifted.length, restored, drift_tokens: driftTokens }, 'quota reconciliation done');
+    if (drifted.length)
+      logger.warn(
+        { accounts: drifted.slice(0, 50), drift_tokens: driftTokens },
+        'quota counters drifted from the ledger; rebuilt',
+      );
+    logger.info(
+      { checked: results.length, drifted: drifted.length, restored, drift_tokens: driftTokens },
+      'quota reconciliation done',
+    );
     return { checked: results.length, drifted, restored, driftTokens };
   }
 

@@ -52,7 +52,10 @@ const payerRef = (context: RequestContext): AccountRef => ({ kind: context.payer
 export function createSettlementService({ quota, logger, scheduleSeedSync, stepDelayMs = 0 }: Deps) {
   const pause = () => (stepDelayMs > 0 ? sleep(stepDelayMs) : Promise.resolve());
 
-  async function claimLedgerRow(context: RequestContext, outcome: RequestOutcome): Promise<{ row: LedgerRow; inserted: boolean }> {
+  async function claimLedgerRow(
+    context: RequestContext,
+    outcome: RequestOutcome,
+  ): Promise<{ row: LedgerRow; inserted: boolean }> {
     const snapshot = await quota.snapshot(payerRef(context));
     const now = new Date();
     const row = {
@@ -114,7 +117,7 @@ export function createSettlementService({ quota, logger, scheduleSeedSync, stepD
     // A row of a period that has ended (a reset landed in between) must not count against the new period;
     // the reservation is still released.
     const inPeriod = current !== null && current.period === row.period;
-    const billed = inPeriod ? row.billed_tokens ?? 0 : 0;
+    const billed = inPeriod ? (row.billed_tokens ?? 0) : 0;
     const calls = inPeriod && row.status !== 'failed' ? 1 : 0;
     const { applied, settledAt } = await quota.settleRequest(row.request_id, accounts, billed, calls);
     await pause();
@@ -126,7 +129,10 @@ export function createSettlementService({ quota, logger, scheduleSeedSync, stepD
     return applied;
   }
 
-  async function settle(context: RequestContext, outcome: RequestOutcome): Promise<{ row: LedgerRow; applied: boolean; inserted: boolean }> {
+  async function settle(
+    context: RequestContext,
+    outcome: RequestOutcome,
+  ): Promise<{ row: LedgerRow; applied: boolean; inserted: boolean }> {
     const { row, inserted } = await claimLedgerRow(context, outcome);
     if (inserted) await pause();
     const accounts = row.accounts.length ? row.accounts.map(parseAccountName) : context.accounts;
@@ -134,7 +140,10 @@ export function createSettlementService({ quota, logger, scheduleSeedSync, stepD
     if (applied) recordFirstSettlement(row);
     if (scheduleSeedSync) await scheduleSeedSync(accounts.map(accountName));
     else if (!(await syncSeedFields(quota, accounts))) {
-      logger.warn({ llm_request_id: row.request_id }, 'seed fields kept moving; the next settlement or reconciliation writes them');
+      logger.warn(
+        { llm_request_id: row.request_id },
+        'seed fields kept moving; the next settlement or reconciliation writes them',
+      );
     }
     logger.debug({ llm_request_id: row.request_id, billed: row.billed_tokens, applied, inserted }, 'usage settled');
     return { row, applied, inserted };

@@ -1,7 +1,8 @@
 import { escapeHtml } from '../../../lib/html.js';
 
 /** No scripts, no external resources; the form posts to this origin only. */
-export const LOGIN_PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+export const LOGIN_PAGE_CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
 export function loginPage({ message, email = '' }: { message?: string; email?: string } = {}): string {
   const notice = message ? `<p class="error" role="alert">${escapeHtml(message)}</p>` : '';

@@ -38,7 +38,10 @@ interface Deps {
 const isAdmin = (user: UserDoc) => user.role === 'admin' || user.role === 'superadmin';
 // No NUL characters: the database (PostgreSQL under FerretDB) cannot compare them and would answer an error.
 const noNul = /^[^\0]*$/;
-const loginBodySchema = z.object({ email: z.string().trim().toLowerCase().max(254).regex(noNul), password: z.string().max(1024).regex(noNul) });
+const loginBodySchema = z.object({
+  email: z.string().trim().toLowerCase().max(254).regex(noNul),
+  password: z.string().max(1024).regex(noNul),
+});
 
 /** A cross-site form or script may not drive the dashboard (SameSite=Strict already keeps the cookie away). */
 function assertSameOrigin(req: Request): void {
@@ -58,8 +61,15 @@ function assertSameOrigin(req: Request): void {
  * them), data: images, its API on this origin; `<base href>` points at this origin.
  */
 const BOARD_CSP = [
-  "default-src 'none'", "script-src 'self'", "worker-src 'self'", "style-src 'self' 'unsafe-inline' https://fonts.googleapis.com",
-  "font-src 'self' data: https://fonts.gstatic.com", "img-src 'self' data:", "connect-src 'self'", "base-uri 'self'", "form-action 'self'",
+  "default-src 'none'",
+  "script-src 'self'",
+  "worker-src 'self'",
+  "style-src 'self' 'unsafe-inline' https://fonts.googleapis.com",
+  "font-src 'self' data: https://fonts.gstatic.com",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "base-uri 'self'",
+  "form-action 'self'",
 ];
 
 /**
@@ -84,7 +94,15 @@ function refuseJobEdits(req: Request): void {
  * Bull Board at /admin/queues for browsers: a small sign-in page creates a Redis-backed session (httpOnly,
  * SameSite=Strict, Secure on https) for admins and superadmins only; a Bearer access token of an admin works too.
  */
-export function createBoardRouter({ queues, authenticate, sessions, userSessions, verifyCredentials, publicUrl, knownClientTtlSeconds }: Deps): Router {
+export function createBoardRouter({
+  queues,
+  authenticate,
+  sessions,
+  userSessions,
+  verifyCredentials,
+  publicUrl,
+  knownClientTtlSeconds,
+}: Deps): Router {
   const router = Router();
   const secure = publicUrl.startsWith('https:');
   const cookieOptions = { httpOnly: true, sameSite: 'strict' as const, secure, path: '/admin' };
@@ -94,7 +112,13 @@ export function createBoardRouter({ queues, authenticate, sessions, userSessions
     queues: Object.values(queues).map((queue) => new BullMQAdapter(queue)),
     // @bull-board/express pins its own copy of @bull-board/api; the adapter is the same at run time.
     serverAdapter: serverAdapter as unknown as Parameters<typeof createBullBoard>[0]['serverAdapter'],
-    options: { uiConfig: { boardTitle: 'AI Coder queues', miscLinks: [{ text: 'Sign out', url: '/admin/logout' }], hideDocsLink: true } },
+    options: {
+      uiConfig: {
+        boardTitle: 'AI Coder queues',
+        miscLinks: [{ text: 'Sign out', url: '/admin/logout' }],
+        hideDocsLink: true,
+      },
+    },
   });
 
   async function sessionUser(req: Request): Promise<UserDoc | null> {
@@ -120,7 +144,8 @@ export function createBoardRouter({ queues, authenticate, sessions, userSessions
     assertSameOrigin(req);
     if (req.get('authorization')) {
       await authenticate(req, res, () => undefined);
-      if (!isAdmin(requirePrincipal(req).user)) throw new ForbiddenError('This requires an administrator', 'admin_required');
+      if (!isAdmin(requirePrincipal(req).user))
+        throw new ForbiddenError('This requires an administrator', 'admin_required');
       refuseJobEdits(req);
       return next();
     }
@@ -134,7 +159,10 @@ export function createBoardRouter({ queues, authenticate, sessions, userSessions
   };
 
   function renderLogin(res: Response, status: number, message?: string, email?: string) {
-    res.status(status).setHeader('Content-Security-Policy', LOGIN_PAGE_CSP).setHeader('Referrer-Policy', ADMIN_REFERRER_POLICY);
+    res
+      .status(status)
+      .setHeader('Content-Security-Policy', LOGIN_PAGE_CSP)
+      .setHeader('Referrer-Policy', ADMIN_REFERRER_POLICY);
     res.setHeader('Cache-Control', 'no-store');
     res.type('html').send(loginPage({ message, email }));
   }

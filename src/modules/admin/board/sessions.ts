@@ -11,7 +11,15 @@ export interface AdminSession {
 }
 
 /** Dashboard sessions live in Redis (any API process can serve the next request); the cookie holds a random id only. */
-export function createAdminSessions({ redis, prefix, ttlSeconds }: { redis: Redis; prefix: string; ttlSeconds: number }) {
+export function createAdminSessions({
+  redis,
+  prefix,
+  ttlSeconds,
+}: {
+  redis: Redis;
+  prefix: string;
+  ttlSeconds: number;
+}) {
   const key = (id: string) => redisKey(prefix, 'admin-session', createHash('sha256').update(id).digest('hex'));
 
   async function create(session: AdminSession): Promise<string> {

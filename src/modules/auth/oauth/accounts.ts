@@ -8,7 +8,10 @@ import type { OAuthIdentity } from './providers.js';
 
 /** The provider answered, but this sign-in may not go on; `error` follows RFC 6749 §4.1.2.1. */
 export class OAuthDenied extends Error {
-  constructor(readonly error: 'access_denied' | 'server_error' | 'invalid_request', message: string) {
+  constructor(
+    readonly error: 'access_denied' | 'server_error' | 'invalid_request',
+    message: string,
+  ) {
     super(message);
     this.name = 'OAuthDenied';
   }
@@ -62,9 +65,14 @@ export function createOAuthAccounts({ config, emailProof }: Deps) {
     if (email === user.email && !user.is_verified) await emailProof.recordFirstEmailProof(user._id.toString());
     const fresh = (await UserModel.findById(user._id)) ?? user;
     if (hasIdentity(fresh, identity)) return fresh;
-    await UserModel.updateOne({ _id: user._id }, {
-      $push: { oauth_identities: { provider: identity.provider, subject: identity.subject, email, linked_at: new Date() } },
-    });
+    await UserModel.updateOne(
+      { _id: user._id },
+      {
+        $push: {
+          oauth_identities: { provider: identity.provider, subject: identity.subject, email, linked_at: new Date() },
+        },
+      },
+    );
     return (await UserModel.findById(user._id)) ?? fresh;
   }
 
@@ -77,7 +85,10 @@ export function createOAuthAccounts({ config, emailProof }: Deps) {
     const byIdentity = await findByIdentity(identity);
     const user = byIdentity ?? (await UserModel.findOne({ email })) ?? (await create(identity, email));
     if (user.is_sub_user) {
-      throw new OAuthDenied('access_denied', `${label} sign-in cannot open a sub-user login: another account manages it, and sub-users sign in with their password. To use this address yourself, ask that account to remove the sub-user`);
+      throw new OAuthDenied(
+        'access_denied',
+        `${label} sign-in cannot open a sub-user login: another account manages it, and sub-users sign in with their password. To use this address yourself, ask that account to remove the sub-user`,
+      );
     }
     if (!user.is_active) throw new OAuthDenied('access_denied', 'This account is disabled');
     return link(user, identity, email);

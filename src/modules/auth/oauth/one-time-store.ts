@@ -29,7 +29,12 @@ export interface OneTimeRecord extends OneTimeFields {
 export function createOneTimeStore() {
   async function create(kind: Kind, fields: OneTimeFields): Promise<string> {
     const secret = randomBytes(32).toString('base64url');
-    await OAuthCodeModel.create({ kind, hash: sha256(secret), ...fields, expires_at: new Date(Date.now() + ONE_TIME_TTL_MS) });
+    await OAuthCodeModel.create({
+      kind,
+      hash: sha256(secret),
+      ...fields,
+      expires_at: new Date(Date.now() + ONE_TIME_TTL_MS),
+    });
     return secret;
   }
 
@@ -38,7 +43,10 @@ export function createOneTimeStore() {
     const record = await OAuthCodeModel.findOne({ kind, hash: sha256(secret) }).lean();
     if (!record || record.expires_at.getTime() <= Date.now()) return null;
     return {
-      ...record, client_state: record.client_state ?? '', user_id: record.user_id ?? undefined, credential_generation: record.credential_generation ?? undefined,
+      ...record,
+      client_state: record.client_state ?? '',
+      user_id: record.user_id ?? undefined,
+      credential_generation: record.credential_generation ?? undefined,
     };
   }
 

@@ -10,7 +10,12 @@ export class ProviderError extends Error {
 const SAFE_ERROR_CODE = /^[a-z_]{1,64}$/;
 
 /** Calls a provider endpoint and validates the JSON answer; any failure becomes a ProviderError. */
-export async function providerJson<T extends z.ZodType>(what: string, url: string, init: RequestInit, schema: T): Promise<z.infer<T>> {
+export async function providerJson<T extends z.ZodType>(
+  what: string,
+  url: string,
+  init: RequestInit,
+  schema: T,
+): Promise<z.infer<T>> {
   let response: Response;
   try {
     response = await fetch(url, { ...init, redirect: 'error', signal: AbortSignal.timeout(TIMEOUT_MS) });

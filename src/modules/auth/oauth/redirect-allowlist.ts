@@ -18,14 +18,24 @@ function parse(uri: string): URL | undefined {
 
 function isExtensionUri(uri: string, url: URL, extensionId: string): boolean {
   const prefix = `vscode://${extensionId}/`.toLowerCase();
-  return url.protocol === 'vscode:' && url.hostname.toLowerCase() === extensionId.toLowerCase() && !url.port && uri.toLowerCase().startsWith(prefix);
+  return (
+    url.protocol === 'vscode:' &&
+    url.hostname.toLowerCase() === extensionId.toLowerCase() &&
+    !url.port &&
+    uri.toLowerCase().startsWith(prefix)
+  );
 }
 
 function matchesEntry(uri: string, url: URL, entry: string): boolean {
   if (uri === entry) return true;
   const allowed = parse(entry);
   if (!allowed || allowed.protocol !== 'http:' || !LOOPBACK_HOSTS.has(allowed.hostname)) return false;
-  return url.protocol === allowed.protocol && url.hostname === allowed.hostname && url.pathname === allowed.pathname && url.search === allowed.search;
+  return (
+    url.protocol === allowed.protocol &&
+    url.hostname === allowed.hostname &&
+    url.pathname === allowed.pathname &&
+    url.search === allowed.search
+  );
 }
 
 /**

@@ -28,37 +28,62 @@ export function createOAuthRouter({ config, oauth, initiateLimit }: Deps): Route
   };
   const noStore = (res: Response) => res.setHeader('Cache-Control', 'no-store');
 
-  route(router, {
-    method: 'get', path: '/auth/oauth/:provider', summary: 'Start OAuth sign-in (PKCE S256) for the extension', tags,
-    params: providerParamsSchema, query: initiateQuerySchema, before: [knownProvider, initiateLimit],
-    responses: { 302: { description: 'Redirect to the provider' } },
-  }, async (_req, res, { params, query }) => {
-    const { location, cookie } = await oauth.initiate(params.provider, query);
-    noStore(res);
-    res.cookie(cookie, '1', { ...cookieOptions, maxAge: ONE_TIME_TTL_MS });
-    res.redirect(302, location);
-  });
+  route(
+    router,
+    {
+      method: 'get',
+      path: '/auth/oauth/:provider',
+      summary: 'Start OAuth sign-in (PKCE S256) for the extension',
+      tags,
+      params: providerParamsSchema,
+      query: initiateQuerySchema,
+      before: [knownProvider, initiateLimit],
+      responses: { 302: { description: 'Redirect to the provider' } },
+    },
+    async (_req, res, { params, query }) => {
+      const { location, cookie } = await oauth.initiate(params.provider, query);
+      noStore(res);
+      res.cookie(cookie, '1', { ...cookieOptions, maxAge: ONE_TIME_TTL_MS });
+      res.redirect(302, location);
+    },
+  );
 
-  route(router, {
-    method: 'get', path: '/auth/oauth/:provider/callback', summary: 'OAuth provider callback; redirects to the extension', tags,
-    params: providerParamsSchema, query: callbackQuerySchema, before: [knownProvider, cookieParser()],
-    responses: { 302: { description: 'Redirect to the extension with a one-time code or an error' } },
-  }, async (req, res, { params, query }) => {
-    const { location, cookie } = await oauth.callback(params.provider, query, req.cookies as Record<string, string>);
-    noStore(res);
-    res.clearCookie(cookie, cookieOptions);
-    res.redirect(302, location);
-  });
+  route(
+    router,
+    {
+      method: 'get',
+      path: '/auth/oauth/:provider/callback',
+      summary: 'OAuth provider callback; redirects to the extension',
+      tags,
+      params: providerParamsSchema,
+      query: callbackQuerySchema,
+      before: [knownProvider, cookieParser()],
+      responses: { 302: { description: 'Redirect to the extension with a one-time code or an error' } },
+    },
+    async (req, res, { params, query }) => {
+      const { location, cookie } = await oauth.callback(params.provider, query, req.cookies as Record<string, string>);
+      noStore(res);
+      res.clearCookie(cookie, cookieOptions);
+      res.redirect(302, location);
+    },
+  );
 
-  route(router, {
-    method: 'post', path: '/auth/oauth/exchange', summary: 'Exchange the one-time code and PKCE verifier for tokens', tags,
-    body: exchangeBodySchema,
-    responses: { 200: { description: 'Tokens and the user, as login-json', schema: loginResponseSchema } },
-  }, async (req, res, { body }) => {
-    const { user, tokens } = await oauth.exchange(body.code, body.code_verifier, clientOf(req, 'oauth'));
-    noStore(res);
-    res.json({ ...tokens, user: presentUser(user), api_endpoint: config.PUBLIC_URL });
-  });
+  route(
+    router,
+    {
+      method: 'post',
+      path: '/auth/oauth/exchange',
+      summary: 'Exchange the one-time code and PKCE verifier for tokens',
+      tags,
+      body: exchangeBodySchema,
+      responses: { 200: { description: 'Tokens and the user, as login-json', schema: loginResponseSchema } },
+    },
+    async (req, res, { body }) => {
+      const { user, tokens } = await oauth.exchange(body.code, body.code_verifier, clientOf(req, 'oauth'));
+      noStore(res);
+      res.json({ ...tokens, user: presentUser(user), api_endpoint: config.PUBLIC_URL });
+    },
+  );
 
   return router;
 }

@@ -25,6 +25,8 @@ export const callbackQuerySchema = z
 export const exchangeBodySchema = z
   .object({
     code: z.string().min(1).max(256),
-    code_verifier: z.string().regex(/^[A-Za-z0-9._~-]{43,128}$/, 'must be 43 to 128 characters of [A-Za-z0-9._~-] (RFC 7636)'),
+    code_verifier: z
+      .string()
+      .regex(/^[A-Za-z0-9._~-]{43,128}$/, 'must be 43 to 128 characters of [A-Za-z0-9._~-] (RFC 7636)'),
   })
   .openapi('OAuthExchangeRequest');

@@ -41,7 +41,11 @@ interface Deps {
 /** The cookie that ties a pending sign-in to the browser that started it (named after the state, so flows coexist). */
 export const browserCookieName = (state: string) => `aic_oauth_${sha256(state).slice(0, 16)}`;
 
-const invalidState = (why: string) => new BadRequestError(`Sign-in state ${why}; start the sign-in again from the editor`, { code: 'invalid_state', param: 'state' });
+const invalidState = (why: string) =>
+  new BadRequestError(`Sign-in state ${why}; start the sign-in again from the editor`, {
+    code: 'invalid_state',
+    param: 'state',
+  });
 const invalidGrant = (why: string) => new BadRequestError(why, { code: 'invalid_grant', param: 'code' });
 
 /**
@@ -49,22 +53,38 @@ const invalidGrant = (why: string) => new BadRequestError(why, { code: 'invalid_
  * the provider calls back here; the extension receives a one-time code and exchanges it with its verifier.
  */
 export function createOAuthService({ config, providers, states, store, accounts, auth, refreshTokens, logger }: Deps) {
-  const callbackUrl = (provider: ProviderName) => `${config.PUBLIC_URL.replace(/\/$/, '')}/auth/oauth/${provider}/callback`;
+  const callbackUrl = (provider: ProviderName) =>
+    `${config.PUBLIC_URL.replace(/\/$/, '')}/auth/oauth/${provider}/callback`;
 
   function provider(name: string): OAuthProvider {
     if (!isProviderName(name)) throw new NotFoundError('OAuth provider', 'oauth_provider_not_found');
     const found = providers[name];
-    if (!found) throw new ServiceUnavailableError(`Sign-in with ${name} is not configured on this server`, 'oauth_provider_not_configured');
+    if (!found)
+      throw new ServiceUnavailableError(
+        `Sign-in with ${name} is not configured on this server`,
+        'oauth_provider_not_configured',
+      );
     return found;
   }
 
   async function initiate(name: string, input: InitiateInput): Promise<{ location: string; cookie: string }> {
     const chosen = provider(name);
-    if (!isAllowedRedirect(input.redirect_uri, { extensionId: config.VSCODE_EXTENSION_ID, extra: config.OAUTH_REDIRECT_ALLOWLIST })) {
-      throw new BadRequestError('redirect_uri is not allowed for sign-in', { code: 'redirect_uri_not_allowed', param: 'redirect_uri' });
+    if (
+      !isAllowedRedirect(input.redirect_uri, {
+        extensionId: config.VSCODE_EXTENSION_ID,
+        extra: config.OAUTH_REDIRECT_ALLOWLIST,
+      })
+    ) {
+      throw new BadRequestError('redirect_uri is not allowed for sign-in', {
+        code: 'redirect_uri_not_allowed',
+        param: 'redirect_uri',
+      });
     }
     const state = await states.create({
-      provider: chosen.name, code_challenge: input.code_challenge, redirect_uri: input.redirect_uri, client_state: input.state,
+      provider: chosen.name,
+      code_challenge: input.code_challenge,
+      redirect_uri: input.redirect_uri,
+      client_state: input.state,
     });
     return { location: chosen.authorizeUrl(state, callbackUrl(chosen.name)), cookie: browserCookieName(state) };
   }
@@ -85,7 +105,11 @@ export function createOAuthService({ config, providers, states, store, accounts,
    * Returns where to send the browser. A state we cannot trust gets a 400 (we never redirect on it); past that
    * point every outcome goes back to the extension, with a one-time code or an RFC 6749 error.
    */
-  async function callback(name: string, input: CallbackInput, cookies: Record<string, string>): Promise<{ location: string; cookie: string }> {
+  async function callback(
+    name: string,
+    input: CallbackInput,
+    cookies: Record<string, string>,
+  ): Promise<{ location: string; cookie: string }> {
     const chosen = provider(name);
     if (!input.state) throw invalidState('is missing');
     const cookie = browserCookieName(input.state);
@@ -93,11 +117,18 @@ export function createOAuthService({ config, providers, states, store, accounts,
     if (!pending || pending.provider !== chosen.name) throw invalidState('is unknown, expired or already used');
     if (cookies[cookie] !== '1') throw invalidState('was started in another browser');
     if (!(await states.spend(input.state))) throw invalidState('was already used');
-    const back = (params: Record<string, string>) => ({ location: redirectWith(pending.redirect_uri, { ...params, state: pending.client_state }), cookie });
+    const back = (params: Record<string, string>) => ({
+      location: redirectWith(pending.redirect_uri, { ...params, state: pending.client_state }),
+      cookie,
+    });
     try {
       const user = await completeSignIn(chosen, input);
       const code = await store.create('code', {
-        provider: chosen.name, code_challenge: pending.code_challenge, redirect_uri: pending.redirect_uri, client_state: pending.client_state, user_id: user._id,
+        provider: chosen.name,
+        code_challenge: pending.code_challenge,
+        redirect_uri: pending.redirect_uri,
+        client_state: pending.client_state,
+        user_id: user._id,
         credential_generation: user.credential_generation ?? 0,
       });
       return back({ code });
@@ -108,10 +139,15 @@ export function createOAuthService({ config, providers, states, store, accounts,
   }
 
   /** One-time code + PKCE verifier -> the same tokens as login-json. Replaying a code revokes what it issued. */
-  async function exchange(code: string, verifier: string, client: SessionClient): Promise<{ user: UserDoc; tokens: TokenPair }> {
+  async function exchange(
+    code: string,
+    verifier: string,
+    client: SessionClient,
+  ): Promise<{ user: UserDoc; tokens: TokenPair }> {
     const record = await store.find('code', code);
     if (!record?.user_id) throw invalidGrant('The sign-in code is unknown or expired');
-    if (!verifierMatches(verifier, record.code_challenge)) throw invalidGrant('code_verifier does not match the code_challenge');
+    if (!verifierMatches(verifier, record.code_challenge))
+      throw invalidGrant('code_verifier does not match the code_challenge');
     const familyId = `oauth-${record._id.toString()}`;
     if (!(await store.spend(record))) {
       await refreshTokens.revokeFamily(familyId, 'oauth_code_reuse');
@@ -120,7 +156,8 @@ export function createOAuthService({ config, providers, states, store, accounts,
     const user = await UserModel.findById(record.user_id);
     if (!user || !user.is_active) throw invalidGrant('This account is disabled');
     // A code issued before the account's address was proven (to whoever held it then) signs nobody in after.
-    if ((record.credential_generation ?? 0) !== (user.credential_generation ?? 0)) throw invalidGrant('The sign-in code is no longer valid; sign in again');
+    if ((record.credential_generation ?? 0) !== (user.credential_generation ?? 0))
+      throw invalidGrant('The sign-in code is no longer valid; sign in again');
     user.last_login_at = new Date();
     await UserModel.updateOne({ _id: user._id }, { $set: { last_login_at: user.last_login_at } });
     return { user, tokens: await auth.issueTokens(user, { familyId, authTime: user.last_login_at, client }) };
