@@ -133,9 +133,8 @@ export function createLlmRunner(deps: RunnerDeps) {
   /** Starts one upstream call (its first read already requested). */
   function open(job: LlmJob, provider: Provider, cancelSignal: AbortSignal): Opened {
     const own = new AbortController();
-    const iterator = provider
-      .open(upstreamBody(job), AbortSignal.any([cancelSignal, own.signal]))
-      [Symbol.asyncIterator]();
+    const chunks = provider.open(upstreamBody(job), AbortSignal.any([cancelSignal, own.signal]));
+    const iterator = chunks[Symbol.asyncIterator]();
     const first = iterator.next();
     first.catch(() => undefined);
     return { provider, own, iterator, first };

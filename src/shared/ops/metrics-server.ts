@@ -30,29 +30,25 @@ export async function startMetricsServer({ config, redis, queues, port }: Deps):
       return;
     }
     if (!metricsAuthorized(config.METRICS_TOKEN, req.headers.authorization)) {
-      res
-        .writeHead(401, { 'Content-Type': 'application/json', 'WWW-Authenticate': 'Bearer' })
-        .end(
-          JSON.stringify({
-            error: {
-              message: 'Metrics need the metrics token',
-              type: 'authentication_error',
-              code: 'invalid_metrics_token',
-            },
-          }),
-        );
+      res.writeHead(401, { 'Content-Type': 'application/json', 'WWW-Authenticate': 'Bearer' }).end(
+        JSON.stringify({
+          error: {
+            message: 'Metrics need the metrics token',
+            type: 'authentication_error',
+            code: 'invalid_metrics_token',
+          },
+        }),
+      );
       return;
     }
     collector.render().then(
       (body) => res.writeHead(200, { 'Content-Type': collector.contentType, 'Cache-Control': 'no-store' }).end(body),
       () =>
-        res
-          .writeHead(500, { 'Content-Type': 'application/json' })
-          .end(
-            JSON.stringify({
-              error: { message: 'Internal server error', type: 'server_error', code: 'internal_error' },
-            }),
-          ),
+        res.writeHead(500, { 'Content-Type': 'application/json' }).end(
+          JSON.stringify({
+            error: { message: 'Internal server error', type: 'server_error', code: 'internal_error' },
+          }),
+        ),
     );
   });
   await new Promise<void>((resolve) => server.listen(port, config.HOST, resolve));
