@@ -19,6 +19,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { CHROMIUM_INSTALL_COMMAND, findChromium } from './lib/chromium.js';
+import { redisServerArgs } from './lib/redis-server.js';
 
 const FERRETDB_VERSION = 'v1.24.2';
 const MAILPIT_MODULE = 'github.com/axllent/mailpit@v1.33.1';
@@ -297,23 +298,7 @@ async function startMongoWire(host: string, port: number): Promise<Started> {
 function startRedis(port: number): Started {
   const redis = onPath('redis-server');
   if (!redis) throw new Error('Redis must be started but `redis-server` is not on PATH (apt-get install redis-server)');
-  return startDetached(
-    'redis',
-    redis,
-    [
-      '--port',
-      String(port),
-      '--bind',
-      '127.0.0.1',
-      '--save',
-      '',
-      '--appendonly',
-      'no',
-      '--maxmemory-policy',
-      'noeviction',
-    ],
-    `127.0.0.1:${port}`,
-  );
+  return startDetached('redis', redis, redisServerArgs(port), `127.0.0.1:${port}`);
 }
 
 function checkRedisPolicy(port: number): void {

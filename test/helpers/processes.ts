@@ -4,6 +4,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { waitFor } from './wait.js';
+import { redisServerArgs } from '../../scripts/lib/redis-server.js';
 
 const FERRETDB_BIN =
   process.env.FERRETDB_BIN ??
@@ -66,18 +67,7 @@ function throwaway(port: number, command: string, args: string[], onCleanup: () 
 /** A private Redis (nothing on disk) on its own port: safe to kill, unlike the shared one. */
 export async function throwawayRedis(): Promise<Throwaway> {
   const port = await freePort();
-  return throwaway(port, 'redis-server', [
-    '--port',
-    String(port),
-    '--bind',
-    '127.0.0.1',
-    '--save',
-    '',
-    '--appendonly',
-    'no',
-    '--maxmemory-policy',
-    'noeviction',
-  ]);
+  return throwaway(port, 'redis-server', redisServerArgs(port));
 }
 
 /** A private FerretDB (SQLite in a temp dir, kept across restarts) on its own port. */
