@@ -2,18 +2,11 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 const NOT_WORKERS = { group: ['**/workers/**', '../workers/*'], message: 'only workers/ imports workers/' };
-/** What the web role alone runs: routes, HTTP middleware, the API's composition. */
+/** What the web role alone runs: routes and services (src/modules), HTTP middleware, the API's composition. */
 const NOT_WEB_ONLY = {
-  group: [
-    '**/src/modules/**',
-    '../modules/**',
-    '../../modules/**',
-    '**/middleware/**',
-    '**/lib/http/**',
-    '**/src/app.js',
-    '**/src/server.js',
-  ],
-  message: 'web-only code (src/modules, middleware, HTTP): what both roles need lives in src/shared or queues/',
+  group: ['**/modules/**', '**/middleware/**', '**/lib/http/**', '**/app.js', '**/server.js', '**/main.js'],
+  message:
+    'web-only code (src/modules, middleware, HTTP, the API composition): what both roles need lives in src/shared or queues/',
 };
 
 export default tseslint.config(
@@ -32,8 +25,10 @@ export default tseslint.config(
     },
   },
   {
-    // The web/worker contract (queues/) and the domain code both roles run (src/shared/) never load web-only code.
-    files: ['queues/**', 'src/shared/**'],
+    // What both roles load never loads web-only code: the web/worker contract (queues/), the domain code (src/shared/)
+    // and the infrastructure under it (src/lib except its HTTP part, src/config, src/models).
+    files: ['queues/**', 'src/shared/**', 'src/lib/**', 'src/config/**', 'src/models/**'],
+    ignores: ['src/lib/http/**'],
     rules: { 'no-restricted-imports': ['error', { patterns: [NOT_WORKERS, NOT_WEB_ONLY] }] },
   },
   {

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { JobsOptions } from 'bullmq';
 import { minuteStamp } from '../src/lib/dates.js';
 
@@ -15,7 +16,11 @@ export const DEFAULT_JOB_OPTIONS: JobsOptions = {
 
 const exponential = (delay: number) => ({ type: 'exponential', delay }) as const;
 
-// llm: the job id is the request id (req_...), which the client already holds.
+// llm: the job id is the request id, which the client holds.
+/** Minted by the API, never taken from the caller, so no one can collide with another's request. */
+export const newRequestId = () => `req_${randomBytes(16).toString('base64url')}`;
+/** BullMQ refuses ids made of digits only, so request ids always carry a prefix. */
+export const LLM_ID_PATTERN = /^req_[A-Za-z0-9_-]{8,100}$/;
 /** The request's status lives in Redis: keep only a short history of jobs (which hold no prompt). */
 export const llmJobOptions = (requestId: string, priority: number, attempts: number): JobsOptions => ({
   jobId: requestId,

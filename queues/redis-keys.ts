@@ -26,9 +26,6 @@ export function llmKeys(prefix: string) {
 }
 export type LlmKeys = ReturnType<typeof llmKeys>;
 
-/** Request ids are job ids: BullMQ refuses ids made of digits only, so ours always carry a prefix. */
-export const LLM_ID_PATTERN = /^req_[A-Za-z0-9_-]{8,100}$/;
-
 /** Token quotas (src/shared/quota): reserved by the API, settled by the usage worker. */
 export function quotaKeys(prefix: string) {
   return {

@@ -56,7 +56,7 @@ import { createOrganizationService } from './modules/organizations/service.js';
 import { createOrganizationsRouter } from './modules/organizations/routes.js';
 import { createSubUserService } from './modules/sub-users/service.js';
 import { createSubUsersRouter } from './modules/sub-users/routes.js';
-import { createStripeClient } from './shared/billing/stripe-client.js';
+import { createStripeClient } from './modules/subscriptions/stripe-client.js';
 import { createRedirectPolicy } from './modules/subscriptions/redirects.js';
 import { createSubscriptionService } from './modules/subscriptions/service.js';
 import { createSubscriptionsRouter } from './modules/subscriptions/routes.js';

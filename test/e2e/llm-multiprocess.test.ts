@@ -3,7 +3,7 @@ import { compareIds, llmKeys } from '../../queues/index.js';
 import { countTokens } from '../../src/shared/llm/tokenizer.js';
 import { startFakeUpstream, type FakeUpstream } from '../helpers/fake-upstream.js';
 import { startTestApp, type TestApp } from '../helpers/harness.js';
-import { chatBody, contentOf, llmUser, openSse, settlementOf, SERVER_KEY } from '../helpers/llm.js';
+import { chatBody, contentOf, expectStream, llmUser, openSse, settlementOf, SERVER_KEY } from '../helpers/llm.js';
 import { waitFor } from '../helpers/wait.js';
 import { configEnv, spawnRole, type RoleProcess } from '../helpers/llm-processes.js';
 
@@ -41,19 +41,23 @@ describe('two API processes and two worker processes against one Redis', () => {
     const { auth } = await llmUser(app);
     const content = words(40, 'x');
     upstream.when('cross-api', { content, tokenDelayMs: 20 });
-    const first = await openSse(apiA.url, {
-      path: '/v1/chat/completions',
-      headers: auth,
-      body: chatBody('cross-api', { stream: true }),
-    });
+    const first = await expectStream(
+      await openSse(apiA.url, {
+        path: '/v1/chat/completions',
+        headers: auth,
+        body: chatBody('cross-api', { stream: true }),
+      }),
+    );
     const id = String(first.headers['x-request-id']);
     const before = [];
     for (let i = 0; i < 6; i += 1) before.push((await first.next())!);
     first.drop();
-    const second = await openSse(apiB.url, {
-      path: `/llm/requests/${id}/stream`,
-      headers: { ...auth, 'Last-Event-ID': before.at(-1)!.id! },
-    });
+    const second = await expectStream(
+      await openSse(apiB.url, {
+        path: `/llm/requests/${id}/stream`,
+        headers: { ...auth, 'Last-Event-ID': before.at(-1)!.id! },
+      }),
+    );
     const after = await second.rest();
     const all = [...before, ...after];
     for (let i = 1; i < all.length; i += 1) expect(compareIds(all[i]!.id!, all[i - 1]!.id!)).toBe(1);

@@ -7,7 +7,7 @@ import { llmKeys } from '../../queues/index.js';
 import { startWorkers, type RunningWorkers } from '../../workers/index.js';
 import { startFakeUpstream, type FakeUpstream } from '../helpers/fake-upstream.js';
 import { startTestApp, type TestApp } from '../helpers/harness.js';
-import { chatBody, llmUser, openSse, SERVER_KEY } from '../helpers/llm.js';
+import { chatBody, expectStream, llmUser, openSse, SERVER_KEY } from '../helpers/llm.js';
 import { waitFor } from '../helpers/wait.js';
 import { configEnv, spawnRole, type RoleProcess } from '../helpers/llm-processes.js';
 
@@ -66,11 +66,13 @@ describe('replays of a finished stream under abuse (web API in its own process, 
       limitOverrides: { concurrent_streams: READERS + 10 },
     });
     upstream.when('long answer', { tokens: Array.from({ length: TOKENS }, () => TOKEN) });
-    const original = await openSse(web.url, {
-      path: '/v1/chat/completions',
-      headers: auth,
-      body: chatBody('long answer', { stream: true }),
-    });
+    const original = await expectStream(
+      await openSse(web.url, {
+        path: '/v1/chat/completions',
+        headers: auth,
+        body: chatBody('long answer', { stream: true }),
+      }),
+    );
     const id = String(original.headers['x-request-id']);
     expect((await original.rest()).at(-1)!.data).toBe('[DONE]');
     await waitFor(

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import type { Config } from '../../src/config/index.js';
+import { waitFor } from './wait.js';
 
 /** The environment that reproduces `config` in another process (same database, Redis prefix and secrets). */
 export function configEnv(config: Config, extra: Record<string, string> = {}): Record<string, string> {
@@ -49,10 +50,14 @@ export async function spawnRole(
     child.once('exit', (code) => reject(new Error(`${role} exited with ${code}: ${stderr}`)));
   });
   const exited = once(child, 'exit');
+  const url = ready.port ? `http://127.0.0.1:${ready.port}` : '';
+  // Listening is not ready: the web role answers 503 service_not_ready until its index check is done, which takes
+  // longer while other suites load the database.
+  if (url) await waitFor(() => fetch(`${url}/readyz`).then((r) => r.ok), `${role} ready`, timeoutMs);
   return {
     child,
     pid: child.pid!,
-    url: ready.port ? `http://127.0.0.1:${ready.port}` : '',
+    url,
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGTERM');

@@ -142,6 +142,16 @@ export function openSse(
   });
 }
 
+/** Fails with the answer's status and body when it is not an event stream (so a flaky failure says why). */
+export async function expectStream(res: SseResponse): Promise<SseResponse> {
+  if (res.status !== 200 || !String(res.headers['content-type']).startsWith('text/event-stream')) {
+    throw new Error(
+      `expected an event stream, got ${res.status} ${String(res.headers['content-type'])}: ${await res.text()}`,
+    );
+  }
+  return res;
+}
+
 /** The content of chat.completion.chunk events, concatenated. */
 export const contentOf = (events: SseEvent[]): string =>
   events

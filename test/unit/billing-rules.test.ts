@@ -12,7 +12,7 @@ import {
 import { parseEventObject } from '../../src/shared/billing/events.js';
 import { nextPeriodEnd } from '../../src/shared/billing/periods.js';
 import { tierOfPrice, pricesOf } from '../../src/config/prices.js';
-import { stripeHostOptions } from '../../src/shared/billing/stripe-client.js';
+import { stripeHostOptions } from '../../src/modules/subscriptions/stripe-client.js';
 import { createRedirectPolicy } from '../../src/modules/subscriptions/redirects.js';
 
 const config = parseConfig({ STRIPE_PRICE_PRO: 'price_pro,price_pro_yearly', STRIPE_PRICE_ENTERPRISE: 'price_ent' });

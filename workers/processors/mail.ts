@@ -5,7 +5,7 @@ import type { ProcessorFactory } from './types.js';
 
 /**
  * Sends one logical message per job over SMTP (see src/shared/mail/delivery.ts). SMTP errors fail the attempt;
- * BullMQ retries with backoff (MAIL_JOB_OPTIONS) and keeps a job that gave up in the failed set, on the board.
+ * BullMQ retries with backoff (mailJobOptions in queues/jobs.ts) and keeps a job that gave up in the failed set, on the board.
  */
 export const createMailProcessor: ProcessorFactory<'mail'> = ({ config, logger, onClose }) => {
   const log = logger.child({ queue: 'mail' });

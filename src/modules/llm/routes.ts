@@ -12,8 +12,9 @@ import {
   modelParamsSchema,
   modelSchema,
   requestIdParamsSchema,
-} from '../../shared/llm/schemas.js';
-import { newRequestId, type LlmService } from './service.js';
+} from './schemas.js';
+import type { LlmService } from './service.js';
+import { newRequestId } from '../../../queues/jobs.js';
 import { STREAM_ID_PATTERN } from '../../../queues/index.js';
 
 interface Deps {

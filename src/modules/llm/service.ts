@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { Response } from 'express';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
@@ -20,7 +20,7 @@ import { resolvePayer, type PayerContext } from '../quota/payer.js';
 import { CANCEL_ERRORS, emptyOutcome, finishRequest } from '../../shared/llm/finish.js';
 import type { Limits, ResumeConnection } from '../../shared/llm/limits.js';
 import { relayJson, relaySse, replayFinishedSse, type Heartbeats } from './relay.js';
-import type { ChatCompletionRequest, LlmRequestStatus } from '../../shared/llm/schemas.js';
+import type { ChatCompletionRequest, LlmRequestStatus } from './schemas.js';
 import type { PromptStore } from '../../shared/llm/prompt-store.js';
 import type { StreamHub } from './stream-hub.js';
 import type { StreamStore } from '../../shared/llm/stream-store.js';
@@ -40,9 +40,6 @@ interface Deps {
   heartbeats: Heartbeats;
   log: Logger;
 }
-
-/** Request ids are minted here (never taken from the caller, so no one can collide with another's request). */
-export const newRequestId = () => `req_${randomBytes(16).toString('base64url')}`;
 
 export interface Submitted {
   context: RequestContext;

@@ -21,7 +21,7 @@ import {
 import { createPeriods, periodStartOf } from '../../shared/billing/periods.js';
 import { checkoutPriceOf, isPaidTier, type PaidTier } from '../../config/prices.js';
 import { createBillingState } from '../../shared/billing/state.js';
-import { billingNotConfigured, callStripe } from '../../shared/billing/stripe-client.js';
+import { billingNotConfigured, callStripe } from './stripe-client.js';
 import type { RedirectPolicy } from './redirects.js';
 import type { currentSubscriptionSchema, plansResponseSchema } from './schemas.js';
 import { isoOrNull as iso } from '../../lib/dates.js';

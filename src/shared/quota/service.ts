@@ -282,9 +282,9 @@ export function createQuotaService({ redis, prefix, settledMarkerSeconds = 7 * 2
     const head = keys.accountPattern.slice(0, -1);
     let cursor = '0';
     do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${head}*`, 'COUNT', 500);
+      const [next, page] = await redis.scan(cursor, 'MATCH', keys.accountPattern, 'COUNT', 500);
       cursor = next;
-      for (const k of keys) found.add(k.slice(head.length));
+      for (const k of page) found.add(k.slice(head.length));
     } while (cursor !== '0');
     return [...found].map(parseAccountName);
   }
