@@ -28,12 +28,17 @@ export type LlmKeys = ReturnType<typeof llmKeys>;
 
 /** Token quotas (src/shared/quota): reserved by the API, settled by the usage worker. */
 export function quotaKeys(prefix: string) {
+  // The Lua scripts that walk many reservations build keys from these heads (see src/shared/quota/scripts.ts).
+  const accountHead = `${prefix}:quota:`;
+  const reservationHead = `${prefix}:resv:`;
   return {
+    accountHead,
+    reservationHead,
     /** Hash of one account's counters; `accountName` is `<kind>:<id>`. */
-    account: (accountName: string) => `${prefix}:quota:${accountName}`,
-    accountPattern: `${prefix}:quota:*`,
-    /** A request's reservation (accounts and amounts) until it is settled or released. */
-    reservation: (requestId: string) => `${prefix}:resv:${requestId}`,
+    account: (accountName: string) => `${accountHead}${accountName}`,
+    accountPattern: `${accountHead}*`,
+    /** Hash of a request's reservation (accounts and amount) until it is settled or released. */
+    reservation: (requestId: string) => `${reservationHead}${requestId}`,
     /** Sorted set of open reservations by expiry, scanned by the release-expired job. */
     reservationIndex: `${prefix}:resv-index`,
     /** Marks a request settled (at most once), with the Redis time it reached the counters. */

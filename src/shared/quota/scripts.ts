@@ -149,7 +149,7 @@ return out
 );
 
 /**
- * KEYS[1] expiry index. ARGV key prefix, new expires-at ms, request ids.
+ * KEYS[1] expiry index. ARGV reservation key head, new expires-at ms, request ids.
  * Extends the reservations of requests still queued or running, and their stream slots; returns those extended.
  */
 export const EXTEND_RESERVATIONS = luaScript(
@@ -157,7 +157,7 @@ export const EXTEND_RESERVATIONS = luaScript(
   `
 local out = {}
 for i = 3, #ARGV do
-  local resv = ARGV[1] .. ':resv:' .. ARGV[i]
+  local resv = ARGV[1] .. ARGV[i]
   if redis.call('EXISTS', resv) == 1 then
     redis.call('HSET', resv, 'expires_at', ARGV[2])
     redis.call('ZADD', KEYS[1], ARGV[2], ARGV[i])
@@ -174,7 +174,8 @@ return out
 );
 
 /**
- * KEYS[1] expiry index. ARGV key prefix, now ms, request ids (whose requests are gone: no job holds them).
+ * KEYS[1] expiry index. ARGV reservation key head, account key head, now ms, request ids (whose requests are gone:
+ * no job holds them).
  * Releases those reservations still past their expiry (one extended meanwhile stays): reserved tokens never leak.
  * Account keys come from the reservation itself (single-Redis deployment; not cluster-safe by design).
  */
@@ -182,17 +183,17 @@ export const RELEASE_EXPIRED = luaScript(
   'release-expired',
   `
 local ids = {}
-for i = 3, #ARGV do
+for i = 4, #ARGV do
   local score = redis.call('ZSCORE', KEYS[1], ARGV[i])
-  if score and tonumber(score) <= tonumber(ARGV[2]) then ids[#ids + 1] = ARGV[i] end
+  if score and tonumber(score) <= tonumber(ARGV[3]) then ids[#ids + 1] = ARGV[i] end
 end
 for _, id in ipairs(ids) do
-  local resv = ARGV[1] .. ':resv:' .. id
+  local resv = ARGV[1] .. id
   local amount = tonumber(redis.call('HGET', resv, 'amount') or '-1')
   local accounts = redis.call('HGET', resv, 'accounts')
   if amount >= 0 and accounts then
     for name in string.gmatch(accounts, '%S+') do
-      local key = ARGV[1] .. ':quota:' .. name
+      local key = ARGV[2] .. name
       if redis.call('HEXISTS', key, 'limit') == 1 and redis.call('HINCRBY', key, 'reserved', -amount) < 0 then
         redis.call('HSET', key, 'reserved', 0)
       end

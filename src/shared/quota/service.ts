@@ -211,13 +211,21 @@ export function createQuotaService({ redis, prefix, settledMarkerSeconds = 7 * 2
   /** Moves the expiry of these requests' reservations (and stream slots) to `expiresAt`; returns those that still existed. */
   async function extendReservations(requestIds: string[], expiresAt: number): Promise<string[]> {
     if (!requestIds.length) return [];
-    return (await EXTEND_RESERVATIONS.run(redis, [indexKey], [prefix, expiresAt, ...requestIds])) as string[];
+    return (await EXTEND_RESERVATIONS.run(
+      redis,
+      [indexKey],
+      [keys.reservationHead, expiresAt, ...requestIds],
+    )) as string[];
   }
 
   /** Releases these requests' reservations if they are past their expiry at `now`; returns the request ids released. */
   async function releaseExpired(requestIds: string[], now = Date.now()): Promise<string[]> {
     if (!requestIds.length) return [];
-    return (await RELEASE_EXPIRED.run(redis, [indexKey], [prefix, now, ...requestIds])) as string[];
+    return (await RELEASE_EXPIRED.run(
+      redis,
+      [indexKey],
+      [keys.reservationHead, keys.accountHead, now, ...requestIds],
+    )) as string[];
   }
 
   async function reservationOf(requestId: string): Promise<number | null> {
@@ -279,12 +287,11 @@ export function createQuotaService({ redis, prefix, settledMarkerSeconds = 7 * 2
   /** Every account that has counters (or a settlement stub) in Redis. */
   async function accountsInRedis(): Promise<AccountRef[]> {
     const found = new Set<string>();
-    const head = keys.accountPattern.slice(0, -1);
     let cursor = '0';
     do {
       const [next, page] = await redis.scan(cursor, 'MATCH', keys.accountPattern, 'COUNT', 500);
       cursor = next;
-      for (const k of page) found.add(k.slice(head.length));
+      for (const k of page) found.add(k.slice(keys.accountHead.length));
     } while (cursor !== '0');
     return [...found].map(parseAccountName);
   }
