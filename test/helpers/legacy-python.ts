@@ -2,6 +2,7 @@ import bcrypt from 'bcrypt';
 import mongoose from 'mongoose';
 import { spawnRole } from './processes.js';
 import type { Config } from '../../src/config/index.js';
+import type { CollectionReport } from '../../src/modules/legacy-migration/report.js';
 
 const { MongoClient, ObjectId } = mongoose.mongo;
 type Db = mongoose.mongo.Db;
@@ -75,17 +76,7 @@ export async function snapshot(db: Db): Promise<Record<string, unknown[]>> {
 
 export interface MigrationSummary {
   dry_run: boolean;
-  collections: Array<{
-    collection: string;
-    read: number;
-    converted: number;
-    current: number;
-    skipped: number;
-    skipReasons: Record<string, number>;
-    currentReasons: Record<string, number>;
-    notes: Record<string, number>;
-    fieldsSeen?: Record<string, number>;
-  }>;
+  collections: CollectionReport[];
 }
 
 /** The environment the real script runs with: this test file's database and Redis prefix. */

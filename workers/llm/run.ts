@@ -83,6 +83,17 @@ const identityOf = (job: LlmJob): RequestIdentity => ({
   created: job.enqueued_at,
 });
 
+/** A generation that produced nothing yet; a failure until it streams. */
+const failedGeneration = (error?: ClientError): Generation => ({
+  status: 'failed',
+  written: 0,
+  usage: null,
+  provider: null,
+  ttftMs: null,
+  accumulator: createCompletionAccumulator(),
+  ...(error ? { error } : {}),
+});
+
 /**
  * Serves one llm job: claims the request, streams the upstream answer into the request's Redis Stream
  * (retrying or falling back before the first token), then settles it once. A retried job whose earlier run
@@ -219,14 +230,7 @@ export function createLlmRunner(deps: RunnerDeps) {
   }
 
   async function generate(job: LlmJob, runToken: string, signal: AbortSignal, early?: Opened): Promise<Generation> {
-    const gen: Generation = {
-      status: 'failed',
-      written: 0,
-      usage: null,
-      provider: null,
-      ttftMs: null,
-      accumulator: createCompletionAccumulator(),
-    };
+    const gen = failedGeneration();
     const candidates = candidatesFor(job);
     let last: UpstreamFailure = new UpstreamFailure('no_provider', `no provider serves ${job.model}`);
     for (const provider of candidates) {
@@ -392,15 +396,7 @@ export function createLlmRunner(deps: RunnerDeps) {
       { llm_request_id: job.request_id },
       'llm request has no quota reservation left; ended without calling the upstream',
     );
-    const gen: Generation = {
-      status: 'failed',
-      written: 0,
-      usage: null,
-      provider: null,
-      ttftMs: null,
-      accumulator: createCompletionAccumulator(),
-      error: RESERVATION_RELEASED,
-    };
+    const gen = failedGeneration(RESERVATION_RELEASED);
     await finish(job, runToken, gen);
     return 'unreserved';
   }
@@ -413,15 +409,7 @@ export function createLlmRunner(deps: RunnerDeps) {
     else if (claim.state === 'final') await resettle(job);
     else if (claim.existingEntries > 0) await recoverInterrupted(job, runToken);
     else {
-      const gen: Generation = {
-        status: 'failed',
-        written: 0,
-        usage: null,
-        provider: null,
-        ttftMs: null,
-        accumulator: createCompletionAccumulator(),
-        error: STREAM_INTERRUPTED,
-      };
+      const gen = failedGeneration(STREAM_INTERRUPTED);
       await finish(job, runToken, gen);
     }
   }
