@@ -115,6 +115,7 @@ export function createApp(infra: AppInfra): AppHandle {
   const refreshTokens = createRefreshTokens({
     ttlDays: config.REFRESH_TOKEN_TTL_DAYS,
     reuseGraceSeconds: config.REFRESH_REUSE_GRACE_SECONDS,
+    secret: config.JWT_SECRET_KEY,
   });
   const sessions = createSessions({ refreshTokens });
   const loginLimiter = createLoginLimiter({

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { Types } from 'mongoose';
 import type { Config } from '../../config/index.js';
 import { UserModel, type UserDoc } from '../../models/user.js';
 import { AppError, ConflictError, UnauthorizedError } from '../../lib/errors.js';
@@ -7,7 +6,7 @@ import { isDuplicateKeyError } from '../../lib/mongo.js';
 import { initialQuotaFields } from './new-user.js';
 import type { PasswordHasher } from './passwords.js';
 import type { AccessTokens } from './access-tokens.js';
-import type { RefreshTokens } from './refresh-tokens.js';
+import type { ParentToken, RefreshTokens } from './refresh-tokens.js';
 import type { LoginLimiter } from './login-limiter.js';
 import type { KnownClients } from './known-clients.js';
 import type { SessionClient, Sessions } from './sessions.js';
@@ -75,7 +74,7 @@ export function createAuthService({
     user: UserDoc,
     familyId: string,
     authTime: Date | null,
-    parentId: Types.ObjectId | null = null,
+    parent: ParentToken | null = null,
   ) {
     const ver = user.token_version ?? 0;
     const access_token = accessTokens.sign({
@@ -85,7 +84,7 @@ export function createAuthService({
       sid: familyId,
       authTime: authTime ? Math.floor(authTime.getTime() / 1000) : undefined,
     });
-    const refresh = await refreshTokens.issue(user._id, familyId, { authTime, tokenVersion: ver }, parentId);
+    const refresh = await refreshTokens.issue(user._id, familyId, { authTime, tokenVersion: ver }, parent);
     const pair: TokenPair = {
       access_token,
       refresh_token: refresh.token,
@@ -203,7 +202,7 @@ export function createAuthService({
       await refreshTokens.revokeFamily(familyId, outdated ? 'outdated_session' : 'inactive_user');
       throw new UnauthorizedError('Invalid refresh token', 'invalid_refresh_token');
     }
-    const { pair, refreshExpiresAt } = await issuePair(user, familyId, authTime, tokenId);
+    const { pair, refreshExpiresAt } = await issuePair(user, familyId, authTime, { id: tokenId, token: refreshToken });
     await sessions.touch(familyId, refreshExpiresAt);
     return pair;
   }
