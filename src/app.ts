@@ -38,6 +38,7 @@ import { createApiKeyService } from './modules/api-keys/service.js';
 import { createApiKeysRouter } from './modules/api-keys/routes.js';
 import { createAccountRevocation } from './modules/users/revocation.js';
 import { createAccountService } from './modules/users/service.js';
+import { createEmailChange } from './modules/users/email-change.js';
 import { createPasswordConfirmation } from './modules/users/password-confirmation.js';
 import { createUsersRouter } from './modules/users/routes.js';
 import { createFirstEmailProof } from './modules/users/first-email-proof.js';
@@ -135,6 +136,10 @@ export function createApp(infra: AppInfra): AppHandle {
     max: config.MAIL_MAX_PER_ADDRESS,
     windowSeconds: config.MAIL_ADDRESS_WINDOW_SECONDS,
   });
+  const limitAccountMail = ipLimits.perKey('mail-account', {
+    max: config.MAIL_MAX_PER_ACCOUNT,
+    windowSeconds: config.MAIL_ADDRESS_WINDOW_SECONDS,
+  });
   const auth = createAuthService({
     config,
     passwords,
@@ -166,10 +171,18 @@ export function createApp(infra: AppInfra): AppHandle {
   const revocation = createAccountRevocation({ refreshTokens, apiKeys });
   const superadmins = createSuperadminGuard({ redis, prefix });
   const confirmPassword = createPasswordConfirmation({ passwords, loginLimiter });
+  const emailChange = createEmailChange({
+    confirmPassword,
+    outbox,
+    tokens: mailTokens,
+    limitAddress,
+    limitAccount: limitAccountMail,
+  });
   const account = createAccountService({
     passwords,
     confirmPassword,
     outbox,
+    emailChange,
     issueTokens: auth.issueTokens,
     revocation,
     superadmins,
@@ -253,6 +266,7 @@ export function createApp(infra: AppInfra): AppHandle {
     createMailFlowRouter({
       passwordReset,
       verification,
+      emailChange,
       authenticate,
       forgotLimit: ipLimits.limit('password-forgot', {
         max: config.PASSWORD_FORGOT_MAX_PER_IP,

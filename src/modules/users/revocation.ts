@@ -1,5 +1,6 @@
 import type { Types } from 'mongoose';
 import { UserModel } from '../../models/user.js';
+import { NO_PENDING_EMAIL_CHANGE } from './pending-email-change.js';
 import type { RefreshTokens } from '../auth/refresh-tokens.js';
 import type { ApiKeyService } from '../api-keys/service.js';
 
@@ -16,14 +17,18 @@ export function createAccountRevocation({
   refreshTokens: RefreshTokens;
   apiKeys: Pick<ApiKeyService, 'revokeAllForUser'>;
 }) {
+  /** Also cancels a pending address change: whoever held the sessions may have asked for it. */
   async function endSessions(userId: Id, reason: string): Promise<void> {
-    await UserModel.updateOne({ _id: userId }, { $inc: { token_version: 1 } });
+    await UserModel.updateOne({ _id: userId }, { $set: NO_PENDING_EMAIL_CHANGE, $inc: { token_version: 1 } });
     await refreshTokens.revokeAllForUser(userId, reason);
   }
 
   /** Deactivation keeps the document (the ledger and the organization history refer to it). */
   async function deactivate(userId: Id, reason: string): Promise<void> {
-    await UserModel.updateOne({ _id: userId }, { $set: { is_active: false }, $inc: { token_version: 1 } });
+    await UserModel.updateOne(
+      { _id: userId },
+      { $set: { is_active: false, ...NO_PENDING_EMAIL_CHANGE }, $inc: { token_version: 1 } },
+    );
     await refreshTokens.revokeAllForUser(userId, reason);
     await apiKeys.revokeAllForUser(userId);
   }
