@@ -59,7 +59,10 @@ describe('a sub-user that has an organization membership', () => {
     expect(balance.status).toBe(404);
 
     // Without the header it is refused as its parent's sub-user (the parent is deactivated).
-    const own = await llm.app.request.post('/v1/chat/completions').set(auth).send(chatBody('hi', { max_tokens: 5 }));
+    const own = await llm.app.request
+      .post('/v1/chat/completions')
+      .set(auth)
+      .send(chatBody('hi', { max_tokens: 5 }));
     expect(own.status).toBe(403);
     expect(own.body.error.code).toBe('parent_inactive');
     expect(llm.upstream.requests).toHaveLength(0);

@@ -4,6 +4,7 @@ import { ConflictError } from '../../lib/errors.js';
 import { isDuplicateKeyError } from '../../lib/mongo.js';
 import { setVerified } from '../../lib/verified-write.js';
 import { UserModel, type UserDoc } from '../../models/user.js';
+import { isAddressTaken } from '../../models/user-addresses.js';
 import type { MailOutbox } from '../../shared/mail/outbox.js';
 import type { MailTokenRecord, MailTokens } from '../../shared/mail/tokens.js';
 import type { FirstEmailProof } from '../users/first-email-proof.js';
@@ -99,7 +100,7 @@ export function createEmailVerification({ tokens, outbox, emailProof, confirmPas
 
   /** A requested change: the address moves only now, proven from this moment; the old address hears of it. */
   async function confirmChange(record: MailTokenRecord, user: UserDoc): Promise<void> {
-    if (await UserModel.exists({ email: record.email })) throw emailTaken();
+    if (await isAddressTaken(record.email)) throw emailTaken();
     if (!(await tokens.claim(record))) throw invalidToken();
     const changeId = user.pending_email_change_id ?? record._id.toString();
     try {

@@ -5,6 +5,7 @@ import type { MailOutbox } from '../../shared/mail/outbox.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../lib/errors.js';
 import type { Principal } from '../../lib/http/principal.js';
 import { UserModel, type UserDoc } from '../../models/user.js';
+import { isAddressTaken } from '../../models/user-addresses.js';
 import type { AuthService, TokenPair } from '../auth/service.js';
 import type { PasswordHasher } from '../auth/passwords.js';
 import type { SuperadminGuard } from '../admin/superadmin-guard.js';
@@ -57,7 +58,7 @@ export function createAccountService({
   ): Promise<Record<string, unknown>> {
     outbox.assertEnabled();
     await confirmPassword(user, password, ip, 'current_password');
-    if (await UserModel.exists({ email: newEmail }))
+    if (await isAddressTaken(newEmail))
       throw new ConflictError('An account with this email already exists', 'email_taken');
     return { pending_email: newEmail, pending_email_change_id: randomUUID() };
   }
