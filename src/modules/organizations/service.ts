@@ -7,7 +7,7 @@ import { setVerified } from '../../lib/verified-write.js';
 import { OrganizationModel, type OrgRole } from '../../models/organization.js';
 import { OrganizationMemberModel } from '../../models/organization-member.js';
 import { SubscriptionModel } from '../../models/subscription.js';
-import { UserModel, type UserDoc } from '../../models/user.js';
+import type { UserDoc } from '../../models/user.js';
 import { findUserByAddress } from '../../models/user-addresses.js';
 import type { ApiKeyBulkRevoker } from '../api-keys/bulk-revoke.js';
 import { assertCredentialsCurrent } from '../users/credential-generation.js';
