@@ -13,19 +13,26 @@ export const addressKey = (email: string) => email.trim().toLowerCase();
 /** Who wrote an account: the Python system (converted by db:migrate or not yet) or this service. */
 export type AccountOrigin = 'python' | 'service';
 
+/**
+ * This service writes `token_version`, never a tier string in `subscription` nor an address that is not
+ * lower-cased; a Python document keeps those until it is converted, even after the service changed its password.
+ */
 export const originOf = (raw: Record<string, unknown>): AccountOrigin =>
-  raw.legacy_migration !== undefined || isUnconvertedLegacyUser(raw) ? 'python' : 'service';
+  raw.legacy_migration !== undefined ||
+  isUnconvertedLegacyUser(raw) ||
+  typeof raw.subscription === 'string' ||
+  (typeof raw.email === 'string' && raw.email !== addressKey(raw.email))
+    ? 'python'
+    : 'service';
 
 /**
- * The spellings unconverted Python documents use for each address, where they differ from the address itself:
- * one read of the unconverted Python documents (their email only).
+ * The spellings unconverted Python documents use for each address, where they differ from the address itself (only
+ * a Python document holds such a spelling; converting lower-cases it): one read of the addresses of every account
+ * not converted by db:migrate.
  */
 export async function readLegacySpellings(): Promise<Map<string, string[]>> {
   const spellings = new Map<string, string[]>();
-  const cursor = UserModel.collection.find(
-    { legacy_migration: { $exists: false }, token_version: { $exists: false } },
-    { projection: { email: 1 } },
-  );
+  const cursor = UserModel.collection.find({ legacy_migration: { $exists: false } }, { projection: { email: 1 } });
   for await (const doc of cursor) {
     if (typeof doc.email !== 'string' || addressKey(doc.email) === doc.email) continue;
     const key = addressKey(doc.email);

@@ -54,7 +54,15 @@ async function writePythonDatabase() {
       }),
       pythonUser({ _id: ids.owner, email: 'owner@legacy.example.com', password_hash: hash, ...pro }),
       pythonUser({ _id: ids.mixed, email: MIXED, password_hash: hash, stripe_customer_id: 'cus_mixed', ...pro }),
-      pythonUser({ _id: ids.squatted, email: SQUATTED, password_hash: hash, stripe_customer_id: 'cus_squat', ...pro }),
+      // Its owner changed the password through this service before the migration (which wrote token_version).
+      pythonUser({
+        _id: ids.squatted,
+        email: SQUATTED,
+        password_hash: hash,
+        stripe_customer_id: 'cus_squat',
+        token_version: 1,
+        ...pro,
+      }),
       // The Python system matched addresses exactly: one person (or two) held both spellings.
       pythonUser({ _id: ids.twinOld, email: 'Twin@Legacy.Example.com', password_hash: hash }),
       pythonUser({ _id: ids.twinNew, email: 'twin@legacy.example.COM', password_hash: hash }),

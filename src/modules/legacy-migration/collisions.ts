@@ -24,7 +24,10 @@ export async function findAddressCollisions(): Promise<Map<string, AddressCollis
     const chunk = keys.slice(start, start + CHUNK);
     const forms = chunk.flatMap((key) => [key, ...spellings.get(key)!]);
     const docs = await UserModel.collection
-      .find({ email: { $in: forms } }, { projection: { email: 1, legacy_migration: 1, token_version: 1 } })
+      .find(
+        { email: { $in: forms } },
+        { projection: { email: 1, legacy_migration: 1, token_version: 1, subscription: 1 } },
+      )
       .toArray();
     for (const doc of docs) {
       const key = addressKey(String(doc.email));
