@@ -4,6 +4,7 @@ import { ConflictError } from '../../lib/errors.js';
 import { isDuplicateKeyError } from '../../lib/mongo.js';
 import { setVerified } from '../../lib/verified-write.js';
 import { UserModel, type UserDoc } from '../../models/user.js';
+import { isAddressTaken } from '../../models/user-addresses.js';
 import type { MailOutbox } from '../../shared/mail/outbox.js';
 import type { MailTokenRecord, MailTokens } from '../../shared/mail/tokens.js';
 import type { FirstEmailProof } from '../users/first-email-proof.js';
@@ -114,7 +115,7 @@ export function createEmailVerification({ tokens, outbox, emailProof, confirmPas
    */
   async function confirmChange(record: MailTokenRecord, user: UserDoc, password: string | undefined, ip: string) {
     await confirmPassword(user, password, ip, 'password');
-    if (await UserModel.exists({ email: record.email })) throw emailTaken();
+    if (await isAddressTaken(record.email)) throw emailTaken();
     if (!(await tokens.claim(record))) throw invalidToken();
     const changeId = user.pending_email_change_id ?? record._id.toString();
     try {

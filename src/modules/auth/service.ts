@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Config } from '../../config/index.js';
 import { UserModel, type UserDoc } from '../../models/user.js';
+import { findUserByAddress, isAddressTaken } from '../../models/user-addresses.js';
 import { AppError, ConflictError, UnauthorizedError } from '../../lib/errors.js';
 import { isDuplicateKeyError } from '../../lib/mongo.js';
 import { initialQuotaFields } from './new-user.js';
@@ -108,7 +109,7 @@ export function createAuthService({
 
   /** A taken address is refused before the password is hashed (the 409 says as much, so checking first reveals nothing). */
   async function register(input: RegisterInput): Promise<UserDoc> {
-    if (await UserModel.exists({ email: input.email })) throw emailTaken();
+    if (await isAddressTaken(input.email)) throw emailTaken();
     let user: UserDoc;
     try {
       user = await UserModel.create({
@@ -128,7 +129,7 @@ export function createAuthService({
   }
 
   async function checkCredentials(email: string, password: string): Promise<UserDoc> {
-    const user = await UserModel.findOne({ email });
+    const user = await findUserByAddress(email);
     const passwordOk = await passwords.verify(password, user?.password_hash);
     if (!user || !passwordOk || !user.is_active) throw new UnauthorizedError(INVALID_LOGIN, 'invalid_credentials');
     await upgradeHash(user, password);

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mailJobId } from '../../../queues/index.js';
 import { ConflictError } from '../../lib/errors.js';
 import { UserModel, type UserDoc } from '../../models/user.js';
+import { isAddressTaken } from '../../models/user-addresses.js';
 import type { MailOutbox } from '../../shared/mail/outbox.js';
 import type { MailTokenRecord, MailTokens } from '../../shared/mail/tokens.js';
 import { invalidToken } from '../auth/mail-token-errors.js';
@@ -32,7 +33,7 @@ export function createEmailChange({ confirmPassword, outbox, tokens, limitAddres
   async function start(user: UserDoc, newEmail: string, password: string | undefined, ip: string) {
     outbox.assertEnabled();
     await confirmPassword(user, password, ip, 'current_password');
-    if (await UserModel.exists({ email: newEmail }))
+    if (await isAddressTaken(newEmail))
       throw new ConflictError('An account with this email already exists', 'email_taken');
     if (user.pending_email === newEmail && user.pending_email_change_id) return null;
     await limitAccount(user._id.toString());
