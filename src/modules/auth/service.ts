@@ -71,12 +71,7 @@ export function createAuthService({
    * The access token carries the refresh family as `sid`, so revoking the session (logout, replay) ends both, and
    * the sign-in time as `auth_time` (kept by every rotation), so sensitive changes can ask for a recent sign-in.
    */
-  async function issuePair(
-    user: UserDoc,
-    familyId: string,
-    authTime: Date | null,
-    parent: ParentToken | null = null,
-  ) {
+  async function issuePair(user: UserDoc, familyId: string, authTime: Date | null, parent: ParentToken | null = null) {
     const ver = user.token_version ?? 0;
     const access_token = accessTokens.sign({
       sub: user._id.toString(),
