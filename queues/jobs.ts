@@ -46,6 +46,17 @@ export const seedSyncJobOptions = (accounts: string[], windowEnd: number, now: n
   delay: windowEnd - now,
 });
 
+/**
+ * One ledger flush per window, run at the window's end: every settlement of the window adds the same job id.
+ * Retried with backoff while the database is away (about an hour of attempts); the backlog waits in Redis.
+ */
+export const ledgerFlushJobId = (windowEnd: number) => `flush-ledger-${windowEnd}`;
+export const ledgerFlushJobOptions = (windowEnd: number, now: number): JobsOptions => ({
+  ...SETTLE_RETRIES,
+  jobId: ledgerFlushJobId(windowEnd),
+  delay: Math.max(0, windowEnd - now),
+});
+
 export type UsageTickKind = 'release-expired' | 'reconcile';
 /** One job per kind and minute, whatever the number of schedulers. */
 export const usageTickJobId = (kind: UsageTickKind, minute: Date) => `usage-${kind}-${minuteStamp(minute)}`;

@@ -43,6 +43,11 @@ export function quotaKeys(prefix: string) {
     reservationIndex: `${prefix}:resv-index`,
     /** Marks a request settled (at most once), with the Redis time it reached the counters. */
     settled: (requestId: string) => `${prefix}:settled:${requestId}`,
+    /**
+     * Redis Stream of settled ledger rows not yet written to MongoDB: appended by the settlement's Lua script,
+     * written by the usage queue's `flush-ledger` job in batches and deleted once the database has them.
+     */
+    ledgerBacklog: `${prefix}:usage:ledger-backlog`,
   };
 }
 

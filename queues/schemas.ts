@@ -60,8 +60,46 @@ export const requestOutcomeSchema = z.object({
 export type RequestOutcome = z.infer<typeof requestOutcomeSchema>;
 
 /**
- * The usage queue carries settlements (one per request, job id derived from the request id) and the periodic
- * maintenance of the quota counters (releasing expired reservations, rebuilding counters from the ledger).
+ * A settled ledger row as it waits in the ledger backlog (a Redis Stream) until a `flush-ledger` job writes it
+ * to token_usage: complete, so it is written once. The settlement's Redis time (settled_ts) is a field of the
+ * stream entry, stamped by the script that charged the counters.
+ */
+export const ledgerRowSchema = z.object({
+  request_id: z.string().min(8),
+  payer_type: z.enum(['user', 'organization']),
+  payer_id: objectId,
+  user_id: objectId,
+  sub_user_id: objectId.nullable(),
+  parent_user_id: objectId.nullable(),
+  organization_id: objectId.nullable(),
+  api_key_id: objectId.nullable(),
+  model: z.string().min(1),
+  provider: z.string().nullable(),
+  prompt_tokens: z.number().int().min(0),
+  completion_tokens: z.number().int().min(0),
+  total_tokens: z.number().int().min(0),
+  billed_tokens: z.number().int().min(0),
+  overage_tokens: z.number().int().min(0),
+  accounts: z.array(z.string().min(1)).min(1),
+  reserved_tokens: z.number().int().min(0),
+  usage_source: z.enum(['reported', 'counted', 'none']),
+  status: z.enum(['completed', 'failed', 'aborted']),
+  error_code: z.string().nullable(),
+  stream: z.boolean(),
+  ttft_ms: z.number().nullable(),
+  duration_ms: z.number().nullable(),
+  /** The payer's quota period (its reset_date, ISO) when the request was settled; null when the payer is gone. */
+  period: z.string().nullable(),
+  day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  /** Milliseconds since the epoch. */
+  created_at: z.number().int(),
+});
+export type LedgerRow = z.infer<typeof ledgerRowSchema>;
+
+/**
+ * The usage queue carries settlements (one per request, job id derived from the request id), the batched writes
+ * of settled rows to the ledger, and the periodic maintenance of the quota counters (releasing expired
+ * reservations, rebuilding counters from the ledger).
  */
 export const usageJobSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('settle'), context: requestContextSchema, outcome: requestOutcomeSchema }),
@@ -69,6 +107,8 @@ export const usageJobSchema = z.discriminatedUnion('kind', [
   /** Copies the accounts' Redis totals onto their documents (see USAGE_SEED_SYNC_MS). */
   z.object({ kind: z.literal('sync-seed'), accounts: z.array(z.string().min(1).max(100)).min(1).max(8) }),
   z.object({ kind: z.literal('reconcile'), as_of: z.string().datetime() }),
+  /** Writes the ledger backlog to token_usage in batches (see USAGE_LEDGER_FLUSH_MS). */
+  z.object({ kind: z.literal('flush-ledger') }),
 ]);
 
 export const quotaResetJobSchema = z.object({

@@ -1,5 +1,5 @@
 import type { Producer } from './producer.js';
-import { seedSyncJobOptions, settleJobOptions } from './jobs.js';
+import { ledgerFlushJobOptions, seedSyncJobOptions, settleJobOptions } from './jobs.js';
 import type { RequestContext, RequestOutcome } from './schemas.js';
 
 /**
@@ -14,6 +14,19 @@ export function enqueueSeedSync(
 ): Promise<string> {
   const windowEnd = (Math.floor(now / windowMs) + 1) * windowMs;
   return producer.enqueue('usage', { kind: 'sync-seed', accounts }, seedSyncJobOptions(accounts, windowEnd, now));
+}
+
+/**
+ * One ledger flush per window: every settlement of the window adds the same job id, delayed to the window's end,
+ * so the rows settled in a window reach MongoDB in one insertMany soon after it.
+ */
+export function enqueueLedgerFlush(
+  producer: Pick<Producer, 'enqueue'>,
+  windowMs: number,
+  now = Date.now(),
+): Promise<string> {
+  const windowEnd = (Math.floor(now / windowMs) + 1) * windowMs;
+  return producer.enqueue('usage', { kind: 'flush-ledger' }, ledgerFlushJobOptions(windowEnd, now));
 }
 
 /**

@@ -261,7 +261,19 @@ export const envSchema = z
      * 0 writes them inside every settlement (two reads and a locked write of the account per request).
      */
     USAGE_SEED_SYNC_MS: z.coerce.number().int().min(0).max(300_000).default(10_000),
-    /** Test-only: a pause between the steps of a settlement, so a test can kill a worker mid-job. Refused in production. */
+    /**
+     * Settled ledger rows wait in Redis (the ledger backlog) at most about this long before a `flush-ledger` job
+     * writes them to MongoDB in one insertMany: what a total Redis loss can lose of settled usage.
+     */
+    USAGE_LEDGER_FLUSH_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
+    /** Rows written per insertMany by a flush (a flush writes batch after batch until the backlog is empty). */
+    USAGE_LEDGER_FLUSH_BATCH: z.coerce.number().int().min(1).max(10_000).default(500),
+    /**
+     * The backlog's bound: while this many rows wait (the database is away or too slow), new LLM requests are
+     * refused with 503 `usage_backlog_full`; requests already admitted still settle into it.
+     */
+    USAGE_LEDGER_BACKLOG_MAX: z.coerce.number().int().min(100).max(10_000_000).default(100_000),
+    /** Test-only: a pause between the steps of a settlement or a ledger flush, so a test can kill a worker mid-job. Refused in production. */
     USAGE_SETTLE_STEP_DELAY_MS: z.coerce.number().int().min(0).default(0),
     // LLM proxy: request path (see the README's LLM section).
     /** max_tokens reserved and sent upstream when the client sets none. */

@@ -61,6 +61,19 @@ export const settlementsTotal = new Counter({
   registers: [metricsRegistry],
 });
 
+export const ledgerRowsWrittenTotal = new Counter({
+  name: 'usage_ledger_rows_written_total',
+  help: 'Settled ledger rows written from the ledger backlog to token_usage by flush jobs (repeats included)',
+  registers: [metricsRegistry],
+});
+
+export const ledgerFlushBatchRows = new Histogram({
+  name: 'usage_ledger_flush_batch_rows',
+  help: 'Rows per insertMany of a ledger flush',
+  buckets: [1, 2, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10_000],
+  registers: [metricsRegistry],
+});
+
 export const reservationsReleasedTotal = new Counter({
   name: 'quota_expired_reservations_released_total',
   help: 'Reservations released because their request never settled before they expired',

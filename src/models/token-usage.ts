@@ -1,6 +1,9 @@
 import { Schema, model, type InferSchemaType } from 'mongoose';
 
-/** The ledger: one document per LLM request, the durable truth that Redis counters are rebuilt from. */
+/**
+ * The ledger: one document per LLM request, the durable truth that Redis counters are rebuilt from. Written once,
+ * complete, by the usage queue's ledger flush (src/shared/usage/ledger-flush.ts); never updated.
+ */
 const tokenUsageSchema = new Schema(
   {
     request_id: { type: String, required: true },
@@ -32,13 +35,9 @@ const tokenUsageSchema = new Schema(
     duration_ms: { type: Number, default: null },
     /** The quota period the tokens counted against: the payer's reset_date (ISO) when the request was settled. */
     period: { type: String, default: null },
-    /**
-     * True from the ledger insert until the settlement has reached the Redis counters and been stamped here;
-     * counter rebuilds count such a row only by its settled marker (see quota/accounts.ts ledgerTotals).
-     */
-    settle_pending: { type: Boolean, default: false },
+    /** Redis time of the settlement (from its settled marker): when it reached the counters. */
     settled_at: { type: Date, default: null },
-    /** Redis time (microseconds) of the settlement, from its settled marker: counter rebuilds cut the ledger by it. */
+    /** The same in microseconds: counter rebuilds cut the ledger by it (see quota/accounts.ts ledgerTotals). */
     settled_ts: { type: Number, default: null },
     day: { type: String, required: true },
     created_at: { type: Date, default: () => new Date() },

@@ -27,6 +27,8 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
       BCRYPT_COST: '10',
       // Seed fields written inside each settlement, so tests read them right after it; the window has its own test.
       USAGE_SEED_SYNC_MS: '0',
+      // Settled rows reach the ledger within a short window, so tests that read the ledger wait little for it.
+      USAGE_LEDGER_FLUSH_MS: '25',
       // Test files register and start sign-ins from one loopback address; per-IP limits get their own tests.
       REGISTER_MAX_PER_IP: '100000',
       OAUTH_INITIATE_MAX_PER_IP: '100000',

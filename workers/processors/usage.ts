@@ -2,23 +2,37 @@ import { UnrecoverableError } from 'bullmq';
 import { createQuotaMaintenance } from '../../src/shared/usage/maintenance.js';
 import { parseAccountName } from '../../src/shared/quota/accounts.js';
 import { syncSeedFields } from '../../src/shared/quota/seed-fields.js';
-import { enqueueSeedSync } from '../../queues/index.js';
+import { enqueueLedgerFlush, enqueueSeedSync } from '../../queues/index.js';
 import { RequestIdCollisionError, createSettlementService } from '../../src/shared/usage/settlement.js';
 import { createMailAlerts } from '../../src/shared/mail/alerts.js';
 import { createMailOutbox } from '../../src/shared/mail/outbox.js';
+import { createLedgerBacklog } from '../../src/shared/quota/ledger-backlog.js';
+import { createLedgerFlusher } from '../../src/shared/usage/ledger-flush.js';
 import type { ProcessorFactory } from './types.js';
 
-/** The usage queue: settlements (exactly once per request) and the periodic upkeep of the quota counters. */
+/**
+ * The usage queue: settlements (exactly once per request), the batched writes of their ledger rows, and the
+ * periodic upkeep of the quota counters.
+ */
 export const createUsageProcessor: ProcessorFactory<'usage'> = ({ quota, logger, config, producer, redis }) => {
   const log = logger.child({ queue: 'usage' });
   const scheduleSeedSync =
     config.USAGE_SEED_SYNC_MS > 0
       ? (accounts: string[]) => enqueueSeedSync(producer, accounts, config.USAGE_SEED_SYNC_MS)
       : undefined;
+  const scheduleLedgerFlush = () => enqueueLedgerFlush(producer, config.USAGE_LEDGER_FLUSH_MS);
+  const backlog = createLedgerBacklog({ redis, prefix: config.REDIS_PREFIX });
+  const flusher = createLedgerFlusher({
+    backlog,
+    logger: log,
+    batchSize: config.USAGE_LEDGER_FLUSH_BATCH,
+    stepDelayMs: config.USAGE_SETTLE_STEP_DELAY_MS,
+  });
   const settlements = createSettlementService({
     quota,
     logger: log,
     scheduleSeedSync,
+    scheduleLedgerFlush,
     stepDelayMs: config.USAGE_SETTLE_STEP_DELAY_MS,
   });
   const isRequestLive = async (requestId: string) =>
@@ -45,9 +59,9 @@ export const createUsageProcessor: ProcessorFactory<'usage'> = ({ quota, logger,
     switch (payload.kind) {
       case 'settle':
         try {
-          const { applied, inserted } = await settlements.settle(payload.context, payload.outcome);
+          const { applied } = await settlements.settle(payload.context, payload.outcome);
           const alert = await alertAfter(payload.context);
-          return { applied, inserted, ...(alert ? { alert } : {}) };
+          return { applied, ...(alert ? { alert } : {}) };
         } catch (error) {
           if (!(error instanceof RequestIdCollisionError)) throw error;
           log.error({ llm_request_id: payload.context.request_id, user_id: payload.context.user_id }, error.message);
@@ -55,8 +69,18 @@ export const createUsageProcessor: ProcessorFactory<'usage'> = ({ quota, logger,
         }
       case 'sync-seed':
         return { converged: await syncSeedFields(quota, payload.accounts.map(parseAccountName)) };
-      case 'release-expired':
-        return { released: (await maintenance.releaseExpired()).length };
+      case 'flush-ledger': {
+        const flushed = await flusher.flush();
+        // A long backlog (the database was away) goes on in the next window's flush.
+        if (flushed.more) await scheduleLedgerFlush();
+        return flushed;
+      }
+      case 'release-expired': {
+        const released = (await maintenance.releaseExpired()).length;
+        // The safety net of the ledger flush: rows left by a flush that gave up (a long database outage).
+        if ((await backlog.stats()).length > 0) await scheduleLedgerFlush();
+        return { released };
+      }
       case 'reconcile': {
         const { checked, drifted, restored, driftTokens } = await maintenance.reconcile();
         return { checked, drifted: drifted.length, restored, drift_tokens: driftTokens };

@@ -32,7 +32,11 @@ export function createLlmModule({ config, logger, producer }: { config: Config; 
     log,
     hub,
     heartbeats,
-    quota: createQuotaService({ redis, prefix: config.REDIS_PREFIX }),
+    quota: createQuotaService({
+      redis,
+      prefix: config.REDIS_PREFIX,
+      ledgerBacklogMax: config.USAGE_LEDGER_BACKLOG_MAX,
+    }),
     limits: createLimits({ redis, prefix: config.REDIS_PREFIX, slotTtlMs: config.LLM_RESERVATION_TTL_MS }),
     store: createStreamStore({
       redis,

@@ -4,6 +4,7 @@ import type { Redis } from 'ioredis';
 import { Gauge, Registry } from 'prom-client';
 import { metricsRegistry } from '../../lib/metrics.js';
 import { createQuotaService } from '../quota/service.js';
+import { createLedgerBacklog } from '../quota/ledger-backlog.js';
 
 const JOB_STATES = ['waiting', 'prioritized', 'active', 'delayed', 'waiting-children', 'failed', 'completed'] as const;
 
@@ -17,10 +18,11 @@ interface Deps {
 
 /**
  * Renders /metrics: the process's own metrics plus gauges read from Redis at scrape time (queue depth per
- * queue and state, reservations outstanding), cached briefly so frequent scrapes cost one round of reads.
+ * queue and state, reservations outstanding, the ledger backlog), cached briefly so frequent scrapes cost one round of reads.
  */
 export function createMetricsCollector({ redis, prefix, queues, cacheMs }: Deps) {
   const quota = createQuotaService({ redis, prefix });
+  const backlog = createLedgerBacklog({ redis, prefix });
   const scrapeRegistry = new Registry();
   const queueJobs = new Gauge({
     name: 'queue_jobs',
@@ -36,6 +38,16 @@ export function createMetricsCollector({ redis, prefix, queues, cacheMs }: Deps)
   const overdue = new Gauge({
     name: 'quota_reservations_expired',
     help: 'Outstanding reservations past their expiry (released by the next release-expired job)',
+    registers: [scrapeRegistry],
+  });
+  const backlogRows = new Gauge({
+    name: 'usage_ledger_backlog_rows',
+    help: 'Settled ledger rows waiting in Redis for a flush to MongoDB (new LLM requests are refused at USAGE_LEDGER_BACKLOG_MAX)',
+    registers: [scrapeRegistry],
+  });
+  const backlogAge = new Gauge({
+    name: 'usage_ledger_backlog_oldest_age_seconds',
+    help: 'How long the oldest settled ledger row has waited in Redis for a flush to MongoDB (0 when none waits)',
     registers: [scrapeRegistry],
   });
   const scrapeErrors = new Gauge({
@@ -57,6 +69,9 @@ export function createMetricsCollector({ redis, prefix, queues, cacheMs }: Deps)
       const reservations = await quota.reservationCounts();
       outstanding.set(reservations.outstanding);
       overdue.set(reservations.expired);
+      const waiting = await backlog.stats();
+      backlogRows.set(waiting.length);
+      backlogAge.set(waiting.oldestAgeSeconds);
       scrapeErrors.set(1);
     } catch {
       scrapeErrors.set(0);

@@ -5,6 +5,7 @@ import { OrganizationMemberModel } from '../../models/organization-member.js';
 import { TokenUsageModel } from '../../models/token-usage.js';
 import { sumBy } from '../../lib/aggregate.js';
 import { carriedTokensOf } from '../../models/legacy-user.js';
+import type { LedgerRow } from '../../../queues/index.js';
 
 /**
  * A quota account is one counter a request draws from. A request's chain (e.g. a sub-user's own cap, then its
@@ -51,55 +52,75 @@ export function ledgerFilter(ref: AccountRef, period: string): Record<string, un
   }
 }
 
+/** Whether a ledger row (a backlog entry, not yet in MongoDB) matches `ledgerFilter(ref, period)`. */
+export function matchesLedgerFilter(ref: AccountRef, period: string, row: LedgerRow): boolean {
+  if (row.period !== period) return false;
+  switch (ref.kind) {
+    case 'user':
+    case 'organization':
+      return row.payer_type === ref.kind && row.payer_id === ref.id;
+    case 'sub_user_cap':
+      return row.sub_user_id === ref.id;
+    case 'member_cap': {
+      const [orgId, userId] = ref.id.split('.') as [string, string];
+      return row.organization_id === orgId && row.user_id === userId;
+    }
+  }
+}
+
+const BILLABLE = ['completed', 'aborted'];
+
 /**
  * A ledger read cut at a Redis time (microseconds): only settlements stamped at or before `at` count. Each
- * settlement stamps its Redis time on its settled marker, and the worker copies it to the row (`settled_ts`).
+ * settlement stamps its Redis time on its settled marker and on its ledger row (`settled_ts`), which waits in
+ * the ledger backlog (Redis) until a flush writes it to MongoDB.
  */
 export interface LedgerCut {
   at: number;
   /** The settled markers' times of these requests (null: not settled, or the marker is gone). */
   settledTimes(requestIds: string[]): Promise<Array<number | null>>;
+  /** The rows in the ledger backlog: settled, not yet (or not known to be) in MongoDB. */
+  backlogRows(): Promise<LedgerRow[]>;
 }
 
 /**
- * What the ledger says an account used in a period. Without a cut every row counts. With a cut, a row counts
- * when its settlement reached the counters at or before the cut: rows marked settled with an earlier stamp (or
- * none: settled before stamps existed), and rows still `settle_pending` whose marker is that old. Pending rows
- * are read first and left out of the settled sum, so a row flipping from pending to settled meanwhile is
- * counted exactly once.
+ * What the ledger says an account used in a period. Without a cut every row in MongoDB counts. With a cut, a
+ * settlement counts when it reached the counters at or before the cut, wherever its row is: rows in MongoDB
+ * with an earlier stamp (or none: settled before stamps existed), and rows in the backlog whose settled marker
+ * is that old. The backlog is read first and its requests are left out of the MongoDB sum, so a row that a
+ * flush moves from the backlog to MongoDB meanwhile is counted exactly once. A backlog row whose marker is gone
+ * (a partial Redis loss) is left to its settlement's retry, which charges it again; without a retry the next
+ * reconciliation counts it from MongoDB.
  */
 export async function ledgerTotals(
   ref: AccountRef,
   period: string,
   cut?: LedgerCut,
 ): Promise<{ used: number; calls: number }> {
-  const match: Record<string, unknown> = { ...ledgerFilter(ref, period), status: { $in: ['completed', 'aborted'] } };
+  const match: Record<string, unknown> = { ...ledgerFilter(ref, period), status: { $in: BILLABLE } };
   const sums = { used: '$billed_tokens', calls: 1 };
   if (!cut) {
     const [row] = await sumBy(TokenUsageModel, match, null, sums);
     return { used: row?.used ?? 0, calls: row?.calls ?? 0 };
   }
-  // aggregate, not find: find filters go through mongoose's sanitizeFilter, which would neutralise the operators.
-  const pending = await TokenUsageModel.aggregate<{ request_id: string; billed_tokens: number }>([
-    { $match: { ...match, settle_pending: true } },
-    { $project: { _id: 0, request_id: 1, billed_tokens: 1 } },
-  ]);
+  const waiting = new Map<string, LedgerRow>();
+  for (const row of await cut.backlogRows())
+    if (matchesLedgerFilter(ref, period, row) && !waiting.has(row.request_id)) waiting.set(row.request_id, row);
   const settledMatch: Record<string, unknown> = {
     ...match,
-    settle_pending: { $ne: true },
     $or: [{ settled_ts: { $lte: cut.at } }, { settled_ts: null }],
   };
-  if (pending.length) settledMatch.request_id = { $nin: pending.map((row) => row.request_id) };
+  if (waiting.size) settledMatch.request_id = { $nin: [...waiting.keys()] };
   const [[row], times] = await Promise.all([
     sumBy(TokenUsageModel, settledMatch, null, sums),
-    cut.settledTimes(pending.map((p) => p.request_id)),
+    cut.settledTimes([...waiting.keys()]),
   ]);
   let used = row?.used ?? 0;
   let calls = row?.calls ?? 0;
-  pending.forEach((p, i) => {
+  [...waiting.values()].forEach((pending, i) => {
     const at = times[i];
-    if (at === null || at === undefined || at > cut.at) return;
-    used += p.billed_tokens ?? 0;
+    if (!BILLABLE.includes(pending.status) || at === null || at === undefined || at > cut.at) return;
+    used += pending.billed_tokens;
     calls += 1;
   });
   return { used, calls };

@@ -6,8 +6,8 @@ import { luaScript } from '../../lib/lua.js';
  *
  * Loading an account from MongoDB (and rebuilding it) races with settlements, which keep landing while the
  * ledger is read. So a load is cut at a Redis time T0 (BEGIN_LOAD): the ledger sum counts exactly the
- * settlements stamped at or before T0 (each settlement stamps its Redis time on its settled marker, and the
- * worker copies it to the ledger row), while the settlements after T0 are added up in the account itself
+ * settlements stamped at or before T0 (each settlement stamps its Redis time on its settled marker and on its
+ * row, which waits in the ledger backlog until a flush writes it to MongoDB), while the settlements after T0 are added up in the account itself
  * (`rb_used`, `rb_calls`) and added on top when the load is written (FINISH_LOAD). Nothing is lost or counted
  * twice, and a busy account never has to be retried.
  */
@@ -72,10 +72,12 @@ return 1
 );
 
 /**
- * KEYS[1..n] accounts, KEYS[n+1] reservation hash, KEYS[n+2] expiry index.
- * ARGV n, want, min, request id, expires-at ms, account names (space separated), stream slot key ('' for none).
+ * KEYS[1..n] accounts, KEYS[n+1] reservation hash, KEYS[n+2] expiry index, KEYS[n+3] ledger backlog.
+ * ARGV n, want, min, request id, expires-at ms, account names (space separated), stream slot key ('' for none),
+ * backlog bound (0 for none).
  * Grants min(want, least available across the chain) if that is at least min; all or nothing. An account that
  * used more than its limit (overage) has a negative balance and grants nothing until it is positive again.
+ * Nothing is granted while the ledger backlog holds its bound of rows (the database is away): {'backlog_full'}.
  */
 export const RESERVE = luaScript(
   'reserve',
@@ -85,6 +87,8 @@ local want = tonumber(ARGV[2])
 local min = tonumber(ARGV[3])
 local resv = KEYS[n + 1]
 if redis.call('EXISTS', resv) == 1 then return {'duplicate', redis.call('HGET', resv, 'amount')} end
+local bound = tonumber(ARGV[8] or '0')
+if bound > 0 and redis.call('XLEN', KEYS[n + 3]) >= bound then return {'backlog_full'} end
 local grant = want
 for i = 1, n do
   local h = redis.call('HMGET', KEYS[i], 'limit', 'used', 'reserved')
@@ -101,13 +105,17 @@ return {'ok', tostring(grant)}
 );
 
 /**
- * KEYS[1..n] accounts, KEYS[n+1] reservation, KEYS[n+2] expiry index, KEYS[n+3] settled marker.
- * ARGV n, billed tokens, calls, request id, marker ttl seconds.
- * Exactly once per request (the marker, which holds the settlement's Redis time); releases the reservation if
- * it still exists (the sweeper may have released it already) and charges what was billed. Accounts not loaded
- * are skipped (their load counts this request from the ledger); an account being loaded notes the charge in
- * rb_used/rb_calls so the load adds it.
- * Returns {'applied', time, per account "limit used calls" or ''} or {'already', time of the first settlement}.
+ * KEYS[1..n] accounts, KEYS[n+1] reservation, KEYS[n+2] expiry index, KEYS[n+3] settled marker, KEYS[n+4] ledger
+ * backlog (a Stream).
+ * ARGV n, billed tokens, calls, request id, marker ttl seconds, owner, period ('' for any), ledger row JSON ('' for
+ * none).
+ * Exactly once per request (the marker, which holds the settlement's Redis time and the request's owner): releases
+ * the reservation if it still exists (the sweeper may have released it already), charges what was billed, and
+ * appends the complete ledger row to the backlog with the same Redis time, all or nothing. An account is charged
+ * only in `period` (a reset that landed since the row was made keeps it out of the new period). Accounts not
+ * loaded are skipped (their load counts this request from the ledger and the backlog); an account being loaded
+ * notes the charge in rb_used/rb_calls so the load adds it.
+ * Returns {'applied', time, per account "limit used calls" or ''} or {'already', the marker: "time owner"}.
  */
 export const SETTLE = luaScript(
   'settle',
@@ -118,7 +126,7 @@ local calls = tonumber(ARGV[3])
 local previous = redis.call('GET', KEYS[n + 3])
 if previous then return {'already', previous} end
 local now = now_micros()
-redis.call('SET', KEYS[n + 3], now, 'EX', ARGV[5])
+redis.call('SET', KEYS[n + 3], now .. ' ' .. ARGV[6], 'EX', ARGV[5])
 local amount = tonumber(redis.call('HGET', KEYS[n + 1], 'amount') or '-1')
 if amount >= 0 then
   for i = 1, n do
@@ -131,19 +139,24 @@ if amount >= 0 then
 end
 local out = {'applied', now}
 for i = 1, n do
-  if redis.call('HEXISTS', KEYS[i], 'rb_t0') == 1 then
+  local period = redis.call('HGET', KEYS[i], 'period')
+  local in_period = ARGV[7] == '' or not period or period == ARGV[7]
+  if in_period and redis.call('HEXISTS', KEYS[i], 'rb_t0') == 1 then
     redis.call('HINCRBY', KEYS[i], 'rb_used', billed)
     redis.call('HINCRBY', KEYS[i], 'rb_calls', calls)
   end
   if redis.call('HEXISTS', KEYS[i], 'limit') == 1 then
-    redis.call('HINCRBY', KEYS[i], 'used', billed)
-    redis.call('HINCRBY', KEYS[i], 'calls', calls)
+    if in_period then
+      redis.call('HINCRBY', KEYS[i], 'used', billed)
+      redis.call('HINCRBY', KEYS[i], 'calls', calls)
+    end
     local h = redis.call('HMGET', KEYS[i], 'limit', 'used', 'calls')
-    out[i + 2] = h[1] .. ' ' .. h[2] .. ' ' .. h[3]
+    out[i + 2] = h[1] .. ' ' .. (h[2] or '0') .. ' ' .. (h[3] or '0')
   else
     out[i + 2] = ''
   end
 end
+if ARGV[8] ~= '' then redis.call('XADD', KEYS[n + 4], '*', 'r', ARGV[4], 't', now, 'd', ARGV[8]) end
 return out
 `,
 );

@@ -13,6 +13,7 @@ import {
   SET_LIMIT,
 } from './scripts.js';
 import { quotaKeys } from '../../../queues/index.js';
+import { createLedgerBacklog } from './ledger-backlog.js';
 
 export interface AccountSnapshot {
   limit: number;
@@ -38,6 +39,8 @@ export interface Settlement {
   applied: boolean;
   /** Redis time (microseconds) of the settlement that charged the request; recorded on its ledger row. */
   settledAt: number;
+  /** Who the settlement that charged the request was for ('' when unknown): a request id used twice shows here. */
+  owner: string;
   /** The loaded accounts' totals after the charge (accounts not loaded in Redis are left out). */
   accounts: SettledAccount[];
 }
@@ -51,6 +54,15 @@ interface Options {
   prefix: string;
   /** How long a settled marker is kept (a retried usage job within this window is a no-op). */
   settledMarkerSeconds?: number;
+  /** New reservations are refused while the ledger backlog holds this many rows (0: no bound; USAGE_LEDGER_BACKLOG_MAX). */
+  ledgerBacklogMax?: number;
+}
+
+/** The ledger row a settlement appends to the backlog, and the period it charges in ('' for any). */
+export interface LedgerAppend {
+  owner: string;
+  period: string;
+  row: string;
 }
 
 export class InsufficientQuotaError extends TooManyRequestsError {
@@ -72,8 +84,14 @@ export class InsufficientQuotaError extends TooManyRequestsError {
  * chain of accounts), settle exactly once to the real usage, release what a lost request left behind.
  * MongoDB (the ledger and the payers' limits) is the durable truth each account is loaded and rebuilt from.
  */
-export function createQuotaService({ redis, prefix, settledMarkerSeconds = 7 * 24 * 3600 }: Options) {
+export function createQuotaService({
+  redis,
+  prefix,
+  settledMarkerSeconds = 7 * 24 * 3600,
+  ledgerBacklogMax = 0,
+}: Options) {
   const keys = quotaKeys(prefix);
+  const backlog = createLedgerBacklog({ redis, prefix });
   const key = (ref: AccountRef) => keys.account(accountName(ref));
   const resvKey = keys.reservation;
   const indexKey = keys.reservationIndex;
@@ -83,7 +101,12 @@ export function createQuotaService({ redis, prefix, settledMarkerSeconds = 7 * 2
   async function settledTimes(requestIds: string[]): Promise<Array<number | null>> {
     if (!requestIds.length) return [];
     const replies = await redis.mget(...requestIds.map(settledKey));
-    return replies.map((reply) => (reply === null ? null : Number(reply)));
+    return replies.map((reply) => (reply === null ? null : Number(reply.split(' ')[0])));
+  }
+
+  /** The rows waiting in the ledger backlog (settled, not yet in MongoDB). */
+  async function backlogRows() {
+    return (await backlog.all()).flatMap((entry) => (entry.row ? [entry.row] : []));
   }
 
   /** Waits while a newer load of the account is in progress (it writes the account when done). */
@@ -101,7 +124,7 @@ export function createQuotaService({ redis, prefix, settledMarkerSeconds = 7 * 2
       string | null,
       string | null,
     ];
-    const state = await loadAccountState(ref, { at: Number(t0), settledTimes });
+    const state = await loadAccountState(ref, { at: Number(t0), settledTimes, backlogRows });
     if (!state) {
       await ABORT_LOAD.run(redis, [key(ref)], [t0]);
       return { written: 1, state: null, usedBefore, limitBefore };
@@ -147,7 +170,7 @@ export function createQuotaService({ redis, prefix, settledMarkerSeconds = 7 * 2
     ttlMs: number,
     slotKey = '',
   ): Promise<Reservation> {
-    const keys = [...accounts.map(key), resvKey(requestId), indexKey];
+    const keys = [...accounts.map(key), resvKey(requestId), indexKey, backlog.key];
     const names = accounts.map(accountName).join(' ');
     for (let attempt = 0; attempt < 5; attempt += 1) {
       const [status, a, b] = (await RESERVE.run(redis, keys, [
@@ -158,8 +181,11 @@ export function createQuotaService({ redis, prefix, settledMarkerSeconds = 7 * 2
         Date.now() + ttlMs,
         names,
         slotKey,
+        ledgerBacklogMax,
       ])) as string[];
       if (status === 'ok' || status === 'duplicate') return { granted: Number(a) };
+      if (status === 'backlog_full')
+        throw new ServiceUnavailableError('Usage accounting is catching up; retry shortly', 'usage_backlog_full', 5);
       const ref = accounts[Number(a) - 1]!;
       if (status === 'missing') {
         if (!(await load(ref))) throw new InsufficientQuotaError(ref, 0, 3600);
@@ -170,27 +196,35 @@ export function createQuotaService({ redis, prefix, settledMarkerSeconds = 7 * 2
     throw new Error('quota accounts could not be loaded');
   }
 
-  /** Charges `billed` tokens once per request id and releases its reservation; says whether this call applied it. */
+  /**
+   * Charges `billed` tokens once per request id and releases its reservation; says whether this call applied it.
+   * With `ledger`, the same script appends the request's complete ledger row to the ledger backlog.
+   */
   async function settleRequest(
     requestId: string,
     accounts: AccountRef[],
     billed: number,
     calls: number,
+    ledger?: LedgerAppend,
   ): Promise<Settlement> {
-    const keys = [...accounts.map(key), resvKey(requestId), indexKey, settledKey(requestId)];
-    const [status, at, ...rows] = (await SETTLE.run(redis, keys, [
+    const keys = [...accounts.map(key), resvKey(requestId), indexKey, settledKey(requestId), backlog.key];
+    const [status, marker, ...rows] = (await SETTLE.run(redis, keys, [
       accounts.length,
       billed,
       calls,
       requestId,
       settledMarkerSeconds,
+      ledger?.owner ?? '',
+      ledger?.period ?? '',
+      ledger?.row ?? '',
     ])) as string[];
+    const [at, owner = ''] = marker!.split(' ') as [string, string?];
     const settled = rows.flatMap((row, i) => {
       if (!row) return [];
       const [limit, used, callCount] = row.split(' ').map(Number) as [number, number, number];
       return [{ ref: accounts[i]!, limit, used, calls: callCount }];
     });
-    return { applied: status === 'applied', settledAt: Number(at), accounts: settled };
+    return { applied: status === 'applied', settledAt: Number(at), owner, accounts: settled };
   }
 
   /** Charges `billed` tokens once per request id and releases its reservation. Returns the accounts' new totals. */
@@ -316,6 +350,7 @@ export function createQuotaService({ redis, prefix, settledMarkerSeconds = 7 * 2
     forget,
     rebuild,
     settledTimes,
+    backlogRows,
     accountsInRedis,
     reservationCounts,
     accountKey: key,

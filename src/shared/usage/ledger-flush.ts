@@ -1,0 +1,89 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Logger } from 'pino';
+import type { LedgerRow } from '../../../queues/index.js';
+import { isDuplicateKeyError } from '../../lib/mongo.js';
+import { ledgerFlushBatchRows, ledgerRowsWrittenTotal } from '../../lib/metrics.js';
+import { TokenUsageModel } from '../../models/token-usage.js';
+import type { BacklogEntry, LedgerBacklog } from '../quota/ledger-backlog.js';
+
+interface Deps {
+  backlog: LedgerBacklog;
+  logger: Logger;
+  /** Rows per insertMany (USAGE_LEDGER_FLUSH_BATCH). */
+  batchSize: number;
+  /** Test-only pause between the insert and the delete from the backlog, so a test can kill the worker there. */
+  stepDelayMs?: number;
+}
+
+/** A flush writes at most this many batches; a longer backlog (after a database outage) goes on in the next job. */
+const MAX_BATCHES_PER_FLUSH = 20;
+
+interface BulkWriteFailure {
+  writeErrors?: Array<{ code?: number; errmsg?: string }> | { code?: number; errmsg?: string };
+}
+
+/** An unordered insertMany whose only failures are rows already in the ledger (a repeated flush): success. */
+function onlyDuplicates(error: unknown): boolean {
+  const failures = (error as BulkWriteFailure).writeErrors;
+  if (!failures) return isDuplicateKeyError(error);
+  const list = Array.isArray(failures) ? failures : [failures];
+  return list.length > 0 && list.every((w) => isDuplicateKeyError({ code: w.code, message: w.errmsg }));
+}
+
+/** The document written to token_usage: the row, stamped with its settlement's Redis time. */
+function ledgerDocument(row: LedgerRow, settledTs: number) {
+  return new TokenUsageModel({
+    ...row,
+    created_at: new Date(row.created_at),
+    settled_ts: settledTs,
+    settled_at: new Date(Math.floor(settledTs / 1000)),
+  }).toObject();
+}
+
+/**
+ * Writes the ledger backlog to token_usage: the oldest rows, one unordered insertMany per batch, then deletes
+ * them from the backlog, only after the database has acknowledged the insert. A flush that dies between the two
+ * (or runs twice) inserts the same rows again: the unique request_id refuses them, and they are deleted then.
+ */
+export function createLedgerFlusher({ backlog, logger, batchSize, stepDelayMs = 0 }: Deps) {
+  async function writeBatch(entries: BacklogEntry[]): Promise<number> {
+    const valid = entries.filter((e): e is BacklogEntry & { row: LedgerRow } => e.row !== null);
+    if (valid.length < entries.length)
+      logger.error(
+        { entry_ids: entries.filter((e) => !e.row).map((e) => e.id) },
+        'ledger backlog entries that do not parse are left in place',
+      );
+    if (!valid.length) return 0;
+    try {
+      await TokenUsageModel.collection.insertMany(
+        valid.map((e) => ledgerDocument(e.row, e.settledTs)),
+        { ordered: false },
+      );
+    } catch (error) {
+      if (!onlyDuplicates(error)) throw error;
+    }
+    if (stepDelayMs > 0) await sleep(stepDelayMs);
+    await backlog.remove(valid.map((e) => e.id));
+    ledgerRowsWrittenTotal.inc(valid.length);
+    ledgerFlushBatchRows.observe(valid.length);
+    return valid.length;
+  }
+
+  /** Writes batch after batch while full ones come; returns the rows written and whether rows may remain. */
+  async function flush(): Promise<{ written: number; batches: number; more: boolean }> {
+    let written = 0;
+    // Entries left in place (unparsable) are stepped over, never read again by this flush.
+    let after: string | undefined;
+    for (let batch = 0; batch < MAX_BATCHES_PER_FLUSH; batch += 1) {
+      const entries = await backlog.read(batchSize, after);
+      if (!entries.length) return { written, batches: batch, more: false };
+      written += await writeBatch(entries);
+      if (entries.length < batchSize) return { written, batches: batch + 1, more: false };
+      after = entries.at(-1)!.id;
+    }
+    return { written, batches: MAX_BATCHES_PER_FLUSH, more: true };
+  }
+
+  return { flush };
+}
+export type LedgerFlusher = ReturnType<typeof createLedgerFlusher>;
