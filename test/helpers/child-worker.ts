@@ -25,6 +25,7 @@ export async function startChildWorker(config: Config, env: Record<string, strin
       WORKER_LOCK_DURATION_MS: String(config.WORKER_LOCK_DURATION_MS),
       WORKER_STALLED_INTERVAL_MS: String(config.WORKER_STALLED_INTERVAL_MS),
       USAGE_SEED_SYNC_MS: String(config.USAGE_SEED_SYNC_MS),
+      USAGE_LEDGER_FLUSH_MS: String(config.USAGE_LEDGER_FLUSH_MS),
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,5 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Job, Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { quotaKeys } from '../../queues/index.js';
 
 type NotYet = undefined | null | false;
 
@@ -51,4 +53,16 @@ export async function waitForCompletedJob(queue: Queue, jobId: string, timeoutMs
   const job = await waitForFinishedJob(queue, jobId, timeoutMs);
   if ((await job.getState()) === 'failed') throw new Error(`job ${jobId} failed: ${job.failedReason}`);
   return job;
+}
+
+/**
+ * Once the ledger backlog is empty: every settlement that has completed has its row in token_usage (a flush
+ * deletes rows from the backlog only after MongoDB acknowledged them).
+ */
+export async function waitForLedgerFlush(
+  app: { redis: Redis; config: { REDIS_PREFIX: string } },
+  timeoutMs = 20_000,
+): Promise<void> {
+  const key = quotaKeys(app.config.REDIS_PREFIX).ledgerBacklog;
+  await waitFor(async () => (await app.redis.xlen(key)) === 0, 'the ledger backlog to be flushed', timeoutMs);
 }
