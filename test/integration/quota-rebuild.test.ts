@@ -1,17 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { Types } from 'mongoose';
 import { startTestApp, type TestApp } from '../helpers/harness.js';
 import { payerUser } from '../factories/usage.js';
 import { createQuotaService, type QuotaService } from '../../src/shared/quota/service.js';
-import { loadAccountState, type AccountRef } from '../../src/shared/quota/accounts.js';
+import { loadAccountState, type AccountRef, type LedgerCut } from '../../src/shared/quota/accounts.js';
+import { createLedgerBacklog } from '../../src/shared/quota/ledger-backlog.js';
+import { createLedgerFlusher } from '../../src/shared/usage/ledger-flush.js';
+import { createLogger } from '../../src/lib/logger.js';
+import type { LedgerRow } from '../../queues/index.js';
 import { BEGIN_LOAD, FINISH_LOAD } from '../../src/shared/quota/scripts.js';
 import { TokenUsageModel } from '../../src/models/token-usage.js';
 import { UserModel } from '../../src/models/user.js';
 
 /**
- * The protocol that lets counters be loaded or rebuilt from the ledger while settlements keep landing, driven
- * step by step so the interleavings that lose or double a charge happen every time (real Redis and FerretDB).
+ * The protocol that lets counters be loaded or rebuilt from the ledger while settlements keep landing and flushes
+ * keep moving rows from the ledger backlog to MongoDB, driven step by step so the interleavings that lose or
+ * double a charge happen every time (real Redis and FerretDB).
  */
 describe('loading and rebuilding quota counters while settlements land', () => {
   let app: TestApp;
@@ -24,46 +28,63 @@ describe('loading and rebuilding quota counters while settlements land', () => {
     await app.stop();
   });
 
-  /** The settlement's own steps (as the usage worker runs them): row, then counters, then the stamp. */
-  async function writeRow(ref: AccountRef, billed: number) {
-    const requestId = `req-${randomUUID()}`;
+  const flusher = () =>
+    createLedgerFlusher({
+      backlog: createLedgerBacklog({ redis: app.redis, prefix: app.config.REDIS_PREFIX }),
+      logger: createLogger('silent'),
+      batchSize: 100,
+    });
+
+  /** The settlement's one step (as the usage worker runs it): counters charged and the row appended to the backlog. */
+  async function charge(ref: AccountRef, billed: number, requestId = `req-${randomUUID()}`) {
     const period = (await UserModel.findById(ref.id).lean())!.reset_date.toISOString();
-    await TokenUsageModel.create({
+    const row: LedgerRow = {
       request_id: requestId,
       payer_type: 'user',
-      payer_id: new Types.ObjectId(ref.id),
-      user_id: new Types.ObjectId(ref.id),
+      payer_id: ref.id,
+      user_id: ref.id,
+      sub_user_id: null,
+      parent_user_id: null,
+      organization_id: null,
+      api_key_id: null,
       model: 'gpt-3.5-turbo',
-      status: 'completed',
+      provider: 'fake',
+      prompt_tokens: billed,
+      completion_tokens: 0,
       total_tokens: billed,
       billed_tokens: billed,
+      overage_tokens: 0,
       accounts: [`user:${ref.id}`],
+      reserved_tokens: billed,
+      usage_source: 'reported',
+      status: 'completed',
+      error_code: null,
+      stream: false,
+      ttft_ms: null,
+      duration_ms: null,
       period,
-      settle_pending: true,
       day: '2030-01-01',
-    });
+      created_at: Date.now(),
+    };
+    const owner = `${ref.id}/${ref.id}`;
+    await quota.settleRequest(requestId, [ref], billed, 1, { owner, period, row: JSON.stringify(row) });
     return requestId;
   }
-  const charge = (ref: AccountRef, requestId: string, billed: number) =>
-    quota.settleRequest(requestId, [ref], billed, 1);
-  async function stamp(requestId: string, settledAt: number) {
-    await TokenUsageModel.updateOne(
-      { request_id: requestId },
-      { $set: { settle_pending: false, settled_ts: settledAt } },
-    );
-  }
+  /** Charged, then written to the ledger by a flush. */
   async function settle(ref: AccountRef, billed: number) {
-    const id = await writeRow(ref, billed);
-    await stamp(id, (await charge(ref, id, billed)).settledAt);
+    const id = await charge(ref, billed);
+    await flusher().flush();
     return id;
   }
+
+  const cutAt = (at: number): LedgerCut => ({ at, settledTimes: quota.settledTimes, backlogRows: quota.backlogRows });
 
   /** A load cut at T0, with `during` running between the cut and the write. */
   async function loadWith(ref: AccountRef, mode: 'init' | 'rebuild', during: () => Promise<unknown>) {
     const key = quota.accountKey(ref);
     const [t0] = (await BEGIN_LOAD.run(app.redis, [key], [])) as [string];
     await during();
-    const state = (await loadAccountState(ref, { at: Number(t0), settledTimes: quota.settledTimes }))!;
+    const state = (await loadAccountState(ref, cutAt(Number(t0))))!;
     return FINISH_LOAD.run(
       app.redis,
       [key],
@@ -86,18 +107,51 @@ describe('loading and rebuilding quota counters while settlements land', () => {
     expect(await quota.snapshot(ref)).toMatchObject({ used: 107, calls: 2 });
   });
 
-  it('rows whose settlement has not charged the counters are left for it; charged but unstamped rows count by their marker', async () => {
+  it('a row that a flush moves from the backlog to the ledger between the two reads of a rebuild is counted once', async () => {
     const { ref } = await payerUser(app, 100_000);
     await settle(ref, 100);
-    const waiting = await writeRow(ref, 30); // a worker died before charging: its retry charges it
-    const charged = await writeRow(ref, 5);
-    await charge(ref, charged, 5); // charged before the cut, stamp not written yet
-    expect(await loadWith(ref, 'rebuild', async () => undefined)).toBe(1);
-    expect(await quota.snapshot(ref)).toMatchObject({ used: 105, calls: 2 });
-    await stamp(waiting, (await charge(ref, waiting, 30)).settledAt);
-    expect(await quota.snapshot(ref)).toMatchObject({ used: 135, calls: 3 });
-    const { drift } = await quota.rebuild(ref);
-    expect(drift).toBe(0);
+    await charge(ref, 30);
+    await charge(ref, 5);
+    const key = quota.accountKey(ref);
+    const [t0] = (await BEGIN_LOAD.run(app.redis, [key], [])) as [string];
+    const racing: LedgerCut = {
+      ...cutAt(Number(t0)),
+      async backlogRows() {
+        const rows = await quota.backlogRows();
+        expect(rows).toHaveLength(2);
+        expect((await flusher().flush()).written).toBe(2);
+        return rows;
+      },
+    };
+    const state = (await loadAccountState(ref, racing))!;
+    expect(state).toMatchObject({ used: 135, calls: 3 });
+    expect(await TokenUsageModel.countDocuments({ payer_id: ref.id })).toBe(3);
+    // And the other way round: rows still in the backlog when the ledger is read count by their markers.
+    await charge(ref, 1);
+    expect((await loadAccountState(ref, cutAt(Number(t0) + 10_000_000)))!).toMatchObject({ used: 136, calls: 4 });
+    expect((await quota.rebuild(ref)).drift).toBe(0);
+  });
+
+  it('rows settled after the cut are left to the load (it adds them), wherever they are', async () => {
+    const { ref } = await payerUser(app, 100_000);
+    await settle(ref, 100);
+    const [t0] = (await BEGIN_LOAD.run(app.redis, [quota.accountKey(ref)], [])) as [string];
+    await charge(ref, 40); // still in the backlog, stamped after the cut
+    await settle(ref, 2); // already in the ledger, stamped after the cut
+    expect((await loadAccountState(ref, cutAt(Number(t0))))!).toMatchObject({ used: 100, calls: 1 });
+  });
+
+  it('a backlog row whose settled marker is lost is left to its retry, which charges it once', async () => {
+    const { ref } = await payerUser(app, 100_000);
+    await settle(ref, 100);
+    const requestId = await charge(ref, 50);
+    await app.redis.del(quota.accountKey(ref), `${app.config.REDIS_PREFIX}:settled:${requestId}`);
+    expect(await quota.snapshot(ref)).toMatchObject({ used: 100, calls: 1 });
+    await charge(ref, 50, requestId); // the settle job's retry
+    await flusher().flush();
+    expect(await quota.snapshot(ref)).toMatchObject({ used: 150, calls: 2 });
+    expect(await TokenUsageModel.countDocuments({ request_id: requestId })).toBe(1);
+    expect((await quota.rebuild(ref)).drift).toBe(0);
   });
 
   it('a newer load overtakes an older one; the older one does not write', async () => {
