@@ -1,21 +1,22 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, deleteKeys, type TestApp } from '../helpers/harness.js';
 import { startChildWorker, type ChildWorker } from '../helpers/child-worker.js';
-import { waitFor, waitForFinishedJob } from '../helpers/wait.js';
+import { waitFor, waitForFinishedJob, waitForLedgerFlush } from '../helpers/wait.js';
 import { outcome, payerUser, requestContext } from '../factories/usage.js';
 import { startWorkers, type RunningWorkers } from '../../workers/index.js';
 import { createLogger } from '../../src/lib/logger.js';
 import { createQuotaService, type QuotaService } from '../../src/shared/quota/service.js';
 import { createQuotaMaintenance } from '../../src/shared/usage/maintenance.js';
-import { enqueueSettlement, type RequestContext } from '../../queues/index.js';
+import { enqueueSettlement, quotaKeys, type RequestContext } from '../../queues/index.js';
 import { TokenUsageModel } from '../../src/models/token-usage.js';
 import { UserModel } from '../../src/models/user.js';
 import type { AccountRef } from '../../src/shared/quota/accounts.js';
 
 /**
- * A worker process is SIGKILLed in the middle of a settlement (a test-only pause between the steps gives the
- * kill a known place to land); another worker picks the stalled job up. Whatever the point, the request ends
- * up charged exactly once: one ledger row, the counters charged once, the seed fields equal to the ledger.
+ * A worker process is SIGKILLed in the middle of a settlement or of a ledger flush (a test-only pause between
+ * the steps gives the kill a known place to land); another worker picks the stalled job up. Whatever the point,
+ * the request ends up charged exactly once: one ledger row, the counters charged once, the seed fields equal to
+ * the ledger.
  */
 describe('a usage worker killed mid-settlement (child process, SIGKILL)', () => {
   let app: TestApp;
@@ -38,6 +39,7 @@ describe('a usage worker killed mid-settlement (child process, SIGKILL)', () => 
   });
 
   const settledKey = (requestId: string) => `${app.config.REDIS_PREFIX}:settled:${requestId}`;
+  const backlogLength = () => app.redis.xlen(quotaKeys(app.config.REDIS_PREFIX).ledgerBacklog);
 
   async function reservedContext(ref: AccountRef, userId: string, want: number): Promise<RequestContext> {
     const context = requestContext(userId, [ref]);
@@ -68,13 +70,15 @@ describe('a usage worker killed mid-settlement (child process, SIGKILL)', () => 
     const job = await waitForFinishedJob(app.producer.queues.usage, jobId, 30_000);
     expect(job.failedReason ?? null).toBeNull();
     expect(await app.producer.queues.usage.getJobState(jobId)).toBe('completed');
+    await waitForLedgerFlush(app, 30_000);
   }
 
   async function expectChargedOnce(ref: AccountRef, limit: number, used: number, calls: number) {
     const rows = await TokenUsageModel.find({ payer_id: ref.id }).lean();
     expect(rows.reduce((sum, row) => sum + row.billed_tokens, 0)).toBe(used);
     expect(rows).toHaveLength(calls);
-    expect(rows.every((row) => row.settle_pending === false)).toBe(true);
+    expect(new Set(rows.map((row) => row.request_id)).size).toBe(calls);
+    expect(rows.every((row) => typeof row.settled_ts === 'number')).toBe(true);
     expect(await quota.snapshot(ref)).toMatchObject({ used, calls, reserved: 0 });
     expect(await UserModel.findById(ref.id).lean()).toMatchObject({
       tokens_used: used,
@@ -83,27 +87,7 @@ describe('a usage worker killed mid-settlement (child process, SIGKILL)', () => 
     });
   }
 
-  it('killed after the ledger row was written, before the counters were charged', async () => {
-    const payer = await payerUser(app, 10_000);
-    const context = await reservedContext(payer.ref, payer.user.id, 500);
-    const jobId = await killWhen(
-      context,
-      321,
-      async () => (await TokenUsageModel.countDocuments({ request_id: context.request_id })) === 1,
-    );
-
-    expect(await TokenUsageModel.findOne({ request_id: context.request_id }).lean()).toMatchObject({
-      settle_pending: true,
-      billed_tokens: 321,
-    });
-    expect(await app.redis.exists(settledKey(context.request_id))).toBe(0);
-    expect(await quota.snapshot(payer.ref)).toMatchObject({ used: 0, reserved: 500 });
-
-    await recover(jobId);
-    await expectChargedOnce(payer.ref, 10_000, 321, 1);
-  });
-
-  it('killed after the counters were charged, before the row was marked and the seed fields written', async () => {
+  it('killed after the counters were charged and the row queued for the ledger, before the flush was scheduled', async () => {
     const payer = await payerUser(app, 10_000);
     const context = await reservedContext(payer.ref, payer.user.id, 500);
     const jobId = await killWhen(
@@ -113,16 +97,38 @@ describe('a usage worker killed mid-settlement (child process, SIGKILL)', () => 
     );
 
     expect(await quota.snapshot(payer.ref)).toMatchObject({ used: 222, reserved: 0, calls: 1 });
-    expect(await TokenUsageModel.findOne({ request_id: context.request_id }).lean()).toMatchObject({
-      settle_pending: true,
-    });
+    expect(await backlogLength()).toBe(1);
+    expect(await TokenUsageModel.countDocuments({ request_id: context.request_id })).toBe(0);
     expect(await UserModel.findById(payer.user.id).lean()).toMatchObject({ tokens_used: 0 });
+    // A rebuild now counts the queued row once (by its settled marker).
+    expect((await quota.rebuild(payer.ref)).drift).toBe(0);
 
     await recover(jobId);
     await expectChargedOnce(payer.ref, 10_000, 222, 1);
   });
 
-  it('killed after the ledger row, then Redis loses the counters and reconciliation runs before the retry', async () => {
+  it('a flush killed after its insertMany, before the rows left the backlog: no row or charge twice', async () => {
+    const payer = await payerUser(app, 10_000);
+    const context = await reservedContext(payer.ref, payer.user.id, 500);
+    const jobId = await killWhen(
+      context,
+      321,
+      async () => (await TokenUsageModel.countDocuments({ request_id: context.request_id })) === 1,
+    );
+
+    expect(await backlogLength()).toBe(1);
+    expect(await quota.snapshot(payer.ref)).toMatchObject({ used: 321, reserved: 0, calls: 1 });
+    // The row is in the ledger and still in the backlog: a rebuild counts it once.
+    expect((await quota.rebuild(payer.ref)).drift).toBe(0);
+    expect((await quota.snapshot(payer.ref))!.used).toBe(321);
+
+    await recover(jobId);
+    expect(await backlogLength()).toBe(0);
+    await expectChargedOnce(payer.ref, 10_000, 321, 1);
+    expect((await quota.rebuild(payer.ref)).drift).toBe(0);
+  });
+
+  it('killed after the charge, then Redis loses the counters and markers and reconciliation runs before the retry', async () => {
     const payer = await payerUser(app, 10_000);
     const earlier = await reservedContext(payer.ref, payer.user.id, 500);
     recovery = await startWorkers(app.config, createLogger('silent'), ['usage']);
@@ -130,6 +136,7 @@ describe('a usage worker killed mid-settlement (child process, SIGKILL)', () => 
       app.producer.queues.usage,
       await enqueueSettlement(app.producer, earlier, outcome({ prompt_tokens: 100, completion_tokens: 0 })),
     );
+    await waitForLedgerFlush(app);
     await recovery.stop();
     recovery = undefined;
 
@@ -137,7 +144,7 @@ describe('a usage worker killed mid-settlement (child process, SIGKILL)', () => 
     const jobId = await killWhen(
       context,
       50,
-      async () => (await TokenUsageModel.countDocuments({ request_id: context.request_id })) === 1,
+      async () => (await app.redis.exists(settledKey(context.request_id))) === 1,
     );
 
     for (const pattern of ['quota:*', 'resv:*', 'resv-index', 'settled:*'])
@@ -149,7 +156,7 @@ describe('a usage worker killed mid-settlement (child process, SIGKILL)', () => 
       reservationTtlMs: 60_000,
     }).reconcile();
     expect(report.restored).toBeGreaterThanOrEqual(1);
-    // The row whose settlement has not reached the counters is not counted by the rebuild: its retry adds it.
+    // The queued row whose settled marker is gone is not counted by the rebuild: its settlement's retry charges it.
     expect((await quota.snapshot(payer.ref))!.used).toBe(100);
 
     await recover(jobId);
