@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { Types } from 'mongoose';
 import { startTestApp, deleteKeys, type TestApp } from '../helpers/harness.js';
-import { waitFor, waitForFinishedJob } from '../helpers/wait.js';
+import { waitForFinishedJob, waitForLedgerFlush } from '../helpers/wait.js';
 import { organization, outcome, payerUser, requestContext } from '../factories/usage.js';
 import { createSubUser } from '../factories/teams.js';
 import { startWorkers, type RunningWorkers } from '../../workers/index.js';
@@ -58,6 +58,7 @@ describe('usage queue: settlements, expiry and reconciliation (real BullMQ worke
       : await enqueueSettlement(app.producer, context, result);
     const job = await waitForFinishedJob(usageQueue(), id);
     expect(job.failedReason ?? null).toBeNull();
+    await waitForLedgerFlush(app);
     return job;
   }
 
@@ -106,9 +107,9 @@ describe('usage queue: settlements, expiry and reconciliation (real BullMQ worke
       ttft_ms: 55,
       duration_ms: 900,
       accounts: [`user:${payer.user.id}`],
-      settle_pending: false,
       stream: true,
     });
+    expect(row!.settled_ts).toEqual(expect.any(Number));
     expect(String(row!.user_id)).toBe(payer.user.id);
     expect(row!.period).toBe((await quota.snapshot(payer.ref))!.period);
     expect(row!.day).toMatch(/^\d{4}-\d{2}-\d{2}$/);
@@ -187,6 +188,7 @@ describe('usage queue: settlements, expiry and reconciliation (real BullMQ worke
     ]);
     expect(new Set(ids).size).toBe(7);
     for (const id of new Set(ids)) expect((await waitForFinishedJob(usageQueue(), id)).failedReason ?? null).toBeNull();
+    await waitForLedgerFlush(app);
     expect(await TokenUsageModel.countDocuments({ request_id: context.request_id })).toBe(1);
     expect(await quota.snapshot(payer.ref)).toMatchObject({ used: 333, calls: 1, reserved: 0 });
     await expectUserConsistent(payer.ref, 10_000);
@@ -202,7 +204,7 @@ describe('usage queue: settlements, expiry and reconciliation (real BullMQ worke
       outcome({ prompt_tokens: 900, completion_tokens: 900 }),
       `retry-${context.request_id}`,
     );
-    expect(job.returnvalue).toEqual({ applied: false, inserted: false });
+    expect(job.returnvalue).toEqual({ applied: false });
     const after = await TokenUsageModel.findOne({ request_id: context.request_id }).lean();
     expect(after).toMatchObject({ billed_tokens: 15, total_tokens: 15, prompt_tokens: 10 });
     expect(after!.settled_at).toEqual(before!.settled_at);
@@ -221,6 +223,7 @@ describe('usage queue: settlements, expiry and reconciliation (real BullMQ worke
       ),
     );
     for (const id of ids) expect((await waitForFinishedJob(usageQueue(), id)).failedReason ?? null).toBeNull();
+    await waitForLedgerFlush(app);
     const expectedUsed = contexts.reduce((sum, _c, i) => sum + 10 + i + 3 * i, 0);
     const sums = await expectUserConsistent(payer.ref, limit);
     expect(sums).toMatchObject({ used: expectedUsed, calls: 50, rows: 50 });
@@ -309,6 +312,7 @@ describe('usage queue: settlements, expiry and reconciliation (real BullMQ worke
     expect(job.failedReason).toMatch(/belongs to another request/);
     expect(job.attemptsMade).toBe(1);
     expect((await quota.snapshot(second.ref))!.used).toBe(0);
+    await waitForLedgerFlush(app);
     expect(await TokenUsageModel.countDocuments({ request_id: context.request_id })).toBe(1);
   });
 
@@ -356,8 +360,9 @@ describe('usage queue: settlements, expiry and reconciliation (real BullMQ worke
     }
     const inflight = await reserved(requestContext(payer.user.id, [payer.ref]), 300);
 
-    // Simulated loss of our Redis keys (this file's prefix only): counters, reservations, settled markers.
-    for (const pattern of ['quota:*', 'resv:*', 'resv-index', 'settled:*'])
+    // Simulated loss of our Redis keys (this file's prefix only): counters, reservations, settled markers, the
+    // ledger backlog (empty here: what a loss takes of it is settled usage not yet flushed).
+    for (const pattern of ['quota:*', 'resv:*', 'resv-index', 'settled:*', 'usage:*'])
       await deleteKeys(app.redis, `${app.config.REDIS_PREFIX}:${pattern}`);
     expect(await app.redis.exists(quota.accountKey(payer.ref))).toBe(0);
 
@@ -409,38 +414,58 @@ describe('usage queue: settlements, expiry and reconciliation (real BullMQ worke
     expect(settleJobId(context.request_id)).toBe(`settle-${context.request_id}`);
   });
 
-  it('does not count a row against a period that ended before it was settled, but still releases its reservation', async () => {
+  it('does not count a row against a period that ended before it was charged, but still releases its reservation', async () => {
     const payer = await payerUser(app, 10_000);
     const context = await reserved(requestContext(payer.user.id, [payer.ref]), 500);
-    const row = { ...context, request_id: context.request_id };
-    // The row was written in the old period (a worker died before charging), then the payer's period was reset.
-    await TokenUsageModel.create({
-      request_id: row.request_id,
+    const period = (await quota.snapshot(payer.ref))!.period;
+    // The settlement read the payer's period, then a reset moved the payer to a new period before the charge.
+    await quota.reset(payer.ref, 10_000, '2099-12-31T00:00:00.000Z');
+    const row = {
+      request_id: context.request_id,
       payer_type: 'user',
-      payer_id: new Types.ObjectId(payer.user.id),
-      user_id: new Types.ObjectId(payer.user.id),
+      payer_id: payer.user.id,
+      user_id: payer.user.id,
+      sub_user_id: null,
+      parent_user_id: null,
+      organization_id: null,
+      api_key_id: null,
       model: 'gpt-3.5-turbo',
-      status: 'completed',
+      provider: 'fake',
       prompt_tokens: 100,
+      completion_tokens: 0,
       total_tokens: 100,
       billed_tokens: 100,
-      reserved_tokens: 500,
+      overage_tokens: 0,
       accounts: [`user:${payer.user.id}`],
-      period: (await quota.snapshot(payer.ref))!.period,
-      settle_pending: true,
+      reserved_tokens: 500,
+      usage_source: 'reported',
+      status: 'completed',
+      error_code: null,
+      stream: false,
+      ttft_ms: null,
+      duration_ms: null,
+      period,
       day: '2030-01-01',
+      created_at: Date.now(),
+    };
+    const owner = `${payer.user.id}/${payer.user.id}`;
+    const charged = await quota.settleRequest(context.request_id, [payer.ref], 100, 1, {
+      owner,
+      period,
+      row: JSON.stringify(row),
     });
-    await quota.reset(payer.ref, 10_000, '2099-12-31T00:00:00.000Z');
-    await settleThrough(context, outcome({ prompt_tokens: 100, completion_tokens: 0 }));
+    expect(charged.applied).toBe(true);
     expect(await quota.snapshot(payer.ref)).toMatchObject({
       used: 0,
       calls: 0,
       reserved: 0,
       period: '2099-12-31T00:00:00.000Z',
     });
-    await waitFor(
-      async () => (await TokenUsageModel.findOne({ request_id: row.request_id }).lean())?.settle_pending === false,
-      'row marked settled',
-    );
+    await waitForFinishedJob(usageQueue(), await app.producer.enqueue('usage', { kind: 'flush-ledger' }));
+    await waitForLedgerFlush(app);
+    expect(await TokenUsageModel.findOne({ request_id: context.request_id }).lean()).toMatchObject({
+      period,
+      billed_tokens: 100,
+    });
   });
 });
