@@ -447,7 +447,8 @@ async function auditPhase(project: Project): Promise<NonNullable<BenchResults['a
   const deadline = Date.now() + 120_000;
   while (
     Date.now() < deadline &&
-    (await project.ledger.countDocuments({ request_id: { $in: ids }, settle_pending: false })) < ids.length
+    // Rows reach the ledger settled and complete, once the usage queue's flush has written the backlog.
+    (await project.ledger.countDocuments({ request_id: { $in: ids } })) < ids.length
   )
     await sleep(500);
   const rowsById = new Map<string, Array<{ completion_tokens: number; usage_source: string }>>();

@@ -346,7 +346,7 @@ describe("taking over the Python system's database with npm run db:migrate", { t
     expect(billed).toBeGreaterThan(0);
     await waitFor(async () => {
       const row = await TokenUsageModel.findOne({ payer_id: ids.pro.toHexString() }).lean();
-      return row && !row.settle_pending && row.settled_at;
+      return row && row.settled_at;
     }, 'the settled ledger row');
     const after = await waitFor(async () => {
       const res = await llm.app.request.get('/tokens/balance').set(auth);

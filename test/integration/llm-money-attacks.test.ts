@@ -54,7 +54,8 @@ describe('attacks on the money path (issue 8, items 1 and 2)', () => {
   const ledgerRow = (requestId: unknown) =>
     waitFor(
       async () => {
-        const row = await TokenUsageModel.findOne({ request_id: String(requestId), settle_pending: false }).lean();
+        // A row reaches the ledger only settled, written once by a flush of the ledger backlog.
+        const row = await TokenUsageModel.findOne({ request_id: String(requestId) }).lean();
         return row ?? undefined;
       },
       `ledger row of ${String(requestId)}`,
