@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createQuotaService } from '../../src/shared/quota/service.js';
 import { estimatePromptTokens, promptOptionsOf } from '../../src/shared/llm/tokenizer.js';
-import { llmKeys } from '../../queues/index.js';
+import { llmKeys, quotaKeys } from '../../queues/index.js';
 import { chatBody, llmUser, openSse, settlementOf, startLlmEnv, type LlmEnv } from '../helpers/llm.js';
 
 describe('the proxy refuses what it must, before anything goes upstream', () => {
   let env: LlmEnv;
   beforeAll(async () => {
-    env = await startLlmEnv();
+    // A small ledger backlog bound for its own test; no usage worker runs here, so nothing else fills it.
+    env = await startLlmEnv({ USAGE_LEDGER_BACKLOG_MAX: '100' });
   });
   afterAll(async () => {
     await env.stop();
@@ -218,5 +219,25 @@ describe('the proxy refuses what it must, before anything goes upstream', () => 
     expect(billed).toBeLessThanOrEqual(limit);
     const keys = llmKeys(env.app.config.REDIS_PREFIX);
     expect(await env.app.redis.zcard(keys.active(user.id))).toBe(0);
+  });
+
+  it('refuses new requests with 503 while the ledger backlog is at its bound (the database is away), and serves again once it drains', async () => {
+    const { auth, user } = await llmUser(env.app);
+    const backlog = quotaKeys(env.app.config.REDIS_PREFIX).ledgerBacklog;
+    for (let i = 0; i < 100; i += 1)
+      await env.app.redis.xadd(backlog, '*', 'r', `req_waiting_${i}`, 't', '1', 'd', '{}');
+    try {
+      const refused = await env.app.request.post('/v1/chat/completions').set(auth).send(chatBody('hello'));
+      expect(refused.status).toBe(503);
+      expect(refused.body.error).toMatchObject({ type: 'service_unavailable', code: 'usage_backlog_full' });
+      expect(refused.headers['retry-after']).toBe('5');
+      expect(env.upstream.requests).toHaveLength(0);
+      const quota = createQuotaService({ redis: env.app.redis, prefix: env.app.config.REDIS_PREFIX });
+      expect((await quota.snapshot({ kind: 'user', id: user.id }))!.reserved).toBe(0);
+    } finally {
+      await env.app.redis.del(backlog);
+    }
+    const served = await env.app.request.post('/v1/chat/completions').set(auth).send(chatBody('hello'));
+    expect(served.status, JSON.stringify(served.body)).toBe(200);
   });
 });
