@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { Types } from 'mongoose';
 import { startTestApp, deleteKeys, type TestApp } from '../helpers/harness.js';
 import { waitForFinishedJob, waitForLedgerFlush } from '../helpers/wait.js';
 import { organization, outcome, payerUser, requestContext } from '../factories/usage.js';

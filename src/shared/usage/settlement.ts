@@ -81,7 +81,13 @@ function ledgerRow(context: RequestContext, outcome: RequestOutcome, period: str
  *  3. the seed fields (tokens_used, tokens_remaining, monthly_usage) are copied from the counters, at once or at the
  *     end of the account's seed-sync window (a `sync-seed` job).
  */
-export function createSettlementService({ quota, logger, scheduleSeedSync, scheduleLedgerFlush, stepDelayMs = 0 }: Deps) {
+export function createSettlementService({
+  quota,
+  logger,
+  scheduleSeedSync,
+  scheduleLedgerFlush,
+  stepDelayMs = 0,
+}: Deps) {
   const pause = () => (stepDelayMs > 0 ? sleep(stepDelayMs) : Promise.resolve());
 
   function recordFirstSettlement(row: LedgerRow): void {
@@ -92,7 +98,10 @@ export function createSettlementService({ quota, logger, scheduleSeedSync, sched
     if (row.ttft_ms !== null) observeTtft(row.model, row.ttft_ms, 'usage');
   }
 
-  async function settle(context: RequestContext, outcome: RequestOutcome): Promise<{ row: LedgerRow; applied: boolean }> {
+  async function settle(
+    context: RequestContext,
+    outcome: RequestOutcome,
+  ): Promise<{ row: LedgerRow; applied: boolean }> {
     // The payer's period now: the row counts in it, and the script charges only accounts still in it.
     const snapshot = await quota.snapshot(payerRef(context));
     const row = ledgerRow(context, outcome, snapshot?.period ?? null, new Date());
