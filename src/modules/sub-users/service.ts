@@ -35,6 +35,22 @@ function merge<T extends object>(current: T, patch: Partial<{ [K in keyof T]: T[
   return next;
 }
 
+/** An administrator's deactivation holds until an administrator lifts it. */
+function assertMayActivate(sub: UserDoc, isActive: boolean | undefined): void {
+  if (isActive === true && !sub.is_active && sub.deactivated_by === 'admin') {
+    throw new ForbiddenError(
+      'An administrator deactivated this sub-user; only an administrator can enable it again',
+      'deactivated_by_admin',
+    );
+  }
+}
+
+/** Turning off an already inactive sub-user keeps who turned it off first (so it cannot launder an admin's hold). */
+function activationFields(sub: UserDoc, isActive: boolean): Record<string, unknown> {
+  if (isActive) return { is_active: true, deactivated_by: null };
+  return sub.is_active ? { is_active: false, deactivated_by: 'parent' } : {};
+}
+
 /**
  * Sub-users: logins a user creates under their account. They sign in like everyone else; their requests draw
  * from their own cap (if set) and from their parent's quota (see quota/payer.ts). Only the parent sees them:
@@ -120,13 +136,14 @@ export function createSubUserService({ config, passwords, refreshTokens, quota, 
     const passwordHash = input.password === undefined ? undefined : await passwords.hash(input.password);
     return locks.withLock(`sub-user:${id}`, async () => {
       const sub = await load(parent, id);
+      assertMayActivate(sub, input.is_active);
       const before = limitsOf(sub);
       const limits = merge(before, input.limits);
       const permissions = merge(permissionsOf(sub), input.permissions);
       if (permissions.models) permissions.models = [...new Set(permissions.models)];
       const fields: Record<string, unknown> = { sub_user_permissions: permissions, sub_user_limits: limits };
       if (input.name !== undefined) fields.name = input.name;
-      if (input.is_active !== undefined) fields.is_active = input.is_active;
+      if (input.is_active !== undefined) Object.assign(fields, activationFields(sub, input.is_active));
       if (passwordHash) fields.password_hash = passwordHash;
       if (limits.monthly_tokens !== before.monthly_tokens) {
         fields.monthly_limit = shownLimit(parent, limits);

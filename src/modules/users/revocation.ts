@@ -1,5 +1,5 @@
 import type { Types } from 'mongoose';
-import { UserModel } from '../../models/user.js';
+import { UserModel, type DeactivatedBy } from '../../models/user.js';
 import type { RefreshTokens } from '../auth/refresh-tokens.js';
 import type { ApiKeyService } from '../api-keys/service.js';
 
@@ -22,8 +22,11 @@ export function createAccountRevocation({
   }
 
   /** Deactivation keeps the document (the ledger and the organization history refer to it). */
-  async function deactivate(userId: Id, reason: string): Promise<void> {
-    await UserModel.updateOne({ _id: userId }, { $set: { is_active: false }, $inc: { token_version: 1 } });
+  async function deactivate(userId: Id, reason: string, by: DeactivatedBy): Promise<void> {
+    await UserModel.updateOne(
+      { _id: userId },
+      { $set: { is_active: false, deactivated_by: by }, $inc: { token_version: 1 } },
+    );
     await refreshTokens.revokeAllForUser(userId, reason);
     await apiKeys.revokeAllForUser(userId);
   }

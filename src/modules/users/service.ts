@@ -146,7 +146,7 @@ export function createAccountService({
 
   async function deactivate(user: UserDoc, password: string, ip: string): Promise<void> {
     await confirmPassword(user, password, ip, 'password');
-    const run = () => revocation.deactivate(user._id, 'account_deactivated');
+    const run = () => revocation.deactivate(user._id, 'account_deactivated', 'self');
     await (user.role === 'superadmin' ? superadmins.keepingOneSuperadmin(user._id, run) : run());
   }
 
