@@ -8,6 +8,7 @@ import { securityHeaders } from './middleware/security-headers.js';
 import { errorHandler, notFoundHandler } from './middleware/error-handler.js';
 import { createAuthenticate } from './middleware/authenticate.js';
 import { createIpRateLimits } from './middleware/ip-rate-limit.js';
+import { refuseDeepJson } from './lib/http/json-depth.js';
 import { createPasswordHasher } from './modules/auth/passwords.js';
 import { createAccessTokens } from './modules/auth/access-tokens.js';
 import { createRefreshTokens } from './modules/auth/refresh-tokens.js';
@@ -232,7 +233,7 @@ export function createApp(infra: AppInfra): AppHandle {
   ];
   for (const router of rawBodyRouters) app.use(router);
 
-  app.use(express.json({ limit: config.BODY_LIMIT, strict: true }));
+  app.use(express.json({ limit: config.BODY_LIMIT, strict: true, verify: refuseDeepJson(config.JSON_MAX_DEPTH) }));
   app.use(express.urlencoded({ extended: false, limit: config.BODY_LIMIT }));
 
   const routers: Router[] = [

@@ -83,6 +83,8 @@ export const envSchema = z
     BCRYPT_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(3),
     BCRYPT_QUEUE_MAX: z.coerce.number().int().min(0).max(1000).default(16),
     BODY_LIMIT: z.string().default('1mb'),
+    /** Deepest nesting of objects and arrays a JSON body may have (deeper: 400 json_too_deep). */
+    JSON_MAX_DEPTH: z.coerce.number().int().min(8).max(1000).default(64),
     /** Create collections and indexes when a role starts (idempotent); otherwise only check that the unique ones exist. Production runs `npm run db:init`. */
     DB_AUTO_INIT: boolFlag,
     /**
