@@ -126,9 +126,13 @@ export function createApp(infra: AppInfra): AppHandle {
     maxPerIp: config.LOGIN_MAX_FAILURES_PER_IP,
     maxPerKnownClient: config.KNOWN_CLIENT_MAX_FAILURES,
     windowSeconds: config.LOGIN_FAILURE_WINDOW_SECONDS,
+    maxSuccessesPerAccount: config.LOGIN_MAX_SUCCESSES_PER_ACCOUNT,
+    maxSuccessesPerIp: config.LOGIN_MAX_SUCCESSES_PER_IP,
+    successWindowSeconds: config.LOGIN_SUCCESS_WINDOW_SECONDS,
+    wideMultiplier: config.IPV6_48_LIMIT_MULTIPLIER,
   });
   const knownClients = createKnownClients({ redis, prefix, ttlSeconds: config.KNOWN_CLIENT_TTL_DAYS * 86_400 });
-  const ipLimits = createIpRateLimits({ redis, prefix });
+  const ipLimits = createIpRateLimits({ redis, prefix, wideMultiplier: config.IPV6_48_LIMIT_MULTIPLIER });
   const outbox = createMailOutbox({ config, producer });
   const mailTokens = createMailTokens();
   const limitAddress = ipLimits.perKey('mail-address', {
