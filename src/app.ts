@@ -106,6 +106,7 @@ export function createApp(infra: AppInfra): AppHandle {
     cost: config.BCRYPT_COST,
     concurrency: config.BCRYPT_CONCURRENCY,
     queueMax: config.BCRYPT_QUEUE_MAX,
+    maxPerClient: config.BCRYPT_MAX_PER_CLIENT,
   });
   const accessTokens = createAccessTokens({
     secret: config.JWT_SECRET_KEY,
@@ -182,7 +183,19 @@ export function createApp(infra: AppInfra): AppHandle {
   const adminSessions = createAdminSessions({ redis, prefix, ttlSeconds: config.ADMIN_SESSION_TTL_SECONDS });
   const apiKeyRevoker = createApiKeyBulkRevoker({ cache: apiKeyCache });
   const organizations = createOrganizationService({ config, quota, locks, apiKeys: apiKeyRevoker });
-  const subUsers = createSubUserService({ config, passwords, refreshTokens, quota, locks, apiKeys: apiKeyRevoker });
+  const subUsers = createSubUserService({
+    config,
+    passwords,
+    refreshTokens,
+    quota,
+    locks,
+    apiKeys: apiKeyRevoker,
+    limitPasswordSets: ipLimits.perKey(
+      'sub-user-password',
+      { max: config.SUB_USER_PASSWORD_SETS_PER_PARENT, windowSeconds: config.SUB_USER_PASSWORD_SET_WINDOW_SECONDS },
+      'Too many sub-user passwords set; try again later',
+    ),
+  });
   const emailProof = createFirstEmailProof({
     refreshTokens,
     knownClients,

@@ -1,3 +1,4 @@
+import { createIpRateLimits } from '../../src/middleware/ip-rate-limit.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // First: the harness loads the app, which extends zod with OpenAPI before the services' schemas are built.
 import { startTestApp, type TestApp } from '../helpers/harness.js';
@@ -47,6 +48,10 @@ function build(test: TestApp) {
     quota,
     locks,
     apiKeys: revoker,
+    limitPasswordSets: createIpRateLimits({ redis, prefix, wideMultiplier: 4 }).perKey('sub-user-password', {
+      max: config.SUB_USER_PASSWORD_SETS_PER_PARENT,
+      windowSeconds: config.SUB_USER_PASSWORD_SET_WINDOW_SECONDS,
+    }),
   });
   const organizations = createOrganizationService({ config, quota, locks, apiKeys: revoker });
   const knownClients = createKnownClients({ redis, prefix, ttlSeconds: config.KNOWN_CLIENT_TTL_DAYS * 86_400 });

@@ -5,7 +5,7 @@ import { UserModel, type UserDoc } from '../../models/user.js';
 import { AppError, ConflictError, UnauthorizedError } from '../../lib/errors.js';
 import { isDuplicateKeyError } from '../../lib/mongo.js';
 import { initialQuotaFields } from './new-user.js';
-import type { PasswordHasher } from './passwords.js';
+import { bcryptClient, type PasswordHasher } from './passwords.js';
 import type { AccessTokens } from './access-tokens.js';
 import type { RefreshTokens } from './refresh-tokens.js';
 import type { LoginLimiter } from './login-limiter.js';
@@ -128,9 +128,9 @@ export function createAuthService({
     return user;
   }
 
-  async function checkCredentials(email: string, password: string): Promise<UserDoc> {
+  async function checkCredentials(email: string, password: string, ip: string): Promise<UserDoc> {
     const user = await UserModel.findOne({ email });
-    const passwordOk = await passwords.verify(password, user?.password_hash);
+    const passwordOk = await passwords.verify(password, user?.password_hash, bcryptClient.ip(ip));
     if (!user || !passwordOk || !user.is_active) throw new UnauthorizedError(INVALID_LOGIN, 'invalid_credentials');
     await upgradeHash(user, password);
     return user;
@@ -168,7 +168,7 @@ export function createAuthService({
     await loginLimiter.begin(email, ip, knownClient);
     let user: UserDoc;
     try {
-      user = await checkCredentials(email, password);
+      user = await checkCredentials(email, password, ip);
     } catch (error) {
       const isVerdict = error instanceof AppError && error.status === 401;
       if (!isVerdict) await loginLimiter.abandoned(email, ip, knownClient).catch(() => undefined);

@@ -6,7 +6,7 @@ import { setVerified } from '../../lib/verified-write.js';
 import { UserModel, type UserDoc } from '../../models/user.js';
 import { assertCredentialsCurrent } from '../users/credential-generation.js';
 import type { ApiKeyBulkRevoker } from '../api-keys/bulk-revoke.js';
-import type { PasswordHasher } from '../auth/passwords.js';
+import { bcryptClient, type PasswordHasher } from '../auth/passwords.js';
 import type { RefreshTokens } from '../auth/refresh-tokens.js';
 import type { AccountRef } from '../../shared/quota/accounts.js';
 import { syncCapAccount } from '../../shared/quota/cap-sync.js';
@@ -23,6 +23,8 @@ interface Deps {
   quota: Pick<QuotaService, 'snapshot' | 'setLimit' | 'forget'>;
   locks: Locks;
   apiKeys: ApiKeyBulkRevoker;
+  /** Counts one password set by this parent; throws 429 once it set SUB_USER_PASSWORD_SETS_PER_PARENT in the window. */
+  limitPasswordSets: (parentId: string) => Promise<void>;
 }
 
 const capAccount = (id: string): AccountRef => ({ kind: 'sub_user_cap', id });
@@ -56,7 +58,21 @@ function activationFields(sub: UserDoc, isActive: boolean): Record<string, unkno
  * from their own cap (if set) and from their parent's quota (see quota/payer.ts). Only the parent sees them:
  * anyone else's id answers 404.
  */
-export function createSubUserService({ config, passwords, refreshTokens, quota, locks, apiKeys }: Deps) {
+export function createSubUserService({
+  config,
+  passwords,
+  refreshTokens,
+  quota,
+  locks,
+  apiKeys,
+  limitPasswordSets,
+}: Deps) {
+  /** Each costs a bcrypt hash: limited per parent, and counted as the parent's share of the bcrypt slots. */
+  async function hashPassword(parent: UserDoc, password: string): Promise<string> {
+    await limitPasswordSets(parent._id.toString());
+    return passwords.hash(password, bcryptClient.account(parent._id));
+  }
+
   function assertKnownModels(models: string[] | null | undefined): void {
     const unknown = (models ?? []).filter((m) => !config.LLM_MODELS.includes(m));
     if (unknown.length) {
@@ -97,7 +113,7 @@ export function createSubUserService({ config, passwords, refreshTokens, quota, 
     const limits = merge<Limits>({ monthly_tokens: null, requests_per_minute: null }, input.limits);
     // Refuse before paying for a hash; the check under the lock is the one that holds against concurrent creations.
     await assertBelowLimit(parent);
-    const passwordHash = await passwords.hash(input.password);
+    const passwordHash = await hashPassword(parent, input.password);
     return locks.withLock(`sub-users:${parent._id.toString()}`, async () => {
       await assertCredentialsCurrent(parent);
       await assertBelowLimit(parent);
@@ -133,7 +149,7 @@ export function createSubUserService({ config, passwords, refreshTokens, quota, 
   async function update(parent: UserDoc, id: string, input: UpdateSubUserInput): Promise<UserDoc> {
     await load(parent, id);
     assertKnownModels(input.permissions?.models);
-    const passwordHash = input.password === undefined ? undefined : await passwords.hash(input.password);
+    const passwordHash = input.password === undefined ? undefined : await hashPassword(parent, input.password);
     return locks.withLock(`sub-user:${id}`, async () => {
       const sub = await load(parent, id);
       assertMayActivate(sub, input.is_active);
