@@ -166,7 +166,7 @@ describe('JSON nested deeper than JSON_MAX_DEPTH', () => {
     const res = await app.request
       .post('/auth/login-json')
       .set('Content-Type', 'application/json')
-      .send(`{"email":"${'{['.repeat(200)}\\\"{[@x.y","password":${nested(app.config.JSON_MAX_DEPTH - 1)}}`);
+      .send(`{"email":"${'{['.repeat(200)}\\"{[@x.y","password":${nested(app.config.JSON_MAX_DEPTH - 1)}}`);
     expect(res.status).toBe(400);
     expectCleanError(res.body, 'validation_error');
   });
