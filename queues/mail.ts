@@ -3,6 +3,8 @@ import { objectIdSchema } from '../src/lib/ids.js';
 
 const objectId = objectIdSchema();
 const address = z.string().email().max(254);
+/** The id of one requested address change (users.pending_email_change_id). */
+const changeId = z.string().uuid();
 const payer = z.object({ type: z.enum(['user', 'organization']), id: objectId });
 
 /**
@@ -15,10 +17,16 @@ export const mailJobSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('password_reset'), user_id: objectId }),
   /** A verification link for the account's current address (registration, resend). */
   z.object({ kind: z.literal('verify_email'), user_id: objectId }),
-  /** A confirmation link for a requested address change, to the new address. */
-  z.object({ kind: z.literal('email_change_confirm'), user_id: objectId, new_email: address }),
-  /** Security notice to the old address: a change to another address was requested. */
-  z.object({ kind: z.literal('email_change_requested'), user_id: objectId, old_email: address, new_email: address }),
+  /** A confirmation link for a requested address change (`change_id`: the one change it may confirm), to the new address. */
+  z.object({ kind: z.literal('email_change_confirm'), user_id: objectId, new_email: address, change_id: changeId }),
+  /** Security notice to the old address: a change to another address was requested; it carries a one-click cancel. */
+  z.object({
+    kind: z.literal('email_change_requested'),
+    user_id: objectId,
+    old_email: address,
+    new_email: address,
+    change_id: changeId,
+  }),
   /** Security notice to the old address: the address was changed. */
   z.object({ kind: z.literal('email_changed'), user_id: objectId, old_email: address, new_email: address }),
   /** Security notice: the password was changed or reset. */

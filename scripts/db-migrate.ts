@@ -5,6 +5,7 @@
 import { createAuthEpochs } from '../src/lib/auth-epochs.js';
 import { createLocks } from '../src/lib/locks.js';
 import { createRedis } from '../src/lib/redis.js';
+import { collisionCount, collisionSummary } from '../src/modules/legacy-migration/report.js';
 import { runLegacyMigration } from '../src/modules/legacy-migration/run.js';
 import { createQuotaService } from '../src/shared/quota/service.js';
 import { runDatabaseScript } from './lib/run-script.js';
@@ -34,6 +35,12 @@ runDatabaseScript('db:migrate', async (config) => {
     process.stdout.write(`${text}\n`);
     // One machine-readable line for scripts and tests.
     process.stdout.write(`db:migrate summary ${JSON.stringify({ dry_run: dryRun, collections: reports })}\n`);
+    // Loud: a collision needs the operator, so a script chaining db:migrate and the start stops here.
+    const collisions = collisionCount(reports);
+    if (collisions) {
+      process.stderr.write(`${collisionSummary(collisions)}\n`);
+      process.exitCode = 2;
+    }
   } finally {
     redis.disconnect();
   }

@@ -39,6 +39,7 @@ import { createApiKeyService } from './modules/api-keys/service.js';
 import { createApiKeysRouter } from './modules/api-keys/routes.js';
 import { createAccountRevocation } from './modules/users/revocation.js';
 import { createAccountService } from './modules/users/service.js';
+import { createEmailChange } from './modules/users/email-change.js';
 import { createPasswordConfirmation } from './modules/users/password-confirmation.js';
 import { createUsersRouter } from './modules/users/routes.js';
 import { createFirstEmailProof } from './modules/users/first-email-proof.js';
@@ -117,6 +118,7 @@ export function createApp(infra: AppInfra): AppHandle {
   const refreshTokens = createRefreshTokens({
     ttlDays: config.REFRESH_TOKEN_TTL_DAYS,
     reuseGraceSeconds: config.REFRESH_REUSE_GRACE_SECONDS,
+    secret: config.JWT_SECRET_KEY,
   });
   const sessions = createSessions({ refreshTokens });
   const loginLimiter = createLoginLimiter({
@@ -138,6 +140,10 @@ export function createApp(infra: AppInfra): AppHandle {
   const mailTokens = createMailTokens();
   const limitAddress = ipLimits.perKey('mail-address', {
     max: config.MAIL_MAX_PER_ADDRESS,
+    windowSeconds: config.MAIL_ADDRESS_WINDOW_SECONDS,
+  });
+  const limitAccountMail = ipLimits.perKey('mail-account', {
+    max: config.MAIL_MAX_PER_ACCOUNT,
     windowSeconds: config.MAIL_ADDRESS_WINDOW_SECONDS,
   });
   const auth = createAuthService({
@@ -171,10 +177,18 @@ export function createApp(infra: AppInfra): AppHandle {
   const revocation = createAccountRevocation({ refreshTokens, apiKeys });
   const superadmins = createSuperadminGuard({ redis, prefix });
   const confirmPassword = createPasswordConfirmation({ passwords, loginLimiter });
+  const emailChange = createEmailChange({
+    confirmPassword,
+    outbox,
+    tokens: mailTokens,
+    limitAddress,
+    limitAccount: limitAccountMail,
+  });
   const account = createAccountService({
     passwords,
     confirmPassword,
     outbox,
+    emailChange,
     issueTokens: auth.issueTokens,
     revocation,
     superadmins,
@@ -270,6 +284,7 @@ export function createApp(infra: AppInfra): AppHandle {
     createMailFlowRouter({
       passwordReset,
       verification,
+      emailChange,
       authenticate,
       forgotLimit: ipLimits.limit('password-forgot', {
         max: config.PASSWORD_FORGOT_MAX_PER_IP,

@@ -173,8 +173,10 @@ export const envSchema = z
     ),
     /** Explicitly run without mail: mail-dependent endpoints answer 503 mail_disabled, notices are skipped. */
     MAIL_DISABLED: boolFlag,
-    /** Mails about one address per window from the anonymous and self-service flows (forgot password, resend). */
+    /** Mails about one address per window: forgot password, resend, and address-change links sent to it. */
     MAIL_MAX_PER_ADDRESS: z.coerce.number().int().min(1).default(5),
+    /** Address-change mails one account may have sent to other addresses per window (MAIL_ADDRESS_WINDOW_SECONDS). */
+    MAIL_MAX_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
     MAIL_ADDRESS_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(3600),
     /** `POST /auth/password/forgot` per window from one IP (an IPv6 /64). */
     PASSWORD_FORGOT_MAX_PER_IP: z.coerce.number().int().min(1).default(20),

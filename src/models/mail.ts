@@ -1,10 +1,10 @@
 import { Schema, model, type InferSchemaType } from 'mongoose';
 
-export const MAIL_TOKEN_PURPOSES = ['password_reset', 'verify_email', 'email_change'] as const;
+export const MAIL_TOKEN_PURPOSES = ['password_reset', 'verify_email', 'email_change', 'email_change_cancel'] as const;
 export type MailTokenPurpose = (typeof MAIL_TOKEN_PURPOSES)[number];
 
 /**
- * The secret of a link sent by mail (password reset, address verification, address change), stored only as
+ * The secret of a link sent by mail (password reset, address verification, address change and its cancel), stored only as
  * SHA-256, with its purpose, the address it was sent to and an expiry. Spent by a claim by insert into
  * mail_token_uses. No TTL index (FerretDB has none): purgeMailTokens removes spent and expired ones.
  */
@@ -17,6 +17,8 @@ const mailTokenSchema = new Schema(
     email: { type: String, required: true },
     /** The user's token_version at issue: a reset link dies with any later password change or revocation. */
     token_version: { type: Number, required: true },
+    /** For address-change links (confirm, cancel): the one change they were minted for. */
+    change_id: { type: String, default: null },
     expires_at: { type: Date, required: true },
   },
   { collection: 'mail_tokens', timestamps: { createdAt: 'created_at', updatedAt: false } as const },

@@ -237,6 +237,27 @@ describe('attack B: an account registered with the victim address before the vic
     expect(await UserModel.countDocuments({ email: victimEmail })).toBe(1);
   });
 
+  it("pre-account: the squatter's own pending address change dies with the owner's provider sign-in (its links with it)", async () => {
+    const victimEmail = uniqueEmail('victim-d');
+    const squatter = await registerAndLogin(env.app, victimEmail);
+    const away = uniqueEmail('squatter-elsewhere');
+    const changed = await api()
+      .patch('/users/me')
+      .set(squatter.auth)
+      .send({ email: away, current_password: TEST_PASSWORD });
+    expect(changed.status).toBe(202);
+    expect(await UserModel.findById(squatter.user.id).lean()).toMatchObject({ pending_email: away });
+
+    const owner = await ownerSignsIn('github', victimEmail);
+    expect(owner.user.id).toBe(squatter.user.id);
+    // Confirmation links are bound to the change id: with the change gone, the squatter's link confirms nothing.
+    expect(await UserModel.findById(squatter.user.id).lean()).toMatchObject({
+      email: victimEmail,
+      pending_email: null,
+      pending_email_change_id: null,
+    });
+  });
+
   it("leaves nothing behind that the attacker creates in a race with the victim's first sign-in (keys, sub-users, sign-ins, members)", async () => {
     const victimEmail = uniqueEmail('victim-race');
     const attacker = await registerAndLogin(env.app, victimEmail);

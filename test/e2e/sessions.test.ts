@@ -253,8 +253,9 @@ describe(`refresh reuse grace window (${GRACE_SECONDS} s here)`, () => {
     results: Array<{ status: number; body: { access_token: string; refresh_token: string } }>,
   ) {
     for (const result of results) expect(result.status).toBe(200);
+    // Every caller holds the one child of the shared token (deterministic from it), so the line never forks.
     const tokens = results.map((result) => result.body.refresh_token);
-    expect(new Set(tokens).size).toBe(tokens.length);
+    expect(new Set(tokens).size).toBe(1);
     for (const result of results) await expectServed(result.body.access_token);
     const next = await Promise.all(results.map((result) => refresh(result.body.refresh_token)));
     for (const result of next) expect(result.status).toBe(200);
@@ -263,7 +264,7 @@ describe(`refresh reuse grace window (${GRACE_SECONDS} s here)`, () => {
   }
 
   for (const windows of [2, 5]) {
-    it(`${windows} windows refreshing one shared token at once all stay signed in, in the same session`, async () => {
+    it(`${windows} windows refreshing one shared token at once all stay signed in, on one line of one session`, async () => {
       const { refreshToken, accessToken } = await registerAndLogin(app);
       const [session] = await listSessions(accessToken);
       const results = await Promise.all(Array.from({ length: windows }, () => refresh(refreshToken)));
@@ -273,6 +274,26 @@ describe(`refresh reuse grace window (${GRACE_SECONDS} s here)`, () => {
       expect(listed[0]!.current).toBe(true);
     });
   }
+
+  it('a token captured within the window gives the same child as its owner got: no branch to outlive the owner', async () => {
+    const victim = await registerAndLogin(app);
+    const own = await refresh(victim.refreshToken);
+    expect(own.status).toBe(200);
+    const captured = await refresh(victim.refreshToken);
+    expect(captured.status).toBe(200);
+    // One line: the thief holds the victim's own next token, not a branch of its own.
+    expect(captured.body.refresh_token).toBe(own.body.refresh_token);
+    expect(await listSessions(own.body.access_token)).toHaveLength(1);
+    const thiefNext = await refresh(captured.body.refresh_token);
+    expect(thiefNext.status).toBe(200);
+    // The victim ends every other session; then uses its line after the window: a replay, which ends the thief.
+    expect((await app.request.delete('/auth/sessions').set(bearer(own.body.access_token))).status).toBe(204);
+    await new Promise((resolve) => setTimeout(resolve, GRACE_SECONDS * 1000 + 250));
+    const victimNext = await refresh(own.body.refresh_token);
+    expect(victimNext.status).toBe(401);
+    await expectRefused(thiefNext.body.access_token);
+    expect((await refresh(thiefNext.body.refresh_token)).status).toBe(401);
+  });
 
   it('an older ancestor presented within the window is still a replay: the whole session is revoked', async () => {
     const { refreshToken } = await registerAndLogin(app);

@@ -32,6 +32,7 @@ function build(test: TestApp) {
   const refreshTokens = createRefreshTokens({
     ttlDays: config.REFRESH_TOKEN_TTL_DAYS,
     reuseGraceSeconds: config.REFRESH_REUSE_GRACE_SECONDS,
+    secret: config.JWT_SECRET_KEY,
   });
   const quota = createQuotaService({ redis, prefix });
   const cache = createApiKeyCache({ redis, prefix, ttlSeconds: config.API_KEY_CACHE_SECONDS });

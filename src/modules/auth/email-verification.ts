@@ -4,11 +4,14 @@ import { ConflictError } from '../../lib/errors.js';
 import { isDuplicateKeyError } from '../../lib/mongo.js';
 import { setVerified } from '../../lib/verified-write.js';
 import { UserModel, type UserDoc } from '../../models/user.js';
+import { isAddressTaken } from '../../models/user-addresses.js';
 import type { MailOutbox } from '../../shared/mail/outbox.js';
 import type { MailTokenRecord, MailTokens } from '../../shared/mail/tokens.js';
 import type { FirstEmailProof } from '../users/first-email-proof.js';
 import type { ConfirmPassword } from '../users/password-confirmation.js';
 import { invalidToken } from './mail-token-errors.js';
+import { isPendingChange } from '../users/email-change.js';
+import { NO_PENDING_EMAIL_CHANGE } from '../users/pending-email-change.js';
 
 interface Deps {
   tokens: MailTokens;
@@ -52,20 +55,29 @@ export function createEmailVerification({ tokens, outbox, emailProof, confirmPas
     await sendVerification(user, randomUUID());
   }
 
-  /** The token's account and what it proves, when it is still good: the same address, or the same pending change. */
+  /**
+   * The token's account and what it proves, when it is still good: the same address, or the very change it was
+   * minted for (same change id and token_version: a cancelled, replaced or cleaned-up change's link is dead).
+   */
   async function resolve(token: string): Promise<{ record: MailTokenRecord; user: UserDoc } | null> {
     const record = await tokens.find(token, ['verify_email', 'email_change']);
     if (!record) return null;
     const user = await UserModel.findById(record.user_id);
     if (!user || !user.is_active) return null;
     const current =
-      record.purpose === 'verify_email' ? user.email === record.email : user.pending_email === record.email;
+      record.purpose === 'verify_email'
+        ? user.email === record.email
+        : user.pending_email === record.email && isPendingChange(user, record);
     return current ? { record, user } : null;
   }
 
-  /** An unproven account with a password: its registrant set the password, the address may be someone else's. */
+  /**
+   * Whoever asked holds the password; only the address's owner reads the link. Confirming needs both, so a
+   * stranger's click cannot hand anyone an address: an address change always (the requesting account's password),
+   * a registration address while the account is unproven and has a password (its registrant set it).
+   */
   const needsPassword = (record: MailTokenRecord, user: UserDoc) =>
-    record.purpose === 'verify_email' && !user.is_verified && Boolean(user.password_hash);
+    record.purpose === 'email_change' || (!user.is_verified && Boolean(user.password_hash));
 
   async function describe(token: string): Promise<PendingProof | null> {
     const found = await resolve(token);
@@ -97,9 +109,13 @@ export function createEmailVerification({ tokens, outbox, emailProof, confirmPas
     else await setVerified(UserModel, user._id, { is_verified: true, email_verified_at: new Date() });
   }
 
-  /** A requested change: the address moves only now, proven from this moment; the old address hears of it. */
-  async function confirmChange(record: MailTokenRecord, user: UserDoc): Promise<void> {
-    if (await UserModel.exists({ email: record.email })) throw emailTaken();
+  /**
+   * A requested change: the address moves only now, with the requesting account's password typed on the page, proven
+   * from this moment; the old address hears of it.
+   */
+  async function confirmChange(record: MailTokenRecord, user: UserDoc, password: string | undefined, ip: string) {
+    await confirmPassword(user, password, ip, 'password');
+    if (await isAddressTaken(record.email)) throw emailTaken();
     if (!(await tokens.claim(record))) throw invalidToken();
     const changeId = user.pending_email_change_id ?? record._id.toString();
     try {
@@ -107,8 +123,7 @@ export function createEmailVerification({ tokens, outbox, emailProof, confirmPas
         email: record.email,
         is_verified: true,
         email_verified_at: new Date(),
-        pending_email: null,
-        pending_email_change_id: null,
+        ...NO_PENDING_EMAIL_CHANGE,
       });
     } catch (error) {
       // Taken meanwhile (another account confirmed the same address first): the unique index decides.
@@ -126,7 +141,7 @@ export function createEmailVerification({ tokens, outbox, emailProof, confirmPas
     const found = await resolve(token);
     if (!found) throw invalidToken();
     const { record, user } = found;
-    if (record.purpose === 'email_change') await confirmChange(record, user);
+    if (record.purpose === 'email_change') await confirmChange(record, user, password, ip);
     else await confirmAddress(record, user, password, ip);
     return { email: record.email };
   }

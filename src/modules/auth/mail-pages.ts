@@ -58,10 +58,19 @@ ${
   needsPassword
     ? `<label for="password">Your password</label>
 <input id="password" name="password" type="password" autocomplete="current-password" required>
-<p>If you did not create this account, do not confirm: use “Forgot password” with this address instead.</p>`
+<p>${newAddress ? 'The password of the account that asked for this address. If you did not ask, do not confirm.' : 'If you did not create this account, do not confirm: use “Forgot password” with this address instead.'}</p>`
     : ''
 }
 <button type="submit">Confirm</button></form>`,
+    ),
+  cancelChangeForm: (token: string, email: string, message?: string) =>
+    page(
+      'Cancel the address change',
+      `${notice(message)}
+<p>Your account asked to move to <strong>${escapeHtml(email)}</strong>. Cancel it if you did not ask for it.</p>
+<form method="post" action="/auth/email-change/cancel">${hidden(token)}
+<button type="submit">Cancel the change</button></form>
+<p>Then reset your password: whoever asked for it may know it.</p>`,
     ),
   done: (title: string, message: string) => page(title, `<p>${escapeHtml(message)}</p><p>You can close this page.</p>`),
   invalidLink: () =>

@@ -4,11 +4,14 @@ import { route } from '../../lib/http/route.js';
 import { requirePrincipal } from '../../lib/http/principal.js';
 import type { Authenticate } from '../../middleware/authenticate.js';
 import type { EmailVerification } from './email-verification.js';
+import type { EmailChange } from '../users/email-change.js';
 import { pages, sendPage } from './mail-pages.js';
 import type { PasswordReset } from './password-reset.js';
 import { invalidToken } from './mail-token-errors.js';
 import {
   acceptedSchema,
+  cancelEmailChangeBodySchema,
+  emailChangeCancelledSchema,
   emailVerifiedSchema,
   forgotPasswordBodySchema,
   mailTokenQuerySchema,
@@ -19,6 +22,7 @@ import {
 interface Deps {
   passwordReset: PasswordReset;
   verification: EmailVerification;
+  emailChange: Pick<EmailChange, 'describeCancel' | 'cancelByLink'>;
   authenticate: Authenticate;
   /** Per-IP limit of forgot-password requests, before anything else. */
   forgotLimit: RequestHandler;
@@ -45,7 +49,13 @@ async function asPage(res: Response, run: () => Promise<void>, errorPage: (messa
   }
 }
 
-export function createMailFlowRouter({ passwordReset, verification, authenticate, forgotLimit }: Deps): Router {
+export function createMailFlowRouter({
+  passwordReset,
+  verification,
+  emailChange,
+  authenticate,
+  forgotLimit,
+}: Deps): Router {
   const router = Router();
   const tags = ['auth'];
 
@@ -193,6 +203,55 @@ export function createMailFlowRouter({ passwordReset, verification, authenticate
             needsPassword: pending.needsPassword,
             message,
           }),
+      );
+    },
+  );
+
+  route(
+    router,
+    {
+      method: 'get',
+      path: '/auth/email-change/cancel',
+      summary: "The page the change notice's cancel link opens: a button that posts to POST /auth/email-change/cancel",
+      tags,
+      query: mailTokenQuerySchema,
+      responses: {
+        200: { description: 'The cancel page', contentType: HTML },
+        400: { description: 'The link does not work', contentType: HTML },
+      },
+    },
+    async (req, res, { query }) => {
+      const pending = await emailChange.describeCancel(query.token);
+      if (!pending) deadLink(req, res);
+      else sendPage(res, 200, pages.cancelChangeForm(query.token, pending.email));
+    },
+  );
+
+  route(
+    router,
+    {
+      method: 'post',
+      path: '/auth/email-change/cancel',
+      summary: "Cancel a pending address change with the change notice's link token (no sign-in needed)",
+      tags,
+      body: cancelEmailChangeBodySchema,
+      bodyType: 'form',
+      responses: { 200: { description: 'The change is cancelled', schema: emailChangeCancelledSchema } },
+    },
+    async (req, res, { body }) => {
+      if (!fromPage(req)) {
+        const { email } = await emailChange.cancelByLink(body.token);
+        res.json({ pending_email: null, cancelled_email: email });
+        return;
+      }
+      await asPage(
+        res,
+        async () => {
+          const { email } = await emailChange.cancelByLink(body.token);
+          const next = 'Reset your password now: whoever asked for the change may know it.';
+          sendPage(res, 200, pages.done('Change cancelled', `The move to ${email} is cancelled. ${next}`));
+        },
+        () => pages.invalidLink(),
       );
     },
   );

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mailJobId } from '../../../queues/index.js';
 import { setVerified } from '../../lib/verified-write.js';
 import { UserModel } from '../../models/user.js';
+import { findUserByAddress } from '../../models/user-addresses.js';
 import type { MailOutbox } from '../../shared/mail/outbox.js';
 import type { MailTokenRecord, MailTokens } from '../../shared/mail/tokens.js';
 import type { AccountRevocation } from '../users/revocation.js';
@@ -28,7 +29,7 @@ export function createPasswordReset({ tokens, outbox, passwords, revocation, ema
   async function requestReset(email: string): Promise<void> {
     outbox.assertEnabled();
     await limitAddress(email);
-    const user = await UserModel.findOne({ email }, { is_active: 1, is_sub_user: 1 }).lean();
+    const user = await findUserByAddress(email);
     if (!user || !user.is_active || user.is_sub_user) return;
     const userId = user._id.toString();
     await outbox.send({ kind: 'password_reset', user_id: userId }, mailJobId.passwordReset(userId, randomUUID()));

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { sha256 } from '../../lib/hash.js';
 import mongoose, { type Types } from 'mongoose';
 import { RefreshTokenModel, RefreshTokenUseModel, RevokedFamilyModel } from '../../models/refresh-token.js';
@@ -21,6 +21,12 @@ export interface SpentRefreshToken {
   tokenVersion: number | null;
 }
 
+/** The token a rotation spends: its child is derived from it. */
+export interface ParentToken {
+  id: Types.ObjectId;
+  token: string;
+}
+
 export interface IssuedRefreshToken {
   token: string;
   expiresAt: Date;
@@ -30,6 +36,8 @@ interface Options {
   ttlDays: number;
   /** REFRESH_REUSE_GRACE_SECONDS: how long a just-spent token still yields a pair in its session (0 = never). */
   reuseGraceSeconds: number;
+  /** A server secret: a rotation's child token is an HMAC of its parent under a key derived from it. */
+  secret: string;
 }
 
 /**
@@ -37,26 +45,42 @@ interface Options {
  * token by inserting into a unique index (FerretDB has no atomic read-modify-write), so of racing refreshes exactly
  * one claims it. The others, and any later presentation, are replays that revoke the whole family, except within the
  * reuse grace window: the just-spent token (none of its children spent yet, like Supabase Auth's reuse interval)
- * presented again within it yields a new pair in the same session, so editor windows sharing one token stay signed in.
+ * presented again within it yields the same child its first use got (never a second one), so editor windows sharing
+ * one token stay signed in on one line, and a thief who captured it shares the owner's line instead of forking a
+ * hidden one: as soon as the two diverge by more than the window, the next presentation is a replay that ends both.
+ * The child is derived from the parent (an HMAC under a server key), so no token is ever stored in the clear.
  */
-export function createRefreshTokens({ ttlDays, reuseGraceSeconds }: Options) {
+export function createRefreshTokens({ ttlDays, reuseGraceSeconds, secret }: Options) {
+  const childKey = createHmac('sha256', secret).update('aicoder refresh-token child v1').digest();
+  const childOf = (parent: string) => `rt_${createHmac('sha256', childKey).update(parent).digest('base64url')}`;
+
+  /**
+   * Issues a session's first token (random), or the child of a spent one (derived from it). Every caller presenting
+   * the same parent within the window gets the same child: the first inserts it, the others find it inserted.
+   */
   async function issue(
     userId: Types.ObjectId | string,
     familyId: string,
     session: SessionFacts,
-    parentId: Types.ObjectId | null = null,
+    parent: ParentToken | null = null,
   ): Promise<IssuedRefreshToken> {
-    const token = `rt_${randomBytes(32).toString('base64url')}`;
+    const token = parent ? childOf(parent.token) : `rt_${randomBytes(32).toString('base64url')}`;
     const expiresAt = new Date(Date.now() + ttlDays * 86_400_000);
-    await RefreshTokenModel.create({
-      token_hash: sha256(token),
-      user_id: userId,
-      family_id: familyId,
-      expires_at: expiresAt,
-      auth_time: session.authTime,
-      token_version: session.tokenVersion,
-      parent_id: parentId,
-    });
+    try {
+      await RefreshTokenModel.create({
+        token_hash: sha256(token),
+        user_id: userId,
+        family_id: familyId,
+        expires_at: expiresAt,
+        auth_time: session.authTime,
+        token_version: session.tokenVersion,
+        parent_id: parent?.id ?? null,
+      });
+    } catch (error) {
+      if (!parent || !isDuplicateKeyError(error)) throw error;
+      const existing = await RefreshTokenModel.findOne({ token_hash: sha256(token) }, { expires_at: 1 }).lean();
+      return { token, expiresAt: existing?.expires_at ?? expiresAt };
+    }
     return { token, expiresAt };
   }
 

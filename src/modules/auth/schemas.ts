@@ -138,12 +138,16 @@ export const resetPasswordBodySchema = z
 export const verifyEmailBodySchema = z
   .object({
     token: mailTokenField,
-    /** Needed to confirm an account's first address when the account has a password (see the README). */
+    /** The account's password: needed for an address change, and for an unproven account's first address. */
     password: z.string().max(1024).optional(),
   })
   .strict()
   .openapi('VerifyEmailRequest');
 export const mailTokenQuerySchema = z.object({ token: mailTokenField });
+export const cancelEmailChangeBodySchema = z.object({ token: mailTokenField }).strict().openapi('CancelEmailChange');
+export const emailChangeCancelledSchema = z
+  .object({ pending_email: z.null(), cancelled_email: z.string() })
+  .openapi('EmailChangeCancelled');
 export const acceptedSchema = z.object({ message: z.string() }).openapi('Accepted');
 export const emailVerifiedSchema = z
   .object({ email: z.string(), is_verified: z.literal(true) })

@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import type { Types } from 'mongoose';
 import type { Config } from '../../config/index.js';
 import { UserModel, type UserDoc } from '../../models/user.js';
+import { findUserByAddress, isAddressTaken } from '../../models/user-addresses.js';
 import { AppError, ConflictError, UnauthorizedError } from '../../lib/errors.js';
 import { isDuplicateKeyError } from '../../lib/mongo.js';
 import { initialQuotaFields } from './new-user.js';
 import { bcryptClient, type PasswordHasher } from './passwords.js';
 import type { AccessTokens } from './access-tokens.js';
-import type { RefreshTokens } from './refresh-tokens.js';
+import type { ParentToken, RefreshTokens } from './refresh-tokens.js';
 import type { LoginLimiter } from './login-limiter.js';
 import type { KnownClients } from './known-clients.js';
 import type { SessionClient, Sessions } from './sessions.js';
@@ -71,12 +71,7 @@ export function createAuthService({
    * The access token carries the refresh family as `sid`, so revoking the session (logout, replay) ends both, and
    * the sign-in time as `auth_time` (kept by every rotation), so sensitive changes can ask for a recent sign-in.
    */
-  async function issuePair(
-    user: UserDoc,
-    familyId: string,
-    authTime: Date | null,
-    parentId: Types.ObjectId | null = null,
-  ) {
+  async function issuePair(user: UserDoc, familyId: string, authTime: Date | null, parent: ParentToken | null = null) {
     const ver = user.token_version ?? 0;
     const access_token = accessTokens.sign({
       sub: user._id.toString(),
@@ -85,7 +80,7 @@ export function createAuthService({
       sid: familyId,
       authTime: authTime ? Math.floor(authTime.getTime() / 1000) : undefined,
     });
-    const refresh = await refreshTokens.issue(user._id, familyId, { authTime, tokenVersion: ver }, parentId);
+    const refresh = await refreshTokens.issue(user._id, familyId, { authTime, tokenVersion: ver }, parent);
     const pair: TokenPair = {
       access_token,
       refresh_token: refresh.token,
@@ -109,7 +104,7 @@ export function createAuthService({
 
   /** A taken address is refused before the password is hashed (the 409 says as much, so checking first reveals nothing). */
   async function register(input: RegisterInput): Promise<UserDoc> {
-    if (await UserModel.exists({ email: input.email })) throw emailTaken();
+    if (await isAddressTaken(input.email)) throw emailTaken();
     let user: UserDoc;
     try {
       user = await UserModel.create({
@@ -129,7 +124,7 @@ export function createAuthService({
   }
 
   async function checkCredentials(email: string, password: string, ip: string): Promise<UserDoc> {
-    const user = await UserModel.findOne({ email });
+    const user = await findUserByAddress(email);
     const passwordOk = await passwords.verify(password, user?.password_hash, bcryptClient.ip(ip));
     if (!user || !passwordOk || !user.is_active) throw new UnauthorizedError(INVALID_LOGIN, 'invalid_credentials');
     await upgradeHash(user, password);
@@ -203,7 +198,7 @@ export function createAuthService({
       await refreshTokens.revokeFamily(familyId, outdated ? 'outdated_session' : 'inactive_user');
       throw new UnauthorizedError('Invalid refresh token', 'invalid_refresh_token');
     }
-    const { pair, refreshExpiresAt } = await issuePair(user, familyId, authTime, tokenId);
+    const { pair, refreshExpiresAt } = await issuePair(user, familyId, authTime, { id: tokenId, token: refreshToken });
     await sessions.touch(familyId, refreshExpiresAt);
     return pair;
   }

@@ -6,6 +6,7 @@ import { RefreshTokenModel, RevokedFamilyModel } from '../../models/refresh-toke
 import { SessionModel, type SessionFields } from '../../models/session.js';
 import type { UserDoc } from '../../models/user.js';
 import type { RefreshTokens } from './refresh-tokens.js';
+import { cancelPendingEmailChange } from '../users/pending-email-change.js';
 
 export type SessionMethod = 'password' | 'oauth' | 'dashboard';
 
@@ -90,8 +91,12 @@ export function createSessions({ refreshTokens }: { refreshTokens: Pick<RefreshT
     await refreshTokens.revokeFamily(live.family_id, 'ended_by_user');
   }
 
-  /** Ends every session of the user but `keepFamilyId` (the caller's), including ones older than the session list. */
+  /**
+   * Ends every session of the user but `keepFamilyId` (the caller's), including ones older than the session list,
+   * and cancels a pending address change (someone in one of those sessions may have asked for it).
+   */
   async function endOthers(user: UserDoc, keepFamilyId: string | undefined): Promise<void> {
+    await cancelPendingEmailChange(user._id);
     const [fromTokens, fromSessions] = await Promise.all([
       RefreshTokenModel.distinct('family_id', { user_id: user._id }) as Promise<string[]>,
       SessionModel.distinct('family_id', { user_id: user._id }) as Promise<string[]>,

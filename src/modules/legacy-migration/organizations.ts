@@ -8,7 +8,16 @@ import { UserModel } from '../../models/user.js';
 import { ledgerTotals } from '../../shared/quota/accounts.js';
 import { forEachBatch, lockedWrite, refreshLoadedAccount, type MigrationContext } from './context.js';
 import { bump, emptyReport, type CollectionReport } from './report.js';
-import { asRead, dateOf, nextAnniversary, numberOr, objectIdOf, plainObjectOf, shown } from './values.js';
+import {
+  asRead,
+  dateOf,
+  isActiveValue,
+  nextAnniversary,
+  numberOr,
+  objectIdOf,
+  plainObjectOf,
+  shown,
+} from './values.js';
 
 type Raw = mongo.Document;
 
@@ -51,6 +60,7 @@ export function memberRowsOf(members: unknown, ownerId: Types.ObjectId | null, j
 }
 
 export const MEMBERSHIPS_NOTE = 'memberships in organization_members (owner included)';
+export const SUB_USERS_NOTE = 'sub-users among the members, left out (they stay under their parent)';
 
 type OrgPlan =
   | { kind: 'current'; reason: string }
@@ -93,15 +103,17 @@ async function planOrganization(ctx: MigrationContext, raw: Raw): Promise<OrgPla
 
   const createdAt = dateOf(raw.created_at) ?? ctx.now;
   const rows = memberRowsOf(raw.members, ownerId, createdAt);
-  const existing = new Set(
-    (
-      await UserModel.collection
-        .find({ _id: { $in: rows.map((r) => r.user_id) } }, { projection: { _id: 1 } })
-        .toArray()
-    ).map((u) => String(u._id)),
-  );
-  const members = rows.filter((row) => existing.has(row.user_id.toHexString()));
-  if (members.length < rows.length) notes.push('member ids that name no user, left out');
+  const users = await UserModel.collection
+    .find({ _id: { $in: rows.map((r) => r.user_id) } }, { projection: { _id: 1, is_sub_user: 1 } })
+    .toArray();
+  const existing = new Set(users.map((u) => String(u._id)));
+  // A sub-user stays under its parent (its cap, its model list, its parent's standing): never a member.
+  const subUsers = new Set(users.filter((u) => u.is_sub_user === true).map((u) => String(u._id)));
+  if (subUsers.has(ownerId.toHexString())) return { kind: 'skip', reason: 'owner_id names a sub-user' };
+  const known = rows.filter((row) => existing.has(row.user_id.toHexString()));
+  if (known.length < rows.length) notes.push('member ids that name no user, left out');
+  const members = known.filter((row) => !subUsers.has(row.user_id.toHexString()));
+  for (let left = known.length - members.length; left > 0; left -= 1) notes.push(SUB_USERS_NOTE);
 
   let resetDate = dateOf(raw.reset_date);
   if (!resetDate) {
@@ -128,7 +140,7 @@ async function planOrganization(ctx: MigrationContext, raw: Raw): Promise<OrgPla
     tokens_remaining: Math.max(0, monthlyLimit - tokensUsed),
     reset_date: resetDate,
     monthly_usage: { api_calls: numberOr(plainObjectOf(raw.monthly_usage)?.api_calls, 0), tokens_used: tokensUsed },
-    is_active: raw.is_active !== false,
+    is_active: isActiveValue(raw.is_active),
     deleted_at: dateOf(raw.deleted_at),
     // The embedded array moves here (nothing is deleted); membership lives in organization_members from now on.
     legacy_migration: {

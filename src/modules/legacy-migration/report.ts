@@ -1,3 +1,5 @@
+import type { AddressCollision } from './collisions.js';
+
 /** What `npm run db:migrate` found and did in one collection. */
 export interface CollectionReport {
   collection: string;
@@ -13,6 +15,8 @@ export interface CollectionReport {
   notes: Record<string, number>;
   /** Collections only surveyed (shapes unknown): field names seen in documents of another shape, with counts. */
   fieldsSeen?: Record<string, number>;
+  /** Users: addresses more than one account holds case-insensitively (their Python documents are left unconverted). */
+  collisions?: AddressCollision[];
 }
 
 export const emptyReport = (collection: string): CollectionReport => ({
@@ -57,10 +61,23 @@ export function formatReport(reports: CollectionReport[], dryRun: boolean, secon
     for (const line of listed(r.notes)) lines.push(`    note: ${line}`);
     if (r.fieldsSeen && Object.keys(r.fieldsSeen).length)
       lines.push(`    fields seen in them: ${listed(r.fieldsSeen).slice(0, 30).join(', ')}`);
+    for (const c of r.collisions ?? []) lines.push(`    ${collisionLine(c)}`);
   }
+  const collisions = collisionCount(reports);
+  if (collisions) lines.push(collisionSummary(collisions));
   const total = reports.reduce((sum, r) => sum + r.read, 0);
   lines.push(
     `db:migrate: ${n(total)} documents read in ${seconds.toFixed(1)} s (${n(Math.round(total / Math.max(seconds, 0.001)))} documents/s)`,
   );
   return lines.join('\n');
 }
+
+/** Ids only (an address is personal data): the operator looks the accounts up by _id. */
+const collisionLine = (c: AddressCollision) =>
+  `address collision: ${c.accounts.map((a) => `${a.id} (${a.origin === 'python' ? 'Python' : 'created by this service'})`).join(', ')}; ${c.keeps} keeps the address`;
+
+export const collisionCount = (reports: CollectionReport[]) =>
+  reports.reduce((sum, r) => sum + (r.collisions?.length ?? 0), 0);
+
+export const collisionSummary = (count: number) =>
+  `db:migrate: ${n(count)} address collision(s): those Python accounts were left unconverted; resolve each as the README says ("Moving from the Python system") and run db:migrate again (exit code 2 until none is left)`;

@@ -9,10 +9,12 @@ import {
   type LegacyMigrationMark,
 } from '../../models/legacy-user.js';
 import { ROLES, UserModel, type Role } from '../../models/user.js';
+import { addressKey } from '../../models/user-addresses.js';
 import { ledgerTotals, type AccountRef } from '../../shared/quota/accounts.js';
 import { forEachBatch, lockedWrite, refreshLoadedAccount, type MigrationContext } from './context.js';
 import { bump, emptyReport, type CollectionReport } from './report.js';
-import { asRead, dateOf, numberOr, objectIdOf, plainObjectOf, shown } from './values.js';
+import { asRead, dateOf, isActiveValue, numberOr, objectIdOf, plainObjectOf, shown } from './values.js';
+import { findAddressCollisions } from './collisions.js';
 import { addMonthsUtc } from '../../lib/dates.js';
 import { sumBy } from '../../lib/aggregate.js';
 import { TokenUsageModel } from '../../models/token-usage.js';
@@ -95,13 +97,15 @@ export async function planUser(
   raw: Raw,
   parentOf: ParentLookup,
   ledgerUsed: LedgerLookup,
+  collided: ReadonlySet<string>,
 ): Promise<UserPlan> {
   const current = currentReason(raw);
   if (current) return { kind: 'current', reason: current };
   const notes: string[] = [];
 
-  const email = typeof raw.email === 'string' ? raw.email.trim().toLowerCase() : '';
+  const email = typeof raw.email === 'string' ? addressKey(raw.email) : '';
   if (!EMAIL.test(email)) return { kind: 'skip', reason: 'no usable email' };
+  if (collided.has(email)) return { kind: 'skip', reason: COLLISION_REASON };
 
   let tier = legacyTierOf(raw.subscription);
   if (raw.subscription !== undefined && raw.subscription !== null && !tier) {
@@ -175,7 +179,7 @@ export async function planUser(
     role,
     subscription_tier: tier,
     subscription: null,
-    is_active: raw.is_active !== false,
+    is_active: isActiveValue(raw.is_active),
     // Real users of the old system: their address counts as proven (see the README), so a first OAuth sign-in never wipes them.
     is_verified: true,
     email_verified_at: dateOf(raw.email_verified_at) ?? ctx.now,
@@ -213,16 +217,26 @@ export async function planUser(
   return { kind: 'convert', filter, set, notes, accounts };
 }
 
-/** Converts every Python user document (batched by _id); each document is one conditional update. */
+export const COLLISION_REASON =
+  'address held by another account in another case (a collision, listed below: the operator decides)';
+
+/**
+ * Converts every Python user document (batched by _id); each document is one conditional update. A Python
+ * document whose address another account holds in another case is left as it is and reported (never converted
+ * in anyone's favour): the service already signs the address in to the account that keeps it (a Python account
+ * before a newcomer's), and the operator decides what becomes of the others.
+ */
 export async function migrateUsers(ctx: MigrationContext): Promise<CollectionReport> {
-  const report = emptyReport('users');
+  const collisions = await findAddressCollisions();
+  const report: CollectionReport = { ...emptyReport('users'), collisions: [...collisions.values()] };
+  const collided = new Set(collisions.keys());
   const collection = UserModel.collection;
   const parentOf: ParentLookup = (id) => collection.findOne({ _id: id });
   await forEachBatch(ctx, collection, report, async (docs) => {
     // Read after the documents: a settlement landing in between is in the ledger but not yet in tokens_used, so
     // the carried usage can only come out lower (in the user's favour), never count a request twice.
     const ledgerUsed = await batchLedger(docs);
-    for (const doc of docs) await migrateOne(ctx, report, doc, parentOf, ledgerUsed);
+    for (const doc of docs) await migrateOne(ctx, report, doc, { parentOf, ledgerUsed, collided });
   });
   return report;
 }
@@ -233,12 +247,15 @@ async function migrateOne(
   ctx: MigrationContext,
   report: CollectionReport,
   first: Raw,
-  parentOf: ParentLookup,
-  batchLedgerUsed: LedgerLookup,
+  {
+    parentOf,
+    ledgerUsed,
+    collided,
+  }: { parentOf: ParentLookup; ledgerUsed: LedgerLookup; collided: ReadonlySet<string> },
 ): Promise<void> {
   let raw: Raw | null = first;
   for (let attempt = 0; attempt < ATTEMPTS && raw; attempt += 1) {
-    const plan = await planUser(ctx, raw, parentOf, attempt === 0 ? batchLedgerUsed : directLedger);
+    const plan = await planUser(ctx, raw, parentOf, attempt === 0 ? ledgerUsed : directLedger, collided);
     if (plan.kind === 'current') return ((report.current += 1), bump(report.currentReasons, plan.reason));
     if (plan.kind === 'skip') return ((report.skipped += 1), bump(report.skipReasons, plan.reason));
     if (ctx.dryRun) return countConverted(report, plan.notes);

@@ -43,6 +43,16 @@ export function nextAnniversary(from: Date, now: Date): Date {
   return addMonthsUtc(now, 1);
 }
 
+/**
+ * Whether a Python `is_active` reads as active: missing is Beanie's default (True); otherwise only a clear yes
+ * (`true`, 1, "true", "1", "yes"). "false", 0, null or anything unclear stays deactivated: a guess must never
+ * reopen an account.
+ */
+export function isActiveValue(value: unknown): boolean {
+  if (value === undefined || value === true || value === 1) return true;
+  return typeof value === 'string' && ['true', '1', 'yes'].includes(value.trim().toLowerCase());
+}
+
 /** A filter condition that matches the value as it was read (a missing field stays missing). */
 export const asRead = (value: unknown) => (value === undefined ? { $exists: false } : value);
 

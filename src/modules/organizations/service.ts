@@ -7,7 +7,8 @@ import { setVerified } from '../../lib/verified-write.js';
 import { OrganizationModel, type OrgRole } from '../../models/organization.js';
 import { OrganizationMemberModel } from '../../models/organization-member.js';
 import { SubscriptionModel } from '../../models/subscription.js';
-import { UserModel, type UserDoc } from '../../models/user.js';
+import type { UserDoc } from '../../models/user.js';
+import { findUserByAddress } from '../../models/user-addresses.js';
 import type { ApiKeyBulkRevoker } from '../api-keys/bulk-revoke.js';
 import { assertCredentialsCurrent } from '../users/credential-generation.js';
 import type { AccountRef } from '../../shared/quota/accounts.js';
@@ -177,10 +178,7 @@ export function createOrganizationService({ config, quota, locks, apiKeys }: Dep
     const userId = user._id.toString();
     assertCanAdd(actorOf(await loadForMember(orgId, userId)), input.role);
     // Unknown, inactive and sub-user accounts get the same answer: nothing more about the address is revealed.
-    const invitee = await UserModel.findOne(
-      { email: input.email },
-      { is_active: 1, is_sub_user: 1, is_verified: 1 },
-    ).lean();
+    const invitee = await findUserByAddress(input.email);
     if (!invitee || !invitee.is_active || invitee.is_sub_user) throw new NotFoundError('User', 'user_not_found');
     // An unproven address may not be its account holder's: whoever registered it must not be drawn into teams.
     if (!invitee.is_verified) {

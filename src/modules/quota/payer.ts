@@ -103,7 +103,7 @@ async function subUserContext(config: Config, user: UserDoc, apiKeyId: string | 
 /**
  * Who pays for a request (SPEC "Who pays"): an organization-bound API key or X-Organization-Id of an
  * organization the user belongs to -> the organization's pool (with an optional per-member cap); a sub-user ->
- * its own cap, then its parent's quota; otherwise the user's own quota.
+ * its own cap, then its parent's quota (never an organization's); otherwise the user's own quota.
  */
 export async function resolvePayer(
   config: Config,
@@ -117,6 +117,9 @@ export async function resolvePayer(
     throw new ForbiddenError('This API key is bound to another organization', 'organization_mismatch');
   }
   const orgId = keyOrg ?? organizationHeader;
+  // A sub-user belongs to no organization: a membership naming it (an earlier db:migrate wrote some) never moves
+  // its requests off its parent, its cap and its model list. 404, as for any organization the caller is not in.
+  if (orgId && user.is_sub_user) throw new NotFoundError('Organization');
   if (orgId) return organizationContext(config, user, orgId, apiKeyId);
   if (user.is_sub_user && user.parent_user_id) return subUserContext(config, user, apiKeyId);
   const tier = user.subscription_tier as Tier;

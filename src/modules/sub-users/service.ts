@@ -4,6 +4,7 @@ import type { Locks } from '../../lib/locks.js';
 import { isDuplicateKeyError } from '../../lib/mongo.js';
 import { setVerified } from '../../lib/verified-write.js';
 import { UserModel, type UserDoc } from '../../models/user.js';
+import { isAddressTaken } from '../../models/user-addresses.js';
 import { assertCredentialsCurrent } from '../users/credential-generation.js';
 import type { ApiKeyBulkRevoker } from '../api-keys/bulk-revoke.js';
 import { bcryptClient, type PasswordHasher } from '../auth/passwords.js';
@@ -113,6 +114,9 @@ export function createSubUserService({
     const limits = merge<Limits>({ monthly_tokens: null, requests_per_minute: null }, input.limits);
     // Refuse before paying for a hash; the check under the lock is the one that holds against concurrent creations.
     await assertBelowLimit(parent);
+    // The unique index compares exact spellings; a Python account may hold the address in another case.
+    if (await isAddressTaken(input.email))
+      throw new ConflictError('An account with this email already exists', 'email_taken');
     const passwordHash = await hashPassword(parent, input.password);
     return locks.withLock(`sub-users:${parent._id.toString()}`, async () => {
       await assertCredentialsCurrent(parent);

@@ -1,5 +1,6 @@
 import { setVerified } from '../../lib/verified-write.js';
 import { UserModel } from '../../models/user.js';
+import { NO_PENDING_EMAIL_CHANGE } from './pending-email-change.js';
 import type { ApiKeyBulkRevoker } from '../api-keys/bulk-revoke.js';
 import type { KnownClients } from '../auth/known-clients.js';
 import type { RefreshTokens } from '../auth/refresh-tokens.js';
@@ -23,7 +24,7 @@ export function createFirstEmailProof({ refreshTokens, knownClients, apiKeys, su
    * A person just proved the account's current address, and it had never been proven (`is_verified` false): OAuth
    * with the provider's verified email today, an email link later. Nothing the account held before can act as
    * that person or spend from the account afterwards: its password, provider links, sessions, known-client
-   * tokens, API keys, sub-users and organization memberships go (organizations it owns keep only it). Each step is safe to repeat
+   * tokens, API keys, sub-users, organization memberships and a pending address change go (organizations it owns keep only it). Each step is safe to repeat
    * and the proof is recorded last, so a process dying midway leaves an unproven account that the next proof
    * cleans up again. Revocation is immediate on every process: token_version ends access tokens and dashboard
    * sessions, refresh families are revoked by insert, keys get cache tombstones, and every user write bumps the
@@ -38,6 +39,7 @@ export function createFirstEmailProof({ refreshTokens, knownClients, apiKeys, su
       oauth_identities: [],
       token_version: (user.token_version ?? 0) + 1,
       credential_generation: (user.credential_generation ?? 0) + 1,
+      ...NO_PENDING_EMAIL_CHANGE,
     });
     await refreshTokens.revokeAllForUser(userId, 'first_email_proof');
     await knownClients.forgetAll(user.email);

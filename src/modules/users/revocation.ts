@@ -1,5 +1,6 @@
 import type { Types } from 'mongoose';
 import { UserModel, type DeactivatedBy } from '../../models/user.js';
+import { NO_PENDING_EMAIL_CHANGE } from './pending-email-change.js';
 import type { RefreshTokens } from '../auth/refresh-tokens.js';
 import type { ApiKeyService } from '../api-keys/service.js';
 
@@ -16,8 +17,9 @@ export function createAccountRevocation({
   refreshTokens: RefreshTokens;
   apiKeys: Pick<ApiKeyService, 'revokeAllForUser'>;
 }) {
+  /** Also cancels a pending address change: whoever held the sessions may have asked for it. */
   async function endSessions(userId: Id, reason: string): Promise<void> {
-    await UserModel.updateOne({ _id: userId }, { $inc: { token_version: 1 } });
+    await UserModel.updateOne({ _id: userId }, { $set: NO_PENDING_EMAIL_CHANGE, $inc: { token_version: 1 } });
     await refreshTokens.revokeAllForUser(userId, reason);
   }
 
@@ -25,7 +27,7 @@ export function createAccountRevocation({
   async function deactivate(userId: Id, reason: string, by: DeactivatedBy): Promise<void> {
     await UserModel.updateOne(
       { _id: userId },
-      { $set: { is_active: false, deactivated_by: by }, $inc: { token_version: 1 } },
+      { $set: { is_active: false, deactivated_by: by, ...NO_PENDING_EMAIL_CHANGE }, $inc: { token_version: 1 } },
     );
     await refreshTokens.revokeAllForUser(userId, reason);
     await apiKeys.revokeAllForUser(userId);

@@ -1,8 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { mailJobId } from '../../../queues/index.js';
 import type { MailOutbox } from '../../shared/mail/outbox.js';
-import { ConflictError, ForbiddenError, NotFoundError } from '../../lib/errors.js';
+import { ForbiddenError, NotFoundError } from '../../lib/errors.js';
 import type { Principal } from '../../lib/http/principal.js';
 import { UserModel, type UserDoc } from '../../models/user.js';
 import type { AuthService, TokenPair } from '../auth/service.js';
@@ -11,13 +10,16 @@ import type { SuperadminGuard } from '../admin/superadmin-guard.js';
 import type { AccountRevocation } from './revocation.js';
 import type { SessionClient } from '../auth/sessions.js';
 import type { ConfirmPassword } from './password-confirmation.js';
+import type { EmailChange } from './email-change.js';
+import { NO_PENDING_EMAIL_CHANGE } from './pending-email-change.js';
 import type { updateMeBodySchema } from './schemas.js';
 
 interface Deps {
   passwords: PasswordHasher;
   confirmPassword: ConfirmPassword;
-  /** Address-change links and security notices. */
+  /** Security notices. */
   outbox: MailOutbox;
+  emailChange: Pick<EmailChange, 'start' | 'announce'>;
   issueTokens: AuthService['issueTokens'];
   revocation: AccountRevocation;
   superadmins: SuperadminGuard;
@@ -34,6 +36,7 @@ export function createAccountService({
   passwords,
   confirmPassword,
   outbox,
+  emailChange,
   issueTokens,
   revocation,
   superadmins,
@@ -42,36 +45,6 @@ export function createAccountService({
     const fresh = await UserModel.findById(user._id);
     if (!fresh) throw new NotFoundError('User');
     return fresh;
-  }
-
-  /**
-   * An address change needs the password, then waits for the new address: it gets a link (confirmed by
-   * POST /auth/verify-email), the old one a notice, and the address moves only on confirmation. Sending the current
-   * address again cancels a pending change.
-   */
-  async function requestEmailChange(
-    user: UserDoc,
-    newEmail: string,
-    password: string | undefined,
-    ip: string,
-  ): Promise<Record<string, unknown>> {
-    outbox.assertEnabled();
-    await confirmPassword(user, password, ip, 'current_password');
-    if (await UserModel.exists({ email: newEmail }))
-      throw new ConflictError('An account with this email already exists', 'email_taken');
-    return { pending_email: newEmail, pending_email_change_id: randomUUID() };
-  }
-
-  async function sendEmailChangeMails(user: UserDoc, newEmail: string, changeId: string): Promise<void> {
-    const userId = user._id.toString();
-    await outbox.send(
-      { kind: 'email_change_confirm', user_id: userId, new_email: newEmail },
-      mailJobId.emailChangeConfirm(userId, changeId),
-    );
-    await outbox.send(
-      { kind: 'email_change_requested', user_id: userId, old_email: user.email, new_email: newEmail },
-      mailJobId.emailChangeRequested(userId, changeId),
-    );
   }
 
   /** Returns the account and whether an address change is now pending (the route answers 202 then). */
@@ -87,11 +60,11 @@ export function createAccountService({
     if (body.email_alerts !== undefined) set.email_alerts = body.email_alerts;
     if (body.profile) set.profile = { ...((user.profile ?? {}) as object), ...body.profile };
     const changing = body.email !== undefined && body.email !== user.email;
-    if (changing) Object.assign(set, await requestEmailChange(user, body.email!, body.current_password, ip));
-    else if (body.email !== undefined && user.pending_email)
-      Object.assign(set, { pending_email: null, pending_email_change_id: null });
+    const changeId = changing ? await emailChange.start(user, body.email!, body.current_password, ip) : null;
+    if (changeId) Object.assign(set, { pending_email: body.email, pending_email_change_id: changeId });
+    else if (body.email !== undefined && !changing && user.pending_email) Object.assign(set, NO_PENDING_EMAIL_CHANGE);
     if (Object.keys(set).length) await UserModel.updateOne({ _id: user._id }, { $set: set });
-    if (changing) await sendEmailChangeMails(user, body.email!, set.pending_email_change_id as string);
+    if (changeId) await emailChange.announce(user, body.email!, changeId);
     return { user: await reload(user), emailChangePending: changing };
   }
 

@@ -49,9 +49,30 @@ export function createMailDelivery({ publicUrl, verificationTtlHours, tokens, tr
       is_verified: 1,
       token_version: 1,
       pending_email: 1,
+      pending_email_change_id: 1,
     }).lean();
     return user && user.is_active ? user : null;
   }
+
+  type Recipient = NonNullable<Awaited<ReturnType<typeof userOf>>>;
+  const stillPending = (user: Recipient, job: { new_email: string; change_id: string }) =>
+    user.pending_email === job.new_email && user.pending_email_change_id === job.change_id;
+
+  /** A link token bound to one address change (its id) and to the account's current token_version. */
+  const changeToken = (
+    user: Recipient,
+    purpose: 'email_change' | 'email_change_cancel',
+    sentTo: string,
+    changeId: string,
+  ) =>
+    tokens.issue({
+      purpose,
+      userId: user._id,
+      email: sentTo,
+      tokenVersion: user.token_version ?? 0,
+      ttlMs: verificationTtlMs,
+      changeId,
+    });
 
   /** The messages a job stands for; empty when there is nobody to send to (or nothing left to say). */
   async function outgoing(job: MailJob, jobId: string): Promise<{ messages: Outgoing[]; reason?: string }> {
@@ -99,25 +120,30 @@ export function createMailDelivery({ publicUrl, verificationTtlHours, tokens, tr
       }
       case 'email_change_confirm': {
         const user = await userOf(job.user_id);
-        if (!user || user.pending_email !== job.new_email) return { messages: [], reason: 'change no longer pending' };
+        if (!user || !stillPending(user, job)) return { messages: [], reason: 'change no longer pending' };
         return single(job.new_email, async () =>
           templates.emailChangeConfirm(
-            link(
-              '/auth/verify-email',
-              await tokens.issue({
-                purpose: 'email_change',
-                userId: user._id,
-                email: job.new_email,
-                tokenVersion: user.token_version ?? 0,
-                ttlMs: verificationTtlMs,
-              }),
-            ),
+            link('/auth/verify-email', await changeToken(user, 'email_change', job.new_email, job.change_id)),
             verificationTtlHours,
+            user.email,
           ),
         );
       }
-      case 'email_change_requested':
-        return single(job.old_email, () => templates.emailChangeRequested(job.new_email));
+      case 'email_change_requested': {
+        // The notice goes out even if the change is already gone; only a pending change gets a cancel link.
+        const user = await userOf(job.user_id);
+        const cancel = user && stillPending(user, job) ? user : null;
+        return single(job.old_email, async () =>
+          templates.emailChangeRequested(
+            job.new_email,
+            cancel &&
+              link(
+                '/auth/email-change/cancel',
+                await changeToken(cancel, 'email_change_cancel', job.old_email, job.change_id),
+              ),
+          ),
+        );
+      }
       case 'email_changed':
         return single(job.old_email, () => templates.emailChanged(job.new_email));
       case 'password_changed': {

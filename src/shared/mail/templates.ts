@@ -63,22 +63,26 @@ export const templates = {
       action: { label: 'Confirm this address', url },
       footer: `If you did not create an ${PRODUCT} account, do not confirm: someone else typed your address. To take the account over, use "Forgot password" with this address instead.`,
     }),
-  emailChangeConfirm: (url: string, hours: number) =>
+  emailChangeConfirm: (url: string, hours: number, requestingAccount: string) =>
     render({
       subject: `Confirm your new ${PRODUCT} email address`,
       paragraphs: [
-        `An ${PRODUCT} account asked to use this address from now on. The change happens only when you confirm; the link works once, for ${hours} hours.`,
+        `The ${PRODUCT} account ${requestingAccount} asked to use this address from now on.`,
+        `Confirm only if you asked for this yourself: confirming gives that account this address, and with it every sign-in made with this address. The page asks for that account's password; the link works once, for ${hours} hours.`,
       ],
       action: { label: 'Confirm the new address', url },
-      footer: IGNORE,
+      footer: 'If you did not ask for this, do not confirm: ignore this message, and nothing changes.',
     }),
-  emailChangeRequested: (newEmail: string) =>
+  emailChangeRequested: (newEmail: string, cancelUrl: string | null) =>
     render({
       subject: `A change of your ${PRODUCT} email address was requested`,
       paragraphs: [
         `Someone signed in to your account asked to change its address to ${newEmail}. Nothing changes until that address confirms.`,
-        'If this was not you, change your password now.',
+        cancelUrl
+          ? 'If this was not you, cancel the change with the link below, then reset your password.'
+          : 'If this was not you, reset your password now.',
       ],
+      action: cancelUrl ? { label: 'Cancel this change', url: cancelUrl } : undefined,
     }),
   emailChanged: (newEmail: string) =>
     render({

@@ -11,6 +11,7 @@ export interface MailTokenRecord {
   user_id: Types.ObjectId;
   email: string;
   token_version: number;
+  change_id?: string | null;
   expires_at: Date;
 }
 
@@ -20,6 +21,8 @@ export interface IssueInput {
   email: string;
   tokenVersion: number;
   ttlMs: number;
+  /** Address-change links: the change they belong to. */
+  changeId?: string;
 }
 
 /** 256 random bits, base64url: 43 characters. */
@@ -30,7 +33,7 @@ export const MAIL_TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
  * one is a unique insert (FerretDB updates are read-then-write), so of any number of racing requests exactly one wins.
  */
 export function createMailTokens() {
-  async function issue({ purpose, userId, email, tokenVersion, ttlMs }: IssueInput): Promise<string> {
+  async function issue({ purpose, userId, email, tokenVersion, ttlMs, changeId }: IssueInput): Promise<string> {
     const token = randomBytes(32).toString('base64url');
     await MailTokenModel.create({
       hash: sha256(token),
@@ -38,6 +41,7 @@ export function createMailTokens() {
       user_id: userId,
       email,
       token_version: tokenVersion,
+      change_id: changeId ?? null,
       expires_at: new Date(Date.now() + ttlMs),
     });
     return token;

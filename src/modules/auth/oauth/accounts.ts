@@ -1,5 +1,6 @@
 import type { Config } from '../../../config/index.js';
 import { UserModel, type UserDoc } from '../../../models/user.js';
+import { findUserByAddress } from '../../../models/user-addresses.js';
 import { isDuplicateKeyError } from '../../../lib/mongo.js';
 import type { FirstEmailProof } from '../../users/first-email-proof.js';
 import { initialQuotaFields } from '../new-user.js';
@@ -50,7 +51,7 @@ export function createOAuthAccounts({ config, emailProof }: Deps) {
       });
     } catch (error) {
       if (!isDuplicateKeyError(error)) throw error;
-      const raced = await UserModel.findOne({ email });
+      const raced = await findUserByAddress(email);
       if (!raced) throw error;
       return raced;
     }
@@ -83,7 +84,7 @@ export function createOAuthAccounts({ config, emailProof }: Deps) {
     }
     const email = parsed.data;
     const byIdentity = await findByIdentity(identity);
-    const user = byIdentity ?? (await UserModel.findOne({ email })) ?? (await create(identity, email));
+    const user = byIdentity ?? (await findUserByAddress(email)) ?? (await create(identity, email));
     if (user.is_sub_user) {
       throw new OAuthDenied(
         'access_denied',
