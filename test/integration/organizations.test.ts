@@ -16,7 +16,12 @@ const MAX_OWNED = 4;
 describe('organizations and members', () => {
   let app: TestApp;
   beforeAll(async () => {
-    app = await startTestApp({ ORGANIZATIONS_MAX_PER_OWNER: String(MAX_OWNED), ORGANIZATION_MAX_MEMBERS: '20' });
+    app = await startTestApp({
+      ORGANIZATIONS_MAX_PER_OWNER: String(MAX_OWNED),
+      // The monthly count of creations has its own tests (organization-free-pools); here it stays out of the way.
+      ORGANIZATIONS_CREATIONS_PER_MONTH: '20',
+      ORGANIZATION_MAX_MEMBERS: '20',
+    });
   });
   afterAll(async () => {
     await app.stop();

@@ -6,6 +6,7 @@ import { isDuplicateKeyError } from '../../lib/mongo.js';
 import { setVerified } from '../../lib/verified-write.js';
 import { OrganizationModel, type OrgRole } from '../../models/organization.js';
 import { OrganizationMemberModel } from '../../models/organization-member.js';
+import { OrganizationCreationModel } from '../../models/organization-creation.js';
 import { SubscriptionModel } from '../../models/subscription.js';
 import { UserModel, type UserDoc } from '../../models/user.js';
 import type { ApiKeyBulkRevoker } from '../api-keys/bulk-revoke.js';
@@ -40,7 +41,14 @@ export interface OrganizationView {
 }
 
 interface Deps {
-  config: Pick<Config, 'plans' | 'ORGANIZATIONS_MAX_PER_OWNER' | 'ORGANIZATION_MAX_MEMBERS'>;
+  config: Pick<
+    Config,
+    | 'plans'
+    | 'ORGANIZATIONS_MAX_PER_OWNER'
+    | 'ORGANIZATIONS_CREATIONS_PER_MONTH'
+    | 'ORGANIZATION_MAX_MEMBERS'
+    | 'ORGANIZATION_INVITATION_TTL_DAYS'
+  >;
   quota: Pick<QuotaService, 'snapshot' | 'setLimit' | 'forget'>;
   locks: Locks;
   apiKeys: ApiKeyBulkRevoker;
@@ -88,18 +96,14 @@ export function createOrganizationService({ config, quota, locks, apiKeys }: Dep
 
   async function create(user: UserDoc, input: CreateOrganizationInput): Promise<OrganizationView> {
     return locks.withLock(`user-orgs:${user._id.toString()}`, async () => {
-      const owned = await OrganizationMemberModel.countDocuments({ user_id: user._id, role: 'owner' });
-      if (owned >= config.ORGANIZATIONS_MAX_PER_OWNER) {
-        throw new ForbiddenError(
-          `You can own at most ${config.ORGANIZATIONS_MAX_PER_OWNER} organizations`,
-          'organization_limit_reached',
-        );
-      }
-      const plan = config.plans.free;
+      await assertMayKeepAnother(user);
       const now = new Date();
+      await claimCreation(user, now);
+      const plan = config.plans.free;
       const org = await OrganizationModel.create({
         name: input.name,
         owner_id: user._id,
+        created_by: user._id,
         settings: input.settings ?? {},
         subscription_tier: 'free',
         monthly_limit: plan.monthly_tokens,
@@ -116,6 +120,40 @@ export function createOrganizationService({ config, quota, locks, apiKeys }: Dep
       });
       return view(org.toObject() as OrganizationRecord, 'owner');
     });
+  }
+
+  /** Live organizations the user owns or created: handing one over does not free its place. */
+  async function assertMayKeepAnother(user: UserDoc): Promise<void> {
+    const live = await OrganizationModel.countDocuments({
+      is_active: true,
+      $or: [{ owner_id: user._id }, { created_by: user._id }],
+    });
+    if (live >= config.ORGANIZATIONS_MAX_PER_OWNER) {
+      throw new ForbiddenError(
+        `You can own or have created at most ${config.ORGANIZATIONS_MAX_PER_OWNER} organizations at once`,
+        'organization_limit_reached',
+      );
+    }
+  }
+
+  /**
+   * Takes one of the month's creation slots by insert (see organization-creation.ts); a slot is never given back,
+   * so deleting or handing over an organization does not make room for another free pool this month.
+   */
+  async function claimCreation(user: UserDoc, now: Date): Promise<void> {
+    const period = now.toISOString().slice(0, 7);
+    for (let slot = 0; slot < config.ORGANIZATIONS_CREATIONS_PER_MONTH; slot += 1) {
+      try {
+        await OrganizationCreationModel.create({ creator_id: user._id, period, slot, created_at: now });
+        return;
+      } catch (error) {
+        if (!isDuplicateKeyError(error)) throw error;
+      }
+    }
+    throw new ForbiddenError(
+      `You can create at most ${config.ORGANIZATIONS_CREATIONS_PER_MONTH} organizations per calendar month (UTC), deleted ones included`,
+      'organization_creation_limit_reached',
+    );
   }
 
   async function list(user: UserDoc): Promise<OrganizationView[]> {
