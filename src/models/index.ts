@@ -4,6 +4,7 @@ import { RefreshTokenModel, RefreshTokenUseModel, RevokedFamilyModel } from './r
 import { OrganizationModel } from './organization.js';
 import { OrganizationMemberModel } from './organization-member.js';
 import { OrganizationCreationModel } from './organization-creation.js';
+import { OrganizationInvitationModel } from './organization-invitation.js';
 import { ApiKeyModel } from './api-key.js';
 import { ProcessedStripeEventModel, SubscriptionModel } from './subscription.js';
 import { TokenUsageModel } from './token-usage.js';
@@ -19,6 +20,7 @@ export const ALL_MODELS: Model<never>[] = [
   OrganizationModel,
   OrganizationMemberModel,
   OrganizationCreationModel,
+  OrganizationInvitationModel,
   ApiKeyModel,
   SubscriptionModel,
   ProcessedStripeEventModel,
@@ -43,5 +45,5 @@ export async function initCollections(): Promise<void> {
 
 export { UserModel, RefreshTokenModel, RefreshTokenUseModel, RevokedFamilyModel, OrganizationModel, ApiKeyModel };
 export { SubscriptionModel, ProcessedStripeEventModel, TokenUsageModel, OAuthCodeModel, OAuthCodeUseModel };
-export { OrganizationMemberModel, OrganizationCreationModel, SessionModel };
+export { OrganizationMemberModel, OrganizationCreationModel, OrganizationInvitationModel, SessionModel };
 export { MailTokenModel, MailTokenUseModel, MailDeliveryModel };
