@@ -52,9 +52,7 @@ describe('free organization pools cannot be minted by cycling organizations', ()
       created += 1;
       expect(org.body.tokens_remaining).toBe(FREE_POOL);
       served += await drain(attacker.user.id, org.body.id as string);
-      expect((await app.request.delete(`/organizations/${org.body.id as string}`).set(attacker.auth)).status).toBe(
-        204,
-      );
+      expect((await app.request.delete(`/organizations/${org.body.id as string}`).set(attacker.auth)).status).toBe(204);
     }
     expect(created).toBe(CREATIONS_PER_MONTH);
     expect(served).toBe(CREATIONS_PER_MONTH * FREE_POOL);

@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHash, randomBytes } from 'node:crypto';
 import { startTestApp, type TestApp } from '../helpers/harness.js';
 import { createSpender } from '../helpers/spend.js';
 import { registerVerified } from '../factories/users.js';
 import { addMember, createOrganization, createSubUser, type Session } from '../factories/teams.js';
-import { ApiKeyModel } from '../../src/models/api-key.js';
 import { OrganizationMemberModel } from '../../src/models/organization-member.js';
 import { OrganizationInvitationModel } from '../../src/models/organization-invitation.js';
 import { UserModel } from '../../src/models/user.js';
@@ -20,7 +18,7 @@ describe('organization membership needs the invitee to accept', () => {
   let app: TestApp;
   let spender: ReturnType<typeof createSpender>;
   beforeAll(async () => {
-    app = await startTestApp({ ORGANIZATION_MAX_MEMBERS: '3' });
+    app = await startTestApp({ ORGANIZATION_MAX_MEMBERS: '4' });
     spender = createSpender(app);
   });
   afterAll(async () => {
@@ -142,10 +140,10 @@ describe('organization membership needs the invitee to accept', () => {
     }
     for (const id of ['nope', '0'.repeat(24)]) expect((await accept(invitee, id)).status).toBe(404);
     expect((await app.request.get(`/organizations/${orgId}/invitations`).set(stranger.auth)).status).toBe(404);
-    const key = await seedKey(invitee.user.id);
+    const key = await apiKeyOf(invitee);
     const byKey = await app.request.post(`/organizations/invitations/${sent.id as string}/accept`).set(key);
     expect(byKey.status).toBe(403);
-    expect(byKey.body.error.code).toBe('session_required');
+    expect(byKey.body.error.code).toBe('api_key_not_allowed');
     expect(await isMember(orgId, invitee)).toBe(false);
     expect((await accept(invitee, sent.id)).status).toBe(200);
   });
@@ -185,10 +183,11 @@ describe('organization membership needs the invitee to accept', () => {
       204,
     );
     expect(await myInvitations(second)).toEqual([]);
-    // The member limit (3) counts members, then pending invitations.
+    // The member limit (4) counts members and pending invitations.
     await addMember(app, owner, orgId, member);
     expect((await app.request.get(`/organizations/${orgId}/invitations`).set(member.auth)).status).toBe(403);
-    const full = await invite(owner, orgId, invitee.email);
+    expect((await invite(owner, orgId, invitee.email)).status).toBe(201);
+    const full = await invite(owner, orgId, second.email);
     expect(full.status).toBe(403);
     expect(full.body.error.code).toBe('member_limit_reached');
   });
@@ -208,9 +207,9 @@ describe('organization membership needs the invitee to accept', () => {
     await addMember(app, owner, orgId, admin, 'admin');
     const other = await registerVerified(app);
     const byAdmin = (await invite(admin, orgId, other.email)).body;
-    expect(
-      (await app.request.delete(`/organizations/${orgId}/members/${admin.user.id}`).set(owner.auth)).status,
-    ).toBe(204);
+    expect((await app.request.delete(`/organizations/${orgId}/members/${admin.user.id}`).set(owner.auth)).status).toBe(
+      204,
+    );
     expect((await accept(other, byAdmin.id)).status).toBe(404);
     expect(await isMember(orgId, other)).toBe(false);
 
@@ -233,15 +232,9 @@ describe('organization membership needs the invitee to accept', () => {
     expect(await OrganizationInvitationModel.countDocuments({ organization_id: orgId })).toBe(0);
   });
 
-  async function seedKey(userId: string) {
-    const key = `aic_${randomBytes(24).toString('base64url')}`;
-    await ApiKeyModel.create({
-      user_id: userId,
-      name: 'k',
-      key_hash: createHash('sha256').update(key).digest('hex'),
-      prefix: key.slice(0, 8),
-      last4: key.slice(-4),
-    });
-    return { Authorization: `Bearer ${key}` };
+  async function apiKeyOf(who: Session) {
+    const created = await app.request.post('/api-keys').set(who.auth).send({ name: 'k' });
+    expect(created.status).toBe(201);
+    return { Authorization: `Bearer ${created.body.key as string}` };
   }
 });
