@@ -56,6 +56,7 @@ import { createAuthEpochs, createEpochCache, useAuthEpochs } from './lib/auth-ep
 import { createApiKeyBulkRevoker } from './modules/api-keys/bulk-revoke.js';
 import { createOrganizationService } from './modules/organizations/service.js';
 import { createOrganizationsRouter } from './modules/organizations/routes.js';
+import { createInvitationService } from './modules/organizations/invitations.js';
 import { createSubUserService } from './modules/sub-users/service.js';
 import { createSubUsersRouter } from './modules/sub-users/routes.js';
 import { createStripeClient } from './modules/subscriptions/stripe-client.js';
@@ -197,6 +198,7 @@ export function createApp(infra: AppInfra): AppHandle {
   const adminSessions = createAdminSessions({ redis, prefix, ttlSeconds: config.ADMIN_SESSION_TTL_SECONDS });
   const apiKeyRevoker = createApiKeyBulkRevoker({ cache: apiKeyCache });
   const organizations = createOrganizationService({ config, quota, locks, apiKeys: apiKeyRevoker });
+  const invitations = createInvitationService({ config, quota, locks, organizations });
   const subUsers = createSubUserService({
     config,
     passwords,
@@ -303,7 +305,7 @@ export function createApp(infra: AppInfra): AppHandle {
       publicUrl: config.PUBLIC_URL,
       knownClientTtlSeconds: knownClients.ttlSeconds,
     }),
-    createOrganizationsRouter({ organizations, authenticate }),
+    createOrganizationsRouter({ organizations, invitations, authenticate }),
     createSubUsersRouter({ subUsers, authenticate }),
     createOAuthRouter({
       config,

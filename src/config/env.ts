@@ -246,8 +246,12 @@ export const envSchema = z
       .int()
       .min(60)
       .default(8 * 3600),
-    /** How many organizations one user may own (each starts with the free plan's pool). */
-    ORGANIZATIONS_MAX_PER_OWNER: z.coerce.number().int().min(1).default(10),
+    /** Live organizations one user may own or have created (each has the free plan's pool until it pays). */
+    ORGANIZATIONS_MAX_PER_OWNER: z.coerce.number().int().min(1).default(5),
+    /** Organizations one user may create per calendar month (UTC), deleted and handed-over ones included. */
+    ORGANIZATIONS_CREATIONS_PER_MONTH: z.coerce.number().int().min(1).max(100).default(2),
+    /** How long an invitation to an organization can be accepted. */
+    ORGANIZATION_INVITATION_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(7),
     ORGANIZATION_MAX_MEMBERS: z.coerce.number().int().min(1).default(200),
     SUB_USERS_MAX_PER_USER: z.coerce.number().int().min(1).default(50),
     /** Sub-user passwords (on creation or change) one parent may set per window: each costs a bcrypt hash. */
