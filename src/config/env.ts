@@ -94,6 +94,15 @@ export const envSchema = z
     /** Create collections and indexes when a role starts (idempotent); otherwise only check that the unique ones exist. Production runs `npm run db:init`. */
     DB_AUTO_INIT: boolFlag,
     /**
+     * FerretDB's PostgreSQL database (FerretDB over PostgreSQL only), read by `npm run db:init` and the services script,
+     * never by the service: where db:init adds the GIN indexes and plan setting that keep lookups indexed. Unset with a
+     * local DATABASE_URL: the one scripts/services.ts starts FerretDB on.
+     */
+    FERRETDB_POSTGRESQL_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+      .optional(),
+    /**
      * Express `trust proxy`: a number of proxy hops in front of the app (a platform router is 1), or a comma list of
      * proxy addresses/CIDRs and the names loopback, linklocal, uniquelocal. `true` (trust any X-Forwarded-For) is refused.
      */
