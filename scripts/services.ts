@@ -7,10 +7,11 @@
  *   tsx scripts/services.ts ensure                  start what is missing, leave it running
  *   tsx scripts/services.ts stop                    stop what `ensure` started
  *   tsx scripts/services.ts status
- *   tsx scripts/services.ts run [--with-chromium] [--mailpit] -- CMD…
+ *   tsx scripts/services.ts run [--with-chromium] [--mailpit] [--db-init] -- CMD…
  *                                         ensure, run CMD, then stop what this call started; --with-chromium also
  *                                         provides Chromium for the browser tests, --mailpit the Mailpit the test
- *                                         suite reads (TEST_SMTP_URL) (both for npm test)
+ *                                         suite reads (TEST_SMTP_URL) (both for npm test), --db-init runs
+ *                                         `npm run db:init` first on a local database (npm start, npm run dev)
  *   tsx scripts/services.ts chromium      only provide Chromium
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
@@ -19,6 +20,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { CHROMIUM_INSTALL_COMMAND, findChromium } from './lib/chromium.js';
+import { LOCAL_FERRETDB_POSTGRESQL_URL, ensureCustomPlans } from './lib/ferretdb-postgresql.js';
 import { redisServerArgs } from './lib/redis-server.js';
 
 const FERRETDB_VERSION = 'v1.24.2';
@@ -246,7 +248,7 @@ async function ensureMail(smtpUrl: string, started: Started[]): Promise<void> {
 }
 
 function ferretdbBackendArgs(): Promise<string[]> {
-  return answers('127.0.0.1', 5432).then((pg) => {
+  return answers('127.0.0.1', 5432).then(async (pg) => {
     if (pg && onPath('psql')) {
       const exists = spawnSync(
         'psql',
@@ -256,7 +258,10 @@ function ferretdbBackendArgs(): Promise<string[]> {
       if (exists.status === 0) {
         if (exists.stdout.trim() !== '1')
           execFileSync('psql', ['-h', '127.0.0.1', '-U', 'postgres', '-c', 'CREATE DATABASE ferretdb']);
-        return ['--handler=postgresql', '--postgresql-url=postgres://postgres@127.0.0.1:5432/ferretdb'];
+        // Before FerretDB opens its connections: the setting applies to new ones (scripts/lib/ferretdb-postgresql.ts).
+        if (await ensureCustomPlans(LOCAL_FERRETDB_POSTGRESQL_URL))
+          log('set plan_cache_mode=force_custom_plan on PostgreSQL database ferretdb (lets lookups use GIN indexes)');
+        return ['--handler=postgresql', `--postgresql-url=${LOCAL_FERRETDB_POSTGRESQL_URL}`];
       }
     }
     const dir = path.join(CACHE_DIR, 'ferretdb-sqlite');
@@ -360,13 +365,31 @@ function stop(which: Started[] = readState()): void {
   writeState(remaining);
 }
 
+/**
+ * Runs `npm run db:init` before the service on a local database: on FerretDB over PostgreSQL that is what adds the
+ * GIN indexes its lookups need, and it needs the collections, which it creates first (the service's own start-up
+ * creates them too, but has no PostgreSQL client). A failure is logged, not fatal: the service reports unique-index
+ * problems on /readyz itself.
+ */
+function dbInit(): void {
+  const host = endpoint(process.env.DATABASE_URL ?? 'mongodb://127.0.0.1:27017/user_management_db', 27017).host;
+  if (!LOCAL_HOSTS.has(host)) {
+    log('--db-init: DATABASE_URL is not local; run `npm run db:init` where you deploy');
+    return;
+  }
+  const result = spawnSync(path.join('node_modules', '.bin', 'tsx'), ['scripts/db-init.ts'], { stdio: 'inherit' });
+  if (result.status !== 0) log('db:init failed (see above); starting anyway');
+}
+
 async function run(
   command: string[],
-  { withChromium, mailpit }: { withChromium: boolean; mailpit: boolean },
+  { withChromium, mailpit, initDatabase }: { withChromium: boolean; mailpit: boolean; initDatabase: boolean },
 ): Promise<number> {
-  if (command.length === 0) throw new Error('usage: services.ts run [--with-chromium] [--mailpit] -- <command…>');
+  if (command.length === 0)
+    throw new Error('usage: services.ts run [--with-chromium] [--mailpit] [--db-init] -- <command…>');
   const started = await ensure();
   if (mailpit) started.push(...(await ensureTestMail()));
+  if (initDatabase) dbInit();
   // What the test suite and the benchmark run besides the services: throwaway FerretDB servers, stripe-mock.
   ensureFerretdbBinary();
   ensureStripeMock();
@@ -406,11 +429,14 @@ async function main(): Promise<void> {
       process.exitCode = await run(resolved, {
         withChromium: flags.includes('--with-chromium'),
         mailpit: flags.includes('--mailpit'),
+        initDatabase: flags.includes('--db-init'),
       });
       return;
     }
     default:
-      log('usage: services.ts ensure | stop | status | chromium | run [--with-chromium] -- <command…>');
+      log(
+        'usage: services.ts ensure | stop | status | chromium | run [--with-chromium] [--mailpit] [--db-init] -- <command…>',
+      );
       process.exitCode = 64;
   }
 }

@@ -8,6 +8,7 @@ import { securityHeaders } from './middleware/security-headers.js';
 import { errorHandler, notFoundHandler } from './middleware/error-handler.js';
 import { createAuthenticate } from './middleware/authenticate.js';
 import { createIpRateLimits } from './middleware/ip-rate-limit.js';
+import { refuseDeepJson } from './lib/http/json-depth.js';
 import { createPasswordHasher } from './modules/auth/passwords.js';
 import { createAccessTokens } from './modules/auth/access-tokens.js';
 import { createRefreshTokens } from './modules/auth/refresh-tokens.js';
@@ -55,6 +56,7 @@ import { createAuthEpochs, createEpochCache, useAuthEpochs } from './lib/auth-ep
 import { createApiKeyBulkRevoker } from './modules/api-keys/bulk-revoke.js';
 import { createOrganizationService } from './modules/organizations/service.js';
 import { createOrganizationsRouter } from './modules/organizations/routes.js';
+import { createInvitationService } from './modules/organizations/invitations.js';
 import { createSubUserService } from './modules/sub-users/service.js';
 import { createSubUsersRouter } from './modules/sub-users/routes.js';
 import { createStripeClient } from './modules/subscriptions/stripe-client.js';
@@ -106,6 +108,7 @@ export function createApp(infra: AppInfra): AppHandle {
     cost: config.BCRYPT_COST,
     concurrency: config.BCRYPT_CONCURRENCY,
     queueMax: config.BCRYPT_QUEUE_MAX,
+    maxPerClient: config.BCRYPT_MAX_PER_CLIENT,
   });
   const accessTokens = createAccessTokens({
     secret: config.JWT_SECRET_KEY,
@@ -127,9 +130,13 @@ export function createApp(infra: AppInfra): AppHandle {
     maxPerIp: config.LOGIN_MAX_FAILURES_PER_IP,
     maxPerKnownClient: config.KNOWN_CLIENT_MAX_FAILURES,
     windowSeconds: config.LOGIN_FAILURE_WINDOW_SECONDS,
+    maxSuccessesPerAccount: config.LOGIN_MAX_SUCCESSES_PER_ACCOUNT,
+    maxSuccessesPerIp: config.LOGIN_MAX_SUCCESSES_PER_IP,
+    successWindowSeconds: config.LOGIN_SUCCESS_WINDOW_SECONDS,
+    wideMultiplier: config.IPV6_48_LIMIT_MULTIPLIER,
   });
   const knownClients = createKnownClients({ redis, prefix, ttlSeconds: config.KNOWN_CLIENT_TTL_DAYS * 86_400 });
-  const ipLimits = createIpRateLimits({ redis, prefix });
+  const ipLimits = createIpRateLimits({ redis, prefix, wideMultiplier: config.IPV6_48_LIMIT_MULTIPLIER });
   const outbox = createMailOutbox({ config, producer });
   const mailTokens = createMailTokens();
   const limitAddress = ipLimits.perKey('mail-address', {
@@ -191,7 +198,20 @@ export function createApp(infra: AppInfra): AppHandle {
   const adminSessions = createAdminSessions({ redis, prefix, ttlSeconds: config.ADMIN_SESSION_TTL_SECONDS });
   const apiKeyRevoker = createApiKeyBulkRevoker({ cache: apiKeyCache });
   const organizations = createOrganizationService({ config, quota, locks, apiKeys: apiKeyRevoker });
-  const subUsers = createSubUserService({ config, passwords, refreshTokens, quota, locks, apiKeys: apiKeyRevoker });
+  const invitations = createInvitationService({ config, quota, locks, organizations });
+  const subUsers = createSubUserService({
+    config,
+    passwords,
+    refreshTokens,
+    quota,
+    locks,
+    apiKeys: apiKeyRevoker,
+    limitPasswordSets: ipLimits.perKey(
+      'sub-user-password',
+      { max: config.SUB_USER_PASSWORD_SETS_PER_PARENT, windowSeconds: config.SUB_USER_PASSWORD_SET_WINDOW_SECONDS },
+      'Too many sub-user passwords set; try again later',
+    ),
+  });
   const emailProof = createFirstEmailProof({
     refreshTokens,
     knownClients,
@@ -246,7 +266,7 @@ export function createApp(infra: AppInfra): AppHandle {
   ];
   for (const router of rawBodyRouters) app.use(router);
 
-  app.use(express.json({ limit: config.BODY_LIMIT, strict: true }));
+  app.use(express.json({ limit: config.BODY_LIMIT, strict: true, verify: refuseDeepJson(config.JSON_MAX_DEPTH) }));
   app.use(express.urlencoded({ extended: false, limit: config.BODY_LIMIT }));
 
   const routers: Router[] = [
@@ -285,7 +305,7 @@ export function createApp(infra: AppInfra): AppHandle {
       publicUrl: config.PUBLIC_URL,
       knownClientTtlSeconds: knownClients.ttlSeconds,
     }),
-    createOrganizationsRouter({ organizations, authenticate }),
+    createOrganizationsRouter({ organizations, invitations, authenticate }),
     createSubUsersRouter({ subUsers, authenticate }),
     createOAuthRouter({
       config,

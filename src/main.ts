@@ -1,4 +1,4 @@
-import { getConfig, ConfigError } from './config/index.js';
+import { getConfig, ConfigError, warnIfDevelopmentSecret } from './config/index.js';
 import { createRoleLogger } from './lib/logger.js';
 import { startWeb, type RunningWeb } from './server.js';
 import { disconnectMongo } from './lib/mongo.js';
@@ -8,6 +8,7 @@ import { onShutdown } from './lib/shutdown.js';
 async function main(): Promise<void> {
   const config = getConfig();
   const logger = createRoleLogger(config, { role: 'web' });
+  warnIfDevelopmentSecret(config, logger);
   const running: RunningWeb[] = [];
   // Installed before start-up, so a signal that arrives while connecting still ends the process cleanly.
   onShutdown(logger, async () => {

@@ -1,4 +1,4 @@
-import { ConfigError, getConfig } from '../src/config/index.js';
+import { ConfigError, getConfig, warnIfDevelopmentSecret } from '../src/config/index.js';
 import { createRoleLogger } from '../src/lib/logger.js';
 import { disconnectMongo } from '../src/lib/mongo.js';
 import { onShutdown } from '../src/lib/shutdown.js';
@@ -13,6 +13,7 @@ type Role = (typeof ROLES)[number];
 async function main(role: Role): Promise<void> {
   const config = getConfig();
   const logger = createRoleLogger(config, { role });
+  warnIfDevelopmentSecret(config, logger);
   const stops: Array<() => Promise<void>> = [];
   // Installed before anything starts, so a signal during start-up still stops what is already running.
   onShutdown(logger, async () => {

@@ -82,9 +82,26 @@ export const envSchema = z
      */
     BCRYPT_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(3),
     BCRYPT_QUEUE_MAX: z.coerce.number().int().min(0).max(1000).default(16),
+    /**
+     * bcrypt slots (running and waiting together) one client may hold at once: its IP (an IPv6 /64) for sign-ins
+     * and registrations, its account for password changes, its parent for sub-user passwords. Beyond: 503 server_busy
+     * for that client only, so one client looping cannot take every slot.
+     */
+    BCRYPT_MAX_PER_CLIENT: z.coerce.number().int().min(1).max(1000).default(4),
     BODY_LIMIT: z.string().default('1mb'),
+    /** Deepest nesting of objects and arrays a JSON body may have (deeper: 400 json_too_deep). */
+    JSON_MAX_DEPTH: z.coerce.number().int().min(8).max(1000).default(64),
     /** Create collections and indexes when a role starts (idempotent); otherwise only check that the unique ones exist. Production runs `npm run db:init`. */
     DB_AUTO_INIT: boolFlag,
+    /**
+     * FerretDB's PostgreSQL database (FerretDB over PostgreSQL only), read by `npm run db:init` and the services script,
+     * never by the service: where db:init adds the GIN indexes and plan setting that keep lookups indexed. Unset with a
+     * local DATABASE_URL: the one scripts/services.ts starts FerretDB on.
+     */
+    FERRETDB_POSTGRESQL_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+      .optional(),
     /**
      * Express `trust proxy`: a number of proxy hops in front of the app (a platform router is 1), or a comma list of
      * proxy addresses/CIDRs and the names loopback, linklocal, uniquelocal. `true` (trust any X-Forwarded-For) is refused.
@@ -104,6 +121,13 @@ export const envSchema = z
     /** Failed sign-ins per window from one IP (an IPv6 /64) across all accounts (password spraying). */
     LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(50),
     LOGIN_FAILURE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(600),
+    /** Successful sign-ins per window for one account (a client signing in in a loop keeps bcrypt busy). */
+    LOGIN_MAX_SUCCESSES_PER_ACCOUNT: z.coerce.number().int().min(1).default(20),
+    /** Successful sign-ins per window from one IP (an IPv6 /64) across all accounts. */
+    LOGIN_MAX_SUCCESSES_PER_IP: z.coerce.number().int().min(1).default(100),
+    LOGIN_SUCCESS_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(600),
+    /** Every per-IP limit also counts an IPv6 /48, this many times as loosely as its /64s. */
+    IPV6_48_LIMIT_MULTIPLIER: z.coerce.number().int().min(1).max(65_536).default(4),
     /** Failed sign-ins per window through one known-client token (a stolen token cannot be brute-forced). */
     KNOWN_CLIENT_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
     /** How long a known-client token stays valid after its last successful sign-in. */
@@ -231,10 +255,17 @@ export const envSchema = z
       .int()
       .min(60)
       .default(8 * 3600),
-    /** How many organizations one user may own (each starts with the free plan's pool). */
-    ORGANIZATIONS_MAX_PER_OWNER: z.coerce.number().int().min(1).default(10),
+    /** Live organizations one user may own or have created (each has the free plan's pool until it pays). */
+    ORGANIZATIONS_MAX_PER_OWNER: z.coerce.number().int().min(1).default(5),
+    /** Organizations one user may create per calendar month (UTC), deleted and handed-over ones included. */
+    ORGANIZATIONS_CREATIONS_PER_MONTH: z.coerce.number().int().min(1).max(100).default(2),
+    /** How long an invitation to an organization can be accepted. */
+    ORGANIZATION_INVITATION_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(7),
     ORGANIZATION_MAX_MEMBERS: z.coerce.number().int().min(1).default(200),
     SUB_USERS_MAX_PER_USER: z.coerce.number().int().min(1).default(50),
+    /** Sub-user passwords (on creation or change) one parent may set per window: each costs a bcrypt hash. */
+    SUB_USER_PASSWORD_SETS_PER_PARENT: z.coerce.number().int().min(1).default(30),
+    SUB_USER_PASSWORD_SET_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(3600),
     WORKER_CONCURRENCY_USAGE: z.coerce.number().int().min(1).default(16),
     /** BullMQ lock of an active job; a worker that dies holding it has the job retried once the lock lapses. */
     WORKER_LOCK_DURATION_MS: z.coerce.number().int().min(200).default(30_000),

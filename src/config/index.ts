@@ -110,6 +110,20 @@ export function parseConfig(source: NodeJS.ProcessEnv): Config {
   });
 }
 
+/**
+ * Logged by every process at start (web, worker, scheduler, all) while the built-in development JWT secret is in
+ * use: production refuses it, and anywhere else anyone who reads this repository can forge access tokens.
+ */
+export function warnIfDevelopmentSecret(
+  config: Pick<Config, 'JWT_SECRET_KEY'>,
+  logger: { warn(message: string): void },
+): void {
+  if (config.JWT_SECRET_KEY !== DEV_JWT_SECRET) return;
+  logger.warn(
+    'JWT_SECRET_KEY is the built-in development secret: anyone can forge access tokens for this instance. Set JWT_SECRET_KEY to a random value of at least 32 characters unless this is a private development machine.',
+  );
+}
+
 let current: Config | undefined;
 
 export function getConfig(): Config {

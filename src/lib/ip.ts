@@ -24,6 +24,29 @@ export function ipBucket(ip: string): string {
 }
 
 /**
+ * The wider unit every per-IP limit counts too, more loosely: the /48 of an IPv6 address (a site's usual
+ * allocation, 65,536 /64s that one client could otherwise rotate through). Null for IPv4 and non-addresses.
+ */
+function ipWideBucket(ip: string): string | null {
+  if (MAPPED_V4.test(ip) || !isIPv6(ip)) return null;
+  return `${leadingV6Groups(ip, 3).join(':')}::/48`;
+}
+
+/**
+ * What a per-IP limit of `max` counts for one client address: its bucket (ipBucket) at `max`, and for IPv6 its
+ * /48 at `max * wideMultiplier`.
+ */
+export function ipLimitBuckets(
+  ip: string,
+  max: number,
+  wideMultiplier: number,
+): Array<{ bucket: string; max: number }> {
+  const wide = ipWideBucket(ip);
+  const narrow = { bucket: ipBucket(ip), max };
+  return wide ? [narrow, { bucket: wide, max: max * wideMultiplier }] : [narrow];
+}
+
+/**
  * Where a session signed in from, coarsely enough not to be a tracking record: the IPv4 /24 or the IPv6 /48
  * (roughly a provider and a town, never a household). Null when the address is not an IP address.
  */

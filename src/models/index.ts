@@ -3,6 +3,8 @@ import { UserModel } from './user.js';
 import { RefreshTokenModel, RefreshTokenUseModel, RevokedFamilyModel } from './refresh-token.js';
 import { OrganizationModel } from './organization.js';
 import { OrganizationMemberModel } from './organization-member.js';
+import { OrganizationCreationModel } from './organization-creation.js';
+import { OrganizationInvitationModel } from './organization-invitation.js';
 import { ApiKeyModel } from './api-key.js';
 import { ProcessedStripeEventModel, SubscriptionModel } from './subscription.js';
 import { TokenUsageModel } from './token-usage.js';
@@ -17,6 +19,8 @@ export const ALL_MODELS: Model<never>[] = [
   RevokedFamilyModel,
   OrganizationModel,
   OrganizationMemberModel,
+  OrganizationCreationModel,
+  OrganizationInvitationModel,
   ApiKeyModel,
   SubscriptionModel,
   ProcessedStripeEventModel,
@@ -41,5 +45,5 @@ export async function initCollections(): Promise<void> {
 
 export { UserModel, RefreshTokenModel, RefreshTokenUseModel, RevokedFamilyModel, OrganizationModel, ApiKeyModel };
 export { SubscriptionModel, ProcessedStripeEventModel, TokenUsageModel, OAuthCodeModel, OAuthCodeUseModel };
-export { OrganizationMemberModel, SessionModel };
+export { OrganizationMemberModel, OrganizationCreationModel, OrganizationInvitationModel, SessionModel };
 export { MailTokenModel, MailTokenUseModel, MailDeliveryModel };

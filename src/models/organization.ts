@@ -11,6 +11,8 @@ const organizationSchema = new Schema(
   {
     name: { type: String, required: true, trim: true },
     owner_id: { type: Schema.Types.ObjectId, required: true },
+    /** Who created it (never changes with ownership): live organizations count against their creator's limit. */
+    created_by: { type: Schema.Types.ObjectId, default: null },
     settings: { type: Schema.Types.Mixed, default: () => ({}) },
     subscription_tier: { type: String, enum: ['free', 'pro', 'enterprise'], default: 'free' },
     subscription: { type: Schema.Types.Mixed, default: null },
@@ -32,6 +34,7 @@ const organizationSchema = new Schema(
   },
 );
 organizationSchema.index({ owner_id: 1 });
+organizationSchema.index({ created_by: 1 });
 organizationSchema.index({ reset_date: 1 });
 
 organizationSchema.plugin(serializeDocumentWrites('organizations'));

@@ -32,7 +32,11 @@ export const originOf = (raw: Record<string, unknown>): AccountOrigin =>
  */
 export async function readLegacySpellings(): Promise<Map<string, string[]>> {
   const spellings = new Map<string, string[]>();
-  const cursor = UserModel.collection.find({ legacy_migration: { $exists: false } }, { projection: { email: 1 } });
+  // Only addresses with a capital letter can differ from their lower-cased form: the read returns those alone.
+  const cursor = UserModel.collection.find(
+    { legacy_migration: { $exists: false }, email: { $regex: '[A-Z]' } },
+    { projection: { email: 1 } },
+  );
   for await (const doc of cursor) {
     if (typeof doc.email !== 'string' || addressKey(doc.email) === doc.email) continue;
     const key = addressKey(doc.email);

@@ -6,6 +6,8 @@ import { readLegacyUserFields } from './legacy-user.js';
 
 export const ROLES = ['user', 'developer', 'admin', 'superadmin'] as const;
 export type Role = (typeof ROLES)[number];
+export const DEACTIVATED_BY = ['admin', 'parent', 'self'] as const;
+export type DeactivatedBy = (typeof DEACTIVATED_BY)[number];
 
 const monthlyUsageSchema = new Schema(
   { api_calls: { type: Number, default: 0 }, tokens_used: { type: Number, default: 0 } },
@@ -29,6 +31,8 @@ const userSchema = new Schema(
     subscription: { type: Schema.Types.Mixed, default: null },
     stripe_customer_id: { type: String, default: null },
     is_active: { type: Boolean, default: true },
+    /** Who turned is_active off (null while active): a parent may not turn on a sub-user an administrator turned off. */
+    deactivated_by: { type: String, enum: [...DEACTIVATED_BY, null], default: null },
     /** Whether the current email address was proven (OAuth with a verified email; an address change clears it). */
     is_verified: { type: Boolean, default: false },
     /** When the current address was proven; null while it is not. */

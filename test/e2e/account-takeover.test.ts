@@ -153,14 +153,18 @@ describe('attack B: an account registered with the victim address before the vic
     const org = await api().post('/organizations').set(attacker.auth).send({ name: 'Planted' });
     expect(org.status).toBe(201);
     const orgHeader = { 'X-Organization-Id': org.body.id as string };
+    const invitation = await api()
+      .post(`/organizations/${org.body.id as string}/members`)
+      .set(attacker.auth)
+      .send({ email: accomplice.email, role: 'admin' });
+    expect(invitation.status).toBe(201);
     expect(
       (
         await api()
-          .post(`/organizations/${org.body.id as string}/members`)
-          .set(attacker.auth)
-          .send({ email: accomplice.email, role: 'admin' })
+          .post(`/organizations/invitations/${invitation.body.id as string}/accept`)
+          .set(accomplice.auth)
       ).status,
-    ).toBe(201);
+    ).toBe(200);
     const accompliceOrgKey = await apiKey(accomplice.auth, { organization_id: org.body.id });
     const accompliceOrg = await api().post('/organizations').set(accomplice.auth).send({ name: 'Elsewhere' });
     // An unproven address is never drawn into someone's organization.
@@ -292,12 +296,20 @@ describe('attack B: an account registered with the victim address before the vic
             .send({ email: victimEmail, password: TEST_PASSWORD })
             .then((r) => r),
         );
+        // The accomplice accepts each invitation as soon as it has one.
         members.push(
           api()
             .post(`/organizations/${org.body.id as string}/members`)
             .set(attacker.auth)
             .send({ email: accomplice.email, role: 'member' })
-            .then((r) => r),
+            .then((invited) =>
+              invited.status === 201
+                ? api()
+                    .post(`/organizations/invitations/${invited.body.id as string}/accept`)
+                    .set(accomplice.auth)
+                    .then((r) => r)
+                : invited,
+            ),
         );
         await new Promise((resolve) => setTimeout(resolve, 30));
       }

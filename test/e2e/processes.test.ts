@@ -62,6 +62,31 @@ describe.concurrent('starting with a bad configuration', { timeout: 120_000 }, (
   );
 });
 
+/** The warning each role logs at start while JWT_SECRET_KEY is the built-in development default. */
+const DEV_SECRET_WARNING = 'JWT_SECRET_KEY is the built-in development secret';
+
+describe.concurrent('starting with the development JWT secret', { timeout: 120_000 }, () => {
+  const { JWT_SECRET_KEY: _unset, ...devEnv } = goodEnv;
+
+  it.for([
+    ['web', ['src/main.ts'], 'web listening'],
+    ['worker', ['workers/main.ts', 'worker'], 'workers started'],
+    ['all', ['workers/main.ts', 'all'], 'workers started'],
+  ] as const)('the %s role logs a loud warning at start', async ([name, args, startedMsg], { expect }) => {
+    const role = spawnRole([...args], { ...devEnv, REDIS_PREFIX: `${devEnv.REDIS_PREFIX}_${name}` });
+    started.push(role);
+    await role.waitForLog(startedMsg);
+    const warning = role
+      .output()
+      .split('\n')
+      .find((line) => line.includes(DEV_SECRET_WARNING));
+    expect(warning, role.output()).toBeDefined();
+    expect(JSON.parse(warning!)).toMatchObject({ level: 40 });
+    role.child.kill('SIGTERM');
+    await role.exit;
+  });
+});
+
 describe.concurrent('graceful shutdown on SIGTERM', { timeout: 120_000 }, () => {
   it('web: serves, then drains and exits 0', async ({ expect }) => {
     const web = spawnRole(['src/main.ts'], goodEnv);
@@ -84,6 +109,7 @@ describe.concurrent('graceful shutdown on SIGTERM', { timeout: 120_000 }, () => 
     expect(await web.exit).toEqual({ code: 0, signal: null });
     expect(web.output()).toContain('"msg":"shutting down"');
     expect(web.output()).not.toContain(SECRET);
+    expect(web.output()).not.toContain(DEV_SECRET_WARNING);
   });
 
   it.for(['worker', 'scheduler'])('%s: exits 0', async (name, { expect }) => {
@@ -93,5 +119,6 @@ describe.concurrent('graceful shutdown on SIGTERM', { timeout: 120_000 }, () => 
     role.child.kill('SIGTERM');
     expect(await role.exit).toEqual({ code: 0, signal: null });
     expect(role.output()).toContain('"msg":"shutting down"');
+    expect(role.output()).not.toContain(DEV_SECRET_WARNING);
   });
 });

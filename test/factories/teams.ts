@@ -12,6 +12,7 @@ export async function createOrganization(app: TestApp, owner: Session, name = 'A
   return res.body.id as string;
 }
 
+/** Invites `member` as `by`, then accepts as `member` (membership needs the invitee's acceptance); returns the member. */
 export async function addMember(
   app: TestApp,
   by: Session,
@@ -20,14 +21,22 @@ export async function addMember(
   role: 'admin' | 'member' = 'member',
   cap?: number | null,
 ) {
-  // Only accounts with a proven address can be added (see the README's unverified-account policy).
+  // Only accounts with a proven address can be invited (see the README's unverified-account policy).
   await UserModel.updateOne({ _id: member.user.id }, { $set: { is_verified: true, email_verified_at: new Date() } });
-  const res = await app.request
+  const invited = await app.request
     .post(`/organizations/${orgId}/members`)
     .set(by.auth)
     .send({ email: member.email, role, monthly_token_cap: cap });
-  if (res.status !== 201) throw new Error(`add member failed: ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body as { user_id: string; role: string; monthly_token_cap: number | null };
+  if (invited.status !== 201) throw new Error(`invite failed: ${invited.status} ${JSON.stringify(invited.body)}`);
+  const accepted = await app.request
+    .post(`/organizations/invitations/${invited.body.id as string}/accept`)
+    .set(member.auth);
+  if (accepted.status !== 200) throw new Error(`accept failed: ${accepted.status} ${JSON.stringify(accepted.body)}`);
+  const joined = (
+    accepted.body.members as Array<{ user_id: string; role: string; monthly_token_cap: number | null }>
+  ).find((m) => m.user_id === member.user.id);
+  if (!joined) throw new Error(`accepted, but not among the members: ${JSON.stringify(accepted.body)}`);
+  return joined;
 }
 
 /** An owner with an organization, an admin and a plain member, all signed in. */

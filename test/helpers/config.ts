@@ -33,6 +33,11 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
       REGISTER_MAX_PER_IP: '100000',
       OAUTH_INITIATE_MAX_PER_IP: '100000',
       PASSWORD_FORGOT_MAX_PER_IP: '100000',
+      LOGIN_MAX_SUCCESSES_PER_IP: '100000',
+      LOGIN_MAX_SUCCESSES_PER_ACCOUNT: '100000',
+      SUB_USER_PASSWORD_SETS_PER_PARENT: '100000',
+      // bcrypt fairness between clients has its own test (sign-in-fairness); here every client is the loopback.
+      BCRYPT_MAX_PER_CLIENT: '1000',
       JWT_SECRET_KEY: `test-secret-${randomBytes(24).toString('hex')}`,
       // Mail goes to the Mailpit `npm test` starts (tests read it through its API: test/helpers/mailpit.ts).
       SMTP_URL: TEST_SMTP_URL,

@@ -90,6 +90,20 @@ export async function throwawayFerretDb(): Promise<Throwaway> {
   );
 }
 
+/** A private FerretDB on its own port over PostgreSQL (the handler `npm start` uses when PostgreSQL answers). */
+export async function throwawayFerretDbOnPostgres(postgresqlUrl: string): Promise<Throwaway> {
+  const port = await freePort();
+  return throwaway(port, FERRETDB_BIN, [
+    '--handler=postgresql',
+    `--postgresql-url=${postgresqlUrl}`,
+    `--listen-addr=127.0.0.1:${port}`,
+    '--telemetry=disable',
+    '--state-dir=-',
+    '--debug-addr=-',
+    '--log-level=error',
+  ]);
+}
+
 export interface RoleProcess {
   child: ChildProcess;
   output(): string;

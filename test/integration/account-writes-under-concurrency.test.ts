@@ -142,8 +142,9 @@ describe('security changes to an account under concurrent writes', () => {
   });
 
   it('an organization deletion sticks while its pool is being settled', async () => {
-    const owner = await registerAndLogin(app);
     for (let trial = 0; trial < TRIALS; trial += 1) {
+      // One owner per trial: an account creates only ORGANIZATIONS_CREATIONS_PER_MONTH organizations a month.
+      const owner = await registerAndLogin(app);
       const orgId = await createOrganization(app, owner, `Org ${trial}`);
       const removed = await whileWriting(
         (i) => writeSeedFields([{ ref: { kind: 'organization', id: orgId }, limit: 10_000, used: i, calls: i }]),

@@ -7,6 +7,7 @@ import { waitFor } from '../helpers/wait.js';
 import { registerAndLogin } from '../factories/users.js';
 import { organizationWith, subUserOf, userWithRole } from '../factories/accounts.js';
 import { ApiKeyModel } from '../../src/models/api-key.js';
+import { UserModel } from '../../src/models/user.js';
 import { createAuthenticate } from '../../src/middleware/authenticate.js';
 import { createAccessTokens } from '../../src/modules/auth/access-tokens.js';
 import { createApiKeyCache } from '../../src/modules/api-keys/cache.js';
@@ -380,6 +381,57 @@ describe('API keys', () => {
       await new Promise((resolve) => server.close(resolve));
       await capped.close();
     }
+  });
+
+  it('never lets overlapping rotations pass API_KEY_MAX_PER_USER: a key in its overlap counts as live', async () => {
+    const owner = await registerAndLogin(app);
+    const capped = createApp({
+      config: { ...app.config, API_KEY_MAX_PER_USER: 4, API_KEY_ROTATION_OVERLAP_SECONDS: 600 },
+      logger: createLogger('silent'),
+      redis: app.redis,
+      producer: app.producer,
+    });
+    const server = capped.app.listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    const liveKeys = async () =>
+      (await ApiKeyModel.find({ user_id: owner.user.id, revoked_at: null }).lean()).filter(
+        (k) => !k.rotated_at || k.rotated_at.getTime() > Date.now(),
+      ).length;
+    try {
+      const client = supertest(server);
+      let heads = [(await createKey(owner.auth, { name: 'a' })).id, (await createKey(owner.auth, { name: 'b' })).id];
+      const refused: Array<{ status: number; body: { error: { code: string } } }> = [];
+      for (let round = 0; round < 4; round += 1) {
+        const answers = await Promise.all(
+          heads.map((id) => client.post(`/api-keys/${id}/rotate`).set(owner.auth).send({})),
+        );
+        heads = answers.map((r, i) => (r.status === 201 ? (r.body.id as string) : heads[i]!));
+        refused.push(...answers.filter((r) => r.status !== 201));
+        expect(await liveKeys()).toBeLessThanOrEqual(4);
+      }
+      expect(refused.length).toBeGreaterThan(0);
+      expect(refused.every((r) => r.status === 409 && r.body.error.code === 'too_many_api_keys')).toBe(true);
+      // At the cap a rotation with no overlap still works: the old key stops at once, so nothing is added.
+      const now = await client.post(`/api-keys/${heads[0]}/rotate`).set(owner.auth).send({ overlap_seconds: 0 });
+      expect(now.status, JSON.stringify(now.body)).toBe(201);
+      expect(await liveKeys()).toBe(4);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      await capped.close();
+    }
+  });
+
+  it('refuses rotation to a sub-user without can_create_api_keys', async () => {
+    const parent = await registerAndLogin(app);
+    const sub = await subUserOf(app, parent.user.id, { can_create_api_keys: true });
+    const key = await createKey(sub.auth);
+    await UserModel.updateOne({ _id: sub.user.id }, { $set: { 'sub_user_permissions.can_create_api_keys': false } });
+    const res = await app.request.post(`/api-keys/${key.id}/rotate`).set(sub.auth).send({});
+    expect(res.status).toBe(403);
+    expect(res.body.error.code).toBe('sub_user_cannot_create_keys');
+    expect(await ApiKeyModel.countDocuments({ user_id: sub.user.id })).toBe(1);
+    expect((await app.request.get('/users/me').set(bearer(key.key))).status).toBe(200);
   });
 
   it('lets a key with usage:read (a default scope) read the balance and the usage history; a key without it gets 403', async () => {

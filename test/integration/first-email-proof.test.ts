@@ -1,3 +1,4 @@
+import { createIpRateLimits } from '../../src/middleware/ip-rate-limit.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // First: the harness loads the app, which extends zod with OpenAPI before the services' schemas are built.
 import { startTestApp, type TestApp } from '../helpers/harness.js';
@@ -10,6 +11,8 @@ import { createKnownClients } from '../../src/modules/auth/known-clients.js';
 import { createPasswordHasher } from '../../src/modules/auth/passwords.js';
 import { createRefreshTokens } from '../../src/modules/auth/refresh-tokens.js';
 import { createOrganizationService } from '../../src/modules/organizations/service.js';
+import { createInvitationService } from '../../src/modules/organizations/invitations.js';
+import { OrganizationInvitationModel } from '../../src/models/organization-invitation.js';
 import { createQuotaService } from '../../src/shared/quota/service.js';
 import { createSubUserService } from '../../src/modules/sub-users/service.js';
 import { createFirstEmailProof } from '../../src/modules/users/first-email-proof.js';
@@ -48,11 +51,16 @@ function build(test: TestApp) {
     quota,
     locks,
     apiKeys: revoker,
+    limitPasswordSets: createIpRateLimits({ redis, prefix, wideMultiplier: 4 }).perKey('sub-user-password', {
+      max: config.SUB_USER_PASSWORD_SETS_PER_PARENT,
+      windowSeconds: config.SUB_USER_PASSWORD_SET_WINDOW_SECONDS,
+    }),
   });
   const organizations = createOrganizationService({ config, quota, locks, apiKeys: revoker });
+  const invitations = createInvitationService({ config, quota, locks, organizations });
   const knownClients = createKnownClients({ redis, prefix, ttlSeconds: config.KNOWN_CLIENT_TTL_DAYS * 86_400 });
   const emailProof = createFirstEmailProof({ refreshTokens, knownClients, apiKeys: revoker, subUsers, organizations });
-  return { apiKeys, subUsers, organizations, emailProof, knownClients };
+  return { apiKeys, subUsers, organizations, invitations, emailProof, knownClients };
 }
 
 beforeAll(async () => {
@@ -85,16 +93,41 @@ describe('first proof of an address against requests authenticated before it', (
     expect(await UserModel.countDocuments({ parent_user_id: stale._id })).toBe(0);
   });
 
-  it('refuses adding or promoting organization members after the proof', async () => {
+  it('refuses inviting or promoting organization members after the proof', async () => {
     const { stale, accomplice, orgId } = await heldBeforeProof();
     await expect(
-      services.organizations.addMember(stale, orgId, { email: accomplice.email, role: 'admin' }),
+      services.invitations.invite(stale, orgId, { email: accomplice.email, role: 'admin' }),
     ).rejects.toMatchObject({ status: 401, code: 'session_ended' });
+    expect(await OrganizationInvitationModel.countDocuments({ organization_id: orgId })).toBe(0);
     await expect(
       services.organizations.updateMember(stale, orgId, accomplice.user.id, { role: 'owner' }),
     ).rejects.toMatchObject({ status: 401 });
     const members = await services.organizations.listMembers(stale, orgId);
     expect(members.map((m) => m.member.user_id.toString())).toEqual([stale._id.toString()]);
+  });
+
+  it('voids the invitations the account sent before the proof, even one that lands after the clean-up', async () => {
+    const attacker = await registerAndLogin(app, uniqueEmail('victim'));
+    const accomplice = await registerVerified(app);
+    const org = await app.request.post('/organizations').set(attacker.auth).send({ name: 'Planted' });
+    const orgId = org.body.id as string;
+    const sent = await app.request
+      .post(`/organizations/${orgId}/members`)
+      .set(attacker.auth)
+      .send({ email: accomplice.email, role: 'admin' });
+    expect(sent.status).toBe(201);
+    const kept = await OrganizationInvitationModel.findById(sent.body.id).lean();
+    await services.emailProof.recordFirstEmailProof(attacker.user.id);
+    expect(await OrganizationInvitationModel.countDocuments({ organization_id: orgId })).toBe(0);
+    // Put back as if the invitation's insert had raced the clean-up: made with the old credentials, it is void.
+    await OrganizationInvitationModel.create(kept!);
+    const accepted = await app.request
+      .post(`/organizations/invitations/${sent.body.id as string}/accept`)
+      .set(accomplice.auth);
+    expect(accepted.status).toBe(404);
+    expect(await OrganizationInvitationModel.countDocuments({ organization_id: orgId })).toBe(0);
+    const members = await app.request.get(`/organizations/${orgId}/members`).set(accomplice.auth);
+    expect(members.status).toBe(404);
   });
 
   it('lets an API key created after the proof be stored but never used', async () => {

@@ -110,23 +110,65 @@ describe('organization settings nested deeper than JSON.stringify can go', () =>
   it('are refused with 400 on create and update (JSON.stringify overflowed the stack: 500)', async () => {
     const owner = await registerAndLogin(app);
     const orgId = await createOrganization(app, owner, 'Deep');
-    const deep = `${'{"a":'.repeat(20_000)}1${'}'.repeat(20_000)}`;
-    const create = await app.request
-      .post('/organizations')
-      .set(owner.auth)
-      .set('Content-Type', 'application/json')
-      .send(`{"name":"x","settings":${deep}}`);
-    const update = await app.request
-      .patch(`/organizations/${orgId}`)
-      .set(owner.auth)
-      .set('Content-Type', 'application/json')
-      .send(`{"settings":{"k":${deep}}}`);
-    for (const res of [create, update]) {
-      expect(res.status).toBe(400);
-      expectCleanError(res.body, 'validation_error');
+    // Past JSON_MAX_DEPTH the body parser refuses it; below, the settings rule (5 levels) does.
+    for (const [depth, code] of [
+      [20_000, 'json_too_deep'],
+      [10, 'validation_error'],
+    ] as const) {
+      const deep = `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`;
+      const create = await app.request
+        .post('/organizations')
+        .set(owner.auth)
+        .set('Content-Type', 'application/json')
+        .send(`{"name":"x","settings":${deep}}`);
+      const update = await app.request
+        .patch(`/organizations/${orgId}`)
+        .set(owner.auth)
+        .set('Content-Type', 'application/json')
+        .send(`{"settings":{"k":${deep}}}`);
+      for (const res of [create, update]) {
+        expect(res.status).toBe(400);
+        expectCleanError(res.body, code);
+      }
     }
     expect(await OrganizationModel.countDocuments({ owner_id: owner.user.id })).toBe(1);
     expect((await OrganizationModel.findById(orgId).lean())?.settings).toEqual({});
+  });
+});
+
+describe('JSON nested deeper than JSON_MAX_DEPTH', () => {
+  const nested = (depth: number) => `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`;
+
+  it('is refused with 400 json_too_deep before any route runs (800 KB of it answered 503 queue_unavailable)', async () => {
+    const user = await registerAndLogin(app);
+    const deep = nested(160_000);
+    const chat = await app.request
+      .post('/v1/chat/completions')
+      .set(user.auth)
+      .set('Content-Type', 'application/json')
+      .send(`{"model":"gpt-3.5-turbo","messages":[{"role":"user","content":"hi","extra":${deep}}]}`);
+    const login = await app.request
+      .post('/auth/login-json')
+      .set('Content-Type', 'application/json')
+      .send(`{"email":${deep},"password":"x"}`);
+    const arrays = await app.request
+      .post('/v1/chat/completions')
+      .set(user.auth)
+      .set('Content-Type', 'application/json')
+      .send(`{"model":"gpt-3.5-turbo","messages":${'['.repeat(100)}${']'.repeat(100)}}`);
+    for (const res of [chat, login, arrays]) {
+      expect(res.status, JSON.stringify(res.body)).toBe(400);
+      expectCleanError(res.body, 'json_too_deep');
+    }
+  });
+
+  it('counts brackets inside strings as text, and lets a body as deep as the limit through to validation', async () => {
+    const res = await app.request
+      .post('/auth/login-json')
+      .set('Content-Type', 'application/json')
+      .send(`{"email":"${'{['.repeat(200)}\\"{[@x.y","password":${nested(app.config.JSON_MAX_DEPTH - 1)}}`);
+    expect(res.status).toBe(400);
+    expectCleanError(res.body, 'validation_error');
   });
 });
 

@@ -113,6 +113,19 @@ describe('upstream failures become clean OpenAI-style errors, and failures bill 
     });
   });
 
+  it('an upstream that accepted the prompt but sends no first token in time: 504, and the prompt is billed', async () => {
+    env.upstream.setDefault({ content: 'too late', firstTokenDelayMs: 5000 });
+    const res = await openSse(env.app.url, {
+      path: '/v1/chat/completions',
+      headers: auth,
+      body: chatBody('slow prefill', { stream: true }),
+    });
+    expect(res.status).toBe(504);
+    const outcome = (await settlementOf(env.app, res.headers['x-request-id'])).outcome;
+    expect(outcome).toMatchObject({ status: 'aborted', completion_tokens: 0, error_code: 'upstream_timeout' });
+    expect(outcome.prompt_tokens).toBeGreaterThan(0);
+  });
+
   it('malformed SSE before any token: 502 upstream_malformed_response, failed, nothing billed', async () => {
     env.upstream.setDefault({ content: 'never seen', malformedAt: 0 });
     const res = await post(chatBody('garbage'));

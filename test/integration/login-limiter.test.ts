@@ -85,6 +85,16 @@ describe('failed sign-in limits', () => {
     expect((await login(uniqueEmail('v6'), 'wrong password', '2001:db8:1:3::1')).status).toBe(401);
   });
 
+  it('limits a sprayer rotating /64s inside one IPv6 /48, at 4 times the per-IP limit', async () => {
+    const from48 = (net: number, i: number) => `2001:db8:5:${net.toString(16)}::${i + 1}`;
+    for (let net = 1; net <= 4; net++)
+      expect(await attempts(10, (i) => login(uniqueEmail('v6-48'), 'wrong password', from48(net, i)))).toEqual(
+        Array(10).fill(401),
+      );
+    expectLimited(await login(uniqueEmail('v6-48'), 'wrong password', from48(5, 0)));
+    expect((await login(uniqueEmail('v6-48'), 'wrong password', '2001:db8:6::1')).status).toBe(401);
+  });
+
   it('clears the account+IP counter on success, so the owner is not locked by their own typos', async () => {
     const { email } = await registerAndLogin(app);
     const ip = freshIp();
@@ -117,6 +127,10 @@ describe('lockout length', () => {
       maxPerIp: 100,
       maxPerKnownClient: 100,
       windowSeconds: 1,
+      maxSuccessesPerAccount: 100,
+      maxSuccessesPerIp: 100,
+      successWindowSeconds: 1,
+      wideMultiplier: 4,
     });
     await limiter.begin('victim@example.com', '203.0.113.9');
     await limiter.begin('victim@example.com', '203.0.113.9');
@@ -124,10 +138,10 @@ describe('lockout length', () => {
     expect(blocked).toBeInstanceOf(TooManyRequestsError);
     expect((blocked as TooManyRequestsError).extra.headers?.['Retry-After']).toBe('1');
     // Polls Redis (not the limiter, whose refused attempts would count) until the window's counter has expired.
-    const { accountIp } = limiter.keys('victim@example.com', '203.0.113.9');
-    await waitFor(async () => (await app.redis.exists(accountIp)) === 0, 'the lockout window to pass', 5000);
+    const [accountIp] = limiter.keys('victim@example.com', '203.0.113.9').accountIp;
+    await waitFor(async () => (await app.redis.exists(accountIp!)) === 0, 'the lockout window to pass', 5000);
     await expect(limiter.begin('victim@example.com', '203.0.113.9')).resolves.toBeUndefined();
-    for (const key of Object.values(limiter.keys('victim@example.com', '203.0.113.9'))) {
+    for (const key of Object.values(limiter.keys('victim@example.com', '203.0.113.9')).flat()) {
       const ttl = await app.redis.ttl(key);
       expect(ttl).toBeGreaterThan(0);
       expect(ttl).toBeLessThanOrEqual(1);

@@ -19,6 +19,7 @@ import { startWorkers, type RunningWorkers } from '../../workers/index.js';
 import { createLogger } from '../../src/lib/logger.js';
 import { createQuotaService, type QuotaService } from '../../src/shared/quota/service.js';
 import { UserModel } from '../../src/models/user.js';
+import { OrganizationModel } from '../../src/models/organization.js';
 import type { AccountRef } from '../../src/shared/quota/accounts.js';
 import { mailJobId } from '../../queues/index.js';
 
@@ -112,6 +113,25 @@ describe('alerts by mail, once per period and payer, whatever the number of work
     await waitForMail(owner.email, { subject: /used up/ });
     await waitForMail(admin.email, { subject: /used up/ });
     expect((await waitForMail(member.email, { count: 0 })).filter((m) => /used up/.test(m.Subject))).toHaveLength(0);
+  });
+
+  it("never lets an organization's owner-chosen name speak in the service's mail (subject or links)", async () => {
+    const owner = await payer('named-owner', 10);
+    const org = await organization(owner.user.id, 500);
+    const bait = 'URGENT verify your account at https://evil.example/login?x=<b>1</b>';
+    await OrganizationModel.updateOne({ _id: org.id }, { $set: { name: bait } });
+    await settleMany(owner.user.id, [org.ref], 5, 100);
+    const [mail] = await waitForMail(owner.email, { subject: /used up/ });
+    expect(mail!.Subject).not.toMatch(/URGENT|verify|evil/i);
+    expect(mail!.Subject).toContain('An organization you manage');
+    for (const body of [mail!.Text, mail!.HTML]) {
+      expect(body).not.toContain('evil.example');
+      expect(body).not.toContain('https://evil');
+      expect(body).not.toContain('<b>');
+      expect(body).toContain(org.id);
+    }
+    // Shown as a quoted name, cut to 40 characters, with letters, digits and a few signs only.
+    expect(mail!.Text).toContain(`(id ${org.id}, named "URGENT verify your account at https evil…")`);
   });
 
   it('tells the payer once per period that a payment failed, however many failures Stripe reports', async () => {

@@ -6,6 +6,7 @@ import { registerVerified as registerAndLogin } from '../factories/users.js';
 import { addMember, createOrganization, createSubUser, insertUsers, organizationWithTeam } from '../factories/teams.js';
 import { ApiKeyModel } from '../../src/models/api-key.js';
 import { OrganizationMemberModel } from '../../src/models/organization-member.js';
+import { OrganizationInvitationModel } from '../../src/models/organization-invitation.js';
 import { OrganizationModel } from '../../src/models/organization.js';
 import { SubscriptionModel } from '../../src/models/subscription.js';
 import { apiKeyCacheKey, STALE } from '../../src/modules/api-keys/cache.js';
@@ -16,7 +17,12 @@ const MAX_OWNED = 4;
 describe('organizations and members', () => {
   let app: TestApp;
   beforeAll(async () => {
-    app = await startTestApp({ ORGANIZATIONS_MAX_PER_OWNER: String(MAX_OWNED), ORGANIZATION_MAX_MEMBERS: '20' });
+    app = await startTestApp({
+      ORGANIZATIONS_MAX_PER_OWNER: String(MAX_OWNED),
+      // The monthly count of creations has its own tests (organization-free-pools); here it stays out of the way.
+      ORGANIZATIONS_CREATIONS_PER_MONTH: '20',
+      ORGANIZATION_MAX_MEMBERS: '20',
+    });
   });
   afterAll(async () => {
     await app.stop();
@@ -197,6 +203,8 @@ describe('organizations and members', () => {
         app.request.post(`/organizations/${orgId}/members`).send({ email: stranger.email }),
         app.request.patch(`/organizations/${orgId}/members/${uid}`).send({ role: 'admin' }),
         app.request.delete(`/organizations/${orgId}/members/${uid}`),
+        app.request.get(`/organizations/${orgId}/invitations`),
+        app.request.delete(`/organizations/${orgId}/invitations/${'0'.repeat(24)}`),
       ];
       for (const call of calls) {
         const res = await call.set(stranger.auth);
@@ -265,25 +273,26 @@ describe('organizations and members', () => {
   });
 
   describe('members', () => {
-    it('adds existing users by email, refuses duplicates (409), unknown emails (404) and bad roles (400)', async () => {
+    it('invites existing users by email (a member once they accept), refuses members and pending ones (409), unknown emails (404) and bad roles (400)', async () => {
       const owner = await registerAndLogin(app);
       const orgId = await createOrganization(app, owner);
       const newcomer = await registerAndLogin(app);
-      const added = await app.request
+      const invited = await app.request
         .post(`/organizations/${orgId}/members`)
         .set(owner.auth)
         .send({ email: newcomer.email.toUpperCase(), role: 'member', monthly_token_cap: 500 });
-      expect(added.status).toBe(201);
-      expect(added.body).toMatchObject({
-        user_id: newcomer.user.id,
+      expect(invited.status).toBe(201);
+      expect(invited.body).toMatchObject({
+        organization_id: orgId,
         email: newcomer.email,
         role: 'member',
         monthly_token_cap: 500,
+        status: 'pending',
       });
       expectError(
         await app.request.post(`/organizations/${orgId}/members`).set(owner.auth).send({ email: newcomer.email }),
         409,
-        'already_member',
+        'invitation_pending',
       );
       expectError(
         await app.request.post(`/organizations/${orgId}/members`).set(owner.auth).send({ email: owner.email }),
@@ -313,8 +322,19 @@ describe('organizations and members', () => {
           .send({ email: newcomer.email, monthly_token_cap: -1 }),
         400,
       );
+      expectError(await app.request.get(`/organizations/${orgId}/members`).set(newcomer.auth), 404);
+      const accepted = await app.request
+        .post(`/organizations/invitations/${invited.body.id as string}/accept`)
+        .set(newcomer.auth);
+      expect(accepted.status).toBe(200);
       const members = await app.request.get(`/organizations/${orgId}/members`).set(newcomer.auth);
       expect(members.body.data.map((m: { role: string }) => m.role)).toEqual(['owner', 'member']);
+      expect(members.body.data[1]).toMatchObject({ user_id: newcomer.user.id, monthly_token_cap: 500 });
+      expectError(
+        await app.request.post(`/organizations/${orgId}/members`).set(owner.auth).send({ email: newcomer.email }),
+        409,
+        'already_member',
+      );
     });
 
     it('lets admins add members but only the owner add admins', async () => {
@@ -332,14 +352,20 @@ describe('organizations and members', () => {
       );
     });
 
-    it('lands every one of 10 concurrent additions, and a user added 5 times at once exactly once', async () => {
+    it('lands every one of 10 concurrent invitations and acceptances, and a user invited 5 times at once once', async () => {
       const owner = await registerAndLogin(app);
       const orgId = await createOrganization(app, owner);
-      const people = await insertUsers(10);
-      const results = await Promise.all(
+      const people = await Promise.all(Array.from({ length: 10 }, () => registerAndLogin(app)));
+      const invited = await Promise.all(
         people.map((p) => app.request.post(`/organizations/${orgId}/members`).set(owner.auth).send({ email: p.email })),
       );
-      expect(results.map((r) => r.status)).toEqual(Array(10).fill(201));
+      expect(invited.map((r) => r.status)).toEqual(Array(10).fill(201));
+      const accepted = await Promise.all(
+        people.map((p, i) =>
+          app.request.post(`/organizations/invitations/${invited[i]!.body.id as string}/accept`).set(p.auth),
+        ),
+      );
+      expect(accepted.map((r) => r.status)).toEqual(Array(10).fill(200));
       const members = await app.request.get(`/organizations/${orgId}/members`).set(owner.auth);
       expect(new Set(members.body.data.map((m: { user_id: string }) => m.user_id))).toEqual(
         new Set([owner.user.id, ...people.map((p) => p.user.id)]),
@@ -352,10 +378,10 @@ describe('organizations and members', () => {
         ),
       );
       expect(same.map((r) => r.status).sort()).toEqual([201, 409, 409, 409, 409]);
-      expect(await OrganizationMemberModel.countDocuments({ organization_id: orgId })).toBe(12);
+      expect(await OrganizationInvitationModel.countDocuments({ organization_id: orgId })).toBe(1);
     });
 
-    it('keeps the member limit under concurrent additions', async () => {
+    it('keeps the member limit under concurrent invitations (pending ones hold a place)', async () => {
       const owner = await registerAndLogin(app);
       const orgId = await createOrganization(app, owner);
       const people = await insertUsers(22);
@@ -364,7 +390,7 @@ describe('organizations and members', () => {
       );
       expect(results.filter((r) => r.status === 201)).toHaveLength(19);
       for (const r of results.filter((x) => x.status !== 201)) expectError(r, 403, 'member_limit_reached');
-      expect(await OrganizationMemberModel.countDocuments({ organization_id: orgId })).toBe(20);
+      expect(await OrganizationInvitationModel.countDocuments({ organization_id: orgId })).toBe(19);
     });
 
     it('changes roles: only the owner makes or unmakes admins; admins manage plain members', async () => {

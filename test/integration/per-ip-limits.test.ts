@@ -87,6 +87,15 @@ describe('per-IP limit on POST /auth/register', () => {
     expectLimited(await register('2001:db8:77:1:ffff:ffff:ffff:fffe'), REGISTER_WINDOW);
     expect((await register('2001:db8:77:2::1')).status).toBe(201);
   });
+
+  it('counts an IPv6 /48 too, 4 times as loosely: rotating /64s inside one /48 runs out', async () => {
+    const from48 = (net: number, host: number) => `2001:db8:48:${net.toString(16)}::${host}`;
+    for (let net = 1; net <= 4; net++)
+      for (let host = 1; host <= REGISTER_MAX; host++) expect((await register(from48(net, host))).status).toBe(201);
+    expectLimited(await register(from48(5, 1)), REGISTER_WINDOW);
+    expectLimited(await register(from48(0xffff, 1)), REGISTER_WINDOW);
+    expect((await register('2001:db8:49::1')).status).toBe(201);
+  });
 });
 
 describe('per-IP limit on GET /auth/oauth/{provider}', () => {

@@ -11,6 +11,8 @@ import { RefreshTokenModel, RefreshTokenUseModel, RevokedFamilyModel } from '../
 import { SessionModel } from '../../src/models/session.js';
 import { OAuthCodeModel, OAuthCodeUseModel } from '../../src/models/oauth-code.js';
 import { sha256 } from '../../src/lib/hash.js';
+import { OrganizationCreationModel } from '../../src/models/organization-creation.js';
+import { OrganizationInvitationModel } from '../../src/models/organization-invitation.js';
 
 const BATCH = 3;
 const MAX_BATCHES = 2;
@@ -152,6 +154,37 @@ describe('the purge job', () => {
     expect(await OAuthCodeUseModel.countDocuments({ code_id: expired[0]!._id })).toBe(0);
     expect(await OAuthCodeModel.countDocuments({ _id: live._id })).toBe(1);
     expect(await OAuthCodeUseModel.countDocuments({ code_id: live._id })).toBe(1);
+  });
+
+  it("removes expired organization invitations and past months' creation slots, and keeps this month's", async () => {
+    const organizationId = new mongoose.Types.ObjectId();
+    const invitation = (expiresAt: Date) => ({
+      organization_id: organizationId,
+      invitee_id: new mongoose.Types.ObjectId(),
+      email: 'someone@example.com',
+      role: 'member',
+      invited_by: new mongoose.Types.ObjectId(),
+      inviter_generation: 0,
+      expires_at: expiresAt,
+    });
+    const [expired, pending] = await OrganizationInvitationModel.insertMany([
+      invitation(new Date(Date.now() - 60_000)),
+      invitation(new Date(Date.now() + 86_400_000)),
+    ]);
+    const creator = new mongoose.Types.ObjectId();
+    const now = new Date();
+    const lastMonth = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 0, 12));
+    const [past, current] = await OrganizationCreationModel.insertMany([
+      { creator_id: creator, period: lastMonth.toISOString().slice(0, 7), slot: 0, created_at: lastMonth },
+      { creator_id: creator, period: now.toISOString().slice(0, 7), slot: 0, created_at: now },
+    ]);
+    const removed = await purge();
+    expect(removed['organization_invitations.expired']).toBe(1);
+    expect(removed['organization_creations.past_months']).toBe(1);
+    expect(await OrganizationInvitationModel.exists({ _id: expired!._id })).toBeNull();
+    expect(await OrganizationInvitationModel.exists({ _id: pending!._id })).not.toBeNull();
+    expect(await OrganizationCreationModel.exists({ _id: past!._id })).toBeNull();
+    expect(await OrganizationCreationModel.exists({ _id: current!._id })).not.toBeNull();
   });
 
   it('is one job per minute slot, whatever the number of schedulers', async () => {

@@ -225,6 +225,45 @@ describe('sub-users', () => {
     expectError(await app.request.get('/auth/me').set(sub.auth), 401);
   });
 
+  it('never lets a parent re-enable a sub-user an administrator deactivated (403), not even by disabling it first', async () => {
+    const parent = await registerAndLogin(app);
+    const sub = await createSubUser(app, parent);
+    const admin = await registerAndLogin(app);
+    await UserModel.updateOne({ _id: admin.user.id }, { $set: { role: 'admin' } });
+    expect((await app.request.patch(`/admin/users/${sub.id}`).set(admin.auth).send({ is_active: false })).status).toBe(
+      200,
+    );
+    expectError(
+      await app.request.patch(`/sub-users/${sub.id}`).set(parent.auth).send({ is_active: true }),
+      403,
+      'deactivated_by_admin',
+    );
+    expect((await app.request.patch(`/sub-users/${sub.id}`).set(parent.auth).send({ is_active: false })).status).toBe(
+      200,
+    );
+    expectError(
+      await app.request.patch(`/sub-users/${sub.id}`).set(parent.auth).send({ is_active: true }),
+      403,
+      'deactivated_by_admin',
+    );
+    expect((await UserModel.findById(sub.id).lean())?.is_active).toBe(false);
+    expectError(await app.request.post('/auth/login-json').send({ email: sub.email, password: TEST_PASSWORD }), 401);
+    // The parent still manages everything else, and an administrator can lift the block.
+    expect((await app.request.patch(`/sub-users/${sub.id}`).set(parent.auth).send({ name: 'Held' })).status).toBe(200);
+    expect((await app.request.patch(`/admin/users/${sub.id}`).set(admin.auth).send({ is_active: true })).status).toBe(
+      200,
+    );
+    expect(
+      (await app.request.post('/auth/login-json').send({ email: sub.email, password: TEST_PASSWORD })).status,
+    ).toBe(200);
+    expect((await app.request.patch(`/sub-users/${sub.id}`).set(parent.auth).send({ is_active: false })).status).toBe(
+      200,
+    );
+    expect((await app.request.patch(`/sub-users/${sub.id}`).set(parent.auth).send({ is_active: true })).status).toBe(
+      200,
+    );
+  });
+
   it('a new password set by the parent replaces the old one and ends old sessions', async () => {
     const parent = await registerAndLogin(app);
     const sub = await createSubUser(app, parent);

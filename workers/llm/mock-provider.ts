@@ -26,7 +26,8 @@ export function createMockProvider(tokenDelayMs: number, promptOptions: PromptCo
     name: 'dev-mock',
     secrets: [],
     serves: () => true,
-    async *open(body, signal) {
+    async *open(body, signal, onAccepted) {
+      onAccepted();
       const model = String(body.model);
       const text = mockAnswer(body);
       const base = {

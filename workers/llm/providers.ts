@@ -8,7 +8,8 @@ import { UpstreamFailure } from './failures.js';
 export interface Provider {
   name: string;
   serves(model: string): boolean;
-  open(body: Record<string, unknown>, signal: AbortSignal): AsyncIterable<string[]>;
+  /** `onAccepted` is told when the upstream accepted the request (HTTP 200): from then on it works on the prompt. */
+  open(body: Record<string, unknown>, signal: AbortSignal, onAccepted: () => void): AsyncIterable<string[]>;
   /** Secrets that must never appear in what a client sees. */
   secrets: string[];
 }
@@ -73,7 +74,7 @@ export function createHttpProvider(config: ProviderConfig, dispatcher: Agent): P
     name: config.name,
     secrets: config.api_key ? [config.api_key] : [],
     serves: (model) => !config.models || config.models.includes(model),
-    async *open(body, signal) {
+    async *open(body, signal, onAccepted) {
       const model = String(body.model);
       let response: Awaited<ReturnType<typeof request>>;
       try {
@@ -96,6 +97,7 @@ export function createHttpProvider(config: ProviderConfig, dispatcher: Agent): P
         response.body.destroy();
         throw new UpstreamFailure('status', `${config.name}: HTTP ${statusCode}`, statusCode, upstreamMessage(text));
       }
+      onAccepted();
       const contentType = String(response.headers['content-type'] ?? '');
       try {
         if (contentType.includes('application/json')) {

@@ -59,6 +59,11 @@ interface Generation {
   usage: Usage | null;
   provider: string | null;
   ttftMs: number | null;
+  /**
+   * An upstream had accepted the request (it was working on the prompt) when the client stopped it or its first
+   * token timed out: the prompt is billed even though nothing was streamed. Upstream faults and shutdowns are not.
+   */
+  billPrompt: boolean;
   error?: ClientError;
   accumulator: CompletionAccumulator;
   lostOwnership?: boolean;
@@ -72,6 +77,7 @@ interface Opened {
   own: AbortController;
   iterator: AsyncIterator<string[]>;
   first: Promise<IteratorResult<string[]>>;
+  accepted: { value: boolean };
 }
 
 const contextOf = (job: LlmJob): RequestContext => requestContextSchema.parse(job);
@@ -90,6 +96,7 @@ const failedGeneration = (error?: ClientError): Generation => ({
   usage: null,
   provider: null,
   ttftMs: null,
+  billPrompt: false,
   accumulator: createCompletionAccumulator(),
   ...(error ? { error } : {}),
 });
@@ -144,11 +151,16 @@ export function createLlmRunner(deps: RunnerDeps) {
   /** Starts one upstream call (its first read already requested). */
   function open(job: LlmJob, provider: Provider, cancelSignal: AbortSignal): Opened {
     const own = new AbortController();
-    const chunks = provider.open(upstreamBody(job), AbortSignal.any([cancelSignal, own.signal]));
+    const accepted = { value: false };
+    const chunks = provider.open(
+      upstreamBody(job),
+      AbortSignal.any([cancelSignal, own.signal]),
+      () => (accepted.value = true),
+    );
     const iterator = chunks[Symbol.asyncIterator]();
     const first = iterator.next();
     first.catch(() => undefined);
-    return { provider, own, iterator, first };
+    return { provider, own, iterator, first, accepted };
   }
 
   function discard(opened: Opened): void {
@@ -198,6 +210,8 @@ export function createLlmRunner(deps: RunnerDeps) {
         next = iterator.next();
       }
     } catch (error) {
+      if (cancelSignal.reason instanceof CancelSignal || own.signal.reason instanceof AttemptTimeout)
+        gen.billPrompt ||= opened.accepted.value;
       if (error instanceof LostOwnership || cancelSignal.aborted)
         throw error instanceof LostOwnership ? error : cancelSignal.reason;
       if (own.signal.aborted) {
@@ -267,12 +281,16 @@ export function createLlmRunner(deps: RunnerDeps) {
     return { ...gen, status: 'failed', error: clientErrorFor(last, secrets) };
   }
 
-  /** Reported usage when the upstream sent it; otherwise counted with the model's tokenizer from what was streamed. */
+  /**
+   * Reported usage when the upstream sent it; otherwise counted with the model's tokenizer from what was streamed.
+   * Nothing streamed: nothing is billed, unless the client stopped the request (or its first token timed out) after
+   * an upstream had accepted it: then the prompt is billed, as `aborted` (settlement bills `failed` as nothing).
+   */
   async function outcomeOf(job: LlmJob, gen: Generation): Promise<RequestOutcome> {
-    const status = gen.status === 'completed' ? 'completed' : gen.status === 'failed' ? 'failed' : 'aborted';
     const errorCode = gen.error?.code ?? null;
-    if (status === 'failed' || (status === 'aborted' && gen.written === 0))
-      return emptyOutcome(contextOf(job), status, errorCode, gen.provider);
+    if (gen.status !== 'completed' && gen.written === 0 && !gen.billPrompt)
+      return emptyOutcome(contextOf(job), gen.status === 'failed' ? 'failed' : 'aborted', errorCode, gen.provider);
+    const status = gen.status === 'completed' ? 'completed' : 'aborted';
     const usage = gen.usage
       ? {
           prompt_tokens: gen.usage.prompt_tokens,
@@ -363,6 +381,7 @@ export function createLlmRunner(deps: RunnerDeps) {
       usage: null,
       provider: meta.provider || null,
       ttftMs: meta.ttft_ms ? Number(meta.ttft_ms) : null,
+      billPrompt: false,
       error: STREAM_INTERRUPTED,
       accumulator,
     };

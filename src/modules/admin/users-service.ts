@@ -88,12 +88,14 @@ export function createAdminUsersService({ config, quota, revocation, superadmins
     const set: Record<string, unknown> = { ...limits.set };
     if (patch.role) set.role = patch.role;
     if (patch.subscription_tier) set.subscription_tier = patch.subscription_tier;
-    if (patch.is_active === true) set.is_active = true;
+    if (patch.is_active === true) Object.assign(set, { is_active: true, deactivated_by: null });
     const deactivating = patch.is_active === false && target.is_active;
+    // An account someone else turned off (a parent, its owner) is now held by the administrator.
+    if (patch.is_active === false && !target.is_active) set.deactivated_by = 'admin';
 
     const apply = async () => {
       if (Object.keys(set).length) await UserModel.updateOne({ _id: target._id }, { $set: set });
-      if (deactivating) await revocation.deactivate(target._id, 'deactivated_by_admin');
+      if (deactivating) await revocation.deactivate(target._id, 'deactivated_by_admin', 'admin');
       if (limits.monthlyLimit !== undefined)
         await applyMonthlyLimit({ kind: 'user', id: target._id.toString() }, limits.monthlyLimit);
     };

@@ -75,38 +75,48 @@ export function createApiKeyService({ config, redis, prefix, cache, locks }: Dep
     return { doc, key: generated.key };
   }
 
-  async function create(user: UserDoc, input: CreateKeyInput) {
-    assertMayCreate(user);
-    if (input.organization_id) await assertMember(user, input.organization_id);
-    // Count and insert under one per-user lock (shared by every API process): a count then an insert without it
-    // let concurrent creations all see room under the cap.
-    return locks.withLock(`apikeys:create:${user._id.toString()}`, async () => {
-      const live = await ApiKeyModel.countDocuments({
-        user_id: user._id,
-        revoked_at: null,
-        key_hash: mongoose.trusted({ $exists: true }),
-      });
-      if (live >= config.API_KEY_MAX_PER_USER) {
-        throw new ConflictError(`You already have ${live} API keys; revoke one first`, 'too_many_api_keys');
-      }
-      return insertKey(user, {
-        name: input.name,
-        scopes: input.scopes ?? DEFAULT_SCOPES,
-        expires_at: input.expires_at ? new Date(input.expires_at) : null,
-        organization_id: input.organization_id ?? null,
-      });
-    });
-  }
-
-  /** Live keys: not revoked and not past a rotation's overlap (expired ones stay listed so they can be cleaned up). */
-  async function list(userId: Types.ObjectId) {
+  /** Not revoked, made here (Python's keys have no key_hash) and not past a rotation's overlap. */
+  async function liveKeys(userId: Types.ObjectId) {
     const now = Date.now();
     const docs = await ApiKeyModel.find({ user_id: userId, revoked_at: null }).sort({ created_at: -1 }).lean();
-    // Keys the Python system stored (another shape, no key_hash) never work here and are not listed (see db:migrate).
     return docs.filter(
       (doc) => typeof doc.key_hash === 'string' && (!doc.rotated_at || doc.rotated_at.getTime() > now),
     );
   }
+
+  /**
+   * Runs `insert` under the per-user lock shared by creation and rotation (and by every API process) once the
+   * count of live keys, with `adds` more, stays within the cap: a count then an insert without the lock let
+   * concurrent creations and overlapping rotations all see room under it.
+   */
+  function withinKeyCap<T>(user: UserDoc, adds: number, insert: () => Promise<T>): Promise<T> {
+    return locks.withLock(`apikeys:create:${user._id.toString()}`, async () => {
+      const live = (await liveKeys(user._id)).length;
+      if (live + adds > config.API_KEY_MAX_PER_USER) {
+        throw new ConflictError(
+          `You already have ${live} live API keys (a rotated key counts until its overlap ends); revoke one or rotate with overlap_seconds 0`,
+          'too_many_api_keys',
+        );
+      }
+      return insert();
+    });
+  }
+
+  async function create(user: UserDoc, input: CreateKeyInput) {
+    assertMayCreate(user);
+    if (input.organization_id) await assertMember(user, input.organization_id);
+    return withinKeyCap(user, 1, () =>
+      insertKey(user, {
+        name: input.name,
+        scopes: input.scopes ?? DEFAULT_SCOPES,
+        expires_at: input.expires_at ? new Date(input.expires_at) : null,
+        organization_id: input.organization_id ?? null,
+      }),
+    );
+  }
+
+  /** Live keys (expired ones stay listed so they can be cleaned up). */
+  const list = liveKeys;
 
   async function revoke(userId: Types.ObjectId, id: string): Promise<void> {
     const doc = await ownedLiveKey(userId, id);
@@ -116,9 +126,12 @@ export function createApiKeyService({ config, redis, prefix, cache, locks }: Dep
 
   /**
    * Issues a successor with the same name, scopes, expiry and organization; the old key keeps working for the
-   * overlap. A Redis lock makes concurrent rotations of one key yield one successor (the loser gets 409).
+   * overlap. A successor is a new key: it needs the permission to create keys, and while the old key overlaps it
+   * counts against API_KEY_MAX_PER_USER (a rotation with no overlap adds nothing). A Redis lock makes concurrent
+   * rotations of one key yield one successor (the loser gets 409).
    */
   async function rotate(user: UserDoc, id: string, overlapSeconds?: number) {
+    assertMayCreate(user);
     const old = await ownedLiveKey(user._id, id);
     if (old.rotated_at) throw new ConflictError('This key was already rotated', 'key_already_rotated');
     if (old.expires_at && old.expires_at.getTime() <= Date.now())
@@ -130,21 +143,25 @@ export function createApiKeyService({ config, redis, prefix, cache, locks }: Dep
       const fresh = await ApiKeyModel.findById(old._id).lean();
       if (!fresh || fresh.revoked_at || fresh.rotated_at)
         throw new ConflictError('This key was already rotated', 'key_already_rotated');
-      const created = await insertKey(user, {
-        name: fresh.name,
-        scopes: fresh.scopes,
-        expires_at: fresh.expires_at ?? null,
-        organization_id: fresh.organization_id ?? null,
-      });
       const overlap = Math.min(
         overlapSeconds ?? config.API_KEY_ROTATION_OVERLAP_SECONDS,
         config.API_KEY_ROTATION_OVERLAP_SECONDS,
       );
-      const validUntil = new Date(Date.now() + overlap * 1000);
-      await ApiKeyModel.updateOne(
-        { _id: fresh._id },
-        { $set: { rotated_at: validUntil, replaced_by: created.doc._id } },
-      );
+      // Under the cap's lock until the old key's end is written, so a count never misses this rotation.
+      const { created, validUntil } = await withinKeyCap(user, overlap > 0 ? 1 : 0, async () => {
+        const created = await insertKey(user, {
+          name: fresh.name,
+          scopes: fresh.scopes,
+          expires_at: fresh.expires_at ?? null,
+          organization_id: fresh.organization_id ?? null,
+        });
+        const validUntil = new Date(Date.now() + overlap * 1000);
+        await ApiKeyModel.updateOne(
+          { _id: fresh._id },
+          { $set: { rotated_at: validUntil, replaced_by: created.doc._id } },
+        );
+        return { created, validUntil };
+      });
       await cache.invalidate([fresh.key_hash]);
       return { ...created, replaced: { id: fresh._id.toString(), valid_until: validUntil.toISOString() } };
     } finally {

@@ -8,7 +8,7 @@ import type { MailTokenRecord, MailTokens } from '../../shared/mail/tokens.js';
 import type { AccountRevocation } from '../users/revocation.js';
 import type { FirstEmailProof } from '../users/first-email-proof.js';
 import { invalidToken } from './mail-token-errors.js';
-import type { PasswordHasher } from './passwords.js';
+import { bcryptClient, type PasswordHasher } from './passwords.js';
 
 interface Deps {
   tokens: MailTokens;
@@ -59,7 +59,7 @@ export function createPasswordReset({ tokens, outbox, passwords, revocation, ema
     const user = record && (await accountOf(record));
     if (!record || !user) throw invalidToken();
     // Hashed before the token is spent: a refusal for load (503 server_busy) leaves the link usable.
-    const hash = await passwords.hash(newPassword);
+    const hash = await passwords.hash(newPassword, bcryptClient.account(user._id));
     if (!(await tokens.claim(record))) throw invalidToken();
     const userId = user._id.toString();
     if (!user.is_verified) await emailProof.recordFirstEmailProof(userId);

@@ -1,6 +1,7 @@
 import bcrypt from 'bcrypt';
 import { ServiceUnavailableError } from '../../lib/errors.js';
 import { createBoundedSemaphore, SemaphoreFull } from '../../lib/bounded-semaphore.js';
+import { ipBucket } from '../../lib/ip.js';
 import { bcryptInFlight, bcryptOperationsTotal, bcryptWaiting } from '../../lib/metrics.js';
 
 /** bcrypt reads only the first 72 bytes; longer passwords are refused at registration and never match. */
@@ -12,7 +13,17 @@ interface Options {
   concurrency: number;
   /** Callers allowed to wait for a slot; beyond them the answer is 503 server_busy at once. */
   queueMax: number;
+  /** Slots (running and waiting) one client may hold; beyond, that client gets 503 server_busy at once. */
+  maxPerClient?: number;
 }
+
+/** Who a bcrypt operation is done for, as the semaphore's fairness counts it. */
+export const bcryptClient = {
+  /** An anonymous caller: its address (an IPv6 /64), as the per-IP limits count it. */
+  ip: (ip: string) => `ip:${ipBucket(ip)}`,
+  /** A signed-in caller (a password change, a parent setting sub-user passwords). */
+  account: (id: { toString(): string }) => `account:${id.toString()}`,
+};
 
 /** PHP's `$2y$` (which passlib may have written) is the same algorithm as `$2b$`, which node's bcrypt reads. */
 const readableHash = (hash: string) => (hash.startsWith('$2y$') ? `$2b$${hash.slice(4)}` : hash);
@@ -20,22 +31,24 @@ const readableHash = (hash: string) => (hash.startsWith('$2y$') ? `$2b$${hash.sl
 /**
  * Hashes with the configured cost; a dummy hash lets an unknown email cost the same time as a wrong password.
  * Every hash and compare goes through one bounded semaphore per process, so a flood of sign-ins (which the
- * failure limiter never sees when the passwords are right) cannot fill libuv's pool or build an endless queue.
+ * failure limiter never sees when the passwords are right) cannot fill libuv's pool or build an endless queue, and
+ * each client (bcryptClient) holds at most `maxPerClient` of its slots, so one client cannot take them all.
  */
-export function createPasswordHasher({ cost, concurrency, queueMax }: Options) {
+export function createPasswordHasher({ cost, concurrency, queueMax, maxPerClient }: Options) {
   const dummyHash = bcrypt.hashSync('dummy-password-for-timing', cost);
   const slots = createBoundedSemaphore({
     concurrency,
     queueMax,
+    maxPerClient,
     onChange: (inFlight, waiting) => {
       bcryptInFlight.set(inFlight);
       bcryptWaiting.set(waiting);
     },
   });
 
-  async function bounded<T>(op: 'hash' | 'compare', work: () => Promise<T>): Promise<T> {
+  async function bounded<T>(op: 'hash' | 'compare', work: () => Promise<T>, client?: string): Promise<T> {
     try {
-      const result = await slots.run(work);
+      const result = await slots.run(work, client ? [client] : []);
       bcryptOperationsTotal.inc({ op, outcome: 'done' });
       return result;
     } catch (error) {
@@ -46,11 +59,13 @@ export function createPasswordHasher({ cost, concurrency, queueMax }: Options) {
   }
 
   return {
-    hash: (password: string) => bounded('hash', () => bcrypt.hash(password, cost)),
-    async verify(password: string, hash: string | null | undefined): Promise<boolean> {
+    hash: (password: string, client?: string) => bounded('hash', () => bcrypt.hash(password, cost), client),
+    async verify(password: string, hash: string | null | undefined, client?: string): Promise<boolean> {
       const tooLong = Buffer.byteLength(password, 'utf8') > BCRYPT_MAX_BYTES;
-      const matches = await bounded('compare', () =>
-        bcrypt.compare(password, tooLong || !hash ? dummyHash : readableHash(hash)),
+      const matches = await bounded(
+        'compare',
+        () => bcrypt.compare(password, tooLong || !hash ? dummyHash : readableHash(hash)),
+        client,
       );
       return matches && !tooLong && Boolean(hash);
     },

@@ -5,7 +5,7 @@ import { findUserByAddress, isAddressTaken } from '../../models/user-addresses.j
 import { AppError, ConflictError, UnauthorizedError } from '../../lib/errors.js';
 import { isDuplicateKeyError } from '../../lib/mongo.js';
 import { initialQuotaFields } from './new-user.js';
-import type { PasswordHasher } from './passwords.js';
+import { bcryptClient, type PasswordHasher } from './passwords.js';
 import type { AccessTokens } from './access-tokens.js';
 import type { ParentToken, RefreshTokens } from './refresh-tokens.js';
 import type { LoginLimiter } from './login-limiter.js';
@@ -123,9 +123,9 @@ export function createAuthService({
     return user;
   }
 
-  async function checkCredentials(email: string, password: string): Promise<UserDoc> {
+  async function checkCredentials(email: string, password: string, ip: string): Promise<UserDoc> {
     const user = await findUserByAddress(email);
-    const passwordOk = await passwords.verify(password, user?.password_hash);
+    const passwordOk = await passwords.verify(password, user?.password_hash, bcryptClient.ip(ip));
     if (!user || !passwordOk || !user.is_active) throw new UnauthorizedError(INVALID_LOGIN, 'invalid_credentials');
     await upgradeHash(user, password);
     return user;
@@ -163,7 +163,7 @@ export function createAuthService({
     await loginLimiter.begin(email, ip, knownClient);
     let user: UserDoc;
     try {
-      user = await checkCredentials(email, password);
+      user = await checkCredentials(email, password, ip);
     } catch (error) {
       const isVerdict = error instanceof AppError && error.status === 401;
       if (!isVerdict) await loginLimiter.abandoned(email, ip, knownClient).catch(() => undefined);

@@ -4,6 +4,7 @@ import { OrganizationModel, type OrganizationFields, type OrgRole } from '../../
 import { OrganizationMemberModel, type OrganizationMemberFields } from '../../models/organization-member.js';
 import { UserModel } from '../../models/user.js';
 import { isObjectId } from '../../lib/ids.js';
+import type { AccountRef } from '../../shared/quota/accounts.js';
 
 export type OrganizationRecord = OrganizationFields & { _id: Types.ObjectId; created_at?: Date; updated_at?: Date };
 export type MemberRecord = OrganizationMemberFields & { _id: Types.ObjectId };
@@ -12,6 +13,18 @@ export interface MemberView {
   member: MemberRecord;
   email: string | null;
   name: string | null;
+}
+
+/** The Redis lock every change to an organization's membership (and its invitations) holds. */
+export const orgLockName = (orgId: string) => `org:${orgId}`;
+
+export const memberCapAccount = (orgId: string, userId: string): AccountRef => ({
+  kind: 'member_cap',
+  id: `${orgId}.${userId}`,
+});
+
+export function actorOf({ me }: { me: MemberRecord }): { userId: string; role: OrgRole } {
+  return { userId: me.user_id.toString(), role: me.role as OrgRole };
 }
 
 /** A user's membership in an active organization, or null. Other modules (org-bound API keys) use this too. */

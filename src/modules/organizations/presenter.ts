@@ -1,7 +1,13 @@
 import type { z } from 'zod';
 import type { MemberView } from './membership.js';
+import type { InvitationRecord, ReceivedInvitation } from './invitations.js';
 import type { OrganizationView } from './service.js';
-import { memberResponseSchema, organizationResponseSchema } from './schemas.js';
+import {
+  memberResponseSchema,
+  organizationResponseSchema,
+  receivedInvitationSchema,
+  sentInvitationSchema,
+} from './schemas.js';
 import { isoOrNull as iso } from '../../lib/dates.js';
 
 export function presentMember({ member, email, name }: MemberView): z.infer<typeof memberResponseSchema> {
@@ -40,5 +46,35 @@ export function presentOrganization({
     reset_date: iso(org.reset_date) ?? new Date(0).toISOString(),
     created_at: iso(org.created_at),
     updated_at: iso(org.updated_at),
+  });
+}
+
+export function presentSentInvitation(invitation: InvitationRecord): z.infer<typeof sentInvitationSchema> {
+  return sentInvitationSchema.parse({
+    id: invitation._id.toString(),
+    organization_id: invitation.organization_id.toString(),
+    email: invitation.email,
+    role: invitation.role,
+    monthly_token_cap: invitation.monthly_token_cap ?? null,
+    status: invitation.expires_at.getTime() > Date.now() ? 'pending' : 'expired',
+    created_at: iso(invitation.created_at),
+    expires_at: invitation.expires_at.toISOString(),
+  });
+}
+
+export function presentReceivedInvitation({
+  invitation,
+  organization,
+  invitedByEmail,
+}: ReceivedInvitation): z.infer<typeof receivedInvitationSchema> {
+  return receivedInvitationSchema.parse({
+    id: invitation._id.toString(),
+    organization,
+    role: invitation.role,
+    monthly_token_cap: invitation.monthly_token_cap ?? null,
+    invited_by_email: invitedByEmail,
+    status: 'pending',
+    created_at: iso(invitation.created_at),
+    expires_at: invitation.expires_at.toISOString(),
   });
 }

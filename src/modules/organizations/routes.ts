@@ -2,27 +2,34 @@ import { Router, type RequestHandler } from 'express';
 import { requirePrincipal } from '../../lib/http/principal.js';
 import { route } from '../../lib/http/route.js';
 import { rejectSubUsers, requireSession } from '../../middleware/account-guards.js';
-import { presentMember, presentOrganization } from './presenter.js';
+import type { InvitationService } from './invitations.js';
+import { presentMember, presentOrganization, presentReceivedInvitation, presentSentInvitation } from './presenter.js';
 import type { OrganizationService } from './service.js';
 import {
   addMemberBodySchema,
   createOrganizationBodySchema,
+  invitationParamsSchema,
   memberListSchema,
   memberParamsSchema,
   memberResponseSchema,
   orgParamsSchema,
   organizationListSchema,
   organizationResponseSchema,
+  receivedInvitationListSchema,
+  sentInvitationListSchema,
+  sentInvitationParamsSchema,
+  sentInvitationSchema,
   updateMemberBodySchema,
   updateOrganizationBodySchema,
 } from './schemas.js';
 
 interface Deps {
   organizations: OrganizationService;
+  invitations: InvitationService;
   authenticate: RequestHandler;
 }
 
-export function createOrganizationsRouter({ organizations, authenticate }: Deps): Router {
+export function createOrganizationsRouter({ organizations, invitations, authenticate }: Deps): Router {
   const router = Router();
   const tags = ['organizations'];
   const before = [authenticate, requireSession, rejectSubUsers('use organizations')];
@@ -55,6 +62,52 @@ export function createOrganizationsRouter({ organizations, authenticate }: Deps)
     },
     async (req, res) => {
       res.json({ data: (await organizations.list(userOf(req))).map(presentOrganization) });
+    },
+  );
+
+  // Registered before /organizations/:id, which would otherwise take "invitations" for an organization id.
+  route(
+    router,
+    {
+      ...common,
+      method: 'get',
+      path: '/organizations/invitations',
+      summary: 'Invitations to organizations you can still accept',
+      responses: { 200: { description: 'Your pending invitations', schema: receivedInvitationListSchema } },
+    },
+    async (req, res) => {
+      res.json({ data: (await invitations.listReceived(userOf(req))).map(presentReceivedInvitation) });
+    },
+  );
+
+  route(
+    router,
+    {
+      ...common,
+      method: 'post',
+      path: '/organizations/invitations/:invitationId/accept',
+      summary: 'Accept an invitation: you join with the role and cap it offers',
+      params: invitationParamsSchema,
+      responses: { 200: { description: 'The organization you joined', schema: organizationResponseSchema } },
+    },
+    async (req, res, { params }) => {
+      res.json(presentOrganization(await invitations.accept(userOf(req), params.invitationId)));
+    },
+  );
+
+  route(
+    router,
+    {
+      ...common,
+      method: 'post',
+      path: '/organizations/invitations/:invitationId/decline',
+      summary: 'Decline an invitation (it is removed)',
+      params: invitationParamsSchema,
+      responses: { 204: { description: 'Declined' } },
+    },
+    async (req, res, { params }) => {
+      await invitations.decline(userOf(req), params.invitationId);
+      res.status(204).end();
     },
   );
 
@@ -126,13 +179,44 @@ export function createOrganizationsRouter({ organizations, authenticate }: Deps)
       ...common,
       method: 'post',
       path: '/organizations/:id/members',
-      summary: 'Add an existing user by email (owner or admin)',
+      summary: 'Invite an existing account by email (owner or admin); it becomes a member once it accepts',
       params: orgParamsSchema,
       body: addMemberBodySchema,
-      responses: { 201: { description: 'Added', schema: memberResponseSchema } },
+      responses: { 201: { description: 'Invited (pending)', schema: sentInvitationSchema } },
     },
     async (req, res, { params, body }) => {
-      res.status(201).json(presentMember(await organizations.addMember(userOf(req), params.id, body)));
+      res.status(201).json(presentSentInvitation(await invitations.invite(userOf(req), params.id, body)));
+    },
+  );
+
+  route(
+    router,
+    {
+      ...common,
+      method: 'get',
+      path: '/organizations/:id/invitations',
+      summary: 'Pending and expired invitations (owner or admin)',
+      params: orgParamsSchema,
+      responses: { 200: { description: 'Invitations', schema: sentInvitationListSchema } },
+    },
+    async (req, res, { params }) => {
+      res.json({ data: (await invitations.listSent(userOf(req), params.id)).map(presentSentInvitation) });
+    },
+  );
+
+  route(
+    router,
+    {
+      ...common,
+      method: 'delete',
+      path: '/organizations/:id/invitations/:invitationId',
+      summary: 'Revoke an invitation (owner; admins those for plain members)',
+      params: sentInvitationParamsSchema,
+      responses: { 204: { description: 'Revoked' } },
+    },
+    async (req, res, { params }) => {
+      await invitations.revoke(userOf(req), params.id, params.invitationId);
+      res.status(204).end();
     },
   );
 

@@ -51,6 +51,7 @@ export const settingsSchema = z
 
 const nameSchema = z.string().trim().min(1, 'must not be empty').max(100);
 export const tokenCapSchema = z.number().int().min(0).max(1_000_000_000_000);
+const invitationRoleSchema = z.enum(['admin', 'member']);
 
 export const createOrganizationBodySchema = z
   .object({ name: nameSchema, settings: settingsSchema.optional() })
@@ -64,11 +65,11 @@ export const updateOrganizationBodySchema = z
 export const addMemberBodySchema = z
   .object({
     email: emailSchema,
-    /** Ownership is transferred with PATCH, never granted on addition. */
-    role: z.enum(['admin', 'member']).default('member'),
+    /** Ownership is transferred with PATCH, never granted by an invitation. */
+    role: invitationRoleSchema.default('member'),
     monthly_token_cap: tokenCapSchema.nullable().optional(),
   })
-  .openapi('AddOrganizationMemberRequest');
+  .openapi('InviteOrganizationMemberRequest');
 
 export const updateMemberBodySchema = z
   .object({
@@ -82,6 +83,44 @@ export const updateMemberBodySchema = z
 
 export const orgParamsSchema = z.object({ id: z.string().max(64) });
 export const memberParamsSchema = z.object({ id: z.string().max(64), userId: z.string().max(64) });
+export const sentInvitationParamsSchema = z.object({ id: z.string().max(64), invitationId: z.string().max(64) });
+export const invitationParamsSchema = z.object({ invitationId: z.string().max(64) });
+
+/** An invitation as the organization's owner and admins see it: the address they typed, nothing else about the account. */
+export const sentInvitationSchema = z
+  .object({
+    id: z.string(),
+    organization_id: z.string(),
+    email: z.string(),
+    role: invitationRoleSchema,
+    monthly_token_cap: z.number().nullable(),
+    /** `expired` invitations can no longer be accepted; inviting the address again replaces them. */
+    status: z.enum(['pending', 'expired']),
+    created_at: z.string().nullable(),
+    expires_at: z.string(),
+  })
+  .openapi('OrganizationInvitation');
+export const sentInvitationListSchema = z
+  .object({ data: z.array(sentInvitationSchema) })
+  .openapi('OrganizationInvitationList');
+
+/** An invitation as the invited account sees it (only those that can still be accepted). */
+export const receivedInvitationSchema = z
+  .object({
+    id: z.string(),
+    /** The name is the organization owner's free text: show it as a name, never as a message from the service. */
+    organization: z.object({ id: z.string(), name: z.string() }),
+    role: invitationRoleSchema,
+    monthly_token_cap: z.number().nullable(),
+    invited_by_email: z.string().nullable(),
+    status: z.literal('pending'),
+    created_at: z.string().nullable(),
+    expires_at: z.string(),
+  })
+  .openapi('ReceivedOrganizationInvitation');
+export const receivedInvitationListSchema = z
+  .object({ data: z.array(receivedInvitationSchema) })
+  .openapi('ReceivedOrganizationInvitationList');
 
 export const memberResponseSchema = z
   .object({

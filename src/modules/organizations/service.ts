@@ -1,14 +1,15 @@
 import type { Config } from '../../config/index.js';
 import { addMonthsUtc } from '../../lib/dates.js';
-import { BadRequestError, ConflictError, ForbiddenError, NotFoundError } from '../../lib/errors.js';
+import { BadRequestError, ConflictError, ForbiddenError } from '../../lib/errors.js';
 import type { Locks } from '../../lib/locks.js';
 import { isDuplicateKeyError } from '../../lib/mongo.js';
 import { setVerified } from '../../lib/verified-write.js';
 import { OrganizationModel, type OrgRole } from '../../models/organization.js';
 import { OrganizationMemberModel } from '../../models/organization-member.js';
+import { OrganizationCreationModel } from '../../models/organization-creation.js';
+import { OrganizationInvitationModel } from '../../models/organization-invitation.js';
 import { SubscriptionModel } from '../../models/subscription.js';
 import type { UserDoc } from '../../models/user.js';
-import { findUserByAddress } from '../../models/user-addresses.js';
 import type { ApiKeyBulkRevoker } from '../api-keys/bulk-revoke.js';
 import { assertCredentialsCurrent } from '../users/credential-generation.js';
 import type { AccountRef } from '../../shared/quota/accounts.js';
@@ -16,18 +17,20 @@ import { syncCapAccount } from '../../shared/quota/cap-sync.js';
 import type { AccountSnapshot, QuotaService } from '../../shared/quota/service.js';
 import {
   activeOrganizationsOf,
+  actorOf,
   loadForMember,
   loadMember,
   memberView,
+  memberCapAccount,
   membersOf,
+  orgLockName,
   type MemberRecord,
   type MemberView,
   type OrganizationRecord,
 } from './membership.js';
-import { assertCanAdd, assertCanDelete, assertCanManage, assertCanRemove, planMemberChange } from './rules.js';
+import { assertCanDelete, assertCanManage, assertCanRemove, planMemberChange } from './rules.js';
 import {
   SETTINGS_MAX_BYTES,
-  type AddMemberInput,
   type CreateOrganizationInput,
   type UpdateMemberInput,
   type UpdateOrganizationInput,
@@ -41,7 +44,7 @@ export interface OrganizationView {
 }
 
 interface Deps {
-  config: Pick<Config, 'plans' | 'ORGANIZATIONS_MAX_PER_OWNER' | 'ORGANIZATION_MAX_MEMBERS'>;
+  config: Pick<Config, 'plans' | 'ORGANIZATIONS_MAX_PER_OWNER' | 'ORGANIZATIONS_CREATIONS_PER_MONTH'>;
   quota: Pick<QuotaService, 'snapshot' | 'setLimit' | 'forget'>;
   locks: Locks;
   apiKeys: ApiKeyBulkRevoker;
@@ -51,10 +54,6 @@ interface Deps {
 const BILLING_STATUSES = ['active', 'trialing', 'past_due', 'unpaid', 'incomplete'];
 
 const orgAccount = (orgId: string): AccountRef => ({ kind: 'organization', id: orgId });
-const memberCapAccount = (orgId: string, userId: string): AccountRef => ({
-  kind: 'member_cap',
-  id: `${orgId}.${userId}`,
-});
 
 function mergeSettings(current: unknown, patch: Record<string, unknown>): Record<string, unknown> {
   const merged: Record<string, unknown> = { ...((current ?? {}) as Record<string, unknown>) };
@@ -77,7 +76,7 @@ function mergeSettings(current: unknown, patch: Record<string, unknown>): Record
  * claim by insert on the unique (organization, user) index, so no race can add a member twice or lose one.
  */
 export function createOrganizationService({ config, quota, locks, apiKeys }: Deps) {
-  const orgLock = <T>(orgId: string, work: () => Promise<T>) => locks.withLock(`org:${orgId}`, work);
+  const orgLock = <T>(orgId: string, work: () => Promise<T>) => locks.withLock(orgLockName(orgId), work);
 
   async function view(org: OrganizationRecord, myRole: OrgRole, members?: MemberView[]): Promise<OrganizationView> {
     const [memberViews, usage] = await Promise.all([
@@ -89,18 +88,14 @@ export function createOrganizationService({ config, quota, locks, apiKeys }: Dep
 
   async function create(user: UserDoc, input: CreateOrganizationInput): Promise<OrganizationView> {
     return locks.withLock(`user-orgs:${user._id.toString()}`, async () => {
-      const owned = await OrganizationMemberModel.countDocuments({ user_id: user._id, role: 'owner' });
-      if (owned >= config.ORGANIZATIONS_MAX_PER_OWNER) {
-        throw new ForbiddenError(
-          `You can own at most ${config.ORGANIZATIONS_MAX_PER_OWNER} organizations`,
-          'organization_limit_reached',
-        );
-      }
-      const plan = config.plans.free;
+      await assertMayKeepAnother(user);
       const now = new Date();
+      await claimCreation(user, now);
+      const plan = config.plans.free;
       const org = await OrganizationModel.create({
         name: input.name,
         owner_id: user._id,
+        created_by: user._id,
         settings: input.settings ?? {},
         subscription_tier: 'free',
         monthly_limit: plan.monthly_tokens,
@@ -117,6 +112,40 @@ export function createOrganizationService({ config, quota, locks, apiKeys }: Dep
       });
       return view(org.toObject() as OrganizationRecord, 'owner');
     });
+  }
+
+  /** Live organizations the user owns or created: handing one over does not free its place. */
+  async function assertMayKeepAnother(user: UserDoc): Promise<void> {
+    const live = await OrganizationModel.countDocuments({
+      is_active: true,
+      $or: [{ owner_id: user._id }, { created_by: user._id }],
+    });
+    if (live >= config.ORGANIZATIONS_MAX_PER_OWNER) {
+      throw new ForbiddenError(
+        `You can own or have created at most ${config.ORGANIZATIONS_MAX_PER_OWNER} organizations at once`,
+        'organization_limit_reached',
+      );
+    }
+  }
+
+  /**
+   * Takes one of the month's creation slots by insert (see organization-creation.ts); a slot is never given back,
+   * so deleting or handing over an organization does not make room for another free pool this month.
+   */
+  async function claimCreation(user: UserDoc, now: Date): Promise<void> {
+    const period = now.toISOString().slice(0, 7);
+    for (let slot = 0; slot < config.ORGANIZATIONS_CREATIONS_PER_MONTH; slot += 1) {
+      try {
+        await OrganizationCreationModel.create({ creator_id: user._id, period, slot, created_at: now });
+        return;
+      } catch (error) {
+        if (!isDuplicateKeyError(error)) throw error;
+      }
+    }
+    throw new ForbiddenError(
+      `You can create at most ${config.ORGANIZATIONS_CREATIONS_PER_MONTH} organizations per calendar month (UTC), deleted ones included`,
+      'organization_creation_limit_reached',
+    );
   }
 
   async function list(user: UserDoc): Promise<OrganizationView[]> {
@@ -162,6 +191,7 @@ export function createOrganizationService({ config, quota, locks, apiKeys }: Dep
       await setVerified(OrganizationModel, org._id, { is_active: false, deleted_at: new Date() });
       const members = (await OrganizationMemberModel.find({ organization_id: org._id }).lean()) as MemberRecord[];
       await OrganizationMemberModel.deleteMany({ organization_id: org._id });
+      await OrganizationInvitationModel.deleteMany({ organization_id: org._id });
       await apiKeys.revokeWhere({ organization_id: orgId });
       await quota.forget(orgAccount(orgId));
       for (const m of members)
@@ -172,50 +202,6 @@ export function createOrganizationService({ config, quota, locks, apiKeys }: Dep
   async function listMembers(user: UserDoc, orgId: string): Promise<MemberView[]> {
     const { org } = await loadForMember(orgId, user._id.toString());
     return (await membersOf([org._id])).get(org._id.toString()) ?? [];
-  }
-
-  async function addMember(user: UserDoc, orgId: string, input: AddMemberInput): Promise<MemberView> {
-    const userId = user._id.toString();
-    assertCanAdd(actorOf(await loadForMember(orgId, userId)), input.role);
-    // Unknown, inactive and sub-user accounts get the same answer: nothing more about the address is revealed.
-    const invitee = await findUserByAddress(input.email);
-    if (!invitee || !invitee.is_active || invitee.is_sub_user) throw new NotFoundError('User', 'user_not_found');
-    // An unproven address may not be its account holder's: whoever registered it must not be drawn into teams.
-    if (!invitee.is_verified) {
-      throw new ConflictError(
-        'This account has not confirmed its email address yet; ask them to confirm it, then add them',
-        'email_not_verified',
-      );
-    }
-    return orgLock(orgId, async () => {
-      await assertCredentialsCurrent(user);
-      const { org, me } = await loadForMember(orgId, userId);
-      assertCanAdd(actorOf({ me }), input.role);
-      if (
-        (await OrganizationMemberModel.countDocuments({ organization_id: org._id })) >= config.ORGANIZATION_MAX_MEMBERS
-      ) {
-        throw new ForbiddenError(
-          `An organization can have at most ${config.ORGANIZATION_MAX_MEMBERS} members`,
-          'member_limit_reached',
-        );
-      }
-      const cap = input.monthly_token_cap ?? null;
-      let member;
-      try {
-        member = await OrganizationMemberModel.create({
-          organization_id: org._id,
-          user_id: invitee._id,
-          role: input.role,
-          monthly_token_cap: cap,
-        });
-      } catch (error) {
-        if (isDuplicateKeyError(error)) throw new ConflictError('This user is already a member', 'already_member');
-        throw error;
-      }
-      // A cap left in Redis by an earlier membership must not carry over.
-      await quota.forget(memberCapAccount(orgId, invitee._id.toString()));
-      return memberView(member.toObject() as MemberRecord);
-    });
   }
 
   async function updateMember(
@@ -275,12 +261,14 @@ export function createOrganizationService({ config, quota, locks, apiKeys }: Dep
 
   /**
    * The account's address was just proven for the first time: whoever held it before may have joined or been
-   * added to organizations, and filled the ones it owns with members. It leaves every organization it does not
-   * own, and those it owns keep only it (plan, pool and history stay). Each change holds the organization's
-   * lock, where additions and role changes re-check the caller's credentials, so none made by a request that
-   * raced this one survives it.
+   * added to organizations, and filled the ones it owns with members and invitations. It leaves every
+   * organization it does not own (with the invitations it sent there), and those it owns keep only it (plan,
+   * pool and history stay; pending invitations go). Invitations to the account go too. Each change holds the
+   * organization's lock, where invitations and role changes re-check the caller's credentials (and accepting
+   * re-checks the inviter's), so none made by a request that raced this one survives it.
    */
   async function releaseMembershipsBeforeProof(userId: string): Promise<void> {
+    await OrganizationInvitationModel.deleteMany({ invitee_id: userId });
     const memberships = await OrganizationMemberModel.find({ user_id: userId }, { organization_id: 1 }).lean();
     for (const { organization_id: orgObjectId } of memberships) {
       const orgId = orgObjectId.toString();
@@ -288,8 +276,11 @@ export function createOrganizationService({ config, quota, locks, apiKeys }: Dep
         const members = (await OrganizationMemberModel.find({ organization_id: orgId }).lean()) as MemberRecord[];
         const mine = members.find((m) => m.user_id.toString() === userId);
         if (!mine) return;
-        const leaving = mine.role === 'owner' ? members.filter((m) => m !== mine) : [mine];
-        for (const member of leaving) await detach(orgId, member);
+        const owner = mine.role === 'owner';
+        await OrganizationInvitationModel.deleteMany(
+          owner ? { organization_id: orgId } : { organization_id: orgId, invited_by: userId },
+        );
+        for (const member of owner ? members.filter((m) => m !== mine) : [mine]) await detach(orgId, member);
       });
     }
   }
@@ -301,14 +292,9 @@ export function createOrganizationService({ config, quota, locks, apiKeys }: Dep
     update,
     remove,
     listMembers,
-    addMember,
     updateMember,
     removeMember,
     releaseMembershipsBeforeProof,
   };
 }
 export type OrganizationService = ReturnType<typeof createOrganizationService>;
-
-function actorOf({ me }: { me: MemberRecord }) {
-  return { userId: me.user_id.toString(), role: me.role as OrgRole };
-}

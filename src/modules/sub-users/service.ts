@@ -7,7 +7,7 @@ import { UserModel, type UserDoc } from '../../models/user.js';
 import { isAddressTaken } from '../../models/user-addresses.js';
 import { assertCredentialsCurrent } from '../users/credential-generation.js';
 import type { ApiKeyBulkRevoker } from '../api-keys/bulk-revoke.js';
-import type { PasswordHasher } from '../auth/passwords.js';
+import { bcryptClient, type PasswordHasher } from '../auth/passwords.js';
 import type { RefreshTokens } from '../auth/refresh-tokens.js';
 import type { AccountRef } from '../../shared/quota/accounts.js';
 import { syncCapAccount } from '../../shared/quota/cap-sync.js';
@@ -24,6 +24,8 @@ interface Deps {
   quota: Pick<QuotaService, 'snapshot' | 'setLimit' | 'forget'>;
   locks: Locks;
   apiKeys: ApiKeyBulkRevoker;
+  /** Counts one password set by this parent; throws 429 once it set SUB_USER_PASSWORD_SETS_PER_PARENT in the window. */
+  limitPasswordSets: (parentId: string) => Promise<void>;
 }
 
 const capAccount = (id: string): AccountRef => ({ kind: 'sub_user_cap', id });
@@ -36,12 +38,42 @@ function merge<T extends object>(current: T, patch: Partial<{ [K in keyof T]: T[
   return next;
 }
 
+/** An administrator's deactivation holds until an administrator lifts it. */
+function assertMayActivate(sub: UserDoc, isActive: boolean | undefined): void {
+  if (isActive === true && !sub.is_active && sub.deactivated_by === 'admin') {
+    throw new ForbiddenError(
+      'An administrator deactivated this sub-user; only an administrator can enable it again',
+      'deactivated_by_admin',
+    );
+  }
+}
+
+/** Turning off an already inactive sub-user keeps who turned it off first (so it cannot launder an admin's hold). */
+function activationFields(sub: UserDoc, isActive: boolean): Record<string, unknown> {
+  if (isActive) return { is_active: true, deactivated_by: null };
+  return sub.is_active ? { is_active: false, deactivated_by: 'parent' } : {};
+}
+
 /**
  * Sub-users: logins a user creates under their account. They sign in like everyone else; their requests draw
  * from their own cap (if set) and from their parent's quota (see quota/payer.ts). Only the parent sees them:
  * anyone else's id answers 404.
  */
-export function createSubUserService({ config, passwords, refreshTokens, quota, locks, apiKeys }: Deps) {
+export function createSubUserService({
+  config,
+  passwords,
+  refreshTokens,
+  quota,
+  locks,
+  apiKeys,
+  limitPasswordSets,
+}: Deps) {
+  /** Each costs a bcrypt hash: limited per parent, and counted as the parent's share of the bcrypt slots. */
+  async function hashPassword(parent: UserDoc, password: string): Promise<string> {
+    await limitPasswordSets(parent._id.toString());
+    return passwords.hash(password, bcryptClient.account(parent._id));
+  }
+
   function assertKnownModels(models: string[] | null | undefined): void {
     const unknown = (models ?? []).filter((m) => !config.LLM_MODELS.includes(m));
     if (unknown.length) {
@@ -85,7 +117,7 @@ export function createSubUserService({ config, passwords, refreshTokens, quota, 
     // The unique index compares exact spellings; a Python account may hold the address in another case.
     if (await isAddressTaken(input.email))
       throw new ConflictError('An account with this email already exists', 'email_taken');
-    const passwordHash = await passwords.hash(input.password);
+    const passwordHash = await hashPassword(parent, input.password);
     return locks.withLock(`sub-users:${parent._id.toString()}`, async () => {
       await assertCredentialsCurrent(parent);
       await assertBelowLimit(parent);
@@ -121,16 +153,17 @@ export function createSubUserService({ config, passwords, refreshTokens, quota, 
   async function update(parent: UserDoc, id: string, input: UpdateSubUserInput): Promise<UserDoc> {
     await load(parent, id);
     assertKnownModels(input.permissions?.models);
-    const passwordHash = input.password === undefined ? undefined : await passwords.hash(input.password);
+    const passwordHash = input.password === undefined ? undefined : await hashPassword(parent, input.password);
     return locks.withLock(`sub-user:${id}`, async () => {
       const sub = await load(parent, id);
+      assertMayActivate(sub, input.is_active);
       const before = limitsOf(sub);
       const limits = merge(before, input.limits);
       const permissions = merge(permissionsOf(sub), input.permissions);
       if (permissions.models) permissions.models = [...new Set(permissions.models)];
       const fields: Record<string, unknown> = { sub_user_permissions: permissions, sub_user_limits: limits };
       if (input.name !== undefined) fields.name = input.name;
-      if (input.is_active !== undefined) fields.is_active = input.is_active;
+      if (input.is_active !== undefined) Object.assign(fields, activationFields(sub, input.is_active));
       if (passwordHash) fields.password_hash = passwordHash;
       if (limits.monthly_tokens !== before.monthly_tokens) {
         fields.monthly_limit = shownLimit(parent, limits);

@@ -1,7 +1,7 @@
 import { BadRequestError } from '../../lib/errors.js';
 import type { UserDoc } from '../../models/user.js';
 import type { LoginLimiter } from '../auth/login-limiter.js';
-import type { PasswordHasher } from '../auth/passwords.js';
+import { bcryptClient, type PasswordHasher } from '../auth/passwords.js';
 
 /**
  * A password typed to confirm a change counts as a sign-in attempt, so whoever holds a stolen access token (or a
@@ -34,7 +34,7 @@ export function createPasswordConfirmation({
     await loginLimiter.begin(user.email, ip);
     let matches: boolean;
     try {
-      matches = await passwords.verify(password, user.password_hash);
+      matches = await passwords.verify(password, user.password_hash, bcryptClient.ip(ip));
     } catch (error) {
       // A check that never ran (bcrypt busy, a server error) is not a failed attempt.
       await loginLimiter.abandoned(user.email, ip).catch(() => undefined);

@@ -1,5 +1,5 @@
 import type { Types } from 'mongoose';
-import { UserModel } from '../../models/user.js';
+import { UserModel, type DeactivatedBy } from '../../models/user.js';
 import { NO_PENDING_EMAIL_CHANGE } from './pending-email-change.js';
 import type { RefreshTokens } from '../auth/refresh-tokens.js';
 import type { ApiKeyService } from '../api-keys/service.js';
@@ -24,10 +24,10 @@ export function createAccountRevocation({
   }
 
   /** Deactivation keeps the document (the ledger and the organization history refer to it). */
-  async function deactivate(userId: Id, reason: string): Promise<void> {
+  async function deactivate(userId: Id, reason: string, by: DeactivatedBy): Promise<void> {
     await UserModel.updateOne(
       { _id: userId },
-      { $set: { is_active: false, ...NO_PENDING_EMAIL_CHANGE }, $inc: { token_version: 1 } },
+      { $set: { is_active: false, deactivated_by: by, ...NO_PENDING_EMAIL_CHANGE }, $inc: { token_version: 1 } },
     );
     await refreshTokens.revokeAllForUser(userId, reason);
     await apiKeys.revokeAllForUser(userId);

@@ -5,7 +5,7 @@ import { ForbiddenError, NotFoundError } from '../../lib/errors.js';
 import type { Principal } from '../../lib/http/principal.js';
 import { UserModel, type UserDoc } from '../../models/user.js';
 import type { AuthService, TokenPair } from '../auth/service.js';
-import type { PasswordHasher } from '../auth/passwords.js';
+import { bcryptClient, type PasswordHasher } from '../auth/passwords.js';
 import type { SuperadminGuard } from '../admin/superadmin-guard.js';
 import type { AccountRevocation } from './revocation.js';
 import type { SessionClient } from '../auth/sessions.js';
@@ -105,7 +105,7 @@ export function createAccountService({
     const authTime = await proveIdentity(session, currentPassword, client.ip ?? 'unknown');
     await UserModel.updateOne(
       { _id: session.user._id },
-      { $set: { password_hash: await passwords.hash(newPassword) } },
+      { $set: { password_hash: await passwords.hash(newPassword, bcryptClient.account(session.user._id)) } },
     );
     await revocation.endSessions(session.user._id, 'password_change');
     const user = await reload(session.user);
@@ -119,7 +119,7 @@ export function createAccountService({
 
   async function deactivate(user: UserDoc, password: string, ip: string): Promise<void> {
     await confirmPassword(user, password, ip, 'password');
-    const run = () => revocation.deactivate(user._id, 'account_deactivated');
+    const run = () => revocation.deactivate(user._id, 'account_deactivated', 'self');
     await (user.role === 'superadmin' ? superadmins.keepingOneSuperadmin(user._id, run) : run());
   }
 

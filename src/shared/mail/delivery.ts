@@ -153,11 +153,11 @@ export function createMailDelivery({ publicUrl, verificationTtlHours, tokens, tr
       }
       case 'quota_alert':
       case 'payment_failed': {
-        const { name, recipients } = await payerRecipients(job.payer);
+        const { payer, recipients } = await payerRecipients(job.payer);
         const render = () =>
           job.kind === 'quota_alert'
-            ? templates.quotaAlert(job.level, name, new Date(job.period_end), ALERTS_HINT)
-            : templates.paymentFailed(name, ALERTS_HINT);
+            ? templates.quotaAlert(job.level, payer, new Date(job.period_end), ALERTS_HINT)
+            : templates.paymentFailed(payer, ALERTS_HINT);
         return {
           messages: recipients.map((r) => ({ key: `${jobId}-${r.userId}`, to: r.email, render: async () => render() })),
           reason: recipients.length ? undefined : 'no recipient with a proven address and alerts on',

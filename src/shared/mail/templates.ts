@@ -41,6 +41,31 @@ ${footer ? `<p style="font-size:.85rem;color:#555">${escapeHtml(footer)}</p>` : 
   return { subject, text, html };
 }
 
+/** Who an alert is about. An organization's name is its owner's free text, so it never reaches a subject. */
+export type PayerLabel = { kind: 'user' } | { kind: 'organization'; id: string; name: string };
+
+const SHOWN_NAME_CHARS = 40;
+
+/**
+ * An organization's name as mail may show it: letters, digits, spaces and - _ ' & ( ) only (no dots, slashes or
+ * colons, so it cannot read as a link or an address), cut to 40 characters, always quoted and next to the id.
+ */
+export function shownOrganizationName(name: string): string {
+  const plain = name
+    .replace(/[^\p{L}\p{N} _'&()-]/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return plain.length > SHOWN_NAME_CHARS ? `${plain.slice(0, SHOWN_NAME_CHARS).trimEnd()}…` : plain;
+}
+
+const subjectOf = (payer: PayerLabel) => (payer.kind === 'user' ? 'Your account' : 'An organization you manage');
+
+function payerPhrase(payer: PayerLabel, start: 'upper' | 'lower' = 'upper'): string {
+  if (payer.kind === 'user') return start === 'upper' ? 'Your account' : 'your account';
+  const label = `organization you manage (id ${payer.id}, named "${shownOrganizationName(payer.name)}")`;
+  return start === 'upper' ? `The ${label}` : `the ${label}`;
+}
+
 const IGNORE = 'If you did not ask for this, ignore this message: nothing changes until the link is used.';
 
 export const templates = {
@@ -100,25 +125,25 @@ export const templates = {
         'If this was not you, reset your password now.',
       ],
     }),
-  quotaAlert: (level: 'warning' | 'exhausted', payerName: string, periodEnd: Date, settingsHint: string) =>
+  quotaAlert: (level: 'warning' | 'exhausted', payer: PayerLabel, periodEnd: Date, settingsHint: string) =>
     render({
       subject:
         level === 'warning'
-          ? `${payerName}: 80 % of this month's tokens used`
-          : `${payerName}: this month's tokens are used up`,
+          ? `${subjectOf(payer)}: 80 % of this month's tokens used`
+          : `${subjectOf(payer)}: this month's tokens are used up`,
       paragraphs: [
         level === 'warning'
-          ? `${payerName} has used more than 80 % of its monthly token quota.`
-          : `${payerName} has used all of its monthly token quota; requests are refused until it resets or the plan is upgraded.`,
+          ? `${payerPhrase(payer)} has used more than 80 % of its monthly token quota.`
+          : `${payerPhrase(payer)} has used all of its monthly token quota; requests are refused until it resets or the plan is upgraded.`,
         `The quota resets on ${periodEnd.toISOString().slice(0, 10)}.`,
       ],
       footer: settingsHint,
     }),
-  paymentFailed: (payerName: string, settingsHint: string) =>
+  paymentFailed: (payer: PayerLabel, settingsHint: string) =>
     render({
-      subject: `${PRODUCT}: a payment for ${payerName} failed`,
+      subject: `${PRODUCT}: a payment for ${payer.kind === 'user' ? 'your account' : 'an organization you manage'} failed`,
       paragraphs: [
-        `The latest subscription payment for ${payerName} failed. The plan stays for a grace period; update the payment method in the billing portal to keep it.`,
+        `The latest subscription payment for ${payerPhrase(payer, 'lower')} failed. The plan stays for a grace period; update the payment method in the billing portal to keep it.`,
       ],
       footer: settingsHint,
     }),

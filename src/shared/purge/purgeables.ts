@@ -6,6 +6,7 @@ import {
   purgeExpiredSessions,
 } from './sign-in-records.js';
 import { purgeMailTokens } from '../mail/tokens.js';
+import { purgeExpiredInvitations, purgePastCreationSlots } from './organization-records.js';
 import type { Purgeable } from './batch.js';
 
 /**
@@ -19,6 +20,8 @@ export function purgeables(config: Pick<Config, 'ACCESS_TOKEN_TTL_SECONDS'>): Pu
     { name: 'sessions.ended', purge: purgeEndedSessions(config.ACCESS_TOKEN_TTL_SECONDS) },
     { name: 'sessions.expired', purge: purgeExpiredSessions },
     { name: 'oauth_codes.expired', purge: purgeExpiredOAuthCodes },
+    { name: 'organization_invitations.expired', purge: purgeExpiredInvitations },
+    { name: 'organization_creations.past_months', purge: purgePastCreationSlots },
     // One batch of each kind per call; the purge job calls again while a call removes a full batch.
     {
       name: 'mail_tokens.spent_or_expired',
