@@ -27,7 +27,8 @@ describe('a request stopped before its first token, once the upstream has the pr
   const ledgerRows = (requestId: string) => TokenUsageModel.find({ request_id: requestId }).lean();
   const settledRow = (requestId: string) =>
     waitFor(
-      async () => (await ledgerRows(requestId)).find((row) => row.settle_pending === false),
+      // A row reaches the ledger only settled (flushed from the backlog after its charge).
+      async () => (await ledgerRows(requestId))[0],
       `ledger row of ${requestId}`,
       15_000,
     );
