@@ -78,3 +78,7 @@ export function errorBody(error: AppError): ErrorBody {
   if (error.extra.details !== undefined) body.error.details = error.extra.details;
   return body;
 }
+
+/** JSON is read as UTF-8 only (RFC 8259 §8.1): the body parser and the JSON depth check refuse any other charset alike. */
+export const unsupportedCharset = () =>
+  new AppError(415, 'invalid_request_error', 'unsupported_charset', 'Unsupported charset: JSON bodies must be UTF-8');

@@ -1,5 +1,5 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
-import { AppError, NotFoundError, ServiceUnavailableError, errorBody } from '../lib/errors.js';
+import { AppError, NotFoundError, ServiceUnavailableError, errorBody, unsupportedCharset } from '../lib/errors.js';
 
 interface HttpParserError {
   type?: string;
@@ -14,9 +14,9 @@ function fromFrameworkError(error: unknown): AppError | undefined {
     return new AppError(413, 'invalid_request_error', 'payload_too_large', 'Request body is too large');
   if (e?.type === 'entity.parse.failed')
     return new AppError(400, 'invalid_request_error', 'invalid_json', 'Request body is not valid JSON');
-  if (e?.type === 'encoding.unsupported' || e?.type === 'charset.unsupported') {
+  if (e?.type === 'encoding.unsupported')
     return new AppError(415, 'invalid_request_error', 'unsupported_encoding', 'Unsupported content encoding');
-  }
+  if (e?.type === 'charset.unsupported') return unsupportedCharset();
   if (e?.type === 'request.aborted')
     return new AppError(400, 'invalid_request_error', 'request_aborted', 'Request aborted');
   const status = e?.status ?? e?.statusCode;

@@ -162,6 +162,28 @@ describe('JSON nested deeper than JSON_MAX_DEPTH', () => {
     }
   });
 
+  it('cannot be smuggled past the check in another charset: a JSON body that is not UTF-8 is refused with 415', async () => {
+    const user = await registerAndLogin(app);
+    // U+3022 is the bytes 22 30 in UTF-16LE: a byte scanner takes it for a closing quote, then skips every bracket.
+    const deep = `${'['.repeat(150_000)}${']'.repeat(150_000)}`;
+    const text = `{"model":"gpt-3.5-turbo","x":"\u3022","messages":[{"role":"user","content":"hi","extra":${deep}}]}`;
+    for (const charset of ['utf-16le', 'utf-16', 'latin1']) {
+      const res = await fetch(`${app.url}/v1/chat/completions`, {
+        method: 'POST',
+        headers: { ...user.auth, 'Content-Type': `application/json; charset=${charset}` },
+        body: Buffer.from(text, charset === 'latin1' ? 'latin1' : 'utf16le'),
+      });
+      const body = (await res.json()) as { error: Record<string, unknown> };
+      expect(res.status, `${charset}: ${JSON.stringify(body)}`).toBe(415);
+      expectCleanError(body, 'unsupported_charset');
+    }
+    const utf8 = await app.request
+      .post('/auth/login-json')
+      .set('Content-Type', 'application/json; charset=UTF-8')
+      .send('{"email":"nobody@example.com","password":"not the password"}');
+    expect(utf8.status).toBe(401);
+  });
+
   it('counts brackets inside strings as text, and lets a body as deep as the limit through to validation', async () => {
     const res = await app.request
       .post('/auth/login-json')
