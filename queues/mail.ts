@@ -5,6 +5,8 @@ const objectId = objectIdSchema();
 const address = z.string().email().max(254);
 /** The id of one requested address change (users.pending_email_change_id). */
 const changeId = z.string().uuid();
+/** The account's token_version when the change was requested: its links are minted under it or not at all. */
+const tokenVersion = z.number().int().min(0);
 const payer = z.object({ type: z.enum(['user', 'organization']), id: objectId });
 
 /**
@@ -18,7 +20,13 @@ export const mailJobSchema = z.discriminatedUnion('kind', [
   /** A verification link for the account's current address (registration, resend). */
   z.object({ kind: z.literal('verify_email'), user_id: objectId }),
   /** A confirmation link for a requested address change (`change_id`: the one change it may confirm), to the new address. */
-  z.object({ kind: z.literal('email_change_confirm'), user_id: objectId, new_email: address, change_id: changeId }),
+  z.object({
+    kind: z.literal('email_change_confirm'),
+    user_id: objectId,
+    new_email: address,
+    change_id: changeId,
+    token_version: tokenVersion,
+  }),
   /** Security notice to the old address: a change to another address was requested; it carries a one-click cancel. */
   z.object({
     kind: z.literal('email_change_requested'),
@@ -26,6 +34,7 @@ export const mailJobSchema = z.discriminatedUnion('kind', [
     old_email: address,
     new_email: address,
     change_id: changeId,
+    token_version: tokenVersion,
   }),
   /** Security notice to the old address: the address was changed. */
   z.object({ kind: z.literal('email_changed'), user_id: objectId, old_email: address, new_email: address }),

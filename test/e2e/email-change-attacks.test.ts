@@ -124,6 +124,24 @@ describe('address-change attacks (HTTP, the mail worker, Mailpit)', () => {
       });
     }
 
+    it('a change requested while a reset lands never survives it, whatever the interleaving', async () => {
+      // The reset is sent first; the thief's request follows while the reset hashes the new password.
+      for (const offsetMs of [0, 10, 20, 30, 40, 50, 60, 70, 80, 100]) {
+        const owner = await verifiedUser('race');
+        const thief = await login(app, owner.email);
+        expect((await api().post('/auth/password/forgot').send({ email: owner.email })).status).toBe(202);
+        const { token } = await linkIn(owner.email, '/auth/password/reset', /Reset your/);
+        const reset = api().post('/auth/password/reset').send({ token, new_password: 'owner wins the race' });
+        const resetDone = reset.then((res) => res);
+        await new Promise((resolve) => setTimeout(resolve, offsetMs));
+        const change = await requestChange(thief.auth, mailbox('race-thief'));
+        expect((await resetDone).status).toBe(200);
+        // Accepted before the reset (then cleared by it), or refused: a wrong password by then, or an ended session.
+        expect([202, 400, 401], JSON.stringify(change.body)).toContain(change.status);
+        expect((await stored(owner.user.id))!.pending_email, `offset ${offsetMs} ms`).toBeNull();
+      }
+    });
+
     it('a cancelled change’s link stays dead when the same address is requested again', async () => {
       const user = await verifiedUser('again');
       const next = mailbox('again-next');

@@ -10,7 +10,7 @@ import type { MailTokenRecord, MailTokens } from '../../shared/mail/tokens.js';
 import type { FirstEmailProof } from '../users/first-email-proof.js';
 import type { ConfirmPassword } from '../users/password-confirmation.js';
 import { invalidToken } from './mail-token-errors.js';
-import { isPendingChange } from '../users/email-change.js';
+import { atTokenVersion, isPendingChange } from '../users/email-change.js';
 import { NO_PENDING_EMAIL_CHANGE } from '../users/pending-email-change.js';
 
 interface Deps {
@@ -118,18 +118,20 @@ export function createEmailVerification({ tokens, outbox, emailProof, confirmPas
     if (await isAddressTaken(record.email)) throw emailTaken();
     if (!(await tokens.claim(record))) throw invalidToken();
     const changeId = user.pending_email_change_id ?? record._id.toString();
+    let moved: number;
     try {
-      await setVerified(UserModel, user._id, {
-        email: record.email,
-        is_verified: true,
-        email_verified_at: new Date(),
-        ...NO_PENDING_EMAIL_CHANGE,
-      });
+      // Only while the change is still the pending one: a reset, a first proof or a cancel during the password
+      // check has ended it.
+      ({ matchedCount: moved } = await UserModel.updateOne(
+        { _id: user._id, pending_email_change_id: record.change_id, ...atTokenVersion(record.token_version) },
+        { $set: { email: record.email, is_verified: true, email_verified_at: new Date(), ...NO_PENDING_EMAIL_CHANGE } },
+      ));
     } catch (error) {
       // Taken meanwhile (another account confirmed the same address first): the unique index decides.
       if (isDuplicateKeyError(error)) throw emailTaken();
       throw error;
     }
+    if (moved === 0) throw invalidToken();
     const userId = user._id.toString();
     await outbox.send(
       { kind: 'email_changed', user_id: userId, old_email: user.email, new_email: record.email },

@@ -96,17 +96,18 @@ export function createSessions({ refreshTokens }: { refreshTokens: Pick<RefreshT
    * and cancels a pending address change (someone in one of those sessions may have asked for it).
    */
   async function endOthers(user: UserDoc, keepFamilyId: string | undefined): Promise<void> {
-    await cancelPendingEmailChange(user._id);
     const [fromTokens, fromSessions] = await Promise.all([
       RefreshTokenModel.distinct('family_id', { user_id: user._id }) as Promise<string[]>,
       SessionModel.distinct('family_id', { user_id: user._id }) as Promise<string[]>,
     ]);
     const families = [...new Set([...fromTokens, ...fromSessions])].filter((family) => family !== keepFamilyId);
-    if (!families.length) return;
+    if (!families.length) return cancelPendingEmailChange(user._id);
     const revoked = new Set<string>(
       await RevokedFamilyModel.distinct('family_id', { family_id: mongoose.trusted({ $in: families }) }),
     );
     for (const family of families) if (!revoked.has(family)) await refreshTokens.revokeFamily(family, 'ended_by_user');
+    // After the revocations, so a change asked for from one of those sessions from now on is refused with it.
+    await cancelPendingEmailChange(user._id);
   }
 
   /** Whether a session (e.g. a dashboard sign-in) has ended: by the user, a sign-out or a revocation. */

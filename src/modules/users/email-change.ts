@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { mailJobId } from '../../../queues/index.js';
-import { ConflictError } from '../../lib/errors.js';
+import mongoose from 'mongoose';
+import { ConflictError, UnauthorizedError } from '../../lib/errors.js';
 import { UserModel, type UserDoc } from '../../models/user.js';
 import { isAddressTaken } from '../../models/user-addresses.js';
 import type { MailOutbox } from '../../shared/mail/outbox.js';
@@ -41,10 +42,28 @@ export function createEmailChange({ confirmPassword, outbox, tokens, limitAddres
     return randomUUID();
   }
 
+  /**
+   * Writes the change (with the request's other fields) only while the account is at the token_version the request
+   * was authenticated under: a reset, password change or revocation that landed while the password was being
+   * checked has ended this session, and must not be outlived by what it asked for.
+   */
+  async function record(user: UserDoc, fields: Record<string, unknown>): Promise<void> {
+    const { matchedCount } = await UserModel.updateOne(
+      { _id: user._id, ...atTokenVersion(user.token_version) },
+      { $set: fields },
+    );
+    if (matchedCount === 0) throw new UnauthorizedError('Your session has ended; sign in again', 'session_ended');
+  }
+
   /** The confirmation link to the new address, and the notice with a one-click cancel to the current one. */
   async function announce(user: UserDoc, newEmail: string, changeId: string): Promise<void> {
     const userId = user._id.toString();
-    const change = { user_id: userId, new_email: newEmail, change_id: changeId };
+    const change = {
+      user_id: userId,
+      new_email: newEmail,
+      change_id: changeId,
+      token_version: user.token_version ?? 0,
+    };
     await outbox.send({ kind: 'email_change_confirm', ...change }, mailJobId.emailChangeConfirm(userId, changeId));
     await outbox.send(
       { kind: 'email_change_requested', ...change, old_email: user.email },
@@ -73,9 +92,13 @@ export function createEmailChange({ confirmPassword, outbox, tokens, limitAddres
     return { email: found.user.pending_email! };
   }
 
-  return { start, announce, describeCancel, cancelByLink };
+  return { start, record, announce, describeCancel, cancelByLink };
 }
 export type EmailChange = ReturnType<typeof createEmailChange>;
+
+/** A filter on the account's token_version; documents written before the field existed hold none (0). */
+export const atTokenVersion = (version: number | null | undefined) =>
+  version ? { token_version: version } : { token_version: mongoose.trusted({ $in: [0, null] }) };
 
 /** Whether a link's record belongs to the account's current pending change, under its current token_version. */
 export function isPendingChange(

@@ -19,7 +19,7 @@ interface Deps {
   confirmPassword: ConfirmPassword;
   /** Security notices. */
   outbox: MailOutbox;
-  emailChange: Pick<EmailChange, 'start' | 'announce'>;
+  emailChange: Pick<EmailChange, 'start' | 'record' | 'announce'>;
   issueTokens: AuthService['issueTokens'];
   revocation: AccountRevocation;
   superadmins: SuperadminGuard;
@@ -63,7 +63,8 @@ export function createAccountService({
     const changeId = changing ? await emailChange.start(user, body.email!, body.current_password, ip) : null;
     if (changeId) Object.assign(set, { pending_email: body.email, pending_email_change_id: changeId });
     else if (body.email !== undefined && !changing && user.pending_email) Object.assign(set, NO_PENDING_EMAIL_CHANGE);
-    if (Object.keys(set).length) await UserModel.updateOne({ _id: user._id }, { $set: set });
+    if (changeId) await emailChange.record(user, set);
+    else if (Object.keys(set).length) await UserModel.updateOne({ _id: user._id }, { $set: set });
     if (changeId) await emailChange.announce(user, body.email!, changeId);
     return { user: await reload(user), emailChangePending: changing };
   }

@@ -55,8 +55,10 @@ export function createMailDelivery({ publicUrl, verificationTtlHours, tokens, tr
   }
 
   type Recipient = NonNullable<Awaited<ReturnType<typeof userOf>>>;
-  const stillPending = (user: Recipient, job: { new_email: string; change_id: string }) =>
-    user.pending_email === job.new_email && user.pending_email_change_id === job.change_id;
+  const stillPending = (user: Recipient, job: { new_email: string; change_id: string; token_version: number }) =>
+    user.pending_email === job.new_email &&
+    user.pending_email_change_id === job.change_id &&
+    (user.token_version ?? 0) === job.token_version;
 
   /** A link token bound to one address change (its id) and to the account's current token_version. */
   const changeToken = (
