@@ -198,7 +198,17 @@ export function createApp(infra: AppInfra): AppHandle {
   const adminSessions = createAdminSessions({ redis, prefix, ttlSeconds: config.ADMIN_SESSION_TTL_SECONDS });
   const apiKeyRevoker = createApiKeyBulkRevoker({ cache: apiKeyCache });
   const organizations = createOrganizationService({ config, quota, locks, apiKeys: apiKeyRevoker });
-  const invitations = createInvitationService({ config, quota, locks, organizations });
+  const invitations = createInvitationService({
+    config,
+    quota,
+    locks,
+    organizations,
+    limitInvites: ipLimits.perKey(
+      'org-invite',
+      { max: config.ORGANIZATION_INVITES_PER_HOUR, windowSeconds: 3600 },
+      'Too many invitations sent; try again later',
+    ),
+  });
   const subUsers = createSubUserService({
     config,
     passwords,

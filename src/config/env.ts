@@ -261,6 +261,8 @@ export const envSchema = z
     ORGANIZATIONS_CREATIONS_PER_MONTH: z.coerce.number().int().min(1).max(100).default(2),
     /** How long an invitation to an organization can be accepted. */
     ORGANIZATION_INVITATION_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(7),
+    /** Invitations one account may send per hour, across its organizations (each answer tells addresses apart). */
+    ORGANIZATION_INVITES_PER_HOUR: z.coerce.number().int().min(1).default(50),
     ORGANIZATION_MAX_MEMBERS: z.coerce.number().int().min(1).default(200),
     SUB_USERS_MAX_PER_USER: z.coerce.number().int().min(1).default(50),
     /** Sub-user passwords (on creation or change) one parent may set per window: each costs a bcrypt hash. */

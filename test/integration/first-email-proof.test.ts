@@ -57,7 +57,16 @@ function build(test: TestApp) {
     }),
   });
   const organizations = createOrganizationService({ config, quota, locks, apiKeys: revoker });
-  const invitations = createInvitationService({ config, quota, locks, organizations });
+  const invitations = createInvitationService({
+    config,
+    quota,
+    locks,
+    organizations,
+    limitInvites: createIpRateLimits({ redis, prefix, wideMultiplier: 4 }).perKey('org-invite', {
+      max: config.ORGANIZATION_INVITES_PER_HOUR,
+      windowSeconds: 3600,
+    }),
+  });
   const knownClients = createKnownClients({ redis, prefix, ttlSeconds: config.KNOWN_CLIENT_TTL_DAYS * 86_400 });
   const emailProof = createFirstEmailProof({ refreshTokens, knownClients, apiKeys: revoker, subUsers, organizations });
   return { apiKeys, subUsers, organizations, invitations, emailProof, knownClients };

@@ -18,7 +18,7 @@ describe('organization membership needs the invitee to accept', () => {
   let app: TestApp;
   let spender: ReturnType<typeof createSpender>;
   beforeAll(async () => {
-    app = await startTestApp({ ORGANIZATION_MAX_MEMBERS: '4' });
+    app = await startTestApp({ ORGANIZATION_MAX_MEMBERS: '4', ORGANIZATION_INVITES_PER_HOUR: '12' });
     spender = createSpender(app);
   });
   afterAll(async () => {
@@ -237,4 +237,13 @@ describe('organization membership needs the invitee to accept', () => {
     expect(created.status).toBe(201);
     return { Authorization: `Bearer ${created.body.key as string}` };
   }
+
+  it('an inviter cannot probe addresses without limit: ORGANIZATION_INVITES_PER_HOUR, counted before any lookup', async () => {
+    const owner = await registerVerified(app);
+    const orgId = await createOrganization(app, owner, 'Probe');
+    const statuses: number[] = [];
+    for (let i = 0; i < 15; i += 1) statuses.push((await invite(owner, orgId, `probe-${i}@nowhere.test`)).status);
+    expect(statuses.slice(0, 12).every((status) => status === 404)).toBe(true);
+    expect(statuses.slice(12)).toEqual([429, 429, 429]);
+  });
 });

@@ -33,6 +33,8 @@ interface Deps {
   quota: Pick<QuotaService, 'forget'>;
   locks: Pick<Locks, 'withLock'>;
   organizations: Pick<OrganizationService, 'get'>;
+  /** Throws 429 once an inviter sent its share of invitations in the window: the answers tell addresses apart. */
+  limitInvites(inviterId: string): Promise<void>;
 }
 
 const DAY_MS = 86_400_000;
@@ -58,7 +60,7 @@ function assertMayJoin(account: Pick<UserDoc, 'is_active' | 'is_sub_user' | 'is_
  * that an addition checked (the account, the inviter's place and credentials, the member limit) and claims the
  * membership by insert on the unique (organization, user) index, so concurrent accepts make one member.
  */
-export function createInvitationService({ config, quota, locks, organizations }: Deps) {
+export function createInvitationService({ config, quota, locks, organizations, limitInvites }: Deps) {
   const orgLock = <T>(orgId: string, work: () => Promise<T>) => locks.withLock(orgLockName(orgId), work);
 
   async function assertRoomFor(orgId: Types.ObjectId, pending: 'count pending' | 'members only'): Promise<void> {
@@ -79,6 +81,7 @@ export function createInvitationService({ config, quota, locks, organizations }:
   async function invite(user: UserDoc, orgId: string, input: AddMemberInput): Promise<InvitationRecord> {
     const userId = user._id.toString();
     assertCanAdd(actorOf(await loadForMember(orgId, userId)), input.role);
+    await limitInvites(userId);
     // Any account that answers to the address, a Python one with it in another case too.
     const invitee = await findUserByAddress(input.email);
     assertMayJoin(invitee);
