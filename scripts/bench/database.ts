@@ -102,14 +102,7 @@ export async function drainUsage(
   const started = Date.now();
   const backlog = quotaKeys(redisPrefix).ledgerBacklog;
   while (Date.now() - started < timeoutMs) {
-    const counts = await usage.getJobCounts(
-      'waiting',
-      'delayed',
-      'active',
-      'prioritized',
-      'paused',
-      'waiting-children',
-    );
+    const counts = await usage.getJobCounts('waiting', 'delayed', 'active', 'prioritized', 'waiting-children');
     const pending = Object.values(counts).reduce((a, b) => a + b, 0);
     if (pending === 0 && (await redis.xlen(backlog)) === 0) return { ms: Date.now() - started, drained: true };
     await sleep(50);

@@ -59,6 +59,7 @@ import {
 } from './report.js';
 import { spawnRole } from './roles-launcher.js';
 import { ms, summarize } from './stats.js';
+import { waterfall, type WaterfallRow, type WaterfallSample } from './waterfall.js';
 import {
   COUNTS_DIR,
   directTarget,
@@ -306,12 +307,13 @@ async function main(): Promise<void> {
       target: Target,
       concurrency: number,
       requests: number,
-      options: { settle?: boolean; userOffset?: number } = {},
+      options: { settle?: boolean; userOffset?: number; samples?: WaterfallSample[] } = {},
     ): Promise<void> {
       const dispatcher = clientAgent(concurrency + 8);
       const project = projectOf(target);
       const started = performance.now();
       const results = await pool(requests, concurrency, async (i) => {
+        const sentAt = Date.now();
         const result = await streamOnce(
           dispatcher,
           target.url,
@@ -320,6 +322,7 @@ async function main(): Promise<void> {
         );
         if (options.settle && project && result.ok && !(await settled(project, result.requestId)))
           result.error = 'not settled within 10 s';
+        if (result.ok) options.samples?.push({ requestId: result.requestId, sentAt, ttft: result.ttft });
         return result;
       });
       const seconds = (performance.now() - started) / 1000;
@@ -373,12 +376,20 @@ async function main(): Promise<void> {
 
     const countRows: CountsRow[] = [];
     const transactions: TransactionsRow[] = [];
+    const waterfalls: WaterfallRow[] = [];
     async function sequential(phase: string): Promise<void> {
       await ledgerAtStart(phase);
       const counts = counter(upstream.pid, projectOf, quiet);
+      const samples = new Map(projects.map((p) => [p.target, [] as WaterfallSample[]]));
       await alternate(4, (t) =>
-        counts.measure(t, Math.ceil(SEQ / 4), () => streams(phase, t, 1, Math.ceil(SEQ / 4), { settle: true })),
+        counts.measure(t, Math.ceil(SEQ / 4), () =>
+          streams(phase, t, 1, Math.ceil(SEQ / 4), { settle: true, samples: samples.get(t) }),
+        ),
       );
+      for (const project of projects)
+        waterfalls.push(
+          await waterfall(redis, project.redisPrefix, phase, project.target.name, samples.get(project.target)!),
+        );
       countRows.push(...counts.rows(phase));
       transactions.push(...counts.transactions(phase));
     }
@@ -463,6 +474,7 @@ async function main(): Promise<void> {
       counts: countRows,
       transactions,
       ledger: ledgerSizes,
+      waterfalls,
       scriptNames,
       slow,
       hostile,

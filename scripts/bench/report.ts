@@ -3,6 +3,7 @@
 import { hostileTable, type HostileResult, type ReplayResult } from './abuse.js';
 import { ms, percentile, summarize, type Summary } from './stats.js';
 import type { CommandCounts, TargetName } from './targets.js';
+import { WATERFALL_STEPS, type WaterfallRow } from './waterfall.js';
 
 export interface PhaseRow {
   phase: string;
@@ -46,6 +47,7 @@ export interface BenchResults {
   counts: CountsRow[];
   transactions: TransactionsRow[];
   ledger: LedgerRow[];
+  waterfalls: WaterfallRow[];
   scriptNames: Record<string, string>;
   slow: Array<{
     target: TargetName;
@@ -348,6 +350,22 @@ export function report(r: BenchResults): string {
             t ? fmt(perRequest(t.transactions, t.requests)) : '',
           ];
         }),
+      ),
+      '',
+    );
+  if (r.waterfalls.length)
+    lines.push(
+      'Time to first token step by step, one user sequential (medians, ms, from the request record and the client):',
+      '',
+      ...table(
+        ['phase', 'target', 'requests', 'incomplete records', ...WATERFALL_STEPS],
+        r.waterfalls.map((w) => [
+          w.phase,
+          w.target,
+          String(w.requests),
+          String(w.incomplete),
+          ...w.medians.map((m) => fmt(m, 1)),
+        ]),
       ),
       '',
     );
