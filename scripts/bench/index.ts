@@ -9,12 +9,17 @@
  *               counts MongoDB commands, Redis commands/round trips/scripts and CPU ms per request per process;
  *   c32         32 users at concurrency 32 (streaming);   c256  streaming at concurrency 256;
  *   rps         non-streaming throughput at concurrency 64 (with the same counts per request);
+ *   growth      sequential and rps again, each project database grown first by BENCH_GROWTH_ROWS (100,000) ledger
+ *               rows and as many users (cloned in SQL, scripts/bench/database.ts), beside the fresh runs above;
  *   slow        BENCH_STREAMS (2000) concurrent slow streams on each project topology (RSS, errors);
  *   hostile, replay  the attack phases of abuse.ts, on the split topology;
  *   audit       every proxied request has exactly one ledger row, with the tokens its client received.
  * Environment: BENCH_SEQ (sequential requests per target, default 200), BENCH_STREAMS (default 2000),
  * BENCH_SLOW_TOKENS (default 600), BENCH_RAMP_MS (default 4000), BENCH_TARGETS (default direct,peer,split,single),
- * BENCH_CPU_PROF=1 (each project process writes a V8 CPU profile into test-output/profiles).
+ * BENCH_CPU_PROF=1 (each project process writes a V8 CPU profile into test-output/profiles), BENCH_RPS (non-streaming
+ * requests per block, default 1500), BENCH_GROWTH_ROWS.
+ * Each project database gets the GIN mirrors db:init adds on FerretDB over PostgreSQL; the usage queue is drained after
+ * every block of a project; sequential and rps blocks also count PostgreSQL transactions (pg_stat_database).
  */
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -42,9 +47,19 @@ import {
 } from './abuse.js';
 import { clientAgent, completeOnce, pool, streamOnce, type StreamResult } from './client.js';
 import { cpuMs, cpuMsByCommand, rssMb } from './procfs.js';
-import { report, summarized, type BenchResults, type CountsRow, type PhaseRow } from './report.js';
+import { drainUsage, ginMirrors, growDatabase, quietTransactions } from './database.js';
+import {
+  report,
+  summarized,
+  type BenchResults,
+  type CountsRow,
+  type LedgerRow,
+  type PhaseRow,
+  type TransactionsRow,
+} from './report.js';
 import { spawnRole } from './roles-launcher.js';
 import { ms, summarize } from './stats.js';
+import { waterfall, type WaterfallRow, type WaterfallSample } from './waterfall.js';
 import {
   COUNTS_DIR,
   directTarget,
@@ -61,10 +76,12 @@ const SEQ = Number(process.env.BENCH_SEQ ?? 200);
 const STREAMS = Number(process.env.BENCH_STREAMS ?? 2000);
 const SLOW_TOKENS = Number(process.env.BENCH_SLOW_TOKENS ?? 600);
 const RAMP_MS = Number(process.env.BENCH_RAMP_MS ?? 4000);
+const RPS_REQUESTS = Number(process.env.BENCH_RPS ?? 1500);
+const GROWTH_ROWS = Number(process.env.BENCH_GROWTH_ROWS ?? 100_000);
 const USERS = 32;
 const words = (n: number) => Array.from({ length: n }, (_, i) => `tok${i}`).join(' ');
 
-const ALL_PHASES = ['sequential', 'c32', 'c256', 'rps', 'slow', 'hostile', 'replay', 'audit'] as const;
+const ALL_PHASES = ['sequential', 'c32', 'c256', 'rps', 'growth', 'slow', 'hostile', 'replay', 'audit'] as const;
 const PHASES = new Set(
   process.env.BENCH_PHASES ? process.env.BENCH_PHASES.split(',').map((p) => p.trim()) : ALL_PHASES,
 );
@@ -86,7 +103,6 @@ const body = (marker: string) => ({
   model: 'gpt-4',
   messages: [{ role: 'user', content: `${marker}: say something` }],
 });
-const isProject = (t: Target) => t.name === 'split' || t.name === 'single';
 
 interface Project {
   target: Target;
@@ -94,6 +110,7 @@ interface Project {
   ledger: mongoose.mongo.Collection;
   connection: mongoose.Connection;
   usage: Queue;
+  redisPrefix: string;
   proxied: StreamResult[];
   proxiedJson: Array<{ requestId: string; tokens: number }>;
 }
@@ -157,15 +174,35 @@ async function countsOf(
 /** Script names by SHA, from every process's counts. */
 const scriptNames: Record<string, string> = {};
 
-/** Accumulates what each process of a project did over measured blocks, to report it per request. */
-function counter(upstreamPid: number) {
+/**
+ * Accumulates what each process of a project did over measured blocks, to report it per request, and the PostgreSQL
+ * transactions of each block (counted once the project's usage queue has drained: its ledger flushes belong to it).
+ */
+function counter(
+  upstreamPid: number,
+  projectOf: (t: Target) => Project | undefined,
+  quiet: (p: Project) => Promise<void>,
+) {
   const totals = new Map<string, { role: string; counts: CommandCounts; cpu: number; requests: number }>();
+  const transactions = new Map<TargetName, { requests: number; transactions: number }>();
+  let lastReading: number | undefined;
   return {
     async measure<T>(target: Target, requests: number, run: () => Promise<T>): Promise<T> {
-      if (!isProject(target)) return run();
+      const project = projectOf(target);
+      if (!project) return run();
+      // Between two blocks of a phase only direct and peer blocks run: the last reading is still current.
+      const transactionsBefore = lastReading ?? (await quietTransactions());
       const before = await countsOf(target, upstreamPid);
       const result = await run();
+      await quiet(project);
       const after = await countsOf(target, upstreamPid);
+      lastReading = await quietTransactions();
+      const sum = transactions.get(target.name) ?? { requests: 0, transactions: 0 };
+      transactions.set(target.name, {
+        requests: sum.requests + requests,
+        // Less the reading that opened the span, itself a transaction.
+        transactions: sum.transactions + (lastReading - transactionsBefore - 1),
+      });
       after.forEach((a, i) => {
         Object.assign(scriptNames, a.counts.scriptNames);
         const diff = subtractCounts(a.counts, before[i]!.counts);
@@ -194,6 +231,9 @@ function counter(upstreamPid: number) {
         counts: t.counts,
         cpuMs: t.cpu,
       }));
+    },
+    transactions(phase: string): TransactionsRow[] {
+      return [...transactions].map(([target, t]) => ({ phase, target, ...t }));
     },
   };
 }
@@ -240,6 +280,8 @@ async function main(): Promise<void> {
       const env = envOf(name);
       const config = parseConfig(env);
       const tokens = await seedUsers(config.DATABASE_URL, secret, config.JWT_ISSUER, config.JWT_AUDIENCE);
+      // What db:init adds on FerretDB over PostgreSQL; force_custom_plan is set by the services script already.
+      log(await ginMirrors(`bench_${id}_${name}`).catch((error: Error) => `GIN mirrors not added: ${error.message}`));
       const target = await startProject(name, env, tokens);
       const connection = await mongoose.createConnection(config.DATABASE_URL).asPromise();
       targets.push(target);
@@ -248,6 +290,7 @@ async function main(): Promise<void> {
         target,
         connection,
         usage,
+        redisPrefix: config.REDIS_PREFIX,
         ledger: connection.collection('token_usage'),
         proxied: [],
         proxiedJson: [],
@@ -264,12 +307,13 @@ async function main(): Promise<void> {
       target: Target,
       concurrency: number,
       requests: number,
-      options: { settle?: boolean; userOffset?: number } = {},
+      options: { settle?: boolean; userOffset?: number; samples?: WaterfallSample[] } = {},
     ): Promise<void> {
       const dispatcher = clientAgent(concurrency + 8);
       const project = projectOf(target);
       const started = performance.now();
       const results = await pool(requests, concurrency, async (i) => {
+        const sentAt = Date.now();
         const result = await streamOnce(
           dispatcher,
           target.url,
@@ -278,6 +322,7 @@ async function main(): Promise<void> {
         );
         if (options.settle && project && result.ok && !(await settled(project, result.requestId)))
           result.error = 'not settled within 10 s';
+        if (result.ok) options.samples?.push({ requestId: result.requestId, sentAt, ttft: result.ttft });
         return result;
       });
       const seconds = (performance.now() - started) / 1000;
@@ -300,35 +345,65 @@ async function main(): Promise<void> {
       );
     }
 
+    /** Waits until the project's usage queue and ledger backlog are empty, so no target pays for another's work. */
+    async function quiet(project: Project): Promise<void> {
+      const drained = await drainUsage(project.usage, redis, project.redisPrefix);
+      if (!drained.drained) log(`${project.target.name}: usage queue not drained after ${drained.ms} ms`);
+    }
+
     /** Alternating blocks: block 1 of every target, then block 2 of every target... */
     async function alternate(blocks: number, run: (target: Target, block: number) => Promise<void>): Promise<void> {
-      for (let block = 0; block < blocks; block += 1) for (const target of targets) await run(target, block);
+      for (let block = 0; block < blocks; block += 1)
+        for (const target of targets) {
+          await run(target, block);
+          const project = projectOf(target);
+          if (project) await quiet(project);
+        }
+    }
+
+    const ledgerSizes: LedgerRow[] = [];
+    async function ledgerAtStart(phase: string): Promise<void> {
+      for (const project of projects) {
+        const rows = await project.ledger.countDocuments({});
+        ledgerSizes.push({ phase, target: project.target.name, rows });
+        log(`${phase} ${project.target.name}: ${rows} ledger rows at the start`);
+      }
     }
 
     log('warming up');
     await alternate(1, (t) => streams('warm-up', t, 4, 100));
     rows.length = 0;
 
-    const seqCounts = counter(upstream.pid);
-    if (PHASES.has('sequential')) {
+    const countRows: CountsRow[] = [];
+    const transactions: TransactionsRow[] = [];
+    const waterfalls: WaterfallRow[] = [];
+    async function sequential(phase: string): Promise<void> {
+      await ledgerAtStart(phase);
+      const counts = counter(upstream.pid, projectOf, quiet);
+      const samples = new Map(projects.map((p) => [p.target, [] as WaterfallSample[]]));
       await alternate(4, (t) =>
-        seqCounts.measure(t, Math.ceil(SEQ / 4), () =>
-          streams('sequential', t, 1, Math.ceil(SEQ / 4), { settle: true }),
+        counts.measure(t, Math.ceil(SEQ / 4), () =>
+          streams(phase, t, 1, Math.ceil(SEQ / 4), { settle: true, samples: samples.get(t) }),
         ),
       );
+      for (const project of projects)
+        waterfalls.push(
+          await waterfall(redis, project.redisPrefix, phase, project.target.name, samples.get(project.target)!),
+        );
+      countRows.push(...counts.rows(phase));
+      transactions.push(...counts.transactions(phase));
     }
-    if (PHASES.has('c32')) await alternate(2, (t) => streams('c32', t, 32, 800));
-    if (PHASES.has('c256')) await alternate(2, (t) => streams('c256', t, 256, 1280));
 
-    const rps: Array<{ target: TargetName; rps: number; errors: number }> = [];
-    const rpsCounts = counter(upstream.pid);
-    if (PHASES.has('rps')) {
+    const rps: BenchResults['rps'] = [];
+    async function nonStreaming(phase: string): Promise<void> {
+      await ledgerAtStart(phase);
+      const counts = counter(upstream.pid, projectOf, quiet);
       const perTarget = new Map<TargetName, { ok: number; errors: number; seconds: number }>();
       await alternate(2, (target) =>
-        rpsCounts.measure(target, 1500, async () => {
+        counts.measure(target, RPS_REQUESTS, async () => {
           const dispatcher = clientAgent(72);
           const started = performance.now();
-          const results = await pool(1500, 64, (i) =>
+          const results = await pool(RPS_REQUESTS, 64, (i) =>
             completeOnce(dispatcher, target.url, target.headers(i), body('bench-fast')),
           );
           const seconds = (performance.now() - started) / 1000;
@@ -340,10 +415,30 @@ async function main(): Promise<void> {
             errors: sum.errors + results.filter((r) => !r.ok).length,
             seconds: sum.seconds + seconds,
           });
-          log(`non-streaming ${target.name} c=64: ${(results.filter((r) => r.ok).length / seconds).toFixed(0)} req/s`);
+          log(
+            `${phase} non-streaming ${target.name} c=64: ${(results.filter((r) => r.ok).length / seconds).toFixed(0)} req/s`,
+          );
         }),
       );
-      for (const [target, sum] of perTarget) rps.push({ target, rps: sum.ok / sum.seconds, errors: sum.errors });
+      for (const [target, sum] of perTarget) rps.push({ phase, target, rps: sum.ok / sum.seconds, errors: sum.errors });
+      countRows.push(...counts.rows(phase));
+      transactions.push(...counts.transactions(phase));
+    }
+
+    if (PHASES.has('sequential')) await sequential('sequential');
+    if (PHASES.has('c32')) await alternate(2, (t) => streams('c32', t, 32, 800));
+    if (PHASES.has('c256')) await alternate(2, (t) => streams('c256', t, 256, 1280));
+    if (PHASES.has('rps')) await nonStreaming('rps');
+    if (PHASES.has('growth')) {
+      for (const project of projects) {
+        const started = performance.now();
+        await growDatabase(project.connection, GROWTH_ROWS);
+        log(
+          `${project.target.name}: grown by ${GROWTH_ROWS} ledger rows and users in ${ms(performance.now() - started)} ms`,
+        );
+      }
+      await sequential('growth sequential');
+      await nonStreaming('growth rps');
     }
 
     const slow: BenchResults['slow'] = [];
@@ -376,7 +471,10 @@ async function main(): Promise<void> {
       command: `BENCH_PHASES=${[...PHASES].join(',')} npm run bench`,
       phases: rows,
       rps,
-      counts: [...seqCounts.rows('sequential'), ...rpsCounts.rows('rps')],
+      counts: countRows,
+      transactions,
+      ledger: ledgerSizes,
+      waterfalls,
       scriptNames,
       slow,
       hostile,

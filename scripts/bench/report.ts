@@ -3,6 +3,7 @@
 import { hostileTable, type HostileResult, type ReplayResult } from './abuse.js';
 import { ms, percentile, summarize, type Summary } from './stats.js';
 import type { CommandCounts, TargetName } from './targets.js';
+import { WATERFALL_STEPS, type WaterfallRow } from './waterfall.js';
 
 export interface PhaseRow {
   phase: string;
@@ -24,12 +25,29 @@ export interface CountsRow {
   cpuMs: number;
 }
 
+/** PostgreSQL transactions (pg_stat_database) over a phase's measured blocks of one target. */
+export interface TransactionsRow {
+  phase: string;
+  target: TargetName;
+  requests: number;
+  transactions: number;
+}
+
+export interface LedgerRow {
+  phase: string;
+  target: TargetName;
+  rows: number;
+}
+
 export interface BenchResults {
   machine: Record<string, unknown>;
   command: string;
   phases: PhaseRow[];
-  rps: Array<{ target: TargetName; rps: number; errors: number }>;
+  rps: Array<{ phase: string; target: TargetName; rps: number; errors: number }>;
   counts: CountsRow[];
+  transactions: TransactionsRow[];
+  ledger: LedgerRow[];
+  waterfalls: WaterfallRow[];
   scriptNames: Record<string, string>;
   slow: Array<{
     target: TargetName;
@@ -234,9 +252,25 @@ function verdicts(r: BenchResults, merged: Map<string, Map<TargetName, Merged>>)
       );
     }
   }
-  const peerRps = r.rps.find((x) => x.target === 'peer')?.rps;
+  const rpsOf = (phase: string, target: TargetName) => r.rps.find((x) => x.phase === phase && x.target === target);
+  const peerRps = rpsOf('rps', 'peer')?.rps;
   for (const target of PROJECTS) {
-    const own = r.rps.find((x) => x.target === target);
+    const fresh = rpsOf('rps', target);
+    const grown = rpsOf('growth rps', target);
+    const rows = r.ledger.find((l) => l.phase === 'growth rps' && l.target === target)?.rows;
+    if (fresh && grown)
+      say(
+        grown.rps >= 0.9 * fresh.rps && grown.errors === 0,
+        `${target}, non-streaming throughput with a ${rows}-row ledger ${fmt(grown.rps, 0)} req/s = ${fmt(grown.rps / fresh.rps)} × the fresh run's ${fmt(fresh.rps, 0)} (≥ 0.9)`,
+      );
+  }
+  for (const t of r.transactions.filter((row) => row.phase === 'sequential'))
+    say(
+      t.transactions / t.requests <= 1.5,
+      `${t.target}, PostgreSQL transactions per chat request, sequential: ${fmt(t.transactions / t.requests)} (≤ 1.5)`,
+    );
+  for (const target of PROJECTS) {
+    const own = rpsOf('rps', target);
     if (own && peerRps)
       say(
         own.rps >= 1.5 * peerRps && own.errors === 0,
@@ -281,13 +315,13 @@ export function report(r: BenchResults): string {
       '',
     );
   if (r.rps.length) {
-    const peer = r.rps.find((x) => x.target === 'peer')?.rps;
+    const peer = r.rps.find((x) => x.phase === 'rps' && x.target === 'peer')?.rps;
     lines.push(
       'Non-streaming, concurrency 64:',
       '',
       ...table(
-        ['target', 'req/s', '× peer', 'errors'],
-        r.rps.map((x) => [x.target, fmt(x.rps, 0), peer ? fmt(x.rps / peer) : '', String(x.errors)]),
+        ['phase', 'target', 'req/s', '× peer', 'errors'],
+        r.rps.map((x) => [x.phase, x.target, fmt(x.rps, 0), peer ? fmt(x.rps / peer) : '', String(x.errors)]),
       ),
       '',
     );
@@ -297,6 +331,42 @@ export function report(r: BenchResults): string {
       'Per request, per process (sequential: streaming, steady state, one user; rps: non-streaming at c=64):',
       '',
       ...countsTable(r.counts, r.scriptNames),
+      '',
+    );
+  if (r.transactions.length || r.ledger.length)
+    lines.push(
+      "Ledger rows at each phase start, and PostgreSQL transactions per request (pg_stat_database of FerretDB's database, usage queue drained):",
+      '',
+      ...table(
+        ['phase', 'target', 'ledger rows at start', 'requests', 'transactions', 'transactions / request'],
+        r.ledger.map((l) => {
+          const t = r.transactions.find((x) => x.phase === l.phase && x.target === l.target);
+          return [
+            l.phase,
+            l.target,
+            String(l.rows),
+            t ? String(t.requests) : '',
+            t ? String(t.transactions) : '',
+            t ? fmt(perRequest(t.transactions, t.requests)) : '',
+          ];
+        }),
+      ),
+      '',
+    );
+  if (r.waterfalls.length)
+    lines.push(
+      'Time to first token step by step, one user sequential (medians, ms, from the request record and the client):',
+      '',
+      ...table(
+        ['phase', 'target', 'requests', 'incomplete records', ...WATERFALL_STEPS],
+        r.waterfalls.map((w) => [
+          w.phase,
+          w.target,
+          String(w.requests),
+          String(w.incomplete),
+          ...w.medians.map((m) => fmt(m, 1)),
+        ]),
+      ),
       '',
     );
   if (r.slow.length)
