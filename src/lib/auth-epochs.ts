@@ -139,6 +139,9 @@ export function bumpsAuthEpochs(refsOf: {
   };
 }
 
+/** The auth epochs one request has read, by ref (null: the key was missing). */
+export type EpochReads = Map<EpochRef, string | null>;
+
 interface Entry<T> {
   value: T;
   epochs: string[];
@@ -153,23 +156,36 @@ export function createEpochCache<T>(epochs: AuthEpochs | undefined, ttlMs: numbe
   const entries = new Map<string, Entry<T>>();
   const same = (a: string[], b: Array<string | null>) => a.length === b.length && a.every((value, i) => value === b[i]);
 
-  return async function cached(key: string, refs: EpochRef[], load: () => Promise<T>): Promise<T> {
+  /** The epochs, taking those this request already read from `seen` and adding the ones it reads now. */
+  async function read(refs: EpochRef[], seen?: EpochReads): Promise<Array<string | null> | null> {
+    const missing = seen ? refs.filter((ref) => !seen.has(ref)) : refs;
+    if (missing.length > 0) {
+      const values = await epochs!.read(missing).catch(() => null);
+      if (!values) return null;
+      if (!seen) return values;
+      missing.forEach((ref, i) => seen.set(ref, values[i] ?? null));
+    }
+    return refs.map((ref) => seen!.get(ref) ?? null);
+  }
+
+  /**
+   * `seen`: the epochs one request has read so far. A request reads each epoch once; later caches on its path
+   * (who pays, after who calls) take the values from there instead of another round trip to Redis.
+   */
+  return async function cached(key: string, refs: EpochRef[], load: () => Promise<T>, seen?: EpochReads): Promise<T> {
     if (!epochs || ttlMs <= 0) return load();
     const entry = entries.get(key);
-    if (entry && entry.expires > Date.now()) {
-      const now = await epochs.read(refs).catch(() => null);
-      if (now && same(entry.epochs, now)) return entry.value;
-    }
-    if (entry) entries.delete(key);
     // Epochs are read BEFORE the lookup: a write landing after this read changes them, so its entry is dropped.
-    const seen = await epochs.read(refs).catch(() => null);
+    const now = await read(refs, seen);
+    if (entry && entry.expires > Date.now() && now && same(entry.epochs, now)) return entry.value;
+    if (entry) entries.delete(key);
     const value = await load();
-    if (seen?.every((epoch) => epoch !== null)) {
+    if (now?.every((epoch) => epoch !== null)) {
       if (entries.size >= maxEntries) entries.delete(entries.keys().next().value!);
-      entries.set(key, { value, epochs: seen as string[], expires: Date.now() + ttlMs });
-    } else if (seen) {
+      entries.set(key, { value, epochs: now as string[], expires: Date.now() + ttlMs });
+    } else if (now) {
       // Created only after a successful lookup (no Redis keys for made-up ids); remembered from the next lookup on.
-      await epochs.create(refs.filter((_ref, i) => seen[i] === null)).catch(() => undefined);
+      await epochs.create(refs.filter((_ref, i) => now[i] === null)).catch(() => undefined);
     }
     return value;
   };

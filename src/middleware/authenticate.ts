@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Request, RequestHandler } from 'express';
-import { GLOBAL_EPOCH, epochOf, type EpochCache } from '../lib/auth-epochs.js';
+import { GLOBAL_EPOCH, epochOf, type EpochCache, type EpochReads } from '../lib/auth-epochs.js';
 import { ForbiddenError, UnauthorizedError } from '../lib/errors.js';
 import type { Principal } from '../lib/http/principal.js';
 import { UserModel } from '../models/user.js';
@@ -50,7 +50,10 @@ export function createAuthenticate({ accessTokens, resolveApiKey, tokenCache }: 
     const claims = accessTokens.verify(token);
     if (!cached || !tokenCache) return lookUp(claims);
     const refs = [GLOBAL_EPOCH, epochOf('users', claims.sub), ...(claims.sid ? [epochOf('session', claims.sid)] : [])];
-    return tokenCache(createHash('sha256').update(token).digest('base64url'), refs, () => lookUp(claims));
+    const epochs: EpochReads = new Map();
+    const key = createHash('sha256').update(token).digest('base64url');
+    // A copy per request: the cached principal is shared, the epochs this request read are its own.
+    return { ...(await tokenCache(key, refs, () => lookUp(claims), epochs)), epochs };
   }
 
   async function lookUp(claims: ReturnType<AccessTokens['verify']>): Promise<Principal> {

@@ -1,9 +1,5 @@
-import {
-  isMeaningfulChunk,
-  type ChatCompletionChunk,
-  type CompletionAccumulator,
-  type Usage,
-} from '../../src/shared/llm/completion.js';
+import { isMeaningfulChunk, type ChatCompletionChunk, type Usage } from '../../src/shared/llm/completion.js';
+import type { CompletionTally } from '../../src/shared/llm/completion-tally.js';
 import { UpstreamFailure } from './failures.js';
 
 /** What reading an upstream stream has gathered so far. */
@@ -11,7 +7,7 @@ export interface ChunkState {
   /** Chunks already written to the request's stream. */
   written: number;
   usage: Usage | null;
-  accumulator: CompletionAccumulator;
+  tally: CompletionTally;
 }
 
 export function isUsage(value: unknown): value is Usage {
@@ -75,7 +71,7 @@ export function takeBatch(
       if (isUsage(chunk.usage))
         state.usage = { ...chunk.usage, total_tokens: chunk.usage.prompt_tokens + chunk.usage.completion_tokens };
       if (!Array.isArray(chunk.choices) || chunk.choices.length === 0) continue;
-      state.accumulator.add(chunk);
+      state.tally.add(chunk);
       if (chunk.choices.some((choice) => choice.finish_reason)) ended = true;
       const json = clientChunk(chunk, data, requestId, model);
       if (state.written === 0 && out.length === 0 && !isMeaningfulChunk(chunk)) {

@@ -2,12 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
 import type { Config } from '../../src/config/index.js';
-import {
-  createCompletionAccumulator,
-  type ChatCompletionChunk,
-  type CompletionAccumulator,
-  type Usage,
-} from '../../src/shared/llm/completion.js';
+import type { ChatCompletionChunk, Usage } from '../../src/shared/llm/completion.js';
+import { createCompletionTally, type CompletionTally } from '../../src/shared/llm/completion-tally.js';
 import { takeBatch } from './chunks.js';
 import { CANCEL_ERRORS, emptyOutcome, finishRequest } from '../../src/shared/llm/finish.js';
 import {
@@ -24,7 +20,7 @@ import {
 } from '../../queues/index.js';
 import type { Limits } from '../../src/shared/llm/limits.js';
 import type { RequestIdentity, StreamStore } from '../../src/shared/llm/stream-store.js';
-import { countPromptTokens, countTokens, promptOptionsOf } from '../../src/shared/llm/tokenizer.js';
+import { countPromptTokens, promptOptionsOf } from '../../src/shared/llm/tokenizer.js';
 import { CancelSignal, type CancelListener } from './cancel-listener.js';
 import {
   AttemptTimeout,
@@ -65,7 +61,8 @@ interface Generation {
    */
   billPrompt: boolean;
   error?: ClientError;
-  accumulator: CompletionAccumulator;
+  /** What was generated, counted as it streams (the text itself is in the request's stream, not kept here). */
+  tally: CompletionTally;
   lostOwnership?: boolean;
 }
 
@@ -90,14 +87,14 @@ const identityOf = (job: LlmJob): RequestIdentity => ({
 });
 
 /** A generation that produced nothing yet; a failure until it streams. */
-const failedGeneration = (error?: ClientError): Generation => ({
+const failedGeneration = (model: string, error?: ClientError): Generation => ({
   status: 'failed',
   written: 0,
   usage: null,
   provider: null,
   ttftMs: null,
   billPrompt: false,
-  accumulator: createCompletionAccumulator(),
+  tally: createCompletionTally(model),
   ...(error ? { error } : {}),
 });
 
@@ -244,7 +241,7 @@ export function createLlmRunner(deps: RunnerDeps) {
   }
 
   async function generate(job: LlmJob, runToken: string, signal: AbortSignal, early?: Opened): Promise<Generation> {
-    const gen = failedGeneration();
+    const gen = failedGeneration(job.model);
     const candidates = candidatesFor(job);
     let last: UpstreamFailure = new UpstreamFailure('no_provider', `no provider serves ${job.model}`);
     for (const provider of candidates) {
@@ -299,7 +296,7 @@ export function createLlmRunner(deps: RunnerDeps) {
         }
       : {
           prompt_tokens: await countPromptTokens(job.model, job.body, promptOptions),
-          completion_tokens: await countTokens(job.model, gen.accumulator.generatedText()),
+          completion_tokens: await gen.tally.tokens(),
           usage_source: 'counted' as const,
         };
     return {
@@ -318,7 +315,7 @@ export function createLlmRunner(deps: RunnerDeps) {
       completion_tokens: outcome.completion_tokens,
       total_tokens: outcome.prompt_tokens + outcome.completion_tokens,
     };
-    const seen = gen.accumulator.identity();
+    const seen = gen.tally.identity();
     return {
       type: 'c',
       data: JSON.stringify({
@@ -363,13 +360,13 @@ export function createLlmRunner(deps: RunnerDeps) {
   /** An earlier run streamed part of the answer and died: end the stream and bill exactly what clients received. */
   async function recoverInterrupted(job: LlmJob, runToken: string): Promise<string> {
     const entries = await store.readAll(job.request_id);
-    const accumulator = createCompletionAccumulator();
+    const tally = createCompletionTally(job.model);
     let written = 0;
     for (const entry of entries) {
       if (entry.type !== 'c') continue;
       written += 1;
       try {
-        accumulator.add(JSON.parse(entry.data) as ChatCompletionChunk);
+        tally.add(JSON.parse(entry.data) as ChatCompletionChunk);
       } catch {
         // Only this API writes the stream; an unreadable entry is skipped rather than blocking the settlement.
       }
@@ -383,7 +380,7 @@ export function createLlmRunner(deps: RunnerDeps) {
       ttftMs: meta.ttft_ms ? Number(meta.ttft_ms) : null,
       billPrompt: false,
       error: STREAM_INTERRUPTED,
-      accumulator,
+      tally,
     };
     log.warn(
       { llm_request_id: job.request_id, chunks: written },
@@ -415,7 +412,7 @@ export function createLlmRunner(deps: RunnerDeps) {
       { llm_request_id: job.request_id },
       'llm request has no quota reservation left; ended without calling the upstream',
     );
-    const gen = failedGeneration(RESERVATION_RELEASED);
+    const gen = failedGeneration(job.model, RESERVATION_RELEASED);
     await finish(job, runToken, gen);
     return 'unreserved';
   }
@@ -428,7 +425,7 @@ export function createLlmRunner(deps: RunnerDeps) {
     else if (claim.state === 'final') await resettle(job);
     else if (claim.existingEntries > 0) await recoverInterrupted(job, runToken);
     else {
-      const gen = failedGeneration(STREAM_INTERRUPTED);
+      const gen = failedGeneration(job.model, STREAM_INTERRUPTED);
       await finish(job, runToken, gen);
     }
   }

@@ -2,7 +2,7 @@ import { UnrecoverableError } from 'bullmq';
 import { createQuotaMaintenance } from '../../src/shared/usage/maintenance.js';
 import { parseAccountName } from '../../src/shared/quota/accounts.js';
 import { syncSeedFields } from '../../src/shared/quota/seed-fields.js';
-import { enqueueLedgerFlush, enqueueSeedSync } from '../../queues/index.js';
+import { createWindowMemo, enqueueLedgerFlush, enqueueSeedSync } from '../../queues/index.js';
 import { RequestIdCollisionError, createSettlementService } from '../../src/shared/usage/settlement.js';
 import { createMailAlerts } from '../../src/shared/mail/alerts.js';
 import { createMailOutbox } from '../../src/shared/mail/outbox.js';
@@ -16,11 +16,14 @@ import type { ProcessorFactory } from './types.js';
  */
 export const createUsageProcessor: ProcessorFactory<'usage'> = ({ quota, logger, config, producer, redis }) => {
   const log = logger.child({ queue: 'usage' });
+  // Settlements add their window's jobs once per process; the flush's own follow-ups always add theirs.
+  const memo = createWindowMemo();
   const scheduleSeedSync =
     config.USAGE_SEED_SYNC_MS > 0
-      ? (accounts: string[]) => enqueueSeedSync(producer, accounts, config.USAGE_SEED_SYNC_MS)
+      ? (accounts: string[]) => enqueueSeedSync(producer, accounts, config.USAGE_SEED_SYNC_MS, { memo })
       : undefined;
   const scheduleLedgerFlush = () => enqueueLedgerFlush(producer, config.USAGE_LEDGER_FLUSH_MS);
+  const scheduleSettledRowsFlush = () => enqueueLedgerFlush(producer, config.USAGE_LEDGER_FLUSH_MS, { memo });
   const backlog = createLedgerBacklog({ redis, prefix: config.REDIS_PREFIX });
   const flusher = createLedgerFlusher({
     backlog,
@@ -32,7 +35,7 @@ export const createUsageProcessor: ProcessorFactory<'usage'> = ({ quota, logger,
     quota,
     logger: log,
     scheduleSeedSync,
-    scheduleLedgerFlush,
+    scheduleLedgerFlush: scheduleSettledRowsFlush,
     stepDelayMs: config.USAGE_SETTLE_STEP_DELAY_MS,
   });
   const isRequestLive = async (requestId: string) =>

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { UserDoc } from '../../models/user.js';
+import type { EpochReads } from '../auth-epochs.js';
 
 /** Who is calling: resolved once by the authenticate middleware from an access token or an API key. */
 export interface Principal {
@@ -10,6 +11,8 @@ export interface Principal {
   authTime?: number;
   /** Access tokens only: the session (refresh-token family) the token belongs to. */
   sessionId?: string;
+  /** The auth epochs read while resolving this request's principal (cached LLM paths), reused by later checks. */
+  epochs?: EpochReads;
 }
 
 declare module 'express-serve-static-core' {

@@ -3,7 +3,7 @@ import type { ApiKeyResolver } from '../../middleware/authenticate.js';
 import { redisKey } from '../../lib/redis.js';
 import { ApiKeyModel } from '../../models/api-key.js';
 import { UserModel, type UserDoc } from '../../models/user.js';
-import { GLOBAL_EPOCH, epochOf, type EpochCache } from '../../lib/auth-epochs.js';
+import { GLOBAL_EPOCH, epochOf, type EpochCache, type EpochReads } from '../../lib/auth-epochs.js';
 import { hasValidChecksum, hashApiKey } from './format.js';
 import { isUsable, type ApiKeyCache } from './cache.js';
 
@@ -39,16 +39,20 @@ export function createApiKeyResolver({
     const entry = await cache.lookup(hashApiKey(key));
     if (!entry || !isUsable(entry, Date.now())) return null;
     const load = () => UserModel.findById(entry.user_id);
+    const epochs: EpochReads = new Map();
     const user =
       ownerCache && options?.cached
-        ? await ownerCache(entry.user_id, [GLOBAL_EPOCH, epochOf('users', entry.user_id)], load)
+        ? await ownerCache(entry.user_id, [GLOBAL_EPOCH, epochOf('users', entry.user_id)], load, epochs)
         : await load();
     if (!user || !user.is_active || (entry.owner_generation ?? 0) !== (user.credential_generation ?? 0)) return null;
-    await touch(entry.id);
+    // Bookkeeping for the key list: on the LLM hot path it does not hold the request back.
+    if (options?.cached) touch(entry.id).catch(() => undefined);
+    else await touch(entry.id);
     return {
       user,
       via: 'api_key',
       apiKey: { id: entry.id, organization_id: entry.organization_id, scopes: entry.scopes },
+      epochs,
     };
   };
 }

@@ -116,7 +116,7 @@ export function createLlmService({
       refs.push(epochOf('organizations', orgId));
     }
     const key = `${user._id.toString()}|${principal.apiKey?.id ?? ''}|${organizationHeader ?? ''}`;
-    return payers(key, refs, () => resolvePayer(config, principal, organizationHeader));
+    return payers(key, refs, () => resolvePayer(config, principal, organizationHeader), principal.epochs);
   }
 
   function assertModelAllowed(model: string, payer: PayerContext): void {
@@ -208,11 +208,13 @@ export function createLlmService({
 
   async function enqueue(context: RequestContext, body: Record<string, unknown>, priority: number): Promise<void> {
     const id = context.request_id;
-    // The prompt goes into its own key before the job exists, so any worker that takes the job finds it.
-    const promptBytes = await prompts.save(id, body);
-    // In parallel: the record and the job may land in either order (the worker's claim creates a missing record),
-    // so only the job decides whether the request was accepted.
-    const [created, enqueued] = await Promise.allSettled([
+    // One round trip for all three: the prompt, the record and the job go out together on the one connection the
+    // producer shares (src/server.ts), and Redis runs one connection's commands in order, so the prompt is stored
+    // before the job exists and any worker that takes the job finds it. The record may land after the worker's
+    // claim (the claim creates a missing record), so only the job decides whether the request was accepted.
+    const prompt = prompts.encode(body);
+    const [saved, created, enqueued] = await Promise.allSettled([
+      prompts.save(id, prompt.json),
       store.create({
         id,
         userId: context.user_id,
@@ -222,14 +224,15 @@ export function createLlmService({
       }),
       producer.enqueue(
         'llm',
-        { ...context, prompt_bytes: promptBytes },
+        { ...context, prompt_bytes: prompt.bytes },
         llmJobOptions(id, priority, config.LLM_JOB_ATTEMPTS),
       ),
     ]);
-    if (enqueued.status === 'rejected') {
-      // An add can fail after Redis took it: the prompt stays for a job that exists.
+    if (saved.status === 'rejected' || enqueued.status === 'rejected') {
+      // An add can fail after Redis took it: the prompt stays for a job that exists (one without its prompt ends
+      // unbilled in the worker).
       if (!(await producer.queues.llm.getJob(id).catch(() => true))) await prompts.drop(id).catch(() => undefined);
-      throw enqueued.reason;
+      throw saved.status === 'rejected' ? saved.reason : (enqueued as PromiseRejectedResult).reason;
     }
     if (created.status === 'rejected')
       log.warn(

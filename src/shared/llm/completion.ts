@@ -1,4 +1,4 @@
-/** Builds a `chat.completion` from `chat.completion.chunk`s, and the generated text a tokenizer should count. */
+/** Builds a `chat.completion` from `chat.completion.chunk`s. */
 
 export interface Usage {
   prompt_tokens: number;
@@ -82,13 +82,11 @@ export function isMeaningfulChunk(chunk: ChatCompletionChunk): boolean {
 
 export function createCompletionAccumulator() {
   const choices = new Map<number, ChoiceState>();
-  let chunkId: string | undefined;
   let model: string | undefined;
   let created: number | undefined;
   let fingerprint: string | null | undefined;
 
   function add(chunk: ChatCompletionChunk): void {
-    chunkId ??= chunk.id;
     model ??= chunk.model;
     created ??= chunk.created;
     if (chunk.system_fingerprint !== undefined) fingerprint = chunk.system_fingerprint;
@@ -119,19 +117,6 @@ export function createCompletionAccumulator() {
     }
   }
 
-  /** Everything the model generated, as the tokenizer should count it. */
-  function generatedText(): string {
-    const parts: string[] = [];
-    for (const state of choices.values()) {
-      if (state.reasoning) parts.push(state.reasoning);
-      if (state.content) parts.push(state.content);
-      if (state.refusal) parts.push(state.refusal);
-      for (const call of state.toolCalls) parts.push(call.function.name, call.function.arguments);
-      if (state.functionCall) parts.push(state.functionCall.name, state.functionCall.arguments);
-    }
-    return parts.join('');
-  }
-
   function build(id: string, fallbackModel: string, usage: Usage) {
     const ordered = [...choices.entries()].sort(([a], [b]) => a - b);
     if (ordered.length === 0) ordered.push([0, newChoice()]);
@@ -158,9 +143,6 @@ export function createCompletionAccumulator() {
     };
   }
 
-  /** The id and model the stream's chunks carry (for chunks added after them, e.g. the usage chunk). */
-  const identity = () => ({ id: chunkId, model, created });
-
-  return { add, generatedText, build, identity };
+  return { add, build };
 }
 export type CompletionAccumulator = ReturnType<typeof createCompletionAccumulator>;

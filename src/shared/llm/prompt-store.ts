@@ -11,11 +11,14 @@ export function createPromptStore({ redis, prefix, ttlSeconds }: { redis: Redis;
   const keys = llmKeys(prefix);
   const ttl = ttlSeconds + 60;
 
-  /** Stores the body; returns its size in UTF-8 bytes (what a worker budgets before loading it). */
-  async function save(id: string, body: Record<string, unknown>): Promise<number> {
+  /** The body as stored, and its size in UTF-8 bytes (what a worker budgets before loading it). */
+  function encode(body: Record<string, unknown>): { json: string; bytes: number } {
     const json = JSON.stringify(body);
+    return { json, bytes: Buffer.byteLength(json) };
+  }
+
+  async function save(id: string, json: string): Promise<void> {
     await redis.set(keys.prompt(id), json, 'EX', ttl);
-    return Buffer.byteLength(json);
   }
 
   async function load(id: string): Promise<Record<string, unknown> | null> {
@@ -35,6 +38,6 @@ export function createPromptStore({ redis, prefix, ttlSeconds }: { redis: Redis;
     await redis.del(keys.prompt(id));
   }
 
-  return { save, load, keep, drop, ttlSeconds: ttl };
+  return { encode, save, load, keep, drop, ttlSeconds: ttl };
 }
 export type PromptStore = ReturnType<typeof createPromptStore>;
