@@ -44,11 +44,20 @@ function scriptName(connection: Scripted, command: { name: string; args: unknown
   }
   return head;
 }
+/** `@<queue>` when a script's keys are a BullMQ queue's (`<prefix>:bull:<queue>:…`), so counts split by queue. */
+function queueOf(args: unknown[]): string {
+  const keyCount = Number(args[1]);
+  for (let i = 2; i < 2 + keyCount && i < args.length; i += 1) {
+    const queue = /:bull:([^:]+):/.exec(String(args[i]))?.[1];
+    if (queue) return `@${queue}`;
+  }
+  return '';
+}
 const redisPrototype = Redis.prototype as unknown as { sendCommand: Send };
 const send = redisPrototype.sendCommand;
 redisPrototype.sendCommand = function countedSend(this: Scripted, command, stream) {
   const isScript = command.name === 'evalsha' || command.name === 'eval';
-  bump(counts.redis, isScript ? `script ${scriptName(this, command)}` : command.name);
+  bump(counts.redis, isScript ? `script ${scriptName(this, command)}${queueOf(command.args)}` : command.name);
   if (!stream) counts.redisRoundTrips += 1;
   return send.call(this, command, stream);
 };

@@ -187,7 +187,7 @@ function countsTable(counts: CountsRow[], names: Record<string, string>): string
       'MongoDB commands / request',
       'Redis commands / request',
       'Redis round trips / request',
-      'Lua and BullMQ scripts / request',
+      'Lua and BullMQ scripts / request (BullMQ scripts by queue)',
       'CPU ms / request',
     ],
     rows.map((c) => {
@@ -208,13 +208,13 @@ function countsTable(counts: CountsRow[], names: Record<string, string>): string
   );
 }
 
-/** The `script <sha>` counts, keyed by the script's name where a process learnt it. */
+/** The `script <sha>[@queue]` counts, keyed by the script's name where a process learnt it, and its queue. */
 function scriptsByName(redis: Record<string, number>, names: Record<string, string>): Record<string, number> {
   const out: Record<string, number> = {};
   for (const [name, n] of Object.entries(redis)) {
     if (!name.startsWith('script ')) continue;
-    const sha = name.slice('script '.length);
-    const label = names[sha] ?? sha.slice(0, 12);
+    const [sha, queue] = name.slice('script '.length).split('@') as [string, string | undefined];
+    const label = `${names[sha] ?? sha.slice(0, 12)}${queue ? ` (${queue})` : ''}`;
     out[label] = (out[label] ?? 0) + n;
   }
   return out;

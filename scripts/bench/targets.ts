@@ -140,6 +140,22 @@ export function directTarget(upstreamV1: string, upstreamKey: string, pid: numbe
 
 const PRELOAD = path.resolve('dist/bench/scripts/bench/count-commands.js');
 
+/**
+ * The flags `node` gets for a role: from the Procfile's line for web, worker and scheduler; from the `start` script
+ * of package.json for `all` (what `npm start` runs).
+ */
+function nodeFlagsOf(role: 'web' | 'worker' | 'scheduler' | 'all'): string[] {
+  const command =
+    role === 'all'
+      ? (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts.start!
+      : (readFileSync('Procfile', 'utf8')
+          .split('\n')
+          .find((line) => line.startsWith(`${role}:`)) ?? '');
+  const node = /\bnode((?:\s+--\S+)*)\s+dist\//.exec(command);
+  if (!node) throw new Error(`no node command for the ${role} role in ${role === 'all' ? 'package.json' : 'Procfile'}`);
+  return node[1]!.trim().split(/\s+/).filter(Boolean);
+}
+
 /** The project as the Procfile (split) or `npm start` (single) runs it, from `npm run build`'s output. */
 export async function startProject(
   name: 'split' | 'single',
@@ -154,15 +170,15 @@ export async function startProject(
   // BENCH_CPU_PROF=1: each process writes a V8 CPU profile into test-output/profiles when it stops.
   if (process.env.BENCH_CPU_PROF === '1')
     preload.push('--cpu-prof', `--cpu-prof-dir=${path.resolve('test-output/profiles')}`);
-  // The Procfile's commands (web: --max-old-space-size=256, worker: 512); `npm start` runs `all` without flags.
+  // The node flags (heap caps) of the Procfile's roles and of `npm start`, read from those files.
   const roles: Array<[string, string[]]> =
     name === 'split'
       ? [
-          ['web', [...preload, '--max-old-space-size=256', 'dist/src/main.js']],
-          ['worker', [...preload, '--max-old-space-size=512', 'dist/workers/main.js', 'worker']],
-          ['scheduler', [...preload, 'dist/workers/main.js', 'scheduler']],
+          ['web', [...preload, ...nodeFlagsOf('web'), 'dist/src/main.js']],
+          ['worker', [...preload, ...nodeFlagsOf('worker'), 'dist/workers/main.js', 'worker']],
+          ['scheduler', [...preload, ...nodeFlagsOf('scheduler'), 'dist/workers/main.js', 'scheduler']],
         ]
-      : [['all', [...preload, 'dist/workers/main.js', 'all']]];
+      : [['all', [...preload, ...nodeFlagsOf('all'), 'dist/workers/main.js', 'all']]];
   const launched = roles.map(([role, args]) => ({ role, ...launch(args, processEnv, undefined, `${name}-${role}`) }));
   const base = `http://127.0.0.1:${port}`;
   await waitFor(`${name} web`, answers(`${base}/readyz`));
