@@ -208,10 +208,10 @@ export function createLlmService({
 
   async function enqueue(context: RequestContext, body: Record<string, unknown>, priority: number): Promise<void> {
     const id = context.request_id;
-    // One round trip for all three: the prompt, the record and the job go out together on the one connection the
-    // producer shares (src/server.ts), and Redis runs one connection's commands in order, so the prompt is stored
-    // before the job exists and any worker that takes the job finds it. The record may land after the worker's
-    // claim (the claim creates a missing record), so only the job decides whether the request was accepted.
+    // One round trip for all three. The prompt goes out on the producer's own connection before the job does, so
+    // it is stored before the job exists and any worker that takes the job finds it (Producer.connection). The
+    // record may land after the worker's claim (the claim creates a missing record), so only the job decides
+    // whether the request was accepted.
     const prompt = prompts.encode(body);
     const [saved, created, enqueued] = await Promise.allSettled([
       prompts.save(id, prompt.json),
