@@ -1,6 +1,6 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,8 +19,15 @@ import { waitFor } from '../helpers/wait.js';
 const REAL_CACHE = process.env.AICODER_CACHE_DIR ?? path.join(os.homedir(), '.cache', 'aicoder');
 const databases: string[] = [];
 const cacheDirs: string[] = [];
+const npmProcesses: ChildProcess[] = [];
 
 afterAll(async () => {
+  // A test that failed before its stop still stops what it started.
+  for (const child of npmProcesses.filter((c) => c.exitCode === null && c.signalCode === null)) {
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
+  }
   for (const dir of cacheDirs) rmSync(dir, { recursive: true, force: true });
   for (const url of databases)
     await mongoose
@@ -30,12 +37,16 @@ afterAll(async () => {
   await mongoose.disconnect();
 });
 
-/** A cache of its own (state file, logs) that shares the built binaries (bin/) of the real one. */
+/**
+ * A cache of its own (state file, logs, bin/) holding only the Mailpit the real cache built (linked), so the run
+ * shows what it builds: nothing else, since the database answers and stripe-mock is for the tests alone.
+ */
 function privateCacheDir(): string {
-  mkdirSync(path.join(REAL_CACHE, 'bin'), { recursive: true });
   const dir = mkdtempSync(path.join(os.tmpdir(), 'aicoder-npm-start-'));
-  symlinkSync(path.join(REAL_CACHE, 'bin'), path.join(dir, 'bin'));
   cacheDirs.push(dir);
+  mkdirSync(path.join(dir, 'bin'));
+  const mailpit = path.join(REAL_CACHE, 'bin', 'mailpit');
+  if (existsSync(mailpit)) symlinkSync(mailpit, path.join(dir, 'bin', 'mailpit'));
   return dir;
 }
 
@@ -97,10 +108,11 @@ async function startNpm(script: string[]) {
   const ports = { app: await freePort(), redis: await freePort(), smtp: await freePort(), mailpitUi: await freePort() };
   const databaseUrl = `${testMongoBaseUrl()}/test_npm_start_${id}`;
   databases.push(databaseUrl);
+  const cacheDir = privateCacheDir();
   const env = {
     PATH: process.env.PATH ?? '',
     HOME: process.env.HOME ?? '',
-    AICODER_CACHE_DIR: privateCacheDir(),
+    AICODER_CACHE_DIR: cacheDir,
     NODE_ENV: 'development',
     PORT: String(ports.app),
     HOST: '127.0.0.1',
@@ -112,6 +124,7 @@ async function startNpm(script: string[]) {
     QUOTA_RESET_CRON: '0 0 1 1 *',
   };
   const child = spawn('npm', script, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  npmProcesses.push(child);
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -129,7 +142,7 @@ async function startNpm(script: string[]) {
   );
   // The web role answers first; the stop is meant for all three roles running.
   await waitFor(() => output.includes('"msg":"scheduler started"'), 'the scheduler to start', 60_000, 100);
-  return { child, exit, ports, output: () => output };
+  return { child, exit, ports, cacheDir, output: () => output };
 }
 
 type Started = Awaited<ReturnType<typeof startNpm>>;
@@ -169,6 +182,9 @@ describe('npm start', { timeout: 300_000 }, () => {
     expect,
   }) => {
     const started = await startNpm(['start']);
+    // Built only what runs: no FerretDB (a MongoDB-wire server answers), no stripe-mock (the tests' alone).
+    expect(started.output()).not.toMatch(/building (FerretDB|github\.com\/stripe)/);
+    expect(readdirSync(path.join(started.cacheDir, 'bin'))).toEqual(['mailpit']);
     const base = `http://127.0.0.1:${started.ports.app}`;
     // Without PUBLIC_URL, the OpenAPI server (Swagger UI's "Try it out") and mail links follow PORT.
     const openapi = (await (await fetch(`${base}/openapi.json`)).json()) as { servers: Array<{ url: string }> };
