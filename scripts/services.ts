@@ -383,6 +383,8 @@ async function run(command: string[], flags: RunFlags): Promise<number> {
 const RUN_USAGE = 'run [--test-tools] [--with-chromium] [--mailpit] [--db-init] -- <command…>';
 
 async function main(): Promise<void> {
+  // Whoever read this output may be gone (a closed pipe): stopping what was started matters more than saying so.
+  for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
   const [verb, ...rest] = process.argv.slice(2);
   switch (verb) {
     case 'ensure':

@@ -147,23 +147,37 @@ async function startNpm(script: string[]) {
 
 type Started = Awaited<ReturnType<typeof startNpm>>;
 
-/** Sends `signal` to npm's process only; then nothing it started runs and none of its ports answers. */
-async function stopsEverything(started: Started, signal: NodeJS.Signals, expect: ExpectStatic): Promise<void> {
+/**
+ * Sends `signal` to npm's process only; then nothing it started runs and none of its ports answers. With
+ * `readerGone`, npm's output pipes are closed first (whoever read them went away), so nothing it says can be read.
+ */
+async function stopsEverything(
+  started: Started,
+  signal: NodeJS.Signals,
+  expect: ExpectStatic,
+  { readerGone = false } = {},
+): Promise<void> {
   const { child, exit, ports, output } = started;
   const tree = descendantsOf(child.pid!);
   // The services script, the service, and the private Redis and Mailpit the script started.
   expect(tree.map((p) => p.name)).toEqual(expect.arrayContaining(['redis-server', 'mailpit']));
   expect(tree.length).toBeGreaterThanOrEqual(4);
 
+  if (readerGone) {
+    child.stdout!.destroy();
+    child.stderr!.destroy();
+  }
   child.kill(signal);
   // The issue's bound for the whole stop; a cap on the wait, after which the assertions below say what was left.
   const ended = await Promise.race([exit, new Promise((resolve) => setTimeout(resolve, 10_000, 'still running'))]);
 
   expect(ended, output()).toEqual({ code: 0, signal: null });
-  expect(output()).toContain('"msg":"shutting down"');
-  expect(output()).not.toMatch(/"level":[56]0|Error:/);
-  expect(output()).toMatch(/stopped redis \(pid \d+\)/);
-  expect(output()).toMatch(/stopped mailpit \(pid \d+\)/);
+  if (!readerGone) {
+    expect(output()).toContain('"msg":"shutting down"');
+    expect(output()).not.toMatch(/"level":[56]0|Error:/);
+    expect(output()).toMatch(/stopped redis \(pid \d+\)/);
+    expect(output()).toMatch(/stopped mailpit \(pid \d+\)/);
+  }
   // A helper of the loader (esbuild) ends when its pipe to the exited script closes: a moment, not a stop.
   const left = await waitFor(
     () => tree.filter((p) => stillRunning(p.pid)).length === 0 || undefined,
@@ -218,5 +232,9 @@ describe('npm start', { timeout: 300_000 }, () => {
 describe('npm run dev', { timeout: 300_000 }, () => {
   it('SIGINT to the npm process stops the service and everything it started', async ({ expect }) => {
     await stopsEverything(await startNpm(['run', 'dev']), 'SIGINT', expect);
+  });
+
+  it('SIGTERM after the reader of its output went away (a closed pipe) still stops everything', async ({ expect }) => {
+    await stopsEverything(await startNpm(['run', 'dev']), 'SIGTERM', expect, { readerGone: true });
   });
 });
