@@ -43,6 +43,7 @@ export function createAuthRouter({ config, auth, authenticate, registerLimit, en
     {
       method: 'post',
       path: '/auth/register',
+      errors: ['email_taken', 'server_busy'],
       summary: 'Create an account',
       tags,
       body: registerBodySchema,
@@ -60,6 +61,7 @@ export function createAuthRouter({ config, auth, authenticate, registerLimit, en
     {
       method: 'post',
       path: '/auth/login',
+      errors: ['invalid_credentials', 'too_many_login_attempts', 'server_busy'],
       summary: 'OAuth2 password-style login (form fields username, password)',
       tags,
       body: loginFormBodySchema,
@@ -82,6 +84,7 @@ export function createAuthRouter({ config, auth, authenticate, registerLimit, en
     {
       method: 'post',
       path: '/auth/login-json',
+      errors: ['invalid_credentials', 'too_many_login_attempts', 'server_busy'],
       summary: 'Login with a JSON body',
       tags,
       body: loginJsonBodySchema,
@@ -108,6 +111,7 @@ export function createAuthRouter({ config, auth, authenticate, registerLimit, en
     {
       method: 'post',
       path: '/auth/refresh',
+      errors: ['invalid_refresh_token', 'refresh_token_revoked', 'refresh_token_expired', 'refresh_token_reused'],
       summary: 'Rotate a refresh token into a new pair',
       tags,
       body: refreshBodySchema,
