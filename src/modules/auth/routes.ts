@@ -5,6 +5,7 @@ import type { Config } from '../../config/index.js';
 import { route } from '../../lib/http/route.js';
 import { requirePrincipal } from '../../lib/http/principal.js';
 import { presentUser } from './presenter.js';
+import { endpointsOf } from './endpoints.js';
 import { buildVscodeConfig, vscodeConfigSchema } from './vscode-config.js';
 import type { AuthService } from './service.js';
 import type { Entitlements } from './entitlement.js';
@@ -75,7 +76,7 @@ export function createAuthRouter({ config, auth, authenticate, registerLimit, en
         clientOf(req, 'password'),
         presentedToken(req, body),
       );
-      res.json({ ...tokens, known_client_token: knownClientToken });
+      res.json({ ...tokens, ...endpointsOf(config), known_client_token: knownClientToken });
     },
   );
 
@@ -100,7 +101,7 @@ export function createAuthRouter({ config, auth, authenticate, registerLimit, en
       res.json({
         ...tokens,
         user: presentUser(user),
-        api_endpoint: config.PUBLIC_URL,
+        ...endpointsOf(config),
         known_client_token: knownClientToken,
       });
     },

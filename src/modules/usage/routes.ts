@@ -78,7 +78,7 @@ export function createUsageRouter({ usage, authenticate }: Deps): Router {
       responses: { 200: { description: 'Summary', schema: usageStatsSchema } },
     },
     async (req, res, { query }) => {
-      res.json(await usage.stats(requirePrincipal(req), query.days, organization(req.get('x-organization-id'))));
+      res.json(await usage.stats(requirePrincipal(req), query, organization(req.get('x-organization-id'))));
     },
   );
 

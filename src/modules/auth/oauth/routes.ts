@@ -4,6 +4,7 @@ import type { Config } from '../../../config/index.js';
 import { route } from '../../../lib/http/route.js';
 import { declareErrors } from '../../../lib/http/error-responses.js';
 import { presentUser } from '../presenter.js';
+import { endpointsOf } from '../endpoints.js';
 import { loginResponseSchema } from '../schemas.js';
 import { ONE_TIME_TTL_MS } from './one-time-store.js';
 import type { OAuthService } from './service.js';
@@ -90,7 +91,7 @@ export function createOAuthRouter({ config, oauth, initiateLimit }: Deps): Route
     async (req, res, { body }) => {
       const { user, tokens } = await oauth.exchange(body.code, body.code_verifier, clientOf(req, 'oauth'));
       noStore(res);
-      res.json({ ...tokens, user: presentUser(user), api_endpoint: config.PUBLIC_URL });
+      res.json({ ...tokens, user: presentUser(user), ...endpointsOf(config) });
     },
   );
 
