@@ -54,7 +54,7 @@ function errorResponses(errors: readonly ErrorDecl[], declared: Record<string, R
     const own = declared[status];
     // An operation that documents this status itself (an HTML page, /readyz's report) keeps it; JSON errors join it.
     responses[status] = own
-      ? { ...own, content: { ...json, ...own.content } }
+      ? { ...own, headers: { ...headers, ...own.headers }, content: { ...json, ...own.content } }
       : { description: describeStatus(status, codes), headers, content: json };
   }
   return responses;
