@@ -42,12 +42,9 @@ const chatHeaders = z.object({
 });
 
 const resumeHeaders = z.object({
-  'Last-Event-ID': z
-    .string()
-    .optional()
-    .openapi({
-      description: 'The `id` of the last event received: the stream continues after it (none: from the start)',
-    }),
+  'Last-Event-ID': z.string().optional().openapi({
+    description: 'The `id` of the last event received: the stream continues after it (none: from the start)',
+  }),
   'X-Organization-Id': organizationHeader,
 });
 
