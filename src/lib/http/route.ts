@@ -47,7 +47,7 @@ export interface RouteSpec<B extends z.ZodType, Q extends z.ZodType, P extends z
    * validation, of the body parser and of readiness are added by route() itself.
    */
   errors?: readonly ErrorDecl[];
-  /** Health and metrics: served while the service is not ready, and documented without its dependency errors. */
+  /** Health and metrics (until-ready always serves them): documented without readiness and dependency errors. */
   ops?: boolean;
   before?: RequestHandler[];
   /** Also serve the route under these paths (documented once). */

@@ -136,8 +136,8 @@ export function createLlmRouter({ llm, authenticate }: Deps): Router {
       before,
       params: modelParamsSchema,
       headers: organizationHeaders,
-      summary: 'One model, if the caller may use it (refused exactly as a chat request naming it would be)',
-      errors: [...PAYER_ERRORS, 'model_not_found', 'model_not_allowed'],
+      summary: 'One model, if the caller may use it (any other answers as an unknown model does on chat)',
+      errors: [...PAYER_ERRORS, 'model_not_found'],
       responses: { 200: { description: 'OpenAI model', schema: modelSchema } },
     },
     async (req, res, { params }) => {

@@ -132,9 +132,10 @@ export function createLlmService({
     return payer.models.map(presentModel);
   }
 
-  /** One model, refused exactly as a chat request naming it would be. */
+  /** One model the caller may use; any other does not exist for it (as in the list), answered as chat answers one. */
   async function retrieveModel(principal: Principal, organizationHeader: string | undefined, model: string) {
-    assertModelAllowed(model, await payerOf(principal, organizationHeader));
+    const payer = await payerOf(principal, organizationHeader);
+    if (!payer.models.includes(model)) throw unknownModel(model);
     return presentModel(model);
   }
 
