@@ -21,6 +21,8 @@ function durationSeconds(text: string | undefined): number | undefined {
 function retryAfterHeader(text: string | undefined, now: number): number | undefined {
   if (!text) return undefined;
   if (/^\d+(\.\d+)?$/.test(text.trim())) return Number(text);
+  // An HTTP date names its day and month (Date.parse would also take "-5" as a year).
+  if (!/[a-z]{3}/i.test(text)) return undefined;
   const date = Date.parse(text);
   return Number.isNaN(date) ? undefined : (date - now) / 1000;
 }
