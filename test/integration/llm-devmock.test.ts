@@ -30,11 +30,11 @@ describe('without an upstream key (development): the offline dev mock provider',
     expect(usage.completion_tokens).toBe(await countTokens('gpt-4', expected));
   });
 
-  it('with STREAM_RESUME_GRACE_MS=0 a dropped client does not cancel its request: it completes and is billed in full', async () => {
+  it('with STREAM_RESUME_GRACE_MS=0 a dropped resumable stream does not cancel its request: it completes and is billed in full', async () => {
     const { auth } = await llmUser(app);
     const res = await openSse(app.url, {
       path: '/v1/chat/completions',
-      headers: auth,
+      headers: { ...auth, 'X-Stream-Resumable': 'true' },
       body: chatBody('keep going without me', { stream: true }),
     });
     const id = String(res.headers['x-request-id']);

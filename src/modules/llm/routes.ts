@@ -16,6 +16,7 @@ import {
 import type { LlmService } from './service.js';
 import { newRequestId } from '../../../queues/jobs.js';
 import { STREAM_ID_PATTERN } from '../../../queues/index.js';
+import { resumableRequested } from './resumable.js';
 
 interface Deps {
   llm: LlmService;
@@ -54,6 +55,7 @@ export function createLlmRouter({ llm, authenticate }: Deps): Router {
       req.id = requestId;
       req.log = req.log.child({ llm_request_id: requestId });
       res.setHeader('X-Request-Id', requestId);
+      const resumable = resumableRequested(req, res);
       const { context, rateLimitHeaders } = await llm.submit(
         requirePrincipal(req),
         req.get('x-organization-id'),
@@ -61,7 +63,14 @@ export function createLlmRouter({ llm, authenticate }: Deps): Router {
         requestId,
       );
       for (const [name, value] of Object.entries(rateLimitHeaders)) res.setHeader(name, value);
-      llm.attach(res, { requestId, model: context.model, sse: context.stream, fromId: '0-0', deferHeaders: true });
+      llm.attach(res, {
+        requestId,
+        model: context.model,
+        sse: context.stream,
+        fromId: '0-0',
+        deferHeaders: true,
+        resumable,
+      });
     },
   );
 

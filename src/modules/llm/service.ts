@@ -14,6 +14,7 @@ import {
   type Producer,
   type RequestContext,
   type LlmStatus,
+  type LlmEndpoint,
 } from '../../../queues/index.js';
 import type { QuotaService } from '../../shared/quota/service.js';
 import { resolvePayer, type PayerContext } from '../quota/payer.js';
@@ -21,6 +22,7 @@ import { CANCEL_ERRORS, emptyOutcome, finishRequest } from '../../shared/llm/fin
 import type { Limits, ResumeConnection } from '../../shared/llm/limits.js';
 import { relayJson, relaySse, replayFinishedSse, type Heartbeats } from './relay.js';
 import type { ChatCompletionRequest, LlmRequestStatus } from './schemas.js';
+import type { AdmittedBody, RequestShape } from './request-shape.js';
 import type { PromptStore } from '../../shared/llm/prompt-store.js';
 import type { StreamHub } from './stream-hub.js';
 import type { StreamStore } from '../../shared/llm/stream-store.js';
@@ -142,21 +144,40 @@ export function createLlmService({
 
   async function listModels(principal: Principal, organizationHeader?: string) {
     const payer = await payerOf(principal, organizationHeader);
-    return payer.models.map((id) => ({ id, object: 'model' as const, created: MODEL_CREATED, owned_by: 'aicoder' }));
+    return [...payer.models, ...payer.embedding_models].map((id) => ({
+      id,
+      object: 'model' as const,
+      created: MODEL_CREATED,
+      owned_by: 'aicoder',
+    }));
   }
 
+  /** A chat completion's admission (also a Responses request's, translated into one). */
+  function chatShape(endpoint: Exclude<LlmEndpoint, 'embeddings'>): RequestShape<ChatCompletionRequest> {
+    return {
+      endpoint,
+      assertModel: assertModelAllowed,
+      estimate: (body) => estimatePromptTokens(body, promptOptions),
+      completion: (body) => ({ wanted: requestedCompletionLimit(body) ?? config.LLM_DEFAULT_MAX_TOKENS, least: 1 }),
+      upstreamBody: capCompletionLimits,
+    };
+  }
+  const chatCompletions = chatShape('chat.completions');
+
   /**
-   * Admits a chat request: model allowed, rate and stream limits, quota reserved for its worst case, then
-   * enqueued. Anything refused leaves nothing behind (no reservation, no slot, no job).
+   * Admits an LLM request (a chat completion unless `shape` says otherwise): model allowed, rate and stream limits,
+   * quota reserved for its worst case, then enqueued. Anything refused leaves nothing behind (no reservation, no
+   * slot, no job).
    */
-  async function submit(
+  async function submit<B extends AdmittedBody = ChatCompletionRequest>(
     principal: Principal,
     organizationHeader: string | undefined,
-    body: ChatCompletionRequest,
+    body: B,
     requestId: string,
+    shape: RequestShape<B> = chatCompletions as unknown as RequestShape<B>,
   ): Promise<Submitted> {
     const payer = await payerOf(principal, organizationHeader);
-    assertModelAllowed(body.model, payer);
+    shape.assertModel(body.model, payer);
     const stream = body.stream === true;
     let admitted = false;
     let reserved = false;
@@ -168,19 +189,19 @@ export function createLlmService({
         concurrentStreams: stream ? payer.concurrent_streams : null,
       });
       admitted = true;
-      const estimate = await estimatePromptTokens(body, promptOptions);
-      const wanted = requestedCompletionLimit(body) ?? config.LLM_DEFAULT_MAX_TOKENS;
+      const estimate = await shape.estimate(body);
+      const { wanted, least } = shape.completion(body);
       const slot = stream ? keys.active(payer.user_id) : '';
       const { granted } = await quota.reserve(
         requestId,
         payer.accounts,
         estimate + wanted,
-        estimate + 1,
+        estimate + least,
         config.LLM_RESERVATION_TTL_MS,
         slot,
       );
       reserved = true;
-      const upstreamBody = capCompletionLimits(body, granted - estimate);
+      const upstreamBody = shape.upstreamBody(body, granted - estimate);
       const context: RequestContext = {
         request_id: requestId,
         user_id: payer.user_id,
@@ -192,6 +213,7 @@ export function createLlmService({
         accounts: payer.accounts,
         model: body.model,
         stream,
+        endpoint: shape.endpoint,
         reserved_tokens: granted,
         prompt_tokens_estimate: estimate,
         enqueued_at: Date.now(),
@@ -257,10 +279,20 @@ export function createLlmService({
     }
   }
 
-  /** Relays a request to this response, as SSE or as one JSON completion; a client that leaves starts the grace period. */
+  /**
+   * Relays a request to this response, as SSE or as one JSON completion. A client that leaves cancels the request at
+   * once, or, when `resumable`, starts the grace period.
+   */
   function attach(
     res: Response,
-    options: { requestId: string; model: string; sse: boolean; fromId: string; deferHeaders: boolean },
+    options: {
+      requestId: string;
+      model: string;
+      sse: boolean;
+      fromId: string;
+      deferHeaders: boolean;
+      resumable: boolean;
+    },
   ): void {
     const relayOptions = {
       res,
@@ -269,27 +301,38 @@ export function createLlmService({
       requestId: options.requestId,
       model: options.model,
       deferHeadersMs: options.deferHeaders ? config.LLM_SSE_HEADER_DEFER_MS : 0,
-      onDetach: () => detach(options.requestId),
+      onDetach: () => detach(options.requestId, options.resumable),
     };
     if (options.sse) relaySse(hub, heartbeats, relayOptions);
     else relayJson(hub, relayOptions);
     if (res.destroyed) res.emit('close');
   }
 
-  function detach(id: string): void {
+  /** A client left: a plain request is stopped now; a resumable one after the grace period, unless someone resumed. */
+  function detach(id: string, resumable: boolean): void {
+    // Sent before the cancel on the same connection: the signal sees this client gone, and any other still attached.
     redis.hincrby(keys.meta(id), 'watchers', -1).catch(() => undefined);
+    if (!resumable) {
+      cancelDetached(id);
+      return;
+    }
     const grace = config.STREAM_RESUME_GRACE_MS;
     if (grace === 0) return;
     const timer = setTimeout(() => {
       graceTimers.delete(timer);
-      signalCancel(redis, config.REDIS_PREFIX, id, 'client_disconnected', {
-        force: false,
-        ttlSeconds: config.LLM_STREAM_TTL_SECONDS,
-      }).catch((error: Error) =>
-        log.warn({ err: error.message, llm_request_id: id }, 'could not signal a disconnect cancel'),
-      );
+      cancelDetached(id);
     }, grace);
     graceTimers.add(timer);
+  }
+
+  /** Stops a request whose clients are all gone (a no-op while one is still attached, or once it ended). */
+  function cancelDetached(id: string): void {
+    signalCancel(redis, config.REDIS_PREFIX, id, 'client_disconnected', {
+      force: false,
+      ttlSeconds: config.LLM_STREAM_TTL_SECONDS,
+    }).catch((error: Error) =>
+      log.warn({ err: error.message, llm_request_id: id }, 'could not signal a disconnect cancel'),
+    );
   }
 
   async function ownedMeta(principal: Principal, id: string): Promise<Record<string, string>> {
@@ -350,7 +393,8 @@ export function createLlmService({
     const payer = await payerOf(principal, organizationHeader);
     const connection = await openResumeConnection(res, payer.user_id, payer.concurrent_streams, id);
     if (connection.running) {
-      attach(res, { requestId: id, model: meta.model ?? '', sse: true, fromId, deferHeaders: false });
+      // Whoever resumes is a client that resumes: it gets the grace period too.
+      attach(res, { requestId: id, model: meta.model ?? '', sse: true, fromId, deferHeaders: false, resumable: true });
       return;
     }
     try {
@@ -430,6 +474,7 @@ export function createLlmService({
   return {
     listModels,
     submit,
+    chatShape,
     attach,
     resume,
     status,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LLM_ENDPOINTS } from '../../../queues/index.js';
 
 const isoDate = z
   .string()
@@ -65,6 +66,7 @@ export const ledgerRowSchema = z.object({
   provider: z.string().nullable(),
   status: z.enum(['completed', 'failed', 'aborted']),
   stream: z.boolean(),
+  endpoint: z.enum(LLM_ENDPOINTS),
   prompt_tokens: z.number(),
   completion_tokens: z.number(),
   total_tokens: z.number(),
