@@ -23,6 +23,9 @@ export function createHeartbeats(intervalMs: number) {
 }
 export type Heartbeats = ReturnType<typeof createHeartbeats>;
 
+/** Relays a request's stream to one client, in the form of the API it called. */
+export type Relay = (hub: StreamHub, heartbeats: Heartbeats, options: RelayOptions) => void;
+
 export interface RelayOptions {
   res: Response;
   key: string;
@@ -49,7 +52,8 @@ const SSE_HEADERS = {
 const sseEvent = (entry: StreamEntry) =>
   entry.type === 'end' ? `id: ${entry.id}\ndata: [DONE]\n\n` : `id: ${entry.id}\ndata: ${entry.data}\n\n`;
 
-function sendErrorEntry(res: Response, entry: StreamEntry): void {
+/** Answers the HTTP error an `e` entry carries (for a client whose answer has not started). */
+export function sendErrorEntry(res: Response, entry: StreamEntry): void {
   res
     .status(entry.status ?? 502)
     .type('application/json')

@@ -20,9 +20,10 @@ import type { QuotaService } from '../../shared/quota/service.js';
 import { resolvePayer, type PayerContext } from '../quota/payer.js';
 import { CANCEL_ERRORS, emptyOutcome, finishRequest } from '../../shared/llm/finish.js';
 import type { Limits, ResumeConnection } from '../../shared/llm/limits.js';
-import { relayJson, relaySse, replayFinishedSse, type Heartbeats } from './relay.js';
+import { relayJson, relaySse, replayFinishedSse, type Heartbeats, type Relay } from './relay.js';
 import type { ChatCompletionRequest, LlmRequestStatus } from './schemas.js';
 import type { AdmittedBody, RequestShape } from './request-shape.js';
+import { modelNotAllowed, modelNotFound } from './model-errors.js';
 import type { PromptStore } from '../../shared/llm/prompt-store.js';
 import type { StreamHub } from './stream-hub.js';
 import type { StreamStore } from '../../shared/llm/stream-store.js';
@@ -122,24 +123,8 @@ export function createLlmService({
   }
 
   function assertModelAllowed(model: string, payer: PayerContext): void {
-    if (!config.LLM_MODELS.includes(model)) {
-      throw new AppError(
-        404,
-        'invalid_request_error',
-        'model_not_found',
-        `The model \`${model}\` does not exist or you do not have access to it.`,
-        { param: 'model' },
-      );
-    }
-    if (!payer.models.includes(model)) {
-      throw new AppError(
-        403,
-        'permission_error',
-        'model_not_allowed',
-        `The model \`${model}\` is not available on the ${payer.tier} plan of this request's payer.`,
-        { param: 'model' },
-      );
-    }
+    if (!config.LLM_MODELS.includes(model)) throw modelNotFound(model);
+    if (!payer.models.includes(model)) throw modelNotAllowed(model, payer.tier);
   }
 
   async function listModels(principal: Principal, organizationHeader?: string) {
@@ -280,8 +265,8 @@ export function createLlmService({
   }
 
   /**
-   * Relays a request to this response, as SSE or as one JSON completion. A client that leaves cancels the request at
-   * once, or, when `resumable`, starts the grace period.
+   * Relays a request to this response, as chat SSE or as one JSON completion unless `relay` answers in another API's
+   * form. A client that leaves cancels the request at once, or, when `resumable`, starts the grace period.
    */
   function attach(
     res: Response,
@@ -292,6 +277,7 @@ export function createLlmService({
       fromId: string;
       deferHeaders: boolean;
       resumable: boolean;
+      relay?: Relay;
     },
   ): void {
     const relayOptions = {
@@ -303,7 +289,8 @@ export function createLlmService({
       deferHeadersMs: options.deferHeaders ? config.LLM_SSE_HEADER_DEFER_MS : 0,
       onDetach: () => detach(options.requestId, options.resumable),
     };
-    if (options.sse) relaySse(hub, heartbeats, relayOptions);
+    if (options.relay) options.relay(hub, heartbeats, relayOptions);
+    else if (options.sse) relaySse(hub, heartbeats, relayOptions);
     else relayJson(hub, relayOptions);
     if (res.destroyed) res.emit('close');
   }

@@ -1,0 +1,21 @@
+import { AppError } from '../../lib/errors.js';
+
+/** One answer for a model this API does not offer, whichever endpoint was asked (chat, Responses, embeddings). */
+export const modelNotFound = (model: string) =>
+  new AppError(
+    404,
+    'invalid_request_error',
+    'model_not_found',
+    `The model \`${model}\` does not exist or you do not have access to it.`,
+    { param: 'model' },
+  );
+
+/** A model offered, but not to this request's payer (its plan, or a sub-user's model list). */
+export const modelNotAllowed = (model: string, tier: string) =>
+  new AppError(
+    403,
+    'permission_error',
+    'model_not_allowed',
+    `The model \`${model}\` is not available on the ${tier} plan of this request's payer.`,
+    { param: 'model' },
+  );
