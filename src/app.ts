@@ -75,6 +75,7 @@ import { httpMetrics } from './modules/metrics/middleware.js';
 import { createLlmModule } from './modules/llm/index.js';
 import { createLlmRouter } from './modules/llm/routes.js';
 import { createEmbeddingsRouter } from './modules/llm/embeddings/routes.js';
+import { createResponsesRouter } from './modules/llm/responses/routes.js';
 
 /** What the web process is built from; created once in the composition root (server.ts) or by tests. */
 export interface AppInfra {
@@ -335,6 +336,7 @@ export function createApp(infra: AppInfra): AppHandle {
       ? [createMetricsRouter({ collector: metrics, token: config.METRICS_TOKEN })]
       : []),
     createLlmRouter({ llm: llm.service, authenticate: llmAuthenticate }),
+    createResponsesRouter({ responses: llm.responses, authenticate: llmAuthenticate }),
     createEmbeddingsRouter({ embeddings: llm.embeddings, authenticate: llmAuthenticate }),
   ];
   for (const router of routers) app.use(router);

@@ -28,6 +28,10 @@ export interface UpstreamScript {
   promptTokens?: number;
   /** Send the role-only first chunk. */
   roleChunk?: boolean;
+  /** After the content: function calls, their arguments streamed in pieces of 8 characters (finish: tool_calls). */
+  toolCalls?: Array<{ name: string; arguments: string }>;
+  /** The finish_reason of the last chunk (default stop, or tool_calls after tool calls). */
+  finishReason?: string;
   /** Embeddings: answer floats even when base64 was asked for (as some providers do). */
   ignoreEncodingFormat?: boolean;
 }
@@ -282,7 +286,16 @@ export class FakeUpstream {
       if (i >= tokens.length) {
         if (script.malformedAt !== undefined && script.malformedAt >= tokens.length) res.write('data: {not json}\n\n');
         if (script.stallAfterTokens !== undefined && script.stallAfterTokens >= tokens.length) return false;
-        send({}, 'stop');
+        (script.toolCalls ?? []).forEach((call, index) => {
+          send({
+            tool_calls: [
+              { index, id: `call_${index}`, type: 'function', function: { name: call.name, arguments: '' } },
+            ],
+          });
+          for (const piece of call.arguments.match(/[\s\S]{1,8}/g) ?? [])
+            send({ tool_calls: [{ index, function: { arguments: piece } }] });
+        });
+        send({}, script.finishReason ?? (script.toolCalls?.length ? 'tool_calls' : 'stop'));
         if (!script.omitUsage)
           res.write(
             `data: {"id":"chatcmpl-upstream","object":"chat.completion.chunk","created":${created},"model":${JSON.stringify(model)},"choices":[],"usage":${JSON.stringify(usage)}}\n\n`,

@@ -11,6 +11,7 @@ import { createPromptStore } from '../../shared/llm/prompt-store.js';
 import { createStreamStore } from '../../shared/llm/stream-store.js';
 import { warmUpTokenizer } from '../../shared/llm/tokenizer.js';
 import { createEmbeddingsService } from './embeddings/service.js';
+import { createResponsesService } from './responses/service.js';
 
 /** Builds the API side of the LLM proxy; `close` stops its stream readers and timers. */
 export function createLlmModule({ config, logger, producer }: { config: Config; logger: Logger; producer: Producer }) {
@@ -52,6 +53,7 @@ export function createLlmModule({ config, logger, producer }: { config: Config; 
   return {
     service,
     embeddings: createEmbeddingsService({ config, llm: service }),
+    responses: createResponsesService({ llm: service }),
     close() {
       service.close();
       heartbeats.close();

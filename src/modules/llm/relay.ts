@@ -40,6 +40,8 @@ export interface RelayOptions {
   deferHeadersMs: number;
   /** The client left before the end. */
   onDetach(): void;
+  /** SSE only: the events of one entry, when not chat chunks (another API's events; '' for none). */
+  format?: (entry: StreamEntry) => string;
 }
 
 const SSE_HEADERS = {
@@ -63,6 +65,7 @@ export function sendErrorEntry(res: Response, entry: StreamEntry): void {
 /** Relays the request's stream as SSE: `id: <entry id>` on every event, ending with `data: [DONE]`. */
 export function relaySse(hub: StreamHub, heartbeats: Heartbeats, options: RelayOptions): void {
   const { res } = options;
+  const format = options.format ?? sseEvent;
   let done = false;
   /** Sends the headers; with `flush` at once, otherwise together with the first write. */
   const start = (flush: boolean) => {
@@ -86,7 +89,7 @@ export function relaySse(hub: StreamHub, heartbeats: Heartbeats, options: RelayO
         sendErrorEntry(res, entry);
         return;
       }
-      out += sseEvent(entry);
+      out += format(entry);
       if (entry.type === 'end') {
         ended = true;
         break;
