@@ -251,8 +251,8 @@ describe('POST /v1/responses, served through the upstream chat completions', () 
       status: 'failed',
       error: { code: 'upstream_stream_interrupted' },
     });
-    // The last event of each stream entry names it, so Last-Event-ID can resume from it.
-    expect(events.at(-1)!.id).toMatch(/^\d+-\d+$/);
+    // Every event's id is its sequence number: Last-Event-ID resumes from any of them.
+    expect(events.map((e) => e.id)).toEqual(events.map((e) => String(JSON.parse(e.data).sequence_number)));
 
     env.upstream.setDefault({ status: 400 });
     const refused = await clientOf(accessToken)
@@ -350,5 +350,58 @@ describe('POST /v1/responses, served through the upstream chat completions', () 
     expect(unknown).toBeInstanceOf(OpenAI.NotFoundError);
     expect((unknown as InstanceType<typeof OpenAI.NotFoundError>).code).toBe('model_not_found');
     expect(env.upstream.requests).toHaveLength(0);
+  });
+
+  it('a resumable stream, dropped, resumes from any event with no gap and no duplicate: Last-Event-ID, or the openai SDK with starting_after', async () => {
+    const { auth, accessToken } = await llmUser(env.app);
+    const stranger = await llmUser(env.app);
+    const content = Array.from({ length: 30 }, (_, i) => ` r${i}`).join('');
+    env.upstream.setDefault({ content, tokenDelayMs: 10 });
+    const first = await openSse(env.app.url, {
+      path: '/v1/responses',
+      headers: { ...auth, 'X-Stream-Resumable': 'true' },
+      body: { model: 'gpt-4', input: 'resume me', stream: true, instructions: 'Resume.' },
+    });
+    expect(first.headers['x-stream-resumable']).toBe('true');
+    const responseId = `resp_${String(first.headers['x-request-id']).slice(4)}`;
+    const before = [];
+    for (let i = 0; i < 7; i += 1) before.push((await first.next())!);
+    first.drop();
+
+    const resumed = await openSse(env.app.url, {
+      path: `/v1/responses/${responseId}?stream=true`,
+      headers: { ...auth, 'Last-Event-ID': before.at(-1)!.id! },
+    });
+    expect(resumed.status).toBe(200);
+    const after = await resumed.rest();
+    const all = [...before, ...after].map(
+      (e) => JSON.parse(e.data) as { type: string; sequence_number: number; delta?: string },
+    );
+    expect(all.map((e) => e.sequence_number)).toEqual(all.map((_, i) => i));
+    const deltas = all.filter((e) => e.type === 'response.output_text.delta');
+    expect(deltas.map((e) => e.delta).join('')).toBe(content);
+    expect(all.at(-1)).toMatchObject({
+      type: 'response.completed',
+      response: { id: responseId, instructions: 'Resume.', status: 'completed' },
+    });
+    expect(env.upstream.requests[0]!).toMatchObject({ aborted: false, finished: true });
+
+    // Finished now: the openai SDK reads it again from any event.
+    const stream = await clientOf(accessToken).responses.retrieve(responseId, { stream: true, starting_after: 3 });
+    const again: OpenAI.Responses.ResponseStreamEvent[] = [];
+    for await (const event of stream) again.push(event);
+    expect(again.map((e) => e.sequence_number)).toEqual(all.slice(4).map((e) => e.sequence_number));
+    expect(again.at(-1)).toEqual(all.at(-1));
+
+    for (const res of [
+      await env.app.request.get(`/v1/responses/${responseId}?stream=true`).set(stranger.auth),
+      await env.app.request.get(`/v1/responses/resp_doesnotexist0000?stream=true`).set(auth),
+    ]) {
+      expect(res.status).toBe(404);
+      expect(res.body.error.code).toBe('request_not_found');
+    }
+    const notStreamed = await env.app.request.get(`/v1/responses/${responseId}`).set(auth);
+    expect(notStreamed.status).toBe(400);
+    expect(notStreamed.body.error.param).toBe('stream');
   });
 });

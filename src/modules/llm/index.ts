@@ -53,7 +53,7 @@ export function createLlmModule({ config, logger, producer }: { config: Config; 
   return {
     service,
     embeddings: createEmbeddingsService({ config, llm: service }),
-    responses: createResponsesService({ llm: service }),
+    responses: createResponsesService({ llm: service, redis, config, log }),
     close() {
       service.close();
       heartbeats.close();

@@ -147,14 +147,19 @@ function writable(res: Response): Promise<void> {
  * once the client has taken the previous one, and the replay stops when the client leaves. A client that
  * never reads holds one page and its socket's buffer, never the whole stream.
  */
-export async function replayFinishedSse(res: Response, fromId: string, readPage: ReadPage): Promise<void> {
+export async function replayFinishedSse(
+  res: Response,
+  fromId: string,
+  readPage: ReadPage,
+  format: (entry: StreamEntry) => string = sseEvent,
+): Promise<void> {
   // The first page before the headers: a Redis failure here is still a real HTTP error.
   let page = await readPage(fromId, REPLAY_PAGE_ENTRIES);
   res.writeHead(200, SSE_HEADERS);
   try {
     for (;;) {
       if (res.destroyed) return;
-      const out = page.map(sseEvent).join('');
+      const out = page.map(format).join('');
       if (page.length < REPLAY_PAGE_ENTRIES || page.at(-1)!.type === 'end') {
         res.end(out);
         return;

@@ -15,6 +15,7 @@ import {
   type RequestContext,
   type LlmStatus,
   type LlmEndpoint,
+  type StreamEntry,
 } from '../../../queues/index.js';
 import type { QuotaService } from '../../shared/quota/service.js';
 import { resolvePayer, type PayerContext } from '../quota/payer.js';
@@ -42,6 +43,12 @@ interface Deps {
   hub: StreamHub;
   heartbeats: Heartbeats;
   log: Logger;
+}
+
+/** How a resumed stream is written when it is not chat chunks: live (a relay) or replayed (entry by entry). */
+export interface ResumeForm {
+  relay: Relay;
+  format: (entry: StreamEntry) => string;
 }
 
 export interface Submitted {
@@ -375,17 +382,28 @@ export function createLlmService({
     id: string,
     res: Response,
     fromId: string,
+    form?: ResumeForm,
   ): Promise<void> {
     const meta = await ownedMeta(principal, id);
     const payer = await payerOf(principal, organizationHeader);
     const connection = await openResumeConnection(res, payer.user_id, payer.concurrent_streams, id);
+    // Another API's events are built from the whole stream; its form leaves out what came before `fromId`.
+    const readFrom = form ? '0-0' : fromId;
     if (connection.running) {
       // Whoever resumes is a client that resumes: it gets the grace period too.
-      attach(res, { requestId: id, model: meta.model ?? '', sse: true, fromId, deferHeaders: false, resumable: true });
+      attach(res, {
+        requestId: id,
+        model: meta.model ?? '',
+        sse: true,
+        fromId: readFrom,
+        deferHeaders: false,
+        resumable: true,
+        relay: form?.relay,
+      });
       return;
     }
     try {
-      await replayFinishedSse(res, fromId, (afterId, count) => store.readPage(id, afterId, count));
+      await replayFinishedSse(res, readFrom, (afterId, count) => store.readPage(id, afterId, count), form?.format);
     } catch (error) {
       if (!res.headersSent) throw error;
       log.warn({ err: (error as Error).message, llm_request_id: id }, 'replay cut: the stream could not be read');

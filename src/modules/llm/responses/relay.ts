@@ -1,38 +1,37 @@
-import { compareIds, type EndRecord, type StreamEntry } from '../../../../queues/index.js';
+import type { EndRecord, StreamEntry } from '../../../../queues/index.js';
 import type { ChatCompletionChunk } from '../../../shared/llm/completion.js';
 import { relaySse, sendErrorEntry, type Relay } from '../relay.js';
 import type { ClientFailure, ResponseBuilder, ResponseEvent } from './events.js';
 
-/** One Responses event as SSE; the last event of a stream entry carries the entry's id (what Last-Event-ID names). */
-const sseOf = (events: ResponseEvent[], id: string) =>
+/** Responses events as SSE, each with its sequence_number as its id (what Last-Event-ID names on a resume). */
+const sseOf = (events: ResponseEvent[]) =>
   events
-    .map(
-      (event, i) =>
-        `${i === events.length - 1 ? `id: ${id}\n` : ''}event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`,
-    )
+    .map((event) => `id: ${event.sequence_number}\nevent: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`)
     .join('');
 
 /**
  * Turns the request's stream entries into Responses events. Every entry goes through the builder (its state is the
- * whole stream's), but only those after `afterId` are written: a client resuming from an entry gets exactly what
- * followed it.
+ * whole stream's, and it numbers every event), but only the events after `afterSequence` are written: a client
+ * resuming from any event gets exactly what followed it.
  */
-export function responsesFormat(builder: ResponseBuilder, afterId = '0-0'): (entry: StreamEntry) => string {
+export function responsesFormat(builder: ResponseBuilder, afterSequence = -1) {
   let failure: ClientFailure | null = null;
-  return (entry) => {
+  return (entry: StreamEntry): string => {
     let events: ResponseEvent[] = [];
     if (entry.type === 'c') events = builder.chunk(JSON.parse(entry.data) as ChatCompletionChunk);
     else if (entry.type === 'e') failure = (JSON.parse(entry.data) as { error: ClientFailure }).error;
     else events = builder.finish(JSON.parse(entry.data) as EndRecord, failure);
-    if (events.length === 0 || compareIds(entry.id, afterId) <= 0) return '';
-    return sseOf(events, entry.id);
+    return sseOf(events.filter((event) => event.sequence_number > afterSequence));
   };
 }
 
-/** A streamed Responses request: the chat relay's pacing, headers and errors, with Responses events. */
-export function responsesSseRelay(builder: ResponseBuilder): Relay {
+/**
+ * A streamed Responses request: the chat relay's pacing, headers and errors, with Responses events. A resumed one
+ * reads its stream from the start (see responsesFormat).
+ */
+export function responsesSseRelay(builder: ResponseBuilder, afterSequence = -1): Relay {
   return (hub, heartbeats, options) =>
-    relaySse(hub, heartbeats, { ...options, format: responsesFormat(builder, options.fromId) });
+    relaySse(hub, heartbeats, { ...options, format: responsesFormat(builder, afterSequence) });
 }
 
 /** A Responses request without stream: waits for its end, answers the response object (or the error it ended with). */
