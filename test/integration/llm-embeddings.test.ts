@@ -7,6 +7,7 @@ import { startWorkers, type RunningWorkers } from '../../workers/index.js';
 import { fakeVector } from '../helpers/fake-upstream.js';
 import { chatBody, llmUser, SERVER_KEY, startLlmEnv, type LlmEnv } from '../helpers/llm.js';
 import { waitFor } from '../helpers/wait.js';
+import { createSubUser } from '../factories/teams.js';
 
 const SMALL = 'text-embedding-3-small';
 /** What a vector looks like after travelling as float32 (as OpenAI's own base64 answers do). */
@@ -159,6 +160,23 @@ describe('POST /v1/embeddings', () => {
     expect(models.data.map((m) => m.id)).toEqual(['gpt-3.5-turbo', SMALL, 'text-embedding-3-large']);
     const one = await clientOf(accessToken).models.retrieve(SMALL);
     expect(one.id).toBe(SMALL);
+  });
+
+  it("a sub-user's model list restricts embedding models too", async () => {
+    const parent = await llmUser(env.app);
+    const chatOnly = await createSubUser(env.app, parent, { permissions: { models: ['gpt-4'] } });
+    const refused = await env.app.request.post('/v1/embeddings').set(chatOnly.auth).send({ model: SMALL, input: 'x' });
+    expect(refused.status).toBe(403);
+    expect(refused.body.error).toMatchObject({ code: 'model_not_allowed', param: 'model' });
+    const withEmbeddings = await createSubUser(env.app, parent, { permissions: { models: ['gpt-4', SMALL] } });
+    const models = await env.app.request.get('/v1/models').set(withEmbeddings.auth);
+    expect(models.body.data.map((m: { id: string }) => m.id)).toEqual(['gpt-4', SMALL]);
+    const served = await env.app.request
+      .post('/v1/embeddings')
+      .set(withEmbeddings.auth)
+      .send({ model: SMALL, input: 'x' });
+    expect(served.status).toBe(200);
+    expect(env.upstream.requests).toHaveLength(1);
   });
 
   it('refuses bad input with 400 naming the parameter, and sends nothing', async () => {

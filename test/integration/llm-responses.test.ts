@@ -395,6 +395,7 @@ describe('POST /v1/responses, served through the upstream chat completions', () 
 
     for (const res of [
       await env.app.request.get(`/v1/responses/${responseId}?stream=true`).set(stranger.auth),
+      await env.app.request.get(`/v1/responses/${responseId}`).set(stranger.auth),
       await env.app.request.get(`/v1/responses/resp_doesnotexist0000?stream=true`).set(auth),
     ]) {
       expect(res.status).toBe(404);

@@ -170,7 +170,7 @@ export function createEmbeddingsRunner(deps: EmbeddingsRunnerDeps) {
     const duration = Math.max(0, Date.now() - job.enqueued_at);
     return {
       status: ending.status === 'completed' ? 'completed' : 'aborted',
-      prompt_tokens: reported ?? (await countEmbeddingTokens(job.model, job.body.input as EmbeddingInput)),
+      prompt_tokens: reported ?? (await countedInput(job)),
       completion_tokens: 0,
       usage_source: reported === null ? 'counted' : 'reported',
       provider: ending.provider,
@@ -253,3 +253,7 @@ export function createEmbeddingsRunner(deps: EmbeddingsRunnerDeps) {
 export type EmbeddingsRunner = ReturnType<typeof createEmbeddingsRunner>;
 
 const contextOf = (job: LlmWork) => requestContextSchema.parse(job);
+
+/** The input as the tokenizer counts it; a job ended without its prompt (expired) has none to count. */
+const countedInput = (job: LlmWork) =>
+  job.body.input === undefined ? 0 : countEmbeddingTokens(job.model, job.body.input as EmbeddingInput);

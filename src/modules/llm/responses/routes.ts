@@ -16,7 +16,7 @@ const responseParamsSchema = z.object({
 });
 const SEQUENCE = /^\d{1,9}$/;
 const resumeQuerySchema = z.object({
-  stream: z.enum(['true'], { message: 'only streamed responses can be read again: set stream=true' }),
+  stream: z.enum(['true', 'false']).optional(),
   starting_after: z.string().regex(SEQUENCE, 'must be an event sequence_number').optional(),
 });
 
@@ -87,6 +87,14 @@ export function createResponsesRouter({
           param: 'Last-Event-ID',
         });
       const after = lastEventId ?? query.starting_after;
+      if (query.stream !== 'true') {
+        // After the owner check: no one learns from this answer whether another user's response exists.
+        await responses.assertOwned(requirePrincipal(req), params.response_id);
+        throw new BadRequestError('Only a streamed response can be read again here: set stream=true', {
+          code: 'validation_error',
+          param: 'stream',
+        });
+      }
       await responses.resume(
         requirePrincipal(req),
         req.get('x-organization-id'),

@@ -93,6 +93,13 @@ export function createResponsesService({ llm, redis, config, log }: Deps) {
       });
     },
 
+    /** 404 unless `responseId` is a streamed response of this caller that can still be read. */
+    async assertOwned(principal: Principal, responseId: string): Promise<void> {
+      const requestId = requestIdOf(responseId);
+      await llm.status(principal, requestId);
+      if (!(await redis.exists(keys.response(requestId)))) throw new NotFoundError('LLM request', 'request_not_found');
+    },
+
     /**
      * Resumes a streamed response after the event numbered `afterSequence` (-1: from the start): the same events it
      * would have had, from any API process, while its stream can be read (LLM_STREAM_TTL_SECONDS). Owner only; any
