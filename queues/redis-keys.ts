@@ -18,6 +18,8 @@ export function llmKeys(prefix: string) {
     /** Set when the request must stop; the worker also hears it on `cancelChannel`. */
     cancel: (id: string) => `${prefix}:llm:cancel:${id}`,
     cancelChannel: `${prefix}:llm:cancel`,
+    /** A streamed Responses request's own fields (JSON, API only), for resuming its events; expires with the stream. */
+    response: (id: string) => `${prefix}:llm:response:${id}`,
     /** Sorted set of the user's request ids in the last minute (score: time). */
     rpm: (userId: string) => `${prefix}:llm:rpm:${userId}`,
     /** Sorted set of the user's open streams (score: when the slot expires if never released). */

@@ -9,6 +9,15 @@ export const payerAccountSchema = z.object({
   id: z.string().min(1),
 });
 
+/**
+ * The API an LLM request came through. Chat completions and Responses run the same upstream chat call (the web
+ * translates Responses); embeddings call the upstream's /embeddings. The ledger row records it.
+ */
+export const LLM_ENDPOINTS = ['chat.completions', 'responses', 'embeddings'] as const;
+export type LlmEndpoint = (typeof LLM_ENDPOINTS)[number];
+/** Jobs and backlog rows written before the field existed were all chat completions. */
+const endpointSchema = z.enum(LLM_ENDPOINTS).default('chat.completions');
+
 /** Who made an LLM request and who pays for it: carried from the API to the llm job and on to the usage job. */
 export const requestContextSchema = z.object({
   request_id: z.string().min(8),
@@ -21,6 +30,7 @@ export const requestContextSchema = z.object({
   accounts: z.array(payerAccountSchema).min(1),
   model: z.string().min(1),
   stream: z.boolean(),
+  endpoint: endpointSchema,
   /** Tokens reserved for the request's worst case (prompt estimate + max_tokens sent upstream). */
   reserved_tokens: z.number().int().min(0),
   prompt_tokens_estimate: z.number().int().min(0),
@@ -86,6 +96,7 @@ export const ledgerRowSchema = z.object({
   status: z.enum(['completed', 'failed', 'aborted']),
   error_code: z.string().nullable(),
   stream: z.boolean(),
+  endpoint: endpointSchema,
   ttft_ms: z.number().nullable(),
   duration_ms: z.number().nullable(),
   /** The payer's quota period (its reset_date, ISO) when the request was settled; null when the payer is gone. */

@@ -74,6 +74,8 @@ import { createMetricsRouter } from './modules/metrics/routes.js';
 import { httpMetrics } from './modules/metrics/middleware.js';
 import { createLlmModule } from './modules/llm/index.js';
 import { createLlmRouter } from './modules/llm/routes.js';
+import { createEmbeddingsRouter } from './modules/llm/embeddings/routes.js';
+import { createResponsesRouter } from './modules/llm/responses/routes.js';
 
 /** What the web process is built from; created once in the composition root (server.ts) or by tests. */
 export interface AppInfra {
@@ -264,6 +266,7 @@ export function createApp(infra: AppInfra): AppHandle {
   const usage = createUsageService({ config, quota });
   const metrics = createMetricsCollector({ redis, prefix, queues: producer.queues, cacheMs: config.METRICS_CACHE_MS });
   const llm = createLlmModule({ config, logger, producer });
+  const llmAuthenticate = authenticate.scoped('llm', { cached: true });
 
   app.use(requestContext(logger));
   app.use(securityHeaders({ https: config.PUBLIC_URL.startsWith('https:') }));
@@ -332,7 +335,9 @@ export function createApp(infra: AppInfra): AppHandle {
     ...(config.METRICS_PORT === undefined
       ? [createMetricsRouter({ collector: metrics, token: config.METRICS_TOKEN })]
       : []),
-    createLlmRouter({ llm: llm.service, authenticate: authenticate.scoped('llm', { cached: true }) }),
+    createLlmRouter({ llm: llm.service, authenticate: llmAuthenticate }),
+    createResponsesRouter({ responses: llm.responses, authenticate: llmAuthenticate }),
+    createEmbeddingsRouter({ embeddings: llm.embeddings, authenticate: llmAuthenticate }),
   ];
   for (const router of routers) app.use(router);
 

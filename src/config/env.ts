@@ -201,6 +201,8 @@ export const envSchema = z
       .default(48),
     LLM_MODELS: csv('gpt-4,claude-3,gpt-3.5-turbo'),
     LLM_FREE_MODELS: csv('gpt-3.5-turbo'),
+    /** Embedding models offered on every plan (`POST /v1/embeddings`); empty turns embeddings off. */
+    LLM_EMBEDDING_MODELS: csv(''),
     LLM_DEFAULT_MODEL: optionalString,
     STREAM_RESUME_GRACE_MS: z.coerce.number().int().min(0).default(10000),
     METRICS_TOKEN: optionalString,

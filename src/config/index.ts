@@ -80,6 +80,9 @@ function crossFieldProblems(env: Record<string, string>): string[] {
   if (env.LLM_MODELS !== undefined && models.length === 0) problems.push('LLM_MODELS: at least one model is required');
   const unknownFree = csvOf(env.LLM_FREE_MODELS ?? 'gpt-3.5-turbo').filter((m) => m !== '*' && !models.includes(m));
   if (unknownFree.length) problems.push(`LLM_FREE_MODELS: not in LLM_MODELS: ${unknownFree.join(', ')}`);
+  const chatAndEmbedding = csvOf(env.LLM_EMBEDDING_MODELS).filter((m) => models.includes(m));
+  if (chatAndEmbedding.length)
+    problems.push(`LLM_EMBEDDING_MODELS: also chat models in LLM_MODELS: ${chatAndEmbedding.join(', ')}`);
   for (const provider of ['GITHUB', 'GOOGLE']) {
     const id = env[`${provider}_CLIENT_ID`];
     const secret = env[`${provider}_CLIENT_SECRET`];

@@ -31,6 +31,8 @@ const tokenUsageSchema = new Schema(
     status: { type: String, enum: ['completed', 'failed', 'aborted'], required: true },
     error_code: { type: String, default: null },
     stream: { type: Boolean, default: false },
+    /** The API the request came through (rows written before this field: chat completions). */
+    endpoint: { type: String, enum: ['chat.completions', 'responses', 'embeddings'], default: 'chat.completions' },
     ttft_ms: { type: Number, default: null },
     duration_ms: { type: Number, default: null },
     /** The quota period the tokens counted against: the payer's reset_date (ISO) when the request was settled. */

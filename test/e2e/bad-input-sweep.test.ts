@@ -334,9 +334,11 @@ function fill(template: string, mine: boolean): string {
           : template.startsWith('/llm/requests')
             ? // A well-formed id of a request the caller does not own (nobody's): answered 404 like another user's.
               { id: 'req_sweepNotTheCallersRequest0' }
-            : isAdmin
-              ? { id: fx.member.user.id }
-              : { provider: 'github' };
+            : template.startsWith('/v1/responses')
+              ? { response_id: 'resp_sweepNotTheCallersResponse0' }
+              : isAdmin
+                ? { id: fx.member.user.id }
+                : { provider: 'github' };
   return template.replace(/\{(\w+)\}/g, (_, name: string) => ids[name] ?? 'x');
 }
 

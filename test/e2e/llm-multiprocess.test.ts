@@ -46,7 +46,7 @@ describe('two API processes and two worker processes against one Redis', () => {
     const first = await expectStream(
       await openSse(apiA.url, {
         path: '/v1/chat/completions',
-        headers: auth,
+        headers: { ...auth, 'X-Stream-Resumable': 'true' },
         body: chatBody('cross-api', { stream: true }),
       }),
     );

@@ -251,13 +251,13 @@ describe('money paths: chat requests from admission to the ledger', () => {
     expect(pool.body).toMatchObject({ tokens_used: billedSum(rows), reserved: 0 });
   });
 
-  it('abort: a client that drops mid-stream is cut off upstream after the grace period; the ledger bills exactly what was streamed; nothing stays reserved', async () => {
+  it('abort: a resumable stream whose client drops is cut off upstream after the grace period; the ledger bills exactly what was streamed; nothing stays reserved', async () => {
     const { auth, user } = await llmUser(env.app);
     const content = words(200);
     env.upstream.setDefault({ content, tokenDelayMs: 20 });
     const res = await openSse(env.app.url, {
       path: '/v1/chat/completions',
-      headers: auth,
+      headers: { ...auth, 'X-Stream-Resumable': 'true' },
       body: chatBody('long', { stream: true, max_tokens: 500 }),
     });
     expect(res.status).toBe(200);

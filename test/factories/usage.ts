@@ -58,6 +58,7 @@ export function requestContext(
     api_key_id: null,
     payer: { type: pool.kind === 'organization' ? 'organization' : 'user', id: pool.id },
     accounts,
+    endpoint: 'chat.completions',
     model: 'gpt-3.5-turbo',
     stream: true,
     reserved_tokens: 0,

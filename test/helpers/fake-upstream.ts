@@ -1,5 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { deterministicVector, inputTexts } from '../../workers/llm/embedders.js';
+import { vectorToBase64, type EmbeddingInput } from '../../src/shared/llm/embeddings.js';
 
 /** How the fake upstream answers one request. */
 export interface UpstreamScript {
@@ -26,6 +28,12 @@ export interface UpstreamScript {
   promptTokens?: number;
   /** Send the role-only first chunk. */
   roleChunk?: boolean;
+  /** After the content: function calls, their arguments streamed in pieces of 8 characters (finish: tool_calls). */
+  toolCalls?: Array<{ name: string; arguments: string }>;
+  /** The finish_reason of the last chunk (default stop, or tool_calls after tool calls). */
+  finishReason?: string;
+  /** Embeddings: answer floats even when base64 was asked for (as some providers do). */
+  ignoreEncodingFormat?: boolean;
 }
 
 export interface RecordedRequest {
@@ -44,14 +52,18 @@ export const tokensOf = (script: UpstreamScript): string[] =>
   script.tokens ?? (script.content ?? '').match(/\s*\S+/g) ?? [];
 
 const lastUserText = (body: Record<string, unknown>): string => {
+  if (body.input !== undefined) return inputTexts(body.input as EmbeddingInput).join('\n');
   const messages = (body.messages ?? []) as Array<{ role: string; content: unknown }>;
   const last = [...messages].reverse().find((m) => m.role === 'user');
   return typeof last?.content === 'string' ? last.content : JSON.stringify(last?.content ?? '');
 };
 
+/** The fake's vector for one input text: what a test expects back. */
+export const fakeVector = (text: string, dimensions = 8) => deterministicVector(text, dimensions);
+
 /**
- * A real OpenAI-compatible HTTP server for tests and benchmarks: /v1/chat/completions (stream or not) and
- * /v1/models, scriptable per request (routes by prompt marker, then a FIFO of next answers, then a default),
+ * A real OpenAI-compatible HTTP server for tests and benchmarks: /v1/chat/completions (stream or not),
+ * /v1/embeddings (deterministic vectors, see fakeVector) and /v1/models, scriptable per request (routes by prompt marker, then a FIFO of next answers, then a default),
  * recording what it received and whether the caller aborted.
  */
 export class FakeUpstream {
@@ -144,7 +156,7 @@ export class FakeUpstream {
       );
       return;
     }
-    if (req.method !== 'POST' || path !== '/v1/chat/completions') {
+    if (req.method !== 'POST' || (path !== '/v1/chat/completions' && path !== '/v1/embeddings')) {
       res.writeHead(404, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ error: { message: 'not found', type: 'invalid_request_error' } }));
       return;
@@ -169,7 +181,45 @@ export class FakeUpstream {
       this.changed();
     });
     this.changed();
-    await this.answer(script, body, record, res);
+    if (path === '/v1/embeddings') await this.embeddings(script, body, record, res);
+    else await this.answer(script, body, record, res);
+  }
+
+  /** One embeddings list: a deterministic vector per input, usage by words (or the script's promptTokens). */
+  private async embeddings(
+    script: UpstreamScript,
+    body: Record<string, unknown>,
+    record: RecordedRequest,
+    res: http.ServerResponse,
+  ): Promise<void> {
+    if (script.hang || (script.status && script.status !== 200)) {
+      await this.answer(script, body, record, res);
+      return;
+    }
+    if (script.firstTokenDelayMs) await delay(script.firstTokenDelayMs);
+    if (res.destroyed) return;
+    const texts = inputTexts(body.input as EmbeddingInput);
+    const dimensions = typeof body.dimensions === 'number' ? body.dimensions : 8;
+    const base64 = body.encoding_format === 'base64' && !script.ignoreEncodingFormat;
+    const words = texts.reduce((sum, text) => sum + text.split(/\s+/).filter(Boolean).length, 0);
+    const promptTokens = script.promptTokens ?? words;
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(
+      JSON.stringify({
+        object: 'list',
+        // Listed last to first: clients must place vectors by `index`.
+        data: texts
+          .map((text, index) => {
+            const vector = fakeVector(text, dimensions);
+            return { object: 'embedding', index, embedding: base64 ? vectorToBase64(vector) : vector };
+          })
+          .reverse(),
+        model: `${String(body.model)}-upstream`,
+        ...(script.omitUsage ? {} : { usage: { prompt_tokens: promptTokens, total_tokens: promptTokens } }),
+      }),
+    );
+    record.tokensSent = texts.length;
+    record.finished = true;
   }
 
   private async answer(
@@ -236,7 +286,16 @@ export class FakeUpstream {
       if (i >= tokens.length) {
         if (script.malformedAt !== undefined && script.malformedAt >= tokens.length) res.write('data: {not json}\n\n');
         if (script.stallAfterTokens !== undefined && script.stallAfterTokens >= tokens.length) return false;
-        send({}, 'stop');
+        (script.toolCalls ?? []).forEach((call, index) => {
+          send({
+            tool_calls: [
+              { index, id: `call_${index}`, type: 'function', function: { name: call.name, arguments: '' } },
+            ],
+          });
+          for (const piece of call.arguments.match(/[\s\S]{1,8}/g) ?? [])
+            send({ tool_calls: [{ index, function: { arguments: piece } }] });
+        });
+        send({}, script.finishReason ?? (script.toolCalls?.length ? 'tool_calls' : 'stop'));
         if (!script.omitUsage)
           res.write(
             `data: {"id":"chatcmpl-upstream","object":"chat.completion.chunk","created":${created},"model":${JSON.stringify(model)},"choices":[],"usage":${JSON.stringify(usage)}}\n\n`,

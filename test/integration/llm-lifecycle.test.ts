@@ -26,13 +26,13 @@ describe('stream lifecycle: disconnect grace, resume, status and cancel', () => 
     return contentOf(raw.filter(([, f]) => f[1] === 'c').map(([, f]) => ({ data: f[3]! })));
   };
 
-  it('a client that drops and does not come back: the upstream is aborted after the grace period; what was produced is billed', async () => {
+  it('a resumable stream whose client drops and does not come back: the upstream is aborted after the grace period; what was produced is billed', async () => {
     const { auth, user } = await llmUser(env.app);
     const content = words(200);
     env.upstream.setDefault({ content, tokenDelayMs: 20 });
     const res = await openSse(env.app.url, {
       path: '/v1/chat/completions',
-      headers: auth,
+      headers: { ...auth, 'X-Stream-Resumable': 'true' },
       body: chatBody('long', { stream: true }),
     });
     const id = String(res.headers['x-request-id']);
@@ -60,13 +60,13 @@ describe('stream lifecycle: disconnect grace, resume, status and cancel', () => 
     expect(await env.app.redis.zcard(keys().active(user.id))).toBe(0);
   });
 
-  it('resume with Last-Event-ID within the grace period: the rest, with no gap and no duplicate, and the upstream keeps going', async () => {
+  it('a resumable stream resumed with Last-Event-ID within the grace period: the rest, with no gap and no duplicate, and the upstream keeps going', async () => {
     const { auth } = await llmUser(env.app);
     const content = words(40, 'r');
     env.upstream.setDefault({ content, tokenDelayMs: 15 });
     const first = await openSse(env.app.url, {
       path: '/v1/chat/completions',
-      headers: auth,
+      headers: { ...auth, 'X-Stream-Resumable': 'true' },
       body: chatBody('resume me', { stream: true }),
     });
     const id = String(first.headers['x-request-id']);

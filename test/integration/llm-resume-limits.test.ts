@@ -109,7 +109,7 @@ describe('resume connections count toward the open-stream limit', () => {
     env.upstream.setDefault({ content, tokenDelayMs: 25 });
     const first = await openSse(env.app.url, {
       path: '/v1/chat/completions',
-      headers: auth,
+      headers: { ...auth, 'X-Stream-Resumable': 'true' },
       body: chatBody('running', { stream: true }),
     });
     const id = String(first.headers['x-request-id']);

@@ -48,6 +48,7 @@ describe('loading and rebuilding quota counters while settlements land', () => {
       organization_id: null,
       api_key_id: null,
       model: 'gpt-3.5-turbo',
+      endpoint: 'chat.completions',
       provider: 'fake',
       prompt_tokens: billed,
       completion_tokens: 0,

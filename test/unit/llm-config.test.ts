@@ -19,6 +19,17 @@ describe('LLM configuration', () => {
     expect(parseConfig({ ...production, A4F_API_KEY: 'sk-x' }).isProduction).toBe(true);
   });
 
+  it('offers no embedding models by default; refuses an id that is also a chat model', () => {
+    expect(parseConfig(base).LLM_EMBEDDING_MODELS).toEqual([]);
+    expect(parseConfig({ ...base, LLM_EMBEDDING_MODELS: 'text-embedding-3-small, e5' }).LLM_EMBEDDING_MODELS).toEqual([
+      'text-embedding-3-small',
+      'e5',
+    ]);
+    expect(() => parseConfig({ ...base, LLM_EMBEDDING_MODELS: 'e5,gpt-4' })).toThrow(
+      /LLM_EMBEDDING_MODELS: also chat models in LLM_MODELS: gpt-4/,
+    );
+  });
+
   it('validates LLM_PROVIDERS_JSON at start, naming the variable', () => {
     for (const bad of ['not json', '[{"name":"x"}]', '[{"name":"bad name","base_url":"http://x"}]']) {
       try {

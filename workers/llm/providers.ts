@@ -17,7 +17,7 @@ export interface Provider {
 
 const MAX_ERROR_BODY = 16 * 1024;
 
-async function readSome(body: AsyncIterable<Buffer>): Promise<string> {
+export async function readSome(body: AsyncIterable<Buffer>): Promise<string> {
   let text = '';
   for await (const part of body) {
     text += part.toString('utf8');
@@ -26,7 +26,7 @@ async function readSome(body: AsyncIterable<Buffer>): Promise<string> {
   return text.slice(0, MAX_ERROR_BODY);
 }
 
-function upstreamMessage(text: string): string | undefined {
+export function upstreamMessage(text: string): string | undefined {
   try {
     const parsed = JSON.parse(text) as { error?: { message?: unknown } | string; message?: unknown };
     const message = typeof parsed.error === 'string' ? parsed.error : (parsed.error?.message ?? parsed.message);
@@ -36,7 +36,7 @@ function upstreamMessage(text: string): string | undefined {
   }
 }
 
-const describe = (error: unknown) => {
+export const describe = (error: unknown) => {
   const e = error as { code?: string; message?: string; cause?: { code?: string } };
   return e?.code ?? e?.cause?.code ?? e?.message ?? String(error);
 };

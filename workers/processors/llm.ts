@@ -9,10 +9,12 @@ import { createMockProvider } from '../llm/mock-provider.js';
 import { createUpstreamAgent, httpProviders } from '../llm/providers.js';
 import { createPromptBudget } from '../llm/prompt-budget.js';
 import { createLlmRunner } from '../llm/run.js';
+import { createMockEmbedder, httpEmbedders } from '../llm/embedders.js';
+import { createEmbeddingsRunner } from '../llm/embeddings.js';
 import { promptOptionsOf } from '../../src/shared/llm/tokenizer.js';
 import type { Processor, ProcessorFactory } from './types.js';
 
-/** Serves chat requests: upstream (or the dev mock) -> the request's Redis Stream -> one settlement. */
+/** Serves LLM requests: upstream (or the dev mock) -> the request's Redis Stream -> one settlement. */
 export const createLlmProcessor: ProcessorFactory<'llm'> = (ctx) => {
   const { config, producer } = ctx;
   // Thousands of streams append chunks at once: commands issued in one tick go out in one write.
@@ -36,6 +38,12 @@ export const createLlmProcessor: ProcessorFactory<'llm'> = (ctx) => {
     log.info({ providers: providers.map((p) => p.name) }, 'LLM upstream providers, in fallback order');
   }
   const cancels = createCancelListener({ redisUrl: config.REDIS_URL, redis, prefix: config.REDIS_PREFIX, log });
+  const store = createStreamStore({
+    redis,
+    prefix: config.REDIS_PREFIX,
+    maxLen: config.LLM_STREAM_MAXLEN,
+    ttlSeconds: config.LLM_STREAM_TTL_SECONDS,
+  });
   const runner = createLlmRunner({
     config,
     log,
@@ -43,14 +51,20 @@ export const createLlmProcessor: ProcessorFactory<'llm'> = (ctx) => {
     providers,
     cancels,
     reservationOf: ctx.quota.reservationOf,
-    store: createStreamStore({
-      redis,
-      prefix: config.REDIS_PREFIX,
-      maxLen: config.LLM_STREAM_MAXLEN,
-      ttlSeconds: config.LLM_STREAM_TTL_SECONDS,
-    }),
+    store,
     limits: createLimits({ redis, prefix: config.REDIS_PREFIX, slotTtlMs: config.LLM_RESERVATION_TTL_MS }),
   });
+  const embeddings = createEmbeddingsRunner({
+    config,
+    log,
+    producer,
+    cancels,
+    store,
+    reservationOf: ctx.quota.reservationOf,
+    embedders: useMock ? [createMockEmbedder()] : httpEmbedders(config, agent),
+  });
+  /** Chat completions and Responses run the chat runner; embeddings their own. */
+  const runnerOf = (payload: { endpoint?: string }) => (payload.endpoint === 'embeddings' ? embeddings : runner);
   ctx.onClose(async () => {
     cancels.close();
     await agent.close();
@@ -83,14 +97,14 @@ export const createLlmProcessor: ProcessorFactory<'llm'> = (ctx) => {
           { llm_request_id: id, attempt: job.attemptsStarted },
           'llm job has no prompt; ending it without the upstream',
         );
-        await runner.abandon({ ...requestContextSchema.parse(payload), body: {} });
+        await runnerOf(payload).abandon({ ...requestContextSchema.parse(payload), body: {} });
         return 'no-prompt';
       }
-      const outcome = await runner.run(
-        { ...requestContextSchema.parse(payload), body },
-        (job.attemptsStarted ?? 0) <= 1,
-        signal,
-      );
+      const work = { ...requestContextSchema.parse(payload), body };
+      const outcome =
+        work.endpoint === 'embeddings'
+          ? await embeddings.run(work, signal)
+          : await runner.run(work, (job.attemptsStarted ?? 0) <= 1, signal);
       // Ended: a retry of this job never needs the prompt again. Another run owning the request keeps it.
       if (outcome !== 'lost-ownership') await prompts.drop(id);
       return outcome;
@@ -105,7 +119,7 @@ export const createLlmProcessor: ProcessorFactory<'llm'> = (ctx) => {
       'llm job given up by the queue (stalled or out of attempts); ending its stream',
     );
     const body = payload.body ?? (await prompts.load(payload.request_id)) ?? {};
-    await runner.abandon({ ...requestContextSchema.parse(payload), body });
+    await runnerOf(payload).abandon({ ...requestContextSchema.parse(payload), body });
     await prompts.drop(payload.request_id);
   };
   return processor;

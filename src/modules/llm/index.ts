@@ -10,6 +10,8 @@ import { createStreamHub } from './stream-hub.js';
 import { createPromptStore } from '../../shared/llm/prompt-store.js';
 import { createStreamStore } from '../../shared/llm/stream-store.js';
 import { warmUpTokenizer } from '../../shared/llm/tokenizer.js';
+import { createEmbeddingsService } from './embeddings/service.js';
+import { createResponsesService } from './responses/service.js';
 
 /** Builds the API side of the LLM proxy; `close` stops its stream readers and timers. */
 export function createLlmModule({ config, logger, producer }: { config: Config; logger: Logger; producer: Producer }) {
@@ -55,6 +57,8 @@ export function createLlmModule({ config, logger, producer }: { config: Config; 
   if (config.NODE_ENV !== 'test') setTimeout(() => void warmUpTokenizer(), 0).unref();
   return {
     service,
+    embeddings: createEmbeddingsService({ config, llm: service }),
+    responses: createResponsesService({ llm: service, redis, config, log }),
     close() {
       service.close();
       heartbeats.close();

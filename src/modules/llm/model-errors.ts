@@ -1,6 +1,9 @@
 import { AppError } from '../../lib/errors.js';
 
-/** The one answer for a model this API does not offer, wherever a model is named (chat, /v1/models/{id}): OpenAI's. */
+/**
+ * The one answer for a model this API does not offer, wherever a model is named (chat, Responses, embeddings,
+ * /v1/models/{id}): OpenAI's.
+ */
 export const unknownModel = (model: string) =>
   new AppError(
     404,
@@ -10,7 +13,7 @@ export const unknownModel = (model: string) =>
     { param: 'model' },
   );
 
-/** A model this API offers, outside the plan of whoever pays for the request. */
+/** A model offered, but not to this request's payer (its plan, or a sub-user's model list). */
 export const modelNotAllowed = (model: string, tier: string) =>
   new AppError(
     403,

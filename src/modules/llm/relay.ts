@@ -24,6 +24,9 @@ export function createHeartbeats(intervalMs: number) {
 }
 export type Heartbeats = ReturnType<typeof createHeartbeats>;
 
+/** Relays a request's stream to one client, in the form of the API it called. */
+export type Relay = (hub: StreamHub, heartbeats: Heartbeats, options: RelayOptions) => void;
+
 export interface RelayOptions {
   res: Response;
   key: string;
@@ -38,6 +41,8 @@ export interface RelayOptions {
   deferHeadersMs: number;
   /** The client left before the end. */
   onDetach(): void;
+  /** SSE only: the events of one entry, when not chat chunks (another API's events; '' for none). */
+  format?: (entry: StreamEntry) => string;
 }
 
 const SSE_HEADERS = {
@@ -50,7 +55,8 @@ const SSE_HEADERS = {
 const sseEvent = (entry: StreamEntry) =>
   entry.type === 'end' ? `id: ${entry.id}\ndata: [DONE]\n\n` : `id: ${entry.id}\ndata: ${entry.data}\n\n`;
 
-function sendErrorEntry(res: Response, entry: StreamEntry): void {
+/** Answers the HTTP error an `e` entry carries (for a client whose answer has not started). */
+export function sendErrorEntry(res: Response, entry: StreamEntry): void {
   const status = entry.status ?? 502;
   res.set(errorEntryHeaders(entry.data, status)).status(status).type('application/json').send(entry.data);
 }
@@ -58,6 +64,7 @@ function sendErrorEntry(res: Response, entry: StreamEntry): void {
 /** Relays the request's stream as SSE: `id: <entry id>` on every event, ending with `data: [DONE]`. */
 export function relaySse(hub: StreamHub, heartbeats: Heartbeats, options: RelayOptions): void {
   const { res } = options;
+  const format = options.format ?? sseEvent;
   let done = false;
   /** Sends the headers; with `flush` at once, otherwise together with the first write. */
   const start = (flush: boolean) => {
@@ -81,7 +88,7 @@ export function relaySse(hub: StreamHub, heartbeats: Heartbeats, options: RelayO
         sendErrorEntry(res, entry);
         return;
       }
-      out += sseEvent(entry);
+      out += format(entry);
       if (entry.type === 'end') {
         ended = true;
         break;
@@ -139,14 +146,19 @@ function writable(res: Response): Promise<void> {
  * once the client has taken the previous one, and the replay stops when the client leaves. A client that
  * never reads holds one page and its socket's buffer, never the whole stream.
  */
-export async function replayFinishedSse(res: Response, fromId: string, readPage: ReadPage): Promise<void> {
+export async function replayFinishedSse(
+  res: Response,
+  fromId: string,
+  readPage: ReadPage,
+  format: (entry: StreamEntry) => string = sseEvent,
+): Promise<void> {
   // The first page before the headers: a Redis failure here is still a real HTTP error.
   let page = await readPage(fromId, REPLAY_PAGE_ENTRIES);
   res.writeHead(200, SSE_HEADERS);
   try {
     for (;;) {
       if (res.destroyed) return;
-      const out = page.map(sseEvent).join('');
+      const out = page.map(format).join('');
       if (page.length < REPLAY_PAGE_ENTRIES || page.at(-1)!.type === 'end') {
         res.end(out);
         return;

@@ -18,6 +18,7 @@ import { newRequestId } from '../../../queues/jobs.js';
 import { LLM_REQUEST_ERRORS, STREAM_ID_PATTERN } from '../../../queues/index.js';
 import { organizationHeader, organizationHeaders } from '../../lib/http/common-headers.js';
 import { PAYER_ERRORS } from '../quota/payer.js';
+import { resumableRequested } from './resumable.js';
 
 interface Deps {
   llm: LlmService;
@@ -95,6 +96,7 @@ export function createLlmRouter({ llm, authenticate }: Deps): Router {
       req.id = requestId;
       req.log = req.log.child({ llm_request_id: requestId });
       res.setHeader('X-Request-Id', requestId);
+      const resumable = resumableRequested(req, res);
       const { context, rateLimitHeaders } = await llm.submit(
         requirePrincipal(req),
         req.get('x-organization-id'),
@@ -102,7 +104,14 @@ export function createLlmRouter({ llm, authenticate }: Deps): Router {
         requestId,
       );
       for (const [name, value] of Object.entries(rateLimitHeaders)) res.setHeader(name, value);
-      llm.attach(res, { requestId, model: context.model, sse: context.stream, fromId: '0-0', deferHeaders: true });
+      llm.attach(res, {
+        requestId,
+        model: context.model,
+        sse: context.stream,
+        fromId: '0-0',
+        deferHeaders: true,
+        resumable,
+      });
     },
   );
 

@@ -14,14 +14,17 @@ import {
   type Producer,
   type RequestContext,
   type LlmStatus,
+  type LlmEndpoint,
+  type StreamEntry,
 } from '../../../queues/index.js';
 import type { QuotaService } from '../../shared/quota/service.js';
 import { resolvePayer, type PayerContext } from '../quota/payer.js';
 import { CANCEL_ERRORS, emptyOutcome, finishRequest } from '../../shared/llm/finish.js';
 import { modelNotAllowed, unknownModel } from './model-errors.js';
 import type { Limits, ResumeConnection } from '../../shared/llm/limits.js';
-import { relayJson, relaySse, replayFinishedSse, type Heartbeats } from './relay.js';
+import { relayJson, relaySse, replayFinishedSse, type Heartbeats, type Relay } from './relay.js';
 import type { ChatCompletionRequest, LlmRequestStatus } from './schemas.js';
+import type { AdmittedBody, RequestShape } from './request-shape.js';
 import type { PromptStore } from '../../shared/llm/prompt-store.js';
 import type { StreamHub } from './stream-hub.js';
 import type { StreamStore } from '../../shared/llm/stream-store.js';
@@ -40,6 +43,12 @@ interface Deps {
   hub: StreamHub;
   heartbeats: Heartbeats;
   log: Logger;
+}
+
+/** How a resumed stream is written when it is not chat chunks: live (a relay) or replayed (entry by entry). */
+export interface ResumeForm {
+  relay: Relay;
+  format: (entry: StreamEntry) => string;
 }
 
 export interface Submitted {
@@ -129,28 +138,42 @@ export function createLlmService({
 
   async function listModels(principal: Principal, organizationHeader?: string) {
     const payer = await payerOf(principal, organizationHeader);
-    return payer.models.map(presentModel);
+    return [...payer.models, ...payer.embedding_models].map(presentModel);
   }
 
   /** One model the caller may use; any other does not exist for it (as in the list), answered as chat answers one. */
   async function retrieveModel(principal: Principal, organizationHeader: string | undefined, model: string) {
     const payer = await payerOf(principal, organizationHeader);
-    if (!payer.models.includes(model)) throw unknownModel(model);
+    if (!payer.models.includes(model) && !payer.embedding_models.includes(model)) throw unknownModel(model);
     return presentModel(model);
   }
 
+  /** A chat completion's admission (also a Responses request's, translated into one). */
+  function chatShape(endpoint: Exclude<LlmEndpoint, 'embeddings'>): RequestShape<ChatCompletionRequest> {
+    return {
+      endpoint,
+      assertModel: assertModelAllowed,
+      estimate: (body) => estimatePromptTokens(body, promptOptions),
+      completion: (body) => ({ wanted: requestedCompletionLimit(body) ?? config.LLM_DEFAULT_MAX_TOKENS, least: 1 }),
+      upstreamBody: capCompletionLimits,
+    };
+  }
+  const chatCompletions = chatShape('chat.completions');
+
   /**
-   * Admits a chat request: model allowed, rate and stream limits, quota reserved for its worst case, then
-   * enqueued. Anything refused leaves nothing behind (no reservation, no slot, no job).
+   * Admits an LLM request (a chat completion unless `shape` says otherwise): model allowed, rate and stream limits,
+   * quota reserved for its worst case, then enqueued. Anything refused leaves nothing behind (no reservation, no
+   * slot, no job).
    */
-  async function submit(
+  async function submit<B extends AdmittedBody = ChatCompletionRequest>(
     principal: Principal,
     organizationHeader: string | undefined,
-    body: ChatCompletionRequest,
+    body: B,
     requestId: string,
+    shape: RequestShape<B> = chatCompletions as unknown as RequestShape<B>,
   ): Promise<Submitted> {
     const payer = await payerOf(principal, organizationHeader);
-    assertModelAllowed(body.model, payer);
+    shape.assertModel(body.model, payer);
     const stream = body.stream === true;
     let admitted = false;
     let reserved = false;
@@ -162,19 +185,19 @@ export function createLlmService({
         concurrentStreams: stream ? payer.concurrent_streams : null,
       });
       admitted = true;
-      const estimate = await estimatePromptTokens(body, promptOptions);
-      const wanted = requestedCompletionLimit(body) ?? config.LLM_DEFAULT_MAX_TOKENS;
+      const estimate = await shape.estimate(body);
+      const { wanted, least } = shape.completion(body);
       const slot = stream ? keys.active(payer.user_id) : '';
       const { granted } = await quota.reserve(
         requestId,
         payer.accounts,
         estimate + wanted,
-        estimate + 1,
+        estimate + least,
         config.LLM_RESERVATION_TTL_MS,
         slot,
       );
       reserved = true;
-      const upstreamBody = capCompletionLimits(body, granted - estimate);
+      const upstreamBody = shape.upstreamBody(body, granted - estimate);
       const context: RequestContext = {
         request_id: requestId,
         user_id: payer.user_id,
@@ -186,6 +209,7 @@ export function createLlmService({
         accounts: payer.accounts,
         model: body.model,
         stream,
+        endpoint: shape.endpoint,
         reserved_tokens: granted,
         prompt_tokens_estimate: estimate,
         enqueued_at: Date.now(),
@@ -254,10 +278,21 @@ export function createLlmService({
     }
   }
 
-  /** Relays a request to this response, as SSE or as one JSON completion; a client that leaves starts the grace period. */
+  /**
+   * Relays a request to this response, as chat SSE or as one JSON completion unless `relay` answers in another API's
+   * form. A client that leaves cancels the request at once, or, when `resumable`, starts the grace period.
+   */
   function attach(
     res: Response,
-    options: { requestId: string; model: string; sse: boolean; fromId: string; deferHeaders: boolean },
+    options: {
+      requestId: string;
+      model: string;
+      sse: boolean;
+      fromId: string;
+      deferHeaders: boolean;
+      resumable: boolean;
+      relay?: Relay;
+    },
   ): void {
     const relayOptions = {
       res,
@@ -266,27 +301,39 @@ export function createLlmService({
       requestId: options.requestId,
       model: options.model,
       deferHeadersMs: options.deferHeaders ? config.LLM_SSE_HEADER_DEFER_MS : 0,
-      onDetach: () => detach(options.requestId),
+      onDetach: () => detach(options.requestId, options.resumable),
     };
-    if (options.sse) relaySse(hub, heartbeats, relayOptions);
+    if (options.relay) options.relay(hub, heartbeats, relayOptions);
+    else if (options.sse) relaySse(hub, heartbeats, relayOptions);
     else relayJson(hub, relayOptions);
     if (res.destroyed) res.emit('close');
   }
 
-  function detach(id: string): void {
+  /** A client left: a plain request is stopped now; a resumable one after the grace period, unless someone resumed. */
+  function detach(id: string, resumable: boolean): void {
+    // Sent before the cancel on the same connection: the signal sees this client gone, and any other still attached.
     redis.hincrby(keys.meta(id), 'watchers', -1).catch(() => undefined);
+    if (!resumable) {
+      cancelDetached(id);
+      return;
+    }
     const grace = config.STREAM_RESUME_GRACE_MS;
     if (grace === 0) return;
     const timer = setTimeout(() => {
       graceTimers.delete(timer);
-      signalCancel(redis, config.REDIS_PREFIX, id, 'client_disconnected', {
-        force: false,
-        ttlSeconds: config.LLM_STREAM_TTL_SECONDS,
-      }).catch((error: Error) =>
-        log.warn({ err: error.message, llm_request_id: id }, 'could not signal a disconnect cancel'),
-      );
+      cancelDetached(id);
     }, grace);
     graceTimers.add(timer);
+  }
+
+  /** Stops a request whose clients are all gone (a no-op while one is still attached, or once it ended). */
+  function cancelDetached(id: string): void {
+    signalCancel(redis, config.REDIS_PREFIX, id, 'client_disconnected', {
+      force: false,
+      ttlSeconds: config.LLM_STREAM_TTL_SECONDS,
+    }).catch((error: Error) =>
+      log.warn({ err: error.message, llm_request_id: id }, 'could not signal a disconnect cancel'),
+    );
   }
 
   async function ownedMeta(principal: Principal, id: string): Promise<Record<string, string>> {
@@ -342,16 +389,28 @@ export function createLlmService({
     id: string,
     res: Response,
     fromId: string,
+    form?: ResumeForm,
   ): Promise<void> {
     const meta = await ownedMeta(principal, id);
     const payer = await payerOf(principal, organizationHeader);
     const connection = await openResumeConnection(res, payer.user_id, payer.concurrent_streams, id);
+    // Another API's events are built from the whole stream; its form leaves out what came before `fromId`.
+    const readFrom = form ? '0-0' : fromId;
     if (connection.running) {
-      attach(res, { requestId: id, model: meta.model ?? '', sse: true, fromId, deferHeaders: false });
+      // Whoever resumes is a client that resumes: it gets the grace period too.
+      attach(res, {
+        requestId: id,
+        model: meta.model ?? '',
+        sse: true,
+        fromId: readFrom,
+        deferHeaders: false,
+        resumable: true,
+        relay: form?.relay,
+      });
       return;
     }
     try {
-      await replayFinishedSse(res, fromId, (afterId, count) => store.readPage(id, afterId, count));
+      await replayFinishedSse(res, readFrom, (afterId, count) => store.readPage(id, afterId, count), form?.format);
     } catch (error) {
       if (!res.headersSent) throw error;
       log.warn({ err: (error as Error).message, llm_request_id: id }, 'replay cut: the stream could not be read');
@@ -428,6 +487,7 @@ export function createLlmService({
     listModels,
     retrieveModel,
     submit,
+    chatShape,
     attach,
     resume,
     status,

@@ -15,8 +15,10 @@ export interface PayerContext {
   /** The chain reserved all-or-nothing, most specific first (own cap, then the pool). */
   accounts: AccountRef[];
   tier: Tier;
-  /** Models this caller may use. */
+  /** Chat models this caller may use (chat completions, Responses). */
   models: string[];
+  /** Embedding models this caller may use (every plan has them; a sub-user's model list restricts them too). */
+  embedding_models: string[];
   user_id: string;
   sub_user_id: string | null;
   parent_user_id: string | null;
@@ -58,6 +60,7 @@ async function organizationContext(
     accounts,
     tier,
     models: modelsForTier(config, tier),
+    embedding_models: [...config.LLM_EMBEDDING_MODELS],
     user_id: user._id.toString(),
     sub_user_id: null,
     parent_user_id: null,
@@ -78,9 +81,9 @@ async function subUserContext(config: Config, user: UserDoc, apiKeyId: string | 
   };
   const permissions = (user.sub_user_permissions ?? {}) as { models?: string[] | null };
   const parentModels = modelsForTier(config, tier);
-  const models = permissions.models?.length
-    ? parentModels.filter((m) => permissions.models!.includes(m))
-    : parentModels;
+  const permitted = (offered: string[]) =>
+    permissions.models?.length ? offered.filter((m) => permissions.models!.includes(m)) : offered;
+  const models = permitted(parentModels);
   const accounts: AccountRef[] = [];
   if (limits.monthly_tokens !== null && limits.monthly_tokens !== undefined)
     accounts.push({ kind: 'sub_user_cap', id: user._id.toString() });
@@ -91,6 +94,7 @@ async function subUserContext(config: Config, user: UserDoc, apiKeyId: string | 
     accounts,
     tier,
     models,
+    embedding_models: permitted(config.LLM_EMBEDDING_MODELS),
     user_id: user._id.toString(),
     sub_user_id: user._id.toString(),
     parent_user_id: parent._id.toString(),
@@ -136,6 +140,7 @@ export async function resolvePayer(
     accounts: [{ kind: 'user', id: user._id.toString() }],
     tier,
     models: modelsForTier(config, tier),
+    embedding_models: [...config.LLM_EMBEDDING_MODELS],
     user_id: user._id.toString(),
     sub_user_id: null,
     parent_user_id: null,

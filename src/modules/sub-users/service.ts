@@ -18,7 +18,7 @@ import { subUserLedgerUsage } from './usage.js';
 import { isObjectId } from '../../lib/ids.js';
 
 interface Deps {
-  config: Pick<Config, 'LLM_MODELS' | 'SUB_USERS_MAX_PER_USER'>;
+  config: Pick<Config, 'LLM_MODELS' | 'LLM_EMBEDDING_MODELS' | 'SUB_USERS_MAX_PER_USER'>;
   passwords: PasswordHasher;
   refreshTokens: Pick<RefreshTokens, 'revokeAllForUser'>;
   quota: Pick<QuotaService, 'snapshot' | 'setLimit' | 'forget'>;
@@ -75,9 +75,10 @@ export function createSubUserService({
   }
 
   function assertKnownModels(models: string[] | null | undefined): void {
-    const unknown = (models ?? []).filter((m) => !config.LLM_MODELS.includes(m));
+    const offered = [...config.LLM_MODELS, ...config.LLM_EMBEDDING_MODELS];
+    const unknown = (models ?? []).filter((m) => !offered.includes(m));
     if (unknown.length) {
-      throw new BadRequestError(`Unknown model(s): ${unknown.join(', ')}. Offered: ${config.LLM_MODELS.join(', ')}`, {
+      throw new BadRequestError(`Unknown model(s): ${unknown.join(', ')}. Offered: ${offered.join(', ')}`, {
         code: 'unknown_model',
         param: 'permissions.models',
       });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { objectIdSchema } from '../../lib/ids.js';
+import { LLM_ENDPOINTS } from '../../../queues/index.js';
 
 const isoDate = z
   .string()
@@ -70,6 +71,7 @@ export const ledgerRowSchema = z.object({
   provider: z.string().nullable(),
   status: z.enum(['completed', 'failed', 'aborted']),
   stream: z.boolean(),
+  endpoint: z.enum(LLM_ENDPOINTS),
   prompt_tokens: z.number(),
   completion_tokens: z.number(),
   total_tokens: z.number(),

@@ -70,6 +70,7 @@ function presentRow(row: LedgerRow): z.infer<typeof ledgerRowSchema> {
     provider: row.provider ?? null,
     status: row.status,
     stream: row.stream ?? false,
+    endpoint: row.endpoint ?? 'chat.completions',
     prompt_tokens: row.prompt_tokens ?? 0,
     completion_tokens: row.completion_tokens ?? 0,
     total_tokens: row.total_tokens ?? 0,

@@ -75,6 +75,7 @@ export const CANCEL_ERRORS = {
     status: 409,
     type: 'invalid_request_error',
     code: 'client_disconnected',
-    message: 'The client disconnected and did not come back within the grace period; the request was stopped.',
+    message:
+      'The client disconnected (a resumable stream: and did not resume within the grace period); the request was stopped.',
   },
 } as const satisfies Record<string, ClientError>;

@@ -64,6 +64,7 @@ function ledgerRow(context: RequestContext, outcome: RequestOutcome, period: str
     status: outcome.status,
     error_code: outcome.error_code,
     stream: context.stream,
+    endpoint: context.endpoint,
     ttft_ms: outcome.ttft_ms,
     duration_ms: outcome.duration_ms,
     period,

@@ -1,0 +1,53 @@
+import { Router, type RequestHandler } from 'express';
+import { requirePrincipal } from '../../../lib/http/principal.js';
+import { route } from '../../../lib/http/route.js';
+import { newRequestId } from '../../../../queues/jobs.js';
+import { resumableRequested } from '../resumable.js';
+import { embeddingListSchema, embeddingRequestSchema } from './schemas.js';
+import type { EmbeddingsService } from './service.js';
+
+export function createEmbeddingsRouter({
+  embeddings,
+  authenticate,
+}: {
+  embeddings: EmbeddingsService;
+  authenticate: RequestHandler;
+}): Router {
+  const router = Router();
+  route(
+    router,
+    {
+      method: 'post',
+      path: '/v1/embeddings',
+      aliases: ['/llm/embeddings'],
+      tags: ['llm'],
+      auth: true,
+      before: [authenticate],
+      summary:
+        'OpenAI-compatible embeddings for the models in LLM_EMBEDDING_MODELS, billed by input tokens; the X-Request-Id of the response is the LLM request id',
+      body: embeddingRequestSchema,
+      responses: { 200: { description: 'The vectors, in input order, with usage', schema: embeddingListSchema } },
+    },
+    async (req, res, { body }) => {
+      const requestId = newRequestId();
+      req.id = requestId;
+      req.log = req.log.child({ llm_request_id: requestId });
+      res.setHeader('X-Request-Id', requestId);
+      const resumable = resumableRequested(req, res);
+      const { context, rateLimitHeaders } = await embeddings.submit(
+        requirePrincipal(req),
+        req.get('x-organization-id'),
+        body,
+        requestId,
+      );
+      for (const [name, value] of Object.entries(rateLimitHeaders)) res.setHeader(name, value);
+      embeddings.attach(res, {
+        requestId,
+        model: context.model,
+        resumable,
+        encoding: body.encoding_format ?? 'float',
+      });
+    },
+  );
+  return router;
+}
