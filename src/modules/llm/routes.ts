@@ -18,6 +18,7 @@ import { newRequestId } from '../../../queues/jobs.js';
 import { LLM_REQUEST_ERRORS, STREAM_ID_PATTERN } from '../../../queues/index.js';
 import { organizationHeader, organizationHeaders } from '../../lib/http/common-headers.js';
 import { PAYER_ERRORS } from '../quota/payer.js';
+import { ADMISSION_ERRORS } from './route-errors.js';
 import { resumableRequested } from './resumable.js';
 
 interface Deps {
@@ -50,17 +51,6 @@ const resumeHeaders = z.object({
 });
 
 /** What admitting a chat request can refuse with: its payer, its model, its limits, its quota, the queue. */
-const ADMISSION_ERRORS = [
-  ...PAYER_ERRORS,
-  'model_not_found',
-  'model_not_allowed',
-  'rate_limit_exceeded',
-  'concurrency_limit_exceeded',
-  'insufficient_quota',
-  'usage_backlog_full',
-  'queue_unavailable',
-] as const;
-
 const SSE_DESCRIPTION =
   'text/event-stream: the events of ChatCompletionStreamEvent, then `data: [DONE]`. A failure before the first ' +
   'event is a plain HTTP error instead (its headers wait up to LLM_SSE_HEADER_DEFER_MS for that).';

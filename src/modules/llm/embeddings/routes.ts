@@ -3,6 +3,8 @@ import { requirePrincipal } from '../../../lib/http/principal.js';
 import { route } from '../../../lib/http/route.js';
 import { newRequestId } from '../../../../queues/jobs.js';
 import { resumableRequested } from '../resumable.js';
+import { ADMISSION_ERRORS } from '../route-errors.js';
+import { LLM_REQUEST_ERRORS } from '../../../../queues/index.js';
 import { embeddingListSchema, embeddingRequestSchema } from './schemas.js';
 import type { EmbeddingsService } from './service.js';
 
@@ -26,6 +28,7 @@ export function createEmbeddingsRouter({
       summary:
         'OpenAI-compatible embeddings for the models in LLM_EMBEDDING_MODELS, billed by input tokens; the X-Request-Id of the response is the LLM request id',
       body: embeddingRequestSchema,
+      errors: [...ADMISSION_ERRORS, ...LLM_REQUEST_ERRORS],
       responses: { 200: { description: 'The vectors, in input order, with usage', schema: embeddingListSchema } },
     },
     async (req, res, { body }) => {

@@ -5,6 +5,9 @@ import { requirePrincipal } from '../../../lib/http/principal.js';
 import { route } from '../../../lib/http/route.js';
 import { LLM_ID_PATTERN, newRequestId } from '../../../../queues/jobs.js';
 import { resumableRequested } from '../resumable.js';
+import { ADMISSION_ERRORS } from '../route-errors.js';
+import { PAYER_ERRORS } from '../../quota/payer.js';
+import { LLM_REQUEST_ERRORS } from '../../../../queues/index.js';
 import { responseCreateSchema, responseObjectSchema } from './schemas.js';
 import { requestIdOf, type ResponsesService } from './service.js';
 
@@ -39,6 +42,7 @@ export function createResponsesRouter({
       summary:
         'OpenAI Responses API (stream or not), served through the upstream chat completions; the X-Request-Id of the response is the LLM request id (the response id is resp_ + what follows req_)',
       body: responseCreateSchema,
+      errors: [...ADMISSION_ERRORS, ...LLM_REQUEST_ERRORS],
       responses: {
         200: {
           description:
@@ -74,6 +78,13 @@ export function createResponsesRouter({
       before: [authenticate],
       params: responseParamsSchema,
       query: resumeQuerySchema,
+      errors: [
+        ...PAYER_ERRORS,
+        'invalid_last_event_id',
+        'request_not_found',
+        'concurrency_limit_exceeded',
+        ...LLM_REQUEST_ERRORS,
+      ],
       summary:
         'Resume a streamed response (owner only, while its stream is kept): the events after starting_after (a sequence_number) or Last-Event-ID, then the rest as it is generated; counts toward the open-stream limit',
       responses: { 200: { description: 'text/event-stream of Responses events', schema: responseObjectSchema } },
