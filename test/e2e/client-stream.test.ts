@@ -88,7 +88,7 @@ describe('@aicoder/client chat streams against the service', () => {
     const client = newClient(cuts.url, {
       store: storeOf(session),
       fetch: async (input, init) => {
-        const id = /\/llm\/requests\/(req_\w+)\/stream/.exec(String(input))?.[1];
+        const id = /\/llm\/requests\/(req_[\w-]+)\/stream/.exec(String(input))?.[1];
         if (id) await waitFor(async () => (await direct.requestStatus(id)).status === 'completed', 'the end');
         return fetch(input, init);
       },
@@ -96,7 +96,7 @@ describe('@aicoder/client chat streams against the service', () => {
     const chunks = await collect(client.streamChat(chatBody('replay me')));
     expect(cuts.connections.filter((c) => c.cut)).toHaveLength(1);
     expect(textOf(chunks)).toBe(content);
-    const requestId = /x-request-id: (req_\w+)/i.exec(cuts.connections[0]!.response)?.[1];
+    const requestId = /x-request-id: (req_[\w-]+)/i.exec(cuts.connections[0]!.response)?.[1];
     expect(chunks).toEqual(await serverChunks(session, requestId!));
   });
 
