@@ -141,6 +141,21 @@ describe('@aicoder/client sign-in and sessions against the service', () => {
     await expect(client.completeOAuth(redirect, pending)).rejects.toMatchObject({ code: 'oauth_access_denied' });
   });
 
+  it('a failure at the provider comes back as oauth_server_error', async () => {
+    fake.signInAs('github', { id: String(Date.now()), email: uniqueEmail('fails'), verified: true });
+    fake.failTokenExchange('github', true);
+    try {
+      const client = newClient(app.url);
+      const pending = await client.startOAuth('github', VSCODE_REDIRECT);
+      await expect(client.completeOAuth(await browser(pending.url), pending)).rejects.toMatchObject({
+        code: 'oauth_server_error',
+      });
+      expect(await client.currentSession()).toBeUndefined();
+    } finally {
+      fake.failTokenExchange('github', false);
+    }
+  });
+
   it('two windows on one store refreshing at once both keep working, in one session', async () => {
     const email = await register();
     const store = memoryTokenStore();

@@ -8,6 +8,9 @@ import { chatBody, llmUser, startLlmEnv, type LlmEnv } from '../helpers/llm.js';
 import { collect, newClient, recording, storeOf, textOf } from '../helpers/client.js';
 import { TEST_PASSWORD, registerAndLogin } from '../factories/users.js';
 import { waitFor } from '../helpers/wait.js';
+import { startSecondInstance } from '../helpers/second-instance.js';
+import { createIndexReadiness } from '../../src/shared/ops/index-readiness.js';
+import { createLogger } from '../../src/lib/logger.js';
 
 const words = (n: number, tag: string) => Array.from({ length: n }, (_, i) => ` ${tag}${i}`).join('');
 
@@ -184,6 +187,27 @@ describe('@aicoder/client errors against the service', () => {
     expect(recorder.sleeps.every((ms) => ms === 1000)).toBe(true);
   });
 
+  it('service_not_ready (an API process still starting) is retried after its Retry-After', async () => {
+    const session = await registerAndLogin(env.app);
+    const indexes = createIndexReadiness({ create: true, logger: createLogger('silent') });
+    const starting = await startSecondInstance(env.app, { indexes });
+    try {
+      const { recorder, options } = recording();
+      recorder.onSleep = async () => {
+        indexes.start();
+        await indexes.ready;
+      };
+      const client = newClient(starting.url, { store: storeOf(session), ...options });
+      expect((await client.me()).email).toBe(session.email);
+      const [refused] = recorder.responses;
+      expect(refused?.status).toBe(503);
+      expect(recorder.sleeps).toEqual([Number(refused?.retryAfter) * 1000]);
+    } finally {
+      indexes.stop();
+      await starting.stop();
+    }
+  });
+
   it('token_expired: refreshed once, and the call goes through', async () => {
     const session = await registerAndLogin(env.app);
     const claims = jwt.decode(session.accessToken) as { sub: string; ver: number; role: string; sid: string };
@@ -236,5 +260,8 @@ describe('@aicoder/client errors against the service', () => {
       code: 'network_error',
       status: 0,
     });
+    // Pointed at a server that is not this API (here the upstream): its answers are not the API's error shape.
+    const elsewhere = newClient(new URL(env.upstream.url).origin, { store: storeOf(session) });
+    expect(await failure(elsewhere.me())).toMatchObject({ code: 'invalid_response', status: 404 });
   });
 });
