@@ -21,24 +21,29 @@ export class GitHubSignIn implements vscode.UriHandler {
     const redirected = new Promise<vscode.Uri>((resolve) => {
       this.pending = { oauth, done: resolve };
     });
-    if (!(await vscode.env.openExternal(vscode.Uri.parse(oauth.url, true)))) {
-      throw new Error('The browser could not be opened');
+    try {
+      if (!(await vscode.env.openExternal(vscode.Uri.parse(oauth.url, true)))) {
+        throw new Error('The browser could not be opened');
+      }
+      const uri = await vscode.window.withProgress(
+        {
+          location: vscode.ProgressLocation.Notification,
+          title: 'Signing in with GitHub in the browser…',
+          cancellable: true,
+        },
+        (_progress, token) =>
+          Promise.race([
+            redirected,
+            new Promise<never>((_resolve, reject) =>
+              token.onCancellationRequested(() => reject(new Error('Cancelled'))),
+            ),
+          ]),
+      );
+      const response = await this.client.completeOAuth(uri.toString(true), oauth);
+      return response.user.email;
+    } finally {
+      this.pending = undefined;
     }
-    const uri = await vscode.window.withProgress(
-      {
-        location: vscode.ProgressLocation.Notification,
-        title: 'Signing in with GitHub in the browser…',
-        cancellable: true,
-      },
-      (_progress, token) =>
-        Promise.race([
-          redirected,
-          new Promise<never>((_resolve, reject) => token.onCancellationRequested(() => reject(new Error('Cancelled')))),
-        ]),
-    );
-    this.pending = undefined;
-    const response = await this.client.completeOAuth(uri.toString(true), oauth);
-    return response.user.email;
   }
 
   handleUri(uri: vscode.Uri): void {
