@@ -1,3 +1,4 @@
+import type { ErrorCode } from '../src/lib/error-codes.js';
 import type { RequestOutcome } from './schemas.js';
 
 /** A request's status in its meta hash (llmKeys.meta): written by the worker, read by any API process. */
@@ -47,12 +48,35 @@ export function compareIds(a: string, b: string): number {
 
 export const STREAM_ID_PATTERN = /^\d{1,20}-\d{1,20}$/;
 
+/**
+ * Every code an LLM request can end with once admitted (written by the worker, or by a cancel): answered as the
+ * HTTP status when nothing was streamed yet, else as the last SSE event. The routes document these.
+ */
+export const LLM_REQUEST_ERRORS = [
+  'upstream_unavailable',
+  'upstream_timeout',
+  'upstream_malformed_response',
+  'upstream_stream_interrupted',
+  'upstream_error',
+  'upstream_rate_limited',
+  'upstream_invalid_request',
+  'upstream_auth_error',
+  'no_provider',
+  'stream_interrupted',
+  'worker_shutdown',
+  'reservation_expired',
+  'request_cancelled',
+  'client_disconnected',
+] as const satisfies readonly ErrorCode[];
+
 /** What the client sees when a request ends badly: an OpenAI-style error and the HTTP status it maps to. */
 export interface ClientError {
   status: number;
   type: string;
-  code: string;
+  code: (typeof LLM_REQUEST_ERRORS)[number];
   message: string;
+  /** Seconds a client should wait before sending the request again (the upstream's own Retry-After on a 429). */
+  retryAfterSeconds?: number;
 }
 
 /** The terminal stream entry: the request's final status and what it is billed. */
@@ -61,5 +85,13 @@ export interface EndRecord {
   outcome: RequestOutcome;
 }
 
+/** The error as clients see it; a wait the upstream asked for travels in `details.retry_after_seconds`. */
 export const errorEventJson = (error: ClientError) =>
-  JSON.stringify({ error: { message: error.message, type: error.type, code: error.code } });
+  JSON.stringify({
+    error: {
+      message: error.message,
+      type: error.type,
+      code: error.code,
+      ...(error.retryAfterSeconds === undefined ? {} : { details: { retry_after_seconds: error.retryAfterSeconds } }),
+    },
+  });

@@ -6,6 +6,12 @@ import { QUEUE_NAMES, parsePayload, type JobPayload, type QueueName } from './re
 
 export interface Producer {
   queues: Record<QueueName, Queue>;
+  /**
+   * The connection every queue sends on. A command sent on it runs in Redis before any job added afterwards
+   * exists (one connection's commands run in order; it is not auto-pipelined, so each command goes out when it is
+   * called), which is how the API stores a prompt and adds its job in one round trip.
+   */
+  connection: Redis;
   enqueue<Q extends QueueName>(queue: Q, payload: JobPayload<Q>, options?: JobsOptions): Promise<string>;
   close(): Promise<void>;
 }
@@ -19,6 +25,7 @@ export function createProducer(connection: Redis, redisPrefix: string): Producer
   ) as Record<QueueName, Queue>;
   return {
     queues,
+    connection,
     async enqueue(queue, payload, options) {
       const data = parsePayload(queue, payload);
       const job = await queues[queue].add(queue, data, options);

@@ -7,29 +7,44 @@
  *   tsx scripts/services.ts ensure                  start what is missing, leave it running
  *   tsx scripts/services.ts stop                    stop what `ensure` started
  *   tsx scripts/services.ts status
- *   tsx scripts/services.ts run [--with-chromium] [--mailpit] [--db-init] -- CMD…
- *                                         ensure, run CMD, then stop what this call started; --with-chromium also
- *                                         provides Chromium for the browser tests, --mailpit the Mailpit the test
- *                                         suite reads (TEST_SMTP_URL) (both for npm test), --db-init runs
- *                                         `npm run db:init` first on a local database (npm start, npm run dev)
+ *   tsx scripts/services.ts run [--test-tools] [--with-chromium] [--mailpit] [--db-init] -- CMD…
+ *                                         ensure, run CMD, then stop what this call started; --test-tools also
+ *                                         builds what the test suite runs itself (FerretDB for its throwaway
+ *                                         servers, stripe-mock), --with-chromium provides Chromium for the browser
+ *                                         tests, --mailpit the Mailpit the test suite reads (TEST_SMTP_URL) (all
+ *                                         three for npm test), --db-init runs `npm run db:init` first on a local
+ *                                         database (npm start, npm run dev)
  *   tsx scripts/services.ts chromium      only provide Chromium
+ *
+ * `run` stops on SIGTERM or SIGINT at any point: the signal goes on to CMD (which shuts down as it does under a
+ * process manager), then whatever this call started is stopped, and it exits with CMD's code.
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
+import { existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { CHROMIUM_INSTALL_COMMAND, findChromium } from './lib/chromium.js';
 import { LOCAL_FERRETDB_POSTGRESQL_URL, ensureCustomPlans } from './lib/ferretdb-postgresql.js';
+import { ensureFerretdbBinary, ensureMailpitBinary, ensureStripeMock } from './lib/go-tools.js';
 import { redisServerArgs } from './lib/redis-server.js';
+import {
+  Interrupted,
+  exitCodeOf,
+  runStoppable,
+  signalExitCode,
+  stopSignal,
+  throwIfStopping,
+  trapStopSignals,
+} from './lib/stoppable.js';
 
-const FERRETDB_VERSION = 'v1.24.2';
-const MAILPIT_MODULE = 'github.com/axllent/mailpit@v1.33.1';
 const LOCAL_SMTP_URL = 'smtp://127.0.0.1:1025';
 /** Mailpit's web UI and API: next to its SMTP port, as in Mailpit's own defaults (1025 -> 8025). */
 const MAILPIT_UI_PORT = Number(process.env.MAILPIT_UI_PORT ?? 8025);
 const CACHE_DIR = process.env.AICODER_CACHE_DIR ?? path.join(os.homedir(), '.cache', 'aicoder');
 const STATE_FILE = path.join(CACHE_DIR, 'services.json');
+/** How long a stopped service may take to exit cleanly before it is killed. */
+const STOP_GRACE_MS = 5000;
 const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
 
 interface Started {
@@ -66,6 +81,7 @@ function answers(host: string, port: number, timeoutMs = 700): Promise<boolean> 
 async function waitFor(host: string, port: number, what: string, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
+    throwIfStopping();
     if (await answers(host, port)) return;
     await new Promise((r) => setTimeout(r, 200));
   }
@@ -90,6 +106,12 @@ function writeState(state: Started[]): void {
   writeFileSync(STATE_FILE, JSON.stringify(state, null, 2));
 }
 
+/** Records a service this call started, in the state file too (`services.ts stop` stops what `ensure` started). */
+function remember(started: Started[], service: Started): void {
+  started.push(service);
+  writeState([...readState(), service]);
+}
+
 function startDetached(name: string, command: string, args: string[], where: string): Started {
   mkdirSync(path.join(CACHE_DIR, 'logs'), { recursive: true });
   const logFile = path.join(CACHE_DIR, 'logs', `${name}.log`);
@@ -99,60 +121,6 @@ function startDetached(name: string, command: string, args: string[], where: str
   if (!child.pid) throw new Error(`could not start ${name} (${command})`);
   log(`started ${name} (pid ${child.pid}) at ${where}; log ${logFile}`);
   return { name, pid: child.pid, where };
-}
-
-function goBuildFerretdb(binary: string): void {
-  if (!onPath('go')) throw new Error('FerretDB must be built but `go` is not on PATH (install Go >= 1.24)');
-  log(`building FerretDB ${FERRETDB_VERSION} from the Go module proxy (once; cached at ${binary})`);
-  const info = JSON.parse(
-    execFileSync('go', ['mod', 'download', '-json', `github.com/FerretDB/FerretDB@${FERRETDB_VERSION}`], {
-      encoding: 'utf8',
-    }),
-  ) as { Dir: string };
-  const src = path.join(CACHE_DIR, 'ferretdb-src');
-  rmSync(src, { recursive: true, force: true });
-  cpSync(info.Dir, src, { recursive: true });
-  execFileSync('chmod', ['-R', 'u+w', src]);
-  writeFileSync(path.join(src, 'build', 'version', 'version.txt'), `${FERRETDB_VERSION}\n`);
-  const build = (extraEnv: Record<string, string>) =>
-    spawnSync('go', ['build', '-buildvcs=false', '-trimpath', '-o', binary, './cmd/ferretdb'], {
-      cwd: src,
-      stdio: 'inherit',
-      env: { ...process.env, CGO_ENABLED: '0', ...extraEnv },
-    });
-  if (build({}).status !== 0) {
-    log('build with the machine Go failed; retrying with GOTOOLCHAIN=go1.24.3');
-    if (build({ GOTOOLCHAIN: 'go1.24.3' }).status !== 0)
-      throw new Error('go build of FerretDB failed (see the output above)');
-  }
-  chmodSync(binary, 0o755);
-  rmSync(src, { recursive: true, force: true });
-}
-
-/** The FerretDB binary (built once); the suite also runs throwaway FerretDB servers of its own with it. */
-function ensureFerretdbBinary(): string {
-  const binary = path.join(CACHE_DIR, 'bin', 'ferretdb');
-  if (!existsSync(binary)) {
-    mkdirSync(path.dirname(binary), { recursive: true });
-    goBuildFerretdb(binary);
-  }
-  return binary;
-}
-
-/** stripe-mock serves the billing tests' outgoing Stripe calls; built once from the Go module proxy. */
-function ensureStripeMock(): void {
-  const binary = path.join(CACHE_DIR, 'bin', 'stripe-mock');
-  if (existsSync(binary)) return;
-  if (!onPath('go')) {
-    log('stripe-mock is missing and `go` is not on PATH: the billing tests will fail until it is built');
-    return;
-  }
-  log(`building stripe-mock from the Go module proxy (once; cached at ${binary})`);
-  const build = spawnSync('go', ['install', 'github.com/stripe/stripe-mock@latest'], {
-    stdio: 'inherit',
-    env: { ...process.env, GOBIN: path.dirname(binary) },
-  });
-  if (build.status !== 0) log('building stripe-mock failed (see above): the billing tests will fail');
 }
 
 /**
@@ -180,28 +148,6 @@ function ensureChromium(): void {
   );
 }
 
-/** Mailpit, built once from the Go module proxy; undefined (with the command to run printed) when it cannot be. */
-function ensureMailpitBinary(): string | undefined {
-  const binary = path.join(CACHE_DIR, 'bin', 'mailpit');
-  if (existsSync(binary)) return binary;
-  const command = `GOBIN=${path.dirname(binary)} GOFLAGS=-buildvcs=false go install ${MAILPIT_MODULE}`;
-  if (!onPath('go')) {
-    log(`Mailpit is missing and \`go\` is not on PATH; install Go >= 1.24, then run: ${command}`);
-    return undefined;
-  }
-  log(`building Mailpit from the Go module proxy (once, about a minute; cached at ${binary})`);
-  mkdirSync(path.dirname(binary), { recursive: true });
-  const build = spawnSync('go', ['install', MAILPIT_MODULE], {
-    stdio: 'inherit',
-    env: { ...process.env, GOBIN: path.dirname(binary), GOFLAGS: '-buildvcs=false' },
-  });
-  if (build.status !== 0 || !existsSync(binary)) {
-    log(`building Mailpit failed (see above); run: ${command}`);
-    return undefined;
-  }
-  return binary;
-}
-
 const mailpitUi = () => `http://127.0.0.1:${MAILPIT_UI_PORT}`;
 
 /**
@@ -222,9 +168,10 @@ async function ensureMail(smtpUrl: string, started: Started[]): Promise<void> {
     );
     return;
   }
-  const binary = ensureMailpitBinary();
+  const binary = await ensureMailpitBinary(CACHE_DIR, log);
   if (!binary) return;
-  started.push(
+  remember(
+    started,
     startDetached(
       'mailpit',
       binary,
@@ -283,7 +230,7 @@ async function startMongoWire(host: string, port: number): Promise<Started> {
       where,
     );
   }
-  const binary = ensureFerretdbBinary();
+  const binary = await ensureFerretdbBinary(CACHE_DIR, log);
   const backend = await ferretdbBackendArgs();
   return startDetached(
     'ferretdb',
@@ -315,8 +262,7 @@ function checkRedisPolicy(port: number): void {
     log(`warning: Redis on ${port} has maxmemory-policy ${out.split('\n')[1]}; BullMQ needs noeviction`);
 }
 
-async function ensure(): Promise<Started[]> {
-  const started: Started[] = [];
+async function ensure(started: Started[] = []): Promise<Started[]> {
   const mongo = endpoint(process.env.DATABASE_URL ?? 'mongodb://127.0.0.1:27017/user_management_db', 27017);
   const redis = endpoint(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', 6379);
 
@@ -324,45 +270,58 @@ async function ensure(): Promise<Started[]> {
     log(`Redis answers at ${redis.host}:${redis.port}; using it`);
     checkRedisPolicy(redis.port);
   } else if (LOCAL_HOSTS.has(redis.host)) {
-    started.push(startRedis(redis.port));
+    remember(started, startRedis(redis.port));
     await waitFor('127.0.0.1', redis.port, 'Redis');
   } else throw new Error(`Redis at ${redis.host}:${redis.port} does not answer and is not local`);
 
   if (await answers(mongo.host, mongo.port))
     log(`MongoDB-wire server answers at ${mongo.host}:${mongo.port}; using it`);
   else if (LOCAL_HOSTS.has(mongo.host)) {
-    started.push(await startMongoWire(mongo.host, mongo.port));
+    remember(started, await startMongoWire(mongo.host, mongo.port));
     await waitFor('127.0.0.1', mongo.port, 'MongoDB-wire server', 60_000);
   } else throw new Error(`MongoDB at ${mongo.host}:${mongo.port} does not answer and is not local`);
 
   if (['true', '1'].includes(process.env.MAIL_DISABLED ?? '')) log('MAIL_DISABLED is set: no SMTP server needed');
   else await ensureMail(process.env.SMTP_URL || LOCAL_SMTP_URL, started);
-
-  writeState([...readState(), ...started]);
   return started;
 }
 
 /** The Mailpit the test suite sends to and reads from (TEST_SMTP_URL), whatever SMTP_URL the shell has. */
-async function ensureTestMail(): Promise<Started[]> {
-  const started: Started[] = [];
+async function ensureTestMail(started: Started[]): Promise<void> {
   const testSmtp = process.env.TEST_SMTP_URL || LOCAL_SMTP_URL;
   if (testSmtp !== (process.env.SMTP_URL || LOCAL_SMTP_URL) || ['true', '1'].includes(process.env.MAIL_DISABLED ?? ''))
     await ensureMail(testSmtp, started);
-  writeState([...readState(), ...started]);
-  return started;
 }
 
-function stop(which: Started[] = readState()): void {
-  for (const service of which) {
-    try {
-      process.kill(service.pid, 'SIGTERM');
-      log(`stopped ${service.name} (pid ${service.pid}) at ${service.where}`);
-    } catch {
-      log(`${service.name} (pid ${service.pid}) was not running`);
-    }
+const isRunning = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
   }
-  const remaining = readState().filter((s) => !which.some((w) => w.pid === s.pid));
-  writeState(remaining);
+};
+
+/** SIGTERM, then the process's own clean exit; SIGKILL when it has not exited within STOP_GRACE_MS. */
+async function stopOne(service: Started): Promise<void> {
+  if (!isRunning(service.pid)) {
+    log(`${service.name} (pid ${service.pid}) was not running`);
+    return;
+  }
+  process.kill(service.pid, 'SIGTERM');
+  const deadline = Date.now() + STOP_GRACE_MS;
+  while (isRunning(service.pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+  if (isRunning(service.pid)) {
+    process.kill(service.pid, 'SIGKILL');
+    log(
+      `killed ${service.name} (pid ${service.pid}) at ${service.where}: still running ${STOP_GRACE_MS / 1000}s after SIGTERM`,
+    );
+  } else log(`stopped ${service.name} (pid ${service.pid}) at ${service.where}`);
+}
+
+async function stop(which: Started[] = readState()): Promise<void> {
+  await Promise.all(which.map(stopOne));
+  writeState(readState().filter((s) => !which.some((w) => w.pid === s.pid)));
 }
 
 /**
@@ -371,46 +330,68 @@ function stop(which: Started[] = readState()): void {
  * creates them too, but has no PostgreSQL client). A failure is logged, not fatal: the service reports unique-index
  * problems on /readyz itself.
  */
-function dbInit(): void {
+async function dbInit(): Promise<void> {
   const host = endpoint(process.env.DATABASE_URL ?? 'mongodb://127.0.0.1:27017/user_management_db', 27017).host;
   if (!LOCAL_HOSTS.has(host)) {
     log('--db-init: DATABASE_URL is not local; run `npm run db:init` where you deploy');
     return;
   }
-  const result = spawnSync(path.join('node_modules', '.bin', 'tsx'), ['scripts/db-init.ts'], { stdio: 'inherit' });
-  if (result.status !== 0) log('db:init failed (see above); starting anyway');
+  const ended = await runStoppable(process.execPath, ['--import', 'tsx', 'scripts/db-init.ts']);
+  throwIfStopping();
+  if (ended.code !== 0) log('db:init failed (see above); starting anyway');
 }
 
-async function run(
-  command: string[],
-  { withChromium, mailpit, initDatabase }: { withChromium: boolean; mailpit: boolean; initDatabase: boolean },
-): Promise<number> {
-  if (command.length === 0)
-    throw new Error('usage: services.ts run [--with-chromium] [--mailpit] [--db-init] -- <command…>');
-  const started = await ensure();
-  if (mailpit) started.push(...(await ensureTestMail()));
-  if (initDatabase) dbInit();
-  // What the test suite and the benchmark run besides the services: throwaway FerretDB servers, stripe-mock.
-  ensureFerretdbBinary();
-  ensureStripeMock();
-  if (withChromium) ensureChromium();
-  const child = spawn(command[0]!, command.slice(1), { stdio: 'inherit', env: process.env, shell: false });
-  const forward = (signal: NodeJS.Signals) => child.kill(signal);
-  process.on('SIGINT', forward);
-  process.on('SIGTERM', forward);
-  const code = await new Promise<number>((resolve) => child.on('exit', (c, signal) => resolve(c ?? (signal ? 1 : 0))));
-  stop(started);
-  return code;
+interface RunFlags {
+  testTools: boolean;
+  withChromium: boolean;
+  mailpit: boolean;
+  initDatabase: boolean;
 }
+
+/** Everything before the command: the services, and what the flags ask for. */
+async function prepare(
+  started: Started[],
+  { testTools, withChromium, mailpit, initDatabase }: RunFlags,
+): Promise<void> {
+  await ensure(started);
+  if (mailpit) await ensureTestMail(started);
+  if (initDatabase) await dbInit();
+  if (testTools) {
+    await ensureFerretdbBinary(CACHE_DIR, log);
+    await ensureStripeMock(CACHE_DIR, log);
+  }
+  if (withChromium) ensureChromium();
+}
+
+async function run(command: string[], flags: RunFlags): Promise<number> {
+  if (command.length === 0) throw new Error(`usage: services.ts ${RUN_USAGE}`);
+  trapStopSignals(log);
+  const started: Started[] = [];
+  try {
+    await prepare(started, flags);
+    return exitCodeOf(await runStoppable(command[0]!, command.slice(1), { env: process.env }));
+  } catch (error) {
+    const signal = stopSignal();
+    if (!(error instanceof Interrupted) && !signal) throw error;
+    log(`stopped by ${signal} before ${command.join(' ')} started`);
+    return signalExitCode(signal!);
+  } finally {
+    await stop(started);
+  }
+}
+
+const RUN_USAGE = 'run [--test-tools] [--with-chromium] [--mailpit] [--db-init] -- <command…>';
 
 async function main(): Promise<void> {
+  // Whoever read this output may be gone (a closed pipe): stopping what was started matters more than saying so.
+  for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
   const [verb, ...rest] = process.argv.slice(2);
   switch (verb) {
     case 'ensure':
       await ensure();
       return;
     case 'stop':
-      stop();
+      await stop();
       return;
     case 'status':
       for (const s of readState()) log(`${s.name} pid ${s.pid} at ${s.where}`);
@@ -427,6 +408,7 @@ async function main(): Promise<void> {
           ? [path.join('node_modules', '.bin', command[0]), ...command.slice(1)]
           : command;
       process.exitCode = await run(resolved, {
+        testTools: flags.includes('--test-tools'),
         withChromium: flags.includes('--with-chromium'),
         mailpit: flags.includes('--mailpit'),
         initDatabase: flags.includes('--db-init'),
@@ -434,9 +416,7 @@ async function main(): Promise<void> {
       return;
     }
     default:
-      log(
-        'usage: services.ts ensure | stop | status | chromium | run [--with-chromium] [--mailpit] [--db-init] -- <command…>',
-      );
+      log(`usage: services.ts ensure | stop | status | chromium | ${RUN_USAGE}`);
       process.exitCode = 64;
   }
 }

@@ -4,6 +4,7 @@ import { validate as validateCron } from 'node-cron';
 
 export const LOCAL_SMTP_URL = 'smtp://127.0.0.1:1025';
 export const LOCAL_MAIL_FROM = 'AI Coder <no-reply@localhost>';
+export const DEFAULT_PUBLIC_URL = 'http://localhost:8000';
 export const DEV_JWT_SECRET = 'dev-only-insecure-jwt-secret-change-me-0000000000';
 
 const csv = (fallback: string) =>
@@ -161,7 +162,8 @@ export const envSchema = z
     DB_MIGRATE_BATCH_SIZE: z.coerce.number().int().min(1).max(5000).default(500),
     /** Test-only: a pause after each batch of `db:migrate`, so a test can kill it half-way. Refused in production. */
     DB_MIGRATE_BATCH_DELAY_MS: z.coerce.number().int().min(0).default(0),
-    PUBLIC_URL: z.url().default('http://localhost:8000'),
+    /** Where clients reach this service (mail links, OAuth callbacks, the OpenAPI server). See the transform below. */
+    PUBLIC_URL: z.url().optional(),
     /**
      * Outgoing mail: smtp:// (STARTTLS when offered) or smtps:// (TLS from the start), credentials in the URL. Outside
      * production it defaults to the local Mailpit the services script starts; production refuses to start without it.
@@ -372,6 +374,8 @@ export const envSchema = z
       // Outside production mail goes to the local Mailpit (scripts/services.ts starts it) unless configured.
       SMTP_URL: env.SMTP_URL ?? (local ? LOCAL_SMTP_URL : undefined),
       MAIL_FROM: env.MAIL_FROM ?? (local ? LOCAL_MAIL_FROM : undefined),
+      // Outside production links follow the port the service listens on, so `PORT=9000 npm start` links to 9000.
+      PUBLIC_URL: env.PUBLIC_URL ?? (local ? `http://localhost:${env.PORT}` : DEFAULT_PUBLIC_URL),
     };
   });
 

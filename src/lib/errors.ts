@@ -1,9 +1,11 @@
+import { shouldRetry, type ErrorCode } from './error-codes.js';
+
 /** Typed errors; the one error handler maps them to the contract's `{error: {...}}` shape. */
 export class AppError extends Error {
   constructor(
     readonly status: number,
     readonly type: string,
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
     readonly extra: { param?: string; details?: unknown; headers?: Record<string, string> } = {},
   ) {
@@ -13,37 +15,37 @@ export class AppError extends Error {
 }
 
 export class BadRequestError extends AppError {
-  constructor(message: string, extra: { code?: string; param?: string; details?: unknown } = {}) {
+  constructor(message: string, extra: { code?: ErrorCode; param?: string; details?: unknown } = {}) {
     super(400, 'invalid_request_error', extra.code ?? 'invalid_request', message, extra);
   }
 }
 
 export class UnauthorizedError extends AppError {
-  constructor(message = 'Invalid or missing credentials', code = 'invalid_credentials') {
+  constructor(message = 'Invalid or missing credentials', code: ErrorCode = 'invalid_credentials') {
     super(401, 'authentication_error', code, message, { headers: { 'WWW-Authenticate': 'Bearer' } });
   }
 }
 
 export class ForbiddenError extends AppError {
-  constructor(message = 'You do not have permission to do this', code = 'forbidden') {
+  constructor(message = 'You do not have permission to do this', code: ErrorCode = 'forbidden') {
     super(403, 'permission_error', code, message);
   }
 }
 
 export class NotFoundError extends AppError {
-  constructor(what = 'Resource', code = 'not_found') {
+  constructor(what = 'Resource', code: ErrorCode = 'not_found') {
     super(404, 'not_found_error', code, `${what} not found`);
   }
 }
 
 export class ConflictError extends AppError {
-  constructor(message: string, code = 'conflict') {
+  constructor(message: string, code: ErrorCode = 'conflict') {
     super(409, 'conflict_error', code, message);
   }
 }
 
 export class TooManyRequestsError extends AppError {
-  constructor(message: string, code: string, retryAfterSeconds: number, headers: Record<string, string> = {}) {
+  constructor(message: string, code: ErrorCode, retryAfterSeconds: number, headers: Record<string, string> = {}) {
     super(429, code === 'insufficient_quota' ? 'insufficient_quota' : 'rate_limit_error', code, message, {
       headers: { 'Retry-After': String(Math.max(1, Math.ceil(retryAfterSeconds))), ...headers },
     });
@@ -51,7 +53,7 @@ export class TooManyRequestsError extends AppError {
 }
 
 export class ServiceUnavailableError extends AppError {
-  constructor(message: string, code = 'service_unavailable', retryAfterSeconds?: number) {
+  constructor(message: string, code: ErrorCode = 'service_unavailable', retryAfterSeconds?: number) {
     super(
       503,
       'service_unavailable',
@@ -63,14 +65,23 @@ export class ServiceUnavailableError extends AppError {
 }
 
 export class UpstreamError extends AppError {
-  constructor(status: 502 | 503 | 504, message: string, code = 'upstream_error') {
+  constructor(status: 502 | 503 | 504, message: string, code: ErrorCode = 'upstream_error') {
     super(status, 'upstream_error', code, message);
   }
 }
 
 export interface ErrorBody {
-  error: { message: string; type: string; code: string; param?: string; details?: unknown };
+  error: { message: string; type: string; code: ErrorCode; param?: string; details?: unknown };
 }
+
+/**
+ * `x-should-retry` on every error answer: the openai SDKs (and clients following them) retry 408, 409, 429 and
+ * 5xx unless told otherwise, so answers no retry can fix (an exhausted quota, a bad request, a refused credential,
+ * a conflict) say `false`; rate limits and transient 5xx say `true`.
+ */
+export const retryHeader = (code: ErrorCode, status: number) => ({
+  'x-should-retry': String(shouldRetry(code, status)),
+});
 
 export function errorBody(error: AppError): ErrorBody {
   const body: ErrorBody = { error: { message: error.message, type: error.type, code: error.code } };

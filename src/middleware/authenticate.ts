@@ -9,6 +9,7 @@ import type { AccessTokens } from '../modules/auth/access-tokens.js';
 import type { ApiKeyScope } from '../modules/api-keys/scopes.js';
 import { requireScope } from './require-scope.js';
 import { isObjectId } from '../lib/ids.js';
+import { declareErrors, type ErrorDecl } from '../lib/http/error-responses.js';
 
 /** Resolves an API key to a principal; provided by the api-keys module. Returns null when the key is unknown. */
 export type ApiKeyResolver = (key: string, options?: { cached?: boolean }) => Promise<Principal | null>;
@@ -36,6 +37,14 @@ function bearerToken(header: string | undefined): string | undefined {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
   return match?.[1];
 }
+
+/** What any credential check can answer: no, unreadable, expired or unknown credentials. */
+const CREDENTIAL_ERRORS: readonly ErrorDecl[] = [
+  'missing_credentials',
+  ['invalid_token', 401],
+  'token_expired',
+  'invalid_api_key',
+];
 
 /** One credential layer for every route: access tokens and (when the module is wired) API keys. */
 export function createAuthenticate({ accessTokens, resolveApiKey, tokenCache }: Deps): Authenticate {
@@ -67,21 +76,27 @@ export function createAuthenticate({ accessTokens, resolveApiKey, tokenCache }: 
     return { user, via: 'access_token', authTime: claims.authTime, sessionId: claims.sid };
   }
 
-  const authenticate: RequestHandler = async (req, _res, next) => {
-    const principal = await identify(req);
-    if (principal.via === 'api_key') {
-      throw new ForbiddenError('API keys cannot be used here; sign in with an access token', 'api_key_not_allowed');
-    }
-    req.principal = principal;
-    next();
-  };
+  const authenticate = declareErrors<RequestHandler>(
+    async (req, _res, next) => {
+      const principal = await identify(req);
+      if (principal.via === 'api_key') {
+        throw new ForbiddenError('API keys cannot be used here; sign in with an access token', 'api_key_not_allowed');
+      }
+      req.principal = principal;
+      next();
+    },
+    [...CREDENTIAL_ERRORS, 'api_key_not_allowed'],
+  );
 
   function scoped(scope: ApiKeyScope, { cached = false }: { cached?: boolean } = {}): RequestHandler {
     const check = requireScope(scope);
-    return async (req, res, next) => {
-      req.principal = await identify(req, cached);
-      check(req, res, next);
-    };
+    return declareErrors<RequestHandler>(
+      async (req, res, next) => {
+        req.principal = await identify(req, cached);
+        check(req, res, next);
+      },
+      [...CREDENTIAL_ERRORS, 'insufficient_scope'],
+    );
   }
 
   return Object.assign(authenticate, { scoped });

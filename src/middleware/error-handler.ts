@@ -1,5 +1,12 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
-import { AppError, NotFoundError, ServiceUnavailableError, errorBody, unsupportedCharset } from '../lib/errors.js';
+import {
+  AppError,
+  NotFoundError,
+  ServiceUnavailableError,
+  errorBody,
+  retryHeader,
+  unsupportedCharset,
+} from '../lib/errors.js';
 
 interface HttpParserError {
   type?: string;
@@ -49,6 +56,25 @@ function fromDependencyOutage(error: unknown): AppError | undefined {
   return undefined;
 }
 
+interface DescribedOperation {
+  id: string;
+  /** `<code> <status>` pairs its OpenAPI entry lists (set by route()). */
+  errors: Set<string>;
+}
+
+/** Clients switch on the documented codes: an answer outside them is a gap in /openapi.json, worth a log line. */
+function warnIfUndocumented(
+  req: Parameters<ErrorRequestHandler>[1],
+  operation: DescribedOperation | undefined,
+  error: AppError,
+) {
+  if (!operation || operation.errors.has(`${error.code} ${error.status}`)) return;
+  req.log?.warn(
+    { operation: operation.id, code: error.code, status: error.status },
+    'error code not documented for this operation',
+  );
+}
+
 export const notFoundHandler: RequestHandler = (req) => {
   throw new NotFoundError(`Route ${req.method} ${req.path}`, 'route_not_found');
 };
@@ -58,10 +84,12 @@ export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
   const appError = known ?? new AppError(500, 'server_error', 'internal_error', 'Internal server error');
   if (!known) req.log?.error({ err: error }, 'unhandled error');
   else if (appError.status >= 500) req.log?.warn({ code: appError.code, msg: appError.message }, 'request failed');
+  warnIfUndocumented(req, res.locals.operation as DescribedOperation | undefined, appError);
   if (res.headersSent) {
     res.end();
     return;
   }
   for (const [name, value] of Object.entries(appError.extra.headers ?? {})) res.setHeader(name, value);
+  for (const [name, value] of Object.entries(retryHeader(appError.code, appError.status))) res.setHeader(name, value);
   res.status(appError.status).json(errorBody(appError));
 };

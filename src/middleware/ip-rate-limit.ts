@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { RequestHandler } from 'express';
 import type { Redis } from 'ioredis';
 import { TooManyRequestsError } from '../lib/errors.js';
+import { declareErrors } from '../lib/http/error-responses.js';
 import { hitWindows } from '../lib/fixed-window.js';
 import { ipLimitBuckets } from '../lib/ip.js';
 import { redisKey } from '../lib/redis.js';
@@ -27,21 +28,24 @@ interface Options {
 export function createIpRateLimits({ redis, prefix, wideMultiplier }: Options) {
   /** Middleware counting requests to one endpoint (`name` keys its counters) per client IP. */
   function limit(name: string, { max, windowSeconds }: IpLimit): RequestHandler {
-    return async (req, _res, next) => {
-      const counters = ipLimitBuckets(req.ip ?? 'unknown', max, wideMultiplier).map((c) => ({
-        key: redisKey(prefix, 'ip-limit', name, c.bucket),
-        max: c.max,
-      }));
-      const retryAfter = await hitWindows(redis, counters, windowSeconds);
-      if (retryAfter > 0) {
-        throw new TooManyRequestsError(
-          'Too many requests from your network; try again later',
-          'rate_limit_exceeded',
-          retryAfter,
-        );
-      }
-      next();
-    };
+    return declareErrors<RequestHandler>(
+      async (req, _res, next) => {
+        const counters = ipLimitBuckets(req.ip ?? 'unknown', max, wideMultiplier).map((c) => ({
+          key: redisKey(prefix, 'ip-limit', name, c.bucket),
+          max: c.max,
+        }));
+        const retryAfter = await hitWindows(redis, counters, windowSeconds);
+        if (retryAfter > 0) {
+          throw new TooManyRequestsError(
+            'Too many requests from your network; try again later',
+            'rate_limit_exceeded',
+            retryAfter,
+          );
+        }
+        next();
+      },
+      ['rate_limit_exceeded'],
+    );
   }
 
   /**

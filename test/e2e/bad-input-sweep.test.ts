@@ -40,6 +40,8 @@ interface Case {
   expect: Expect;
   /** When set, the status must be one of these. */
   status?: number[];
+  /** The `<code> <status>` pairs the operation's OpenAPI entry lists (its error answers must be among them). */
+  documented?: Set<string>;
 }
 interface Result {
   status: number;
@@ -64,9 +66,10 @@ interface JsonSchema {
   anyOf?: JsonSchema[];
 }
 interface Operation {
-  security?: unknown[];
-  parameters?: Array<{ name: string; in: 'path' | 'query'; required?: boolean; schema: JsonSchema }>;
+  security?: Array<Record<string, string[]>>;
+  parameters?: Array<{ name: string; in: 'path' | 'query' | 'header'; required?: boolean; schema: JsonSchema }>;
   requestBody?: { content: Record<string, { schema: JsonSchema }> };
+  responses: Record<string, { content?: Record<string, { schema: JsonSchema }> }>;
 }
 interface OpenApi {
   paths: Record<string, Record<string, Operation>>;
@@ -184,6 +187,10 @@ function problemsOf(c: Case, r: Result | Error): string[] {
     if (!String(r.headers['content-type']).startsWith('application/json'))
       problems.push(`${where}: error content-type ${r.headers['content-type']}`);
     if (/stack/i.test(r.text)) problems.push(`${where}: error mentions a stack`);
+    if (!['true', 'false'].includes(String(r.headers['x-should-retry'])))
+      problems.push(`${where}: error without x-should-retry`);
+    if (c.documented && code && !c.documented.has(`${code} ${r.status}`))
+      problems.push(`${where}: ${r.status} ${code} is not in the operation's OpenAPI entry`);
   }
   const text = r.text;
   if (/"stack"\s*:|\n\s+at |\bat [^\s"]+ \(|\.(?:ts|js):\d+:\d+|node_modules/.test(text))
@@ -411,11 +418,23 @@ const PATH_ATTACKS: Array<[string, string]> = [
   ['unicode', encodeURIComponent('ид\u202e')],
 ];
 
+/** The error codes an operation documents, as `<code> <status>`. */
+function documentedErrors(op: Operation): Set<string> {
+  const pairs = Object.entries(op.responses).flatMap(([status, response]) =>
+    (response.content?.['application/json']?.schema.properties?.error?.properties?.code?.enum ?? []).map(
+      (code) => `${String(code)} ${status}`,
+    ),
+  );
+  return new Set(pairs);
+}
+
 function casesFor(template: string, method: string, op: Operation): Case[] {
   const M = method.toUpperCase();
   const cases: Case[] = [];
+  const documented = documentedErrors(op);
   const path = fill(template, true);
-  const secured = Boolean(op.security?.length);
+  // Bearer credentials (access tokens, API keys, the metrics token); the webhook's signature has its own cases.
+  const secured = Boolean(op.security?.some((scheme) => 'bearer' in scheme || 'metricsToken' in scheme));
   const auth = secured ? authFor(template) : {};
   const content = op.requestBody?.content ?? {};
   const bodySchema = content['application/json']?.schema ?? content['application/x-www-form-urlencoded']?.schema;
@@ -424,7 +443,7 @@ function casesFor(template: string, method: string, op: Operation): Case[] {
   const fullBody = bodySchema ? JSON.stringify(fullExample(bodySchema)) : undefined;
   const baseHeaders = base ? { ...auth, ...json } : auth;
   const add = (label: string, expect: Expect, parts: Partial<Case>, status?: number[]) =>
-    cases.push({ label, method: M, path, headers: baseHeaders, body: baseBody, expect, status, ...parts });
+    cases.push({ label, method: M, path, headers: baseHeaders, body: baseBody, expect, status, documented, ...parts });
 
   // The body parser refuses malformed JSON on every route, before any route code runs.
   const malformed: Array<[string, string]> = [
@@ -960,7 +979,7 @@ describe('bad input of any kind', () => {
     const htmlPages = (c: Case) => c.path === '/admin/login';
     const problems = results.flatMap(({ c, r }) => {
       const found = problemsOf(c, r);
-      return htmlPages(c) ? found.filter((p) => !/contract's shape|content-type/.test(p)) : found;
+      return htmlPages(c) ? found.filter((p) => !/contract's shape|content-type|x-should-retry/.test(p)) : found;
     });
     expect(problems).toEqual([]);
     expect(results).toHaveLength(cases.length);
@@ -980,6 +999,8 @@ describe('bad input of any kind', () => {
     expect((Object.prototype as Record<string, unknown>).polluted).toBeUndefined();
     const unhandled = logLines.filter((line) => line.includes('unhandled error'));
     expect(unhandled).toEqual([]);
+    // The error handler's own check that each answer's code is in its operation's entry (special cases included).
+    expect(logLines.filter((line) => line.includes('error code not documented'))).toEqual([]);
     for (const secret of secrets()) expect(logLines.join('').includes(secret)).toBe(false);
     expect((await send({ method: 'GET', path: '/healthz' })).status).toBe(200);
     // Thousands of requests (bcrypt on every password confirmation): a bound for a loaded machine, not a timing claim.

@@ -7,6 +7,8 @@ import { chatBody, contentOf, expectStream, llmUser, openSse, settlementOf, SERV
 import { waitFor } from '../helpers/wait.js';
 import { configEnv, spawnRole, type RoleProcess } from '../helpers/llm-processes.js';
 
+const contentOfCompletion = (body: Record<string, unknown>) =>
+  (body.choices as Array<{ message: { content: string } }>)[0]!.message.content;
 const words = (n: number, tag: string) => Array.from({ length: n }, (_, i) => `${tag}${i}`).join(' ');
 
 describe('two API processes and two worker processes against one Redis', () => {
@@ -66,6 +68,23 @@ describe('two API processes and two worker processes against one Redis', () => {
     expect((await settlementOf(app, id)).outcome).toMatchObject({ status: 'completed', completion_tokens: 40 });
     const status = await fetch(`${apiB.url}/llm/requests/${id}`, { headers: auth }).then((r) => r.json());
     expect(status).toMatchObject({ status: 'completed' });
+  });
+
+  it('stores every prompt before its job can be taken: a burst admitted at once all runs in the other processes', async () => {
+    const { auth } = await llmUser(app);
+    const content = 'Every job finds its prompt.';
+    upstream.when('burst', { content, tokenDelayMs: 0 });
+    const post = (url: string) =>
+      fetch(`${url}/v1/chat/completions`, {
+        method: 'POST',
+        headers: { ...auth, 'content-type': 'application/json' },
+        body: JSON.stringify(chatBody('burst', { max_tokens: 20 })),
+      }).then(async (res) => ({ status: res.status, body: (await res.json()) as Record<string, unknown> }));
+    for (let round = 0; round < 3; round += 1) {
+      const answers = await Promise.all(Array.from({ length: 30 }, (_, i) => post(i % 2 ? apiA.url : apiB.url)));
+      expect(answers.filter((answer) => answer.status !== 200)).toEqual([]);
+      expect(answers.map((answer) => contentOfCompletion(answer.body))).toEqual(answers.map(() => content));
+    }
   });
 
   it('serves concurrent streams and non-streaming requests through both APIs and both workers', async () => {

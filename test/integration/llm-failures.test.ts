@@ -77,12 +77,44 @@ describe('upstream failures become clean OpenAI-style errors, and failures bill 
     expect(body.error.code).toBe('upstream_error');
   });
 
-  it("upstream 429: 503 upstream_rate_limited (not the caller's own 429)", async () => {
-    env.upstream.setDefault({ status: 429, retryAfter: '1' });
+  it("upstream 429: passed on as 429 with the upstream's Retry-After, and the upstream is called once", async () => {
+    env.upstream.setDefault({ status: 429, retryAfter: '17' });
     const res = await post(chatBody('busy'));
-    expect(res.status).toBe(503);
-    expect(res.body.error.code).toBe('upstream_rate_limited');
+    expect(res.status).toBe(429);
+    expect(res.headers['retry-after']).toBe('17');
+    expect(res.headers['x-should-retry']).toBe('true');
+    expect(res.body.error).toMatchObject({
+      type: 'rate_limit_error',
+      code: 'upstream_rate_limited',
+      details: { retry_after_seconds: 17 },
+    });
+    expectClean(res.body);
     expect((await settlementOf(env.app, res.headers['x-request-id'])).outcome.status).toBe('failed');
+    expect(env.upstream.requests).toHaveLength(1);
+  });
+
+  it('upstream 429 on a stream, before its first token: an HTTP 429 too, after one upstream call', async () => {
+    env.upstream.setDefault({ status: 429 });
+    const res = await openSse(env.app.url, {
+      path: '/v1/chat/completions',
+      headers: auth,
+      body: chatBody('busy stream', { stream: true }),
+    });
+    expect(res.status).toBe(429);
+    // The upstream named no wait: the default one.
+    expect(res.headers['retry-after']).toBe('5');
+    expect(JSON.parse(await res.text()).error.code).toBe('upstream_rate_limited');
+    expect(env.upstream.requests).toHaveLength(1);
+  });
+
+  it('upstream 429 with a fallback provider: the next provider answers; the rate-limited one is not called again', async () => {
+    env.upstream.setDefault({ status: 429, retryAfter: '30' });
+    backup.setDefault({ content: 'from the backup' });
+    const res = await post(chatBody('fall back', { model: 'claude-3' }));
+    expect(res.status).toBe(200);
+    expect(res.body.choices[0].message.content).toBe('from the backup');
+    expect(env.upstream.requests).toHaveLength(1);
+    expect(backup.requests).toHaveLength(1);
   });
 
   it('a retry that succeeds is invisible to the client', async () => {

@@ -24,6 +24,26 @@ describe('parseConfig', () => {
     expect(Object.isFrozen(config)).toBe(true);
   });
 
+  it('links to the port it listens on outside production unless PUBLIC_URL is set', () => {
+    expect(parseConfig({}).PUBLIC_URL).toBe('http://localhost:8000');
+    expect(parseConfig({ PORT: '19400' }).PUBLIC_URL).toBe('http://localhost:19400');
+    expect(parseConfig({ PORT: '19400', NODE_ENV: 'test' }).PUBLIC_URL).toBe('http://localhost:19400');
+    expect(parseConfig({ PORT: '19400', PUBLIC_URL: 'https://api.example.com' }).PUBLIC_URL).toBe(
+      'https://api.example.com',
+    );
+    expect(parseConfig({ PORT: '19400', PUBLIC_URL: '' }).PUBLIC_URL).toBe('http://localhost:19400');
+    const production = {
+      NODE_ENV: 'production',
+      PORT: '19400',
+      JWT_SECRET_KEY: 'a-production-secret-of-at-least-32-characters',
+      A4F_API_KEY: 'key',
+      METRICS_TOKEN: 'token',
+      MAIL_DISABLED: 'true',
+    };
+    expect(parseConfig(production).PUBLIC_URL).toBe('http://localhost:8000');
+    expect(problemsOf({ PUBLIC_URL: 'not a url' })).toEqual([expect.stringMatching(/^PUBLIC_URL:/)]);
+  });
+
   it("takes a partial PLANS_JSON (the README's example): only the named tier and fields change", () => {
     const { plans } = parseConfig({ PLANS_JSON: '{"free":{"monthly_tokens":5000}}' });
     expect(plans.free).toMatchObject({

@@ -38,6 +38,9 @@ export function createCancelListener({
     connectedBefore = true;
   });
   const ready = subscriber.subscribe(keys.cancelChannel).then(() => undefined);
+  // Closed before the subscription is live (a stop right after start), it rejects with nothing waiting for it;
+  // a job that awaits it still sees the rejection.
+  ready.catch(() => undefined);
 
   async function recheck(): Promise<void> {
     const ids = [...controllers.keys()];

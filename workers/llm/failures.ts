@@ -18,17 +18,20 @@ export class UpstreamFailure extends Error {
     readonly httpStatus?: number,
     /** The upstream's own error message (only ever shown for requests it judged invalid). */
     readonly upstreamMessage?: string,
+    /** For a 429: how long the upstream asked callers to wait (passed on to the client as Retry-After). */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = 'UpstreamFailure';
   }
 
-  /** Worth another try on the same provider (before the first token). */
+  /**
+   * Worth another try on the same provider (before the first token). Never a 429: the upstream asked to be left
+   * alone, and the client gets the 429 with its Retry-After instead (another provider may still be tried).
+   */
   get retrySameProvider(): boolean {
     if (this.kind === 'connect') return true;
-    return (
-      this.kind === 'status' && (this.httpStatus === 408 || this.httpStatus === 429 || (this.httpStatus ?? 0) >= 500)
-    );
+    return this.kind === 'status' && (this.httpStatus === 408 || (this.httpStatus ?? 0) >= 500);
   }
 
   /** Another provider may do better; false when the request itself was refused as invalid. */
@@ -95,10 +98,11 @@ export function clientErrorFor(failure: UpstreamFailure, secrets: string[]): Cli
       const status = failure.httpStatus ?? 502;
       if (status === 429)
         return {
-          status: 503,
-          type: 'upstream_error',
+          status: 429,
+          type: 'rate_limit_error',
           code: 'upstream_rate_limited',
-          message: 'The model provider is busy (rate limited). Try again shortly.',
+          message: 'The model provider is rate limiting requests. Try again after Retry-After seconds.',
+          retryAfterSeconds: failure.retryAfterSeconds,
         };
       if (status === 400 || status === 413 || status === 422) {
         const detail = failure.upstreamMessage ? `: ${scrub(failure.upstreamMessage, secrets).slice(0, 300)}` : '';

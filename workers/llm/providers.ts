@@ -3,6 +3,7 @@ import type { Config } from '../../src/config/index.js';
 import { configuredProviders, type ProviderConfig } from '../../src/config/providers.js';
 import { SseParser, SseProtocolError } from '../../src/lib/sse.js';
 import { UpstreamFailure } from './failures.js';
+import { upstreamRetryAfter } from './retry-after.js';
 
 /** An OpenAI-compatible upstream: streams the SSE `data` payloads of one chat completion, a batch per read. */
 export interface Provider {
@@ -95,7 +96,14 @@ export function createHttpProvider(config: ProviderConfig, dispatcher: Agent): P
       if (statusCode !== 200) {
         const text = await readSome(response.body).catch(() => '');
         response.body.destroy();
-        throw new UpstreamFailure('status', `${config.name}: HTTP ${statusCode}`, statusCode, upstreamMessage(text));
+        const retryAfter = statusCode === 429 ? upstreamRetryAfter(response.headers) : undefined;
+        throw new UpstreamFailure(
+          'status',
+          `${config.name}: HTTP ${statusCode}`,
+          statusCode,
+          upstreamMessage(text),
+          retryAfter,
+        );
       }
       onAccepted();
       const contentType = String(response.headers['content-type'] ?? '');

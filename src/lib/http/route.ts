@@ -1,23 +1,54 @@
 import type { Request, RequestHandler, Response, Router } from 'express';
 import { z } from 'zod';
-import { ErrorSchema, openApiRegistry } from '../openapi.js';
 import { AppError, BadRequestError } from '../errors.js';
+import { openApiDefinition } from './openapi-operation.js';
+import { errorPairs, type ErrorDecl } from './error-responses.js';
+import { operationErrors } from './operation-errors.js';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+
+interface ResponseSpec {
+  description: string;
+  schema?: z.ZodType;
+  contentType?: string;
+  /** Several representations (e.g. JSON, or an event stream when the body asks for one); replaces schema. */
+  content?: Record<string, z.ZodType>;
+  /** Response headers beyond X-Request-Id (which every answer has): references to header components (openapi.ts). */
+  headers?: Record<string, { $ref: string }>;
+}
 
 export interface RouteSpec<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType> {
   method: Method;
   path: string;
   summary: string;
   tags: string[];
-  /** Shown in the OpenAPI document; enforcement is the middleware passed in `before`. */
-  auth?: boolean;
+  /**
+   * Shown in the OpenAPI document (`true`: a bearer access token or API key; or the named scheme); enforcement is
+   * the middleware passed in `before`. Without it the operation is public (`security: []`).
+   */
+  auth?: boolean | 'metricsToken' | 'stripeSignature';
   body?: B;
   /** `form` accepts application/x-www-form-urlencoded (OAuth2 password style) as well as JSON. */
   bodyType?: 'json' | 'form';
+  /** Read by its own parser in `before` (a signed webhook): the JSON parser's errors do not apply. */
+  rawBody?: boolean;
   query?: Q;
+  /**
+   * Query parameters outside `query` are ignored instead of refused (400 `unknown_parameter`): for pages opened
+   * from outside (an OAuth provider's redirect, a mailed link) whose senders add parameters of their own.
+   */
+  looseQuery?: boolean;
   params?: P;
-  responses: Record<number, { description: string; schema?: z.ZodType; contentType?: string }>;
+  /** Request headers the handler reads (documented; the handler validates them). */
+  headers?: z.ZodObject;
+  responses: Record<number, ResponseSpec>;
+  /**
+   * The error codes this operation's own code can answer with. Those of `before` middleware (declareErrors), of
+   * validation, of the body parser and of readiness are added by route() itself.
+   */
+  errors?: readonly ErrorDecl[];
+  /** Health and metrics (until-ready always serves them): documented without readiness and dependency errors. */
+  ops?: boolean;
   before?: RequestHandler[];
   /** Also serve the route under these paths (documented once). */
   aliases?: string[];
@@ -35,7 +66,24 @@ type Handler<B, Q, P> = (req: Request, res: Response, input: Parsed<B, Q, P>) =>
 const hasBody = (req: Request) =>
   req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
 
-const toOpenApiPath = (path: string) => path.replace(/:([A-Za-z_]+)/g, '{$1}');
+/** The parameters `query` names (every query schema is an object). */
+function queryKeysOf(query: z.ZodType | undefined): Set<string> {
+  if (query === undefined) return new Set();
+  if (!(query instanceof z.ZodObject)) throw new Error('a query schema must be a z.object');
+  return new Set(Object.keys(query.shape));
+}
+
+/** A parameter the operation does not take is refused: silently ignoring it would answer something else than asked. */
+function refuseUnknownQuery(req: Request, allowed: Set<string>): void {
+  const unknown = Object.keys(req.query as Record<string, unknown>).find((name) => !allowed.has(name));
+  if (unknown === undefined) return;
+  const name = unknown.slice(0, 100);
+  const takes = allowed.size ? `; it takes ${[...allowed].join(', ')}` : '; it takes none';
+  throw new BadRequestError(`Unknown query parameter \`${name}\` for this operation${takes}`, {
+    code: 'unknown_parameter',
+    param: name,
+  });
+}
 
 /**
  * The path of the first string (or key) holding a NUL character, or undefined. Iterative, so a body nested
@@ -85,34 +133,14 @@ export function route<
   Q extends z.ZodType = z.ZodUndefined,
   P extends z.ZodType = z.ZodUndefined,
 >(router: Router, spec: RouteSpec<B, Q, P>, handler: Handler<z.infer<B>, z.infer<Q>, z.infer<P>>): void {
-  const responses: Record<string, object> = {};
-  for (const [status, response] of Object.entries(spec.responses)) {
-    responses[status] = response.schema
-      ? {
-          description: response.description,
-          content: { [response.contentType ?? 'application/json']: { schema: response.schema } },
-        }
-      : { description: response.description };
-  }
-  responses.default = { description: 'Error', content: { 'application/json': { schema: ErrorSchema } } };
-  const bodyContent: Record<string, { schema: z.ZodType }> = {};
-  if (spec.body) {
-    bodyContent['application/json'] = { schema: spec.body };
-    if (spec.bodyType === 'form') bodyContent['application/x-www-form-urlencoded'] = { schema: spec.body };
-  }
-  openApiRegistry.registerPath({
-    method: spec.method,
-    path: toOpenApiPath(spec.path),
-    summary: spec.summary,
-    tags: spec.tags,
-    security: spec.auth ? [{ bearer: [] }] : undefined,
-    request: {
-      body: spec.body ? { content: bodyContent, required: true } : undefined,
-      query: spec.query as never,
-      params: spec.params as never,
-    },
-    responses: responses as never,
-  });
+  const errors = operationErrors(spec);
+  const operationId = openApiDefinition(spec, errors);
+  const allowedQuery = spec.looseQuery ? undefined : queryKeysOf(spec.query);
+  const documented = new Set(errorPairs(errors).map(([code, status]) => `${code} ${status}`));
+  const describe: RequestHandler = (_req, res, next) => {
+    res.locals.operation = { id: operationId, errors: documented };
+    next();
+  };
 
   const mediaTypes =
     spec.bodyType === 'form' ? ['application/json', 'application/x-www-form-urlencoded'] : ['application/json'];
@@ -126,6 +154,7 @@ export function route<
         `Send the request body as ${mediaTypes.join(' or ')}`,
       );
     }
+    if (allowedQuery) refuseUnknownQuery(req, allowedQuery);
     const input = {
       body: spec.body ? parseInput(spec.body, req.body ?? {}, 'body') : undefined,
       query: spec.query ? parseInput(spec.query, req.query, 'query') : undefined,
@@ -134,6 +163,6 @@ export function route<
     await handler(req, res, input);
   };
   for (const path of [spec.path, ...(spec.aliases ?? [])]) {
-    router[spec.method](path, ...(spec.before ?? []), handle);
+    router[spec.method](path, describe, ...(spec.before ?? []), handle);
   }
 }

@@ -58,6 +58,7 @@ export function createAdminRouter({ adminUsers, authenticate, queues }: Deps): R
     {
       method: 'get',
       path: '/admin/users/:id',
+      errors: ['not_found'],
       summary: 'One user with live quota counters',
       tags,
       auth: true,
@@ -76,6 +77,7 @@ export function createAdminRouter({ adminUsers, authenticate, queues }: Deps): R
     {
       method: 'patch',
       path: '/admin/users/:id',
+      errors: ['not_found', 'superadmin_required', 'last_superadmin', 'role_change_busy'],
       summary: 'Change role, tier, status or limits',
       tags,
       auth: true,
@@ -95,6 +97,7 @@ export function createAdminRouter({ adminUsers, authenticate, queues }: Deps): R
     {
       method: 'get',
       path: '/admin/stats',
+      errors: ['queues_unavailable'],
       summary: 'Users by tier and role, requests and tokens today and this month, queue depths',
       tags,
       auth: true,
@@ -111,6 +114,7 @@ export function createAdminRouter({ adminUsers, authenticate, queues }: Deps): R
     {
       method: 'get',
       path: '/admin/usage',
+      errors: ['invalid_range'],
       summary: 'Ledger usage by user, model and/or day over a date range (UTC, inclusive)',
       tags,
       auth: true,

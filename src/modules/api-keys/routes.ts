@@ -30,6 +30,7 @@ export function createApiKeysRouter({
     {
       method: 'post',
       path: '/api-keys',
+      errors: ['sub_user_cannot_create_keys', 'not_found', 'too_many_api_keys'],
       summary: 'Create an API key (the key is shown in this response only)',
       tags,
       auth: true,
@@ -65,6 +66,7 @@ export function createApiKeysRouter({
     {
       method: 'delete',
       path: '/api-keys/:id',
+      errors: ['not_found'],
       summary: 'Revoke an API key at once',
       tags,
       auth: true,
@@ -83,6 +85,7 @@ export function createApiKeysRouter({
     {
       method: 'post',
       path: '/api-keys/:id/rotate',
+      errors: ['sub_user_cannot_create_keys', 'not_found', 'too_many_api_keys', 'key_already_rotated', 'key_expired'],
       summary: 'Issue a successor; the old key works until the overlap ends',
       tags,
       auth: true,

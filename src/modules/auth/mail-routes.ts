@@ -18,6 +18,7 @@ import {
   resetPasswordBodySchema,
   verifyEmailBodySchema,
 } from './schemas.js';
+import { CONFIRM_PASSWORD_ERRORS } from '../users/password-confirmation.js';
 
 interface Deps {
   passwordReset: PasswordReset;
@@ -30,6 +31,8 @@ interface Deps {
 
 const FORGOT_ANSWER = { message: 'If an account uses this address, a link to reset its password is on its way.' };
 const HTML = 'text/html';
+/** Pages opened from a mail: link trackers and mail scanners add query parameters of their own. */
+const LINK_PAGE = true;
 
 /** The page's own form posts arrive as a form and get a page back; clients posting JSON get JSON. */
 const fromPage = (req: Request) => Boolean(req.is('application/x-www-form-urlencoded'));
@@ -64,6 +67,7 @@ export function createMailFlowRouter({
     {
       method: 'post',
       path: '/auth/password/forgot',
+      errors: ['mail_disabled', 'rate_limit_exceeded'],
       summary: 'Send a password reset link (the same answer whether or not the address has an account)',
       tags,
       body: forgotPasswordBodySchema,
@@ -81,6 +85,8 @@ export function createMailFlowRouter({
     {
       method: 'get',
       path: '/auth/password/reset',
+      looseQuery: LINK_PAGE,
+      errors: [['invalid_token', 400]],
       summary: 'The page a reset link opens: a form that posts to POST /auth/password/reset (changes nothing)',
       tags,
       query: mailTokenQuerySchema,
@@ -100,6 +106,7 @@ export function createMailFlowRouter({
     {
       method: 'post',
       path: '/auth/password/reset',
+      errors: [['invalid_token', 400], 'server_busy'],
       summary: "Set a new password with a reset link's token; signs out every session (API keys stay)",
       tags,
       body: resetPasswordBodySchema,
@@ -129,6 +136,7 @@ export function createMailFlowRouter({
     {
       method: 'post',
       path: '/auth/verify-email/resend',
+      errors: ['mail_disabled', 'already_verified', 'rate_limit_exceeded'],
       summary: 'Send another verification link to my address',
       tags,
       auth: true,
@@ -146,6 +154,8 @@ export function createMailFlowRouter({
     {
       method: 'get',
       path: '/auth/verify-email',
+      looseQuery: LINK_PAGE,
+      errors: [['invalid_token', 400]],
       summary: 'The page a verification link opens: a button that posts to POST /auth/verify-email (changes nothing)',
       tags,
       query: mailTokenQuerySchema,
@@ -175,6 +185,7 @@ export function createMailFlowRouter({
     {
       method: 'post',
       path: '/auth/verify-email',
+      errors: [['invalid_token', 400], 'email_taken', ...CONFIRM_PASSWORD_ERRORS],
       summary: "Confirm an address with a verification or address-change link's token",
       tags,
       body: verifyEmailBodySchema,
@@ -212,6 +223,8 @@ export function createMailFlowRouter({
     {
       method: 'get',
       path: '/auth/email-change/cancel',
+      looseQuery: LINK_PAGE,
+      errors: [['invalid_token', 400]],
       summary: "The page the change notice's cancel link opens: a button that posts to POST /auth/email-change/cancel",
       tags,
       query: mailTokenQuerySchema,
@@ -232,6 +245,7 @@ export function createMailFlowRouter({
     {
       method: 'post',
       path: '/auth/email-change/cancel',
+      errors: [['invalid_token', 400]],
       summary: "Cancel a pending address change with the change notice's link token (no sign-in needed)",
       tags,
       body: cancelEmailChangeBodySchema,

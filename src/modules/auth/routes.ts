@@ -5,6 +5,7 @@ import type { Config } from '../../config/index.js';
 import { route } from '../../lib/http/route.js';
 import { requirePrincipal } from '../../lib/http/principal.js';
 import { presentUser } from './presenter.js';
+import { endpointsOf } from './endpoints.js';
 import { buildVscodeConfig, vscodeConfigSchema } from './vscode-config.js';
 import type { AuthService } from './service.js';
 import type { Entitlements } from './entitlement.js';
@@ -43,6 +44,7 @@ export function createAuthRouter({ config, auth, authenticate, registerLimit, en
     {
       method: 'post',
       path: '/auth/register',
+      errors: ['email_taken', 'server_busy'],
       summary: 'Create an account',
       tags,
       body: registerBodySchema,
@@ -60,6 +62,7 @@ export function createAuthRouter({ config, auth, authenticate, registerLimit, en
     {
       method: 'post',
       path: '/auth/login',
+      errors: ['invalid_credentials', 'too_many_login_attempts', 'server_busy'],
       summary: 'OAuth2 password-style login (form fields username, password)',
       tags,
       body: loginFormBodySchema,
@@ -73,7 +76,7 @@ export function createAuthRouter({ config, auth, authenticate, registerLimit, en
         clientOf(req, 'password'),
         presentedToken(req, body),
       );
-      res.json({ ...tokens, known_client_token: knownClientToken });
+      res.json({ ...tokens, ...endpointsOf(config), known_client_token: knownClientToken });
     },
   );
 
@@ -82,6 +85,7 @@ export function createAuthRouter({ config, auth, authenticate, registerLimit, en
     {
       method: 'post',
       path: '/auth/login-json',
+      errors: ['invalid_credentials', 'too_many_login_attempts', 'server_busy'],
       summary: 'Login with a JSON body',
       tags,
       body: loginJsonBodySchema,
@@ -97,7 +101,7 @@ export function createAuthRouter({ config, auth, authenticate, registerLimit, en
       res.json({
         ...tokens,
         user: presentUser(user),
-        api_endpoint: config.PUBLIC_URL,
+        ...endpointsOf(config),
         known_client_token: knownClientToken,
       });
     },
@@ -108,6 +112,7 @@ export function createAuthRouter({ config, auth, authenticate, registerLimit, en
     {
       method: 'post',
       path: '/auth/refresh',
+      errors: ['invalid_refresh_token', 'refresh_token_revoked', 'refresh_token_expired', 'refresh_token_reused'],
       summary: 'Rotate a refresh token into a new pair',
       tags,
       body: refreshBodySchema,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 
 import { BCRYPT_MAX_BYTES } from './passwords.js';
 import { objectIdSchema } from '../../lib/ids.js';
+import { endpointFields } from './endpoints.js';
 
 const utf8Bytes = (value: string) => Buffer.byteLength(value, 'utf8');
 
@@ -97,13 +98,13 @@ const knownClientTokenResponse = z.string().openapi({
 export const loginResponseSchema = tokenPairSchema
   .extend({
     user: userResponseSchema,
-    api_endpoint: z.string(),
+    ...endpointFields,
     known_client_token: knownClientTokenResponse.optional(),
   })
   .openapi('LoginResponse');
 
 export const formLoginResponseSchema = tokenPairSchema
-  .extend({ known_client_token: knownClientTokenResponse })
+  .extend({ ...endpointFields, known_client_token: knownClientTokenResponse })
   .openapi('FormLoginResponse');
 
 export const sessionIdParamsSchema = z.object({ id: objectIdSchema('must be a session id') });

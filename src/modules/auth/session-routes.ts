@@ -53,6 +53,7 @@ export function createSessionsRouter({
     {
       method: 'delete',
       path: '/auth/sessions/:id',
+      errors: ['session_not_found'],
       summary: 'End one session: its refresh and access tokens stop working at once',
       tags,
       auth: true,

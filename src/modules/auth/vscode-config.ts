@@ -2,10 +2,11 @@ import { z } from 'zod';
 import type { Config } from '../../config/index.js';
 import type { UserDoc } from '../../models/user.js';
 import type { Entitlement } from './entitlement.js';
+import { endpointFields, endpointsOf } from './endpoints.js';
 
 export const vscodeConfigSchema = z
   .object({
-    api_endpoint: z.string(),
+    ...endpointFields,
     llm: z.object({ base_url: z.string(), models: z.array(z.string()), default_model: z.string() }),
     subscription: z.object({
       tier: z.string(),
@@ -44,10 +45,11 @@ export function buildVscodeConfig(
   const monthlyLimit = entitlement?.monthly_limit ?? user.monthly_limit;
   const models = modelsForTier(config, tier);
   const preferred = config.LLM_DEFAULT_MODEL;
+  const endpoints = endpointsOf(config);
   return vscodeConfigSchema.parse({
-    api_endpoint: config.PUBLIC_URL,
+    ...endpoints,
     llm: {
-      base_url: `${config.PUBLIC_URL.replace(/\/$/, '')}/v1`,
+      base_url: endpoints.openai_base_url,
       models,
       default_model: preferred && models.includes(preferred) ? preferred : (models[0] ?? ''),
     },

@@ -37,6 +37,7 @@ export function createHealthRouter({ redis, indexes }: Deps): Router {
     {
       method: 'get',
       path: '/healthz',
+      ops: true,
       summary: 'Liveness',
       tags: ['ops'],
       responses: { 200: { description: 'Alive', schema: z.object({ status: z.literal('ok') }) } },
@@ -51,6 +52,7 @@ export function createHealthRouter({ redis, indexes }: Deps): Router {
     {
       method: 'get',
       path: '/readyz',
+      ops: true,
       summary: 'Readiness: MongoDB and Redis answer, and every unique index exists',
       tags: ['ops'],
       responses: {

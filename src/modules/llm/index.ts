@@ -44,7 +44,12 @@ export function createLlmModule({ config, logger, producer }: { config: Config; 
       maxLen: config.LLM_STREAM_MAXLEN,
       ttlSeconds: config.LLM_STREAM_TTL_SECONDS,
     }),
-    prompts: createPromptStore({ redis, prefix: config.REDIS_PREFIX, ttlSeconds: config.LLM_STREAM_TTL_SECONDS }),
+    // On the producer's connection, so a prompt is stored before its job can be taken (see Producer.connection).
+    prompts: createPromptStore({
+      redis: producer.connection,
+      prefix: config.REDIS_PREFIX,
+      ttlSeconds: config.LLM_STREAM_TTL_SECONDS,
+    }),
   });
   // Test suites build many apps; everything else pays the tokenizer's start-up cost before the first request.
   if (config.NODE_ENV !== 'test') setTimeout(() => void warmUpTokenizer(), 0).unref();

@@ -2,6 +2,7 @@ import type { Response } from 'express';
 import { createCompletionAccumulator, type Usage } from '../../shared/llm/completion.js';
 import type { EndRecord, StreamEntry } from '../../../queues/index.js';
 import type { StreamHub } from './stream-hub.js';
+import { errorEntryHeaders } from './error-headers.js';
 
 /** One process-wide timer for SSE keep-alives, instead of one per stream. */
 export function createHeartbeats(intervalMs: number) {
@@ -50,10 +51,8 @@ const sseEvent = (entry: StreamEntry) =>
   entry.type === 'end' ? `id: ${entry.id}\ndata: [DONE]\n\n` : `id: ${entry.id}\ndata: ${entry.data}\n\n`;
 
 function sendErrorEntry(res: Response, entry: StreamEntry): void {
-  res
-    .status(entry.status ?? 502)
-    .type('application/json')
-    .send(entry.data);
+  const status = entry.status ?? 502;
+  res.set(errorEntryHeaders(entry.data, status)).status(status).type('application/json').send(entry.data);
 }
 
 /** Relays the request's stream as SSE: `id: <entry id>` on every event, ending with `data: [DONE]`. */

@@ -1,11 +1,11 @@
 import { Router, type RequestHandler } from 'express';
 import { z } from 'zod';
-import { BadRequestError, NotFoundError } from '../../lib/errors.js';
+import { BadRequestError } from '../../lib/errors.js';
 import { requirePrincipal } from '../../lib/http/principal.js';
 import { route } from '../../lib/http/route.js';
 import {
-  chatCompletionChunkStreamSchema,
   chatCompletionRequestSchema,
+  chatCompletionStreamEventSchema,
   chatCompletionSchema,
   llmRequestStatusSchema,
   modelListSchema,
@@ -15,14 +15,54 @@ import {
 } from './schemas.js';
 import type { LlmService } from './service.js';
 import { newRequestId } from '../../../queues/jobs.js';
-import { STREAM_ID_PATTERN } from '../../../queues/index.js';
+import { LLM_REQUEST_ERRORS, STREAM_ID_PATTERN } from '../../../queues/index.js';
+import { organizationHeader, organizationHeaders } from '../../lib/http/common-headers.js';
+import { PAYER_ERRORS } from '../quota/payer.js';
 
 interface Deps {
   llm: LlmService;
   authenticate: RequestHandler;
 }
 
-const resumeQuerySchema = z.object({ last_event_id: z.string().optional() });
+const resumeQuerySchema = z.object({
+  last_event_id: z.string().optional().openapi({ description: 'The same as the Last-Event-ID header' }),
+});
+
+const chatHeaders = z.object({
+  'X-Stream-Resumable': z
+    .enum(['true', 'false'])
+    .optional()
+    .openapi({
+      description:
+        'With `true` (and `stream: true`) the stream survives a dropped connection: the request keeps running for ' +
+        'STREAM_RESUME_GRACE_MS and GET /llm/requests/{id}/stream with Last-Event-ID continues it. Without it a ' +
+        'dropped connection cancels the upstream request at once and bills what was produced.',
+    }),
+  'X-Organization-Id': organizationHeader,
+});
+
+const resumeHeaders = z.object({
+  'Last-Event-ID': z.string().optional().openapi({
+    description: 'The `id` of the last event received: the stream continues after it (none: from the start)',
+  }),
+  'X-Organization-Id': organizationHeader,
+});
+
+/** What admitting a chat request can refuse with: its payer, its model, its limits, its quota, the queue. */
+const ADMISSION_ERRORS = [
+  ...PAYER_ERRORS,
+  'model_not_found',
+  'model_not_allowed',
+  'rate_limit_exceeded',
+  'concurrency_limit_exceeded',
+  'insufficient_quota',
+  'usage_backlog_full',
+  'queue_unavailable',
+] as const;
+
+const SSE_DESCRIPTION =
+  'text/event-stream: the events of ChatCompletionStreamEvent, then `data: [DONE]`. A failure before the first ' +
+  'event is a plain HTTP error instead (its headers wait up to LLM_SSE_HEADER_DEFER_MS for that).';
 
 export function createLlmRouter({ llm, authenticate }: Deps): Router {
   const router = Router();
@@ -41,11 +81,12 @@ export function createLlmRouter({ llm, authenticate }: Deps): Router {
       summary:
         'OpenAI-compatible chat completion (stream or not); the X-Request-Id of the response is the LLM request id',
       body: chatCompletionRequestSchema,
+      headers: chatHeaders,
+      errors: [...ADMISSION_ERRORS, ...LLM_REQUEST_ERRORS],
       responses: {
         200: {
-          description:
-            'A chat.completion; with stream=true instead text/event-stream: `id:` + `data: <chat.completion.chunk>` events, then `data: [DONE]`',
-          schema: chatCompletionSchema,
+          description: `A chat.completion (application/json), or with \`stream: true\` an event stream. ${SSE_DESCRIPTION}`,
+          content: { 'application/json': chatCompletionSchema, 'text/event-stream': chatCompletionStreamEventSchema },
         },
       },
     },
@@ -75,6 +116,8 @@ export function createLlmRouter({ llm, authenticate }: Deps): Router {
       auth: true,
       before,
       summary: 'Models the caller (or X-Organization-Id) may use',
+      headers: organizationHeaders,
+      errors: PAYER_ERRORS,
       responses: { 200: { description: 'OpenAI model list', schema: modelListSchema } },
     },
     async (req, res) => {
@@ -92,15 +135,13 @@ export function createLlmRouter({ llm, authenticate }: Deps): Router {
       auth: true,
       before,
       params: modelParamsSchema,
-      summary: 'One model, if the caller may use it',
+      headers: organizationHeaders,
+      summary: 'One model, if the caller may use it (any other answers as an unknown model does on chat)',
+      errors: [...PAYER_ERRORS, 'model_not_found'],
       responses: { 200: { description: 'OpenAI model', schema: modelSchema } },
     },
     async (req, res, { params }) => {
-      const model = (await llm.listModels(requirePrincipal(req), req.get('x-organization-id'))).find(
-        (m) => m.id === params.model,
-      );
-      if (!model) throw new NotFoundError(`Model ${params.model}`, 'model_not_found');
-      res.json(model);
+      res.json(await llm.retrieveModel(requirePrincipal(req), req.get('x-organization-id'), params.model));
     },
   );
 
@@ -114,6 +155,7 @@ export function createLlmRouter({ llm, authenticate }: Deps): Router {
       before,
       params: requestIdParamsSchema,
       summary: "An LLM request's status (owner only; kept one hour after its last event)",
+      errors: ['request_not_found'],
       responses: { 200: { description: 'Status', schema: llmRequestStatusSchema } },
     },
     async (req, res, { params }) => {
@@ -131,10 +173,21 @@ export function createLlmRouter({ llm, authenticate }: Deps): Router {
       before,
       params: requestIdParamsSchema,
       query: resumeQuerySchema,
+      headers: resumeHeaders,
+      errors: [
+        ...PAYER_ERRORS,
+        'invalid_last_event_id',
+        'request_not_found',
+        'concurrency_limit_exceeded',
+        ...LLM_REQUEST_ERRORS,
+      ],
       summary:
         'Resume a stream: replays the events after Last-Event-ID (header, or ?last_event_id=) and continues until [DONE]; counts toward the open-stream limit',
       responses: {
-        200: { description: 'SSE stream', schema: chatCompletionChunkStreamSchema, contentType: 'text/event-stream' },
+        200: {
+          description: `The request's events after Last-Event-ID. ${SSE_DESCRIPTION}`,
+          content: { 'text/event-stream': chatCompletionStreamEventSchema },
+        },
       },
     },
     async (req, res, { params, query }) => {
@@ -160,6 +213,7 @@ export function createLlmRouter({ llm, authenticate }: Deps): Router {
       params: requestIdParamsSchema,
       summary:
         'Cancel a request: a queued one ends now (billed nothing), a running one is stopped (billed what it produced)',
+      errors: ['request_not_found'],
       responses: {
         200: { description: 'Already finished, or removed from the queue', schema: llmRequestStatusSchema },
         202: { description: 'Cancellation signalled to the worker', schema: llmRequestStatusSchema },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LLM_ID_PATTERN, LLM_STATUSES } from '../../../queues/index.js';
+import { ErrorSchema } from '../../lib/openapi.js';
 
 // The OpenAI Chat Completions request: known fields are validated, unknown ones pass through to the upstream.
 
@@ -121,7 +122,31 @@ export const chatCompletionRequestSchema = z
   .openapi('ChatCompletionRequest');
 export type ChatCompletionRequest = z.infer<typeof chatCompletionRequestSchema>;
 
-const usageSchema = z.object({ prompt_tokens: z.number(), completion_tokens: z.number(), total_tokens: z.number() });
+const usageSchema = z
+  .object({ prompt_tokens: z.number(), completion_tokens: z.number(), total_tokens: z.number() })
+  .openapi('CompletionUsage');
+
+/** A tool call the model made (OpenAI's shape). */
+export const toolCallSchema = z
+  .object({
+    id: z.string(),
+    type: z.literal('function'),
+    function: z.object({
+      name: z.string(),
+      arguments: z.string().describe('The arguments as JSON text, as the model wrote them (validate before use)'),
+    }),
+  })
+  .openapi('ChatCompletionMessageToolCall');
+
+/** A piece of a tool call in a stream: `index` says which call it extends; id, type and name come in its first piece. */
+export const toolCallDeltaSchema = z
+  .object({
+    index: z.number().int(),
+    id: z.string().optional(),
+    type: z.literal('function').optional(),
+    function: z.object({ name: z.string().optional(), arguments: z.string().optional() }).optional(),
+  })
+  .openapi('ChatCompletionMessageToolCallChunk');
 
 export const chatCompletionSchema = z
   .object({
@@ -136,7 +161,7 @@ export const chatCompletionSchema = z
           role: z.literal('assistant'),
           content: z.string().nullable(),
           refusal: z.string().nullable().optional(),
-          tool_calls: z.array(z.unknown()).optional(),
+          tool_calls: z.array(toolCallSchema).optional(),
         }),
         logprobs: z.unknown().nullable(),
         finish_reason: z.string().nullable(),
@@ -146,11 +171,46 @@ export const chatCompletionSchema = z
   })
   .openapi('ChatCompletion');
 
-export const chatCompletionChunkStreamSchema = z.string().openapi('ChatCompletionChunkStream', {
-  description:
-    'Server-Sent Events: each event has an `id` and `data: <chat.completion.chunk JSON>`; the last is `data: [DONE]`. ' +
-    'An error after the stream started arrives as `data: {"error": {...}}` before `[DONE]`.',
-});
+export const chatCompletionChunkSchema = z
+  .object({
+    id: z.string(),
+    object: z.literal('chat.completion.chunk'),
+    created: z.number(),
+    model: z.string(),
+    system_fingerprint: z.string().nullable().optional(),
+    choices: z.array(
+      z.object({
+        index: z.number(),
+        delta: z.object({
+          role: z.literal('assistant').optional(),
+          content: z.string().nullable().optional(),
+          refusal: z.string().nullable().optional(),
+          tool_calls: z.array(toolCallDeltaSchema).optional(),
+        }),
+        logprobs: z.unknown().nullable().optional(),
+        finish_reason: z.enum(['stop', 'length', 'tool_calls', 'content_filter', 'function_call']).nullable(),
+      }),
+    ),
+    usage: usageSchema
+      .nullable()
+      .optional()
+      .describe('Only in the last chunk, whose choices are empty, when stream_options.include_usage is true'),
+  })
+  .openapi('ChatCompletionChunk');
+
+/**
+ * The `data` of one SSE event of a chat stream (an event stream has no schema of its own in OpenAPI 3.1: this is
+ * what each event carries, as OpenAI's own document describes its streams).
+ */
+export const chatCompletionStreamEventSchema = z
+  .union([chatCompletionChunkSchema, ErrorSchema])
+  .openapi('ChatCompletionStreamEvent', {
+    description:
+      'Server-Sent Events. Each event is `id: <event id>` and `data: <JSON>`: a `chat.completion.chunk`, or, when the ' +
+      'request fails after the stream started, the error (`{"error": {...}}`, its code one of the operation\'s). ' +
+      'The stream ends with `data: [DONE]`. Comment lines (`: keep-alive`) may come between events. Keep the last ' +
+      '`id`: GET /llm/requests/{id}/stream with it as `Last-Event-ID` continues after it, with no gap and no duplicate.',
+  });
 
 export const modelSchema = z
   .object({ id: z.string(), object: z.literal('model'), created: z.number(), owned_by: z.string() })

@@ -18,6 +18,7 @@ import {
 import type { QuotaService } from '../../shared/quota/service.js';
 import { resolvePayer, type PayerContext } from '../quota/payer.js';
 import { CANCEL_ERRORS, emptyOutcome, finishRequest } from '../../shared/llm/finish.js';
+import { modelNotAllowed, unknownModel } from './model-errors.js';
 import type { Limits, ResumeConnection } from '../../shared/llm/limits.js';
 import { relayJson, relaySse, replayFinishedSse, type Heartbeats } from './relay.js';
 import type { ChatCompletionRequest, LlmRequestStatus } from './schemas.js';
@@ -120,29 +121,22 @@ export function createLlmService({
   }
 
   function assertModelAllowed(model: string, payer: PayerContext): void {
-    if (!config.LLM_MODELS.includes(model)) {
-      throw new AppError(
-        404,
-        'invalid_request_error',
-        'model_not_found',
-        `The model \`${model}\` does not exist or you do not have access to it.`,
-        { param: 'model' },
-      );
-    }
-    if (!payer.models.includes(model)) {
-      throw new AppError(
-        403,
-        'permission_error',
-        'model_not_allowed',
-        `The model \`${model}\` is not available on the ${payer.tier} plan of this request's payer.`,
-        { param: 'model' },
-      );
-    }
+    if (!config.LLM_MODELS.includes(model)) throw unknownModel(model);
+    if (!payer.models.includes(model)) throw modelNotAllowed(model, payer.tier);
   }
+
+  const presentModel = (id: string) => ({ id, object: 'model' as const, created: MODEL_CREATED, owned_by: 'aicoder' });
 
   async function listModels(principal: Principal, organizationHeader?: string) {
     const payer = await payerOf(principal, organizationHeader);
-    return payer.models.map((id) => ({ id, object: 'model' as const, created: MODEL_CREATED, owned_by: 'aicoder' }));
+    return payer.models.map(presentModel);
+  }
+
+  /** One model the caller may use; any other does not exist for it (as in the list), answered as chat answers one. */
+  async function retrieveModel(principal: Principal, organizationHeader: string | undefined, model: string) {
+    const payer = await payerOf(principal, organizationHeader);
+    if (!payer.models.includes(model)) throw unknownModel(model);
+    return presentModel(model);
   }
 
   /**
@@ -208,10 +202,10 @@ export function createLlmService({
 
   async function enqueue(context: RequestContext, body: Record<string, unknown>, priority: number): Promise<void> {
     const id = context.request_id;
-    // One round trip for all three: the prompt, the record and the job go out together on the one connection the
-    // producer shares (src/server.ts), and Redis runs one connection's commands in order, so the prompt is stored
-    // before the job exists and any worker that takes the job finds it. The record may land after the worker's
-    // claim (the claim creates a missing record), so only the job decides whether the request was accepted.
+    // One round trip for all three. The prompt goes out on the producer's own connection before the job does, so
+    // it is stored before the job exists and any worker that takes the job finds it (Producer.connection). The
+    // record may land after the worker's claim (the claim creates a missing record), so only the job decides
+    // whether the request was accepted.
     const prompt = prompts.encode(body);
     const [saved, created, enqueued] = await Promise.allSettled([
       prompts.save(id, prompt.json),
@@ -432,6 +426,7 @@ export function createLlmService({
 
   return {
     listModels,
+    retrieveModel,
     submit,
     attach,
     resume,

@@ -18,7 +18,9 @@ export function createMetricsRouter({ collector, token }: Deps): Router {
       path: '/metrics',
       summary: 'Prometheus metrics (Bearer METRICS_TOKEN when configured)',
       tags: ['ops'],
-      auth: Boolean(token),
+      auth: 'metricsToken',
+      ops: true,
+      errors: ['invalid_metrics_token'],
       responses: { 200: { description: 'Prometheus text exposition', schema: z.string(), contentType: 'text/plain' } },
     },
     async (req, res) => {

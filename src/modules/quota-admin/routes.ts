@@ -27,6 +27,7 @@ export function createQuotaAdminRouter({ quotaAdmin, authenticate }: Deps): Rout
     {
       method: 'post',
       path: '/admin/users/:id/reset-quota',
+      errors: ['not_found', 'superadmin_required', 'not_a_payer', 'queue_unavailable'],
       summary: "Reset a user's monthly quota now (admin)",
       tags: ['admin'],
       auth: true,

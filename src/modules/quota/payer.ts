@@ -7,6 +7,7 @@ import { UserModel, type UserDoc } from '../../models/user.js';
 import { modelsForTier } from '../auth/vscode-config.js';
 import type { AccountRef } from '../../shared/quota/accounts.js';
 import { isObjectId } from '../../lib/ids.js';
+import type { ErrorDecl } from '../../lib/http/error-responses.js';
 
 export interface PayerContext {
   /** Who pays: the user (or a sub-user's parent), or an organization's pool. */
@@ -105,6 +106,13 @@ async function subUserContext(config: Config, user: UserDoc, apiKeyId: string | 
  * organization the user belongs to -> the organization's pool (with an optional per-member cap); a sub-user ->
  * its own cap, then its parent's quota (never an organization's); otherwise the user's own quota.
  */
+/** What working out the payer can answer: an organization that is not the caller's, an inactive parent, a key bound elsewhere. */
+export const PAYER_ERRORS = [
+  'not_found',
+  'parent_inactive',
+  'organization_mismatch',
+] as const satisfies readonly ErrorDecl[];
+
 export async function resolvePayer(
   config: Config,
   principal: Principal,

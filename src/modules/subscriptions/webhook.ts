@@ -1,5 +1,6 @@
 import express, { Router } from 'express';
 import { route } from '../../lib/http/route.js';
+import { declareErrors } from '../../lib/http/error-responses.js';
 import type { WebhookIntake } from './webhook-intake.js';
 import { webhookResponseSchema } from './schemas.js';
 
@@ -18,7 +19,23 @@ export function createStripeWebhookRouter({ intake, bodyLimit }: Deps): Router {
       path: '/webhooks/stripe',
       summary: 'Stripe webhook (raw body, Stripe-Signature verified)',
       tags: ['subscriptions'],
-      before: [express.raw({ type: () => true, limit: bodyLimit })],
+      auth: 'stripeSignature',
+      rawBody: true,
+      before: [
+        declareErrors(express.raw({ type: () => true, limit: bodyLimit }), [
+          'payload_too_large',
+          'unsupported_encoding',
+          'request_aborted',
+          'bad_request',
+        ]),
+      ],
+      errors: [
+        'webhooks_not_configured',
+        'missing_signature',
+        'invalid_signature',
+        'invalid_payload',
+        'queue_unavailable',
+      ],
       responses: { 200: { description: 'Accepted', schema: webhookResponseSchema } },
     },
     async (req, res) => {

@@ -10,6 +10,8 @@ import {
 } from './schemas.js';
 import type { UsageService } from './service.js';
 import type { Authenticate } from '../../middleware/authenticate.js';
+import { PAYER_ERRORS } from '../quota/payer.js';
+import { organizationHeaders } from '../../lib/http/common-headers.js';
 
 interface Deps {
   usage: UsageService;
@@ -28,6 +30,8 @@ export function createUsageRouter({ usage, authenticate }: Deps): Router {
     {
       method: 'get',
       path: '/tokens/balance',
+      errors: PAYER_ERRORS,
+      headers: organizationHeaders,
       summary:
         "The payer's token balance, including reservations in flight (X-Organization-Id selects an organization)",
       tags,
@@ -45,6 +49,8 @@ export function createUsageRouter({ usage, authenticate }: Deps): Router {
     {
       method: 'get',
       path: '/tokens/usage',
+      errors: PAYER_ERRORS,
+      headers: organizationHeaders,
       summary: "The caller's ledger, newest first, with totals by day or model over a date range",
       tags,
       auth: true,
@@ -62,6 +68,8 @@ export function createUsageRouter({ usage, authenticate }: Deps): Router {
     {
       method: 'get',
       path: '/users/usage-stats',
+      errors: PAYER_ERRORS,
+      headers: organizationHeaders,
       summary: 'Usage summary: balance, current period, usage per day and per model',
       tags,
       auth: true,
@@ -70,7 +78,7 @@ export function createUsageRouter({ usage, authenticate }: Deps): Router {
       responses: { 200: { description: 'Summary', schema: usageStatsSchema } },
     },
     async (req, res, { query }) => {
-      res.json(await usage.stats(requirePrincipal(req), query.days, organization(req.get('x-organization-id'))));
+      res.json(await usage.stats(requirePrincipal(req), query, organization(req.get('x-organization-id'))));
     },
   );
 

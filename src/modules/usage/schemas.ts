@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { objectIdSchema } from '../../lib/ids.js';
 
 const isoDate = z
   .string()
@@ -21,6 +22,9 @@ const queryInt = (min: number, max: number, fallback: number) =>
 
 export const MAX_RANGE_DAYS = 366;
 
+/** Only the requests made with this API key (one of the caller's: another's matches nothing). */
+const apiKeyFilter = objectIdSchema('must be an API key id').optional();
+
 export const usageQuerySchema = z.object({
   page: queryInt(1, 100_000, 1),
   limit: queryInt(1, 100, 20),
@@ -28,9 +32,10 @@ export const usageQuerySchema = z.object({
   to: isoDate.optional(),
   group_by: z.enum(['day', 'model']).default('day'),
   model: z.string().min(1).max(200).optional(),
+  api_key_id: apiKeyFilter,
 });
 
-export const usageStatsQuerySchema = z.object({ days: queryInt(1, MAX_RANGE_DAYS, 30) });
+export const usageStatsQuerySchema = z.object({ days: queryInt(1, MAX_RANGE_DAYS, 30), api_key_id: apiKeyFilter });
 
 const accountBalanceSchema = z.object({
   account: z.string(),

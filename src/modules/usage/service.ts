@@ -152,10 +152,14 @@ export function createUsageService({ config, quota }: Deps) {
     return balanceOf(await resolvePayer(config, principal, organizationHeader));
   }
 
-  /** The caller's rows; in an organization's context (header or org-bound key) only that organization's. */
-  function scopeOf(payer: PayerContext): Record<string, unknown> {
+  /**
+   * The caller's rows; in an organization's context (header or org-bound key) only that organization's; with
+   * `apiKeyId` only those of that key (among the caller's own rows, so another user's key matches nothing).
+   */
+  function scopeOf(payer: PayerContext, apiKeyId?: string): Record<string, unknown> {
     const scope: Record<string, unknown> = { user_id: oid(payer.user_id) };
     if (payer.organization_id) scope.organization_id = oid(payer.organization_id);
+    if (apiKeyId) scope.api_key_id = oid(apiKeyId);
     return scope;
   }
 
@@ -166,7 +170,10 @@ export function createUsageService({ config, quota }: Deps) {
   ): Promise<z.infer<typeof usageHistorySchema>> {
     const range = dayRange(query.from, query.to);
     const payer = await resolvePayer(config, principal, organizationHeader);
-    const match: Record<string, unknown> = { ...scopeOf(payer), day: { $gte: range.from, $lte: range.to } };
+    const match: Record<string, unknown> = {
+      ...scopeOf(payer, query.api_key_id),
+      day: { $gte: range.from, $lte: range.to },
+    };
     if (query.model) match.model = query.model;
     const skip = (query.page - 1) * query.limit;
     const [rows, groups] = await Promise.all([
@@ -199,13 +206,13 @@ export function createUsageService({ config, quota }: Deps) {
   /** The old system's summary: balance, the current period's totals, usage per day and per model. */
   async function stats(
     principal: Principal,
-    days: number,
+    query: { days: number; api_key_id?: string },
     organizationHeader?: string,
   ): Promise<z.infer<typeof usageStatsSchema>> {
     const payer = await resolvePayer(config, principal, organizationHeader);
     const current = await balanceOf(payer);
-    const scope = scopeOf(payer);
-    const range = dayRange(undefined, undefined, days);
+    const scope = scopeOf(payer, query.api_key_id);
+    const range = dayRange(undefined, undefined, query.days);
     const inRange = { ...scope, day: { $gte: range.from, $lte: range.to } };
     const inPeriod = {
       ...scope,

@@ -1,7 +1,17 @@
 import { BadRequestError } from '../../lib/errors.js';
+import type { ErrorDecl } from '../../lib/http/error-responses.js';
 import type { UserDoc } from '../../models/user.js';
 import type { LoginLimiter } from '../auth/login-limiter.js';
 import { bcryptClient, type PasswordHasher } from '../auth/passwords.js';
+
+/** What a confirmation can answer: no password, a wrong one, too many tries, bcrypt busy. */
+export const CONFIRM_PASSWORD_ERRORS = [
+  'password_not_set',
+  'password_required',
+  'invalid_password',
+  'too_many_login_attempts',
+  'server_busy',
+] as const satisfies readonly ErrorDecl[];
 
 /**
  * A password typed to confirm a change counts as a sign-in attempt, so whoever holds a stolen access token (or a

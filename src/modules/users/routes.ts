@@ -7,6 +7,7 @@ import { clientOf } from '../auth/sessions.js';
 import type { AccountService } from './service.js';
 import { presentMe } from './presenter.js';
 import { changePasswordBodySchema, deactivateBodySchema, meResponseSchema, updateMeBodySchema } from './schemas.js';
+import { CONFIRM_PASSWORD_ERRORS } from './password-confirmation.js';
 
 export function createUsersRouter({
   account,
@@ -39,6 +40,14 @@ export function createUsersRouter({
     {
       method: 'patch',
       path: '/users/me',
+      errors: [
+        'mail_disabled',
+        'email_taken',
+        'rate_limit_exceeded',
+        'session_ended',
+        'not_found',
+        ...CONFIRM_PASSWORD_ERRORS,
+      ],
       summary:
         'Update name, profile and alerts; a new email needs current_password and changes once the new address confirms (202)',
       tags,
@@ -64,6 +73,7 @@ export function createUsersRouter({
     {
       method: 'post',
       path: '/users/me/password',
+      errors: ['reauthentication_required', 'server_busy', 'not_found', ...CONFIRM_PASSWORD_ERRORS],
       summary:
         'Change the password (a first password needs a sign-in within 10 minutes); every other session is signed out, API keys stay',
       tags,
@@ -89,6 +99,7 @@ export function createUsersRouter({
     {
       method: 'delete',
       path: '/users/me',
+      errors: ['last_superadmin', 'role_change_busy', ...CONFIRM_PASSWORD_ERRORS],
       summary: 'Deactivate my account (password required); sessions and API keys are revoked',
       tags,
       auth: true,

@@ -59,6 +59,8 @@ export function createIndexReadiness({ create, logger, retryMs = 5000 }: Options
       current = { ready: false, reason: 'checking the unique indexes failed' };
       detail = `checking the unique indexes failed: ${(error as Error).message}`;
     }
+    // A check cut short by the role's stop (its connection closed under it) is no problem of the indexes.
+    if (stopped) return;
     if (detail !== lastLogged) {
       logger.error({ problem: detail }, 'not ready: a unique index the service relies on does not exist');
       lastLogged = detail;

@@ -10,35 +10,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Stripe webhook (raw body, Stripe-Signature verified) */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Accepted */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['WebhookAck'];
-          };
-        };
-        /** @description Error */
-        default: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-      };
-    };
+    post: operations['postWebhooksStripe'];
     delete?: never;
     options?: never;
     head?: never;
@@ -53,38 +25,7 @@ export interface paths {
       cookie?: never;
     };
     /** Liveness */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Alive */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {string} */
-              status: 'ok';
-            };
-          };
-        };
-        /** @description Error */
-        default: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-      };
-    };
+    get: operations['getHealthz'];
     put?: never;
     post?: never;
     delete?: never;
@@ -101,62 +42,7 @@ export interface paths {
       cookie?: never;
     };
     /** Readiness: MongoDB and Redis answer, and every unique index exists */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Ready */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {string} */
-              status: 'ready' | 'not_ready';
-              checks: {
-                mongodb: boolean;
-                redis: boolean;
-                indexes: boolean;
-              };
-              reason?: string;
-            };
-          };
-        };
-        /** @description Not ready */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {string} */
-              status: 'ready' | 'not_ready';
-              checks: {
-                mongodb: boolean;
-                redis: boolean;
-                indexes: boolean;
-              };
-              reason?: string;
-            };
-          };
-        };
-        /** @description Error */
-        default: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-      };
-    };
+    get: operations['getReadyz'];
     put?: never;
     post?: never;
     delete?: never;
@@ -175,41 +61,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Create an account */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': components['schemas']['RegisterRequest'];
-        };
-      };
-      responses: {
-        /** @description Created */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              user: components['schemas']['User'];
-            };
-          };
-        };
-        /** @description Error */
-        default: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-      };
-    };
+    post: operations['postAuthRegister'];
     delete?: never;
     options?: never;
     head?: never;
@@ -226,40 +78,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** OAuth2 password-style login (form fields username, password) */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': components['schemas']['LoginFormRequest'];
-          'application/x-www-form-urlencoded': components['schemas']['LoginFormRequest'];
-        };
-      };
-      responses: {
-        /** @description Tokens */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['FormLoginResponse'];
-          };
-        };
-        /** @description Error */
-        default: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-      };
-    };
+    post: operations['postAuthLogin'];
     delete?: never;
     options?: never;
     head?: never;
@@ -276,39 +95,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Login with a JSON body */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': components['schemas']['LoginJsonRequest'];
-        };
-      };
-      responses: {
-        /** @description Tokens and the user */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['LoginResponse'];
-          };
-        };
-        /** @description Error */
-        default: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-      };
-    };
+    post: operations['postAuthLoginJson'];
     delete?: never;
     options?: never;
     head?: never;
@@ -325,39 +112,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Rotate a refresh token into a new pair */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': components['schemas']['RefreshRequest'];
-        };
-      };
-      responses: {
-        /** @description A new pair */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['TokenPair'];
-          };
-        };
-        /** @description Error */
-        default: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-      };
-    };
+    post: operations['postAuthRefresh'];
     delete?: never;
     options?: never;
     head?: never;
@@ -374,37 +129,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Revoke a refresh token and its family */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': components['schemas']['RefreshRequest'];
-        };
-      };
-      responses: {
-        /** @description Logged out */
-        204: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content?: never;
-        };
-        /** @description Error */
-        default: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-      };
-    };
+    post: operations['postAuthLogout'];
     delete?: never;
     options?: never;
     head?: never;
@@ -419,35 +144,7 @@ export interface paths {
       cookie?: never;
     };
     /** The signed-in user */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description The user */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['User'];
-          };
-        };
-        /** @description Error */
-        default: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-      };
-    };
+    get: operations['getAuthMe'];
     put?: never;
     post?: never;
     delete?: never;
@@ -464,35 +161,7 @@ export interface paths {
       cookie?: never;
     };
     /** Configuration for the VS Code extension */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Extension configuration */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['VscodeConfig'];
-          };
-        };
-        /** @description Error */
-        default: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-      };
-    };
+    get: operations['getAuthVscodeConfig'];
     put?: never;
     post?: never;
     delete?: never;
@@ -509,65 +178,11 @@ export interface paths {
       cookie?: never;
     };
     /** My live sessions, most recently used first */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Sessions */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['SessionList'];
-          };
-        };
-        /** @description Error */
-        default: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-      };
-    };
+    get: operations['getAuthSessions'];
     put?: never;
     post?: never;
     /** End every session but this one */
-    delete: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Ended */
-        204: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content?: never;
-        };
-        /** @description Error */
-        default: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-      };
-    };
+    delete: operations['deleteAuthSessions'];
     options?: never;
     head?: never;
     patch?: never;
@@ -584,35 +199,7 @@ export interface paths {
     put?: never;
     post?: never;
     /** End one session: its refresh and access tokens stop working at once */
-    delete: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Ended */
-        204: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content?: never;
-        };
-        /** @description Error */
-        default: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-      };
-    };
+    delete: operations['deleteAuthSessionsById'];
     options?: never;
     head?: never;
     patch?: never;
@@ -628,39 +215,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Send a password reset link (the same answer whether or not the address has an account) */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': components['schemas']['ForgotPasswordRequest'];
-        };
-      };
-      responses: {
-        /** @description Accepted */
-        202: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Accepted'];
-          };
-        };
-        /** @description Error */
-        default: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-      };
-    };
+    post: operations['postAuthPasswordForgot'];
     delete?: never;
     options?: never;
     head?: never;
@@ -675,79 +230,10 @@ export interface paths {
       cookie?: never;
     };
     /** The page a reset link opens: a form that posts to POST /auth/password/reset (changes nothing) */
-    get: {
-      parameters: {
-        query: {
-          /** @description The token of the link sent by mail */
-          token: string;
-        };
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description The form */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content?: never;
-        };
-        /** @description The link does not work */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content?: never;
-        };
-        /** @description Error */
-        default: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-      };
-    };
+    get: operations['getAuthPasswordReset'];
     put?: never;
     /** Set a new password with a reset link's token; signs out every session (API keys stay) */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': components['schemas']['ResetPasswordRequest'];
-          'application/x-www-form-urlencoded': components['schemas']['ResetPasswordRequest'];
-        };
-      };
-      responses: {
-        /** @description Password changed */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Accepted'];
-          };
-        };
-        /** @description Error */
-        default: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-      };
-    };
+    post: operations['postAuthPasswordReset'];
     delete?: never;
     options?: never;
     head?: never;
@@ -764,35 +250,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Send another verification link to my address */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Accepted */
-        202: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Accepted'];
-          };
-        };
-        /** @description Error */
-        default: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-      };
-    };
+    post: operations['postAuthVerifyEmailResend'];
     delete?: never;
     options?: never;
     head?: never;
@@ -807,79 +265,10 @@ export interface paths {
       cookie?: never;
     };
     /** The page a verification link opens: a button that posts to POST /auth/verify-email (changes nothing) */
-    get: {
-      parameters: {
-        query: {
-          /** @description The token of the link sent by mail */
-          token: string;
-        };
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description The confirmation page */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content?: never;
-        };
-        /** @description The link does not work */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content?: never;
-        };
-        /** @description Error */
-        default: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-      };
-    };
+    get: operations['getAuthVerifyEmail'];
     put?: never;
     /** Confirm an address with a verification or address-change link's token */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': components['schemas']['VerifyEmailRequest'];
-          'application/x-www-form-urlencoded': components['schemas']['VerifyEmailRequest'];
-        };
-      };
-      responses: {
-        /** @description The address is verified */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['EmailVerified'];
-          };
-        };
-        /** @description Error */
-        default: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-      };
-    };
+    post: operations['postAuthVerifyEmail'];
     delete?: never;
     options?: never;
     head?: never;
@@ -894,79 +283,10 @@ export interface paths {
       cookie?: never;
     };
     /** The page the change notice's cancel link opens: a button that posts to POST /auth/email-change/cancel */
-    get: {
-      parameters: {
-        query: {
-          /** @description The token of the link sent by mail */
-          token: string;
-        };
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description The cancel page */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content?: never;
-        };
-        /** @description The link does not work */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content?: never;
-        };
-        /** @description Error */
-        default: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-      };
-    };
+    get: operations['getAuthEmailChangeCancel'];
     put?: never;
     /** Cancel a pending address change with the change notice's link token (no sign-in needed) */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': components['schemas']['CancelEmailChange'];
-          'application/x-www-form-urlencoded': components['schemas']['CancelEmailChange'];
-        };
-      };
-      responses: {
-        /** @description The change is cancelled */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['EmailChangeCancelled'];
-          };
-        };
-        /** @description Error */
-        default: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-      };
-    };
+    post: operations['postAuthEmailChangeCancel'];
     delete?: never;
     options?: never;
     head?: never;
@@ -981,70 +301,10 @@ export interface paths {
       cookie?: never;
     };
     /** List my API keys (prefix and last four only) */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Keys */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['ApiKeyList'];
-          };
-        };
-        /** @description Error */
-        default: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-      };
-    };
+    get: operations['getApiKeys'];
     put?: never;
     /** Create an API key (the key is shown in this response only) */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': components['schemas']['CreateApiKeyRequest'];
-        };
-      };
-      responses: {
-        /** @description Created */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['CreatedApiKey'];
-          };
-        };
-        /** @description Error */
-        default: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-      };
-    };
+    post: operations['postApiKeys'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1062,35 +322,7 @@ export interface paths {
     put?: never;
     post?: never;
     /** Revoke an API key at once */
-    delete: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Revoked */
-        204: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content?: never;
-        };
-        /** @description Error */
-        default: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-      };
-    };
+    delete: operations['deleteApiKeysById'];
     options?: never;
     head?: never;
     patch?: never;
@@ -1106,41 +338,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Issue a successor; the old key works until the overlap ends */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': components['schemas']['RotateApiKeyRequest'];
-        };
-      };
-      responses: {
-        /** @description The new key */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['RotatedApiKey'];
-          };
-        };
-        /** @description Error */
-        default: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-      };
-    };
+    post: operations['postApiKeysByIdRotate'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1155,114 +353,15 @@ export interface paths {
       cookie?: never;
     };
     /** My account (API keys need the account:read scope) */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description The account */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Me'];
-          };
-        };
-        /** @description Error */
-        default: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-      };
-    };
+    get: operations['getUsersMe'];
     put?: never;
     post?: never;
     /** Deactivate my account (password required); sessions and API keys are revoked */
-    delete: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': components['schemas']['DeactivateAccountRequest'];
-        };
-      };
-      responses: {
-        /** @description Deactivated */
-        204: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content?: never;
-        };
-        /** @description Error */
-        default: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-      };
-    };
+    delete: operations['deleteUsersMe'];
     options?: never;
     head?: never;
     /** Update name, profile and alerts; a new email needs current_password and changes once the new address confirms (202) */
-    patch: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': components['schemas']['UpdateMeRequest'];
-        };
-      };
-      responses: {
-        /** @description The updated account */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Me'];
-          };
-        };
-        /** @description Updated; the address change waits for the link mailed to pending_email */
-        202: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Me'];
-          };
-        };
-        /** @description Error */
-        default: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-      };
-    };
+    patch: operations['patchUsersMe'];
     trace?: never;
   };
   '/users/me/password': {
@@ -1275,39 +374,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Change the password (a first password needs a sign-in within 10 minutes); every other session is signed out, API keys stay */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': components['schemas']['ChangePasswordRequest'];
-        };
-      };
-      responses: {
-        /** @description Fresh tokens for this session */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['TokenPair'];
-          };
-        };
-        /** @description Error */
-        default: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-      };
-    };
+    post: operations['postUsersMePassword'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1322,42 +389,7 @@ export interface paths {
       cookie?: never;
     };
     /** Search users by email, filter by tier, role and status (paged) */
-    get: {
-      parameters: {
-        query?: {
-          q?: string;
-          tier?: 'free' | 'pro' | 'enterprise';
-          role?: 'user' | 'developer' | 'admin' | 'superadmin';
-          is_active?: 'true' | 'false';
-          page?: number;
-          per_page?: number;
-        };
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description A page of users */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['AdminUserList'];
-          };
-        };
-        /** @description Error */
-        default: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-      };
-    };
+    get: operations['getAdminUsers'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1374,78 +406,14 @@ export interface paths {
       cookie?: never;
     };
     /** One user with live quota counters */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description The user */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['AdminUser'];
-          };
-        };
-        /** @description Error */
-        default: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-      };
-    };
+    get: operations['getAdminUsersById'];
     put?: never;
     post?: never;
     delete?: never;
     options?: never;
     head?: never;
     /** Change role, tier, status or limits */
-    patch: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': components['schemas']['AdminPatchUserRequest'];
-        };
-      };
-      responses: {
-        /** @description The updated user */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['AdminUser'];
-          };
-        };
-        /** @description Error */
-        default: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-      };
-    };
+    patch: operations['patchAdminUsersById'];
     trace?: never;
   };
   '/admin/stats': {
@@ -1456,35 +424,7 @@ export interface paths {
       cookie?: never;
     };
     /** Users by tier and role, requests and tokens today and this month, queue depths */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Stats */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['AdminStats'];
-          };
-        };
-        /** @description Error */
-        default: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-      };
-    };
+    get: operations['getAdminStats'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1501,42 +441,7 @@ export interface paths {
       cookie?: never;
     };
     /** Ledger usage by user, model and/or day over a date range (UTC, inclusive) */
-    get: {
-      parameters: {
-        query?: {
-          from?: string;
-          to?: string;
-          group_by?: string;
-          user_id?: string;
-          model?: string;
-          limit?: number;
-        };
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Usage rows */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['AdminUsageReport'];
-          };
-        };
-        /** @description Error */
-        default: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-      };
-    };
+    get: operations['getAdminUsage'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1553,70 +458,10 @@ export interface paths {
       cookie?: never;
     };
     /** Organizations you own or belong to */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Your organizations */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['OrganizationList'];
-          };
-        };
-        /** @description Error */
-        default: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-      };
-    };
+    get: operations['getOrganizations'];
     put?: never;
     /** Create an organization (you become its owner) */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': components['schemas']['CreateOrganizationRequest'];
-        };
-      };
-      responses: {
-        /** @description Created */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Organization'];
-          };
-        };
-        /** @description Error */
-        default: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-      };
-    };
+    post: operations['postOrganizations'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1631,35 +476,7 @@ export interface paths {
       cookie?: never;
     };
     /** Invitations to organizations you can still accept */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Your pending invitations */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['ReceivedOrganizationInvitationList'];
-          };
-        };
-        /** @description Error */
-        default: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-      };
-    };
+    get: operations['getOrganizationsInvitations'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1678,37 +495,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Accept an invitation: you join with the role and cap it offers */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          invitationId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description The organization you joined */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Organization'];
-          };
-        };
-        /** @description Error */
-        default: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-      };
-    };
+    post: operations['postOrganizationsInvitationsByInvitationIdAccept'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1725,35 +512,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Decline an invitation (it is removed) */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          invitationId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Declined */
-        204: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content?: never;
-        };
-        /** @description Error */
-        default: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-      };
-    };
+    post: operations['postOrganizationsInvitationsByInvitationIdDecline'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1768,107 +527,15 @@ export interface paths {
       cookie?: never;
     };
     /** One of your organizations */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description The organization */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Organization'];
-          };
-        };
-        /** @description Error */
-        default: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-      };
-    };
+    get: operations['getOrganizationsById'];
     put?: never;
     post?: never;
     /** Delete (owner only): members detached, organization keys revoked */
-    delete: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Deleted */
-        204: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content?: never;
-        };
-        /** @description Error */
-        default: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-      };
-    };
+    delete: operations['deleteOrganizationsById'];
     options?: never;
     head?: never;
     /** Rename or change settings (owner or admin) */
-    patch: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': components['schemas']['UpdateOrganizationRequest'];
-        };
-      };
-      responses: {
-        /** @description The organization */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Organization'];
-          };
-        };
-        /** @description Error */
-        default: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-      };
-    };
+    patch: operations['patchOrganizationsById'];
     trace?: never;
   };
   '/organizations/{id}/members': {
@@ -1879,74 +546,10 @@ export interface paths {
       cookie?: never;
     };
     /** Members, roles and caps */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Members */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['OrganizationMemberList'];
-          };
-        };
-        /** @description Error */
-        default: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-      };
-    };
+    get: operations['getOrganizationsByIdMembers'];
     put?: never;
     /** Invite an existing account by email (owner or admin); it becomes a member once it accepts */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': components['schemas']['InviteOrganizationMemberRequest'];
-        };
-      };
-      responses: {
-        /** @description Invited (pending) */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['OrganizationInvitation'];
-          };
-        };
-        /** @description Error */
-        default: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-      };
-    };
+    post: operations['postOrganizationsByIdMembers'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1961,37 +564,7 @@ export interface paths {
       cookie?: never;
     };
     /** Pending and expired invitations (owner or admin) */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Invitations */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['OrganizationInvitationList'];
-          };
-        };
-        /** @description Error */
-        default: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-      };
-    };
+    get: operations['getOrganizationsByIdInvitations'];
     put?: never;
     post?: never;
     delete?: never;
@@ -2011,36 +584,7 @@ export interface paths {
     put?: never;
     post?: never;
     /** Revoke an invitation (owner; admins those for plain members) */
-    delete: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-          invitationId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Revoked */
-        204: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content?: never;
-        };
-        /** @description Error */
-        default: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-      };
-    };
+    delete: operations['deleteOrganizationsByIdInvitationsByInvitationId'];
     options?: never;
     head?: never;
     patch?: never;
@@ -2057,75 +601,11 @@ export interface paths {
     put?: never;
     post?: never;
     /** Remove a member, or leave */
-    delete: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-          userId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Removed */
-        204: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content?: never;
-        };
-        /** @description Error */
-        default: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-      };
-    };
+    delete: operations['deleteOrganizationsByIdMembersByUserId'];
     options?: never;
     head?: never;
     /** Change a member's role or monthly cap; role "owner" transfers ownership */
-    patch: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-          userId: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': components['schemas']['UpdateOrganizationMemberRequest'];
-        };
-      };
-      responses: {
-        /** @description The member */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['OrganizationMember'];
-          };
-        };
-        /** @description Error */
-        default: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-      };
-    };
+    patch: operations['patchOrganizationsByIdMembersByUserId'];
     trace?: never;
   };
   '/sub-users': {
@@ -2136,70 +616,10 @@ export interface paths {
       cookie?: never;
     };
     /** Your sub-users */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Sub-users */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['SubUserList'];
-          };
-        };
-        /** @description Error */
-        default: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-      };
-    };
+    get: operations['getSubUsers'];
     put?: never;
     /** Create a sub-user (its own login; usage counts against your quota) */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': components['schemas']['CreateSubUserRequest'];
-        };
-      };
-      responses: {
-        /** @description Created */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['SubUser'];
-          };
-        };
-        /** @description Error */
-        default: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-      };
-    };
+    post: operations['postSubUsers'];
     delete?: never;
     options?: never;
     head?: never;
@@ -2214,107 +634,15 @@ export interface paths {
       cookie?: never;
     };
     /** One of your sub-users */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description The sub-user */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['SubUser'];
-          };
-        };
-        /** @description Error */
-        default: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-      };
-    };
+    get: operations['getSubUsersById'];
     put?: never;
     post?: never;
     /** Delete a sub-user (sessions and keys revoked) */
-    delete: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Deleted */
-        204: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content?: never;
-        };
-        /** @description Error */
-        default: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-      };
-    };
+    delete: operations['deleteSubUsersById'];
     options?: never;
     head?: never;
     /** Change name, password, permissions, limits, or disable */
-    patch: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': components['schemas']['UpdateSubUserRequest'];
-        };
-      };
-      responses: {
-        /** @description The sub-user */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['SubUser'];
-          };
-        };
-        /** @description Error */
-        default: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-      };
-    };
+    patch: operations['patchSubUsersById'];
     trace?: never;
   };
   '/sub-users/{id}/usage': {
@@ -2325,37 +653,7 @@ export interface paths {
       cookie?: never;
     };
     /** A sub-user's usage: this period by model, all time, and its cap */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Usage */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['SubUserUsage'];
-          };
-        };
-        /** @description Error */
-        default: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-      };
-    };
+    get: operations['getSubUsersByIdUsage'];
     put?: never;
     post?: never;
     delete?: never;
@@ -2372,41 +670,7 @@ export interface paths {
       cookie?: never;
     };
     /** Start OAuth sign-in (PKCE S256) for the extension */
-    get: {
-      parameters: {
-        query: {
-          code_challenge: string;
-          code_challenge_method: 'S256';
-          state: string;
-          redirect_uri: string;
-        };
-        header?: never;
-        path: {
-          /** @description github or google */
-          provider: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Redirect to the provider */
-        302: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content?: never;
-        };
-        /** @description Error */
-        default: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-      };
-    };
+    get: operations['getAuthOauthByProvider'];
     put?: never;
     post?: never;
     delete?: never;
@@ -2423,41 +687,7 @@ export interface paths {
       cookie?: never;
     };
     /** OAuth provider callback; redirects to the extension */
-    get: {
-      parameters: {
-        query?: {
-          state?: string;
-          code?: string;
-          error?: string;
-          error_description?: string;
-        };
-        header?: never;
-        path: {
-          /** @description github or google */
-          provider: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Redirect to the extension with a one-time code or an error */
-        302: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content?: never;
-        };
-        /** @description Error */
-        default: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-      };
-    };
+    get: operations['getAuthOauthByProviderCallback'];
     put?: never;
     post?: never;
     delete?: never;
@@ -2476,39 +706,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Exchange the one-time code and PKCE verifier for tokens */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': components['schemas']['OAuthExchangeRequest'];
-        };
-      };
-      responses: {
-        /** @description Tokens and the user, as login-json */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['LoginResponse'];
-          };
-        };
-        /** @description Error */
-        default: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-      };
-    };
+    post: operations['postAuthOauthExchange'];
     delete?: never;
     options?: never;
     head?: never;
@@ -2523,35 +721,7 @@ export interface paths {
       cookie?: never;
     };
     /** The plans, their limits and Stripe prices */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Plans */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Plans'];
-          };
-        };
-        /** @description Error */
-        default: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-      };
-    };
+    get: operations['getSubscriptionsPlans'];
     put?: never;
     post?: never;
     delete?: never;
@@ -2568,37 +738,7 @@ export interface paths {
       cookie?: never;
     };
     /** The caller's (or an organization's) tier, status, period, limits and usage */
-    get: {
-      parameters: {
-        query?: {
-          organization_id?: string;
-        };
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Current subscription */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['CurrentSubscription'];
-          };
-        };
-        /** @description Error */
-        default: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-      };
-    };
+    get: operations['getSubscriptionsCurrent'];
     put?: never;
     post?: never;
     delete?: never;
@@ -2617,39 +757,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Start a Stripe Checkout session for a paid plan */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': components['schemas']['CheckoutRequest'];
-        };
-      };
-      responses: {
-        /** @description Where to send the browser */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['CheckoutSession'];
-          };
-        };
-        /** @description Error */
-        default: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-      };
-    };
+    post: operations['postSubscriptionsCheckout'];
     delete?: never;
     options?: never;
     head?: never;
@@ -2666,39 +774,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** A Stripe billing portal session for the payer's customer */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': components['schemas']['PortalRequest'];
-        };
-      };
-      responses: {
-        /** @description Where to send the browser */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['PortalSession'];
-          };
-        };
-        /** @description Error */
-        default: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-      };
-    };
+    post: operations['postSubscriptionsPortal'];
     delete?: never;
     options?: never;
     head?: never;
@@ -2715,39 +791,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Cancel at the end of the current period */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': components['schemas']['SubscriptionChangeRequest'];
-        };
-      };
-      responses: {
-        /** @description The subscription after the change */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['CurrentSubscription'];
-          };
-        };
-        /** @description Error */
-        default: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-      };
-    };
+    post: operations['postSubscriptionsCancel'];
     delete?: never;
     options?: never;
     head?: never;
@@ -2764,39 +808,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Undo a pending cancellation */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': components['schemas']['SubscriptionChangeRequest'];
-        };
-      };
-      responses: {
-        /** @description The subscription after the change */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['CurrentSubscription'];
-          };
-        };
-        /** @description Error */
-        default: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-      };
-    };
+    post: operations['postSubscriptionsResume'];
     delete?: never;
     options?: never;
     head?: never;
@@ -2813,37 +825,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Reset a user's monthly quota now (admin) */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Queued */
-        202: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['QuotaResetAccepted'];
-          };
-        };
-        /** @description Error */
-        default: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-      };
-    };
+    post: operations['postAdminUsersByIdResetQuota'];
     delete?: never;
     options?: never;
     head?: never;
@@ -2858,35 +840,7 @@ export interface paths {
       cookie?: never;
     };
     /** The payer's token balance, including reservations in flight (X-Organization-Id selects an organization) */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Balance */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['TokenBalance'];
-          };
-        };
-        /** @description Error */
-        default: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-      };
-    };
+    get: operations['getTokensBalance'];
     put?: never;
     post?: never;
     delete?: never;
@@ -2903,42 +857,7 @@ export interface paths {
       cookie?: never;
     };
     /** The caller's ledger, newest first, with totals by day or model over a date range */
-    get: {
-      parameters: {
-        query?: {
-          page?: string;
-          limit?: string;
-          from?: string;
-          to?: string;
-          group_by?: 'day' | 'model';
-          model?: string;
-        };
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description History */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['TokenUsageHistory'];
-          };
-        };
-        /** @description Error */
-        default: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-      };
-    };
+    get: operations['getTokensUsage'];
     put?: never;
     post?: never;
     delete?: never;
@@ -2955,37 +874,7 @@ export interface paths {
       cookie?: never;
     };
     /** Usage summary: balance, current period, usage per day and per model */
-    get: {
-      parameters: {
-        query?: {
-          days?: string;
-        };
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Summary */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['UsageStats'];
-          };
-        };
-        /** @description Error */
-        default: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-      };
-    };
+    get: operations['getUsersUsageStats'];
     put?: never;
     post?: never;
     delete?: never;
@@ -3002,35 +891,7 @@ export interface paths {
       cookie?: never;
     };
     /** Prometheus metrics (Bearer METRICS_TOKEN when configured) */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Prometheus text exposition */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'text/plain': string;
-          };
-        };
-        /** @description Error */
-        default: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-      };
-    };
+    get: operations['getMetrics'];
     put?: never;
     post?: never;
     delete?: never;
@@ -3049,39 +910,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** OpenAI-compatible chat completion (stream or not); the X-Request-Id of the response is the LLM request id */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': components['schemas']['ChatCompletionRequest'];
-        };
-      };
-      responses: {
-        /** @description A chat.completion; with stream=true instead text/event-stream: `id:` + `data: <chat.completion.chunk>` events, then `data: [DONE]` */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['ChatCompletion'];
-          };
-        };
-        /** @description Error */
-        default: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-      };
-    };
+    post: operations['createChatCompletion'];
     delete?: never;
     options?: never;
     head?: never;
@@ -3096,35 +925,7 @@ export interface paths {
       cookie?: never;
     };
     /** Models the caller (or X-Organization-Id) may use */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description OpenAI model list */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['ModelList'];
-          };
-        };
-        /** @description Error */
-        default: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-      };
-    };
+    get: operations['listModels'];
     put?: never;
     post?: never;
     delete?: never;
@@ -3140,38 +941,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** One model, if the caller may use it */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          model: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description OpenAI model */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Model'];
-          };
-        };
-        /** @description Error */
-        default: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-      };
-    };
+    /** One model, if the caller may use it (any other answers as an unknown model does on chat) */
+    get: operations['retrieveModel'];
     put?: never;
     post?: never;
     delete?: never;
@@ -3188,80 +959,11 @@ export interface paths {
       cookie?: never;
     };
     /** An LLM request's status (owner only; kept one hour after its last event) */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Status */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['LlmRequestStatus'];
-          };
-        };
-        /** @description Error */
-        default: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-      };
-    };
+    get: operations['getLlmRequestsById'];
     put?: never;
     post?: never;
     /** Cancel a request: a queued one ends now (billed nothing), a running one is stopped (billed what it produced) */
-    delete: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Already finished, or removed from the queue */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['LlmRequestStatus'];
-          };
-        };
-        /** @description Cancellation signalled to the worker */
-        202: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['LlmRequestStatus'];
-          };
-        };
-        /** @description Error */
-        default: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-      };
-    };
+    delete: operations['deleteLlmRequestsById'];
     options?: never;
     head?: never;
     patch?: never;
@@ -3275,39 +977,7 @@ export interface paths {
       cookie?: never;
     };
     /** Resume a stream: replays the events after Last-Event-ID (header, or ?last_event_id=) and continues until [DONE]; counts toward the open-stream limit */
-    get: {
-      parameters: {
-        query?: {
-          last_event_id?: string;
-        };
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description SSE stream */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'text/event-stream': components['schemas']['ChatCompletionChunkStream'];
-          };
-        };
-        /** @description Error */
-        default: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-      };
-    };
+    get: operations['getLlmRequestsByIdStream'];
     put?: never;
     post?: never;
     delete?: never;
@@ -3330,11 +1000,137 @@ export interface components {
       error: {
         message: string;
         type: string;
-        code: string;
+        code: components['schemas']['ErrorCode'];
         param?: string;
         details?: unknown;
       };
     };
+    /**
+     * @description Every error code this API answers with (see each operation for its own)
+     * @enum {string}
+     */
+    ErrorCode:
+      | 'validation_error'
+      | 'invalid_request'
+      | 'unknown_parameter'
+      | 'invalid_json'
+      | 'json_too_deep'
+      | 'bad_request'
+      | 'request_aborted'
+      | 'invalid_range'
+      | 'password_not_set'
+      | 'password_required'
+      | 'invalid_password'
+      | 'invalid_token'
+      | 'invalid_state'
+      | 'invalid_grant'
+      | 'redirect_uri_not_allowed'
+      | 'redirect_not_allowed'
+      | 'invalid_last_event_id'
+      | 'unknown_model'
+      | 'missing_signature'
+      | 'invalid_signature'
+      | 'invalid_payload'
+      | 'plan_not_available'
+      | 'upstream_invalid_request'
+      | 'missing_credentials'
+      | 'invalid_credentials'
+      | 'invalid_api_key'
+      | 'token_expired'
+      | 'session_ended'
+      | 'invalid_refresh_token'
+      | 'refresh_token_revoked'
+      | 'refresh_token_expired'
+      | 'refresh_token_reused'
+      | 'invalid_metrics_token'
+      | 'forbidden'
+      | 'admin_required'
+      | 'superadmin_required'
+      | 'cross_origin'
+      | 'board_read_only'
+      | 'reauthentication_required'
+      | 'parent_inactive'
+      | 'organization_mismatch'
+      | 'sub_user_cannot_create_keys'
+      | 'deactivated_by_admin'
+      | 'sub_user_limit_reached'
+      | 'organization_limit_reached'
+      | 'organization_creation_limit_reached'
+      | 'member_limit_reached'
+      | 'organization_permission'
+      | 'organization_owner_required'
+      | 'sub_user_billing'
+      | 'sub_user_forbidden'
+      | 'session_required'
+      | 'api_key_not_allowed'
+      | 'insufficient_scope'
+      | 'model_not_allowed'
+      | 'not_found'
+      | 'route_not_found'
+      | 'session_not_found'
+      | 'oauth_provider_not_found'
+      | 'request_not_found'
+      | 'model_not_found'
+      | 'user_not_found'
+      | 'conflict'
+      | 'email_taken'
+      | 'already_verified'
+      | 'last_superadmin'
+      | 'too_many_api_keys'
+      | 'key_already_rotated'
+      | 'key_expired'
+      | 'subscription_active'
+      | 'email_not_verified'
+      | 'already_member'
+      | 'invitation_pending'
+      | 'invitation_expired'
+      | 'owner_required'
+      | 'owner_cannot_leave'
+      | 'already_subscribed'
+      | 'no_billing_account'
+      | 'subscription_ended'
+      | 'no_active_subscription'
+      | 'not_a_payer'
+      | 'request_cancelled'
+      | 'client_disconnected'
+      | 'payload_too_large'
+      | 'unsupported_media_type'
+      | 'unsupported_charset'
+      | 'unsupported_encoding'
+      | 'rate_limit_exceeded'
+      | 'concurrency_limit_exceeded'
+      | 'too_many_login_attempts'
+      | 'insufficient_quota'
+      | 'upstream_rate_limited'
+      | 'internal_error'
+      | 'upstream_error'
+      | 'upstream_unavailable'
+      | 'upstream_malformed_response'
+      | 'upstream_stream_interrupted'
+      | 'upstream_auth_error'
+      | 'stream_interrupted'
+      | 'stripe_error'
+      | 'stripe_unavailable'
+      | 'stripe_rate_limited'
+      | 'service_unavailable'
+      | 'service_not_ready'
+      | 'database_unavailable'
+      | 'redis_unavailable'
+      | 'queue_unavailable'
+      | 'queues_unavailable'
+      | 'server_busy'
+      | 'quota_busy'
+      | 'usage_backlog_full'
+      | 'resource_busy'
+      | 'role_change_busy'
+      | 'no_provider'
+      | 'worker_shutdown'
+      | 'reservation_expired'
+      | 'billing_not_configured'
+      | 'webhooks_not_configured'
+      | 'oauth_provider_not_configured'
+      | 'mail_disabled'
+      | 'upstream_timeout';
     User: {
       id: string;
       email: string;
@@ -3366,6 +1162,13 @@ export interface components {
       name?: string;
     };
     FormLoginResponse: components['schemas']['TokenPair'] & {
+      /** @description PUBLIC_URL: the base of every route of this API */
+      api_endpoint: string;
+      /**
+       * @description PUBLIC_URL + /v1: the `baseURL` of an OpenAI SDK (chat, models, ...)
+       * @example https://api.example.com/v1
+       */
+      openai_base_url: string;
       /** @description Keep it and send it with the next password sign-in (known_client_token or X-Known-Client-Token) */
       known_client_token: string;
     };
@@ -3388,7 +1191,13 @@ export interface components {
     };
     LoginResponse: components['schemas']['TokenPair'] & {
       user: components['schemas']['User'];
+      /** @description PUBLIC_URL: the base of every route of this API */
       api_endpoint: string;
+      /**
+       * @description PUBLIC_URL + /v1: the `baseURL` of an OpenAI SDK (chat, models, ...)
+       * @example https://api.example.com/v1
+       */
+      openai_base_url: string;
       /** @description Keep it and send it with the next password sign-in (known_client_token or X-Known-Client-Token) */
       known_client_token?: string;
     };
@@ -3402,7 +1211,13 @@ export interface components {
       refresh_token: string;
     };
     VscodeConfig: {
+      /** @description PUBLIC_URL: the base of every route of this API */
       api_endpoint: string;
+      /**
+       * @description PUBLIC_URL + /v1: the `baseURL` of an OpenAI SDK (chat, models, ...)
+       * @example https://api.example.com/v1
+       */
+      openai_base_url: string;
       llm: {
         base_url: string;
         models: string[];
@@ -4025,15 +1840,65 @@ export interface components {
           role: 'assistant';
           content: string | null;
           refusal?: string | null;
-          tool_calls?: unknown[];
+          tool_calls?: components['schemas']['ChatCompletionMessageToolCall'][];
         };
         logprobs?: unknown;
         finish_reason: string | null;
       }[];
-      usage: {
+      usage: components['schemas']['CompletionUsage'];
+    };
+    ChatCompletionMessageToolCall: {
+      id: string;
+      /** @enum {string} */
+      type: 'function';
+      function: {
+        name: string;
+        /** @description The arguments as JSON text, as the model wrote them (validate before use) */
+        arguments: string;
+      };
+    };
+    CompletionUsage: {
+      prompt_tokens: number;
+      completion_tokens: number;
+      total_tokens: number;
+    };
+    /** @description Server-Sent Events. Each event is `id: <event id>` and `data: <JSON>`: a `chat.completion.chunk`, or, when the request fails after the stream started, the error (`{"error": {...}}`, its code one of the operation's). The stream ends with `data: [DONE]`. Comment lines (`: keep-alive`) may come between events. Keep the last `id`: GET /llm/requests/{id}/stream with it as `Last-Event-ID` continues after it, with no gap and no duplicate. */
+    ChatCompletionStreamEvent: components['schemas']['ChatCompletionChunk'] | components['schemas']['Error'];
+    ChatCompletionChunk: {
+      id: string;
+      /** @enum {string} */
+      object: 'chat.completion.chunk';
+      created: number;
+      model: string;
+      system_fingerprint?: string | null;
+      choices: {
+        index: number;
+        delta: {
+          /** @enum {string} */
+          role?: 'assistant';
+          content?: string | null;
+          refusal?: string | null;
+          tool_calls?: components['schemas']['ChatCompletionMessageToolCallChunk'][];
+        };
+        logprobs?: unknown;
+        /** @enum {string|null} */
+        finish_reason: 'stop' | 'length' | 'tool_calls' | 'content_filter' | 'function_call' | null;
+      }[];
+      /** @description Only in the last chunk, whose choices are empty, when stream_options.include_usage is true */
+      usage?: {
         prompt_tokens: number;
         completion_tokens: number;
         total_tokens: number;
+      } | null;
+    };
+    ChatCompletionMessageToolCallChunk: {
+      index: number;
+      id?: string;
+      /** @enum {string} */
+      type?: 'function';
+      function?: {
+        name?: string;
+        arguments?: string;
       };
     };
     ChatCompletionRequest: {
@@ -4279,27 +2144,14502 @@ export interface components {
       provider: string | null;
       /** @description Chunks produced so far (about one token each) */
       streamed_chunks: number;
-      usage: {
-        prompt_tokens: number;
-        completion_tokens: number;
-        total_tokens: number;
-        /** @enum {string} */
-        source: 'reported' | 'counted' | 'none';
-      } | null;
+      usage: components['schemas']['CompletionUsage'] &
+        ({
+          /** @enum {string} */
+          source: 'reported' | 'counted' | 'none';
+        } | null);
       error: {
         code: string;
         message: string;
       } | null;
       cancel_requested: boolean;
     };
-    /** @description Server-Sent Events: each event has an `id` and `data: <chat.completion.chunk JSON>`; the last is `data: [DONE]`. An error after the stream started arrives as `data: {"error": {...}}` before `[DONE]`. */
-    ChatCompletionChunkStream: string;
   };
   responses: never;
   parameters: never;
   requestBodies: never;
-  headers: never;
+  headers: {
+    /** @description This answer's id, also in the logs. On POST /v1/chat/completions it is the LLM request id used by /llm/requests/{id}. */
+    'X-Request-Id': string;
+    /** @description `false` when sending the same request again cannot succeed (an exhausted quota, a bad request, a refused credential); `true` for rate limits and transient failures. The openai SDKs honour it. */
+    'x-should-retry': 'true' | 'false';
+    /** @description Seconds to wait before sending the request again (rate limits, and 503s that will pass) */
+    'Retry-After': number;
+  };
   pathItems: never;
 }
 export type $defs = Record<string, never>;
-export type operations = Record<string, never>;
+export interface operations {
+  postWebhooksStripe: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Accepted */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebhookAck'];
+        };
+      };
+      /** @description Bad Request: `bad_request` (The request could not be read); `invalid_payload` (The webhook body is not a Stripe event); `invalid_signature` (The Stripe signature does not verify); `missing_signature` (The Stripe-Signature header is missing); `request_aborted` (The client aborted the request while sending it); `unknown_parameter` (A query parameter this operation does not take) */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code:
+                | 'bad_request'
+                | 'invalid_payload'
+                | 'invalid_signature'
+                | 'missing_signature'
+                | 'request_aborted'
+                | 'unknown_parameter';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Payload Too Large: `payload_too_large` (The body is larger than BODY_LIMIT) */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'payload_too_large';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unsupported Media Type: `unsupported_encoding` (Unsupported content encoding) */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'unsupported_encoding';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Internal Server Error: `internal_error` (Internal server error) */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'internal_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Service Unavailable: `database_unavailable` (The database is unavailable); `queue_unavailable` (The job queue is unavailable); `quota_busy` (The quota counters are busy); `redis_unavailable` (Redis is unavailable); `resource_busy` (Another change to the same record is in progress); `service_not_ready` (Starting: the unique indexes are not ready yet); `webhooks_not_configured` (Stripe webhooks are not configured on this server) */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code:
+                | 'database_unavailable'
+                | 'queue_unavailable'
+                | 'quota_busy'
+                | 'redis_unavailable'
+                | 'resource_busy'
+                | 'service_not_ready'
+                | 'webhooks_not_configured';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Any other error */
+      default: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  getHealthz: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Alive */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            status: 'ok';
+          };
+        };
+      };
+      /** @description Bad Request: `bad_request` (The request could not be read); `invalid_json` (The body is not valid JSON); `json_too_deep` (The JSON body nests deeper than JSON_MAX_DEPTH); `request_aborted` (The client aborted the request while sending it); `unknown_parameter` (A query parameter this operation does not take) */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'bad_request' | 'invalid_json' | 'json_too_deep' | 'request_aborted' | 'unknown_parameter';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Payload Too Large: `payload_too_large` (The body is larger than BODY_LIMIT) */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'payload_too_large';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unsupported Media Type: `unsupported_charset` (JSON bodies must be UTF-8); `unsupported_encoding` (Unsupported content encoding) */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'unsupported_charset' | 'unsupported_encoding';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Internal Server Error: `internal_error` (Internal server error) */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'internal_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Any other error */
+      default: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  getReadyz: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Ready */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            status: 'ready' | 'not_ready';
+            checks: {
+              mongodb: boolean;
+              redis: boolean;
+              indexes: boolean;
+            };
+            reason?: string;
+          };
+        };
+      };
+      /** @description Bad Request: `bad_request` (The request could not be read); `invalid_json` (The body is not valid JSON); `json_too_deep` (The JSON body nests deeper than JSON_MAX_DEPTH); `request_aborted` (The client aborted the request while sending it); `unknown_parameter` (A query parameter this operation does not take) */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'bad_request' | 'invalid_json' | 'json_too_deep' | 'request_aborted' | 'unknown_parameter';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Payload Too Large: `payload_too_large` (The body is larger than BODY_LIMIT) */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'payload_too_large';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unsupported Media Type: `unsupported_charset` (JSON bodies must be UTF-8); `unsupported_encoding` (Unsupported content encoding) */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'unsupported_charset' | 'unsupported_encoding';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Internal Server Error: `internal_error` (Internal server error) */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'internal_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not ready */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            status: 'ready' | 'not_ready';
+            checks: {
+              mongodb: boolean;
+              redis: boolean;
+              indexes: boolean;
+            };
+            reason?: string;
+          };
+        };
+      };
+      /** @description Any other error */
+      default: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  postAuthRegister: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RegisterRequest'];
+      };
+    };
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            user: components['schemas']['User'];
+          };
+        };
+      };
+      /** @description Bad Request: `bad_request` (The request could not be read); `invalid_json` (The body is not valid JSON); `json_too_deep` (The JSON body nests deeper than JSON_MAX_DEPTH); `request_aborted` (The client aborted the request while sending it); `unknown_parameter` (A query parameter this operation does not take); `validation_error` (A field, query parameter or path segment is invalid (see param and details)) */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code:
+                | 'bad_request'
+                | 'invalid_json'
+                | 'json_too_deep'
+                | 'request_aborted'
+                | 'unknown_parameter'
+                | 'validation_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Conflict: `email_taken` (An account with this email already exists) */
+      409: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'email_taken';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Payload Too Large: `payload_too_large` (The body is larger than BODY_LIMIT) */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'payload_too_large';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unsupported Media Type: `unsupported_charset` (JSON bodies must be UTF-8); `unsupported_encoding` (Unsupported content encoding); `unsupported_media_type` (The body is not in a content type this operation reads) */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'unsupported_charset' | 'unsupported_encoding' | 'unsupported_media_type';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Too Many Requests: `rate_limit_exceeded` (Too many requests; wait Retry-After seconds) */
+      429: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'rate_limit_exceeded';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Internal Server Error: `internal_error` (Internal server error) */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'internal_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Service Unavailable: `database_unavailable` (The database is unavailable); `quota_busy` (The quota counters are busy); `redis_unavailable` (Redis is unavailable); `resource_busy` (Another change to the same record is in progress); `server_busy` (Too many password checks at once); `service_not_ready` (Starting: the unique indexes are not ready yet) */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code:
+                | 'database_unavailable'
+                | 'quota_busy'
+                | 'redis_unavailable'
+                | 'resource_busy'
+                | 'server_busy'
+                | 'service_not_ready';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Any other error */
+      default: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  postAuthLogin: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['LoginFormRequest'];
+        'application/x-www-form-urlencoded': components['schemas']['LoginFormRequest'];
+      };
+    };
+    responses: {
+      /** @description Tokens */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FormLoginResponse'];
+        };
+      };
+      /** @description Bad Request: `bad_request` (The request could not be read); `invalid_json` (The body is not valid JSON); `json_too_deep` (The JSON body nests deeper than JSON_MAX_DEPTH); `request_aborted` (The client aborted the request while sending it); `unknown_parameter` (A query parameter this operation does not take); `validation_error` (A field, query parameter or path segment is invalid (see param and details)) */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code:
+                | 'bad_request'
+                | 'invalid_json'
+                | 'json_too_deep'
+                | 'request_aborted'
+                | 'unknown_parameter'
+                | 'validation_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unauthorized: `invalid_credentials` (Wrong email or password) */
+      401: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'invalid_credentials';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Payload Too Large: `payload_too_large` (The body is larger than BODY_LIMIT) */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'payload_too_large';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unsupported Media Type: `unsupported_charset` (JSON bodies must be UTF-8); `unsupported_encoding` (Unsupported content encoding); `unsupported_media_type` (The body is not in a content type this operation reads) */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'unsupported_charset' | 'unsupported_encoding' | 'unsupported_media_type';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Too Many Requests: `too_many_login_attempts` (Too many sign-in attempts; wait Retry-After seconds) */
+      429: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'too_many_login_attempts';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Internal Server Error: `internal_error` (Internal server error) */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'internal_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Service Unavailable: `database_unavailable` (The database is unavailable); `quota_busy` (The quota counters are busy); `redis_unavailable` (Redis is unavailable); `resource_busy` (Another change to the same record is in progress); `server_busy` (Too many password checks at once); `service_not_ready` (Starting: the unique indexes are not ready yet) */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code:
+                | 'database_unavailable'
+                | 'quota_busy'
+                | 'redis_unavailable'
+                | 'resource_busy'
+                | 'server_busy'
+                | 'service_not_ready';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Any other error */
+      default: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  postAuthLoginJson: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['LoginJsonRequest'];
+      };
+    };
+    responses: {
+      /** @description Tokens and the user */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LoginResponse'];
+        };
+      };
+      /** @description Bad Request: `bad_request` (The request could not be read); `invalid_json` (The body is not valid JSON); `json_too_deep` (The JSON body nests deeper than JSON_MAX_DEPTH); `request_aborted` (The client aborted the request while sending it); `unknown_parameter` (A query parameter this operation does not take); `validation_error` (A field, query parameter or path segment is invalid (see param and details)) */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code:
+                | 'bad_request'
+                | 'invalid_json'
+                | 'json_too_deep'
+                | 'request_aborted'
+                | 'unknown_parameter'
+                | 'validation_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unauthorized: `invalid_credentials` (Wrong email or password) */
+      401: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'invalid_credentials';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Payload Too Large: `payload_too_large` (The body is larger than BODY_LIMIT) */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'payload_too_large';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unsupported Media Type: `unsupported_charset` (JSON bodies must be UTF-8); `unsupported_encoding` (Unsupported content encoding); `unsupported_media_type` (The body is not in a content type this operation reads) */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'unsupported_charset' | 'unsupported_encoding' | 'unsupported_media_type';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Too Many Requests: `too_many_login_attempts` (Too many sign-in attempts; wait Retry-After seconds) */
+      429: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'too_many_login_attempts';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Internal Server Error: `internal_error` (Internal server error) */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'internal_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Service Unavailable: `database_unavailable` (The database is unavailable); `quota_busy` (The quota counters are busy); `redis_unavailable` (Redis is unavailable); `resource_busy` (Another change to the same record is in progress); `server_busy` (Too many password checks at once); `service_not_ready` (Starting: the unique indexes are not ready yet) */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code:
+                | 'database_unavailable'
+                | 'quota_busy'
+                | 'redis_unavailable'
+                | 'resource_busy'
+                | 'server_busy'
+                | 'service_not_ready';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Any other error */
+      default: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  postAuthRefresh: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RefreshRequest'];
+      };
+    };
+    responses: {
+      /** @description A new pair */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TokenPair'];
+        };
+      };
+      /** @description Bad Request: `bad_request` (The request could not be read); `invalid_json` (The body is not valid JSON); `json_too_deep` (The JSON body nests deeper than JSON_MAX_DEPTH); `request_aborted` (The client aborted the request while sending it); `unknown_parameter` (A query parameter this operation does not take); `validation_error` (A field, query parameter or path segment is invalid (see param and details)) */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code:
+                | 'bad_request'
+                | 'invalid_json'
+                | 'json_too_deep'
+                | 'request_aborted'
+                | 'unknown_parameter'
+                | 'validation_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unauthorized: `invalid_refresh_token` (The refresh token is unknown); `refresh_token_expired` (The refresh token expired); `refresh_token_reused` (A spent refresh token was replayed; its session is revoked); `refresh_token_revoked` (The refresh token was revoked) */
+      401: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code:
+                'invalid_refresh_token' | 'refresh_token_expired' | 'refresh_token_reused' | 'refresh_token_revoked';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Payload Too Large: `payload_too_large` (The body is larger than BODY_LIMIT) */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'payload_too_large';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unsupported Media Type: `unsupported_charset` (JSON bodies must be UTF-8); `unsupported_encoding` (Unsupported content encoding); `unsupported_media_type` (The body is not in a content type this operation reads) */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'unsupported_charset' | 'unsupported_encoding' | 'unsupported_media_type';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Internal Server Error: `internal_error` (Internal server error) */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'internal_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Service Unavailable: `database_unavailable` (The database is unavailable); `quota_busy` (The quota counters are busy); `redis_unavailable` (Redis is unavailable); `resource_busy` (Another change to the same record is in progress); `service_not_ready` (Starting: the unique indexes are not ready yet) */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'database_unavailable' | 'quota_busy' | 'redis_unavailable' | 'resource_busy' | 'service_not_ready';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Any other error */
+      default: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  postAuthLogout: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RefreshRequest'];
+      };
+    };
+    responses: {
+      /** @description Logged out */
+      204: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Bad Request: `bad_request` (The request could not be read); `invalid_json` (The body is not valid JSON); `json_too_deep` (The JSON body nests deeper than JSON_MAX_DEPTH); `request_aborted` (The client aborted the request while sending it); `unknown_parameter` (A query parameter this operation does not take); `validation_error` (A field, query parameter or path segment is invalid (see param and details)) */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code:
+                | 'bad_request'
+                | 'invalid_json'
+                | 'json_too_deep'
+                | 'request_aborted'
+                | 'unknown_parameter'
+                | 'validation_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Payload Too Large: `payload_too_large` (The body is larger than BODY_LIMIT) */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'payload_too_large';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unsupported Media Type: `unsupported_charset` (JSON bodies must be UTF-8); `unsupported_encoding` (Unsupported content encoding); `unsupported_media_type` (The body is not in a content type this operation reads) */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'unsupported_charset' | 'unsupported_encoding' | 'unsupported_media_type';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Internal Server Error: `internal_error` (Internal server error) */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'internal_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Service Unavailable: `database_unavailable` (The database is unavailable); `quota_busy` (The quota counters are busy); `redis_unavailable` (Redis is unavailable); `resource_busy` (Another change to the same record is in progress); `service_not_ready` (Starting: the unique indexes are not ready yet) */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'database_unavailable' | 'quota_busy' | 'redis_unavailable' | 'resource_busy' | 'service_not_ready';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Any other error */
+      default: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  getAuthMe: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The user */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['User'];
+        };
+      };
+      /** @description Bad Request: `bad_request` (The request could not be read); `invalid_json` (The body is not valid JSON); `json_too_deep` (The JSON body nests deeper than JSON_MAX_DEPTH); `request_aborted` (The client aborted the request while sending it); `unknown_parameter` (A query parameter this operation does not take) */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'bad_request' | 'invalid_json' | 'json_too_deep' | 'request_aborted' | 'unknown_parameter';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unauthorized: `invalid_api_key` (The API key is unknown, revoked or expired); `invalid_token` (400: a mailed link is invalid, used or expired; 401: the access token is invalid); `missing_credentials` (No bearer credentials); `token_expired` (The access token expired; refresh it) */
+      401: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'invalid_api_key' | 'invalid_token' | 'missing_credentials' | 'token_expired';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Forbidden: `insufficient_scope` (The API key lacks the scope this needs) */
+      403: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'insufficient_scope';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Payload Too Large: `payload_too_large` (The body is larger than BODY_LIMIT) */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'payload_too_large';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unsupported Media Type: `unsupported_charset` (JSON bodies must be UTF-8); `unsupported_encoding` (Unsupported content encoding) */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'unsupported_charset' | 'unsupported_encoding';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Internal Server Error: `internal_error` (Internal server error) */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'internal_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Service Unavailable: `database_unavailable` (The database is unavailable); `quota_busy` (The quota counters are busy); `redis_unavailable` (Redis is unavailable); `resource_busy` (Another change to the same record is in progress); `service_not_ready` (Starting: the unique indexes are not ready yet) */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'database_unavailable' | 'quota_busy' | 'redis_unavailable' | 'resource_busy' | 'service_not_ready';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Any other error */
+      default: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  getAuthVscodeConfig: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Extension configuration */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['VscodeConfig'];
+        };
+      };
+      /** @description Bad Request: `bad_request` (The request could not be read); `invalid_json` (The body is not valid JSON); `json_too_deep` (The JSON body nests deeper than JSON_MAX_DEPTH); `request_aborted` (The client aborted the request while sending it); `unknown_parameter` (A query parameter this operation does not take) */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'bad_request' | 'invalid_json' | 'json_too_deep' | 'request_aborted' | 'unknown_parameter';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unauthorized: `invalid_api_key` (The API key is unknown, revoked or expired); `invalid_token` (400: a mailed link is invalid, used or expired; 401: the access token is invalid); `missing_credentials` (No bearer credentials); `token_expired` (The access token expired; refresh it) */
+      401: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'invalid_api_key' | 'invalid_token' | 'missing_credentials' | 'token_expired';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Forbidden: `insufficient_scope` (The API key lacks the scope this needs) */
+      403: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'insufficient_scope';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Payload Too Large: `payload_too_large` (The body is larger than BODY_LIMIT) */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'payload_too_large';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unsupported Media Type: `unsupported_charset` (JSON bodies must be UTF-8); `unsupported_encoding` (Unsupported content encoding) */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'unsupported_charset' | 'unsupported_encoding';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Internal Server Error: `internal_error` (Internal server error) */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'internal_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Service Unavailable: `database_unavailable` (The database is unavailable); `quota_busy` (The quota counters are busy); `redis_unavailable` (Redis is unavailable); `resource_busy` (Another change to the same record is in progress); `service_not_ready` (Starting: the unique indexes are not ready yet) */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'database_unavailable' | 'quota_busy' | 'redis_unavailable' | 'resource_busy' | 'service_not_ready';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Any other error */
+      default: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  getAuthSessions: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Sessions */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SessionList'];
+        };
+      };
+      /** @description Bad Request: `bad_request` (The request could not be read); `invalid_json` (The body is not valid JSON); `json_too_deep` (The JSON body nests deeper than JSON_MAX_DEPTH); `request_aborted` (The client aborted the request while sending it); `unknown_parameter` (A query parameter this operation does not take) */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'bad_request' | 'invalid_json' | 'json_too_deep' | 'request_aborted' | 'unknown_parameter';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unauthorized: `invalid_api_key` (The API key is unknown, revoked or expired); `invalid_token` (400: a mailed link is invalid, used or expired; 401: the access token is invalid); `missing_credentials` (No bearer credentials); `token_expired` (The access token expired; refresh it) */
+      401: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'invalid_api_key' | 'invalid_token' | 'missing_credentials' | 'token_expired';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Forbidden: `api_key_not_allowed` (API keys cannot be used here) */
+      403: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'api_key_not_allowed';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Payload Too Large: `payload_too_large` (The body is larger than BODY_LIMIT) */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'payload_too_large';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unsupported Media Type: `unsupported_charset` (JSON bodies must be UTF-8); `unsupported_encoding` (Unsupported content encoding) */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'unsupported_charset' | 'unsupported_encoding';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Internal Server Error: `internal_error` (Internal server error) */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'internal_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Service Unavailable: `database_unavailable` (The database is unavailable); `quota_busy` (The quota counters are busy); `redis_unavailable` (Redis is unavailable); `resource_busy` (Another change to the same record is in progress); `service_not_ready` (Starting: the unique indexes are not ready yet) */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'database_unavailable' | 'quota_busy' | 'redis_unavailable' | 'resource_busy' | 'service_not_ready';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Any other error */
+      default: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  deleteAuthSessions: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Ended */
+      204: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Bad Request: `bad_request` (The request could not be read); `invalid_json` (The body is not valid JSON); `json_too_deep` (The JSON body nests deeper than JSON_MAX_DEPTH); `request_aborted` (The client aborted the request while sending it); `unknown_parameter` (A query parameter this operation does not take) */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'bad_request' | 'invalid_json' | 'json_too_deep' | 'request_aborted' | 'unknown_parameter';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unauthorized: `invalid_api_key` (The API key is unknown, revoked or expired); `invalid_token` (400: a mailed link is invalid, used or expired; 401: the access token is invalid); `missing_credentials` (No bearer credentials); `token_expired` (The access token expired; refresh it) */
+      401: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'invalid_api_key' | 'invalid_token' | 'missing_credentials' | 'token_expired';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Forbidden: `api_key_not_allowed` (API keys cannot be used here) */
+      403: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'api_key_not_allowed';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Payload Too Large: `payload_too_large` (The body is larger than BODY_LIMIT) */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'payload_too_large';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unsupported Media Type: `unsupported_charset` (JSON bodies must be UTF-8); `unsupported_encoding` (Unsupported content encoding) */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'unsupported_charset' | 'unsupported_encoding';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Internal Server Error: `internal_error` (Internal server error) */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'internal_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Service Unavailable: `database_unavailable` (The database is unavailable); `quota_busy` (The quota counters are busy); `redis_unavailable` (Redis is unavailable); `resource_busy` (Another change to the same record is in progress); `service_not_ready` (Starting: the unique indexes are not ready yet) */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'database_unavailable' | 'quota_busy' | 'redis_unavailable' | 'resource_busy' | 'service_not_ready';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Any other error */
+      default: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  deleteAuthSessionsById: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Ended */
+      204: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Bad Request: `bad_request` (The request could not be read); `invalid_json` (The body is not valid JSON); `json_too_deep` (The JSON body nests deeper than JSON_MAX_DEPTH); `request_aborted` (The client aborted the request while sending it); `unknown_parameter` (A query parameter this operation does not take); `validation_error` (A field, query parameter or path segment is invalid (see param and details)) */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code:
+                | 'bad_request'
+                | 'invalid_json'
+                | 'json_too_deep'
+                | 'request_aborted'
+                | 'unknown_parameter'
+                | 'validation_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unauthorized: `invalid_api_key` (The API key is unknown, revoked or expired); `invalid_token` (400: a mailed link is invalid, used or expired; 401: the access token is invalid); `missing_credentials` (No bearer credentials); `token_expired` (The access token expired; refresh it) */
+      401: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'invalid_api_key' | 'invalid_token' | 'missing_credentials' | 'token_expired';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Forbidden: `api_key_not_allowed` (API keys cannot be used here) */
+      403: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'api_key_not_allowed';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not Found: `session_not_found` (No such session) */
+      404: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'session_not_found';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Payload Too Large: `payload_too_large` (The body is larger than BODY_LIMIT) */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'payload_too_large';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unsupported Media Type: `unsupported_charset` (JSON bodies must be UTF-8); `unsupported_encoding` (Unsupported content encoding) */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'unsupported_charset' | 'unsupported_encoding';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Internal Server Error: `internal_error` (Internal server error) */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'internal_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Service Unavailable: `database_unavailable` (The database is unavailable); `quota_busy` (The quota counters are busy); `redis_unavailable` (Redis is unavailable); `resource_busy` (Another change to the same record is in progress); `service_not_ready` (Starting: the unique indexes are not ready yet) */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'database_unavailable' | 'quota_busy' | 'redis_unavailable' | 'resource_busy' | 'service_not_ready';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Any other error */
+      default: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  postAuthPasswordForgot: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ForgotPasswordRequest'];
+      };
+    };
+    responses: {
+      /** @description Accepted */
+      202: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Accepted'];
+        };
+      };
+      /** @description Bad Request: `bad_request` (The request could not be read); `invalid_json` (The body is not valid JSON); `json_too_deep` (The JSON body nests deeper than JSON_MAX_DEPTH); `request_aborted` (The client aborted the request while sending it); `unknown_parameter` (A query parameter this operation does not take); `validation_error` (A field, query parameter or path segment is invalid (see param and details)) */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code:
+                | 'bad_request'
+                | 'invalid_json'
+                | 'json_too_deep'
+                | 'request_aborted'
+                | 'unknown_parameter'
+                | 'validation_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Payload Too Large: `payload_too_large` (The body is larger than BODY_LIMIT) */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'payload_too_large';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unsupported Media Type: `unsupported_charset` (JSON bodies must be UTF-8); `unsupported_encoding` (Unsupported content encoding); `unsupported_media_type` (The body is not in a content type this operation reads) */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'unsupported_charset' | 'unsupported_encoding' | 'unsupported_media_type';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Too Many Requests: `rate_limit_exceeded` (Too many requests; wait Retry-After seconds) */
+      429: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'rate_limit_exceeded';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Internal Server Error: `internal_error` (Internal server error) */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'internal_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Service Unavailable: `database_unavailable` (The database is unavailable); `mail_disabled` (Mail is disabled on this server); `quota_busy` (The quota counters are busy); `redis_unavailable` (Redis is unavailable); `resource_busy` (Another change to the same record is in progress); `service_not_ready` (Starting: the unique indexes are not ready yet) */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code:
+                | 'database_unavailable'
+                | 'mail_disabled'
+                | 'quota_busy'
+                | 'redis_unavailable'
+                | 'resource_busy'
+                | 'service_not_ready';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Any other error */
+      default: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  getAuthPasswordReset: {
+    parameters: {
+      query: {
+        /** @description The token of the link sent by mail */
+        token: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The form */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'text/html': string;
+        };
+      };
+      /** @description The link does not work */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code:
+                | 'bad_request'
+                | 'invalid_json'
+                | 'invalid_token'
+                | 'json_too_deep'
+                | 'request_aborted'
+                | 'validation_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+          'text/html': string;
+        };
+      };
+      /** @description Payload Too Large: `payload_too_large` (The body is larger than BODY_LIMIT) */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'payload_too_large';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unsupported Media Type: `unsupported_charset` (JSON bodies must be UTF-8); `unsupported_encoding` (Unsupported content encoding) */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'unsupported_charset' | 'unsupported_encoding';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Internal Server Error: `internal_error` (Internal server error) */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'internal_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Service Unavailable: `database_unavailable` (The database is unavailable); `quota_busy` (The quota counters are busy); `redis_unavailable` (Redis is unavailable); `resource_busy` (Another change to the same record is in progress); `service_not_ready` (Starting: the unique indexes are not ready yet) */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'database_unavailable' | 'quota_busy' | 'redis_unavailable' | 'resource_busy' | 'service_not_ready';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Any other error */
+      default: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  postAuthPasswordReset: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ResetPasswordRequest'];
+        'application/x-www-form-urlencoded': components['schemas']['ResetPasswordRequest'];
+      };
+    };
+    responses: {
+      /** @description Password changed */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Accepted'];
+        };
+      };
+      /** @description Bad Request: `bad_request` (The request could not be read); `invalid_json` (The body is not valid JSON); `invalid_token` (400: a mailed link is invalid, used or expired; 401: the access token is invalid); `json_too_deep` (The JSON body nests deeper than JSON_MAX_DEPTH); `request_aborted` (The client aborted the request while sending it); `unknown_parameter` (A query parameter this operation does not take); `validation_error` (A field, query parameter or path segment is invalid (see param and details)) */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code:
+                | 'bad_request'
+                | 'invalid_json'
+                | 'invalid_token'
+                | 'json_too_deep'
+                | 'request_aborted'
+                | 'unknown_parameter'
+                | 'validation_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Payload Too Large: `payload_too_large` (The body is larger than BODY_LIMIT) */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'payload_too_large';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unsupported Media Type: `unsupported_charset` (JSON bodies must be UTF-8); `unsupported_encoding` (Unsupported content encoding); `unsupported_media_type` (The body is not in a content type this operation reads) */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'unsupported_charset' | 'unsupported_encoding' | 'unsupported_media_type';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Internal Server Error: `internal_error` (Internal server error) */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'internal_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Service Unavailable: `database_unavailable` (The database is unavailable); `quota_busy` (The quota counters are busy); `redis_unavailable` (Redis is unavailable); `resource_busy` (Another change to the same record is in progress); `server_busy` (Too many password checks at once); `service_not_ready` (Starting: the unique indexes are not ready yet) */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code:
+                | 'database_unavailable'
+                | 'quota_busy'
+                | 'redis_unavailable'
+                | 'resource_busy'
+                | 'server_busy'
+                | 'service_not_ready';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Any other error */
+      default: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  postAuthVerifyEmailResend: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Accepted */
+      202: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Accepted'];
+        };
+      };
+      /** @description Bad Request: `bad_request` (The request could not be read); `invalid_json` (The body is not valid JSON); `json_too_deep` (The JSON body nests deeper than JSON_MAX_DEPTH); `request_aborted` (The client aborted the request while sending it); `unknown_parameter` (A query parameter this operation does not take) */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'bad_request' | 'invalid_json' | 'json_too_deep' | 'request_aborted' | 'unknown_parameter';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unauthorized: `invalid_api_key` (The API key is unknown, revoked or expired); `invalid_token` (400: a mailed link is invalid, used or expired; 401: the access token is invalid); `missing_credentials` (No bearer credentials); `token_expired` (The access token expired; refresh it) */
+      401: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'invalid_api_key' | 'invalid_token' | 'missing_credentials' | 'token_expired';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Forbidden: `api_key_not_allowed` (API keys cannot be used here) */
+      403: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'api_key_not_allowed';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Conflict: `already_verified` (The address is already verified) */
+      409: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'already_verified';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Payload Too Large: `payload_too_large` (The body is larger than BODY_LIMIT) */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'payload_too_large';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unsupported Media Type: `unsupported_charset` (JSON bodies must be UTF-8); `unsupported_encoding` (Unsupported content encoding) */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'unsupported_charset' | 'unsupported_encoding';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Too Many Requests: `rate_limit_exceeded` (Too many requests; wait Retry-After seconds) */
+      429: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'rate_limit_exceeded';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Internal Server Error: `internal_error` (Internal server error) */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'internal_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Service Unavailable: `database_unavailable` (The database is unavailable); `mail_disabled` (Mail is disabled on this server); `quota_busy` (The quota counters are busy); `redis_unavailable` (Redis is unavailable); `resource_busy` (Another change to the same record is in progress); `service_not_ready` (Starting: the unique indexes are not ready yet) */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code:
+                | 'database_unavailable'
+                | 'mail_disabled'
+                | 'quota_busy'
+                | 'redis_unavailable'
+                | 'resource_busy'
+                | 'service_not_ready';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Any other error */
+      default: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  getAuthVerifyEmail: {
+    parameters: {
+      query: {
+        /** @description The token of the link sent by mail */
+        token: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The confirmation page */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'text/html': string;
+        };
+      };
+      /** @description The link does not work */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code:
+                | 'bad_request'
+                | 'invalid_json'
+                | 'invalid_token'
+                | 'json_too_deep'
+                | 'request_aborted'
+                | 'validation_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+          'text/html': string;
+        };
+      };
+      /** @description Payload Too Large: `payload_too_large` (The body is larger than BODY_LIMIT) */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'payload_too_large';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unsupported Media Type: `unsupported_charset` (JSON bodies must be UTF-8); `unsupported_encoding` (Unsupported content encoding) */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'unsupported_charset' | 'unsupported_encoding';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Internal Server Error: `internal_error` (Internal server error) */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'internal_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Service Unavailable: `database_unavailable` (The database is unavailable); `quota_busy` (The quota counters are busy); `redis_unavailable` (Redis is unavailable); `resource_busy` (Another change to the same record is in progress); `service_not_ready` (Starting: the unique indexes are not ready yet) */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'database_unavailable' | 'quota_busy' | 'redis_unavailable' | 'resource_busy' | 'service_not_ready';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Any other error */
+      default: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  postAuthVerifyEmail: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['VerifyEmailRequest'];
+        'application/x-www-form-urlencoded': components['schemas']['VerifyEmailRequest'];
+      };
+    };
+    responses: {
+      /** @description The address is verified */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EmailVerified'];
+        };
+      };
+      /** @description Bad Request: `bad_request` (The request could not be read); `invalid_json` (The body is not valid JSON); `invalid_password` (The password is incorrect); `invalid_token` (400: a mailed link is invalid, used or expired; 401: the access token is invalid); `json_too_deep` (The JSON body nests deeper than JSON_MAX_DEPTH); `password_not_set` (The account has no password yet); `password_required` (The current password is required for this change); `request_aborted` (The client aborted the request while sending it); `unknown_parameter` (A query parameter this operation does not take); `validation_error` (A field, query parameter or path segment is invalid (see param and details)) */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code:
+                | 'bad_request'
+                | 'invalid_json'
+                | 'invalid_password'
+                | 'invalid_token'
+                | 'json_too_deep'
+                | 'password_not_set'
+                | 'password_required'
+                | 'request_aborted'
+                | 'unknown_parameter'
+                | 'validation_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Conflict: `email_taken` (An account with this email already exists) */
+      409: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'email_taken';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Payload Too Large: `payload_too_large` (The body is larger than BODY_LIMIT) */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'payload_too_large';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unsupported Media Type: `unsupported_charset` (JSON bodies must be UTF-8); `unsupported_encoding` (Unsupported content encoding); `unsupported_media_type` (The body is not in a content type this operation reads) */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'unsupported_charset' | 'unsupported_encoding' | 'unsupported_media_type';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Too Many Requests: `too_many_login_attempts` (Too many sign-in attempts; wait Retry-After seconds) */
+      429: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'too_many_login_attempts';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Internal Server Error: `internal_error` (Internal server error) */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'internal_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Service Unavailable: `database_unavailable` (The database is unavailable); `quota_busy` (The quota counters are busy); `redis_unavailable` (Redis is unavailable); `resource_busy` (Another change to the same record is in progress); `server_busy` (Too many password checks at once); `service_not_ready` (Starting: the unique indexes are not ready yet) */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code:
+                | 'database_unavailable'
+                | 'quota_busy'
+                | 'redis_unavailable'
+                | 'resource_busy'
+                | 'server_busy'
+                | 'service_not_ready';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Any other error */
+      default: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  getAuthEmailChangeCancel: {
+    parameters: {
+      query: {
+        /** @description The token of the link sent by mail */
+        token: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The cancel page */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'text/html': string;
+        };
+      };
+      /** @description The link does not work */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code:
+                | 'bad_request'
+                | 'invalid_json'
+                | 'invalid_token'
+                | 'json_too_deep'
+                | 'request_aborted'
+                | 'validation_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+          'text/html': string;
+        };
+      };
+      /** @description Payload Too Large: `payload_too_large` (The body is larger than BODY_LIMIT) */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'payload_too_large';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unsupported Media Type: `unsupported_charset` (JSON bodies must be UTF-8); `unsupported_encoding` (Unsupported content encoding) */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'unsupported_charset' | 'unsupported_encoding';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Internal Server Error: `internal_error` (Internal server error) */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'internal_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Service Unavailable: `database_unavailable` (The database is unavailable); `quota_busy` (The quota counters are busy); `redis_unavailable` (Redis is unavailable); `resource_busy` (Another change to the same record is in progress); `service_not_ready` (Starting: the unique indexes are not ready yet) */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'database_unavailable' | 'quota_busy' | 'redis_unavailable' | 'resource_busy' | 'service_not_ready';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Any other error */
+      default: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  postAuthEmailChangeCancel: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CancelEmailChange'];
+        'application/x-www-form-urlencoded': components['schemas']['CancelEmailChange'];
+      };
+    };
+    responses: {
+      /** @description The change is cancelled */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EmailChangeCancelled'];
+        };
+      };
+      /** @description Bad Request: `bad_request` (The request could not be read); `invalid_json` (The body is not valid JSON); `invalid_token` (400: a mailed link is invalid, used or expired; 401: the access token is invalid); `json_too_deep` (The JSON body nests deeper than JSON_MAX_DEPTH); `request_aborted` (The client aborted the request while sending it); `unknown_parameter` (A query parameter this operation does not take); `validation_error` (A field, query parameter or path segment is invalid (see param and details)) */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code:
+                | 'bad_request'
+                | 'invalid_json'
+                | 'invalid_token'
+                | 'json_too_deep'
+                | 'request_aborted'
+                | 'unknown_parameter'
+                | 'validation_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Payload Too Large: `payload_too_large` (The body is larger than BODY_LIMIT) */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'payload_too_large';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unsupported Media Type: `unsupported_charset` (JSON bodies must be UTF-8); `unsupported_encoding` (Unsupported content encoding); `unsupported_media_type` (The body is not in a content type this operation reads) */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'unsupported_charset' | 'unsupported_encoding' | 'unsupported_media_type';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Internal Server Error: `internal_error` (Internal server error) */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'internal_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Service Unavailable: `database_unavailable` (The database is unavailable); `quota_busy` (The quota counters are busy); `redis_unavailable` (Redis is unavailable); `resource_busy` (Another change to the same record is in progress); `service_not_ready` (Starting: the unique indexes are not ready yet) */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'database_unavailable' | 'quota_busy' | 'redis_unavailable' | 'resource_busy' | 'service_not_ready';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Any other error */
+      default: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  getApiKeys: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Keys */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiKeyList'];
+        };
+      };
+      /** @description Bad Request: `bad_request` (The request could not be read); `invalid_json` (The body is not valid JSON); `json_too_deep` (The JSON body nests deeper than JSON_MAX_DEPTH); `request_aborted` (The client aborted the request while sending it); `unknown_parameter` (A query parameter this operation does not take) */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'bad_request' | 'invalid_json' | 'json_too_deep' | 'request_aborted' | 'unknown_parameter';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unauthorized: `invalid_api_key` (The API key is unknown, revoked or expired); `invalid_token` (400: a mailed link is invalid, used or expired; 401: the access token is invalid); `missing_credentials` (No bearer credentials); `token_expired` (The access token expired; refresh it) */
+      401: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'invalid_api_key' | 'invalid_token' | 'missing_credentials' | 'token_expired';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Forbidden: `api_key_not_allowed` (API keys cannot be used here) */
+      403: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'api_key_not_allowed';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Payload Too Large: `payload_too_large` (The body is larger than BODY_LIMIT) */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'payload_too_large';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unsupported Media Type: `unsupported_charset` (JSON bodies must be UTF-8); `unsupported_encoding` (Unsupported content encoding) */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'unsupported_charset' | 'unsupported_encoding';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Internal Server Error: `internal_error` (Internal server error) */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'internal_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Service Unavailable: `database_unavailable` (The database is unavailable); `quota_busy` (The quota counters are busy); `redis_unavailable` (Redis is unavailable); `resource_busy` (Another change to the same record is in progress); `service_not_ready` (Starting: the unique indexes are not ready yet) */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'database_unavailable' | 'quota_busy' | 'redis_unavailable' | 'resource_busy' | 'service_not_ready';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Any other error */
+      default: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  postApiKeys: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateApiKeyRequest'];
+      };
+    };
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CreatedApiKey'];
+        };
+      };
+      /** @description Bad Request: `bad_request` (The request could not be read); `invalid_json` (The body is not valid JSON); `json_too_deep` (The JSON body nests deeper than JSON_MAX_DEPTH); `request_aborted` (The client aborted the request while sending it); `unknown_parameter` (A query parameter this operation does not take); `validation_error` (A field, query parameter or path segment is invalid (see param and details)) */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code:
+                | 'bad_request'
+                | 'invalid_json'
+                | 'json_too_deep'
+                | 'request_aborted'
+                | 'unknown_parameter'
+                | 'validation_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unauthorized: `invalid_api_key` (The API key is unknown, revoked or expired); `invalid_token` (400: a mailed link is invalid, used or expired; 401: the access token is invalid); `missing_credentials` (No bearer credentials); `token_expired` (The access token expired; refresh it) */
+      401: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'invalid_api_key' | 'invalid_token' | 'missing_credentials' | 'token_expired';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Forbidden: `api_key_not_allowed` (API keys cannot be used here); `sub_user_cannot_create_keys` (This sub-user may not create API keys) */
+      403: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'api_key_not_allowed' | 'sub_user_cannot_create_keys';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not Found: `not_found` (Not found) */
+      404: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'not_found';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Conflict: `too_many_api_keys` (The account holds API_KEY_MAX_PER_USER live keys) */
+      409: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'too_many_api_keys';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Payload Too Large: `payload_too_large` (The body is larger than BODY_LIMIT) */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'payload_too_large';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unsupported Media Type: `unsupported_charset` (JSON bodies must be UTF-8); `unsupported_encoding` (Unsupported content encoding); `unsupported_media_type` (The body is not in a content type this operation reads) */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'unsupported_charset' | 'unsupported_encoding' | 'unsupported_media_type';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Internal Server Error: `internal_error` (Internal server error) */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'internal_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Service Unavailable: `database_unavailable` (The database is unavailable); `quota_busy` (The quota counters are busy); `redis_unavailable` (Redis is unavailable); `resource_busy` (Another change to the same record is in progress); `service_not_ready` (Starting: the unique indexes are not ready yet) */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'database_unavailable' | 'quota_busy' | 'redis_unavailable' | 'resource_busy' | 'service_not_ready';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Any other error */
+      default: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  deleteApiKeysById: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Revoked */
+      204: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Bad Request: `bad_request` (The request could not be read); `invalid_json` (The body is not valid JSON); `json_too_deep` (The JSON body nests deeper than JSON_MAX_DEPTH); `request_aborted` (The client aborted the request while sending it); `unknown_parameter` (A query parameter this operation does not take); `validation_error` (A field, query parameter or path segment is invalid (see param and details)) */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code:
+                | 'bad_request'
+                | 'invalid_json'
+                | 'json_too_deep'
+                | 'request_aborted'
+                | 'unknown_parameter'
+                | 'validation_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unauthorized: `invalid_api_key` (The API key is unknown, revoked or expired); `invalid_token` (400: a mailed link is invalid, used or expired; 401: the access token is invalid); `missing_credentials` (No bearer credentials); `token_expired` (The access token expired; refresh it) */
+      401: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'invalid_api_key' | 'invalid_token' | 'missing_credentials' | 'token_expired';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Forbidden: `api_key_not_allowed` (API keys cannot be used here) */
+      403: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'api_key_not_allowed';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not Found: `not_found` (Not found) */
+      404: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'not_found';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Payload Too Large: `payload_too_large` (The body is larger than BODY_LIMIT) */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'payload_too_large';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unsupported Media Type: `unsupported_charset` (JSON bodies must be UTF-8); `unsupported_encoding` (Unsupported content encoding) */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'unsupported_charset' | 'unsupported_encoding';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Internal Server Error: `internal_error` (Internal server error) */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'internal_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Service Unavailable: `database_unavailable` (The database is unavailable); `quota_busy` (The quota counters are busy); `redis_unavailable` (Redis is unavailable); `resource_busy` (Another change to the same record is in progress); `service_not_ready` (Starting: the unique indexes are not ready yet) */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'database_unavailable' | 'quota_busy' | 'redis_unavailable' | 'resource_busy' | 'service_not_ready';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Any other error */
+      default: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  postApiKeysByIdRotate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RotateApiKeyRequest'];
+      };
+    };
+    responses: {
+      /** @description The new key */
+      201: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RotatedApiKey'];
+        };
+      };
+      /** @description Bad Request: `bad_request` (The request could not be read); `invalid_json` (The body is not valid JSON); `json_too_deep` (The JSON body nests deeper than JSON_MAX_DEPTH); `request_aborted` (The client aborted the request while sending it); `unknown_parameter` (A query parameter this operation does not take); `validation_error` (A field, query parameter or path segment is invalid (see param and details)) */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code:
+                | 'bad_request'
+                | 'invalid_json'
+                | 'json_too_deep'
+                | 'request_aborted'
+                | 'unknown_parameter'
+                | 'validation_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unauthorized: `invalid_api_key` (The API key is unknown, revoked or expired); `invalid_token` (400: a mailed link is invalid, used or expired; 401: the access token is invalid); `missing_credentials` (No bearer credentials); `token_expired` (The access token expired; refresh it) */
+      401: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'invalid_api_key' | 'invalid_token' | 'missing_credentials' | 'token_expired';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Forbidden: `api_key_not_allowed` (API keys cannot be used here); `sub_user_cannot_create_keys` (This sub-user may not create API keys) */
+      403: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'api_key_not_allowed' | 'sub_user_cannot_create_keys';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not Found: `not_found` (Not found) */
+      404: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'not_found';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Conflict: `key_already_rotated` (The API key was already rotated); `key_expired` (The API key expired); `too_many_api_keys` (The account holds API_KEY_MAX_PER_USER live keys) */
+      409: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'key_already_rotated' | 'key_expired' | 'too_many_api_keys';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Payload Too Large: `payload_too_large` (The body is larger than BODY_LIMIT) */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'payload_too_large';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unsupported Media Type: `unsupported_charset` (JSON bodies must be UTF-8); `unsupported_encoding` (Unsupported content encoding); `unsupported_media_type` (The body is not in a content type this operation reads) */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'unsupported_charset' | 'unsupported_encoding' | 'unsupported_media_type';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Internal Server Error: `internal_error` (Internal server error) */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'internal_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Service Unavailable: `database_unavailable` (The database is unavailable); `quota_busy` (The quota counters are busy); `redis_unavailable` (Redis is unavailable); `resource_busy` (Another change to the same record is in progress); `service_not_ready` (Starting: the unique indexes are not ready yet) */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'database_unavailable' | 'quota_busy' | 'redis_unavailable' | 'resource_busy' | 'service_not_ready';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Any other error */
+      default: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  getUsersMe: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The account */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Me'];
+        };
+      };
+      /** @description Bad Request: `bad_request` (The request could not be read); `invalid_json` (The body is not valid JSON); `json_too_deep` (The JSON body nests deeper than JSON_MAX_DEPTH); `request_aborted` (The client aborted the request while sending it); `unknown_parameter` (A query parameter this operation does not take) */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'bad_request' | 'invalid_json' | 'json_too_deep' | 'request_aborted' | 'unknown_parameter';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unauthorized: `invalid_api_key` (The API key is unknown, revoked or expired); `invalid_token` (400: a mailed link is invalid, used or expired; 401: the access token is invalid); `missing_credentials` (No bearer credentials); `token_expired` (The access token expired; refresh it) */
+      401: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'invalid_api_key' | 'invalid_token' | 'missing_credentials' | 'token_expired';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Forbidden: `insufficient_scope` (The API key lacks the scope this needs) */
+      403: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'insufficient_scope';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Payload Too Large: `payload_too_large` (The body is larger than BODY_LIMIT) */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'payload_too_large';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unsupported Media Type: `unsupported_charset` (JSON bodies must be UTF-8); `unsupported_encoding` (Unsupported content encoding) */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'unsupported_charset' | 'unsupported_encoding';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Internal Server Error: `internal_error` (Internal server error) */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'internal_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Service Unavailable: `database_unavailable` (The database is unavailable); `quota_busy` (The quota counters are busy); `redis_unavailable` (Redis is unavailable); `resource_busy` (Another change to the same record is in progress); `service_not_ready` (Starting: the unique indexes are not ready yet) */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'database_unavailable' | 'quota_busy' | 'redis_unavailable' | 'resource_busy' | 'service_not_ready';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Any other error */
+      default: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  deleteUsersMe: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DeactivateAccountRequest'];
+      };
+    };
+    responses: {
+      /** @description Deactivated */
+      204: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Bad Request: `bad_request` (The request could not be read); `invalid_json` (The body is not valid JSON); `invalid_password` (The password is incorrect); `json_too_deep` (The JSON body nests deeper than JSON_MAX_DEPTH); `password_not_set` (The account has no password yet); `password_required` (The current password is required for this change); `request_aborted` (The client aborted the request while sending it); `unknown_parameter` (A query parameter this operation does not take); `validation_error` (A field, query parameter or path segment is invalid (see param and details)) */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code:
+                | 'bad_request'
+                | 'invalid_json'
+                | 'invalid_password'
+                | 'json_too_deep'
+                | 'password_not_set'
+                | 'password_required'
+                | 'request_aborted'
+                | 'unknown_parameter'
+                | 'validation_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unauthorized: `invalid_api_key` (The API key is unknown, revoked or expired); `invalid_token` (400: a mailed link is invalid, used or expired; 401: the access token is invalid); `missing_credentials` (No bearer credentials); `token_expired` (The access token expired; refresh it) */
+      401: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'invalid_api_key' | 'invalid_token' | 'missing_credentials' | 'token_expired';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Forbidden: `api_key_not_allowed` (API keys cannot be used here) */
+      403: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'api_key_not_allowed';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Conflict: `last_superadmin` (The last superadmin cannot be demoted or deactivated) */
+      409: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'last_superadmin';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Payload Too Large: `payload_too_large` (The body is larger than BODY_LIMIT) */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'payload_too_large';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unsupported Media Type: `unsupported_charset` (JSON bodies must be UTF-8); `unsupported_encoding` (Unsupported content encoding); `unsupported_media_type` (The body is not in a content type this operation reads) */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'unsupported_charset' | 'unsupported_encoding' | 'unsupported_media_type';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Too Many Requests: `too_many_login_attempts` (Too many sign-in attempts; wait Retry-After seconds) */
+      429: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'too_many_login_attempts';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Internal Server Error: `internal_error` (Internal server error) */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'internal_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Service Unavailable: `database_unavailable` (The database is unavailable); `quota_busy` (The quota counters are busy); `redis_unavailable` (Redis is unavailable); `resource_busy` (Another change to the same record is in progress); `role_change_busy` (Another role change is in progress); `server_busy` (Too many password checks at once); `service_not_ready` (Starting: the unique indexes are not ready yet) */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code:
+                | 'database_unavailable'
+                | 'quota_busy'
+                | 'redis_unavailable'
+                | 'resource_busy'
+                | 'role_change_busy'
+                | 'server_busy'
+                | 'service_not_ready';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Any other error */
+      default: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  patchUsersMe: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateMeRequest'];
+      };
+    };
+    responses: {
+      /** @description The updated account */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Me'];
+        };
+      };
+      /** @description Updated; the address change waits for the link mailed to pending_email */
+      202: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Me'];
+        };
+      };
+      /** @description Bad Request: `bad_request` (The request could not be read); `invalid_json` (The body is not valid JSON); `invalid_password` (The password is incorrect); `json_too_deep` (The JSON body nests deeper than JSON_MAX_DEPTH); `password_not_set` (The account has no password yet); `password_required` (The current password is required for this change); `request_aborted` (The client aborted the request while sending it); `unknown_parameter` (A query parameter this operation does not take); `validation_error` (A field, query parameter or path segment is invalid (see param and details)) */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code:
+                | 'bad_request'
+                | 'invalid_json'
+                | 'invalid_password'
+                | 'json_too_deep'
+                | 'password_not_set'
+                | 'password_required'
+                | 'request_aborted'
+                | 'unknown_parameter'
+                | 'validation_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unauthorized: `invalid_api_key` (The API key is unknown, revoked or expired); `invalid_token` (400: a mailed link is invalid, used or expired; 401: the access token is invalid); `missing_credentials` (No bearer credentials); `session_ended` (The session ended; sign in again); `token_expired` (The access token expired; refresh it) */
+      401: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'invalid_api_key' | 'invalid_token' | 'missing_credentials' | 'session_ended' | 'token_expired';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Forbidden: `api_key_not_allowed` (API keys cannot be used here) */
+      403: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'api_key_not_allowed';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not Found: `not_found` (Not found) */
+      404: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'not_found';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Conflict: `email_taken` (An account with this email already exists) */
+      409: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'email_taken';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Payload Too Large: `payload_too_large` (The body is larger than BODY_LIMIT) */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'payload_too_large';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unsupported Media Type: `unsupported_charset` (JSON bodies must be UTF-8); `unsupported_encoding` (Unsupported content encoding); `unsupported_media_type` (The body is not in a content type this operation reads) */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'unsupported_charset' | 'unsupported_encoding' | 'unsupported_media_type';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Too Many Requests: `rate_limit_exceeded` (Too many requests; wait Retry-After seconds); `too_many_login_attempts` (Too many sign-in attempts; wait Retry-After seconds) */
+      429: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'rate_limit_exceeded' | 'too_many_login_attempts';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Internal Server Error: `internal_error` (Internal server error) */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'internal_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Service Unavailable: `database_unavailable` (The database is unavailable); `mail_disabled` (Mail is disabled on this server); `quota_busy` (The quota counters are busy); `redis_unavailable` (Redis is unavailable); `resource_busy` (Another change to the same record is in progress); `server_busy` (Too many password checks at once); `service_not_ready` (Starting: the unique indexes are not ready yet) */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code:
+                | 'database_unavailable'
+                | 'mail_disabled'
+                | 'quota_busy'
+                | 'redis_unavailable'
+                | 'resource_busy'
+                | 'server_busy'
+                | 'service_not_ready';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Any other error */
+      default: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  postUsersMePassword: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ChangePasswordRequest'];
+      };
+    };
+    responses: {
+      /** @description Fresh tokens for this session */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TokenPair'];
+        };
+      };
+      /** @description Bad Request: `bad_request` (The request could not be read); `invalid_json` (The body is not valid JSON); `invalid_password` (The password is incorrect); `json_too_deep` (The JSON body nests deeper than JSON_MAX_DEPTH); `password_not_set` (The account has no password yet); `password_required` (The current password is required for this change); `request_aborted` (The client aborted the request while sending it); `unknown_parameter` (A query parameter this operation does not take); `validation_error` (A field, query parameter or path segment is invalid (see param and details)) */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code:
+                | 'bad_request'
+                | 'invalid_json'
+                | 'invalid_password'
+                | 'json_too_deep'
+                | 'password_not_set'
+                | 'password_required'
+                | 'request_aborted'
+                | 'unknown_parameter'
+                | 'validation_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unauthorized: `invalid_api_key` (The API key is unknown, revoked or expired); `invalid_token` (400: a mailed link is invalid, used or expired; 401: the access token is invalid); `missing_credentials` (No bearer credentials); `token_expired` (The access token expired; refresh it) */
+      401: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'invalid_api_key' | 'invalid_token' | 'missing_credentials' | 'token_expired';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Forbidden: `api_key_not_allowed` (API keys cannot be used here); `reauthentication_required` (Sign in again before this change) */
+      403: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'api_key_not_allowed' | 'reauthentication_required';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not Found: `not_found` (Not found) */
+      404: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'not_found';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Payload Too Large: `payload_too_large` (The body is larger than BODY_LIMIT) */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'payload_too_large';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unsupported Media Type: `unsupported_charset` (JSON bodies must be UTF-8); `unsupported_encoding` (Unsupported content encoding); `unsupported_media_type` (The body is not in a content type this operation reads) */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'unsupported_charset' | 'unsupported_encoding' | 'unsupported_media_type';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Too Many Requests: `too_many_login_attempts` (Too many sign-in attempts; wait Retry-After seconds) */
+      429: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'too_many_login_attempts';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Internal Server Error: `internal_error` (Internal server error) */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'internal_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Service Unavailable: `database_unavailable` (The database is unavailable); `quota_busy` (The quota counters are busy); `redis_unavailable` (Redis is unavailable); `resource_busy` (Another change to the same record is in progress); `server_busy` (Too many password checks at once); `service_not_ready` (Starting: the unique indexes are not ready yet) */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code:
+                | 'database_unavailable'
+                | 'quota_busy'
+                | 'redis_unavailable'
+                | 'resource_busy'
+                | 'server_busy'
+                | 'service_not_ready';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Any other error */
+      default: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  getAdminUsers: {
+    parameters: {
+      query?: {
+        q?: string;
+        tier?: 'free' | 'pro' | 'enterprise';
+        role?: 'user' | 'developer' | 'admin' | 'superadmin';
+        is_active?: 'true' | 'false';
+        page?: number;
+        per_page?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of users */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AdminUserList'];
+        };
+      };
+      /** @description Bad Request: `bad_request` (The request could not be read); `invalid_json` (The body is not valid JSON); `json_too_deep` (The JSON body nests deeper than JSON_MAX_DEPTH); `request_aborted` (The client aborted the request while sending it); `unknown_parameter` (A query parameter this operation does not take); `validation_error` (A field, query parameter or path segment is invalid (see param and details)) */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code:
+                | 'bad_request'
+                | 'invalid_json'
+                | 'json_too_deep'
+                | 'request_aborted'
+                | 'unknown_parameter'
+                | 'validation_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unauthorized: `invalid_api_key` (The API key is unknown, revoked or expired); `invalid_token` (400: a mailed link is invalid, used or expired; 401: the access token is invalid); `missing_credentials` (No bearer credentials); `token_expired` (The access token expired; refresh it) */
+      401: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'invalid_api_key' | 'invalid_token' | 'missing_credentials' | 'token_expired';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Forbidden: `admin_required` (This needs an administrator); `api_key_not_allowed` (API keys cannot be used here) */
+      403: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'admin_required' | 'api_key_not_allowed';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Payload Too Large: `payload_too_large` (The body is larger than BODY_LIMIT) */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'payload_too_large';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unsupported Media Type: `unsupported_charset` (JSON bodies must be UTF-8); `unsupported_encoding` (Unsupported content encoding) */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'unsupported_charset' | 'unsupported_encoding';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Internal Server Error: `internal_error` (Internal server error) */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'internal_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Service Unavailable: `database_unavailable` (The database is unavailable); `quota_busy` (The quota counters are busy); `redis_unavailable` (Redis is unavailable); `resource_busy` (Another change to the same record is in progress); `service_not_ready` (Starting: the unique indexes are not ready yet) */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'database_unavailable' | 'quota_busy' | 'redis_unavailable' | 'resource_busy' | 'service_not_ready';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Any other error */
+      default: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  getAdminUsersById: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The user */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AdminUser'];
+        };
+      };
+      /** @description Bad Request: `bad_request` (The request could not be read); `invalid_json` (The body is not valid JSON); `json_too_deep` (The JSON body nests deeper than JSON_MAX_DEPTH); `request_aborted` (The client aborted the request while sending it); `unknown_parameter` (A query parameter this operation does not take); `validation_error` (A field, query parameter or path segment is invalid (see param and details)) */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code:
+                | 'bad_request'
+                | 'invalid_json'
+                | 'json_too_deep'
+                | 'request_aborted'
+                | 'unknown_parameter'
+                | 'validation_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unauthorized: `invalid_api_key` (The API key is unknown, revoked or expired); `invalid_token` (400: a mailed link is invalid, used or expired; 401: the access token is invalid); `missing_credentials` (No bearer credentials); `token_expired` (The access token expired; refresh it) */
+      401: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'invalid_api_key' | 'invalid_token' | 'missing_credentials' | 'token_expired';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Forbidden: `admin_required` (This needs an administrator); `api_key_not_allowed` (API keys cannot be used here) */
+      403: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'admin_required' | 'api_key_not_allowed';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not Found: `not_found` (Not found) */
+      404: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'not_found';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Payload Too Large: `payload_too_large` (The body is larger than BODY_LIMIT) */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'payload_too_large';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unsupported Media Type: `unsupported_charset` (JSON bodies must be UTF-8); `unsupported_encoding` (Unsupported content encoding) */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'unsupported_charset' | 'unsupported_encoding';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Internal Server Error: `internal_error` (Internal server error) */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'internal_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Service Unavailable: `database_unavailable` (The database is unavailable); `quota_busy` (The quota counters are busy); `redis_unavailable` (Redis is unavailable); `resource_busy` (Another change to the same record is in progress); `service_not_ready` (Starting: the unique indexes are not ready yet) */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'database_unavailable' | 'quota_busy' | 'redis_unavailable' | 'resource_busy' | 'service_not_ready';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Any other error */
+      default: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  patchAdminUsersById: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AdminPatchUserRequest'];
+      };
+    };
+    responses: {
+      /** @description The updated user */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AdminUser'];
+        };
+      };
+      /** @description Bad Request: `bad_request` (The request could not be read); `invalid_json` (The body is not valid JSON); `json_too_deep` (The JSON body nests deeper than JSON_MAX_DEPTH); `request_aborted` (The client aborted the request while sending it); `unknown_parameter` (A query parameter this operation does not take); `validation_error` (A field, query parameter or path segment is invalid (see param and details)) */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code:
+                | 'bad_request'
+                | 'invalid_json'
+                | 'json_too_deep'
+                | 'request_aborted'
+                | 'unknown_parameter'
+                | 'validation_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unauthorized: `invalid_api_key` (The API key is unknown, revoked or expired); `invalid_token` (400: a mailed link is invalid, used or expired; 401: the access token is invalid); `missing_credentials` (No bearer credentials); `token_expired` (The access token expired; refresh it) */
+      401: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'invalid_api_key' | 'invalid_token' | 'missing_credentials' | 'token_expired';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Forbidden: `admin_required` (This needs an administrator); `api_key_not_allowed` (API keys cannot be used here); `superadmin_required` (This needs a superadmin) */
+      403: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'admin_required' | 'api_key_not_allowed' | 'superadmin_required';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not Found: `not_found` (Not found) */
+      404: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'not_found';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Conflict: `last_superadmin` (The last superadmin cannot be demoted or deactivated) */
+      409: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'last_superadmin';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Payload Too Large: `payload_too_large` (The body is larger than BODY_LIMIT) */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'payload_too_large';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unsupported Media Type: `unsupported_charset` (JSON bodies must be UTF-8); `unsupported_encoding` (Unsupported content encoding); `unsupported_media_type` (The body is not in a content type this operation reads) */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'unsupported_charset' | 'unsupported_encoding' | 'unsupported_media_type';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Internal Server Error: `internal_error` (Internal server error) */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'internal_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Service Unavailable: `database_unavailable` (The database is unavailable); `quota_busy` (The quota counters are busy); `redis_unavailable` (Redis is unavailable); `resource_busy` (Another change to the same record is in progress); `role_change_busy` (Another role change is in progress); `service_not_ready` (Starting: the unique indexes are not ready yet) */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code:
+                | 'database_unavailable'
+                | 'quota_busy'
+                | 'redis_unavailable'
+                | 'resource_busy'
+                | 'role_change_busy'
+                | 'service_not_ready';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Any other error */
+      default: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  getAdminStats: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Stats */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AdminStats'];
+        };
+      };
+      /** @description Bad Request: `bad_request` (The request could not be read); `invalid_json` (The body is not valid JSON); `json_too_deep` (The JSON body nests deeper than JSON_MAX_DEPTH); `request_aborted` (The client aborted the request while sending it); `unknown_parameter` (A query parameter this operation does not take) */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'bad_request' | 'invalid_json' | 'json_too_deep' | 'request_aborted' | 'unknown_parameter';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unauthorized: `invalid_api_key` (The API key is unknown, revoked or expired); `invalid_token` (400: a mailed link is invalid, used or expired; 401: the access token is invalid); `missing_credentials` (No bearer credentials); `token_expired` (The access token expired; refresh it) */
+      401: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'invalid_api_key' | 'invalid_token' | 'missing_credentials' | 'token_expired';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Forbidden: `admin_required` (This needs an administrator); `api_key_not_allowed` (API keys cannot be used here) */
+      403: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'admin_required' | 'api_key_not_allowed';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Payload Too Large: `payload_too_large` (The body is larger than BODY_LIMIT) */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'payload_too_large';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unsupported Media Type: `unsupported_charset` (JSON bodies must be UTF-8); `unsupported_encoding` (Unsupported content encoding) */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'unsupported_charset' | 'unsupported_encoding';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Internal Server Error: `internal_error` (Internal server error) */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'internal_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Service Unavailable: `database_unavailable` (The database is unavailable); `queues_unavailable` (The queues could not be read); `quota_busy` (The quota counters are busy); `redis_unavailable` (Redis is unavailable); `resource_busy` (Another change to the same record is in progress); `service_not_ready` (Starting: the unique indexes are not ready yet) */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code:
+                | 'database_unavailable'
+                | 'queues_unavailable'
+                | 'quota_busy'
+                | 'redis_unavailable'
+                | 'resource_busy'
+                | 'service_not_ready';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Any other error */
+      default: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  getAdminUsage: {
+    parameters: {
+      query?: {
+        from?: string;
+        to?: string;
+        group_by?: string;
+        user_id?: string;
+        model?: string;
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Usage rows */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AdminUsageReport'];
+        };
+      };
+      /** @description Bad Request: `bad_request` (The request could not be read); `invalid_json` (The body is not valid JSON); `invalid_range` (The date range is invalid); `json_too_deep` (The JSON body nests deeper than JSON_MAX_DEPTH); `request_aborted` (The client aborted the request while sending it); `unknown_parameter` (A query parameter this operation does not take); `validation_error` (A field, query parameter or path segment is invalid (see param and details)) */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code:
+                | 'bad_request'
+                | 'invalid_json'
+                | 'invalid_range'
+                | 'json_too_deep'
+                | 'request_aborted'
+                | 'unknown_parameter'
+                | 'validation_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unauthorized: `invalid_api_key` (The API key is unknown, revoked or expired); `invalid_token` (400: a mailed link is invalid, used or expired; 401: the access token is invalid); `missing_credentials` (No bearer credentials); `token_expired` (The access token expired; refresh it) */
+      401: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'invalid_api_key' | 'invalid_token' | 'missing_credentials' | 'token_expired';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Forbidden: `admin_required` (This needs an administrator); `api_key_not_allowed` (API keys cannot be used here) */
+      403: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'admin_required' | 'api_key_not_allowed';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Payload Too Large: `payload_too_large` (The body is larger than BODY_LIMIT) */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'payload_too_large';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unsupported Media Type: `unsupported_charset` (JSON bodies must be UTF-8); `unsupported_encoding` (Unsupported content encoding) */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'unsupported_charset' | 'unsupported_encoding';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Internal Server Error: `internal_error` (Internal server error) */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'internal_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Service Unavailable: `database_unavailable` (The database is unavailable); `quota_busy` (The quota counters are busy); `redis_unavailable` (Redis is unavailable); `resource_busy` (Another change to the same record is in progress); `service_not_ready` (Starting: the unique indexes are not ready yet) */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'database_unavailable' | 'quota_busy' | 'redis_unavailable' | 'resource_busy' | 'service_not_ready';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Any other error */
+      default: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  getOrganizations: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Your organizations */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OrganizationList'];
+        };
+      };
+      /** @description Bad Request: `bad_request` (The request could not be read); `invalid_json` (The body is not valid JSON); `json_too_deep` (The JSON body nests deeper than JSON_MAX_DEPTH); `request_aborted` (The client aborted the request while sending it); `unknown_parameter` (A query parameter this operation does not take) */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'bad_request' | 'invalid_json' | 'json_too_deep' | 'request_aborted' | 'unknown_parameter';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unauthorized: `invalid_api_key` (The API key is unknown, revoked or expired); `invalid_token` (400: a mailed link is invalid, used or expired; 401: the access token is invalid); `missing_credentials` (No bearer credentials); `token_expired` (The access token expired; refresh it) */
+      401: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'invalid_api_key' | 'invalid_token' | 'missing_credentials' | 'token_expired';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Forbidden: `api_key_not_allowed` (API keys cannot be used here); `session_required` (This needs a signed-in session, not an API key); `sub_user_forbidden` (Sub-users cannot do this) */
+      403: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'api_key_not_allowed' | 'session_required' | 'sub_user_forbidden';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Payload Too Large: `payload_too_large` (The body is larger than BODY_LIMIT) */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'payload_too_large';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unsupported Media Type: `unsupported_charset` (JSON bodies must be UTF-8); `unsupported_encoding` (Unsupported content encoding) */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'unsupported_charset' | 'unsupported_encoding';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Internal Server Error: `internal_error` (Internal server error) */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'internal_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Service Unavailable: `database_unavailable` (The database is unavailable); `quota_busy` (The quota counters are busy); `redis_unavailable` (Redis is unavailable); `resource_busy` (Another change to the same record is in progress); `service_not_ready` (Starting: the unique indexes are not ready yet) */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'database_unavailable' | 'quota_busy' | 'redis_unavailable' | 'resource_busy' | 'service_not_ready';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Any other error */
+      default: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  postOrganizations: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateOrganizationRequest'];
+      };
+    };
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Organization'];
+        };
+      };
+      /** @description Bad Request: `bad_request` (The request could not be read); `invalid_json` (The body is not valid JSON); `json_too_deep` (The JSON body nests deeper than JSON_MAX_DEPTH); `request_aborted` (The client aborted the request while sending it); `unknown_parameter` (A query parameter this operation does not take); `validation_error` (A field, query parameter or path segment is invalid (see param and details)) */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code:
+                | 'bad_request'
+                | 'invalid_json'
+                | 'json_too_deep'
+                | 'request_aborted'
+                | 'unknown_parameter'
+                | 'validation_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unauthorized: `invalid_api_key` (The API key is unknown, revoked or expired); `invalid_token` (400: a mailed link is invalid, used or expired; 401: the access token is invalid); `missing_credentials` (No bearer credentials); `token_expired` (The access token expired; refresh it) */
+      401: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'invalid_api_key' | 'invalid_token' | 'missing_credentials' | 'token_expired';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Forbidden: `api_key_not_allowed` (API keys cannot be used here); `organization_creation_limit_reached` (No more organizations may be created this month); `organization_limit_reached` (No more organizations may be owned); `session_required` (This needs a signed-in session, not an API key); `sub_user_forbidden` (Sub-users cannot do this) */
+      403: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code:
+                | 'api_key_not_allowed'
+                | 'organization_creation_limit_reached'
+                | 'organization_limit_reached'
+                | 'session_required'
+                | 'sub_user_forbidden';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Payload Too Large: `payload_too_large` (The body is larger than BODY_LIMIT) */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'payload_too_large';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unsupported Media Type: `unsupported_charset` (JSON bodies must be UTF-8); `unsupported_encoding` (Unsupported content encoding); `unsupported_media_type` (The body is not in a content type this operation reads) */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'unsupported_charset' | 'unsupported_encoding' | 'unsupported_media_type';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Internal Server Error: `internal_error` (Internal server error) */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'internal_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Service Unavailable: `database_unavailable` (The database is unavailable); `quota_busy` (The quota counters are busy); `redis_unavailable` (Redis is unavailable); `resource_busy` (Another change to the same record is in progress); `service_not_ready` (Starting: the unique indexes are not ready yet) */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'database_unavailable' | 'quota_busy' | 'redis_unavailable' | 'resource_busy' | 'service_not_ready';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Any other error */
+      default: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  getOrganizationsInvitations: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Your pending invitations */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReceivedOrganizationInvitationList'];
+        };
+      };
+      /** @description Bad Request: `bad_request` (The request could not be read); `invalid_json` (The body is not valid JSON); `json_too_deep` (The JSON body nests deeper than JSON_MAX_DEPTH); `request_aborted` (The client aborted the request while sending it); `unknown_parameter` (A query parameter this operation does not take) */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'bad_request' | 'invalid_json' | 'json_too_deep' | 'request_aborted' | 'unknown_parameter';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unauthorized: `invalid_api_key` (The API key is unknown, revoked or expired); `invalid_token` (400: a mailed link is invalid, used or expired; 401: the access token is invalid); `missing_credentials` (No bearer credentials); `token_expired` (The access token expired; refresh it) */
+      401: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'invalid_api_key' | 'invalid_token' | 'missing_credentials' | 'token_expired';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Forbidden: `api_key_not_allowed` (API keys cannot be used here); `session_required` (This needs a signed-in session, not an API key); `sub_user_forbidden` (Sub-users cannot do this) */
+      403: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'api_key_not_allowed' | 'session_required' | 'sub_user_forbidden';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Payload Too Large: `payload_too_large` (The body is larger than BODY_LIMIT) */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'payload_too_large';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unsupported Media Type: `unsupported_charset` (JSON bodies must be UTF-8); `unsupported_encoding` (Unsupported content encoding) */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'unsupported_charset' | 'unsupported_encoding';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Internal Server Error: `internal_error` (Internal server error) */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'internal_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Service Unavailable: `database_unavailable` (The database is unavailable); `quota_busy` (The quota counters are busy); `redis_unavailable` (Redis is unavailable); `resource_busy` (Another change to the same record is in progress); `service_not_ready` (Starting: the unique indexes are not ready yet) */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'database_unavailable' | 'quota_busy' | 'redis_unavailable' | 'resource_busy' | 'service_not_ready';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Any other error */
+      default: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  postOrganizationsInvitationsByInvitationIdAccept: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        invitationId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The organization you joined */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Organization'];
+        };
+      };
+      /** @description Bad Request: `bad_request` (The request could not be read); `invalid_json` (The body is not valid JSON); `json_too_deep` (The JSON body nests deeper than JSON_MAX_DEPTH); `request_aborted` (The client aborted the request while sending it); `unknown_parameter` (A query parameter this operation does not take); `validation_error` (A field, query parameter or path segment is invalid (see param and details)) */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code:
+                | 'bad_request'
+                | 'invalid_json'
+                | 'json_too_deep'
+                | 'request_aborted'
+                | 'unknown_parameter'
+                | 'validation_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unauthorized: `invalid_api_key` (The API key is unknown, revoked or expired); `invalid_token` (400: a mailed link is invalid, used or expired; 401: the access token is invalid); `missing_credentials` (No bearer credentials); `session_ended` (The session ended; sign in again); `token_expired` (The access token expired; refresh it) */
+      401: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'invalid_api_key' | 'invalid_token' | 'missing_credentials' | 'session_ended' | 'token_expired';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Forbidden: `api_key_not_allowed` (API keys cannot be used here); `member_limit_reached` (The organization is full); `session_required` (This needs a signed-in session, not an API key); `sub_user_forbidden` (Sub-users cannot do this) */
+      403: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'api_key_not_allowed' | 'member_limit_reached' | 'session_required' | 'sub_user_forbidden';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not Found: `not_found` (Not found); `user_not_found` (No account has this address) */
+      404: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'not_found' | 'user_not_found';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Conflict: `already_member` (Already a member); `email_not_verified` (The address must be verified first); `invitation_expired` (The invitation expired) */
+      409: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'already_member' | 'email_not_verified' | 'invitation_expired';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Payload Too Large: `payload_too_large` (The body is larger than BODY_LIMIT) */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'payload_too_large';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unsupported Media Type: `unsupported_charset` (JSON bodies must be UTF-8); `unsupported_encoding` (Unsupported content encoding) */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'unsupported_charset' | 'unsupported_encoding';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Internal Server Error: `internal_error` (Internal server error) */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'internal_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Service Unavailable: `database_unavailable` (The database is unavailable); `quota_busy` (The quota counters are busy); `redis_unavailable` (Redis is unavailable); `resource_busy` (Another change to the same record is in progress); `service_not_ready` (Starting: the unique indexes are not ready yet) */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'database_unavailable' | 'quota_busy' | 'redis_unavailable' | 'resource_busy' | 'service_not_ready';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Any other error */
+      default: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  postOrganizationsInvitationsByInvitationIdDecline: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        invitationId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Declined */
+      204: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Bad Request: `bad_request` (The request could not be read); `invalid_json` (The body is not valid JSON); `json_too_deep` (The JSON body nests deeper than JSON_MAX_DEPTH); `request_aborted` (The client aborted the request while sending it); `unknown_parameter` (A query parameter this operation does not take); `validation_error` (A field, query parameter or path segment is invalid (see param and details)) */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code:
+                | 'bad_request'
+                | 'invalid_json'
+                | 'json_too_deep'
+                | 'request_aborted'
+                | 'unknown_parameter'
+                | 'validation_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unauthorized: `invalid_api_key` (The API key is unknown, revoked or expired); `invalid_token` (400: a mailed link is invalid, used or expired; 401: the access token is invalid); `missing_credentials` (No bearer credentials); `token_expired` (The access token expired; refresh it) */
+      401: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'invalid_api_key' | 'invalid_token' | 'missing_credentials' | 'token_expired';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Forbidden: `api_key_not_allowed` (API keys cannot be used here); `session_required` (This needs a signed-in session, not an API key); `sub_user_forbidden` (Sub-users cannot do this) */
+      403: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'api_key_not_allowed' | 'session_required' | 'sub_user_forbidden';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not Found: `not_found` (Not found) */
+      404: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'not_found';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Payload Too Large: `payload_too_large` (The body is larger than BODY_LIMIT) */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'payload_too_large';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unsupported Media Type: `unsupported_charset` (JSON bodies must be UTF-8); `unsupported_encoding` (Unsupported content encoding) */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'unsupported_charset' | 'unsupported_encoding';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Internal Server Error: `internal_error` (Internal server error) */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'internal_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Service Unavailable: `database_unavailable` (The database is unavailable); `quota_busy` (The quota counters are busy); `redis_unavailable` (Redis is unavailable); `resource_busy` (Another change to the same record is in progress); `service_not_ready` (Starting: the unique indexes are not ready yet) */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'database_unavailable' | 'quota_busy' | 'redis_unavailable' | 'resource_busy' | 'service_not_ready';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Any other error */
+      default: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  getOrganizationsById: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The organization */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Organization'];
+        };
+      };
+      /** @description Bad Request: `bad_request` (The request could not be read); `invalid_json` (The body is not valid JSON); `json_too_deep` (The JSON body nests deeper than JSON_MAX_DEPTH); `request_aborted` (The client aborted the request while sending it); `unknown_parameter` (A query parameter this operation does not take); `validation_error` (A field, query parameter or path segment is invalid (see param and details)) */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code:
+                | 'bad_request'
+                | 'invalid_json'
+                | 'json_too_deep'
+                | 'request_aborted'
+                | 'unknown_parameter'
+                | 'validation_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unauthorized: `invalid_api_key` (The API key is unknown, revoked or expired); `invalid_token` (400: a mailed link is invalid, used or expired; 401: the access token is invalid); `missing_credentials` (No bearer credentials); `token_expired` (The access token expired; refresh it) */
+      401: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'invalid_api_key' | 'invalid_token' | 'missing_credentials' | 'token_expired';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Forbidden: `api_key_not_allowed` (API keys cannot be used here); `session_required` (This needs a signed-in session, not an API key); `sub_user_forbidden` (Sub-users cannot do this) */
+      403: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'api_key_not_allowed' | 'session_required' | 'sub_user_forbidden';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not Found: `not_found` (Not found) */
+      404: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'not_found';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Payload Too Large: `payload_too_large` (The body is larger than BODY_LIMIT) */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'payload_too_large';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unsupported Media Type: `unsupported_charset` (JSON bodies must be UTF-8); `unsupported_encoding` (Unsupported content encoding) */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'unsupported_charset' | 'unsupported_encoding';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Internal Server Error: `internal_error` (Internal server error) */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'internal_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Service Unavailable: `database_unavailable` (The database is unavailable); `quota_busy` (The quota counters are busy); `redis_unavailable` (Redis is unavailable); `resource_busy` (Another change to the same record is in progress); `service_not_ready` (Starting: the unique indexes are not ready yet) */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'database_unavailable' | 'quota_busy' | 'redis_unavailable' | 'resource_busy' | 'service_not_ready';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Any other error */
+      default: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  deleteOrganizationsById: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Deleted */
+      204: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Bad Request: `bad_request` (The request could not be read); `invalid_json` (The body is not valid JSON); `json_too_deep` (The JSON body nests deeper than JSON_MAX_DEPTH); `request_aborted` (The client aborted the request while sending it); `unknown_parameter` (A query parameter this operation does not take); `validation_error` (A field, query parameter or path segment is invalid (see param and details)) */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code:
+                | 'bad_request'
+                | 'invalid_json'
+                | 'json_too_deep'
+                | 'request_aborted'
+                | 'unknown_parameter'
+                | 'validation_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unauthorized: `invalid_api_key` (The API key is unknown, revoked or expired); `invalid_token` (400: a mailed link is invalid, used or expired; 401: the access token is invalid); `missing_credentials` (No bearer credentials); `token_expired` (The access token expired; refresh it) */
+      401: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'invalid_api_key' | 'invalid_token' | 'missing_credentials' | 'token_expired';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Forbidden: `api_key_not_allowed` (API keys cannot be used here); `organization_permission` (Your role in the organization does not allow this); `session_required` (This needs a signed-in session, not an API key); `sub_user_forbidden` (Sub-users cannot do this) */
+      403: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'api_key_not_allowed' | 'organization_permission' | 'session_required' | 'sub_user_forbidden';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not Found: `not_found` (Not found) */
+      404: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'not_found';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Conflict: `subscription_active` (The organization still has an active subscription) */
+      409: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'subscription_active';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Payload Too Large: `payload_too_large` (The body is larger than BODY_LIMIT) */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'payload_too_large';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unsupported Media Type: `unsupported_charset` (JSON bodies must be UTF-8); `unsupported_encoding` (Unsupported content encoding) */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'unsupported_charset' | 'unsupported_encoding';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Internal Server Error: `internal_error` (Internal server error) */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'internal_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Service Unavailable: `database_unavailable` (The database is unavailable); `quota_busy` (The quota counters are busy); `redis_unavailable` (Redis is unavailable); `resource_busy` (Another change to the same record is in progress); `service_not_ready` (Starting: the unique indexes are not ready yet) */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'database_unavailable' | 'quota_busy' | 'redis_unavailable' | 'resource_busy' | 'service_not_ready';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Any other error */
+      default: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  patchOrganizationsById: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateOrganizationRequest'];
+      };
+    };
+    responses: {
+      /** @description The organization */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Organization'];
+        };
+      };
+      /** @description Bad Request: `bad_request` (The request could not be read); `invalid_json` (The body is not valid JSON); `json_too_deep` (The JSON body nests deeper than JSON_MAX_DEPTH); `request_aborted` (The client aborted the request while sending it); `unknown_parameter` (A query parameter this operation does not take); `validation_error` (A field, query parameter or path segment is invalid (see param and details)) */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code:
+                | 'bad_request'
+                | 'invalid_json'
+                | 'json_too_deep'
+                | 'request_aborted'
+                | 'unknown_parameter'
+                | 'validation_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unauthorized: `invalid_api_key` (The API key is unknown, revoked or expired); `invalid_token` (400: a mailed link is invalid, used or expired; 401: the access token is invalid); `missing_credentials` (No bearer credentials); `token_expired` (The access token expired; refresh it) */
+      401: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'invalid_api_key' | 'invalid_token' | 'missing_credentials' | 'token_expired';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Forbidden: `api_key_not_allowed` (API keys cannot be used here); `organization_permission` (Your role in the organization does not allow this); `session_required` (This needs a signed-in session, not an API key); `sub_user_forbidden` (Sub-users cannot do this) */
+      403: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'api_key_not_allowed' | 'organization_permission' | 'session_required' | 'sub_user_forbidden';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not Found: `not_found` (Not found) */
+      404: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'not_found';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Payload Too Large: `payload_too_large` (The body is larger than BODY_LIMIT) */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'payload_too_large';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unsupported Media Type: `unsupported_charset` (JSON bodies must be UTF-8); `unsupported_encoding` (Unsupported content encoding); `unsupported_media_type` (The body is not in a content type this operation reads) */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'unsupported_charset' | 'unsupported_encoding' | 'unsupported_media_type';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Internal Server Error: `internal_error` (Internal server error) */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'internal_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Service Unavailable: `database_unavailable` (The database is unavailable); `quota_busy` (The quota counters are busy); `redis_unavailable` (Redis is unavailable); `resource_busy` (Another change to the same record is in progress); `service_not_ready` (Starting: the unique indexes are not ready yet) */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'database_unavailable' | 'quota_busy' | 'redis_unavailable' | 'resource_busy' | 'service_not_ready';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Any other error */
+      default: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  getOrganizationsByIdMembers: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Members */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OrganizationMemberList'];
+        };
+      };
+      /** @description Bad Request: `bad_request` (The request could not be read); `invalid_json` (The body is not valid JSON); `json_too_deep` (The JSON body nests deeper than JSON_MAX_DEPTH); `request_aborted` (The client aborted the request while sending it); `unknown_parameter` (A query parameter this operation does not take); `validation_error` (A field, query parameter or path segment is invalid (see param and details)) */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code:
+                | 'bad_request'
+                | 'invalid_json'
+                | 'json_too_deep'
+                | 'request_aborted'
+                | 'unknown_parameter'
+                | 'validation_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unauthorized: `invalid_api_key` (The API key is unknown, revoked or expired); `invalid_token` (400: a mailed link is invalid, used or expired; 401: the access token is invalid); `missing_credentials` (No bearer credentials); `token_expired` (The access token expired; refresh it) */
+      401: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'invalid_api_key' | 'invalid_token' | 'missing_credentials' | 'token_expired';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Forbidden: `api_key_not_allowed` (API keys cannot be used here); `session_required` (This needs a signed-in session, not an API key); `sub_user_forbidden` (Sub-users cannot do this) */
+      403: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'api_key_not_allowed' | 'session_required' | 'sub_user_forbidden';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not Found: `not_found` (Not found) */
+      404: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'not_found';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Payload Too Large: `payload_too_large` (The body is larger than BODY_LIMIT) */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'payload_too_large';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unsupported Media Type: `unsupported_charset` (JSON bodies must be UTF-8); `unsupported_encoding` (Unsupported content encoding) */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'unsupported_charset' | 'unsupported_encoding';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Internal Server Error: `internal_error` (Internal server error) */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'internal_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Service Unavailable: `database_unavailable` (The database is unavailable); `quota_busy` (The quota counters are busy); `redis_unavailable` (Redis is unavailable); `resource_busy` (Another change to the same record is in progress); `service_not_ready` (Starting: the unique indexes are not ready yet) */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'database_unavailable' | 'quota_busy' | 'redis_unavailable' | 'resource_busy' | 'service_not_ready';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Any other error */
+      default: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  postOrganizationsByIdMembers: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['InviteOrganizationMemberRequest'];
+      };
+    };
+    responses: {
+      /** @description Invited (pending) */
+      201: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OrganizationInvitation'];
+        };
+      };
+      /** @description Bad Request: `bad_request` (The request could not be read); `invalid_json` (The body is not valid JSON); `json_too_deep` (The JSON body nests deeper than JSON_MAX_DEPTH); `request_aborted` (The client aborted the request while sending it); `unknown_parameter` (A query parameter this operation does not take); `validation_error` (A field, query parameter or path segment is invalid (see param and details)) */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code:
+                | 'bad_request'
+                | 'invalid_json'
+                | 'json_too_deep'
+                | 'request_aborted'
+                | 'unknown_parameter'
+                | 'validation_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unauthorized: `invalid_api_key` (The API key is unknown, revoked or expired); `invalid_token` (400: a mailed link is invalid, used or expired; 401: the access token is invalid); `missing_credentials` (No bearer credentials); `session_ended` (The session ended; sign in again); `token_expired` (The access token expired; refresh it) */
+      401: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'invalid_api_key' | 'invalid_token' | 'missing_credentials' | 'session_ended' | 'token_expired';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Forbidden: `api_key_not_allowed` (API keys cannot be used here); `member_limit_reached` (The organization is full); `organization_permission` (Your role in the organization does not allow this); `session_required` (This needs a signed-in session, not an API key); `sub_user_forbidden` (Sub-users cannot do this) */
+      403: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code:
+                | 'api_key_not_allowed'
+                | 'member_limit_reached'
+                | 'organization_permission'
+                | 'session_required'
+                | 'sub_user_forbidden';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not Found: `not_found` (Not found); `user_not_found` (No account has this address) */
+      404: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'not_found' | 'user_not_found';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Conflict: `already_member` (Already a member); `email_not_verified` (The address must be verified first); `invitation_pending` (An invitation is already pending) */
+      409: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'already_member' | 'email_not_verified' | 'invitation_pending';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Payload Too Large: `payload_too_large` (The body is larger than BODY_LIMIT) */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'payload_too_large';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unsupported Media Type: `unsupported_charset` (JSON bodies must be UTF-8); `unsupported_encoding` (Unsupported content encoding); `unsupported_media_type` (The body is not in a content type this operation reads) */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'unsupported_charset' | 'unsupported_encoding' | 'unsupported_media_type';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Too Many Requests: `rate_limit_exceeded` (Too many requests; wait Retry-After seconds) */
+      429: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'rate_limit_exceeded';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Internal Server Error: `internal_error` (Internal server error) */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'internal_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Service Unavailable: `database_unavailable` (The database is unavailable); `quota_busy` (The quota counters are busy); `redis_unavailable` (Redis is unavailable); `resource_busy` (Another change to the same record is in progress); `service_not_ready` (Starting: the unique indexes are not ready yet) */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'database_unavailable' | 'quota_busy' | 'redis_unavailable' | 'resource_busy' | 'service_not_ready';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Any other error */
+      default: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  getOrganizationsByIdInvitations: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Invitations */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OrganizationInvitationList'];
+        };
+      };
+      /** @description Bad Request: `bad_request` (The request could not be read); `invalid_json` (The body is not valid JSON); `json_too_deep` (The JSON body nests deeper than JSON_MAX_DEPTH); `request_aborted` (The client aborted the request while sending it); `unknown_parameter` (A query parameter this operation does not take); `validation_error` (A field, query parameter or path segment is invalid (see param and details)) */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code:
+                | 'bad_request'
+                | 'invalid_json'
+                | 'json_too_deep'
+                | 'request_aborted'
+                | 'unknown_parameter'
+                | 'validation_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unauthorized: `invalid_api_key` (The API key is unknown, revoked or expired); `invalid_token` (400: a mailed link is invalid, used or expired; 401: the access token is invalid); `missing_credentials` (No bearer credentials); `token_expired` (The access token expired; refresh it) */
+      401: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'invalid_api_key' | 'invalid_token' | 'missing_credentials' | 'token_expired';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Forbidden: `api_key_not_allowed` (API keys cannot be used here); `organization_permission` (Your role in the organization does not allow this); `session_required` (This needs a signed-in session, not an API key); `sub_user_forbidden` (Sub-users cannot do this) */
+      403: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'api_key_not_allowed' | 'organization_permission' | 'session_required' | 'sub_user_forbidden';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not Found: `not_found` (Not found) */
+      404: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'not_found';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Payload Too Large: `payload_too_large` (The body is larger than BODY_LIMIT) */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'payload_too_large';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unsupported Media Type: `unsupported_charset` (JSON bodies must be UTF-8); `unsupported_encoding` (Unsupported content encoding) */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'unsupported_charset' | 'unsupported_encoding';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Internal Server Error: `internal_error` (Internal server error) */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'internal_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Service Unavailable: `database_unavailable` (The database is unavailable); `quota_busy` (The quota counters are busy); `redis_unavailable` (Redis is unavailable); `resource_busy` (Another change to the same record is in progress); `service_not_ready` (Starting: the unique indexes are not ready yet) */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'database_unavailable' | 'quota_busy' | 'redis_unavailable' | 'resource_busy' | 'service_not_ready';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Any other error */
+      default: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  deleteOrganizationsByIdInvitationsByInvitationId: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        invitationId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Revoked */
+      204: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Bad Request: `bad_request` (The request could not be read); `invalid_json` (The body is not valid JSON); `json_too_deep` (The JSON body nests deeper than JSON_MAX_DEPTH); `request_aborted` (The client aborted the request while sending it); `unknown_parameter` (A query parameter this operation does not take); `validation_error` (A field, query parameter or path segment is invalid (see param and details)) */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code:
+                | 'bad_request'
+                | 'invalid_json'
+                | 'json_too_deep'
+                | 'request_aborted'
+                | 'unknown_parameter'
+                | 'validation_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unauthorized: `invalid_api_key` (The API key is unknown, revoked or expired); `invalid_token` (400: a mailed link is invalid, used or expired; 401: the access token is invalid); `missing_credentials` (No bearer credentials); `token_expired` (The access token expired; refresh it) */
+      401: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'invalid_api_key' | 'invalid_token' | 'missing_credentials' | 'token_expired';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Forbidden: `api_key_not_allowed` (API keys cannot be used here); `organization_permission` (Your role in the organization does not allow this); `session_required` (This needs a signed-in session, not an API key); `sub_user_forbidden` (Sub-users cannot do this) */
+      403: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'api_key_not_allowed' | 'organization_permission' | 'session_required' | 'sub_user_forbidden';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not Found: `not_found` (Not found) */
+      404: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'not_found';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Payload Too Large: `payload_too_large` (The body is larger than BODY_LIMIT) */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'payload_too_large';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unsupported Media Type: `unsupported_charset` (JSON bodies must be UTF-8); `unsupported_encoding` (Unsupported content encoding) */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'unsupported_charset' | 'unsupported_encoding';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Internal Server Error: `internal_error` (Internal server error) */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'internal_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Service Unavailable: `database_unavailable` (The database is unavailable); `quota_busy` (The quota counters are busy); `redis_unavailable` (Redis is unavailable); `resource_busy` (Another change to the same record is in progress); `service_not_ready` (Starting: the unique indexes are not ready yet) */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'database_unavailable' | 'quota_busy' | 'redis_unavailable' | 'resource_busy' | 'service_not_ready';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Any other error */
+      default: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  deleteOrganizationsByIdMembersByUserId: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        userId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Removed */
+      204: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Bad Request: `bad_request` (The request could not be read); `invalid_json` (The body is not valid JSON); `json_too_deep` (The JSON body nests deeper than JSON_MAX_DEPTH); `request_aborted` (The client aborted the request while sending it); `unknown_parameter` (A query parameter this operation does not take); `validation_error` (A field, query parameter or path segment is invalid (see param and details)) */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code:
+                | 'bad_request'
+                | 'invalid_json'
+                | 'json_too_deep'
+                | 'request_aborted'
+                | 'unknown_parameter'
+                | 'validation_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unauthorized: `invalid_api_key` (The API key is unknown, revoked or expired); `invalid_token` (400: a mailed link is invalid, used or expired; 401: the access token is invalid); `missing_credentials` (No bearer credentials); `token_expired` (The access token expired; refresh it) */
+      401: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'invalid_api_key' | 'invalid_token' | 'missing_credentials' | 'token_expired';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Forbidden: `api_key_not_allowed` (API keys cannot be used here); `organization_permission` (Your role in the organization does not allow this); `session_required` (This needs a signed-in session, not an API key); `sub_user_forbidden` (Sub-users cannot do this) */
+      403: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'api_key_not_allowed' | 'organization_permission' | 'session_required' | 'sub_user_forbidden';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not Found: `not_found` (Not found) */
+      404: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'not_found';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Conflict: `owner_cannot_leave` (The owner cannot leave the organization) */
+      409: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'owner_cannot_leave';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Payload Too Large: `payload_too_large` (The body is larger than BODY_LIMIT) */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'payload_too_large';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unsupported Media Type: `unsupported_charset` (JSON bodies must be UTF-8); `unsupported_encoding` (Unsupported content encoding) */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'unsupported_charset' | 'unsupported_encoding';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Internal Server Error: `internal_error` (Internal server error) */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'internal_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Service Unavailable: `database_unavailable` (The database is unavailable); `quota_busy` (The quota counters are busy); `redis_unavailable` (Redis is unavailable); `resource_busy` (Another change to the same record is in progress); `service_not_ready` (Starting: the unique indexes are not ready yet) */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'database_unavailable' | 'quota_busy' | 'redis_unavailable' | 'resource_busy' | 'service_not_ready';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Any other error */
+      default: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  patchOrganizationsByIdMembersByUserId: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        userId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateOrganizationMemberRequest'];
+      };
+    };
+    responses: {
+      /** @description The member */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OrganizationMember'];
+        };
+      };
+      /** @description Bad Request: `bad_request` (The request could not be read); `invalid_json` (The body is not valid JSON); `json_too_deep` (The JSON body nests deeper than JSON_MAX_DEPTH); `request_aborted` (The client aborted the request while sending it); `unknown_parameter` (A query parameter this operation does not take); `validation_error` (A field, query parameter or path segment is invalid (see param and details)) */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code:
+                | 'bad_request'
+                | 'invalid_json'
+                | 'json_too_deep'
+                | 'request_aborted'
+                | 'unknown_parameter'
+                | 'validation_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unauthorized: `invalid_api_key` (The API key is unknown, revoked or expired); `invalid_token` (400: a mailed link is invalid, used or expired; 401: the access token is invalid); `missing_credentials` (No bearer credentials); `session_ended` (The session ended; sign in again); `token_expired` (The access token expired; refresh it) */
+      401: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'invalid_api_key' | 'invalid_token' | 'missing_credentials' | 'session_ended' | 'token_expired';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Forbidden: `api_key_not_allowed` (API keys cannot be used here); `organization_permission` (Your role in the organization does not allow this); `session_required` (This needs a signed-in session, not an API key); `sub_user_forbidden` (Sub-users cannot do this) */
+      403: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'api_key_not_allowed' | 'organization_permission' | 'session_required' | 'sub_user_forbidden';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not Found: `not_found` (Not found) */
+      404: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'not_found';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Conflict: `owner_required` (The organization needs an owner) */
+      409: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'owner_required';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Payload Too Large: `payload_too_large` (The body is larger than BODY_LIMIT) */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'payload_too_large';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unsupported Media Type: `unsupported_charset` (JSON bodies must be UTF-8); `unsupported_encoding` (Unsupported content encoding); `unsupported_media_type` (The body is not in a content type this operation reads) */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'unsupported_charset' | 'unsupported_encoding' | 'unsupported_media_type';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Internal Server Error: `internal_error` (Internal server error) */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'internal_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Service Unavailable: `database_unavailable` (The database is unavailable); `quota_busy` (The quota counters are busy); `redis_unavailable` (Redis is unavailable); `resource_busy` (Another change to the same record is in progress); `service_not_ready` (Starting: the unique indexes are not ready yet) */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'database_unavailable' | 'quota_busy' | 'redis_unavailable' | 'resource_busy' | 'service_not_ready';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Any other error */
+      default: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  getSubUsers: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Sub-users */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SubUserList'];
+        };
+      };
+      /** @description Bad Request: `bad_request` (The request could not be read); `invalid_json` (The body is not valid JSON); `json_too_deep` (The JSON body nests deeper than JSON_MAX_DEPTH); `request_aborted` (The client aborted the request while sending it); `unknown_parameter` (A query parameter this operation does not take) */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'bad_request' | 'invalid_json' | 'json_too_deep' | 'request_aborted' | 'unknown_parameter';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unauthorized: `invalid_api_key` (The API key is unknown, revoked or expired); `invalid_token` (400: a mailed link is invalid, used or expired; 401: the access token is invalid); `missing_credentials` (No bearer credentials); `token_expired` (The access token expired; refresh it) */
+      401: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'invalid_api_key' | 'invalid_token' | 'missing_credentials' | 'token_expired';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Forbidden: `api_key_not_allowed` (API keys cannot be used here); `session_required` (This needs a signed-in session, not an API key); `sub_user_forbidden` (Sub-users cannot do this) */
+      403: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'api_key_not_allowed' | 'session_required' | 'sub_user_forbidden';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Payload Too Large: `payload_too_large` (The body is larger than BODY_LIMIT) */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'payload_too_large';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unsupported Media Type: `unsupported_charset` (JSON bodies must be UTF-8); `unsupported_encoding` (Unsupported content encoding) */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'unsupported_charset' | 'unsupported_encoding';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Internal Server Error: `internal_error` (Internal server error) */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'internal_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Service Unavailable: `database_unavailable` (The database is unavailable); `quota_busy` (The quota counters are busy); `redis_unavailable` (Redis is unavailable); `resource_busy` (Another change to the same record is in progress); `service_not_ready` (Starting: the unique indexes are not ready yet) */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'database_unavailable' | 'quota_busy' | 'redis_unavailable' | 'resource_busy' | 'service_not_ready';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Any other error */
+      default: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  postSubUsers: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateSubUserRequest'];
+      };
+    };
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SubUser'];
+        };
+      };
+      /** @description Bad Request: `bad_request` (The request could not be read); `invalid_json` (The body is not valid JSON); `json_too_deep` (The JSON body nests deeper than JSON_MAX_DEPTH); `request_aborted` (The client aborted the request while sending it); `unknown_model` (A model in the permissions is not offered); `unknown_parameter` (A query parameter this operation does not take); `validation_error` (A field, query parameter or path segment is invalid (see param and details)) */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code:
+                | 'bad_request'
+                | 'invalid_json'
+                | 'json_too_deep'
+                | 'request_aborted'
+                | 'unknown_model'
+                | 'unknown_parameter'
+                | 'validation_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unauthorized: `invalid_api_key` (The API key is unknown, revoked or expired); `invalid_token` (400: a mailed link is invalid, used or expired; 401: the access token is invalid); `missing_credentials` (No bearer credentials); `session_ended` (The session ended; sign in again); `token_expired` (The access token expired; refresh it) */
+      401: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'invalid_api_key' | 'invalid_token' | 'missing_credentials' | 'session_ended' | 'token_expired';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Forbidden: `api_key_not_allowed` (API keys cannot be used here); `session_required` (This needs a signed-in session, not an API key); `sub_user_forbidden` (Sub-users cannot do this); `sub_user_limit_reached` (No more sub-users may be created) */
+      403: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'api_key_not_allowed' | 'session_required' | 'sub_user_forbidden' | 'sub_user_limit_reached';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Conflict: `email_taken` (An account with this email already exists) */
+      409: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'email_taken';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Payload Too Large: `payload_too_large` (The body is larger than BODY_LIMIT) */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'payload_too_large';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unsupported Media Type: `unsupported_charset` (JSON bodies must be UTF-8); `unsupported_encoding` (Unsupported content encoding); `unsupported_media_type` (The body is not in a content type this operation reads) */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'unsupported_charset' | 'unsupported_encoding' | 'unsupported_media_type';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Too Many Requests: `rate_limit_exceeded` (Too many requests; wait Retry-After seconds) */
+      429: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'rate_limit_exceeded';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Internal Server Error: `internal_error` (Internal server error) */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'internal_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Service Unavailable: `database_unavailable` (The database is unavailable); `quota_busy` (The quota counters are busy); `redis_unavailable` (Redis is unavailable); `resource_busy` (Another change to the same record is in progress); `server_busy` (Too many password checks at once); `service_not_ready` (Starting: the unique indexes are not ready yet) */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code:
+                | 'database_unavailable'
+                | 'quota_busy'
+                | 'redis_unavailable'
+                | 'resource_busy'
+                | 'server_busy'
+                | 'service_not_ready';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Any other error */
+      default: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  getSubUsersById: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The sub-user */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SubUser'];
+        };
+      };
+      /** @description Bad Request: `bad_request` (The request could not be read); `invalid_json` (The body is not valid JSON); `json_too_deep` (The JSON body nests deeper than JSON_MAX_DEPTH); `request_aborted` (The client aborted the request while sending it); `unknown_parameter` (A query parameter this operation does not take); `validation_error` (A field, query parameter or path segment is invalid (see param and details)) */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code:
+                | 'bad_request'
+                | 'invalid_json'
+                | 'json_too_deep'
+                | 'request_aborted'
+                | 'unknown_parameter'
+                | 'validation_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unauthorized: `invalid_api_key` (The API key is unknown, revoked or expired); `invalid_token` (400: a mailed link is invalid, used or expired; 401: the access token is invalid); `missing_credentials` (No bearer credentials); `token_expired` (The access token expired; refresh it) */
+      401: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'invalid_api_key' | 'invalid_token' | 'missing_credentials' | 'token_expired';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Forbidden: `api_key_not_allowed` (API keys cannot be used here); `session_required` (This needs a signed-in session, not an API key); `sub_user_forbidden` (Sub-users cannot do this) */
+      403: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'api_key_not_allowed' | 'session_required' | 'sub_user_forbidden';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not Found: `not_found` (Not found) */
+      404: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'not_found';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Payload Too Large: `payload_too_large` (The body is larger than BODY_LIMIT) */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'payload_too_large';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unsupported Media Type: `unsupported_charset` (JSON bodies must be UTF-8); `unsupported_encoding` (Unsupported content encoding) */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'unsupported_charset' | 'unsupported_encoding';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Internal Server Error: `internal_error` (Internal server error) */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'internal_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Service Unavailable: `database_unavailable` (The database is unavailable); `quota_busy` (The quota counters are busy); `redis_unavailable` (Redis is unavailable); `resource_busy` (Another change to the same record is in progress); `service_not_ready` (Starting: the unique indexes are not ready yet) */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'database_unavailable' | 'quota_busy' | 'redis_unavailable' | 'resource_busy' | 'service_not_ready';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Any other error */
+      default: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  deleteSubUsersById: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Deleted */
+      204: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Bad Request: `bad_request` (The request could not be read); `invalid_json` (The body is not valid JSON); `json_too_deep` (The JSON body nests deeper than JSON_MAX_DEPTH); `request_aborted` (The client aborted the request while sending it); `unknown_parameter` (A query parameter this operation does not take); `validation_error` (A field, query parameter or path segment is invalid (see param and details)) */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code:
+                | 'bad_request'
+                | 'invalid_json'
+                | 'json_too_deep'
+                | 'request_aborted'
+                | 'unknown_parameter'
+                | 'validation_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unauthorized: `invalid_api_key` (The API key is unknown, revoked or expired); `invalid_token` (400: a mailed link is invalid, used or expired; 401: the access token is invalid); `missing_credentials` (No bearer credentials); `token_expired` (The access token expired; refresh it) */
+      401: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'invalid_api_key' | 'invalid_token' | 'missing_credentials' | 'token_expired';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Forbidden: `api_key_not_allowed` (API keys cannot be used here); `session_required` (This needs a signed-in session, not an API key); `sub_user_forbidden` (Sub-users cannot do this) */
+      403: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'api_key_not_allowed' | 'session_required' | 'sub_user_forbidden';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not Found: `not_found` (Not found) */
+      404: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'not_found';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Payload Too Large: `payload_too_large` (The body is larger than BODY_LIMIT) */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'payload_too_large';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unsupported Media Type: `unsupported_charset` (JSON bodies must be UTF-8); `unsupported_encoding` (Unsupported content encoding) */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'unsupported_charset' | 'unsupported_encoding';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Internal Server Error: `internal_error` (Internal server error) */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'internal_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Service Unavailable: `database_unavailable` (The database is unavailable); `quota_busy` (The quota counters are busy); `redis_unavailable` (Redis is unavailable); `resource_busy` (Another change to the same record is in progress); `service_not_ready` (Starting: the unique indexes are not ready yet) */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'database_unavailable' | 'quota_busy' | 'redis_unavailable' | 'resource_busy' | 'service_not_ready';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Any other error */
+      default: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  patchSubUsersById: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateSubUserRequest'];
+      };
+    };
+    responses: {
+      /** @description The sub-user */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SubUser'];
+        };
+      };
+      /** @description Bad Request: `bad_request` (The request could not be read); `invalid_json` (The body is not valid JSON); `json_too_deep` (The JSON body nests deeper than JSON_MAX_DEPTH); `request_aborted` (The client aborted the request while sending it); `unknown_model` (A model in the permissions is not offered); `unknown_parameter` (A query parameter this operation does not take); `validation_error` (A field, query parameter or path segment is invalid (see param and details)) */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code:
+                | 'bad_request'
+                | 'invalid_json'
+                | 'json_too_deep'
+                | 'request_aborted'
+                | 'unknown_model'
+                | 'unknown_parameter'
+                | 'validation_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unauthorized: `invalid_api_key` (The API key is unknown, revoked or expired); `invalid_token` (400: a mailed link is invalid, used or expired; 401: the access token is invalid); `missing_credentials` (No bearer credentials); `token_expired` (The access token expired; refresh it) */
+      401: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'invalid_api_key' | 'invalid_token' | 'missing_credentials' | 'token_expired';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Forbidden: `api_key_not_allowed` (API keys cannot be used here); `deactivated_by_admin` (An administrator deactivated this account); `session_required` (This needs a signed-in session, not an API key); `sub_user_forbidden` (Sub-users cannot do this) */
+      403: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'api_key_not_allowed' | 'deactivated_by_admin' | 'session_required' | 'sub_user_forbidden';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not Found: `not_found` (Not found) */
+      404: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'not_found';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Payload Too Large: `payload_too_large` (The body is larger than BODY_LIMIT) */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'payload_too_large';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unsupported Media Type: `unsupported_charset` (JSON bodies must be UTF-8); `unsupported_encoding` (Unsupported content encoding); `unsupported_media_type` (The body is not in a content type this operation reads) */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'unsupported_charset' | 'unsupported_encoding' | 'unsupported_media_type';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Too Many Requests: `rate_limit_exceeded` (Too many requests; wait Retry-After seconds) */
+      429: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'rate_limit_exceeded';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Internal Server Error: `internal_error` (Internal server error) */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'internal_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Service Unavailable: `database_unavailable` (The database is unavailable); `quota_busy` (The quota counters are busy); `redis_unavailable` (Redis is unavailable); `resource_busy` (Another change to the same record is in progress); `server_busy` (Too many password checks at once); `service_not_ready` (Starting: the unique indexes are not ready yet) */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code:
+                | 'database_unavailable'
+                | 'quota_busy'
+                | 'redis_unavailable'
+                | 'resource_busy'
+                | 'server_busy'
+                | 'service_not_ready';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Any other error */
+      default: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  getSubUsersByIdUsage: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Usage */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SubUserUsage'];
+        };
+      };
+      /** @description Bad Request: `bad_request` (The request could not be read); `invalid_json` (The body is not valid JSON); `json_too_deep` (The JSON body nests deeper than JSON_MAX_DEPTH); `request_aborted` (The client aborted the request while sending it); `unknown_parameter` (A query parameter this operation does not take); `validation_error` (A field, query parameter or path segment is invalid (see param and details)) */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code:
+                | 'bad_request'
+                | 'invalid_json'
+                | 'json_too_deep'
+                | 'request_aborted'
+                | 'unknown_parameter'
+                | 'validation_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unauthorized: `invalid_api_key` (The API key is unknown, revoked or expired); `invalid_token` (400: a mailed link is invalid, used or expired; 401: the access token is invalid); `missing_credentials` (No bearer credentials); `token_expired` (The access token expired; refresh it) */
+      401: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'invalid_api_key' | 'invalid_token' | 'missing_credentials' | 'token_expired';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Forbidden: `api_key_not_allowed` (API keys cannot be used here); `session_required` (This needs a signed-in session, not an API key); `sub_user_forbidden` (Sub-users cannot do this) */
+      403: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'api_key_not_allowed' | 'session_required' | 'sub_user_forbidden';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not Found: `not_found` (Not found) */
+      404: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'not_found';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Payload Too Large: `payload_too_large` (The body is larger than BODY_LIMIT) */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'payload_too_large';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unsupported Media Type: `unsupported_charset` (JSON bodies must be UTF-8); `unsupported_encoding` (Unsupported content encoding) */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'unsupported_charset' | 'unsupported_encoding';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Internal Server Error: `internal_error` (Internal server error) */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'internal_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Service Unavailable: `database_unavailable` (The database is unavailable); `quota_busy` (The quota counters are busy); `redis_unavailable` (Redis is unavailable); `resource_busy` (Another change to the same record is in progress); `service_not_ready` (Starting: the unique indexes are not ready yet) */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'database_unavailable' | 'quota_busy' | 'redis_unavailable' | 'resource_busy' | 'service_not_ready';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Any other error */
+      default: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  getAuthOauthByProvider: {
+    parameters: {
+      query: {
+        code_challenge: string;
+        code_challenge_method: 'S256';
+        state: string;
+        redirect_uri: string;
+      };
+      header?: never;
+      path: {
+        /** @description github or google */
+        provider: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Redirect to the provider */
+      302: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Bad Request: `bad_request` (The request could not be read); `invalid_json` (The body is not valid JSON); `json_too_deep` (The JSON body nests deeper than JSON_MAX_DEPTH); `redirect_uri_not_allowed` (The redirect URI is not on the allowlist); `request_aborted` (The client aborted the request while sending it); `unknown_parameter` (A query parameter this operation does not take); `validation_error` (A field, query parameter or path segment is invalid (see param and details)) */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code:
+                | 'bad_request'
+                | 'invalid_json'
+                | 'json_too_deep'
+                | 'redirect_uri_not_allowed'
+                | 'request_aborted'
+                | 'unknown_parameter'
+                | 'validation_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not Found: `oauth_provider_not_found` (No such OAuth provider) */
+      404: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'oauth_provider_not_found';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Payload Too Large: `payload_too_large` (The body is larger than BODY_LIMIT) */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'payload_too_large';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unsupported Media Type: `unsupported_charset` (JSON bodies must be UTF-8); `unsupported_encoding` (Unsupported content encoding) */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'unsupported_charset' | 'unsupported_encoding';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Too Many Requests: `rate_limit_exceeded` (Too many requests; wait Retry-After seconds) */
+      429: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'rate_limit_exceeded';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Internal Server Error: `internal_error` (Internal server error) */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'internal_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Service Unavailable: `database_unavailable` (The database is unavailable); `oauth_provider_not_configured` (This OAuth provider is not configured on this server); `quota_busy` (The quota counters are busy); `redis_unavailable` (Redis is unavailable); `resource_busy` (Another change to the same record is in progress); `service_not_ready` (Starting: the unique indexes are not ready yet) */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code:
+                | 'database_unavailable'
+                | 'oauth_provider_not_configured'
+                | 'quota_busy'
+                | 'redis_unavailable'
+                | 'resource_busy'
+                | 'service_not_ready';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Any other error */
+      default: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  getAuthOauthByProviderCallback: {
+    parameters: {
+      query?: {
+        state?: string;
+        code?: string;
+        error?: string;
+        error_description?: string;
+      };
+      header?: never;
+      path: {
+        /** @description github or google */
+        provider: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Redirect to the extension with a one-time code or an error */
+      302: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Bad Request: `bad_request` (The request could not be read); `invalid_json` (The body is not valid JSON); `invalid_state` (The OAuth state is unknown or expired); `json_too_deep` (The JSON body nests deeper than JSON_MAX_DEPTH); `request_aborted` (The client aborted the request while sending it); `validation_error` (A field, query parameter or path segment is invalid (see param and details)) */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code:
+                | 'bad_request'
+                | 'invalid_json'
+                | 'invalid_state'
+                | 'json_too_deep'
+                | 'request_aborted'
+                | 'validation_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not Found: `oauth_provider_not_found` (No such OAuth provider) */
+      404: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'oauth_provider_not_found';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Payload Too Large: `payload_too_large` (The body is larger than BODY_LIMIT) */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'payload_too_large';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unsupported Media Type: `unsupported_charset` (JSON bodies must be UTF-8); `unsupported_encoding` (Unsupported content encoding) */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'unsupported_charset' | 'unsupported_encoding';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Internal Server Error: `internal_error` (Internal server error) */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'internal_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Service Unavailable: `database_unavailable` (The database is unavailable); `oauth_provider_not_configured` (This OAuth provider is not configured on this server); `quota_busy` (The quota counters are busy); `redis_unavailable` (Redis is unavailable); `resource_busy` (Another change to the same record is in progress); `service_not_ready` (Starting: the unique indexes are not ready yet) */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code:
+                | 'database_unavailable'
+                | 'oauth_provider_not_configured'
+                | 'quota_busy'
+                | 'redis_unavailable'
+                | 'resource_busy'
+                | 'service_not_ready';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Any other error */
+      default: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  postAuthOauthExchange: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['OAuthExchangeRequest'];
+      };
+    };
+    responses: {
+      /** @description Tokens and the user, as login-json */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LoginResponse'];
+        };
+      };
+      /** @description Bad Request: `bad_request` (The request could not be read); `invalid_grant` (The OAuth code or PKCE verifier is invalid); `invalid_json` (The body is not valid JSON); `json_too_deep` (The JSON body nests deeper than JSON_MAX_DEPTH); `request_aborted` (The client aborted the request while sending it); `unknown_parameter` (A query parameter this operation does not take); `validation_error` (A field, query parameter or path segment is invalid (see param and details)) */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code:
+                | 'bad_request'
+                | 'invalid_grant'
+                | 'invalid_json'
+                | 'json_too_deep'
+                | 'request_aborted'
+                | 'unknown_parameter'
+                | 'validation_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Payload Too Large: `payload_too_large` (The body is larger than BODY_LIMIT) */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'payload_too_large';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unsupported Media Type: `unsupported_charset` (JSON bodies must be UTF-8); `unsupported_encoding` (Unsupported content encoding); `unsupported_media_type` (The body is not in a content type this operation reads) */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'unsupported_charset' | 'unsupported_encoding' | 'unsupported_media_type';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Internal Server Error: `internal_error` (Internal server error) */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'internal_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Service Unavailable: `database_unavailable` (The database is unavailable); `quota_busy` (The quota counters are busy); `redis_unavailable` (Redis is unavailable); `resource_busy` (Another change to the same record is in progress); `service_not_ready` (Starting: the unique indexes are not ready yet) */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'database_unavailable' | 'quota_busy' | 'redis_unavailable' | 'resource_busy' | 'service_not_ready';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Any other error */
+      default: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  getSubscriptionsPlans: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Plans */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Plans'];
+        };
+      };
+      /** @description Bad Request: `bad_request` (The request could not be read); `invalid_json` (The body is not valid JSON); `json_too_deep` (The JSON body nests deeper than JSON_MAX_DEPTH); `request_aborted` (The client aborted the request while sending it); `unknown_parameter` (A query parameter this operation does not take) */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'bad_request' | 'invalid_json' | 'json_too_deep' | 'request_aborted' | 'unknown_parameter';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Payload Too Large: `payload_too_large` (The body is larger than BODY_LIMIT) */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'payload_too_large';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unsupported Media Type: `unsupported_charset` (JSON bodies must be UTF-8); `unsupported_encoding` (Unsupported content encoding) */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'unsupported_charset' | 'unsupported_encoding';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Internal Server Error: `internal_error` (Internal server error) */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'internal_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Service Unavailable: `database_unavailable` (The database is unavailable); `quota_busy` (The quota counters are busy); `redis_unavailable` (Redis is unavailable); `resource_busy` (Another change to the same record is in progress); `service_not_ready` (Starting: the unique indexes are not ready yet) */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'database_unavailable' | 'quota_busy' | 'redis_unavailable' | 'resource_busy' | 'service_not_ready';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Any other error */
+      default: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  getSubscriptionsCurrent: {
+    parameters: {
+      query?: {
+        organization_id?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Current subscription */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CurrentSubscription'];
+        };
+      };
+      /** @description Bad Request: `bad_request` (The request could not be read); `invalid_json` (The body is not valid JSON); `json_too_deep` (The JSON body nests deeper than JSON_MAX_DEPTH); `request_aborted` (The client aborted the request while sending it); `unknown_parameter` (A query parameter this operation does not take); `validation_error` (A field, query parameter or path segment is invalid (see param and details)) */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code:
+                | 'bad_request'
+                | 'invalid_json'
+                | 'json_too_deep'
+                | 'request_aborted'
+                | 'unknown_parameter'
+                | 'validation_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unauthorized: `invalid_api_key` (The API key is unknown, revoked or expired); `invalid_token` (400: a mailed link is invalid, used or expired; 401: the access token is invalid); `missing_credentials` (No bearer credentials); `token_expired` (The access token expired; refresh it) */
+      401: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'invalid_api_key' | 'invalid_token' | 'missing_credentials' | 'token_expired';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Forbidden: `api_key_not_allowed` (API keys cannot be used here) */
+      403: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'api_key_not_allowed';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not Found: `not_found` (Not found) */
+      404: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'not_found';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Payload Too Large: `payload_too_large` (The body is larger than BODY_LIMIT) */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'payload_too_large';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unsupported Media Type: `unsupported_charset` (JSON bodies must be UTF-8); `unsupported_encoding` (Unsupported content encoding) */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'unsupported_charset' | 'unsupported_encoding';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Internal Server Error: `internal_error` (Internal server error) */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'internal_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Service Unavailable: `database_unavailable` (The database is unavailable); `quota_busy` (The quota counters are busy); `redis_unavailable` (Redis is unavailable); `resource_busy` (Another change to the same record is in progress); `service_not_ready` (Starting: the unique indexes are not ready yet) */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'database_unavailable' | 'quota_busy' | 'redis_unavailable' | 'resource_busy' | 'service_not_ready';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Any other error */
+      default: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  postSubscriptionsCheckout: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CheckoutRequest'];
+      };
+    };
+    responses: {
+      /** @description Where to send the browser */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CheckoutSession'];
+        };
+      };
+      /** @description Bad Request: `bad_request` (The request could not be read); `invalid_json` (The body is not valid JSON); `json_too_deep` (The JSON body nests deeper than JSON_MAX_DEPTH); `plan_not_available` (The plan is not for sale); `redirect_not_allowed` (A billing redirect URL is not on the allowlist); `request_aborted` (The client aborted the request while sending it); `unknown_parameter` (A query parameter this operation does not take); `validation_error` (A field, query parameter or path segment is invalid (see param and details)) */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code:
+                | 'bad_request'
+                | 'invalid_json'
+                | 'json_too_deep'
+                | 'plan_not_available'
+                | 'redirect_not_allowed'
+                | 'request_aborted'
+                | 'unknown_parameter'
+                | 'validation_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unauthorized: `invalid_api_key` (The API key is unknown, revoked or expired); `invalid_token` (400: a mailed link is invalid, used or expired; 401: the access token is invalid); `missing_credentials` (No bearer credentials); `token_expired` (The access token expired; refresh it) */
+      401: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'invalid_api_key' | 'invalid_token' | 'missing_credentials' | 'token_expired';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Forbidden: `api_key_not_allowed` (API keys cannot be used here); `organization_owner_required` (Only the organization's owner may do this); `sub_user_billing` (Sub-users cannot manage billing) */
+      403: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'api_key_not_allowed' | 'organization_owner_required' | 'sub_user_billing';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not Found: `not_found` (Not found) */
+      404: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'not_found';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Conflict: `already_subscribed` (Already subscribed) */
+      409: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'already_subscribed';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Payload Too Large: `payload_too_large` (The body is larger than BODY_LIMIT) */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'payload_too_large';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unsupported Media Type: `unsupported_charset` (JSON bodies must be UTF-8); `unsupported_encoding` (Unsupported content encoding); `unsupported_media_type` (The body is not in a content type this operation reads) */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'unsupported_charset' | 'unsupported_encoding' | 'unsupported_media_type';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Internal Server Error: `internal_error` (Internal server error) */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'internal_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Bad Gateway: `stripe_error` (Stripe returned an error) */
+      502: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'stripe_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Service Unavailable: `billing_not_configured` (Billing is not configured on this server); `database_unavailable` (The database is unavailable); `quota_busy` (The quota counters are busy); `redis_unavailable` (Redis is unavailable); `resource_busy` (Another change to the same record is in progress); `service_not_ready` (Starting: the unique indexes are not ready yet); `stripe_rate_limited` (Stripe is rate limiting); `stripe_unavailable` (Stripe could not be reached) */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code:
+                | 'billing_not_configured'
+                | 'database_unavailable'
+                | 'quota_busy'
+                | 'redis_unavailable'
+                | 'resource_busy'
+                | 'service_not_ready'
+                | 'stripe_rate_limited'
+                | 'stripe_unavailable';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Any other error */
+      default: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  postSubscriptionsPortal: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PortalRequest'];
+      };
+    };
+    responses: {
+      /** @description Where to send the browser */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PortalSession'];
+        };
+      };
+      /** @description Bad Request: `bad_request` (The request could not be read); `invalid_json` (The body is not valid JSON); `json_too_deep` (The JSON body nests deeper than JSON_MAX_DEPTH); `redirect_not_allowed` (A billing redirect URL is not on the allowlist); `request_aborted` (The client aborted the request while sending it); `unknown_parameter` (A query parameter this operation does not take); `validation_error` (A field, query parameter or path segment is invalid (see param and details)) */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code:
+                | 'bad_request'
+                | 'invalid_json'
+                | 'json_too_deep'
+                | 'redirect_not_allowed'
+                | 'request_aborted'
+                | 'unknown_parameter'
+                | 'validation_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unauthorized: `invalid_api_key` (The API key is unknown, revoked or expired); `invalid_token` (400: a mailed link is invalid, used or expired; 401: the access token is invalid); `missing_credentials` (No bearer credentials); `token_expired` (The access token expired; refresh it) */
+      401: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'invalid_api_key' | 'invalid_token' | 'missing_credentials' | 'token_expired';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Forbidden: `api_key_not_allowed` (API keys cannot be used here); `organization_owner_required` (Only the organization's owner may do this); `sub_user_billing` (Sub-users cannot manage billing) */
+      403: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'api_key_not_allowed' | 'organization_owner_required' | 'sub_user_billing';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not Found: `not_found` (Not found) */
+      404: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'not_found';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Conflict: `no_billing_account` (No billing account yet) */
+      409: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'no_billing_account';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Payload Too Large: `payload_too_large` (The body is larger than BODY_LIMIT) */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'payload_too_large';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unsupported Media Type: `unsupported_charset` (JSON bodies must be UTF-8); `unsupported_encoding` (Unsupported content encoding); `unsupported_media_type` (The body is not in a content type this operation reads) */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'unsupported_charset' | 'unsupported_encoding' | 'unsupported_media_type';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Internal Server Error: `internal_error` (Internal server error) */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'internal_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Bad Gateway: `stripe_error` (Stripe returned an error) */
+      502: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'stripe_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Service Unavailable: `billing_not_configured` (Billing is not configured on this server); `database_unavailable` (The database is unavailable); `quota_busy` (The quota counters are busy); `redis_unavailable` (Redis is unavailable); `resource_busy` (Another change to the same record is in progress); `service_not_ready` (Starting: the unique indexes are not ready yet); `stripe_rate_limited` (Stripe is rate limiting); `stripe_unavailable` (Stripe could not be reached) */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code:
+                | 'billing_not_configured'
+                | 'database_unavailable'
+                | 'quota_busy'
+                | 'redis_unavailable'
+                | 'resource_busy'
+                | 'service_not_ready'
+                | 'stripe_rate_limited'
+                | 'stripe_unavailable';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Any other error */
+      default: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  postSubscriptionsCancel: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SubscriptionChangeRequest'];
+      };
+    };
+    responses: {
+      /** @description The subscription after the change */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CurrentSubscription'];
+        };
+      };
+      /** @description Bad Request: `bad_request` (The request could not be read); `invalid_json` (The body is not valid JSON); `json_too_deep` (The JSON body nests deeper than JSON_MAX_DEPTH); `request_aborted` (The client aborted the request while sending it); `unknown_parameter` (A query parameter this operation does not take); `validation_error` (A field, query parameter or path segment is invalid (see param and details)) */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code:
+                | 'bad_request'
+                | 'invalid_json'
+                | 'json_too_deep'
+                | 'request_aborted'
+                | 'unknown_parameter'
+                | 'validation_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unauthorized: `invalid_api_key` (The API key is unknown, revoked or expired); `invalid_token` (400: a mailed link is invalid, used or expired; 401: the access token is invalid); `missing_credentials` (No bearer credentials); `token_expired` (The access token expired; refresh it) */
+      401: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'invalid_api_key' | 'invalid_token' | 'missing_credentials' | 'token_expired';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Forbidden: `api_key_not_allowed` (API keys cannot be used here); `organization_owner_required` (Only the organization's owner may do this); `sub_user_billing` (Sub-users cannot manage billing) */
+      403: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'api_key_not_allowed' | 'organization_owner_required' | 'sub_user_billing';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not Found: `not_found` (Not found) */
+      404: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'not_found';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Conflict: `no_active_subscription` (No active subscription); `subscription_ended` (The subscription has ended) */
+      409: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'no_active_subscription' | 'subscription_ended';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Payload Too Large: `payload_too_large` (The body is larger than BODY_LIMIT) */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'payload_too_large';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unsupported Media Type: `unsupported_charset` (JSON bodies must be UTF-8); `unsupported_encoding` (Unsupported content encoding); `unsupported_media_type` (The body is not in a content type this operation reads) */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'unsupported_charset' | 'unsupported_encoding' | 'unsupported_media_type';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Internal Server Error: `internal_error` (Internal server error) */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'internal_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Bad Gateway: `stripe_error` (Stripe returned an error) */
+      502: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'stripe_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Service Unavailable: `billing_not_configured` (Billing is not configured on this server); `database_unavailable` (The database is unavailable); `quota_busy` (The quota counters are busy); `redis_unavailable` (Redis is unavailable); `resource_busy` (Another change to the same record is in progress); `service_not_ready` (Starting: the unique indexes are not ready yet); `stripe_rate_limited` (Stripe is rate limiting); `stripe_unavailable` (Stripe could not be reached) */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code:
+                | 'billing_not_configured'
+                | 'database_unavailable'
+                | 'quota_busy'
+                | 'redis_unavailable'
+                | 'resource_busy'
+                | 'service_not_ready'
+                | 'stripe_rate_limited'
+                | 'stripe_unavailable';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Any other error */
+      default: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  postSubscriptionsResume: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SubscriptionChangeRequest'];
+      };
+    };
+    responses: {
+      /** @description The subscription after the change */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CurrentSubscription'];
+        };
+      };
+      /** @description Bad Request: `bad_request` (The request could not be read); `invalid_json` (The body is not valid JSON); `json_too_deep` (The JSON body nests deeper than JSON_MAX_DEPTH); `request_aborted` (The client aborted the request while sending it); `unknown_parameter` (A query parameter this operation does not take); `validation_error` (A field, query parameter or path segment is invalid (see param and details)) */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code:
+                | 'bad_request'
+                | 'invalid_json'
+                | 'json_too_deep'
+                | 'request_aborted'
+                | 'unknown_parameter'
+                | 'validation_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unauthorized: `invalid_api_key` (The API key is unknown, revoked or expired); `invalid_token` (400: a mailed link is invalid, used or expired; 401: the access token is invalid); `missing_credentials` (No bearer credentials); `token_expired` (The access token expired; refresh it) */
+      401: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'invalid_api_key' | 'invalid_token' | 'missing_credentials' | 'token_expired';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Forbidden: `api_key_not_allowed` (API keys cannot be used here); `organization_owner_required` (Only the organization's owner may do this); `sub_user_billing` (Sub-users cannot manage billing) */
+      403: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'api_key_not_allowed' | 'organization_owner_required' | 'sub_user_billing';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not Found: `not_found` (Not found) */
+      404: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'not_found';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Conflict: `no_active_subscription` (No active subscription); `subscription_ended` (The subscription has ended) */
+      409: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'no_active_subscription' | 'subscription_ended';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Payload Too Large: `payload_too_large` (The body is larger than BODY_LIMIT) */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'payload_too_large';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unsupported Media Type: `unsupported_charset` (JSON bodies must be UTF-8); `unsupported_encoding` (Unsupported content encoding); `unsupported_media_type` (The body is not in a content type this operation reads) */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'unsupported_charset' | 'unsupported_encoding' | 'unsupported_media_type';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Internal Server Error: `internal_error` (Internal server error) */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'internal_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Bad Gateway: `stripe_error` (Stripe returned an error) */
+      502: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'stripe_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Service Unavailable: `billing_not_configured` (Billing is not configured on this server); `database_unavailable` (The database is unavailable); `quota_busy` (The quota counters are busy); `redis_unavailable` (Redis is unavailable); `resource_busy` (Another change to the same record is in progress); `service_not_ready` (Starting: the unique indexes are not ready yet); `stripe_rate_limited` (Stripe is rate limiting); `stripe_unavailable` (Stripe could not be reached) */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code:
+                | 'billing_not_configured'
+                | 'database_unavailable'
+                | 'quota_busy'
+                | 'redis_unavailable'
+                | 'resource_busy'
+                | 'service_not_ready'
+                | 'stripe_rate_limited'
+                | 'stripe_unavailable';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Any other error */
+      default: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  postAdminUsersByIdResetQuota: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Queued */
+      202: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['QuotaResetAccepted'];
+        };
+      };
+      /** @description Bad Request: `bad_request` (The request could not be read); `invalid_json` (The body is not valid JSON); `json_too_deep` (The JSON body nests deeper than JSON_MAX_DEPTH); `request_aborted` (The client aborted the request while sending it); `unknown_parameter` (A query parameter this operation does not take); `validation_error` (A field, query parameter or path segment is invalid (see param and details)) */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code:
+                | 'bad_request'
+                | 'invalid_json'
+                | 'json_too_deep'
+                | 'request_aborted'
+                | 'unknown_parameter'
+                | 'validation_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unauthorized: `invalid_api_key` (The API key is unknown, revoked or expired); `invalid_token` (400: a mailed link is invalid, used or expired; 401: the access token is invalid); `missing_credentials` (No bearer credentials); `token_expired` (The access token expired; refresh it) */
+      401: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'invalid_api_key' | 'invalid_token' | 'missing_credentials' | 'token_expired';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Forbidden: `admin_required` (This needs an administrator); `api_key_not_allowed` (API keys cannot be used here); `superadmin_required` (This needs a superadmin) */
+      403: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'admin_required' | 'api_key_not_allowed' | 'superadmin_required';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not Found: `not_found` (Not found) */
+      404: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'not_found';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Conflict: `not_a_payer` (The account does not pay for itself) */
+      409: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'not_a_payer';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Payload Too Large: `payload_too_large` (The body is larger than BODY_LIMIT) */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'payload_too_large';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unsupported Media Type: `unsupported_charset` (JSON bodies must be UTF-8); `unsupported_encoding` (Unsupported content encoding) */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'unsupported_charset' | 'unsupported_encoding';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Internal Server Error: `internal_error` (Internal server error) */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'internal_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Service Unavailable: `database_unavailable` (The database is unavailable); `queue_unavailable` (The job queue is unavailable); `quota_busy` (The quota counters are busy); `redis_unavailable` (Redis is unavailable); `resource_busy` (Another change to the same record is in progress); `service_not_ready` (Starting: the unique indexes are not ready yet) */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code:
+                | 'database_unavailable'
+                | 'queue_unavailable'
+                | 'quota_busy'
+                | 'redis_unavailable'
+                | 'resource_busy'
+                | 'service_not_ready';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Any other error */
+      default: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  getTokensBalance: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Act in this organization: its pool pays (the caller must be a member). An organization-bound API key implies it. */
+        'X-Organization-Id'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Balance */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TokenBalance'];
+        };
+      };
+      /** @description Bad Request: `bad_request` (The request could not be read); `invalid_json` (The body is not valid JSON); `json_too_deep` (The JSON body nests deeper than JSON_MAX_DEPTH); `request_aborted` (The client aborted the request while sending it); `unknown_parameter` (A query parameter this operation does not take) */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'bad_request' | 'invalid_json' | 'json_too_deep' | 'request_aborted' | 'unknown_parameter';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unauthorized: `invalid_api_key` (The API key is unknown, revoked or expired); `invalid_token` (400: a mailed link is invalid, used or expired; 401: the access token is invalid); `missing_credentials` (No bearer credentials); `token_expired` (The access token expired; refresh it) */
+      401: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'invalid_api_key' | 'invalid_token' | 'missing_credentials' | 'token_expired';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Forbidden: `insufficient_scope` (The API key lacks the scope this needs); `organization_mismatch` (The API key is bound to another organization); `parent_inactive` (The sub-user's parent account is inactive) */
+      403: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'insufficient_scope' | 'organization_mismatch' | 'parent_inactive';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not Found: `not_found` (Not found) */
+      404: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'not_found';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Payload Too Large: `payload_too_large` (The body is larger than BODY_LIMIT) */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'payload_too_large';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unsupported Media Type: `unsupported_charset` (JSON bodies must be UTF-8); `unsupported_encoding` (Unsupported content encoding) */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'unsupported_charset' | 'unsupported_encoding';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Internal Server Error: `internal_error` (Internal server error) */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'internal_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Service Unavailable: `database_unavailable` (The database is unavailable); `quota_busy` (The quota counters are busy); `redis_unavailable` (Redis is unavailable); `resource_busy` (Another change to the same record is in progress); `service_not_ready` (Starting: the unique indexes are not ready yet) */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'database_unavailable' | 'quota_busy' | 'redis_unavailable' | 'resource_busy' | 'service_not_ready';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Any other error */
+      default: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  getTokensUsage: {
+    parameters: {
+      query?: {
+        page?: string;
+        limit?: string;
+        from?: string;
+        to?: string;
+        group_by?: 'day' | 'model';
+        model?: string;
+        api_key_id?: string;
+      };
+      header?: {
+        /** @description Act in this organization: its pool pays (the caller must be a member). An organization-bound API key implies it. */
+        'X-Organization-Id'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description History */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TokenUsageHistory'];
+        };
+      };
+      /** @description Bad Request: `bad_request` (The request could not be read); `invalid_json` (The body is not valid JSON); `json_too_deep` (The JSON body nests deeper than JSON_MAX_DEPTH); `request_aborted` (The client aborted the request while sending it); `unknown_parameter` (A query parameter this operation does not take); `validation_error` (A field, query parameter or path segment is invalid (see param and details)) */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code:
+                | 'bad_request'
+                | 'invalid_json'
+                | 'json_too_deep'
+                | 'request_aborted'
+                | 'unknown_parameter'
+                | 'validation_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unauthorized: `invalid_api_key` (The API key is unknown, revoked or expired); `invalid_token` (400: a mailed link is invalid, used or expired; 401: the access token is invalid); `missing_credentials` (No bearer credentials); `token_expired` (The access token expired; refresh it) */
+      401: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'invalid_api_key' | 'invalid_token' | 'missing_credentials' | 'token_expired';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Forbidden: `insufficient_scope` (The API key lacks the scope this needs); `organization_mismatch` (The API key is bound to another organization); `parent_inactive` (The sub-user's parent account is inactive) */
+      403: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'insufficient_scope' | 'organization_mismatch' | 'parent_inactive';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not Found: `not_found` (Not found) */
+      404: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'not_found';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Payload Too Large: `payload_too_large` (The body is larger than BODY_LIMIT) */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'payload_too_large';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unsupported Media Type: `unsupported_charset` (JSON bodies must be UTF-8); `unsupported_encoding` (Unsupported content encoding) */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'unsupported_charset' | 'unsupported_encoding';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Internal Server Error: `internal_error` (Internal server error) */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'internal_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Service Unavailable: `database_unavailable` (The database is unavailable); `quota_busy` (The quota counters are busy); `redis_unavailable` (Redis is unavailable); `resource_busy` (Another change to the same record is in progress); `service_not_ready` (Starting: the unique indexes are not ready yet) */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'database_unavailable' | 'quota_busy' | 'redis_unavailable' | 'resource_busy' | 'service_not_ready';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Any other error */
+      default: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  getUsersUsageStats: {
+    parameters: {
+      query?: {
+        days?: string;
+        api_key_id?: string;
+      };
+      header?: {
+        /** @description Act in this organization: its pool pays (the caller must be a member). An organization-bound API key implies it. */
+        'X-Organization-Id'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Summary */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UsageStats'];
+        };
+      };
+      /** @description Bad Request: `bad_request` (The request could not be read); `invalid_json` (The body is not valid JSON); `json_too_deep` (The JSON body nests deeper than JSON_MAX_DEPTH); `request_aborted` (The client aborted the request while sending it); `unknown_parameter` (A query parameter this operation does not take); `validation_error` (A field, query parameter or path segment is invalid (see param and details)) */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code:
+                | 'bad_request'
+                | 'invalid_json'
+                | 'json_too_deep'
+                | 'request_aborted'
+                | 'unknown_parameter'
+                | 'validation_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unauthorized: `invalid_api_key` (The API key is unknown, revoked or expired); `invalid_token` (400: a mailed link is invalid, used or expired; 401: the access token is invalid); `missing_credentials` (No bearer credentials); `token_expired` (The access token expired; refresh it) */
+      401: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'invalid_api_key' | 'invalid_token' | 'missing_credentials' | 'token_expired';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Forbidden: `insufficient_scope` (The API key lacks the scope this needs); `organization_mismatch` (The API key is bound to another organization); `parent_inactive` (The sub-user's parent account is inactive) */
+      403: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'insufficient_scope' | 'organization_mismatch' | 'parent_inactive';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not Found: `not_found` (Not found) */
+      404: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'not_found';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Payload Too Large: `payload_too_large` (The body is larger than BODY_LIMIT) */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'payload_too_large';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unsupported Media Type: `unsupported_charset` (JSON bodies must be UTF-8); `unsupported_encoding` (Unsupported content encoding) */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'unsupported_charset' | 'unsupported_encoding';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Internal Server Error: `internal_error` (Internal server error) */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'internal_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Service Unavailable: `database_unavailable` (The database is unavailable); `quota_busy` (The quota counters are busy); `redis_unavailable` (Redis is unavailable); `resource_busy` (Another change to the same record is in progress); `service_not_ready` (Starting: the unique indexes are not ready yet) */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'database_unavailable' | 'quota_busy' | 'redis_unavailable' | 'resource_busy' | 'service_not_ready';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Any other error */
+      default: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  getMetrics: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Prometheus text exposition */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'text/plain': string;
+        };
+      };
+      /** @description Bad Request: `bad_request` (The request could not be read); `invalid_json` (The body is not valid JSON); `json_too_deep` (The JSON body nests deeper than JSON_MAX_DEPTH); `request_aborted` (The client aborted the request while sending it); `unknown_parameter` (A query parameter this operation does not take) */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'bad_request' | 'invalid_json' | 'json_too_deep' | 'request_aborted' | 'unknown_parameter';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unauthorized: `invalid_metrics_token` (The metrics token is missing or wrong) */
+      401: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'invalid_metrics_token';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Payload Too Large: `payload_too_large` (The body is larger than BODY_LIMIT) */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'payload_too_large';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unsupported Media Type: `unsupported_charset` (JSON bodies must be UTF-8); `unsupported_encoding` (Unsupported content encoding) */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'unsupported_charset' | 'unsupported_encoding';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Internal Server Error: `internal_error` (Internal server error) */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'internal_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Any other error */
+      default: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  createChatCompletion: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description With `true` (and `stream: true`) the stream survives a dropped connection: the request keeps running for STREAM_RESUME_GRACE_MS and GET /llm/requests/{id}/stream with Last-Event-ID continues it. Without it a dropped connection cancels the upstream request at once and bills what was produced. */
+        'X-Stream-Resumable'?: 'true' | 'false';
+        /** @description Act in this organization: its pool pays (the caller must be a member). An organization-bound API key implies it. */
+        'X-Organization-Id'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ChatCompletionRequest'];
+      };
+    };
+    responses: {
+      /** @description A chat.completion (application/json), or with `stream: true` an event stream. text/event-stream: the events of ChatCompletionStreamEvent, then `data: [DONE]`. A failure before the first event is a plain HTTP error instead (its headers wait up to LLM_SSE_HEADER_DEFER_MS for that). */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ChatCompletion'];
+          'text/event-stream': components['schemas']['ChatCompletionStreamEvent'];
+        };
+      };
+      /** @description Bad Request: `bad_request` (The request could not be read); `invalid_json` (The body is not valid JSON); `json_too_deep` (The JSON body nests deeper than JSON_MAX_DEPTH); `request_aborted` (The client aborted the request while sending it); `unknown_parameter` (A query parameter this operation does not take); `upstream_invalid_request` (The model provider refused the request as invalid); `validation_error` (A field, query parameter or path segment is invalid (see param and details)) */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code:
+                | 'bad_request'
+                | 'invalid_json'
+                | 'json_too_deep'
+                | 'request_aborted'
+                | 'unknown_parameter'
+                | 'upstream_invalid_request'
+                | 'validation_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unauthorized: `invalid_api_key` (The API key is unknown, revoked or expired); `invalid_token` (400: a mailed link is invalid, used or expired; 401: the access token is invalid); `missing_credentials` (No bearer credentials); `token_expired` (The access token expired; refresh it) */
+      401: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'invalid_api_key' | 'invalid_token' | 'missing_credentials' | 'token_expired';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Forbidden: `insufficient_scope` (The API key lacks the scope this needs); `model_not_allowed` (The model is not in the payer's plan); `organization_mismatch` (The API key is bound to another organization); `parent_inactive` (The sub-user's parent account is inactive) */
+      403: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'insufficient_scope' | 'model_not_allowed' | 'organization_mismatch' | 'parent_inactive';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not Found: `model_not_found` (The model does not exist or you do not have access to it); `not_found` (Not found) */
+      404: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'model_not_found' | 'not_found';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Conflict: `client_disconnected` (The client left and did not resume within the grace period); `request_cancelled` (The LLM request was cancelled) */
+      409: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'client_disconnected' | 'request_cancelled';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Payload Too Large: `payload_too_large` (The body is larger than BODY_LIMIT) */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'payload_too_large';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unsupported Media Type: `unsupported_charset` (JSON bodies must be UTF-8); `unsupported_encoding` (Unsupported content encoding); `unsupported_media_type` (The body is not in a content type this operation reads) */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'unsupported_charset' | 'unsupported_encoding' | 'unsupported_media_type';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Too Many Requests: `concurrency_limit_exceeded` (Too many open streams; wait Retry-After seconds); `insufficient_quota` (The monthly token quota cannot cover this request); `rate_limit_exceeded` (Too many requests; wait Retry-After seconds); `upstream_rate_limited` (The model provider is rate limiting; wait Retry-After seconds) */
+      429: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code:
+                'concurrency_limit_exceeded' | 'insufficient_quota' | 'rate_limit_exceeded' | 'upstream_rate_limited';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Internal Server Error: `internal_error` (Internal server error) */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'internal_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Bad Gateway: `stream_interrupted` (The worker serving the request stopped; the answer is incomplete); `upstream_auth_error` (The model provider refused this service's credentials); `upstream_error` (The model provider returned an error); `upstream_malformed_response` (The model provider sent an unreadable response); `upstream_stream_interrupted` (The model provider closed the stream early); `upstream_unavailable` (The model provider could not be reached) */
+      502: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code:
+                | 'stream_interrupted'
+                | 'upstream_auth_error'
+                | 'upstream_error'
+                | 'upstream_malformed_response'
+                | 'upstream_stream_interrupted'
+                | 'upstream_unavailable';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Service Unavailable: `database_unavailable` (The database is unavailable); `no_provider` (No model provider serves this model right now); `queue_unavailable` (The job queue is unavailable); `quota_busy` (The quota counters are busy); `redis_unavailable` (Redis is unavailable); `reservation_expired` (The request's quota reservation was released; send it again); `resource_busy` (Another change to the same record is in progress); `service_not_ready` (Starting: the unique indexes are not ready yet); `usage_backlog_full` (Too many settled requests wait for the database); `worker_shutdown` (The worker serving the request shut down) */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code:
+                | 'database_unavailable'
+                | 'no_provider'
+                | 'queue_unavailable'
+                | 'quota_busy'
+                | 'redis_unavailable'
+                | 'reservation_expired'
+                | 'resource_busy'
+                | 'service_not_ready'
+                | 'usage_backlog_full'
+                | 'worker_shutdown';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Gateway Timeout: `upstream_timeout` (The model provider did not answer in time) */
+      504: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'upstream_timeout';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Any other error */
+      default: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  listModels: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Act in this organization: its pool pays (the caller must be a member). An organization-bound API key implies it. */
+        'X-Organization-Id'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OpenAI model list */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ModelList'];
+        };
+      };
+      /** @description Bad Request: `bad_request` (The request could not be read); `invalid_json` (The body is not valid JSON); `json_too_deep` (The JSON body nests deeper than JSON_MAX_DEPTH); `request_aborted` (The client aborted the request while sending it); `unknown_parameter` (A query parameter this operation does not take) */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'bad_request' | 'invalid_json' | 'json_too_deep' | 'request_aborted' | 'unknown_parameter';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unauthorized: `invalid_api_key` (The API key is unknown, revoked or expired); `invalid_token` (400: a mailed link is invalid, used or expired; 401: the access token is invalid); `missing_credentials` (No bearer credentials); `token_expired` (The access token expired; refresh it) */
+      401: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'invalid_api_key' | 'invalid_token' | 'missing_credentials' | 'token_expired';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Forbidden: `insufficient_scope` (The API key lacks the scope this needs); `organization_mismatch` (The API key is bound to another organization); `parent_inactive` (The sub-user's parent account is inactive) */
+      403: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'insufficient_scope' | 'organization_mismatch' | 'parent_inactive';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not Found: `not_found` (Not found) */
+      404: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'not_found';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Payload Too Large: `payload_too_large` (The body is larger than BODY_LIMIT) */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'payload_too_large';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unsupported Media Type: `unsupported_charset` (JSON bodies must be UTF-8); `unsupported_encoding` (Unsupported content encoding) */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'unsupported_charset' | 'unsupported_encoding';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Internal Server Error: `internal_error` (Internal server error) */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'internal_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Service Unavailable: `database_unavailable` (The database is unavailable); `quota_busy` (The quota counters are busy); `redis_unavailable` (Redis is unavailable); `resource_busy` (Another change to the same record is in progress); `service_not_ready` (Starting: the unique indexes are not ready yet) */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'database_unavailable' | 'quota_busy' | 'redis_unavailable' | 'resource_busy' | 'service_not_ready';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Any other error */
+      default: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  retrieveModel: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Act in this organization: its pool pays (the caller must be a member). An organization-bound API key implies it. */
+        'X-Organization-Id'?: string;
+      };
+      path: {
+        model: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OpenAI model */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Model'];
+        };
+      };
+      /** @description Bad Request: `bad_request` (The request could not be read); `invalid_json` (The body is not valid JSON); `json_too_deep` (The JSON body nests deeper than JSON_MAX_DEPTH); `request_aborted` (The client aborted the request while sending it); `unknown_parameter` (A query parameter this operation does not take); `validation_error` (A field, query parameter or path segment is invalid (see param and details)) */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code:
+                | 'bad_request'
+                | 'invalid_json'
+                | 'json_too_deep'
+                | 'request_aborted'
+                | 'unknown_parameter'
+                | 'validation_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unauthorized: `invalid_api_key` (The API key is unknown, revoked or expired); `invalid_token` (400: a mailed link is invalid, used or expired; 401: the access token is invalid); `missing_credentials` (No bearer credentials); `token_expired` (The access token expired; refresh it) */
+      401: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'invalid_api_key' | 'invalid_token' | 'missing_credentials' | 'token_expired';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Forbidden: `insufficient_scope` (The API key lacks the scope this needs); `organization_mismatch` (The API key is bound to another organization); `parent_inactive` (The sub-user's parent account is inactive) */
+      403: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'insufficient_scope' | 'organization_mismatch' | 'parent_inactive';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not Found: `model_not_found` (The model does not exist or you do not have access to it); `not_found` (Not found) */
+      404: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'model_not_found' | 'not_found';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Payload Too Large: `payload_too_large` (The body is larger than BODY_LIMIT) */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'payload_too_large';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unsupported Media Type: `unsupported_charset` (JSON bodies must be UTF-8); `unsupported_encoding` (Unsupported content encoding) */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'unsupported_charset' | 'unsupported_encoding';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Internal Server Error: `internal_error` (Internal server error) */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'internal_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Service Unavailable: `database_unavailable` (The database is unavailable); `quota_busy` (The quota counters are busy); `redis_unavailable` (Redis is unavailable); `resource_busy` (Another change to the same record is in progress); `service_not_ready` (Starting: the unique indexes are not ready yet) */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'database_unavailable' | 'quota_busy' | 'redis_unavailable' | 'resource_busy' | 'service_not_ready';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Any other error */
+      default: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  getLlmRequestsById: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Status */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LlmRequestStatus'];
+        };
+      };
+      /** @description Bad Request: `bad_request` (The request could not be read); `invalid_json` (The body is not valid JSON); `json_too_deep` (The JSON body nests deeper than JSON_MAX_DEPTH); `request_aborted` (The client aborted the request while sending it); `unknown_parameter` (A query parameter this operation does not take); `validation_error` (A field, query parameter or path segment is invalid (see param and details)) */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code:
+                | 'bad_request'
+                | 'invalid_json'
+                | 'json_too_deep'
+                | 'request_aborted'
+                | 'unknown_parameter'
+                | 'validation_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unauthorized: `invalid_api_key` (The API key is unknown, revoked or expired); `invalid_token` (400: a mailed link is invalid, used or expired; 401: the access token is invalid); `missing_credentials` (No bearer credentials); `token_expired` (The access token expired; refresh it) */
+      401: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'invalid_api_key' | 'invalid_token' | 'missing_credentials' | 'token_expired';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Forbidden: `insufficient_scope` (The API key lacks the scope this needs) */
+      403: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'insufficient_scope';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not Found: `request_not_found` (No such LLM request (or not yours)) */
+      404: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'request_not_found';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Payload Too Large: `payload_too_large` (The body is larger than BODY_LIMIT) */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'payload_too_large';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unsupported Media Type: `unsupported_charset` (JSON bodies must be UTF-8); `unsupported_encoding` (Unsupported content encoding) */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'unsupported_charset' | 'unsupported_encoding';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Internal Server Error: `internal_error` (Internal server error) */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'internal_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Service Unavailable: `database_unavailable` (The database is unavailable); `quota_busy` (The quota counters are busy); `redis_unavailable` (Redis is unavailable); `resource_busy` (Another change to the same record is in progress); `service_not_ready` (Starting: the unique indexes are not ready yet) */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'database_unavailable' | 'quota_busy' | 'redis_unavailable' | 'resource_busy' | 'service_not_ready';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Any other error */
+      default: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  deleteLlmRequestsById: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Already finished, or removed from the queue */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LlmRequestStatus'];
+        };
+      };
+      /** @description Cancellation signalled to the worker */
+      202: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LlmRequestStatus'];
+        };
+      };
+      /** @description Bad Request: `bad_request` (The request could not be read); `invalid_json` (The body is not valid JSON); `json_too_deep` (The JSON body nests deeper than JSON_MAX_DEPTH); `request_aborted` (The client aborted the request while sending it); `unknown_parameter` (A query parameter this operation does not take); `validation_error` (A field, query parameter or path segment is invalid (see param and details)) */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code:
+                | 'bad_request'
+                | 'invalid_json'
+                | 'json_too_deep'
+                | 'request_aborted'
+                | 'unknown_parameter'
+                | 'validation_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unauthorized: `invalid_api_key` (The API key is unknown, revoked or expired); `invalid_token` (400: a mailed link is invalid, used or expired; 401: the access token is invalid); `missing_credentials` (No bearer credentials); `token_expired` (The access token expired; refresh it) */
+      401: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'invalid_api_key' | 'invalid_token' | 'missing_credentials' | 'token_expired';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Forbidden: `insufficient_scope` (The API key lacks the scope this needs) */
+      403: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'insufficient_scope';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not Found: `request_not_found` (No such LLM request (or not yours)) */
+      404: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'request_not_found';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Payload Too Large: `payload_too_large` (The body is larger than BODY_LIMIT) */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'payload_too_large';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unsupported Media Type: `unsupported_charset` (JSON bodies must be UTF-8); `unsupported_encoding` (Unsupported content encoding) */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'unsupported_charset' | 'unsupported_encoding';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Internal Server Error: `internal_error` (Internal server error) */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'internal_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Service Unavailable: `database_unavailable` (The database is unavailable); `quota_busy` (The quota counters are busy); `redis_unavailable` (Redis is unavailable); `resource_busy` (Another change to the same record is in progress); `service_not_ready` (Starting: the unique indexes are not ready yet) */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'database_unavailable' | 'quota_busy' | 'redis_unavailable' | 'resource_busy' | 'service_not_ready';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Any other error */
+      default: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  getLlmRequestsByIdStream: {
+    parameters: {
+      query?: {
+        /** @description The same as the Last-Event-ID header */
+        last_event_id?: string;
+      };
+      header?: {
+        /** @description The `id` of the last event received: the stream continues after it (none: from the start) */
+        'Last-Event-ID'?: string;
+        /** @description Act in this organization: its pool pays (the caller must be a member). An organization-bound API key implies it. */
+        'X-Organization-Id'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The request's events after Last-Event-ID. text/event-stream: the events of ChatCompletionStreamEvent, then `data: [DONE]`. A failure before the first event is a plain HTTP error instead (its headers wait up to LLM_SSE_HEADER_DEFER_MS for that). */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'text/event-stream': components['schemas']['ChatCompletionStreamEvent'];
+        };
+      };
+      /** @description Bad Request: `bad_request` (The request could not be read); `invalid_json` (The body is not valid JSON); `invalid_last_event_id` (Last-Event-ID is not an event id of this API); `json_too_deep` (The JSON body nests deeper than JSON_MAX_DEPTH); `request_aborted` (The client aborted the request while sending it); `unknown_parameter` (A query parameter this operation does not take); `upstream_invalid_request` (The model provider refused the request as invalid); `validation_error` (A field, query parameter or path segment is invalid (see param and details)) */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code:
+                | 'bad_request'
+                | 'invalid_json'
+                | 'invalid_last_event_id'
+                | 'json_too_deep'
+                | 'request_aborted'
+                | 'unknown_parameter'
+                | 'upstream_invalid_request'
+                | 'validation_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unauthorized: `invalid_api_key` (The API key is unknown, revoked or expired); `invalid_token` (400: a mailed link is invalid, used or expired; 401: the access token is invalid); `missing_credentials` (No bearer credentials); `token_expired` (The access token expired; refresh it) */
+      401: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'invalid_api_key' | 'invalid_token' | 'missing_credentials' | 'token_expired';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Forbidden: `insufficient_scope` (The API key lacks the scope this needs); `organization_mismatch` (The API key is bound to another organization); `parent_inactive` (The sub-user's parent account is inactive) */
+      403: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'insufficient_scope' | 'organization_mismatch' | 'parent_inactive';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not Found: `not_found` (Not found); `request_not_found` (No such LLM request (or not yours)) */
+      404: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'not_found' | 'request_not_found';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Conflict: `client_disconnected` (The client left and did not resume within the grace period); `request_cancelled` (The LLM request was cancelled) */
+      409: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'client_disconnected' | 'request_cancelled';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Payload Too Large: `payload_too_large` (The body is larger than BODY_LIMIT) */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'payload_too_large';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Unsupported Media Type: `unsupported_charset` (JSON bodies must be UTF-8); `unsupported_encoding` (Unsupported content encoding) */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'unsupported_charset' | 'unsupported_encoding';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Too Many Requests: `concurrency_limit_exceeded` (Too many open streams; wait Retry-After seconds); `upstream_rate_limited` (The model provider is rate limiting; wait Retry-After seconds) */
+      429: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'concurrency_limit_exceeded' | 'upstream_rate_limited';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Internal Server Error: `internal_error` (Internal server error) */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'internal_error';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Bad Gateway: `stream_interrupted` (The worker serving the request stopped; the answer is incomplete); `upstream_auth_error` (The model provider refused this service's credentials); `upstream_error` (The model provider returned an error); `upstream_malformed_response` (The model provider sent an unreadable response); `upstream_stream_interrupted` (The model provider closed the stream early); `upstream_unavailable` (The model provider could not be reached) */
+      502: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code:
+                | 'stream_interrupted'
+                | 'upstream_auth_error'
+                | 'upstream_error'
+                | 'upstream_malformed_response'
+                | 'upstream_stream_interrupted'
+                | 'upstream_unavailable';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Service Unavailable: `database_unavailable` (The database is unavailable); `no_provider` (No model provider serves this model right now); `quota_busy` (The quota counters are busy); `redis_unavailable` (Redis is unavailable); `reservation_expired` (The request's quota reservation was released; send it again); `resource_busy` (Another change to the same record is in progress); `service_not_ready` (Starting: the unique indexes are not ready yet); `worker_shutdown` (The worker serving the request shut down) */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code:
+                | 'database_unavailable'
+                | 'no_provider'
+                | 'quota_busy'
+                | 'redis_unavailable'
+                | 'reservation_expired'
+                | 'resource_busy'
+                | 'service_not_ready'
+                | 'worker_shutdown';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Gateway Timeout: `upstream_timeout` (The model provider did not answer in time) */
+      504: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'x-should-retry': components['headers']['x-should-retry'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              message: string;
+              type: string;
+              /** @enum {string} */
+              code: 'upstream_timeout';
+              param?: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Any other error */
+      default: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+}

@@ -2,7 +2,9 @@ import { Router, type RequestHandler, type Response } from 'express';
 import cookieParser from 'cookie-parser';
 import type { Config } from '../../../config/index.js';
 import { route } from '../../../lib/http/route.js';
+import { declareErrors } from '../../../lib/http/error-responses.js';
 import { presentUser } from '../presenter.js';
+import { endpointsOf } from '../endpoints.js';
 import { loginResponseSchema } from '../schemas.js';
 import { ONE_TIME_TTL_MS } from './one-time-store.js';
 import type { OAuthService } from './service.js';
@@ -22,10 +24,13 @@ export function createOAuthRouter({ config, oauth, initiateLimit }: Deps): Route
   const secure = config.PUBLIC_URL.startsWith('https:');
   const cookieOptions = { httpOnly: true, sameSite: 'lax', secure, path: '/auth/oauth' } as const;
   // Unknown (404) and unconfigured (503) providers answer before the query is validated.
-  const knownProvider: RequestHandler = (req, _res, next) => {
-    oauth.provider(String(req.params.provider));
-    next();
-  };
+  const knownProvider = declareErrors<RequestHandler>(
+    (req, _res, next) => {
+      oauth.provider(String(req.params.provider));
+      next();
+    },
+    ['oauth_provider_not_found', 'oauth_provider_not_configured'],
+  );
   const noStore = (res: Response) => res.setHeader('Cache-Control', 'no-store');
 
   route(
@@ -33,6 +38,7 @@ export function createOAuthRouter({ config, oauth, initiateLimit }: Deps): Route
     {
       method: 'get',
       path: '/auth/oauth/:provider',
+      errors: ['redirect_uri_not_allowed'],
       summary: 'Start OAuth sign-in (PKCE S256) for the extension',
       tags,
       params: providerParamsSchema,
@@ -53,10 +59,13 @@ export function createOAuthRouter({ config, oauth, initiateLimit }: Deps): Route
     {
       method: 'get',
       path: '/auth/oauth/:provider/callback',
+      errors: ['invalid_state'],
       summary: 'OAuth provider callback; redirects to the extension',
       tags,
       params: providerParamsSchema,
       query: callbackQuerySchema,
+      // Providers add parameters of their own to the redirect (Google: scope, authuser, prompt, hd).
+      looseQuery: true,
       before: [knownProvider, cookieParser()],
       responses: { 302: { description: 'Redirect to the extension with a one-time code or an error' } },
     },
@@ -73,6 +82,7 @@ export function createOAuthRouter({ config, oauth, initiateLimit }: Deps): Route
     {
       method: 'post',
       path: '/auth/oauth/exchange',
+      errors: ['invalid_grant'],
       summary: 'Exchange the one-time code and PKCE verifier for tokens',
       tags,
       body: exchangeBodySchema,
@@ -81,7 +91,7 @@ export function createOAuthRouter({ config, oauth, initiateLimit }: Deps): Route
     async (req, res, { body }) => {
       const { user, tokens } = await oauth.exchange(body.code, body.code_verifier, clientOf(req, 'oauth'));
       noStore(res);
-      res.json({ ...tokens, user: presentUser(user), api_endpoint: config.PUBLIC_URL });
+      res.json({ ...tokens, user: presentUser(user), ...endpointsOf(config) });
     },
   );
 
