@@ -10,13 +10,18 @@ const NOT_WEB_ONLY = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'test-output/**', 'scripts/**/*.mjs'] },
+  { ignores: ['**/dist/**', '**/node_modules/**', 'test-output/**', 'scripts/**/*.mjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    // Type-aware rules need the TypeScript program: one program of tsconfig.json, which holds every linted .ts file
-    // (faster here than projectService, which also builds scripts/bench's project).
-    languageOptions: { parserOptions: { project: './tsconfig.json', tsconfigRootDir: import.meta.dirname } },
+    // Type-aware rules need the TypeScript program: tsconfig.json holds every linted .ts file but the workspaces', which
+    // have their own (faster here than projectService, which also builds scripts/bench's project).
+    languageOptions: {
+      parserOptions: {
+        project: ['./tsconfig.json', './clients/typescript/tsconfig.json', './examples/vscode-extension/tsconfig.json'],
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-floating-promises': 'error',
@@ -36,6 +41,20 @@ export default tseslint.config(
     files: ['workers/**'],
     ignores: ['workers/main.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [NOT_WEB_ONLY] }] },
+  },
+  {
+    // The client and the example extension are shipped on their own: nothing of the service may leak into them.
+    files: ['clients/**', 'examples/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['../../*', '../../../*'], message: 'a workspace imports only its own files and packages' },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['workers/main.ts', 'test/**', 'scripts/**'],
