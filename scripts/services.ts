@@ -29,6 +29,16 @@ import { LOCAL_FERRETDB_POSTGRESQL_URL, ensureCustomPlans } from './lib/ferretdb
 import { ensureFerretdbBinary, ensureMailpitBinary, ensureStripeMock } from './lib/go-tools.js';
 import { redisServerArgs } from './lib/redis-server.js';
 import {
+  clusterNodeArgs,
+  clusterNodesSetting,
+  clusterPorts,
+  clusterReady,
+  clusterRoles,
+  clusterSettled,
+  createCluster,
+  forgetNodeState,
+} from './lib/redis-cluster.js';
+import {
   Interrupted,
   exitCodeOf,
   runStoppable,
@@ -253,6 +263,41 @@ function startRedis(port: number): Started {
   return startDetached('redis', redis, redisServerArgs(port), `127.0.0.1:${port}`);
 }
 
+/**
+ * A local Redis Cluster (3 masters, a replica each) on REDIS_CLUSTER_PORT (7000) and the 5 ports after it: used
+ * when it already serves every slot, otherwise started from `redis-server` and joined with `redis-cli --cluster`.
+ * Prints the REDIS_CLUSTER_NODES setting that points the service at it; `services.ts stop` stops it.
+ */
+async function ensureCluster(): Promise<void> {
+  const ports = clusterPorts(Number(process.env.REDIS_CLUSTER_PORT ?? 7000));
+  const up = await Promise.all(ports.map((port) => answers('127.0.0.1', port)));
+  if (up.every(Boolean) && clusterReady(ports)) log(`Redis Cluster answers on ports ${ports.join(', ')}; using it`);
+  else if (up.some(Boolean))
+    throw new Error(
+      `ports ${ports.join(', ')} hold something that is not a whole cluster; stop it or set REDIS_CLUSTER_PORT`,
+    );
+  else {
+    const redis = onPath('redis-server');
+    if (!redis) throw new Error('`redis-server` is not on PATH (apt-get install redis-server)');
+    const dir = path.join(CACHE_DIR, 'redis-cluster');
+    for (const port of ports) {
+      forgetNodeState(port, dir);
+      remember([], startDetached(`redis-cluster-${port}`, redis, clusterNodeArgs(port, dir), `127.0.0.1:${port}`));
+    }
+    for (const port of ports) await waitFor('127.0.0.1', port, 'Redis Cluster node');
+    createCluster(ports);
+    const deadline = Date.now() + 30_000;
+    while (!clusterSettled(ports)) {
+      if (Date.now() > deadline)
+        throw new Error('the cluster did not settle (every slot served, a replica per master) in 30 s');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+  const { masters, replicas } = clusterRoles(ports);
+  log(`Redis Cluster ready: ${masters} masters, ${replicas} replicas`);
+  log(`REDIS_CLUSTER_NODES=${clusterNodesSetting(ports)}`);
+}
+
 function checkRedisPolicy(port: number): void {
   if (!onPath('redis-cli')) return;
   const out =
@@ -399,6 +444,9 @@ async function main(): Promise<void> {
     case 'chromium':
       ensureChromium();
       return;
+    case 'cluster':
+      await ensureCluster();
+      return;
     case 'run': {
       const separator = rest.indexOf('--');
       const command = separator >= 0 ? rest.slice(separator + 1) : rest;
@@ -416,7 +464,7 @@ async function main(): Promise<void> {
       return;
     }
     default:
-      log(`usage: services.ts ensure | stop | status | chromium | ${RUN_USAGE}`);
+      log(`usage: services.ts ensure | stop | status | chromium | cluster | ${RUN_USAGE}`);
       process.exitCode = 64;
   }
 }
