@@ -28,6 +28,39 @@ describe('the shared stream readers (real Redis)', () => {
 
   const add = (key: string, data: string) => redis.xadd(key, '*', 't', 'c', 'd', data) as Promise<string>;
 
+  it('a subscriber that joins behind a read already on its way gets no gap (a resume while the old connection lingers)', async () => {
+    // The race a resumed client met: its old connection's subscriber is ahead (it was sent entries the client never
+    // got), a read from there is answering, and the new subscriber joins from an earlier id in the meantime.
+    // One reader, so both subscribers share it (with more, they share one whenever the pool is busy).
+    const shared = createStreamHub({
+      redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+      control: redis,
+      readers: 1,
+      log: createLogger('silent'),
+    });
+    const gaps: string[] = [];
+    for (let round = 0; round < 8; round += 1) {
+      const key = `${prefix}:race:${round}`;
+      const ids = [await add(key, 'e0'), await add(key, 'e1'), await add(key, 'e2')];
+      const ahead: StreamEntry[] = [];
+      const lingering = shared.subscribe(key, '0-0', (e) => ahead.push(...e));
+      await waitFor(() => ahead.length === 3, 'the old subscriber caught up');
+      await new Promise((resolve) => setTimeout(resolve, 20)); // its next read is blocked in Redis by now
+      const behind: StreamEntry[] = [];
+      const writer = add(key, 'e3');
+      const resumed = shared.subscribe(key, ids[0]!, (e) => behind.push(...e));
+      await writer;
+      await add(key, 'e4');
+      await waitFor(() => behind.length >= 4 || behind.at(-1)?.data === 'e4', 'the new subscriber reached the end');
+      const got = behind.map((e) => e.data).join(',');
+      if (got !== 'e1,e2,e3,e4') gaps.push(`round ${round}: ${got}`);
+      lingering.close();
+      resumed.close();
+    }
+    shared.close();
+    expect(gaps).toEqual([]);
+  });
+
   it('delivers each subscriber the entries after its own position, in order, once', async () => {
     const key = `${prefix}:one`;
     const ids = [];

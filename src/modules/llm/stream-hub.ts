@@ -127,7 +127,10 @@ class Reader {
       const from = readFrom.get(key);
       for (const sub of [...group]) {
         if (sub.closed || sub.paused) continue;
-        // XREAD returned only entries after `from`: a subscriber that was at `from` takes them all.
+        // XREAD returned only entries after `from`. A subscriber still behind `from` (it joined while this read was on
+        // its way, e.g. a client resuming while its old connection lingers) would miss what lies between: it gets
+        // nothing here, and the next read starts at its position. One at `from` takes them all.
+        if (from === undefined || compareIds(sub.lastId, from) < 0) continue;
         const fresh = sub.lastId === from ? entries : entries.filter((entry) => compareIds(entry.id, sub.lastId) > 0);
         if (fresh.length === 0) continue;
         sub.lastId = fresh[fresh.length - 1]!.id;
