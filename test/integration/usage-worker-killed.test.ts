@@ -68,7 +68,9 @@ describe('a usage worker killed mid-settlement (child process, SIGKILL)', () => 
   async function recover(jobId: string): Promise<void> {
     recovery = await startWorkers(app.config, createLogger('silent'), ['usage']);
     const job = await waitForFinishedJob(app.producer.queues.usage, jobId, 30_000);
-    expect(job.failedReason ?? null).toBeNull();
+    // The killed worker may have died holding a document lock (the seed fields): an attempt then meets it and is
+    // retried once the lock lapses, which is the design. Any other failure is not.
+    expect([null, 'This resource is busy with another change; retry shortly']).toContain(job.failedReason ?? null);
     expect(await app.producer.queues.usage.getJobState(jobId)).toBe('completed');
     await waitForLedgerFlush(app, 30_000);
   }
