@@ -14,12 +14,11 @@ import {
   requestIdParamsSchema,
 } from './schemas.js';
 import type { LlmService } from './service.js';
-import { newRequestId } from '../../../queues/jobs.js';
 import { LLM_REQUEST_ERRORS, STREAM_ID_PATTERN } from '../../../queues/index.js';
 import { organizationHeader, organizationHeaders } from '../../lib/http/common-headers.js';
 import { PAYER_ERRORS } from '../quota/payer.js';
 import { ADMISSION_ERRORS } from './route-errors.js';
-import { resumableRequested } from './resumable.js';
+import { beginLlmRequest, setRateLimitHeaders } from './begin-request.js';
 
 interface Deps {
   llm: LlmService;
@@ -82,18 +81,14 @@ export function createLlmRouter({ llm, authenticate }: Deps): Router {
       },
     },
     async (req, res, { body }) => {
-      const requestId = newRequestId();
-      req.id = requestId;
-      req.log = req.log.child({ llm_request_id: requestId });
-      res.setHeader('X-Request-Id', requestId);
-      const resumable = resumableRequested(req, res);
+      const { requestId, resumable } = beginLlmRequest(req, res);
       const { context, rateLimitHeaders } = await llm.submit(
         requirePrincipal(req),
         req.get('x-organization-id'),
         body,
         requestId,
       );
-      for (const [name, value] of Object.entries(rateLimitHeaders)) res.setHeader(name, value);
+      setRateLimitHeaders(res, rateLimitHeaders);
       llm.attach(res, {
         requestId,
         model: context.model,

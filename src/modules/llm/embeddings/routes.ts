@@ -1,8 +1,7 @@
 import { Router, type RequestHandler } from 'express';
 import { requirePrincipal } from '../../../lib/http/principal.js';
 import { route } from '../../../lib/http/route.js';
-import { newRequestId } from '../../../../queues/jobs.js';
-import { resumableRequested } from '../resumable.js';
+import { beginLlmRequest, setRateLimitHeaders } from '../begin-request.js';
 import { ADMISSION_ERRORS } from '../route-errors.js';
 import { LLM_REQUEST_ERRORS } from '../../../../queues/index.js';
 import { embeddingListSchema, embeddingRequestSchema } from './schemas.js';
@@ -32,18 +31,14 @@ export function createEmbeddingsRouter({
       responses: { 200: { description: 'The vectors, in input order, with usage', schema: embeddingListSchema } },
     },
     async (req, res, { body }) => {
-      const requestId = newRequestId();
-      req.id = requestId;
-      req.log = req.log.child({ llm_request_id: requestId });
-      res.setHeader('X-Request-Id', requestId);
-      const resumable = resumableRequested(req, res);
+      const { requestId, resumable } = beginLlmRequest(req, res);
       const { context, rateLimitHeaders } = await embeddings.submit(
         requirePrincipal(req),
         req.get('x-organization-id'),
         body,
         requestId,
       );
-      for (const [name, value] of Object.entries(rateLimitHeaders)) res.setHeader(name, value);
+      setRateLimitHeaders(res, rateLimitHeaders);
       embeddings.attach(res, {
         requestId,
         model: context.model,

@@ -3,8 +3,8 @@ import { z } from 'zod';
 import { BadRequestError } from '../../../lib/errors.js';
 import { requirePrincipal } from '../../../lib/http/principal.js';
 import { route } from '../../../lib/http/route.js';
-import { LLM_ID_PATTERN, newRequestId } from '../../../../queues/jobs.js';
-import { resumableRequested } from '../resumable.js';
+import { LLM_ID_PATTERN } from '../../../../queues/jobs.js';
+import { beginLlmRequest, setRateLimitHeaders } from '../begin-request.js';
 import { ADMISSION_ERRORS } from '../route-errors.js';
 import { PAYER_ERRORS } from '../../quota/payer.js';
 import { LLM_REQUEST_ERRORS } from '../../../../queues/index.js';
@@ -52,18 +52,14 @@ export function createResponsesRouter({
       },
     },
     async (req, res, { body }) => {
-      const requestId = newRequestId();
-      req.id = requestId;
-      req.log = req.log.child({ llm_request_id: requestId });
-      res.setHeader('X-Request-Id', requestId);
-      const resumable = resumableRequested(req, res);
+      const { requestId, resumable } = beginLlmRequest(req, res);
       const { context, rateLimitHeaders } = await responses.submit(
         requirePrincipal(req),
         req.get('x-organization-id'),
         body,
         requestId,
       );
-      for (const [name, value] of Object.entries(rateLimitHeaders)) res.setHeader(name, value);
+      setRateLimitHeaders(res, rateLimitHeaders);
       responses.attach(res, { context, body, resumable });
     },
   );
