@@ -25,10 +25,11 @@ describe('worker payload validation (real BullMQ and Redis)', () => {
       { kind: 'settle', context: { request_id: 42 } },
       { attempts: 10, backoff: { type: 'fixed', delay: 10 } },
     );
-    const failed = await waitFor(async () => {
-      const current = await queue.getJob(job.id!);
-      return (await current?.getState()) === 'failed' ? current : null;
-    }, 'the job to fail');
+    // The state first, then the job: a job read before it failed would show its attempts as they were then.
+    const failed = await waitFor(
+      async () => ((await queue.getJobState(job.id!)) === 'failed' ? queue.getJob(job.id!) : null),
+      'the job to fail',
+    );
     expect(failed!.attemptsMade).toBe(1);
     expect(failed!.failedReason).toMatch(/^invalid usage payload: /);
   });
