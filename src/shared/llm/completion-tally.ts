@@ -32,10 +32,17 @@ export function createCompletionTally(model: string) {
   let chunkModel: string | undefined;
   let created: number | undefined;
 
+  /** A failed count is kept for `tokens()` to throw: a rejection nobody awaits yet would end the process. */
+  let failure: { error: unknown } | undefined;
+
   function countLater(text: string): void {
-    counting = counting.then(async () => {
-      counted += await countTokens(model, text);
-    });
+    counting = counting
+      .then(async () => {
+        counted += await countTokens(model, text);
+      })
+      .catch((error: unknown) => {
+        failure ??= { error };
+      });
   }
 
   function addText(part: string, more: string | null | undefined): void {
@@ -82,6 +89,7 @@ export function createCompletionTally(model: string) {
     for (const text of pending.values()) countLater(text);
     pending.clear();
     await counting;
+    if (failure) throw failure.error;
     return counted;
   }
 
