@@ -7,3 +7,4 @@ export * from './settlement.js';
 export * from './llm-stream.js';
 export * from './redis-keys.js';
 export * from './cancel.js';
+export * from './slot-groups.js';

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type { JobsOptions } from 'bullmq';
 import { minuteStamp } from '../src/lib/dates.js';
 
@@ -17,8 +16,8 @@ export const DEFAULT_JOB_OPTIONS: JobsOptions = {
 const exponential = (delay: number) => ({ type: 'exponential', delay }) as const;
 
 // llm: the job id is the request id, which the client holds.
-/** Minted by the API, never taken from the caller, so no one can collide with another's request. */
-export const newRequestId = () => `req_${randomBytes(16).toString('base64url')}`;
+// Request ids are minted by the API (queues/slot-groups.ts `newRequestId`), never taken from the caller, so no one
+// can collide with another's request.
 /** BullMQ refuses ids made of digits only, so request ids always carry a prefix. */
 export const LLM_ID_PATTERN = /^req_[A-Za-z0-9_-]{8,100}$/;
 /** The request's status lives in Redis: keep only a short history of jobs (which hold no prompt). */

@@ -1,5 +1,5 @@
+import type { RedisClient } from '../src/lib/redis.js';
 import { Queue, type JobsOptions } from 'bullmq';
-import type { Redis } from 'ioredis';
 import { DEFAULT_JOB_OPTIONS } from './jobs.js';
 import { bullPrefix } from './redis-keys.js';
 import { QUEUE_NAMES, parsePayload, type JobPayload, type QueueName } from './registry.js';
@@ -11,16 +11,16 @@ export interface Producer {
    * exists (one connection's commands run in order; it is not auto-pipelined, so each command goes out when it is
    * called), which is how the API stores a prompt and adds its job in one round trip.
    */
-  connection: Redis;
+  connection: RedisClient;
   enqueue<Q extends QueueName>(queue: Q, payload: JobPayload<Q>, options?: JobsOptions): Promise<string>;
   close(): Promise<void>;
 }
 
-export function createProducer(connection: Redis, redisPrefix: string): Producer {
+export function createProducer(connection: RedisClient, redisPrefix: string): Producer {
   const queues = Object.fromEntries(
     QUEUE_NAMES.map((name) => [
       name,
-      new Queue(name, { connection, prefix: bullPrefix(redisPrefix), defaultJobOptions: DEFAULT_JOB_OPTIONS }),
+      new Queue(name, { connection, prefix: bullPrefix(redisPrefix, name), defaultJobOptions: DEFAULT_JOB_OPTIONS }),
     ]),
   ) as Record<QueueName, Queue>;
   return {

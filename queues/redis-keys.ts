@@ -1,57 +1,88 @@
+import { groupOfId, groupOfRequest, groupTag } from './slot-groups.js';
+
 /**
  * Redis keys that one role writes and another reads or claims. Keys only the web role touches (login limits,
  * OAuth states, the API key cache, dashboard sessions) stay with their modules.
  */
 
-/** BullMQ's prefix for every queue. */
-export const bullPrefix = (redisPrefix: string) => `${redisPrefix}:bull`;
+/**
+ * BullMQ's prefix for one queue. Every key of a queue starts with it, and the hash tag puts them in one slot
+ * (BullMQ's scripts need that on a cluster); each queue has its own tag, so the queues spread over masters.
+ */
+export const bullPrefix = (redisPrefix: string, queue: string) => `${redisPrefix}:bull:{${queue}}`;
 
-/** The LLM request path: the API (src/modules/llm) and the llm worker (workers/llm). */
+/**
+ * The LLM request path: the API (src/modules/llm) and the llm worker (workers/llm). A request's keys carry the
+ * tag of the group its id names (its caller's), and so do its caller's rate-limit sets (queues/slot-groups.ts).
+ */
 export function llmKeys(prefix: string) {
+  const inRequestGroup = (id: string) => `${prefix}:${groupTag(groupOfRequest(id))}:llm`;
+  const inUserGroup = (userId: string) => `${prefix}:${groupTag(groupOfId(userId))}:llm`;
   return {
     /** Hash: owner, status, model, timestamps, usage; readable by any API process. */
-    meta: (id: string) => `${prefix}:llm:req:${id}`,
+    meta: (id: string) => `${inRequestGroup(id)}:req:${id}`,
     /** Redis Stream of the request's events (chunks, error, end). */
-    stream: (id: string) => `${prefix}:llm:stream:${id}`,
+    stream: (id: string) => `${inRequestGroup(id)}:stream:${id}`,
     /** The request body (JSON) while the request may still run: kept out of the job, dropped when it ends. */
-    prompt: (id: string) => `${prefix}:llm:prompt:${id}`,
-    /** Set when the request must stop; the worker also hears it on `cancelChannel`. */
-    cancel: (id: string) => `${prefix}:llm:cancel:${id}`,
-    cancelChannel: `${prefix}:llm:cancel`,
+    prompt: (id: string) => `${inRequestGroup(id)}:prompt:${id}`,
+    /** Set when the request must stop; the worker also hears it on its group's `cancelChannel`. */
+    cancel: (id: string) => `${inRequestGroup(id)}:cancel:${id}`,
+    /** A sharded pub/sub channel per group (SPUBLISH): a cancel is heard where the request's group lives. */
+    cancelChannel: (group: number) => `${prefix}:${groupTag(group)}:llm:cancel`,
     /** A streamed Responses request's own fields (JSON, API only), for resuming its events; expires with the stream. */
-    response: (id: string) => `${prefix}:llm:response:${id}`,
+    response: (id: string) => `${inRequestGroup(id)}:response:${id}`,
+    /**
+     * Who a request id belongs to (`<user>/<payer>`), claimed by its first settlement: settled markers live in
+     * the payer's group, so only a key of the request's own group can refuse a second payer under the same id.
+     */
+    owner: (id: string) => `${inRequestGroup(id)}:owner:${id}`,
     /** Sorted set of the user's request ids in the last minute (score: time). */
-    rpm: (userId: string) => `${prefix}:llm:rpm:${userId}`,
+    rpm: (userId: string) => `${inUserGroup(userId)}:rpm:${userId}`,
     /** Sorted set of the user's open streams (score: when the slot expires if never released). */
-    active: (userId: string) => `${prefix}:llm:active:${userId}`,
+    active: (userId: string) => `${inUserGroup(userId)}:active:${userId}`,
   };
 }
 export type LlmKeys = ReturnType<typeof llmKeys>;
 
-/** Token quotas (src/shared/quota): reserved by the API, settled by the usage worker. */
-export function quotaKeys(prefix: string) {
+/**
+ * Token quotas (src/shared/quota): reserved by the API, settled by the usage worker. All keys of one payer chain,
+ * and its group's reservation index and ledger backlog, carry the payer's group tag, so every quota script
+ * touches one slot.
+ */
+export function quotaKeys(prefix: string, group: number) {
+  const tagged = `${prefix}:${groupTag(group)}`;
   // The Lua scripts that walk many reservations build keys from these heads (see src/shared/quota/scripts.ts).
-  const accountHead = `${prefix}:quota:`;
-  const reservationHead = `${prefix}:resv:`;
+  const accountHead = `${tagged}:quota:`;
+  const reservationHead = `${tagged}:resv:`;
   return {
     accountHead,
     reservationHead,
-    /** Hash of one account's counters; `accountName` is `<kind>:<id>`. */
-    account: (accountName: string) => `${accountHead}${accountName}`,
-    accountPattern: `${accountHead}*`,
+    /** Hash of one account's counters; `redisAccountName` is `<kind>:<id>` (a sub-user cap adds `@<parent>`). */
+    account: (redisAccountName: string) => `${accountHead}${redisAccountName}`,
     /** Hash of a request's reservation (accounts and amount) until it is settled or released. */
     reservation: (requestId: string) => `${reservationHead}${requestId}`,
-    /** Sorted set of open reservations by expiry, scanned by the release-expired job. */
-    reservationIndex: `${prefix}:resv-index`,
+    /** Sorted set of the group's open reservations by expiry, scanned by the release-expired job. */
+    reservationIndex: `${tagged}:resv-index`,
     /** Marks a request settled (at most once), with the Redis time it reached the counters. */
-    settled: (requestId: string) => `${prefix}:settled:${requestId}`,
+    settled: (requestId: string) => `${tagged}:settled:${requestId}`,
     /**
-     * Redis Stream of settled ledger rows not yet written to MongoDB: appended by the settlement's Lua script,
-     * written by the usage queue's `flush-ledger` job in batches and deleted once the database has them.
+     * Redis Stream of the group's settled ledger rows not yet written to MongoDB: appended by the settlement's Lua
+     * script, written by the usage queue's `flush-ledger` job in batches and deleted once the database has them.
      */
-    ledgerBacklog: `${prefix}:usage:ledger-backlog`,
+    ledgerBacklog: `${tagged}:usage:ledger-backlog`,
   };
 }
+export type QuotaKeys = ReturnType<typeof quotaKeys>;
+
+/** Every group's account keys, for a scan (each master holds some groups). */
+export const quotaAccountPattern = (prefix: string) => `${prefix}:{*}:quota:*`;
+
+/**
+ * The tag of every anonymous rate-limit counter (sign-in failures and successes, per-IP endpoint limits): one
+ * check counts an account's and an IP's counters in one script, which no narrower tag can put in one slot. The
+ * traffic is small (sign-ins are bounded by bcrypt), so one slot carries it.
+ */
+export const RATE_LIMIT_TAG = '{rate-limits}';
 
 /** An auth epoch (src/lib/auth-epochs.ts): bumped by any writer, read by every process's auth cache. */
 export const authEpochKey = (prefix: string, ref: string) => `${prefix}:auth-epoch:${ref}`;

@@ -4,10 +4,11 @@ import { objectIdSchema } from '../src/lib/ids.js';
 const objectId = objectIdSchema();
 
 /** A quota account a request draws from; the chain is checked and reserved atomically, all or nothing. */
-export const payerAccountSchema = z.object({
-  kind: z.enum(['user', 'organization', 'sub_user_cap', 'member_cap']),
-  id: z.string().min(1),
-});
+export const payerAccountSchema = z.union([
+  z.object({ kind: z.enum(['user', 'organization', 'member_cap']), id: z.string().min(1) }),
+  /** A sub-user's cap names its parent, whose slot group its Redis keys live in. */
+  z.object({ kind: z.literal('sub_user_cap'), id: z.string().min(1), parent: objectId }),
+]);
 
 /**
  * The API an LLM request came through. Chat completions and Responses run the same upstream chat call (the web

@@ -4,7 +4,7 @@
  */
 import { createAuthEpochs } from '../src/lib/auth-epochs.js';
 import { createLocks } from '../src/lib/locks.js';
-import { createRedis } from '../src/lib/redis.js';
+import { createRedis, redisTargetOf } from '../src/lib/redis.js';
 import { collisionCount, collisionSummary } from '../src/modules/legacy-migration/report.js';
 import { runLegacyMigration } from '../src/modules/legacy-migration/run.js';
 import { createQuotaService } from '../src/shared/quota/service.js';
@@ -16,7 +16,7 @@ const unknown = process.argv.slice(2).filter((arg) => arg !== '--dry-run');
 runDatabaseScript('db:migrate', async (config) => {
   if (unknown.length) throw new Error(`unknown argument(s): ${unknown.join(' ')} (only --dry-run is understood)`);
   // Redis: the per-document locks the running service takes, its credential caches, and its live quota counters.
-  const redis = createRedis(config.REDIS_URL, { enableOfflineQueue: true });
+  const redis = createRedis(redisTargetOf(config), { enableOfflineQueue: true });
   try {
     await redis.ping();
     const prefix = config.REDIS_PREFIX;

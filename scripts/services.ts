@@ -7,13 +7,14 @@
  *   tsx scripts/services.ts ensure                  start what is missing, leave it running
  *   tsx scripts/services.ts stop                    stop what `ensure` started
  *   tsx scripts/services.ts status
- *   tsx scripts/services.ts run [--test-tools] [--with-chromium] [--mailpit] [--db-init] -- CMD…
+ *   tsx scripts/services.ts run [--cluster] [--test-tools] [--with-chromium] [--mailpit] [--db-init] -- CMD…
  *                                         ensure, run CMD, then stop what this call started; --test-tools also
  *                                         builds what the test suite runs itself (FerretDB for its throwaway
  *                                         servers, stripe-mock), --with-chromium provides Chromium for the browser
  *                                         tests, --mailpit the Mailpit the test suite reads (TEST_SMTP_URL) (all
  *                                         three for npm test), --db-init runs `npm run db:init` first on a local
- *                                         database (npm start, npm run dev)
+ *                                         database (npm start, npm run dev), --cluster also a local Redis Cluster
+ *                                         whose nodes CMD gets as REDIS_CLUSTER_NODES (npm run test:cluster)
  *   tsx scripts/services.ts chromium      only provide Chromium
  *
  * `run` stops on SIGTERM or SIGINT at any point: the signal goes on to CMD (which shuts down as it does under a
@@ -268,7 +269,7 @@ function startRedis(port: number): Started {
  * when it already serves every slot, otherwise started from `redis-server` and joined with `redis-cli --cluster`.
  * Prints the REDIS_CLUSTER_NODES setting that points the service at it; `services.ts stop` stops it.
  */
-async function ensureCluster(): Promise<void> {
+async function ensureCluster(started?: Started[]): Promise<string> {
   const ports = clusterPorts(Number(process.env.REDIS_CLUSTER_PORT ?? 7000));
   const up = await Promise.all(ports.map((port) => answers('127.0.0.1', port)));
   if (up.every(Boolean) && clusterReady(ports)) log(`Redis Cluster answers on ports ${ports.join(', ')}; using it`);
@@ -282,7 +283,10 @@ async function ensureCluster(): Promise<void> {
     const dir = path.join(CACHE_DIR, 'redis-cluster');
     for (const port of ports) {
       forgetNodeState(port, dir);
-      remember([], startDetached(`redis-cluster-${port}`, redis, clusterNodeArgs(port, dir), `127.0.0.1:${port}`));
+      remember(
+        started ?? [],
+        startDetached(`redis-cluster-${port}`, redis, clusterNodeArgs(port, dir), `127.0.0.1:${port}`),
+      );
     }
     for (const port of ports) await waitFor('127.0.0.1', port, 'Redis Cluster node');
     createCluster(ports);
@@ -296,6 +300,7 @@ async function ensureCluster(): Promise<void> {
   const { masters, replicas } = clusterRoles(ports);
   log(`Redis Cluster ready: ${masters} masters, ${replicas} replicas`);
   log(`REDIS_CLUSTER_NODES=${clusterNodesSetting(ports)}`);
+  return clusterNodesSetting(ports);
 }
 
 function checkRedisPolicy(port: number): void {
@@ -387,6 +392,8 @@ async function dbInit(): Promise<void> {
 }
 
 interface RunFlags {
+  /** Also a local Redis Cluster, which the command gets as REDIS_CLUSTER_NODES. */
+  cluster: boolean;
   testTools: boolean;
   withChromium: boolean;
   mailpit: boolean;
@@ -396,9 +403,10 @@ interface RunFlags {
 /** Everything before the command: the services, and what the flags ask for. */
 async function prepare(
   started: Started[],
-  { testTools, withChromium, mailpit, initDatabase }: RunFlags,
+  { cluster, testTools, withChromium, mailpit, initDatabase }: RunFlags,
 ): Promise<void> {
   await ensure(started);
+  if (cluster) process.env.REDIS_CLUSTER_NODES = await ensureCluster(started);
   if (mailpit) await ensureTestMail(started);
   if (initDatabase) await dbInit();
   if (testTools) {
@@ -425,7 +433,7 @@ async function run(command: string[], flags: RunFlags): Promise<number> {
   }
 }
 
-const RUN_USAGE = 'run [--test-tools] [--with-chromium] [--mailpit] [--db-init] -- <command…>';
+const RUN_USAGE = 'run [--cluster] [--test-tools] [--with-chromium] [--mailpit] [--db-init] -- <command…>';
 
 async function main(): Promise<void> {
   // Whoever read this output may be gone (a closed pipe): stopping what was started matters more than saying so.
@@ -456,6 +464,7 @@ async function main(): Promise<void> {
           ? [path.join('node_modules', '.bin', command[0]), ...command.slice(1)]
           : command;
       process.exitCode = await run(resolved, {
+        cluster: flags.includes('--cluster'),
         testTools: flags.includes('--test-tools'),
         withChromium: flags.includes('--with-chromium'),
         mailpit: flags.includes('--mailpit'),

@@ -1,5 +1,5 @@
+import type { RedisClient } from './lib/redis.js';
 import express, { type Express, type Router } from 'express';
-import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Config } from './config/index.js';
 import type { Producer } from '../queues/index.js';
@@ -82,7 +82,7 @@ export interface AppInfra {
   config: Config;
   logger: Logger;
   /** Commands connection (fails fast when Redis is down). */
-  redis: Redis;
+  redis: RedisClient;
   producer: Producer;
   /**
    * Whether every unique index exists (server.ts checks or creates them in the background); until then /readyz is

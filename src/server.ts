@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import { getConfig, type Config } from './config/index.js';
 import { createLogger } from './lib/logger.js';
 import { connectMongoInBackground } from './lib/mongo.js';
-import { createRedis } from './lib/redis.js';
+import { createRedis, redisTargetOf } from './lib/redis.js';
 import { createProducer } from '../queues/index.js';
 import { createApp } from './app.js';
 import { startMetricsServer } from './shared/ops/metrics-server.js';
@@ -25,7 +25,7 @@ export async function startWeb(
   const indexes = createIndexReadiness({ create: config.DB_AUTO_INIT, logger });
   void mongo.ready.then(() => indexes.start());
   await Promise.race([mongo.ready, new Promise((resolve) => setTimeout(resolve, 3000).unref())]);
-  const redis = createRedis(config.REDIS_URL);
+  const redis = createRedis(redisTargetOf(config));
   redis.on('error', (error) => logger.debug({ err: error.message }, 'redis error'));
   const producer = createProducer(redis, config.REDIS_PREFIX);
   const handle = createApp({ config, logger, redis, producer, indexes });

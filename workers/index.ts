@@ -1,10 +1,9 @@
 import type { Server } from 'node:http';
 import { UnrecoverableError, Worker, type Job, type WorkerOptions } from 'bullmq';
-import type { Redis } from 'ioredis';
 import { ZodError } from 'zod';
 import type { Logger } from 'pino';
 import type { Config } from '../src/config/index.js';
-import { createBlockingRedis, createRedis } from '../src/lib/redis.js';
+import { createBlockingRedis, createRedis, redisTargetOf, type RedisClient } from '../src/lib/redis.js';
 import { connectMongo } from '../src/lib/mongo.js';
 import { createLocks } from '../src/lib/locks.js';
 import { useDocumentLocks } from '../src/lib/document-locks.js';
@@ -88,7 +87,7 @@ interface QueueWorkerDeps {
   ctx: WorkerContext;
   producer: Producer;
   logger: Logger;
-  connection: Redis;
+  connection: RedisClient;
 }
 
 /** One BullMQ Worker: its processor, the queue's options, and the end of jobs BullMQ gave up on. */
@@ -100,7 +99,7 @@ function createQueueWorker<Q extends QueueName>(
   const processJob: Processor<Q> = processorFor(queue)(ctx);
   const options: WorkerOptions = {
     connection,
-    prefix: bullPrefix(config.REDIS_PREFIX),
+    prefix: bullPrefix(config.REDIS_PREFIX, queue),
     concurrency: CONCURRENCY[queue](config),
     lockDuration: config.WORKER_LOCK_DURATION_MS,
     stalledInterval: config.WORKER_STALLED_INTERVAL_MS,
@@ -142,9 +141,9 @@ export async function startWorkers(
   only: QueueName[] = QUEUE_NAMES,
 ): Promise<RunningWorkers> {
   await connectMongo(config.DATABASE_URL);
-  const redis = createRedis(config.REDIS_URL);
-  const producerConnection = createRedis(config.REDIS_URL);
-  const blocking = createBlockingRedis(config.REDIS_URL);
+  const redis = createRedis(redisTargetOf(config));
+  const producerConnection = createRedis(redisTargetOf(config));
+  const blocking = createBlockingRedis(redisTargetOf(config));
   // These connections fail fast while not ready; take no job before they are, or its first attempt is wasted.
   await Promise.all(
     [redis, producerConnection].map((c) =>

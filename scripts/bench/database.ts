@@ -3,11 +3,11 @@
  * service relies on over FerretDB's PostgreSQL, a grown ledger and user table seeded in SQL, PostgreSQL transactions
  * counted from `pg_stat_database`, and the usage queue drained between targets.
  */
+import type { RedisClient } from '../../src/lib/redis.js';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
 import mongoose from 'mongoose';
-import { quotaKeys } from '../../queues/index.js';
+import { createLedgerBacklog } from '../../src/shared/quota/ledger-backlog.js';
 import { LOCAL_FERRETDB_POSTGRESQL_URL, ensureGinMirrors, psql } from '../lib/ferretdb-postgresql.js';
 
 /** The PostgreSQL database under the local FerretDB, as scripts/db-init.ts chooses it. */
@@ -95,16 +95,16 @@ export async function quietTransactions(): Promise<number> {
 /** Waits until the usage queue has nothing waiting, delayed or running and the ledger backlog stream is empty. */
 export async function drainUsage(
   usage: Queue,
-  redis: Redis,
+  redis: RedisClient,
   redisPrefix: string,
   timeoutMs = 120_000,
 ): Promise<{ ms: number; drained: boolean }> {
   const started = Date.now();
-  const backlog = quotaKeys(redisPrefix).ledgerBacklog;
+  const backlog = createLedgerBacklog({ redis, prefix: redisPrefix });
   while (Date.now() - started < timeoutMs) {
     const counts = await usage.getJobCounts('waiting', 'delayed', 'active', 'prioritized', 'waiting-children');
     const pending = Object.values(counts).reduce((a, b) => a + b, 0);
-    if (pending === 0 && (await redis.xlen(backlog)) === 0) return { ms: Date.now() - started, drained: true };
+    if (pending === 0 && (await backlog.stats()).length === 0) return { ms: Date.now() - started, drained: true };
     await sleep(50);
   }
   return { ms: Date.now() - started, drained: false };

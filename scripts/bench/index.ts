@@ -285,7 +285,7 @@ async function main(): Promise<void> {
       const target = await startProject(name, env, tokens);
       const connection = await mongoose.createConnection(config.DATABASE_URL).asPromise();
       targets.push(target);
-      const usage = new Queue('usage', { connection: redis, prefix: bullPrefix(config.REDIS_PREFIX) });
+      const usage = new Queue('usage', { connection: redis, prefix: bullPrefix(config.REDIS_PREFIX, 'usage') });
       projects.push({
         target,
         connection,

@@ -5,7 +5,7 @@
  * gives when it sent the request and when the first SSE byte arrived (one machine, one clock). The record holds no
  * time for the request's arrival, the job's addition or the web's first SSE write: those steps stay merged.
  */
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../../src/lib/redis.js';
 import { llmKeys } from '../../queues/index.js';
 import type { TargetName } from './targets.js';
 
@@ -41,7 +41,7 @@ const median = (values: number[]) => {
 
 /** Reads the records of `samples` (after their block, so the reads cost the measured processes nothing). */
 export async function waterfall(
-  redis: Redis,
+  redis: RedisClient,
   redisPrefix: string,
   phase: string,
   target: TargetName,

@@ -61,6 +61,13 @@ export const envSchema = z
       .string()
       .regex(/^rediss?:\/\//, 'must be a redis:// URL')
       .default('redis://127.0.0.1:6379'),
+    /**
+     * Redis Cluster nodes (`host:port,...`): when set, every connection is a cluster connection and REDIS_URL only
+     * lends its credentials and TLS (rediss://). See docs/architecture.md "Redis keys and hash slots".
+     */
+    REDIS_CLUSTER_NODES: csv('').pipe(
+      z.array(z.string().regex(/^[A-Za-z0-9_.-]+:\d{1,5}$/, 'must be host:port entries separated by commas')),
+    ),
     /** Namespaces every Redis key and BullMQ queue, so several deployments (or test files) share one Redis. */
     REDIS_PREFIX: z
       .string()

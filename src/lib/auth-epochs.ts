@@ -1,5 +1,5 @@
+import { getMany, type RedisClient } from './redis.js';
 import { randomUUID } from 'node:crypto';
-import type { Redis } from 'ioredis';
 import { Types, type Schema } from 'mongoose';
 import { authEpochKey } from '../../queues/index.js';
 
@@ -17,16 +17,15 @@ export const epochOf = (kind: 'users' | 'organizations' | 'session', id: string)
 
 const KEEP_SECONDS = 7 * 86_400;
 
-export function createAuthEpochs({ redis, prefix }: { redis: Redis; prefix: string }) {
+export function createAuthEpochs({ redis, prefix }: { redis: RedisClient; prefix: string }) {
   const key = (ref: EpochRef) => authEpochKey(prefix, ref);
 
   /** Replaces the epochs; retried because a write whose bump is lost would leave other processes' caches stale. */
   async function bump(refs: EpochRef[], attempts = 3): Promise<void> {
     for (let attempt = 1; ; attempt += 1) {
       try {
-        const multi = redis.multi();
-        for (const ref of refs) multi.set(key(ref), randomUUID(), 'EX', KEEP_SECONDS);
-        await multi.exec();
+        // One command per key: epochs of different documents live in different slots on a cluster.
+        await Promise.all(refs.map((ref) => redis.set(key(ref), randomUUID(), 'EX', KEEP_SECONDS)));
         return;
       } catch (error) {
         if (attempt >= attempts) throw error;
@@ -36,14 +35,12 @@ export function createAuthEpochs({ redis, prefix }: { redis: Redis; prefix: stri
   }
 
   async function read(refs: EpochRef[]): Promise<Array<string | null>> {
-    return redis.mget(refs.map(key));
+    return getMany(redis, refs.map(key));
   }
 
   /** Gives missing epochs a value (never replaces one), so the next lookup can be remembered. */
   async function create(refs: EpochRef[]): Promise<void> {
-    const multi = redis.multi();
-    for (const ref of refs) multi.set(key(ref), randomUUID(), 'EX', KEEP_SECONDS, 'NX');
-    await multi.exec();
+    await Promise.all(refs.map((ref) => redis.set(key(ref), randomUUID(), 'EX', KEEP_SECONDS, 'NX')));
   }
 
   return { bump, read, create };

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis.js';
 import { luaScript } from './lua.js';
 
 /** One counter of a fixed-window limit: its Redis key and the most hits it allows per window. */
@@ -30,7 +30,11 @@ return wait`,
 );
 
 /** Seconds to wait when a counter is over its max (the Retry-After), else 0. */
-export async function hitWindows(redis: Redis, counters: WindowCounter[], windowSeconds: number): Promise<number> {
+export async function hitWindows(
+  redis: RedisClient,
+  counters: WindowCounter[],
+  windowSeconds: number,
+): Promise<number> {
   return Number(
     await HIT.run(
       redis,

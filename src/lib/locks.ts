@@ -1,5 +1,5 @@
+import type { RedisClient } from './redis.js';
 import { randomUUID } from 'node:crypto';
-import type { Redis } from 'ioredis';
 import { ServiceUnavailableError } from './errors.js';
 import { luaScript } from './lua.js';
 import { lockKey } from '../../queues/index.js';
@@ -11,7 +11,7 @@ const RELEASE = luaScript(
 );
 
 interface Options {
-  redis: Redis;
+  redis: RedisClient;
   prefix: string;
   /** A holder that dies keeps the lock at most this long. */
   ttlMs?: number;
@@ -22,7 +22,7 @@ interface Options {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * Mutual exclusion across every API process (SET NX PX in Redis), for multi-step changes that MongoDB-wire
+ * Mutual exclusion across every API process (SET NX PX in RedisClient), for multi-step changes that MongoDB-wire
  * servers without transactions cannot make atomic (e.g. an ownership transfer touching two members).
  */
 export function createLocks({ redis, prefix, ttlMs = 15_000, waitMs = 10_000 }: Options) {

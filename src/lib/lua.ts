@@ -1,8 +1,8 @@
+import type { RedisClient } from './redis.js';
 import { createHash } from 'node:crypto';
-import type { Redis } from 'ioredis';
 
 export interface LuaScript {
-  run(redis: Redis, keys: string[], args: Array<string | number>): Promise<unknown>;
+  run(redis: RedisClient, keys: string[], args: Array<string | number>): Promise<unknown>;
 }
 
 /**

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { RequestHandler } from 'express';
-import type { Redis } from 'ioredis';
 import { TooManyRequestsError } from '../lib/errors.js';
 import { declareErrors } from '../lib/http/error-responses.js';
 import { hitWindows } from '../lib/fixed-window.js';
 import { ipLimitBuckets } from '../lib/ip.js';
-import { redisKey } from '../lib/redis.js';
+import { redisKey, type RedisClient } from '../lib/redis.js';
+import { RATE_LIMIT_TAG } from '../../queues/index.js';
 
 export interface IpLimit {
   max: number;
@@ -13,7 +13,7 @@ export interface IpLimit {
 }
 
 interface Options {
-  redis: Redis;
+  redis: RedisClient;
   prefix: string;
   /** An IPv6 /48 may make this many times a per-IP limit (its /64s each make the limit). */
   wideMultiplier: number;
@@ -31,7 +31,7 @@ export function createIpRateLimits({ redis, prefix, wideMultiplier }: Options) {
     return declareErrors<RequestHandler>(
       async (req, _res, next) => {
         const counters = ipLimitBuckets(req.ip ?? 'unknown', max, wideMultiplier).map((c) => ({
-          key: redisKey(prefix, 'ip-limit', name, c.bucket),
+          key: redisKey(prefix, RATE_LIMIT_TAG, 'ip-limit', name, c.bucket),
           max: c.max,
         }));
         const retryAfter = await hitWindows(redis, counters, windowSeconds);

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import mongoose from 'mongoose';
-import { createRedis } from '../../src/lib/redis.js';
+import { createRedis, redisTargetOf } from '../../src/lib/redis.js';
 import { testConfig } from '../helpers/config.js';
 import { deleteKeys } from '../helpers/harness.js';
 import { waitFor } from '../helpers/wait.js';
@@ -22,7 +22,7 @@ const BATCH = 5;
 
 afterAll(async () => {
   // The script bumped auth epochs under this file's prefix; the database goes too.
-  const redis = createRedis(config.REDIS_URL, { enableOfflineQueue: true });
+  const redis = createRedis(redisTargetOf(config), { enableOfflineQueue: true });
   await deleteKeys(redis, `${config.REDIS_PREFIX}:*`);
   redis.disconnect();
   await withRawDb(config.DATABASE_URL, (db) => db.dropDatabase());

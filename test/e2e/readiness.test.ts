@@ -292,7 +292,7 @@ describe('no role is ready or takes work before its unique indexes exist', { tim
     const workerLog = await worker.waitForLog('not ready: a unique index the service relies on does not exist');
     expect(workerLog.problem).toContain(requestId);
     expect(workerLog.problem).toContain('token_usage');
-    const queueRedis = createRedis(`redis://127.0.0.1:${redis.port}`);
+    const queueRedis = createRedis({ url: `redis://127.0.0.1:${redis.port}`, clusterNodes: [] });
     const producer = createProducer(queueRedis, 't_dupes');
     try {
       const jobId = await producer.enqueue(

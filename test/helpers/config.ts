@@ -23,6 +23,8 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
       HOST: '127.0.0.1',
       DATABASE_URL: `${base}/test_${id}`,
       REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+      // `npm run test:cluster` sets it: the same tests on the local Redis Cluster.
+      REDIS_CLUSTER_NODES: process.env.REDIS_CLUSTER_NODES ?? '',
       REDIS_PREFIX: `t_${id}`,
       BCRYPT_COST: '10',
       // Seed fields written inside each settlement, so tests read them right after it; the window has its own test.

@@ -2,13 +2,12 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import mongoose from 'mongoose';
 import supertest from 'supertest';
-import type { Redis } from 'ioredis';
 import type { Config } from '../../src/config/index.js';
 import { createApp, type AppHandle } from '../../src/app.js';
 import type { DestinationStream } from 'pino';
 import { createLogger } from '../../src/lib/logger.js';
 import { connectMongo } from '../../src/lib/mongo.js';
-import { createRedis } from '../../src/lib/redis.js';
+import { createRedis, redisTargetOf, scanKeys, type RedisClient } from '../../src/lib/redis.js';
 import { initCollections } from '../../src/models/index.js';
 import { createProducer, type Producer } from '../../queues/index.js';
 import { testConfig } from './config.js';
@@ -18,7 +17,7 @@ export interface TestApp {
   handle: AppHandle;
   server: http.Server;
   url: string;
-  redis: Redis;
+  redis: RedisClient;
   producer: Producer;
   request: ReturnType<typeof supertest>;
   stop(): Promise<void>;
@@ -43,7 +42,7 @@ export async function startTestApp(
   const config = testConfig({ PUBLIC_URL: url, ...overrides });
   await connectMongo(config.DATABASE_URL);
   await initCollections();
-  const redis = createRedis(config.REDIS_URL);
+  const redis = createRedis(redisTargetOf(config));
   if (redis.status !== 'ready') await new Promise((resolve) => redis.once('ready', resolve));
   const producer = createProducer(redis, config.REDIS_PREFIX);
   const logger = createLogger(config.LOG_LEVEL, {}, options.logStream);
@@ -70,11 +69,9 @@ export async function startTestApp(
   };
 }
 
-export async function deleteKeys(redis: Redis, pattern: string): Promise<void> {
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 500);
-    cursor = next;
-    if (keys.length) await redis.del(...keys);
-  } while (cursor !== '0');
+/** Deletes every key matching `pattern` on every master, one key per command (keys of many slots). */
+export async function deleteKeys(redis: RedisClient, pattern: string): Promise<void> {
+  await scanKeys(redis, pattern, async (keys) => {
+    await Promise.all(keys.map((key) => redis.unlink(key)));
+  });
 }

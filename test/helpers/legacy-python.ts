@@ -84,6 +84,7 @@ export const migrateEnv = (config: Config, extra: Record<string, string> = {}) =
   NODE_ENV: 'test',
   DATABASE_URL: config.DATABASE_URL,
   REDIS_URL: config.REDIS_URL,
+  REDIS_CLUSTER_NODES: config.REDIS_CLUSTER_NODES.join(','),
   REDIS_PREFIX: config.REDIS_PREFIX,
   LOG_LEVEL: 'silent',
   ...extra,

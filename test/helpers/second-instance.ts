@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import supertest from 'supertest';
 import { createApp } from '../../src/app.js';
 import { createLogger } from '../../src/lib/logger.js';
-import { createRedis } from '../../src/lib/redis.js';
+import { createRedis, redisTargetOf } from '../../src/lib/redis.js';
 import { createProducer } from '../../queues/index.js';
 import type { IndexReadiness } from '../../src/shared/ops/index-readiness.js';
 import type { TestApp } from './harness.js';
@@ -14,7 +14,7 @@ import type { TestApp } from './harness.js';
  * With `indexes`, it answers 503 service_not_ready until they are ready (as a starting process does).
  */
 export async function startSecondInstance(app: TestApp, options: { indexes?: IndexReadiness } = {}) {
-  const redis = createRedis(app.config.REDIS_URL);
+  const redis = createRedis(redisTargetOf(app.config));
   // The API's connection fails fast while it is not ready (no offline queue); serve only once it is.
   if (redis.status !== 'ready') await new Promise((resolve) => redis.once('ready', resolve));
   const producer = createProducer(redis, app.config.REDIS_PREFIX);

@@ -1,7 +1,7 @@
+import type { RedisClient } from '../../src/lib/redis.js';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Job, Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
-import { quotaKeys } from '../../queues/index.js';
+import { createLedgerBacklog } from '../../src/shared/quota/ledger-backlog.js';
 
 type NotYet = undefined | null | false;
 
@@ -60,9 +60,9 @@ export async function waitForCompletedJob(queue: Queue, jobId: string, timeoutMs
  * deletes rows from the backlog only after MongoDB acknowledged them).
  */
 export async function waitForLedgerFlush(
-  app: { redis: Redis; config: { REDIS_PREFIX: string } },
+  app: { redis: RedisClient; config: { REDIS_PREFIX: string } },
   timeoutMs = 20_000,
 ): Promise<void> {
-  const key = quotaKeys(app.config.REDIS_PREFIX).ledgerBacklog;
-  await waitFor(async () => (await app.redis.xlen(key)) === 0, 'the ledger backlog to be flushed', timeoutMs);
+  const backlog = createLedgerBacklog({ redis: app.redis, prefix: app.config.REDIS_PREFIX });
+  await waitFor(async () => (await backlog.stats()).length === 0, 'the ledger backlog to be flushed', timeoutMs);
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAuthEpochs, createEpochCache, epochOf, GLOBAL_EPOCH, writesOnly } from '../../src/lib/auth-epochs.js';
-import { createRedis, redisKey } from '../../src/lib/redis.js';
+import { createRedis, redisKey, redisTargetOf } from '../../src/lib/redis.js';
 import { testConfig } from '../helpers/config.js';
 import { startTestApp, type TestApp } from '../helpers/harness.js';
 import { registerAndLogin } from '../factories/users.js';
@@ -10,8 +10,11 @@ import { writeSeedFields } from '../../src/shared/quota/seed-fields.js';
 /** The epoch-validated cache against real Redis, and against a Redis that cannot be reached. */
 describe('auth epochs', () => {
   const config = testConfig();
-  const redis = createRedis(config.REDIS_URL);
-  const unreachable = createRedis('redis://127.0.0.1:1', { retryStrategy: () => null, connectTimeout: 200 });
+  const redis = createRedis(redisTargetOf(config));
+  const unreachable = createRedis(
+    { url: 'redis://127.0.0.1:1', clusterNodes: [] },
+    { retryStrategy: () => null, connectTimeout: 200 },
+  );
   unreachable.on('error', () => undefined);
   beforeAll(async () => {
     if (redis.status !== 'ready') await new Promise((resolve) => redis.once('ready', resolve));

@@ -2,12 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { inspect } from 'node:util';
 import pino from 'pino';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createRedis } from '../../src/lib/redis.js';
+import { createRedis, redisTargetOf } from '../../src/lib/redis.js';
+import { testConfig } from '../helpers/config.js';
 import { createCancelListener } from '../../workers/llm/cancel-listener.js';
 import { waitFor } from '../helpers/wait.js';
 
-const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-const redis = createRedis(REDIS_URL);
+const target = redisTargetOf(testConfig());
+const redis = createRedis(target);
 
 afterAll(() => redis.disconnect());
 
@@ -18,7 +19,7 @@ describe('the cancel listener', () => {
     process.on('unhandledRejection', onUnhandled);
     try {
       const listener = createCancelListener({
-        redisUrl: REDIS_URL,
+        redisTarget: target,
         redis,
         prefix: `t_cancel_${randomBytes(4).toString('hex')}`,
         log: pino({ level: 'silent' }),

@@ -27,7 +27,7 @@ describe('what applies, as /auth/me and /auth/vscode-config show it', () => {
     );
     const quota = createQuotaService({ redis: app.redis, prefix: app.config.REDIS_PREFIX });
     const chain = [
-      { kind: 'sub_user_cap' as const, id: sub.id },
+      { kind: 'sub_user_cap' as const, id: sub.id, parent: parent.user.id },
       { kind: 'user' as const, id: parent.user.id },
     ];
     await quota.reserve('req-entitlement-1', chain, 1200, 1, 60_000);

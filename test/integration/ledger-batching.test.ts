@@ -9,7 +9,7 @@ import { createQuotaService, type QuotaService } from '../../src/shared/quota/se
 import { createMetricsCollector } from '../../src/shared/ops/metrics-collector.js';
 import { createSettlementService } from '../../src/shared/usage/settlement.js';
 import { TokenUsageModel } from '../../src/models/token-usage.js';
-import { enqueueSettlement, quotaKeys, type RequestContext } from '../../queues/index.js';
+import { enqueueSettlement, groupOfId, quotaKeys, type RequestContext } from '../../queues/index.js';
 import type { AccountRef } from '../../src/shared/quota/accounts.js';
 
 /** The collection methods the process calls on token_usage, seen through mongoose's debug hook. */
@@ -76,7 +76,9 @@ describe('the ledger is written once per row, in batches', () => {
     const row = await TokenUsageModel.findOne({ request_id: context.request_id }).lean();
     expect(row).toMatchObject({ billed_tokens: 100, status: 'completed', stream: true });
     expect(row).not.toHaveProperty('settle_pending');
-    const marker = await app.redis.get(quotaKeys(app.config.REDIS_PREFIX).settled(context.request_id));
+    const marker = await app.redis.get(
+      quotaKeys(app.config.REDIS_PREFIX, groupOfId(context.payer.id)).settled(context.request_id),
+    );
     expect(row!.settled_ts).toBe(Number(marker!.split(' ')[0]));
     expect(row!.settled_at!.getTime()).toBe(Math.floor(row!.settled_ts! / 1000));
     expect(await quota.snapshot(payer.ref)).toMatchObject({ used: 100, calls: 1, reserved: 0 });

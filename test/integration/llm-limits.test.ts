@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createQuotaService } from '../../src/shared/quota/service.js';
 import { estimatePromptTokens, promptOptionsOf } from '../../src/shared/llm/tokenizer.js';
-import { llmKeys, quotaKeys } from '../../queues/index.js';
+import { groupOfId, llmKeys, quotaKeys } from '../../queues/index.js';
 import { chatBody, llmUser, openSse, settlementOf, startLlmEnv, type LlmEnv } from '../helpers/llm.js';
 
 describe('the proxy refuses what it must, before anything goes upstream', () => {
@@ -210,7 +210,7 @@ describe('the proxy refuses what it must, before anything goes upstream', () => 
     const snapshot = await quota.snapshot({ kind: 'user', id: user.id });
     expect(snapshot).toMatchObject({ limit, reserved: limit, used: 0 });
     const ids = served.map((r) => r.headers['x-request-id'] as string);
-    for (const id of ids) expect(await quota.reservationOf(id)).toBe(perRequest);
+    for (const id of ids) expect(await quota.reservationOf(id, user.id)).toBe(perRequest);
     for (const r of refused)
       expect(await env.app.producer.queues.llm.getJob(String(r.headers['x-request-id']))).toBeUndefined();
     const settlements = await Promise.all(ids.map((id) => settlementOf(env.app, id)));
@@ -223,7 +223,7 @@ describe('the proxy refuses what it must, before anything goes upstream', () => 
 
   it('refuses new requests with 503 while the ledger backlog is at its bound (the database is away), and serves again once it drains', async () => {
     const { auth, user } = await llmUser(env.app);
-    const backlog = quotaKeys(env.app.config.REDIS_PREFIX).ledgerBacklog;
+    const backlog = quotaKeys(env.app.config.REDIS_PREFIX, groupOfId(user.id)).ledgerBacklog;
     for (let i = 0; i < 100; i += 1)
       await env.app.redis.xadd(backlog, '*', 'r', `req_waiting_${i}`, 't', '1', 'd', '{}');
     try {

@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/lib/logger.js';
 import { TokenUsageModel } from '../../src/models/token-usage.js';
-import { llmKeys } from '../../queues/index.js';
+import { groupOfId, llmKeys } from '../../queues/index.js';
 import { estimatePromptTokens, promptOptionsOf } from '../../src/shared/llm/tokenizer.js';
 import { createQuotaService } from '../../src/shared/quota/service.js';
 import { startScheduler, type RunningScheduler } from '../../workers/scheduler/index.js';
@@ -189,7 +189,7 @@ describe('attacks on the money path (issue 8, items 1 and 2)', () => {
         env.app.producer.queues.usage,
         await scheduler.usageTick('release-expired', new Date(Date.now() + sweep * 60_000)),
       );
-      expect(await quota.reservationOf(id)).not.toBeNull();
+      expect(await quota.reservationOf(id, user.id)).not.toBeNull();
       expect(await env.app.redis.zscore(llmKeys(env.app.config.REDIS_PREFIX).active(user.id), id)).not.toBeNull();
     }
     const second = await env.app.request
@@ -206,7 +206,7 @@ describe('attacks on the money path (issue 8, items 1 and 2)', () => {
     await env.workers.stop();
     let restarted = false;
     try {
-      const { auth } = await llmUser(env.app);
+      const { auth, user } = await llmUser(env.app);
       const quota = createQuotaService({ redis: env.app.redis, prefix: env.app.config.REDIS_PREFIX });
       const send = (text: string) =>
         env.app.request
@@ -228,9 +228,9 @@ describe('attacks on the money path (issue 8, items 1 and 2)', () => {
         env.app.producer.queues.usage,
         await scheduler.usageTick('release-expired', new Date(Date.now() + 10 * 60_000)),
       );
-      expect(await quota.reservationOf(kept)).not.toBeNull();
+      expect(await quota.reservationOf(kept, user.id)).not.toBeNull();
       // As if its reservation had been released (a Redis loss, an older sweeper): the worker must not stream on it.
-      await quota.releaseExpired([lost], Date.now() + 3_600_000);
+      await quota.releaseExpired([{ group: groupOfId(user.id), requestId: lost }], Date.now() + 3_600_000);
       env.workers = await startWorkers(env.app.config, createLogger('silent'), ['llm']);
       restarted = true;
       const [keptRes, lostRes] = await Promise.all([waiting, released]);

@@ -1,14 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { Worker } from 'bullmq';
-import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createBlockingRedis } from '../../src/lib/redis.js';
+import { createBlockingRedis, redisTargetOf, type RedisClient } from '../../src/lib/redis.js';
 import { bullPrefix } from '../../queues/index.js';
 import { chatBody, llmUser, openSse, settlementOf, startLlmEnv, type LlmEnv } from '../helpers/llm.js';
 import { waitFor } from '../helpers/wait.js';
 
 /** Every key under `prefix` whose value (any Redis type) contains `needle`: BullMQ's job hashes, events, lists. */
-async function keysHolding(redis: Redis, prefix: string, needle: string): Promise<string[]> {
+async function keysHolding(redis: RedisClient, prefix: string, needle: string): Promise<string[]> {
   const found: string[] = [];
   let cursor = '0';
   do {
@@ -136,10 +135,10 @@ describe('a job BullMQ gives up on (stalled past LLM_MAX_STALLED_COUNT)', () => 
     const worker = env.workers.workers[0]!;
     await worker.pause();
     // Another "worker" takes the job and dies at once: it never renews its lock.
-    const connection = createBlockingRedis(env.app.config.REDIS_URL);
+    const connection = createBlockingRedis(redisTargetOf(env.app.config));
     const dying = new Worker('llm', null, {
       connection,
-      prefix: bullPrefix(env.app.config.REDIS_PREFIX),
+      prefix: bullPrefix(env.app.config.REDIS_PREFIX, 'llm'),
       lockDuration: 600,
       autorun: false,
     });

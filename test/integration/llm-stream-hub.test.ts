@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
 import { createLogger } from '../../src/lib/logger.js';
-import { createRedis } from '../../src/lib/redis.js';
+import { createRedis, redisTargetOf } from '../../src/lib/redis.js';
+import { testConfig } from '../helpers/config.js';
 import { createStreamHub, type StreamHub } from '../../src/modules/llm/stream-hub.js';
 import type { StreamEntry } from '../../queues/index.js';
 import { deleteKeys } from '../helpers/harness.js';
@@ -9,12 +10,12 @@ import { waitFor } from '../helpers/wait.js';
 
 describe('the shared stream readers (real Redis)', () => {
   const prefix = `t_hub_${randomBytes(4).toString('hex')}`;
-  const redis = createRedis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
+  const redis = createRedis(redisTargetOf(testConfig()));
   let hub: StreamHub;
   beforeAll(async () => {
     if (redis.status !== 'ready') await new Promise((resolve) => redis.once('ready', resolve));
     hub = createStreamHub({
-      redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+      redisTarget: redisTargetOf(testConfig()),
       control: redis,
       readers: 2,
       log: createLogger('silent'),
@@ -33,7 +34,7 @@ describe('the shared stream readers (real Redis)', () => {
     // got), a read from there is answering, and the new subscriber joins from an earlier id in the meantime.
     // One reader, so both subscribers share it (with more, they share one whenever the pool is busy).
     const shared = createStreamHub({
-      redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+      redisTarget: redisTargetOf(testConfig()),
       control: redis,
       readers: 1,
       log: createLogger('silent'),

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deleteKeys, startTestApp, type TestApp } from '../helpers/harness.js';
+import { bullPrefix } from '../../queues/index.js';
 import { waitForCompletedJob } from '../helpers/wait.js';
 import { countMail, mailbox, waitForMail } from '../helpers/mailpit.js';
 import { freePort } from '../helpers/processes.js';
@@ -76,7 +77,7 @@ describe('mail queue: one SMTP message per logical message, through a real SMTP 
       const userId = await userAt(email);
       const jobId = `mail-down-${randomUUID()}`;
       await down.workers[0]!.waitUntilReady();
-      const q = new Queue('mail', { connection: app.redis, prefix: `${config.REDIS_PREFIX}:bull` });
+      const q = new Queue('mail', { connection: app.redis, prefix: bullPrefix(config.REDIS_PREFIX, 'mail') });
       await q.add(
         'mail',
         { kind: 'password_changed', user_id: userId, how: 'changed' },

@@ -2,12 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { startTestApp, type TestApp } from '../helpers/harness.js';
 import { payerUser } from '../factories/usage.js';
-import { createQuotaService, type QuotaService } from '../../src/shared/quota/service.js';
+import { createQuotaService, groupOfAccount, type QuotaService } from '../../src/shared/quota/service.js';
 import { loadAccountState, type AccountRef, type LedgerCut } from '../../src/shared/quota/accounts.js';
 import { createLedgerBacklog } from '../../src/shared/quota/ledger-backlog.js';
 import { createLedgerFlusher } from '../../src/shared/usage/ledger-flush.js';
 import { createLogger } from '../../src/lib/logger.js';
-import type { LedgerRow } from '../../queues/index.js';
+import { quotaKeys, type LedgerRow } from '../../queues/index.js';
 import { BEGIN_LOAD, FINISH_LOAD } from '../../src/shared/quota/scripts.js';
 import { TokenUsageModel } from '../../src/models/token-usage.js';
 import { UserModel } from '../../src/models/user.js';
@@ -78,14 +78,18 @@ describe('loading and rebuilding quota counters while settlements land', () => {
     return id;
   }
 
-  const cutAt = (at: number): LedgerCut => ({ at, settledTimes: quota.settledTimes, backlogRows: quota.backlogRows });
+  /** A cut of the user's group (each test's payer is a user: its keys live in its own slot group). */
+  const cutAt = (at: number, ref?: AccountRef): LedgerCut => {
+    const group = ref ? groupOfAccount(ref) : 0;
+    return { at, settledTimes: (ids) => quota.settledTimes(group, ids), backlogRows: () => quota.backlogRows(group) };
+  };
 
   /** A load cut at T0, with `during` running between the cut and the write. */
   async function loadWith(ref: AccountRef, mode: 'init' | 'rebuild', during: () => Promise<unknown>) {
     const key = quota.accountKey(ref);
     const [t0] = (await BEGIN_LOAD.run(app.redis, [key], [])) as [string];
     await during();
-    const state = (await loadAccountState(ref, cutAt(Number(t0))))!;
+    const state = (await loadAccountState(ref, cutAt(Number(t0), ref)))!;
     return FINISH_LOAD.run(
       app.redis,
       [key],
@@ -116,9 +120,9 @@ describe('loading and rebuilding quota counters while settlements land', () => {
     const key = quota.accountKey(ref);
     const [t0] = (await BEGIN_LOAD.run(app.redis, [key], [])) as [string];
     const racing: LedgerCut = {
-      ...cutAt(Number(t0)),
+      ...cutAt(Number(t0), ref),
       async backlogRows() {
-        const rows = await quota.backlogRows();
+        const rows = await quota.backlogRows(groupOfAccount(ref));
         expect(rows).toHaveLength(2);
         expect((await flusher().flush()).written).toBe(2);
         return rows;
@@ -139,14 +143,17 @@ describe('loading and rebuilding quota counters while settlements land', () => {
     const [t0] = (await BEGIN_LOAD.run(app.redis, [quota.accountKey(ref)], [])) as [string];
     await charge(ref, 40); // still in the backlog, stamped after the cut
     await settle(ref, 2); // already in the ledger, stamped after the cut
-    expect((await loadAccountState(ref, cutAt(Number(t0))))!).toMatchObject({ used: 100, calls: 1 });
+    expect((await loadAccountState(ref, cutAt(Number(t0), ref)))!).toMatchObject({ used: 100, calls: 1 });
   });
 
   it('a backlog row whose settled marker is lost is left to its retry, which charges it once', async () => {
     const { ref } = await payerUser(app, 100_000);
     await settle(ref, 100);
     const requestId = await charge(ref, 50);
-    await app.redis.del(quota.accountKey(ref), `${app.config.REDIS_PREFIX}:settled:${requestId}`);
+    await app.redis.del(
+      quota.accountKey(ref),
+      quotaKeys(app.config.REDIS_PREFIX, groupOfAccount(ref)).settled(requestId),
+    );
     expect(await quota.snapshot(ref)).toMatchObject({ used: 100, calls: 1 });
     await charge(ref, 50, requestId); // the settle job's retry
     await flusher().flush();

@@ -114,7 +114,7 @@ describe('monthly quota resets (controllable clock: the tick carries its time)',
     });
     const orgRef: AccountRef = { kind: 'organization', id: org._id.toString() };
     const memberCap: AccountRef = { kind: 'member_cap', id: `${org._id.toString()}.${owner.id}` };
-    const subCap: AccountRef = { kind: 'sub_user_cap', id: sub.id };
+    const subCap: AccountRef = { kind: 'sub_user_cap', id: sub.id, parent: parent.id };
     await use([a], 100);
     await use([c], 200);
     await use([subCap, parent], 50);

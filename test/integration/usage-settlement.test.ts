@@ -113,7 +113,7 @@ describe('usage queue: settlements, expiry and reconciliation (real BullMQ worke
     expect(row!.period).toBe((await quota.snapshot(payer.ref))!.period);
     expect(row!.day).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(await quota.snapshot(payer.ref)).toMatchObject({ used: 200, reserved: 0, calls: 1 });
-    expect(await quota.reservationOf(context.request_id)).toBeNull();
+    expect(await quota.reservationOf(context.request_id, context.payer.id)).toBeNull();
     await expectUserConsistent(payer.ref, 10_000);
   });
 
@@ -274,7 +274,7 @@ describe('usage queue: settlements, expiry and reconciliation (real BullMQ worke
   it("a capped sub-user's request charges its cap and its parent's quota; both documents show their numbers", async () => {
     const parent = await payerUser(app, 10_000);
     const sub = await createSubUser(app, parent, { limits: { monthly_tokens: 1000 } });
-    const cap: AccountRef = { kind: 'sub_user_cap', id: sub.id };
+    const cap: AccountRef = { kind: 'sub_user_cap', id: sub.id, parent: parent.user.id };
     const context = await reserved(
       requestContext(sub.id, [cap, parent.ref], { sub_user_id: sub.id, parent_user_id: parent.user.id }),
       500,
@@ -324,7 +324,7 @@ describe('usage queue: settlements, expiry and reconciliation (real BullMQ worke
     const jobId = await scheduler.usageTick('release-expired', new Date(Date.now() + 60_000));
     const job = await waitForFinishedJob(usageQueue(), jobId);
     expect(job.returnvalue.released).toBeGreaterThanOrEqual(1);
-    expect(await quota.reservationOf(stuck.request_id)).toBeNull();
+    expect(await quota.reservationOf(stuck.request_id, stuck.payer.id)).toBeNull();
     expect((await quota.snapshot(payer.ref))!.reserved).toBe(0);
     expect((await quota.reserve(`req-${randomUUID()}`, [payer.ref], 10, 1, 60_000)).granted).toBe(10);
 
@@ -362,7 +362,7 @@ describe('usage queue: settlements, expiry and reconciliation (real BullMQ worke
     // Simulated loss of our Redis keys (this file's prefix only): counters, reservations, settled markers, the
     // ledger backlog (empty here: what a loss takes of it is settled usage not yet flushed).
     for (const pattern of ['quota:*', 'resv:*', 'resv-index', 'settled:*', 'usage:*'])
-      await deleteKeys(app.redis, `${app.config.REDIS_PREFIX}:${pattern}`);
+      await deleteKeys(app.redis, `${app.config.REDIS_PREFIX}:{*}:${pattern}`);
     expect(await app.redis.exists(quota.accountKey(payer.ref))).toBe(0);
 
     const first = await waitForFinishedJob(

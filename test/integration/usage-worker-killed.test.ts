@@ -7,7 +7,8 @@ import { startWorkers, type RunningWorkers } from '../../workers/index.js';
 import { createLogger } from '../../src/lib/logger.js';
 import { createQuotaService, type QuotaService } from '../../src/shared/quota/service.js';
 import { createQuotaMaintenance } from '../../src/shared/usage/maintenance.js';
-import { enqueueSettlement, quotaKeys, type RequestContext } from '../../queues/index.js';
+import { enqueueSettlement, groupOfId, quotaKeys, type RequestContext } from '../../queues/index.js';
+import { createLedgerBacklog } from '../../src/shared/quota/ledger-backlog.js';
 import { TokenUsageModel } from '../../src/models/token-usage.js';
 import { UserModel } from '../../src/models/user.js';
 import type { AccountRef } from '../../src/shared/quota/accounts.js';
@@ -38,8 +39,10 @@ describe('a usage worker killed mid-settlement (child process, SIGKILL)', () => 
     await app?.stop();
   });
 
-  const settledKey = (requestId: string) => `${app.config.REDIS_PREFIX}:settled:${requestId}`;
-  const backlogLength = () => app.redis.xlen(quotaKeys(app.config.REDIS_PREFIX).ledgerBacklog);
+  const settledKey = (context: RequestContext) =>
+    quotaKeys(app.config.REDIS_PREFIX, groupOfId(context.payer.id)).settled(context.request_id);
+  const backlogLength = async () =>
+    (await createLedgerBacklog({ redis: app.redis, prefix: app.config.REDIS_PREFIX }).stats()).length;
 
   async function reservedContext(ref: AccountRef, userId: string, want: number): Promise<RequestContext> {
     const context = requestContext(userId, [ref]);
@@ -92,11 +95,7 @@ describe('a usage worker killed mid-settlement (child process, SIGKILL)', () => 
   it('killed after the counters were charged and the row queued for the ledger, before the flush was scheduled', async () => {
     const payer = await payerUser(app, 10_000);
     const context = await reservedContext(payer.ref, payer.user.id, 500);
-    const jobId = await killWhen(
-      context,
-      222,
-      async () => (await app.redis.exists(settledKey(context.request_id))) === 1,
-    );
+    const jobId = await killWhen(context, 222, async () => (await app.redis.exists(settledKey(context))) === 1);
 
     expect(await quota.snapshot(payer.ref)).toMatchObject({ used: 222, reserved: 0, calls: 1 });
     expect(await backlogLength()).toBe(1);
@@ -143,14 +142,10 @@ describe('a usage worker killed mid-settlement (child process, SIGKILL)', () => 
     recovery = undefined;
 
     const context = await reservedContext(payer.ref, payer.user.id, 500);
-    const jobId = await killWhen(
-      context,
-      50,
-      async () => (await app.redis.exists(settledKey(context.request_id))) === 1,
-    );
+    const jobId = await killWhen(context, 50, async () => (await app.redis.exists(settledKey(context))) === 1);
 
     for (const pattern of ['quota:*', 'resv:*', 'resv-index', 'settled:*'])
-      await deleteKeys(app.redis, `${app.config.REDIS_PREFIX}:${pattern}`);
+      await deleteKeys(app.redis, `${app.config.REDIS_PREFIX}:{*}:${pattern}`);
     const report = await createQuotaMaintenance({
       quota,
       logger: createLogger('silent'),

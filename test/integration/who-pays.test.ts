@@ -76,13 +76,13 @@ describe('who pays: sub-users and organization pools', () => {
       const results = await Promise.allSettled(Array.from({ length: 50 }, () => spender.reserve(sub.id, 100)));
       expect(settled(results)).toHaveLength(10);
       for (const r of results) if (r.status === 'rejected') expect(r.reason).toBeInstanceOf(InsufficientQuotaError);
-      expect(await spender.quota.snapshot({ kind: 'sub_user_cap', id: sub.id })).toMatchObject({
+      expect(await spender.quota.snapshot({ kind: 'sub_user_cap', id: sub.id, parent: parent.user.id })).toMatchObject({
         limit: 1000,
         reserved: 1000,
       });
       expect(await spender.quota.snapshot({ kind: 'user', id: parent.user.id })).toMatchObject({ reserved: 1000 });
       await Promise.all(settled(results).map((held) => spender.settle(held, 80)));
-      expect(await spender.quota.snapshot({ kind: 'sub_user_cap', id: sub.id })).toMatchObject({
+      expect(await spender.quota.snapshot({ kind: 'sub_user_cap', id: sub.id, parent: parent.user.id })).toMatchObject({
         used: 800,
         reserved: 0,
       });
@@ -147,7 +147,7 @@ describe('who pays: sub-users and organization pools', () => {
         .set(owner.auth)
         .send({ monthly_token_cap: 200 });
       expect((await capAccountsOf({ kind: 'user', id: parent.user.id })).map((c) => c.ref)).toEqual([
-        { kind: 'sub_user_cap', id: capped.id },
+        { kind: 'sub_user_cap', id: capped.id, parent: parent.user.id },
       ]);
       expect(await capAccountsOf({ kind: 'organization', id: orgId })).toEqual([
         { ref: { kind: 'member_cap', id: `${orgId}.${member.user.id}` }, limit: 200 },

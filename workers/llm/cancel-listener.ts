@@ -1,7 +1,6 @@
-import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import { createBlockingRedis } from '../../src/lib/redis.js';
-import { parseCancelMessage, llmKeys, type CancelReason } from '../../queues/index.js';
+import { createShardedSubscriber, type RedisClient, type RedisTarget } from '../../src/lib/redis.js';
+import { ALL_GROUPS, groupOfRequest, llmKeys, parseCancelMessage, type CancelReason } from '../../queues/index.js';
 
 /** The abort reason of a request stopped by its owner or by the disconnect grace period. */
 export class CancelSignal {
@@ -9,26 +8,27 @@ export class CancelSignal {
 }
 
 /**
- * Hears cancel signals from any API process (one subscriber connection per worker process) and aborts the
+ * Hears cancel signals from any API process (one subscriber per worker process, on every group's sharded
+ * channel: on a cluster ioredis keeps one connection per master and moves it after a failover) and aborts the
  * matching in-flight request. After a reconnect, the cancel keys of in-flight requests are re-read, so a
  * signal sent while disconnected is not lost.
  */
 export function createCancelListener({
-  redisUrl,
+  redisTarget,
   redis,
   prefix,
   log,
 }: {
-  redisUrl: string;
-  redis: Redis;
+  redisTarget: RedisTarget;
+  redis: RedisClient;
   prefix: string;
   log: Logger;
 }) {
   const keys = llmKeys(prefix);
   const controllers = new Map<string, AbortController>();
-  const subscriber = createBlockingRedis(redisUrl, { connectionName: 'llm-cancel-listener' });
+  const subscriber = createShardedSubscriber(redisTarget, { connectionName: 'llm-cancel-listener' });
   subscriber.on('error', (error) => log.debug({ err: error.message }, 'cancel listener redis error'));
-  subscriber.on('message', (_channel: string, message: string) => {
+  subscriber.on('smessage', (_channel: string, message: string) => {
     const { id, reason } = parseCancelMessage(message);
     controllers.get(id)?.abort(new CancelSignal(reason));
   });
@@ -37,7 +37,9 @@ export function createCancelListener({
     if (connectedBefore) void recheck();
     connectedBefore = true;
   });
-  const ready = subscriber.subscribe(keys.cancelChannel).then(() => undefined);
+  const ready = Promise.all(ALL_GROUPS.map((group) => subscriber.ssubscribe(keys.cancelChannel(group)))).then(
+    () => undefined,
+  );
   // Closed before the subscription is live (a stop right after start), it rejects with nothing waiting for it;
   // a job that awaits it still sees the rejection.
   ready.catch(() => undefined);
@@ -46,11 +48,17 @@ export function createCancelListener({
     const ids = [...controllers.keys()];
     if (ids.length === 0) return;
     try {
-      const reasons = await redis.mget(ids.map((id) => keys.cancel(id)));
-      ids.forEach((id, i) => {
-        const reason = reasons[i];
-        if (reason) controllers.get(id)?.abort(new CancelSignal(parseCancelMessage(`${id} ${reason}`).reason));
-      });
+      const byGroup = new Map<number, string[]>();
+      for (const id of ids) byGroup.set(groupOfRequest(id), [...(byGroup.get(groupOfRequest(id)) ?? []), id]);
+      await Promise.all(
+        [...byGroup.values()].map(async (group) => {
+          const reasons = await redis.mget(group.map((id) => keys.cancel(id)));
+          group.forEach((id, i) => {
+            const reason = reasons[i];
+            if (reason) controllers.get(id)?.abort(new CancelSignal(parseCancelMessage(`${id} ${reason}`).reason));
+          });
+        }),
+      );
     } catch (error) {
       log.warn({ err: (error as Error).message }, 'could not re-read cancel signals');
     }

@@ -35,7 +35,7 @@ export interface EmbeddingsRunnerDeps {
   embedders: Embedder[];
   cancels: CancelListener;
   /** The tokens a request's quota reservation still holds, or null once it was settled or released. */
-  reservationOf: (requestId: string) => Promise<number | null>;
+  reservationOf: (requestId: string, payerId: string) => Promise<number | null>;
 }
 
 /** How an embeddings request ended. */
@@ -73,7 +73,10 @@ export function createEmbeddingsRunner(deps: EmbeddingsRunnerDeps) {
     const cancelSignal = cancels.register(id);
     const signal = jobSignal ? AbortSignal.any([cancelSignal, jobSignal]) : cancelSignal;
     try {
-      const [claim, reservation] = await Promise.all([store.claim(identityOf(job), runToken), reservationOf(id)]);
+      const [claim, reservation] = await Promise.all([
+        store.claim(identityOf(job), runToken),
+        reservationOf(id, job.payer.id),
+      ]);
       if (claim.state === 'missing') return await expired(job);
       if (claim.state === 'final') return await resettle(job);
       if (claim.existingEntries > 0) return await recover(job, runToken);

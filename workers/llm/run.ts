@@ -43,7 +43,7 @@ export interface RunnerDeps {
   providers: Provider[];
   cancels: CancelListener;
   /** The tokens a request's quota reservation still holds, or null once it was settled or released. */
-  reservationOf: (requestId: string) => Promise<number | null>;
+  reservationOf: (requestId: string, payerId: string) => Promise<number | null>;
 }
 
 /** What one request produced, whatever happened to it. */
@@ -121,7 +121,10 @@ export function createLlmRunner(deps: RunnerDeps) {
     const first = firstStart ? candidatesFor(job)[0] : undefined;
     let early = first ? open(job, first, signal) : undefined;
     try {
-      const [claim, reservation] = await Promise.all([store.claim(identityOf(job), runToken), reservationOf(id)]);
+      const [claim, reservation] = await Promise.all([
+        store.claim(identityOf(job), runToken),
+        reservationOf(id, job.payer.id),
+      ]);
       if (claim.state !== 'ok' || claim.existingEntries > 0 || claim.cancelReason || reservation === null) {
         if (early) discard(early);
         early = undefined;

@@ -1,5 +1,5 @@
 import { configuredProviders } from '../../src/config/providers.js';
-import { createRedis } from '../../src/lib/redis.js';
+import { createRedis, redisTargetOf } from '../../src/lib/redis.js';
 import { createLimits } from '../../src/shared/llm/limits.js';
 import { createPromptStore } from '../../src/shared/llm/prompt-store.js';
 import { createStreamStore } from '../../src/shared/llm/stream-store.js';
@@ -18,7 +18,7 @@ import type { Processor, ProcessorFactory } from './types.js';
 export const createLlmProcessor: ProcessorFactory<'llm'> = (ctx) => {
   const { config, producer } = ctx;
   // Thousands of streams append chunks at once: commands issued in one tick go out in one write.
-  const redis = createRedis(config.REDIS_URL, {
+  const redis = createRedis(redisTargetOf(config), {
     enableAutoPipelining: true,
     enableOfflineQueue: true,
     connectionName: 'llm-worker-streams',
@@ -37,7 +37,7 @@ export const createLlmProcessor: ProcessorFactory<'llm'> = (ctx) => {
   } else {
     log.info({ providers: providers.map((p) => p.name) }, 'LLM upstream providers, in fallback order');
   }
-  const cancels = createCancelListener({ redisUrl: config.REDIS_URL, redis, prefix: config.REDIS_PREFIX, log });
+  const cancels = createCancelListener({ redisTarget: redisTargetOf(config), redis, prefix: config.REDIS_PREFIX, log });
   const store = createStreamStore({
     redis,
     prefix: config.REDIS_PREFIX,

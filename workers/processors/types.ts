@@ -1,5 +1,5 @@
+import type { RedisClient } from '../../src/lib/redis.js';
 import type { Job } from 'bullmq';
-import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Config } from '../../src/config/index.js';
 import type { JobPayload, Producer, QueueName } from '../../queues/index.js';
@@ -10,7 +10,7 @@ export interface WorkerContext {
   config: Config;
   logger: Logger;
   /** Non-blocking commands connection. */
-  redis: Redis;
+  redis: RedisClient;
   producer: Producer;
   /** Quota counters in Redis (reservations, settlements, rebuilds). */
   quota: QuotaService;

@@ -71,7 +71,12 @@ export const createUsageProcessor: ProcessorFactory<'usage'> = ({ quota, logger,
           throw new UnrecoverableError(error.message);
         }
       case 'sync-seed':
-        return { converged: await syncSeedFields(quota, payload.accounts.map(parseAccountName)) };
+        return {
+          converged: await syncSeedFields(
+            quota,
+            payload.accounts.flatMap((name) => parseAccountName(name) ?? []),
+          ),
+        };
       case 'flush-ledger': {
         const flushed = await flusher.flush();
         // A long backlog (the database was away) goes on in the next window's flush.

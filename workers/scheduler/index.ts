@@ -1,7 +1,7 @@
 import cron from 'node-cron';
 import type { Logger } from 'pino';
 import type { Config } from '../../src/config/index.js';
-import { createRedis } from '../../src/lib/redis.js';
+import { createRedis, redisTargetOf } from '../../src/lib/redis.js';
 import {
   createProducer,
   purgeTickJobOptions,
@@ -22,7 +22,7 @@ export interface RunningScheduler {
 }
 
 export async function startScheduler(config: Config, logger: Logger): Promise<RunningScheduler> {
-  const redis = createRedis(config.REDIS_URL, { enableOfflineQueue: true });
+  const redis = createRedis(redisTargetOf(config), { enableOfflineQueue: true });
   const producer = createProducer(redis, config.REDIS_PREFIX);
   async function tick(at: Date = new Date()): Promise<string> {
     const minute = floorToMinute(at);

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { Redis } from 'ioredis';
 import mongoose, { type Types } from 'mongoose';
 import { ConflictError, ServiceUnavailableError } from '../../lib/errors.js';
-import { redisKey } from '../../lib/redis.js';
+import { redisKey, type RedisClient } from '../../lib/redis.js';
 import { UserModel } from '../../models/user.js';
 
 const RELEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`;
@@ -14,7 +13,7 @@ const WAIT_MS = 5_000;
  * one Redis lock shared by all API processes, and counts the others after taking it, so two superadmins demoting
  * each other at the same moment cannot both succeed. FerretDB has no transactions; the lock is the serialisation.
  */
-export function createSuperadminGuard({ redis, prefix }: { redis: Redis; prefix: string }) {
+export function createSuperadminGuard({ redis, prefix }: { redis: RedisClient; prefix: string }) {
   const lockKey = redisKey(prefix, 'lock', 'superadmins');
 
   async function acquire(): Promise<string> {

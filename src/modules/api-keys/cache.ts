@@ -1,5 +1,4 @@
-import type { Redis } from 'ioredis';
-import { redisKey } from '../../lib/redis.js';
+import { redisKey, type RedisClient } from '../../lib/redis.js';
 import { ApiKeyModel, type ApiKeyFields } from '../../models/api-key.js';
 
 /** What the resolver needs about a key; cached in Redis as JSON under the key's SHA-256. */
@@ -47,7 +46,15 @@ export function isUsable(entry: CachedKey, now: number): boolean {
 /** The cache entry of a key, by the key's SHA-256. */
 export const apiKeyCacheKey = (prefix: string, keyHash: string) => redisKey(prefix, 'apikey', keyHash);
 
-export function createApiKeyCache({ redis, prefix, ttlSeconds }: { redis: Redis; prefix: string; ttlSeconds: number }) {
+export function createApiKeyCache({
+  redis,
+  prefix,
+  ttlSeconds,
+}: {
+  redis: RedisClient;
+  prefix: string;
+  ttlSeconds: number;
+}) {
   const cacheKey = (hash: string) => apiKeyCacheKey(prefix, hash);
 
   async function lookup(hash: string): Promise<CachedKey | null> {
@@ -64,9 +71,7 @@ export function createApiKeyCache({ redis, prefix, ttlSeconds }: { redis: Redis;
   /** Call after changing keys in MongoDB (revoke, rotate, owner deactivated). */
   async function invalidate(hashes: string[]): Promise<void> {
     if (hashes.length === 0) return;
-    const multi = redis.multi();
-    for (const hash of hashes) multi.set(cacheKey(hash), STALE, 'EX', ttlSeconds);
-    await multi.exec();
+    await Promise.all(hashes.map((hash) => redis.set(cacheKey(hash), STALE, 'EX', ttlSeconds)));
   }
 
   return { lookup, invalidate, cacheKey };

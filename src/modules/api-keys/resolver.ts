@@ -1,6 +1,5 @@
-import type { Redis } from 'ioredis';
 import type { ApiKeyResolver } from '../../middleware/authenticate.js';
-import { redisKey } from '../../lib/redis.js';
+import { redisKey, type RedisClient } from '../../lib/redis.js';
 import { ApiKeyModel } from '../../models/api-key.js';
 import { UserModel, type UserDoc } from '../../models/user.js';
 import { GLOBAL_EPOCH, epochOf, type EpochCache, type EpochReads } from '../../lib/auth-epochs.js';
@@ -8,7 +7,7 @@ import { hasValidChecksum, hashApiKey } from './format.js';
 import { isUsable, type ApiKeyCache } from './cache.js';
 
 interface Deps {
-  redis: Redis;
+  redis: RedisClient;
   prefix: string;
   cache: ApiKeyCache;
   /** last_used_at is written at most once per this many seconds per key. */

@@ -1,8 +1,7 @@
-import type { Redis } from 'ioredis';
 import mongoose, { type Types } from 'mongoose';
 import type { Config } from '../../config/index.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../lib/errors.js';
-import { redisKey } from '../../lib/redis.js';
+import { redisKey, type RedisClient } from '../../lib/redis.js';
 import type { Locks } from '../../lib/locks.js';
 import { ApiKeyModel } from '../../models/api-key.js';
 import { findMembership } from '../organizations/membership.js';
@@ -21,7 +20,7 @@ export interface CreateKeyInput {
 
 interface Deps {
   config: Pick<Config, 'API_KEY_ROTATION_OVERLAP_SECONDS' | 'API_KEY_MAX_PER_USER'>;
-  redis: Redis;
+  redis: RedisClient;
   prefix: string;
   cache: ApiKeyCache;
   locks: Pick<Locks, 'withLock'>;

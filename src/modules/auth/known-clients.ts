@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import type { Redis } from 'ioredis';
 import { luaScript } from '../../lib/lua.js';
-import { redisKey } from '../../lib/redis.js';
+import { redisKey, type RedisClient } from '../../lib/redis.js';
 import { sha256 } from '../../lib/hash.js';
 
 /** How the extension sends its token back (the JSON and form sign-ins also take a `known_client_token` field). */
@@ -38,7 +37,7 @@ export function createKnownClients({
   prefix,
   ttlSeconds,
 }: {
-  redis: Redis;
+  redis: RedisClient;
   prefix: string;
   ttlSeconds: number;
 }) {

@@ -1,12 +1,12 @@
-import type { Redis } from 'ioredis';
 import { TooManyRequestsError } from '../../lib/errors.js';
 import { ipLimitBuckets } from '../../lib/ip.js';
 import { luaScript } from '../../lib/lua.js';
-import { redisKey } from '../../lib/redis.js';
+import { redisKey, type RedisClient } from '../../lib/redis.js';
 import { sha256 } from '../../lib/hash.js';
+import { RATE_LIMIT_TAG } from '../../../queues/index.js';
 
 interface Options {
-  redis: Redis;
+  redis: RedisClient;
   prefix: string;
   maxPerAccountIp: number;
   maxPerAccount: number;
@@ -70,7 +70,7 @@ return 0`,
 );
 
 /**
- * Sign-in limits in Redis, shared by every API process, in fixed windows that expire on their own. Failures:
+ * Sign-in limits in RedisClient, shared by every API process, in fixed windows that expire on their own. Failures:
  * - account+IP (strict): a stranger guessing from their IP blocks only that IP for that account;
  * - account (looser): distributed guessing needs several IPs before the account is paused, and only for one window;
  * - IP: one address spraying many accounts.
@@ -103,14 +103,16 @@ export function createLoginLimiter({
   function counters(email: string, ip: string, knownClient: string | null) {
     const account = sha256(email);
     return {
-      accountIp: perIp(ip, maxPerAccountIp, (bucket) => redisKey(prefix, 'login-fail', 'acct-ip', account, bucket)),
+      accountIp: perIp(ip, maxPerAccountIp, (bucket) =>
+        redisKey(prefix, RATE_LIMIT_TAG, 'login-fail', 'acct-ip', account, bucket),
+      ),
       account: knownClient
-        ? { key: redisKey(prefix, 'login-fail', 'client', knownClient), max: maxPerKnownClient }
-        : { key: redisKey(prefix, 'login-fail', 'acct', account), max: maxPerAccount },
-      ip: perIp(ip, maxPerIp, (bucket) => redisKey(prefix, 'login-fail', 'ip', bucket)),
+        ? { key: redisKey(prefix, RATE_LIMIT_TAG, 'login-fail', 'client', knownClient), max: maxPerKnownClient }
+        : { key: redisKey(prefix, RATE_LIMIT_TAG, 'login-fail', 'acct', account), max: maxPerAccount },
+      ip: perIp(ip, maxPerIp, (bucket) => redisKey(prefix, RATE_LIMIT_TAG, 'login-fail', 'ip', bucket)),
       successes: [
-        { key: redisKey(prefix, 'login-ok', 'acct', account), max: maxSuccessesPerAccount },
-        ...perIp(ip, maxSuccessesPerIp, (bucket) => redisKey(prefix, 'login-ok', 'ip', bucket)),
+        { key: redisKey(prefix, RATE_LIMIT_TAG, 'login-ok', 'acct', account), max: maxSuccessesPerAccount },
+        ...perIp(ip, maxSuccessesPerIp, (bucket) => redisKey(prefix, RATE_LIMIT_TAG, 'login-ok', 'ip', bucket)),
       ],
     };
   }

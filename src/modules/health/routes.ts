@@ -1,11 +1,11 @@
+import type { RedisClient } from '../../lib/redis.js';
 import { Router } from 'express';
-import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import { route } from '../../lib/http/route.js';
 import { pingMongo } from '../../lib/mongo.js';
 import type { IndexReadiness } from '../../shared/ops/index-readiness.js';
 
-async function pingRedis(redis: Redis, timeoutMs = 1000): Promise<boolean> {
+async function pingRedis(redis: RedisClient, timeoutMs = 1000): Promise<boolean> {
   try {
     const reply = await Promise.race([
       redis.ping(),
@@ -25,7 +25,7 @@ const readinessSchema = z.object({
 });
 
 interface Deps {
-  redis: Redis;
+  redis: RedisClient;
   /** Absent when whoever built the app created the indexes before (tests, the bench). */
   indexes?: Pick<IndexReadiness, 'status'>;
 }

@@ -152,7 +152,7 @@ export async function planUser(
   // What the Python system counted in this period and no ledger row of this service holds (rows exist only if it already served them).
   const period = resetDate.toISOString();
   const account: AccountRef = isSubUser
-    ? { kind: 'sub_user_cap', id: String(raw._id) }
+    ? { kind: 'sub_user_cap', id: String(raw._id), parent: parentId!.toString() }
     : { kind: 'user', id: String(raw._id) };
   const carried = Math.max(0, tokensUsed - (await ledgerUsed(account, period)));
 

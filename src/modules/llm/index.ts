@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { Config } from '../../config/index.js';
 import type { Producer } from '../../../queues/index.js';
-import { createRedis } from '../../lib/redis.js';
+import { createRedis, redisTargetOf } from '../../lib/redis.js';
 import { createQuotaService } from '../../shared/quota/service.js';
 import { createLimits } from '../../shared/llm/limits.js';
 import { createHeartbeats } from './relay.js';
@@ -19,13 +19,18 @@ export function createLlmModule({ config, logger, producer }: { config: Config; 
   // Its own connection, auto-pipelined: concurrent requests' commands issued in one tick share one write. It
   // queues commands while (re)connecting, failing them after one retry (maxRetriesPerRequest), so a request
   // arriving during start-up is not refused.
-  const redis = createRedis(config.REDIS_URL, {
+  const redis = createRedis(redisTargetOf(config), {
     enableAutoPipelining: true,
     enableOfflineQueue: true,
     connectionName: 'llm-api',
   });
   redis.on('error', (error) => log.debug({ err: error.message }, 'llm redis error'));
-  const hub = createStreamHub({ redisUrl: config.REDIS_URL, control: redis, readers: config.LLM_STREAM_READERS, log });
+  const hub = createStreamHub({
+    redisTarget: redisTargetOf(config),
+    control: redis,
+    readers: config.LLM_STREAM_READERS,
+    log,
+  });
   const heartbeats = createHeartbeats(config.LLM_SSE_HEARTBEAT_MS);
   const service = createLlmService({
     config,

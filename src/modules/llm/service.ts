@@ -1,6 +1,6 @@
+import { isCluster, type RedisClient } from '../../lib/redis.js';
 import { randomUUID } from 'node:crypto';
 import type { Response } from 'express';
-import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Config } from '../../config/index.js';
 import { AppError, NotFoundError, ServiceUnavailableError } from '../../lib/errors.js';
@@ -34,7 +34,7 @@ import { isObjectId } from '../../lib/ids.js';
 
 interface Deps {
   config: Config;
-  redis: Redis;
+  redis: RedisClient;
   producer: Producer;
   quota: QuotaService;
   limits: Limits;
@@ -231,8 +231,11 @@ export function createLlmService({
     // record may land after the worker's claim (the claim creates a missing record), so only the job decides
     // whether the request was accepted.
     const prompt = prompts.encode(body);
+    const saving = prompts.save(id, prompt.json);
+    // On a cluster the prompt and the job live on different masters, so nothing orders them: the job waits.
+    if (isCluster(producer.connection)) await saving;
     const [saved, created, enqueued] = await Promise.allSettled([
-      prompts.save(id, prompt.json),
+      saving,
       store.create({
         id,
         userId: context.user_id,

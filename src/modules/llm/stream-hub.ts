@@ -1,6 +1,7 @@
-import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import { createBlockingRedis } from '../../lib/redis.js';
+import calculateSlot from 'cluster-key-slot';
+import type { Cluster, Redis } from 'ioredis';
+import { createBlockingRedis, isCluster, type RedisClient, type RedisTarget } from '../../lib/redis.js';
 import { compareIds, parseEntry, type StreamEntry } from '../../../queues/index.js';
 
 export type Deliver = (entries: StreamEntry[]) => void;
@@ -31,6 +32,71 @@ const SPACING_MS_PER_KEY = 0.02;
 const MAX_SPACING_MS = 50;
 
 /**
+ * A reader's blocking connection, and how to interrupt its read: CLIENT UNBLOCK, sent by the control connection
+ * to the server the read waits on, naming the reading connection's client id there.
+ */
+interface ReaderLink {
+  conn: RedisClient;
+  /** The client id of the connection that carries the next read (looked up again after a reconnect or a failover). */
+  clientId(): Promise<number>;
+  unblock(clientId: number): Promise<boolean>;
+  /** Forgets the client id (the connection may have changed). */
+  reset(): void;
+}
+
+/** A single Redis: one connection, its id until it reconnects. */
+function singleLink(conn: Redis, control: Redis): ReaderLink {
+  let id: number | null = null;
+  conn.on('ready', () => {
+    id = null;
+  });
+  return {
+    conn,
+    async clientId() {
+      return (id ??= Number(await conn.client('ID')));
+    },
+    async unblock(clientId) {
+      return (await control.client('UNBLOCK', clientId)) === 1;
+    },
+    reset() {
+      id = null;
+    },
+  };
+}
+
+const nodeKey = (node: Redis) => `${node.options.host}:${node.options.port}`;
+
+/**
+ * A cluster: a reader follows the streams of one hash slot (one slot group), on a cluster connection of its own
+ * whose XREAD ioredis sends to the slot's master and redirects after a failover. Its client id is the id of that
+ * master's connection, and the control connection's link to the same master unblocks it.
+ */
+function clusterLink(conn: Cluster, control: Cluster, slot: number): ReaderLink {
+  let known: { node: string; id: number } | null = null;
+  const masterOf = (cluster: Cluster) => {
+    const key = cluster.slots[slot]?.[0];
+    return cluster.nodes('master').find((node) => nodeKey(node) === key) ?? null;
+  };
+  for (const event of ['ready', '+node', '-node', 'node error']) conn.on(event, () => (known = null));
+  return {
+    conn,
+    async clientId() {
+      const node = masterOf(conn);
+      if (!node) throw new Error(`no master serves slot ${slot} yet`);
+      if (known?.node !== nodeKey(node)) known = { node: nodeKey(node), id: Number(await node.client('ID')) };
+      return known.id;
+    },
+    async unblock(clientId) {
+      const node = known && control.nodes('master').find((candidate) => nodeKey(candidate) === known!.node);
+      return node ? (await node.client('UNBLOCK', clientId)) === 1 : false;
+    },
+    reset() {
+      known = null;
+    },
+  };
+}
+
+/**
  * One blocking connection that reads every stream its subscribers follow with a single XREAD BLOCK. A new
  * subscriber interrupts the current read (CLIENT UNBLOCK from the control connection) so its first entry is
  * not delayed by the block timeout.
@@ -43,18 +109,16 @@ class Reader {
   private dirty = false;
   private unblocking = false;
   private clientId: number | null = null;
+  private readonly conn: RedisClient;
   private closed = false;
   private lastReadAt = 0;
   size = 0;
 
   constructor(
-    private readonly conn: Redis,
-    private readonly control: Redis,
+    private readonly link: ReaderLink,
     private readonly options: { blockMs: number; count: number; log: Logger },
   ) {
-    conn.on('ready', () => {
-      this.clientId = null;
-    });
+    this.conn = link.conn;
     void this.loop();
   }
 
@@ -94,7 +158,7 @@ class Reader {
         tries < 50 && this.blocking && this.dirty && this.generation === generation && !this.closed;
         tries += 1
       ) {
-        if (this.clientId !== null && (await this.control.client('UNBLOCK', this.clientId)) === 1) return;
+        if (this.clientId !== null && (await this.link.unblock(this.clientId))) return;
         await sleep(tries < 5 ? 0 : 2);
       }
     } catch {
@@ -163,7 +227,7 @@ class Reader {
       }
       this.lastReadAt = performance.now();
       try {
-        if (this.clientId === null) this.clientId = Number(await this.conn.client('ID'));
+        this.clientId = await this.link.clientId();
         if (this.dirty) continue;
         this.generation += 1;
         this.blocking = true;
@@ -180,6 +244,7 @@ class Reader {
         if (reply) this.dispatch(reply, new Map(keys.map((key, i) => [key, ids[i]!])));
       } catch (error) {
         this.blocking = false;
+        this.link.reset();
         if (this.closed) break;
         this.options.log.warn({ err: (error as Error).message }, 'stream reader error; retrying');
         await sleep(250);
@@ -195,33 +260,47 @@ class Reader {
 }
 
 export interface StreamHubOptions {
-  redisUrl: string;
+  redisTarget: RedisTarget;
   /** Non-blocking connection used to interrupt a reader's blocked XREAD. */
-  control: Redis;
+  control: RedisClient;
   readers: number;
   log: Logger;
   blockMs?: number;
   count?: number;
 }
 
-/** A small pool of shared stream readers per API process: thousands of streams, a handful of connections. */
-export function createStreamHub({ redisUrl, control, readers, log, blockMs = 5000, count = 512 }: StreamHubOptions) {
+/**
+ * A small pool of shared stream readers per API process: thousands of streams, a handful of connections. On a
+ * cluster one XREAD may only name keys of one slot, so there is a reader per slot group in use instead.
+ */
+export function createStreamHub({ redisTarget, control, readers, log, blockMs = 5000, count = 512 }: StreamHubOptions) {
   const pool: Reader[] = [];
+  const bySlot = new Map<number, Reader>();
   const readerOf = new Map<Sub, Reader>();
 
-  function reader(): Reader {
-    if (pool.length < readers) {
-      const conn = createBlockingRedis(redisUrl, { connectionName: 'llm-stream-reader' });
-      conn.on('error', (error) => log.debug({ err: error.message }, 'stream reader redis error'));
-      pool.push(new Reader(conn, control, { blockMs, count, log }));
+  function open(link: (conn: RedisClient) => ReaderLink): Reader {
+    const conn = createBlockingRedis(redisTarget, { connectionName: 'llm-stream-reader' });
+    conn.on('error', (error) => log.debug({ err: error.message }, 'stream reader redis error'));
+    const reader = new Reader(link(conn), { blockMs, count, log });
+    pool.push(reader);
+    return reader;
+  }
+
+  function reader(key: string): Reader {
+    if (isCluster(control)) {
+      const slot = calculateSlot(key);
+      let found = bySlot.get(slot);
+      if (!found) bySlot.set(slot, (found = open((conn) => clusterLink(conn as Cluster, control, slot))));
+      return found;
     }
+    if (pool.length < readers) open((conn) => singleLink(conn as Redis, control));
     return pool.reduce((least, candidate) => (candidate.size < least.size ? candidate : least));
   }
 
   /** Delivers the entries of `key` after `fromId` ("0-0" for all) in order, each once, until closed. */
   function subscribe(key: string, fromId: string, deliver: Deliver): StreamSubscription {
     const sub: Sub = { key, lastId: fromId, paused: false, closed: false, deliver };
-    const owner = reader();
+    const owner = reader(key);
     readerOf.set(sub, owner);
     owner.add(sub);
     return {
@@ -248,6 +327,7 @@ export function createStreamHub({ redisUrl, control, readers, log, blockMs = 500
     close() {
       for (const r of pool) r.close();
       pool.length = 0;
+      bySlot.clear();
     },
   };
 }

@@ -86,7 +86,7 @@ async function subUserContext(config: Config, user: UserDoc, apiKeyId: string | 
   const models = permitted(parentModels);
   const accounts: AccountRef[] = [];
   if (limits.monthly_tokens !== null && limits.monthly_tokens !== undefined)
-    accounts.push({ kind: 'sub_user_cap', id: user._id.toString() });
+    accounts.push({ kind: 'sub_user_cap', id: user._id.toString(), parent: parent._id.toString() });
   accounts.push({ kind: 'user', id: parent._id.toString() });
   const plan = planLimits(config, tier, parent.limit_overrides);
   return {

@@ -28,7 +28,7 @@ interface Deps {
   limitPasswordSets: (parentId: string) => Promise<void>;
 }
 
-const capAccount = (id: string): AccountRef => ({ kind: 'sub_user_cap', id });
+const capAccount = (id: string, parentId: string): AccountRef => ({ kind: 'sub_user_cap', id, parent: parentId });
 
 /** Keys left out of a patch keep their value; null clears one. */
 function merge<T extends object>(current: T, patch: Partial<{ [K in keyof T]: T[K] | null }> | undefined): T {
@@ -181,24 +181,24 @@ export function createSubUserService({
         );
         await apiKeys.forgetCached({ user_id: id });
       }
-      await syncCapAccount(quota, capAccount(id), before.monthly_tokens, limits.monthly_tokens);
+      await syncCapAccount(quota, capAccount(id, parent._id.toString()), before.monthly_tokens, limits.monthly_tokens);
       return load(parent, id);
     });
   }
 
   /** Under the sub-user's lock: the login goes, with its sessions, keys and cap. */
-  async function deleteLogin(id: string, reason: string): Promise<void> {
+  async function deleteLogin(id: string, parentId: string, reason: string): Promise<void> {
     await UserModel.deleteOne({ _id: id });
     await refreshTokens.revokeAllForUser(id, reason);
     await apiKeys.revokeWhere({ user_id: id });
-    await quota.forget(capAccount(id));
+    await quota.forget(capAccount(id, parentId));
   }
 
   /** Deletes the login (its email becomes free); the ledger keeps its rows, so the parent's usage stays whole. */
   async function remove(parent: UserDoc, id: string): Promise<void> {
     await load(parent, id);
     await locks.withLock(`sub-user:${id}`, async () => {
-      await deleteLogin((await load(parent, id))._id.toString(), 'sub_user_deleted');
+      await deleteLogin((await load(parent, id))._id.toString(), parent._id.toString(), 'sub_user_deleted');
     });
   }
 
@@ -212,7 +212,7 @@ export function createSubUserService({
       const subs = await UserModel.find({ parent_user_id: parentId, is_sub_user: true }, { _id: 1 }).lean();
       for (const sub of subs) {
         const id = sub._id.toString();
-        await locks.withLock(`sub-user:${id}`, () => deleteLogin(id, 'parent_address_proven'));
+        await locks.withLock(`sub-user:${id}`, () => deleteLogin(id, parentId, 'parent_address_proven'));
       }
       return subs.length;
     });
@@ -223,7 +223,7 @@ export function createSubUserService({
     const period = new Date(parent.reset_date).toISOString();
     const ledger = await subUserLedgerUsage(id, period);
     const hasCap = limitsOf(sub).monthly_tokens !== null;
-    const snap = hasCap ? await quota.snapshot(capAccount(id)) : null;
+    const snap = hasCap ? await quota.snapshot(capAccount(id, parent._id.toString())) : null;
     const cap = snap
       ? {
           limit: snap.limit,

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../../lib/redis.js';
 import type Stripe from 'stripe';
 import type { z } from 'zod';
 import { TIERS, type Config, type Tier } from '../../config/index.js';
@@ -30,7 +30,7 @@ interface Deps {
   config: Config;
   /** null when STRIPE_SECRET_KEY is not set: the calls that need Stripe answer 503. */
   stripe: Stripe | null;
-  redis: Redis;
+  redis: RedisClient;
   quota: QuotaService;
   redirects: RedirectPolicy;
 }

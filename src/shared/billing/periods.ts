@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../../lib/redis.js';
 import { addMonthsUtc } from '../../lib/dates.js';
 import type { QuotaService } from '../quota/service.js';
 import { syncSeedFields } from '../quota/seed-fields.js';
@@ -32,7 +32,7 @@ export interface StartedPeriod {
 }
 
 interface Deps {
-  redis: Redis;
+  redis: RedisClient;
   prefix: string;
   quota: QuotaService;
   /** How long a transition claim is kept; a stale caller older than this sees the moved reset_date instead. */

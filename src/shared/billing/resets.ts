@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../../lib/redis.js';
 import type { Logger } from 'pino';
 import { trusted } from 'mongoose';
 import type { Config, Tier } from '../../config/index.js';
@@ -33,7 +33,7 @@ export interface AllDueSummary {
 interface Deps {
   config: Config;
   logger: Logger;
-  redis: Redis;
+  redis: RedisClient;
   quota: QuotaService;
 }
 

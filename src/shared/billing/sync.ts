@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../../lib/redis.js';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { Config, Tier } from '../../config/index.js';
@@ -36,7 +36,7 @@ export type SyncOutcome =
 interface Deps {
   config: Config;
   logger: Logger;
-  redis: Redis;
+  redis: RedisClient;
   quota: QuotaService;
 }
 

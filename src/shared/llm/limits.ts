@@ -1,5 +1,5 @@
+import type { RedisClient } from '../../lib/redis.js';
 import { randomUUID } from 'node:crypto';
-import type { Redis } from 'ioredis';
 import { TooManyRequestsError } from '../../lib/errors.js';
 import { luaScript } from '../../lib/lua.js';
 import { llmKeys } from '../../../queues/index.js';
@@ -121,7 +121,7 @@ export interface ResumeConnection {
 /** Connections that share a running request's own stream slot: the one that started it and one reconnect. */
 const CONNECTIONS_PER_REQUEST_SLOT = 2;
 
-export function createLimits({ redis, prefix, slotTtlMs }: { redis: Redis; prefix: string; slotTtlMs: number }) {
+export function createLimits({ redis, prefix, slotTtlMs }: { redis: RedisClient; prefix: string; slotTtlMs: number }) {
   const keys = llmKeys(prefix);
 
   function rateHeaders(limit: number, remaining: number, resetMs: number): Record<string, string> {

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../../lib/redis.js';
 import { llmKeys } from '../../../queues/index.js';
 
 /**
@@ -7,7 +7,15 @@ import { llmKeys } from '../../../queues/index.js';
  * still run (a retried job reads it again) and is dropped when the request ends; its expiry outlives the
  * request's status by a margin, so while a status exists its prompt does too.
  */
-export function createPromptStore({ redis, prefix, ttlSeconds }: { redis: Redis; prefix: string; ttlSeconds: number }) {
+export function createPromptStore({
+  redis,
+  prefix,
+  ttlSeconds,
+}: {
+  redis: RedisClient;
+  prefix: string;
+  ttlSeconds: number;
+}) {
   const keys = llmKeys(prefix);
   const ttl = ttlSeconds + 60;
 
@@ -29,9 +37,7 @@ export function createPromptStore({ redis, prefix, ttlSeconds }: { redis: Redis;
   /** Pushes the expiry back for requests still running (called periodically by the worker). */
   async function keep(ids: string[]): Promise<void> {
     if (ids.length === 0) return;
-    const pipeline = redis.pipeline();
-    for (const id of ids) pipeline.expire(keys.prompt(id), ttl);
-    await pipeline.exec();
+    await Promise.all(ids.map((id) => redis.expire(keys.prompt(id), ttl)));
   }
 
   async function drop(id: string): Promise<void> {

@@ -1,5 +1,5 @@
+import type { RedisClient } from '../../lib/redis.js';
 import { hostname } from 'node:os';
-import type { Redis } from 'ioredis';
 import { luaScript } from '../../lib/lua.js';
 import { llmKeys, parseEntry, type NewEntry, type StreamEntry } from '../../../queues/index.js';
 
@@ -92,7 +92,7 @@ return 1
 );
 
 export interface StreamStoreOptions {
-  redis: Redis;
+  redis: RedisClient;
   prefix: string;
   maxLen: number;
   ttlSeconds: number;

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../../lib/redis.js';
 import { mailJobId, mailAlertKey } from '../../../queues/index.js';
 import type { QuotaService } from '../quota/service.js';
 import type { MailOutbox } from './outbox.js';
@@ -10,7 +10,7 @@ export const QUOTA_WARNING_SHARE = 0.8;
 const MARKER_TTL_SECONDS = 40 * 86_400;
 
 interface Deps {
-  redis: Redis;
+  redis: RedisClient;
   prefix: string;
   quota: Pick<QuotaService, 'snapshot'>;
   outbox: Pick<MailOutbox, 'send'>;

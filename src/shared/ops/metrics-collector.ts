@@ -1,6 +1,6 @@
+import type { RedisClient } from '../../lib/redis.js';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
 import { Gauge, Registry } from 'prom-client';
 import { metricsRegistry } from '../../lib/metrics.js';
 import { createQuotaService } from '../quota/service.js';
@@ -9,7 +9,7 @@ import { createLedgerBacklog } from '../quota/ledger-backlog.js';
 const JOB_STATES = ['waiting', 'prioritized', 'active', 'delayed', 'waiting-children', 'failed', 'completed'] as const;
 
 interface Deps {
-  redis: Redis;
+  redis: RedisClient;
   prefix: string;
   queues: Record<string, Queue>;
   /** How long queue depth and reservation counts are reused between scrapes. */

@@ -1,13 +1,13 @@
+import type { RedisClient } from '../../lib/redis.js';
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
 import type { Config } from '../../config/index.js';
 import { createMetricsCollector, metricsAuthorized } from './metrics-collector.js';
 
 interface Deps {
   config: Config;
-  redis: Redis;
+  redis: RedisClient;
   queues: Record<string, Queue>;
   port: number;
 }

@@ -10,13 +10,12 @@ import type { LedgerRow } from '../../../queues/index.js';
 /**
  * A quota account is one counter a request draws from. A request's chain (e.g. a sub-user's own cap, then its
  * parent's quota) is reserved all-or-nothing. Ids: user / organization / sub_user_cap are ObjectIds;
- * member_cap is `<orgId>.<userId>`.
+ * member_cap is `<orgId>.<userId>`. A sub-user's cap names its parent: the parent pays, and the cap's Redis keys
+ * live in the parent's slot group (queues/slot-groups.ts), with the rest of the chain.
  */
 export type AccountKind = 'user' | 'organization' | 'sub_user_cap' | 'member_cap';
-export interface AccountRef {
-  kind: AccountKind;
-  id: string;
-}
+export type AccountRef =
+  { kind: 'user' | 'organization' | 'member_cap'; id: string } | { kind: 'sub_user_cap'; id: string; parent: string };
 
 export interface AccountState {
   limit: number;
@@ -29,11 +28,27 @@ export interface AccountState {
   floor: number;
 }
 
+/** The account as the ledger rows and reports name it: `<kind>:<id>`. */
 export const accountName = (ref: AccountRef) => `${ref.kind}:${ref.id}`;
 
-export function parseAccountName(name: string): AccountRef {
-  const [kind, id] = name.split(':') as [AccountKind, string];
-  return { kind, id };
+/** The account as Redis names it (keys, reservations, job payloads): a sub-user's cap also names its parent. */
+export const redisAccountName = (ref: AccountRef) =>
+  ref.kind === 'sub_user_cap' ? `${accountName(ref)}@${ref.parent}` : accountName(ref);
+
+/** Parses a Redis account name; null for a malformed one (or a sub-user cap that does not name its parent). */
+export function parseAccountName(name: string): AccountRef | null {
+  const match = /^(user|organization|sub_user_cap|member_cap):([a-f0-9.]+)(?:@([a-f0-9]{24}))?$/.exec(name);
+  if (!match) return null;
+  const [, kind, id, parent] = match as unknown as [string, AccountKind, string, string | undefined];
+  if (kind === 'sub_user_cap') return parent ? { kind, id, parent } : null;
+  return parent ? null : { kind, id };
+}
+
+/** The id of whoever pays for the account: the account itself, or the organization / parent of a cap. */
+export function payerIdOf(ref: AccountRef): string {
+  if (ref.kind === 'sub_user_cap') return ref.parent;
+  if (ref.kind === 'member_cap') return ref.id.split('.')[0]!;
+  return ref.id;
 }
 
 /** The ledger documents that count against an account in a period. */

@@ -21,7 +21,7 @@ export async function capAccountsOf(payer: AccountRef): Promise<Array<{ ref: Acc
     return subs.flatMap((sub) => {
       const cap = (sub.sub_user_limits as { monthly_tokens?: number | null } | null)?.monthly_tokens;
       return typeof cap === 'number'
-        ? [{ ref: { kind: 'sub_user_cap' as const, id: sub._id.toString() }, limit: cap }]
+        ? [{ ref: { kind: 'sub_user_cap' as const, id: sub._id.toString(), parent: payer.id }, limit: cap }]
         : [];
     });
   }

@@ -163,7 +163,8 @@ return out
 
 /**
  * KEYS[1] expiry index. ARGV reservation key head, new expires-at ms, request ids.
- * Extends the reservations of requests still queued or running, and their stream slots; returns those extended.
+ * Extends the reservations of requests still queued or running; returns {request id, its stream slot key or ''}
+ * for each one extended. The slot lives in the caller's slot group, so EXTEND_SLOT extends it on its own.
  */
 export const EXTEND_RESERVATIONS = luaScript(
   'extend-reservations',
@@ -174,15 +175,23 @@ for i = 3, #ARGV do
   if redis.call('EXISTS', resv) == 1 then
     redis.call('HSET', resv, 'expires_at', ARGV[2])
     redis.call('ZADD', KEYS[1], ARGV[2], ARGV[i])
-    local slot = redis.call('HGET', resv, 'slot')
-    if slot and slot ~= '' and redis.call('ZSCORE', slot, ARGV[i]) then
-      redis.call('ZADD', slot, 'XX', ARGV[2], ARGV[i])
-      redis.call('PEXPIREAT', slot, ARGV[2], 'GT')
-    end
-    out[#out + 1] = ARGV[i]
+    out[#out + 1] = {ARGV[i], redis.call('HGET', resv, 'slot') or ''}
   end
 end
 return out
+`,
+);
+
+/** KEYS[1] a user's open-stream set. ARGV new expiry ms, request id. Extends the request's slot if it still holds one. */
+export const EXTEND_SLOT = luaScript(
+  'extend-slot',
+  `
+if redis.call('ZSCORE', KEYS[1], ARGV[2]) then
+  redis.call('ZADD', KEYS[1], 'XX', ARGV[1], ARGV[2])
+  redis.call('PEXPIREAT', KEYS[1], ARGV[1], 'GT')
+  return 1
+end
+return 0
 `,
 );
 
@@ -190,7 +199,8 @@ return out
  * KEYS[1] expiry index. ARGV reservation key head, account key head, now ms, request ids (whose requests are gone:
  * no job holds them).
  * Releases those reservations still past their expiry (one extended meanwhile stays): reserved tokens never leak.
- * Account keys come from the reservation itself (single-Redis deployment; not cluster-safe by design).
+ * Account keys are built from the reservation's account names under the group's account head: the reservation,
+ * its index and its accounts all carry the payer's slot group tag.
  */
 export const RELEASE_EXPIRED = luaScript(
   'release-expired',

@@ -1,10 +1,17 @@
-import type { Redis } from 'ioredis';
 import { ServiceUnavailableError, TooManyRequestsError } from '../../lib/errors.js';
-import { accountName, loadAccountState, parseAccountName, type AccountRef, type AccountState } from './accounts.js';
+import {
+  loadAccountState,
+  parseAccountName,
+  payerIdOf,
+  redisAccountName,
+  type AccountRef,
+  type AccountState,
+} from './accounts.js';
 import {
   ABORT_LOAD,
   BEGIN_LOAD,
   EXTEND_RESERVATIONS,
+  EXTEND_SLOT,
   FINISH_LOAD,
   RELEASE_EXPIRED,
   RESERVE,
@@ -12,7 +19,15 @@ import {
   SETTLE,
   SET_LIMIT,
 } from './scripts.js';
-import { quotaKeys } from '../../../queues/index.js';
+import {
+  ALL_GROUPS,
+  groupOfId,
+  llmKeys,
+  quotaAccountPattern,
+  quotaKeys,
+  type QuotaKeys,
+} from '../../../queues/index.js';
+import { scanKeys, type RedisClient } from '../../lib/redis.js';
 import { createLedgerBacklog } from './ledger-backlog.js';
 
 export interface AccountSnapshot {
@@ -49,8 +64,17 @@ export interface Settlement {
 const LOAD_ATTEMPTS = 10;
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** An open reservation, by the slot group of its payer (where its keys and its index entry live) and its request. */
+export interface ReservationRef {
+  group: number;
+  requestId: string;
+}
+
+/** The slot group of an account's keys: its payer's (queues/slot-groups.ts). */
+export const groupOfAccount = (ref: AccountRef): number => groupOfId(payerIdOf(ref));
+
 interface Options {
-  redis: Redis;
+  redis: RedisClient;
   prefix: string;
   /** How long a settled marker is kept (a retried usage job within this window is a no-op). */
   settledMarkerSeconds?: number;
@@ -90,23 +114,25 @@ export function createQuotaService({
   settledMarkerSeconds = 7 * 24 * 3600,
   ledgerBacklogMax = 0,
 }: Options) {
-  const keys = quotaKeys(prefix);
+  const groupKeys: QuotaKeys[] = ALL_GROUPS.map((group) => quotaKeys(prefix, group));
+  const keysOf = (group: number) => groupKeys[group]!;
   const backlog = createLedgerBacklog({ redis, prefix });
-  const key = (ref: AccountRef) => keys.account(accountName(ref));
-  const resvKey = keys.reservation;
-  const indexKey = keys.reservationIndex;
-  const settledKey = keys.settled;
+  const requestKeys = llmKeys(prefix);
+  const key = (ref: AccountRef) => keysOf(groupOfAccount(ref)).account(redisAccountName(ref));
 
-  /** When each request reached the counters (its settled marker's Redis time), or null when it has not (or the marker is gone). */
-  async function settledTimes(requestIds: string[]): Promise<Array<number | null>> {
+  /**
+   * When each request reached the counters (its settled marker's Redis time in the payer's group), or null when
+   * it has not (or the marker is gone).
+   */
+  async function settledTimes(group: number, requestIds: string[]): Promise<Array<number | null>> {
     if (!requestIds.length) return [];
-    const replies = await redis.mget(...requestIds.map(settledKey));
+    const replies = await redis.mget(...requestIds.map(keysOf(group).settled));
     return replies.map((reply) => (reply === null ? null : Number(reply.split(' ')[0])));
   }
 
-  /** The rows waiting in the ledger backlog (settled, not yet in MongoDB). */
-  async function backlogRows() {
-    return (await backlog.all()).flatMap((entry) => (entry.row ? [entry.row] : []));
+  /** The rows waiting in the group's ledger backlog (settled, not yet in MongoDB). */
+  async function backlogRows(group: number) {
+    return (await backlog.all(group)).flatMap((entry) => (entry.row ? [entry.row] : []));
   }
 
   /** Waits while a newer load of the account is in progress (it writes the account when done). */
@@ -124,7 +150,12 @@ export function createQuotaService({
       string | null,
       string | null,
     ];
-    const state = await loadAccountState(ref, { at: Number(t0), settledTimes, backlogRows });
+    const group = groupOfAccount(ref);
+    const state = await loadAccountState(ref, {
+      at: Number(t0),
+      settledTimes: (ids) => settledTimes(group, ids),
+      backlogRows: () => backlogRows(group),
+    });
     if (!state) {
       await ABORT_LOAD.run(redis, [key(ref)], [t0]);
       return { written: 1, state: null, usedBefore, limitBefore };
@@ -170,8 +201,10 @@ export function createQuotaService({
     ttlMs: number,
     slotKey = '',
   ): Promise<Reservation> {
-    const keys = [...accounts.map(key), resvKey(requestId), indexKey, backlog.key];
-    const names = accounts.map(accountName).join(' ');
+    const group = groupOfAccount(accounts[0]!);
+    const { reservation, reservationIndex, ledgerBacklog } = keysOf(group);
+    const keys = [...accounts.map(key), reservation(requestId), reservationIndex, ledgerBacklog];
+    const names = accounts.map(redisAccountName).join(' ');
     for (let attempt = 0; attempt < 5; attempt += 1) {
       const [status, a, b] = (await RESERVE.run(redis, keys, [
         accounts.length,
@@ -207,7 +240,8 @@ export function createQuotaService({
     calls: number,
     ledger?: LedgerAppend,
   ): Promise<Settlement> {
-    const keys = [...accounts.map(key), resvKey(requestId), indexKey, settledKey(requestId), backlog.key];
+    const { reservation, reservationIndex, settled: markerKey, ledgerBacklog } = keysOf(groupOfAccount(accounts[0]!));
+    const keys = [...accounts.map(key), reservation(requestId), reservationIndex, markerKey(requestId), ledgerBacklog];
     const [status, marker, ...rows] = (await SETTLE.run(redis, keys, [
       accounts.length,
       billed,
@@ -237,33 +271,74 @@ export function createQuotaService({
     return (await settleRequest(requestId, accounts, billed, calls)).accounts;
   }
 
-  /** Request ids whose reservations expire before `until` (oldest first). */
-  async function expiringReservations(until: number, batch = 500): Promise<string[]> {
-    return redis.zrangebyscore(indexKey, '-inf', until, 'LIMIT', 0, batch);
+  /** Open reservations that expire before `until`, oldest first in each group, at most `batch` per group. */
+  async function expiringReservations(until: number, batch = 500): Promise<ReservationRef[]> {
+    const pages = await Promise.all(
+      ALL_GROUPS.map((group) => redis.zrangebyscore(keysOf(group).reservationIndex, '-inf', until, 'LIMIT', 0, batch)),
+    );
+    return pages.flatMap((ids, group) => ids.map((requestId) => ({ group, requestId })));
   }
 
-  /** Moves the expiry of these requests' reservations (and stream slots) to `expiresAt`; returns those that still existed. */
-  async function extendReservations(requestIds: string[], expiresAt: number): Promise<string[]> {
-    if (!requestIds.length) return [];
-    return (await EXTEND_RESERVATIONS.run(
-      redis,
-      [indexKey],
-      [keys.reservationHead, expiresAt, ...requestIds],
-    )) as string[];
+  /** Runs `apply` once per group with that group's request ids; returns the reservations it returns. */
+  async function perGroup(
+    refs: ReservationRef[],
+    apply: (group: number, ids: string[]) => Promise<string[]>,
+  ): Promise<ReservationRef[]> {
+    const byGroup = new Map<number, string[]>();
+    for (const { group, requestId } of refs) byGroup.set(group, [...(byGroup.get(group) ?? []), requestId]);
+    const done = await Promise.all(
+      [...byGroup].map(async ([group, ids]) => (await apply(group, ids)).map((requestId) => ({ group, requestId }))),
+    );
+    return done.flat();
   }
 
-  /** Releases these requests' reservations if they are past their expiry at `now`; returns the request ids released. */
-  async function releaseExpired(requestIds: string[], now = Date.now()): Promise<string[]> {
-    if (!requestIds.length) return [];
-    return (await RELEASE_EXPIRED.run(
-      redis,
-      [indexKey],
-      [keys.reservationHead, keys.accountHead, now, ...requestIds],
-    )) as string[];
+  /**
+   * Moves the expiry of these reservations, and of their requests' stream slots (in the caller's group, so one
+   * command each after the group's script), to `expiresAt`; returns those that still existed.
+   */
+  async function extendReservations(refs: ReservationRef[], expiresAt: number): Promise<ReservationRef[]> {
+    const extended: ReservationRef[] = [];
+    await perGroup(refs, async (group, ids) => {
+      const { reservationIndex, reservationHead } = keysOf(group);
+      const reply = (await EXTEND_RESERVATIONS.run(
+        redis,
+        [reservationIndex],
+        [reservationHead, expiresAt, ...ids],
+      )) as Array<[string, string]>;
+      await Promise.all(
+        reply.map(([requestId, slot]) => (slot ? EXTEND_SLOT.run(redis, [slot], [expiresAt, requestId]) : null)),
+      );
+      extended.push(...reply.map(([requestId]) => ({ group, requestId })));
+      return [];
+    });
+    return extended;
   }
 
-  async function reservationOf(requestId: string): Promise<number | null> {
-    const amount = await redis.hget(resvKey(requestId), 'amount');
+  /** Releases these reservations if they are past their expiry at `now`; returns those released. */
+  async function releaseExpired(refs: ReservationRef[], now = Date.now()): Promise<ReservationRef[]> {
+    return perGroup(refs, async (group, ids) => {
+      const { reservationIndex, reservationHead, accountHead } = keysOf(group);
+      return (await RELEASE_EXPIRED.run(
+        redis,
+        [reservationIndex],
+        [reservationHead, accountHead, now, ...ids],
+      )) as string[];
+    });
+  }
+
+  /**
+   * Claims a request id for `owner` (first claim wins, kept as long as settled markers); returns the owner that
+   * holds it when that is someone else, else null.
+   */
+  async function claimRequestId(requestId: string, owner: string): Promise<string | null> {
+    const held = (await redis.set(requestKeys.owner(requestId), owner, 'EX', settledMarkerSeconds, 'NX', 'GET')) as
+      string | null;
+    return held !== null && held !== owner ? held : null;
+  }
+
+  /** The tokens reserved for a request whose payer is `payerId`, or null when it holds no reservation. */
+  async function reservationOf(requestId: string, payerId: string): Promise<number | null> {
+    const amount = await redis.hget(keysOf(groupOfId(payerId)).reservation(requestId), 'amount');
     return amount === null ? null : Number(amount);
   }
 
@@ -318,22 +393,30 @@ export function createQuotaService({
     throw new ServiceUnavailableError('Quota account is busy; retry shortly', 'quota_busy', 1);
   }
 
-  /** Every account that has counters (or a settlement stub) in Redis. */
+  /** Every account that has counters (or a settlement stub) in Redis, on every master. */
   async function accountsInRedis(): Promise<AccountRef[]> {
-    const found = new Set<string>();
-    let cursor = '0';
-    do {
-      const [next, page] = await redis.scan(cursor, 'MATCH', keys.accountPattern, 'COUNT', 500);
-      cursor = next;
-      for (const k of page) found.add(k.slice(keys.accountHead.length));
-    } while (cursor !== '0');
-    return [...found].map(parseAccountName);
+    const found = new Map<string, AccountRef>();
+    await scanKeys(redis, quotaAccountPattern(prefix), (page) => {
+      for (const k of page) {
+        const name = k.slice(k.indexOf(':quota:') + ':quota:'.length);
+        const ref = parseAccountName(name);
+        if (ref) found.set(name, ref);
+      }
+    });
+    return [...found.values()];
   }
 
-  /** Reservations not yet settled or released, and how many of them are past their expiry. */
+  /** Reservations not yet settled or released, and how many of them are past their expiry, over every group. */
   async function reservationCounts(now = Date.now()): Promise<{ outstanding: number; expired: number }> {
-    const [outstanding, expired] = await Promise.all([redis.zcard(indexKey), redis.zcount(indexKey, '-inf', now)]);
-    return { outstanding, expired };
+    const counts = await Promise.all(
+      groupKeys.map(({ reservationIndex }) =>
+        Promise.all([redis.zcard(reservationIndex), redis.zcount(reservationIndex, '-inf', now)]),
+      ),
+    );
+    return {
+      outstanding: counts.reduce((sum, [outstanding]) => sum + outstanding, 0),
+      expired: counts.reduce((sum, [, expired]) => sum + expired, 0),
+    };
   }
 
   return {
@@ -344,6 +427,7 @@ export function createQuotaService({
     extendReservations,
     releaseExpired,
     reservationOf,
+    claimRequestId,
     snapshot,
     reset,
     setLimit,

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
-import type { LedgerRow } from '../../../queues/index.js';
+import { ALL_GROUPS, type LedgerRow } from '../../../queues/index.js';
 import { isDuplicateKeyError } from '../../lib/mongo.js';
 import { ledgerFlushBatchRows, ledgerRowsWrittenTotal } from '../../lib/metrics.js';
 import { TokenUsageModel } from '../../models/token-usage.js';
@@ -63,25 +63,34 @@ export function createLedgerFlusher({ backlog, logger, batchSize, stepDelayMs = 
       if (!onlyDuplicates(error)) throw error;
     }
     if (stepDelayMs > 0) await sleep(stepDelayMs);
-    await backlog.remove(valid.map((e) => e.id));
+    const groups = new Map<number, string[]>();
+    for (const e of valid) groups.set(e.group, [...(groups.get(e.group) ?? []), e.id]);
+    await Promise.all([...groups].map(([group, ids]) => backlog.remove(group, ids)));
     ledgerRowsWrittenTotal.inc(valid.length);
     ledgerFlushBatchRows.observe(valid.length);
     return valid.length;
   }
 
-  /** Writes batch after batch while full ones come; returns the rows written and whether rows may remain. */
+  /**
+   * Reads every group's oldest rows, writes them batch after batch, and goes on while a group returned a full
+   * page; returns the rows written and whether rows may remain.
+   */
   async function flush(): Promise<{ written: number; batches: number; more: boolean }> {
     let written = 0;
+    let batches = 0;
     // Entries left in place (unparsable) are stepped over, never read again by this flush.
-    let after: string | undefined;
-    for (let batch = 0; batch < MAX_BATCHES_PER_FLUSH; batch += 1) {
-      const entries = await backlog.read(batchSize, after);
-      if (!entries.length) return { written, batches: batch, more: false };
-      written += await writeBatch(entries);
-      if (entries.length < batchSize) return { written, batches: batch + 1, more: false };
-      after = entries.at(-1)!.id;
+    const after = new Map<number, string>();
+    while (batches < MAX_BATCHES_PER_FLUSH) {
+      const pages = await Promise.all(ALL_GROUPS.map((group) => backlog.read(group, batchSize, after.get(group))));
+      const entries = pages.flat();
+      for (let at = 0; at < entries.length; at += batchSize) {
+        written += await writeBatch(entries.slice(at, at + batchSize));
+        batches += 1;
+      }
+      if (pages.every((page) => page.length < batchSize)) return { written, batches, more: false };
+      pages.forEach((page, group) => page.length && after.set(group, page.at(-1)!.id));
     }
-    return { written, batches: MAX_BATCHES_PER_FLUSH, more: true };
+    return { written, batches, more: true };
   }
 
   return { flush };

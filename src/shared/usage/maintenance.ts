@@ -1,3 +1,4 @@
+import mongoose from 'mongoose';
 import type { Logger } from 'pino';
 import {
   reconcileAccountsTotal,
@@ -6,8 +7,10 @@ import {
   reservationsReleasedTotal,
 } from '../../lib/metrics.js';
 import { TokenUsageModel } from '../../models/token-usage.js';
-import { accountName, parseAccountName, type AccountRef } from '../quota/accounts.js';
-import type { QuotaService } from '../quota/service.js';
+import { UserModel } from '../../models/user.js';
+import { SLOT_GROUPS } from '../../../queues/index.js';
+import { accountName, parseAccountName, redisAccountName, type AccountRef } from '../quota/accounts.js';
+import type { QuotaService, ReservationRef } from '../quota/service.js';
 import { syncSeedFields } from '../quota/seed-fields.js';
 
 interface Deps {
@@ -40,9 +43,9 @@ export function createQuotaMaintenance({ quota, logger, isRequestLive, reservati
    * are extended (with their stream slots); those past their expiry whose request is gone are released.
    * Returns the request ids released.
    */
-  async function releaseExpired(now = Date.now()): Promise<string[]> {
-    const due = await quota.expiringReservations(now + LOOKAHEAD_MS, SWEEP_MAX);
-    const live = await Promise.all(due.map(isRequestLive));
+  async function releaseExpired(now = Date.now()): Promise<ReservationRef[]> {
+    const due = await quota.expiringReservations(now + LOOKAHEAD_MS, Math.ceil(SWEEP_MAX / SLOT_GROUPS));
+    const live = await Promise.all(due.map((ref) => isRequestLive(ref.requestId)));
     await quota.extendReservations(
       due.filter((_, i) => live[i]),
       now + reservationTtlMs,
@@ -53,7 +56,10 @@ export function createQuotaMaintenance({ quota, logger, isRequestLive, reservati
     );
     if (released.length) {
       reservationsReleasedTotal.inc(released.length);
-      logger.warn({ count: released.length, request_ids: released.slice(0, 20) }, 'released expired reservations');
+      logger.warn(
+        { count: released.length, request_ids: released.slice(0, 20).map((ref) => ref.requestId) },
+        'released expired reservations',
+      );
     }
     return released;
   }
@@ -66,10 +72,25 @@ export function createQuotaMaintenance({ quota, logger, isRequestLive, reservati
       { $unwind: '$accounts' },
       { $group: { _id: '$accounts' } },
     ]);
-    const names = new Set([...(await quota.accountsInRedis()).map(accountName), ...active.map((row) => row._id)]);
-    return [...names]
-      .filter((name) => /^(user|organization|sub_user_cap|member_cap):[a-f0-9.]+$/.test(name))
-      .map(parseAccountName);
+    const found = new Map((await quota.accountsInRedis()).map((ref) => [redisAccountName(ref), ref]));
+    for (const ref of await withParents(active.map((row) => row._id))) found.set(redisAccountName(ref), ref);
+    return [...found.values()];
+  }
+
+  /** Accounts named as the ledger names them; a sub-user's cap gets its parent (its Redis keys are in the parent's group). */
+  async function withParents(names: string[]): Promise<AccountRef[]> {
+    const caps = names.flatMap((name) => /^sub_user_cap:([a-f0-9]{24})$/.exec(name)?.[1] ?? []);
+    const subs = caps.length
+      ? await UserModel.find({ _id: mongoose.trusted({ $in: caps }) }, { parent_user_id: 1 }).lean()
+      : [];
+    const parents = new Map(subs.map((sub) => [sub._id.toString(), sub.parent_user_id?.toString()]));
+    return names.flatMap((name): AccountRef[] => {
+      const cap = /^sub_user_cap:([a-f0-9]{24})$/.exec(name)?.[1];
+      const parent = cap ? parents.get(cap) : undefined;
+      if (cap) return parent ? [{ kind: 'sub_user_cap', id: cap, parent }] : [];
+      const ref = parseAccountName(name);
+      return ref ? [ref] : [];
+    });
   }
 
   async function reconcileAccount(ref: AccountRef): Promise<AccountReconciliation> {

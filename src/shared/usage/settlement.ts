@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { LedgerRow, RequestContext, RequestOutcome } from '../../../queues/index.js';
 import { isoDay } from '../../lib/dates.js';
 import { llmTokensTotal, observeTtft, settlementsTotal } from '../../lib/metrics.js';
-import { accountName, type AccountRef } from '../quota/accounts.js';
+import { accountName, redisAccountName, type AccountRef } from '../quota/accounts.js';
 import type { QuotaService } from '../quota/service.js';
 import { syncSeedFields } from '../quota/seed-fields.js';
 
@@ -106,6 +106,7 @@ export function createSettlementService({
     // The payer's period now: the row counts in it, and the script charges only accounts still in it.
     const snapshot = await quota.snapshot(payerRef(context));
     const row = ledgerRow(context, outcome, snapshot?.period ?? null, new Date());
+    if (await quota.claimRequestId(row.request_id, ownerOf(context))) throw new RequestIdCollisionError(row.request_id);
     const calls = row.status !== 'failed' ? 1 : 0;
     const { applied, owner } = await quota.settleRequest(row.request_id, context.accounts, row.billed_tokens, calls, {
       owner: ownerOf(context),
@@ -116,7 +117,7 @@ export function createSettlementService({
     if (applied) recordFirstSettlement(row);
     await pause();
     await scheduleLedgerFlush();
-    if (scheduleSeedSync) await scheduleSeedSync(context.accounts.map(accountName));
+    if (scheduleSeedSync) await scheduleSeedSync(context.accounts.map(redisAccountName));
     else if (!(await syncSeedFields(quota, context.accounts))) {
       logger.warn(
         { llm_request_id: row.request_id },

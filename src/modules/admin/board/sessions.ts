@@ -1,6 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Redis } from 'ioredis';
-import { redisKey } from '../../../lib/redis.js';
+import { redisKey, type RedisClient } from '../../../lib/redis.js';
 
 export interface AdminSession {
   user_id: string;
@@ -16,7 +15,7 @@ export function createAdminSessions({
   prefix,
   ttlSeconds,
 }: {
-  redis: Redis;
+  redis: RedisClient;
   prefix: string;
   ttlSeconds: number;
 }) {

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import type { Redis } from 'ioredis';
 import { z } from 'zod';
-import { redisKey } from '../../../lib/redis.js';
+import { redisKey, type RedisClient } from '../../../lib/redis.js';
 import { sha256 } from '../../../lib/hash.js';
 import { ONE_TIME_TTL_MS } from './one-time-store.js';
 
@@ -14,10 +13,10 @@ const pendingSignInSchema = z.object({
 export type PendingSignIn = z.infer<typeof pendingSignInSchema>;
 
 /**
- * Pending sign-ins (our OAuth `state`) in Redis, keyed by the state's SHA-256 and expiring on their own: an
+ * Pending sign-ins (our OAuth `state`) in RedisClient, keyed by the state's SHA-256 and expiring on their own: an
  * anonymous sign-in start writes nothing to MongoDB. Spending one is a DEL, which exactly one caller wins.
  */
-export function createOAuthStateStore({ redis, prefix }: { redis: Redis; prefix: string }) {
+export function createOAuthStateStore({ redis, prefix }: { redis: RedisClient; prefix: string }) {
   const key = (state: string) => redisKey(prefix, 'oauth-state', sha256(state));
 
   async function create(pending: PendingSignIn): Promise<string> {

@@ -1,5 +1,5 @@
+import type { RedisClient } from '../../../lib/redis.js';
 import type { Response } from 'express';
-import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Config } from '../../../config/index.js';
 import { NotFoundError } from '../../../lib/errors.js';
@@ -43,7 +43,7 @@ interface Resumable {
 
 interface Deps {
   llm: LlmService;
-  redis: Redis;
+  redis: RedisClient;
   config: Pick<Config, 'REDIS_PREFIX' | 'LLM_STREAM_TTL_SECONDS'>;
   log: Logger;
 }
