@@ -79,8 +79,8 @@ describe('loading and rebuilding quota counters while settlements land', () => {
   }
 
   /** A cut of the user's group (each test's payer is a user: its keys live in its own slot group). */
-  const cutAt = (at: number, ref?: AccountRef): LedgerCut => {
-    const group = ref ? groupOfAccount(ref) : 0;
+  const cutAt = (at: number, ref: AccountRef): LedgerCut => {
+    const group = groupOfAccount(ref);
     return { at, settledTimes: (ids) => quota.settledTimes(group, ids), backlogRows: () => quota.backlogRows(group) };
   };
 
@@ -133,7 +133,7 @@ describe('loading and rebuilding quota counters while settlements land', () => {
     expect(await TokenUsageModel.countDocuments({ payer_id: ref.id })).toBe(3);
     // And the other way round: rows still in the backlog when the ledger is read count by their markers.
     await charge(ref, 1);
-    expect((await loadAccountState(ref, cutAt(Number(t0) + 10_000_000)))!).toMatchObject({ used: 136, calls: 4 });
+    expect((await loadAccountState(ref, cutAt(Number(t0) + 10_000_000, ref)))!).toMatchObject({ used: 136, calls: 4 });
     expect((await quota.rebuild(ref)).drift).toBe(0);
   });
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { trusted } from 'mongoose';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { scanKeys } from '../../src/lib/redis.js';
 import { startTestApp, type TestApp } from '../helpers/harness.js';
 import { waitFor, waitForCompletedJob } from '../helpers/wait.js';
 import { registerAndLogin, uniqueEmail } from '../factories/users.js';
@@ -69,19 +70,10 @@ describe('monthly quota resets (controllable clock: the tick carries its time)',
 
   /** How many period transitions a payer went through (one Redis claim per transition). */
   async function transitions(type: string, id: string): Promise<number> {
-    let cursor = '0';
     let count = 0;
-    do {
-      const [next, keys] = await app.redis.scan(
-        cursor,
-        'MATCH',
-        `${app.config.REDIS_PREFIX}:period-claim:${type}:${id}:*`,
-        'COUNT',
-        1000,
-      );
-      cursor = next;
+    await scanKeys(app.redis, `${app.config.REDIS_PREFIX}:period-claim:${type}:${id}:*`, (keys) => {
       count += keys.length;
-    } while (cursor !== '0');
+    });
     return count;
   }
 

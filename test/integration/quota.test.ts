@@ -57,13 +57,23 @@ describe('quota reservations in Redis', () => {
 
   it('reserves all-or-nothing over a chain (a cap, then the pool)', async () => {
     const pool = await userAccount(1000);
-    const cap = await userAccount(100);
+    const { user: sub } = await registerAndLogin(app);
+    await UserModel.updateOne(
+      { _id: sub.id },
+      { $set: { is_sub_user: true, parent_user_id: pool.id, sub_user_limits: { monthly_tokens: 100 } } },
+    );
+    const cap: AccountRef = { kind: 'sub_user_cap', id: sub.id, parent: pool.id };
     await expect(quota.reserve(randomUUID(), [cap, pool], 150, 150, 60_000)).rejects.toBeInstanceOf(
       InsufficientQuotaError,
     );
     expect((await quota.snapshot(pool))!.reserved).toBe(0);
     expect((await quota.reserve(randomUUID(), [cap, pool], 150, 1, 60_000)).granted).toBe(100);
     expect((await quota.snapshot(pool))!.reserved).toBe(100);
+  });
+
+  it('refuses a chain whose accounts belong to different payers (their keys would be in different slots)', async () => {
+    const [one, other] = [await userAccount(1000), await userAccount(1000)];
+    await expect(quota.reserve(randomUUID(), [one, other], 10, 1, 60_000)).rejects.toThrow(/one payer/);
   });
 
   it('releases expired reservations so they never block a payer', async () => {

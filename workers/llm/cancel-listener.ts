@@ -37,9 +37,13 @@ export function createCancelListener({
     if (connectedBefore) void recheck();
     connectedBefore = true;
   });
-  const ready = Promise.all(ALL_GROUPS.map((group) => subscriber.ssubscribe(keys.cancelChannel(group)))).then(
-    () => undefined,
-  );
+  // A cluster's sharded subscribers leave a pending SSUBSCRIBE pending when closed: `close` rejects it itself.
+  let closeSubscription: (error: Error) => void = () => undefined;
+  const closed = new Promise<never>((_, reject) => (closeSubscription = reject));
+  const ready = Promise.race([
+    Promise.all(ALL_GROUPS.map((group) => subscriber.ssubscribe(keys.cancelChannel(group)))).then(() => undefined),
+    closed,
+  ]);
   // Closed before the subscription is live (a stop right after start), it rejects with nothing waiting for it;
   // a job that awaits it still sees the rejection.
   ready.catch(() => undefined);
@@ -80,6 +84,7 @@ export function createCancelListener({
     },
     size: () => controllers.size,
     close(): void {
+      closeSubscription(new Error('Connection is closed.'));
       subscriber.disconnect();
     },
   };

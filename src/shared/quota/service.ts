@@ -135,6 +135,13 @@ export function createQuotaService({
     return (await backlog.all(group)).flatMap((entry) => (entry.row ? [entry.row] : []));
   }
 
+  /** The slot group of a chain: its payer's. Accounts of two payers cannot form a chain (nor share a script on a cluster). */
+  function chainGroup(accounts: AccountRef[]): number {
+    const payer = payerIdOf(accounts[0]!);
+    if (accounts.some((ref) => payerIdOf(ref) !== payer)) throw new Error('a quota chain must have one payer');
+    return groupOfId(payer);
+  }
+
   /** Waits while a newer load of the account is in progress (it writes the account when done). */
   async function awaitOtherLoad(ref: AccountRef): Promise<void> {
     for (let i = 0; i < 50 && (await redis.hexists(key(ref), 'rb_t0')); i += 1) await pause(10);
@@ -201,8 +208,7 @@ export function createQuotaService({
     ttlMs: number,
     slotKey = '',
   ): Promise<Reservation> {
-    const group = groupOfAccount(accounts[0]!);
-    const { reservation, reservationIndex, ledgerBacklog } = keysOf(group);
+    const { reservation, reservationIndex, ledgerBacklog } = keysOf(chainGroup(accounts));
     const keys = [...accounts.map(key), reservation(requestId), reservationIndex, ledgerBacklog];
     const names = accounts.map(redisAccountName).join(' ');
     for (let attempt = 0; attempt < 5; attempt += 1) {
@@ -240,7 +246,7 @@ export function createQuotaService({
     calls: number,
     ledger?: LedgerAppend,
   ): Promise<Settlement> {
-    const { reservation, reservationIndex, settled: markerKey, ledgerBacklog } = keysOf(groupOfAccount(accounts[0]!));
+    const { reservation, reservationIndex, settled: markerKey, ledgerBacklog } = keysOf(chainGroup(accounts));
     const keys = [...accounts.map(key), reservation(requestId), reservationIndex, markerKey(requestId), ledgerBacklog];
     const [status, marker, ...rows] = (await SETTLE.run(redis, keys, [
       accounts.length,
