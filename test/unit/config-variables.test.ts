@@ -148,7 +148,11 @@ describe('each text variable', () => {
 
 describe('rules across variables', () => {
   it.each([
-    ['LLM_MODELS of commas only', { LLM_MODELS: ',,', LLM_FREE_MODELS: '*' }, 'LLM_MODELS: at least one model is required'],
+    [
+      'LLM_MODELS of commas only',
+      { LLM_MODELS: ',,', LLM_FREE_MODELS: '*' },
+      'LLM_MODELS: at least one model is required',
+    ],
     [
       'a free model that is not offered',
       { LLM_FREE_MODELS: 'gpt-9,gpt-4' },
