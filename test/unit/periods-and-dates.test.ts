@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { addMonthsUtc, floorToMinute, isoDay, isoOrNull, minuteStamp } from '../../src/lib/dates.js';
 import { isObjectId, objectIdSchema } from '../../src/lib/ids.js';
 import { daysBetween, nextPeriodEnd, periodStartOf } from '../../src/shared/billing/periods.js';
+import { planReset } from '../../src/shared/billing/resets.js';
+import type { SubscriptionSummary } from '../../src/shared/billing/payers.js';
 
 const d = (iso: string) => new Date(iso);
 
@@ -82,6 +84,55 @@ describe('the next quota period', () => {
     ['2030-01-08T00:00:00Z', '2030-01-01T00:00:00Z', -7],
   ])('from %s to %s is %d days', (a, b, days) => {
     expect(daysBetween(d(a), d(b))).toBe(days);
+  });
+});
+
+describe('the reset of a due payer', () => {
+  const end = d('2030-02-10T00:00:00Z');
+  const summary = (status: string, pending: SubscriptionSummary['pending_tier'] = null) =>
+    ({ status, pending_tier: pending }) as SubscriptionSummary;
+  const hoursAfter = (hours: number) => new Date(end.getTime() + hours * 3_600_000);
+
+  it.each([
+    ['a free payer resets at once', 'free', null, 0, false, { managed: false, tier: 'free' }],
+    ['a paid tier granted without Stripe resets at once', 'pro', null, 0, false, { managed: false, tier: 'pro' }],
+    [
+      'a paid tier whose subscription ended resets at once',
+      'pro',
+      summary('canceled'),
+      0,
+      false,
+      { managed: false, tier: 'pro' },
+    ],
+    ['an active subscription waits for invoice.paid', 'pro', summary('active'), 71.9, false, 'awaiting_stripe'],
+    ['a past_due subscription waits too', 'enterprise', summary('past_due'), 1, false, 'awaiting_stripe'],
+    [
+      'past the renewal grace it resets without Stripe',
+      'pro',
+      summary('active'),
+      72,
+      false,
+      { managed: true, tier: 'pro' },
+    ],
+    ['an admin does not wait', 'pro', summary('trialing'), 0, true, { managed: true, tier: 'pro' }],
+    [
+      'a pending downgrade applies at the reset',
+      'enterprise',
+      summary('active', 'pro'),
+      72,
+      false,
+      { managed: true, tier: 'pro' },
+    ],
+    [
+      'a pending tier of an unmanaged payer is ignored',
+      'pro',
+      summary('unpaid', 'free'),
+      0,
+      false,
+      { managed: false, tier: 'pro' },
+    ],
+  ] as const)('%s', (_name, tier, subscription, hours, force, plan) => {
+    expect(planReset({ tier, reset_date: end, subscription }, hoursAfter(hours), force, 72)).toEqual(plan);
   });
 });
 
