@@ -24,7 +24,7 @@ const context: RequestContext = {
   api_key_id: hex(4),
   payer: { type: 'user', id: hex(3) },
   accounts: [
-    { kind: 'sub_user_cap', id: hex(2) },
+    { kind: 'sub_user_cap', id: hex(2), parent: hex(3) },
     { kind: 'user', id: hex(3) },
   ],
   model: 'gpt-4',
