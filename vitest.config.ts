@@ -5,6 +5,8 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     // Needs a Redis Cluster: `npm run test:cluster` runs it (vitest.cluster.config.ts).
     exclude: ['**/node_modules/**', 'test/e2e/redis-cluster-failover.test.ts'],
+    // The unit tier's guard: a file under test/unit that opens a connection fails (see the file).
+    setupFiles: ['test/unit/setup/no-network.ts'],
     pool: 'forks',
     maxWorkers: 2,
     testTimeout: 30_000,

@@ -6,7 +6,7 @@ export type PaidTier = (typeof PAID_TIERS)[number];
 
 const TIER_RANK: Record<Tier, number> = { free: 0, pro: 1, enterprise: 2 };
 export const tierRank = (tier: Tier) => TIER_RANK[tier];
-export const isTier = (value: unknown): value is Tier => typeof value === 'string' && value in TIER_RANK;
+export const isTier = (value: unknown): value is Tier => typeof value === 'string' && Object.hasOwn(TIER_RANK, value);
 export const isPaidTier = (value: unknown): value is PaidTier => value === 'pro' || value === 'enterprise';
 
 type PriceConfig = Pick<Env, 'STRIPE_PRICE_PRO' | 'STRIPE_PRICE_ENTERPRISE'> & {

@@ -1,7 +1,7 @@
 import type { Config, Tier } from '../../config/index.js';
 import type { Principal } from '../../lib/http/principal.js';
-import type { QuotaService } from '../../shared/quota/service.js';
-import { resolvePayer } from '../quota/payer.js';
+import type { AccountSnapshot, QuotaService } from '../../shared/quota/service.js';
+import { resolvePayer, type PayerContext } from '../quota/payer.js';
 
 /** What applies to a caller now: the payer's plan (a sub-user's parent's), the caller's own cap and live usage. */
 export interface Entitlement {
@@ -14,6 +14,22 @@ export interface Entitlement {
   concurrent_streams: number;
 }
 
+/** The entitlement of a resolved payer, from the live counters of its most specific account. */
+export function entitlementFrom(
+  payer: Pick<PayerContext, 'tier' | 'requests_per_minute' | 'concurrent_streams'>,
+  snapshot: Pick<AccountSnapshot, 'limit' | 'used' | 'period'>,
+): Entitlement {
+  return {
+    tier: payer.tier,
+    monthly_limit: snapshot.limit,
+    tokens_used: snapshot.used,
+    tokens_remaining: Math.max(0, snapshot.limit - snapshot.used),
+    reset_date: snapshot.period,
+    requests_per_minute: payer.requests_per_minute,
+    concurrent_streams: payer.concurrent_streams,
+  };
+}
+
 /**
  * Works an entitlement out as the LLM path does (resolvePayer), reading the most specific quota account of the
  * chain from the live counters: for a sub-user with a cap that is its cap, under its parent's plan and period.
@@ -24,16 +40,7 @@ export function createEntitlements({ config, quota }: { config: Config; quota: P
     const payer = await resolvePayer(config, principal).catch(() => null);
     if (!payer) return null;
     const snapshot = await quota.snapshot(payer.accounts[0]!);
-    if (!snapshot) return null;
-    return {
-      tier: payer.tier,
-      monthly_limit: snapshot.limit,
-      tokens_used: snapshot.used,
-      tokens_remaining: Math.max(0, snapshot.limit - snapshot.used),
-      reset_date: snapshot.period,
-      requests_per_minute: payer.requests_per_minute,
-      concurrent_streams: payer.concurrent_streams,
-    };
+    return snapshot ? entitlementFrom(payer, snapshot) : null;
   };
 }
 export type Entitlements = ReturnType<typeof createEntitlements>;

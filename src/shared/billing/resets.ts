@@ -41,6 +41,24 @@ const HOUR_MS = 3_600_000;
 const PARALLEL = 8;
 
 /**
+ * How the reset of a due payer goes: a Stripe-managed payer waits `renewalGraceHours` past its period's end for
+ * invoice.paid (unless forced), then starts the next period on its pending tier (a downgrade); any other payer
+ * starts it on its tier at once.
+ */
+export function planReset(
+  payer: Pick<PayerState, 'tier' | 'reset_date' | 'subscription'>,
+  asOf: Date,
+  force: boolean,
+  renewalGraceHours: number,
+): 'awaiting_stripe' | { managed: boolean; tier: Tier } {
+  const managed = isStripeManaged(payer.tier, payer.subscription?.status);
+  if (managed && !force && asOf.getTime() < payer.reset_date.getTime() + renewalGraceHours * HOUR_MS)
+    return 'awaiting_stripe';
+  const pending = payer.subscription?.pending_tier;
+  return { managed, tier: managed && isTier(pending) ? pending : payer.tier };
+}
+
+/**
  * Monthly quota resets (the quota-reset worker's logic). A payer is due when its reset_date (the end of its period)
  * is not after `as_of`; the new period is the old end advanced by whole months past `as_of` (one reset however late),
  * and each old period transitions once (see periods.ts). Free payers (and paid tiers granted without Stripe) reset
@@ -74,11 +92,9 @@ export function createQuotaResets({ config, logger, redis, quota }: Deps) {
 
   /** Starts the next period of one due payer; `force` (an admin) skips the wait for Stripe. Caller holds the lock. */
   async function resetDue(payer: PayerState, asOf: Date, force: boolean): Promise<PayerResetOutcome> {
-    const managed = isStripeManaged(payer.tier, payer.subscription?.status);
-    if (managed && !force && asOf.getTime() < payer.reset_date.getTime() + config.STRIPE_RENEWAL_GRACE_HOURS * HOUR_MS)
-      return 'awaiting_stripe';
-    const pending = payer.subscription?.pending_tier;
-    const tier = managed && isTier(pending) ? pending : payer.tier;
+    const plan = planReset(payer, asOf, force, config.STRIPE_RENEWAL_GRACE_HOURS);
+    if (plan === 'awaiting_stripe') return plan;
+    const { managed, tier } = plan;
     if (tier !== payer.tier) await setPayerFields(payer.ref, { subscription_tier: tier });
     const started = await periods.startPeriod(
       payer.ref,

@@ -41,7 +41,12 @@ const payerRef = (context: RequestContext): AccountRef => ({ kind: context.payer
 const ownerOf = (context: RequestContext) => `${context.user_id}/${context.payer.id}`;
 
 /** The complete ledger row of a finished request, as it is written once to token_usage. */
-function ledgerRow(context: RequestContext, outcome: RequestOutcome, period: string | null, now: Date): LedgerRow {
+export function ledgerRow(
+  context: RequestContext,
+  outcome: RequestOutcome,
+  period: string | null,
+  now: Date,
+): LedgerRow {
   return {
     request_id: context.request_id,
     payer_type: context.payer.type,
