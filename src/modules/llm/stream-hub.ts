@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { once } from 'node:events';
 import calculateSlot from 'cluster-key-slot';
 import type { Cluster, Redis } from 'ioredis';
 import { createBlockingRedis, isCluster, type RedisClient, type RedisTarget } from '../../lib/redis.js';
@@ -81,6 +82,8 @@ function clusterLink(conn: Cluster, control: Cluster, slot: number): ReaderLink 
   return {
     conn,
     async clientId() {
+      // A new cluster connection learns the slots when it is ready: wait for that rather than fail the first read.
+      if (conn.status !== 'ready') await Promise.race([once(conn, 'ready'), sleep(2000)]);
       const node = masterOf(conn);
       if (!node) throw new Error(`no master serves slot ${slot} yet`);
       if (known?.node !== nodeKey(node)) known = { node: nodeKey(node), id: Number(await node.client('ID')) };
