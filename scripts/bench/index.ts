@@ -18,6 +18,10 @@
  * BENCH_SLOW_TOKENS (default 600), BENCH_RAMP_MS (default 4000), BENCH_TARGETS (default direct,peer,split,single),
  * BENCH_CPU_PROF=1 (each project process writes a V8 CPU profile into test-output/profiles), BENCH_RPS (non-streaming
  * requests per block, default 1500), BENCH_GROWTH_ROWS.
+ * Redis: BENCH_REDIS (or `npm run bench -- --redis <list>`), `single` (default), `cluster` or `single,cluster`. With
+ * `cluster` each project topology also runs as `<topology>-cluster` on the local Redis Cluster, in the same alternating
+ * blocks: REDIS_CLUSTER_NODES when set (`services.ts run --cluster -- npm run bench`), otherwise the cluster the
+ * services script starts or reuses on REDIS_CLUSTER_PORT (7000).
  * Each project database gets the GIN mirrors db:init adds on FerretDB over PostgreSQL; the usage queue is drained after
  * every block of a project; sequential and rps blocks also count PostgreSQL transactions (pg_stat_database).
  */
@@ -29,14 +33,15 @@ import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Queue } from 'bullmq';
 import mongoose from 'mongoose';
-import { Redis } from 'ioredis';
 import { parseConfig } from '../../src/config/index.js';
+import { createRedis, masters, redisTargetOf, type RedisClient } from '../../src/lib/redis.js';
 import { connectMongo } from '../../src/lib/mongo.js';
 import { initCollections, UserModel } from '../../src/models/index.js';
 import { createAccessTokens } from '../../src/modules/auth/access-tokens.js';
 import { countTokens } from '../../src/shared/llm/tokenizer.js';
 import { deleteKeys } from '../../test/helpers/harness.js';
 import { bullPrefix, settleJobId } from '../../queues/index.js';
+import { clusterNodesSetting, clusterPorts } from '../lib/redis-cluster.js';
 import {
   hostilePhase,
   replayPhase,
@@ -68,6 +73,7 @@ import {
   startProject,
   subtractCounts,
   type CommandCounts,
+  type ProjectName,
   type Target,
   type TargetName,
 } from './targets.js';
@@ -88,6 +94,13 @@ const PHASES = new Set(
 const unknownPhases = [...PHASES].filter((p) => !(ALL_PHASES as readonly string[]).includes(p));
 if (unknownPhases.length)
   throw new Error(`unknown BENCH_PHASES ${unknownPhases.join(',')}; known: ${ALL_PHASES.join(',')}`);
+const redisFlag = process.argv.indexOf('--redis');
+const REDIS_KINDS = (redisFlag >= 0 ? process.argv[redisFlag + 1] : (process.env.BENCH_REDIS ?? 'single'))!
+  .split(',')
+  .map((k) => k.trim());
+const unknownKinds = REDIS_KINDS.filter((k) => k !== 'single' && k !== 'cluster');
+if (unknownKinds.length || !REDIS_KINDS.length)
+  throw new Error(`unknown Redis ${unknownKinds.join(',')}; known: single,cluster (--redis or BENCH_REDIS)`);
 const TARGETS = new Set(
   (process.env.BENCH_TARGETS ?? 'direct,peer,split,single').split(',').map((t) => t.trim()) as TargetName[],
 );
@@ -106,6 +119,8 @@ const body = (marker: string) => ({
 
 interface Project {
   target: Target;
+  /** The benchmark's own connection to this target's Redis (single or cluster). */
+  redis: RedisClient;
   /** The ledger of this topology's database, read by the benchmark (never by the measured processes). */
   ledger: mongoose.mongo.Collection;
   connection: mongoose.Connection;
@@ -150,6 +165,22 @@ async function settled(project: Project, requestId: string, timeoutMs = 10_000):
     await sleep(1);
   }
   return false;
+}
+
+/** The local cluster's nodes: REDIS_CLUSTER_NODES, or the services script starts (or reuses) the cluster. */
+function clusterNodes(): string {
+  if (process.env.REDIS_CLUSTER_NODES) return process.env.REDIS_CLUSTER_NODES;
+  execFileSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/services.ts', 'cluster'], {
+    stdio: 'inherit',
+  });
+  return clusterNodesSetting(clusterPorts(Number(process.env.REDIS_CLUSTER_PORT ?? 7000)));
+}
+
+/** A benchmark connection that queues commands until it (or, on a cluster, its slot map) is ready. */
+async function benchRedis(target: ReturnType<typeof redisTargetOf>): Promise<RedisClient> {
+  const redis = createRedis(target, { enableOfflineQueue: true, maxRetriesPerRequest: null });
+  if (redis.status !== 'ready') await new Promise((resolve) => redis.once('ready', resolve));
+  return redis;
 }
 
 /** The shared services every project request also costs (their CPU is read per command name, counts are not). */
@@ -209,13 +240,15 @@ function counter(
         const key = `${target.name}|${a.role}`;
         const total = totals.get(key) ?? {
           role: a.role,
-          counts: { redis: {}, redisRoundTrips: 0, mongo: {} },
+          counts: { redis: {}, redisRoundTrips: 0, redisBytesOut: 0, redisBytesIn: 0, mongo: {} },
           cpu: 0,
           requests: 0,
         };
         for (const [k, v] of Object.entries(diff.redis)) total.counts.redis[k] = (total.counts.redis[k] ?? 0) + v;
         for (const [k, v] of Object.entries(diff.mongo)) total.counts.mongo[k] = (total.counts.mongo[k] ?? 0) + v;
         total.counts.redisRoundTrips += diff.redisRoundTrips;
+        total.counts.redisBytesOut! += diff.redisBytesOut ?? 0;
+        total.counts.redisBytesIn! += diff.redisBytesIn ?? 0;
         total.cpu += a.cpu - before[i]!.cpu;
         total.requests += requests;
         totals.set(key, total);
@@ -250,17 +283,19 @@ async function main(): Promise<void> {
   const upstreamKey = 'sk-bench-upstream-key';
   const mongoBase = (process.env.DATABASE_URL ?? 'mongodb://127.0.0.1:27017').replace(/^(mongodb:\/\/[^/?]+).*$/, '$1');
   const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-  const redis = new Redis(redisUrl);
-  // Scripts are then first sent with their source, so the processes' counts can name them.
-  await redis.script('FLUSH');
+  const clusterSetting = REDIS_KINDS.includes('cluster') ? clusterNodes() : '';
   const secret = randomBytes(32).toString('hex');
-  const envOf = (name: string): Record<string, string> => ({
+  // Database names and key prefixes: `split-cluster` becomes `bench_<id>_split_cluster`.
+  const namespaceOf = (name: ProjectName) => `bench_${id}_${name.replace(/-/g, '_')}`;
+  const envOf = (name: ProjectName): Record<string, string> => ({
     NODE_ENV: 'production',
     LOG_LEVEL: 'warn',
     HOST: '127.0.0.1',
-    DATABASE_URL: `${mongoBase}/bench_${id}_${name}`,
+    DATABASE_URL: `${mongoBase}/${namespaceOf(name)}`,
     REDIS_URL: redisUrl,
-    REDIS_PREFIX: `bench_${id}_${name}`,
+    // Set either way: the benchmark may itself run under `services.ts run --cluster`.
+    REDIS_CLUSTER_NODES: name.endsWith('-cluster') ? clusterSetting : '',
+    REDIS_PREFIX: namespaceOf(name),
     JWT_SECRET_KEY: secret,
     A4F_BASE_URL: upstreamV1,
     A4F_API_KEY: upstreamKey,
@@ -275,19 +310,29 @@ async function main(): Promise<void> {
   try {
     if (TARGETS.has('direct')) targets.push(directTarget(upstreamV1, upstreamKey, upstream.pid));
     if (TARGETS.has('peer')) targets.push(await startPeer(upstreamV1, upstreamKey));
-    for (const name of ['split', 'single'] as const) {
-      if (!TARGETS.has(name)) continue;
+    const names = REDIS_KINDS.flatMap((kind) =>
+      (['split', 'single'] as const)
+        .filter((topology) => TARGETS.has(topology))
+        .map((topology): ProjectName => (kind === 'cluster' ? `${topology}-cluster` : topology)),
+    );
+    const flushed = new Set<string>();
+    for (const name of names) {
       const env = envOf(name);
       const config = parseConfig(env);
+      const redis = await benchRedis(redisTargetOf(config));
+      // Scripts are then first sent with their source, so the processes' counts can name them (once per Redis).
+      if (!flushed.has(env.REDIS_CLUSTER_NODES!)) for (const node of masters(redis)) await node.script('FLUSH');
+      flushed.add(env.REDIS_CLUSTER_NODES!);
       const tokens = await seedUsers(config.DATABASE_URL, secret, config.JWT_ISSUER, config.JWT_AUDIENCE);
       // What db:init adds on FerretDB over PostgreSQL; force_custom_plan is set by the services script already.
-      log(await ginMirrors(`bench_${id}_${name}`).catch((error: Error) => `GIN mirrors not added: ${error.message}`));
+      log(await ginMirrors(namespaceOf(name)).catch((error: Error) => `GIN mirrors not added: ${error.message}`));
       const target = await startProject(name, env, tokens);
       const connection = await mongoose.createConnection(config.DATABASE_URL).asPromise();
       targets.push(target);
       const usage = new Queue('usage', { connection: redis, prefix: bullPrefix(config.REDIS_PREFIX, 'usage') });
       projects.push({
         target,
+        redis,
         connection,
         usage,
         redisPrefix: config.REDIS_PREFIX,
@@ -347,7 +392,7 @@ async function main(): Promise<void> {
 
     /** Waits until the project's usage queue and ledger backlog are empty, so no target pays for another's work. */
     async function quiet(project: Project): Promise<void> {
-      const drained = await drainUsage(project.usage, redis, project.redisPrefix);
+      const drained = await drainUsage(project.usage, project.redis, project.redisPrefix);
       if (!drained.drained) log(`${project.target.name}: usage queue not drained after ${drained.ms} ms`);
     }
 
@@ -388,7 +433,7 @@ async function main(): Promise<void> {
       );
       for (const project of projects)
         waterfalls.push(
-          await waterfall(redis, project.redisPrefix, phase, project.target.name, samples.get(project.target)!),
+          await waterfall(project.redis, project.redisPrefix, phase, project.target.name, samples.get(project.target)!),
         );
       countRows.push(...counts.rows(phase));
       transactions.push(...counts.transactions(phase));
@@ -468,7 +513,7 @@ async function main(): Promise<void> {
         node: process.version,
         date: new Date().toISOString(),
       },
-      command: `BENCH_PHASES=${[...PHASES].join(',')} npm run bench`,
+      command: `BENCH_PHASES=${[...PHASES].join(',')} BENCH_REDIS=${REDIS_KINDS.join(',')} npm run bench`,
       phases: rows,
       rps,
       counts: countRows,
@@ -491,9 +536,9 @@ async function main(): Promise<void> {
       await project.usage.close();
       await project.connection.dropDatabase().catch(() => undefined);
       await project.connection.close();
-      await deleteKeys(redis, `bench_${id}_${project.target.name}:*`);
+      await deleteKeys(project.redis, `${project.redisPrefix}:*`);
+      project.redis.disconnect();
     }
-    redis.disconnect();
     rmSync(COUNTS_DIR, { recursive: true, force: true });
   }
 }

@@ -71,7 +71,7 @@ export interface BenchResults {
 }
 
 const MONGO_READS = new Set(['find', 'aggregate', 'count', 'distinct', 'getMore', 'findAndModify']);
-const PROJECTS: TargetName[] = ['split', 'single'];
+const PROJECTS: TargetName[] = ['split', 'single', 'split-cluster', 'single-cluster'];
 
 interface Merged {
   requests: number;
@@ -187,13 +187,14 @@ function countsTable(counts: CountsRow[], names: Record<string, string>): string
       'MongoDB commands / request',
       'Redis commands / request',
       'Redis round trips / request',
+      'Redis bytes out / in per request',
       'Lua and BullMQ scripts / request (BullMQ scripts by queue)',
       'CPU ms / request',
     ],
     rows.map((c) => {
       const redisTotal = Object.values(c.counts.redis).reduce((a, b) => a + b, 0);
       if (c.role.startsWith('('))
-        return [c.phase, c.target, c.role, '', '', '', '', fmt(perRequest(c.cpuMs, c.requests))];
+        return [c.phase, c.target, c.role, '', '', '', '', '', fmt(perRequest(c.cpuMs, c.requests))];
       return [
         c.phase,
         c.target,
@@ -201,6 +202,7 @@ function countsTable(counts: CountsRow[], names: Record<string, string>): string
         describe(c.counts.mongo, c.requests, () => true),
         fmt(perRequest(redisTotal, c.requests)),
         fmt(perRequest(c.counts.redisRoundTrips, c.requests)),
+        `${fmt(perRequest(c.counts.redisBytesOut ?? Number.NaN, c.requests), 0)} / ${fmt(perRequest(c.counts.redisBytesIn ?? Number.NaN, c.requests), 0)}`,
         describe(scriptsByName(c.counts.redis, names), c.requests, () => true),
         fmt(perRequest(c.cpuMs, c.requests)),
       ];
@@ -304,9 +306,70 @@ function verdicts(r: BenchResults, merged: Map<string, Map<TargetName, Merged>>)
   return lines;
 }
 
+/** What running a topology on the Redis Cluster costs beside the single Redis, from the same run's blocks. */
+function clusterCost(r: BenchResults, merged: Map<string, Map<TargetName, Merged>>): string[] {
+  const rows: string[][] = [];
+  const redisOf = (phase: string, target: TargetName, role: string) => {
+    const c = r.counts.find((x) => x.phase === phase && x.target === target && x.role === role);
+    if (!c) return undefined;
+    const commands = Object.values(c.counts.redis).reduce((a, b) => a + b, 0);
+    const bytes = (c.counts.redisBytesOut ?? 0) + (c.counts.redisBytesIn ?? 0);
+    return { commands: commands / c.requests, bytes: bytes / c.requests, cpu: c.cpuMs / c.requests };
+  };
+  for (const topology of ['split', 'single'] as const) {
+    const clustered = `${topology}-cluster` as const;
+    for (const [phase, byTarget] of merged) {
+      const one = byTarget.get(topology);
+      const many = byTarget.get(clustered);
+      const direct = byTarget.get('direct');
+      if (!one || !many) continue;
+      const added = (m: Merged, p: 'p50' | 'p99') => m.ttft[p] - (direct?.ttft[p] ?? 0);
+      rows.push([
+        phase,
+        topology,
+        'added TTFT p50 / p99 (ms)',
+        `+${ms(added(one, 'p50'))} / +${ms(added(one, 'p99'))}`,
+        `+${ms(added(many, 'p50'))} / +${ms(added(many, 'p99'))}`,
+      ]);
+    }
+    for (const phase of new Set(r.rps.map((x) => x.phase))) {
+      const one = r.rps.find((x) => x.phase === phase && x.target === topology);
+      const many = r.rps.find((x) => x.phase === phase && x.target === clustered);
+      if (one && many)
+        rows.push([phase, topology, 'req/s', fmt(one.rps, 0), `${fmt(many.rps, 0)} (${fmt(many.rps / one.rps)}×)`]);
+    }
+    for (const c of r.counts.filter((x) => x.target === topology && !x.role.startsWith('('))) {
+      const one = redisOf(c.phase, topology, c.role);
+      const many = redisOf(c.phase, clustered, c.role);
+      if (!one || !many) continue;
+      rows.push([
+        c.phase,
+        `${topology} ${c.role}`,
+        'Redis commands / bytes / CPU ms per request',
+        `${fmt(one.commands, 1)} / ${fmt(one.bytes, 0)} / ${fmt(one.cpu)}`,
+        `${fmt(many.commands, 1)} / ${fmt(many.bytes, 0)} / ${fmt(many.cpu)}`,
+      ]);
+    }
+  }
+  if (!rows.length) return [];
+  return [
+    'Single Redis beside the Redis Cluster (same run, alternating blocks):',
+    '',
+    ...table(['phase', 'topology', 'measure', 'single Redis', 'Redis Cluster'], rows),
+    '',
+  ];
+}
+
 export function report(r: BenchResults): string {
   const merged = merge(r.phases);
-  const lines: string[] = [`command: \`${r.command}\``, '', 'Targets:', ...verdicts(r, merged), ''];
+  const lines: string[] = [
+    `command: \`${r.command}\``,
+    '',
+    'Targets:',
+    ...verdicts(r, merged),
+    '',
+    ...clusterCost(r, merged),
+  ];
   if (r.phases.length)
     lines.push(
       'Streaming, time to first token and total time (ms; added = minus direct at the same percentile):',

@@ -3,7 +3,8 @@
  * - direct: the fake upstream itself (the floor);
  * - peer: the Portkey gateway 1.15.2 from npm, installed once into the tool cache with the pins ../shared/NOTES.md gives;
  * - split: this project as the Procfile runs it: web, worker (every queue) and scheduler, three compiled processes;
- * - single: this project as `npm start` runs it: `node dist/workers/main.js all`.
+ * - single: this project as `npm start` runs it: `node dist/workers/main.js all`;
+ * - split-cluster, single-cluster: the same two on the local Redis Cluster (REDIS_CLUSTER_NODES), beside the single Redis.
  * Project processes run with count-commands.js preloaded (Redis and MongoDB commands per process, read on SIGUSR2).
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
@@ -14,7 +15,10 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { request } from 'undici';
 import { freePort } from '../../test/helpers/processes.js';
 
-export type TargetName = 'direct' | 'peer' | 'split' | 'single';
+export type Topology = 'split' | 'single';
+/** A project target: a topology on the single Redis, or the same topology on the Redis Cluster. */
+export type ProjectName = Topology | `${Topology}-cluster`;
+export type TargetName = 'direct' | 'peer' | ProjectName;
 
 export interface Proc {
   role: string;
@@ -157,11 +161,7 @@ function nodeFlagsOf(role: 'web' | 'worker' | 'scheduler' | 'all'): string[] {
 }
 
 /** The project as the Procfile (split) or `npm start` (single) runs it, from `npm run build`'s output. */
-export async function startProject(
-  name: 'split' | 'single',
-  env: Record<string, string>,
-  tokens: string[],
-): Promise<Target> {
+export async function startProject(name: ProjectName, env: Record<string, string>, tokens: string[]): Promise<Target> {
   mkdirSync(COUNTS_DIR, { recursive: true });
   mkdirSync(LOG_DIR, { recursive: true });
   const port = await freePort();
@@ -171,14 +171,13 @@ export async function startProject(
   if (process.env.BENCH_CPU_PROF === '1')
     preload.push('--cpu-prof', `--cpu-prof-dir=${path.resolve('test-output/profiles')}`);
   // The node flags (heap caps) of the Procfile's roles and of `npm start`, read from those files.
-  const roles: Array<[string, string[]]> =
-    name === 'split'
-      ? [
-          ['web', [...preload, ...nodeFlagsOf('web'), 'dist/src/main.js']],
-          ['worker', [...preload, ...nodeFlagsOf('worker'), 'dist/workers/main.js', 'worker']],
-          ['scheduler', [...preload, ...nodeFlagsOf('scheduler'), 'dist/workers/main.js', 'scheduler']],
-        ]
-      : [['all', [...preload, ...nodeFlagsOf('all'), 'dist/workers/main.js', 'all']]];
+  const roles: Array<[string, string[]]> = name.startsWith('split')
+    ? [
+        ['web', [...preload, ...nodeFlagsOf('web'), 'dist/src/main.js']],
+        ['worker', [...preload, ...nodeFlagsOf('worker'), 'dist/workers/main.js', 'worker']],
+        ['scheduler', [...preload, ...nodeFlagsOf('scheduler'), 'dist/workers/main.js', 'scheduler']],
+      ]
+    : [['all', [...preload, ...nodeFlagsOf('all'), 'dist/workers/main.js', 'all']]];
   const launched = roles.map(([role, args]) => ({ role, ...launch(args, processEnv, undefined, `${name}-${role}`) }));
   const base = `http://127.0.0.1:${port}`;
   await waitFor(`${name} web`, answers(`${base}/readyz`));
@@ -196,6 +195,9 @@ export async function startProject(
 export interface CommandCounts {
   redis: Record<string, number>;
   redisRoundTrips: number;
+  /** Bytes the process wrote to and read from its Redis sockets (every connection, blocking ones too). */
+  redisBytesOut?: number;
+  redisBytesIn?: number;
   mongo: Record<string, number>;
   /** Script names by SHA, as far as the process learnt them. */
   scriptNames?: Record<string, string>;
@@ -229,6 +231,8 @@ export function subtractCounts(after: CommandCounts, before: CommandCounts): Com
   return {
     redis: minus(after.redis, before.redis),
     redisRoundTrips: after.redisRoundTrips - before.redisRoundTrips,
+    redisBytesOut: (after.redisBytesOut ?? 0) - (before.redisBytesOut ?? 0),
+    redisBytesIn: (after.redisBytesIn ?? 0) - (before.redisBytesIn ?? 0),
     mongo: minus(after.mongo, before.mongo),
     scriptNames: after.scriptNames,
   };
