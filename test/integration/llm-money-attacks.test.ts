@@ -183,8 +183,10 @@ describe('attacks on the money path (issue 8, items 1 and 2)', () => {
     expect(sse.status).toBe(200);
     const id = String(sse.headers['x-request-id']);
     const quota = createQuotaService({ redis: env.app.redis, prefix: env.app.config.REDIS_PREFIX });
-    for (let sweep = 0; sweep < 3; sweep += 1) {
-      await new Promise((resolve) => setTimeout(resolve, 900));
+    // Sweeps every 400 ms (plus the job's latency) for longer than the 1.5 s TTL: each must land before the last
+    // extension runs out, even on a loaded machine.
+    for (let sweep = 0; sweep < 6; sweep += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 400));
       await waitForFinishedJob(
         env.app.producer.queues.usage,
         await scheduler.usageTick('release-expired', new Date(Date.now() + sweep * 60_000)),

@@ -4,7 +4,7 @@ import { createLogger } from '../../src/lib/logger.js';
 import { createRedis, redisTargetOf } from '../../src/lib/redis.js';
 import { testConfig } from '../helpers/config.js';
 import { createStreamHub, type StreamHub } from '../../src/modules/llm/stream-hub.js';
-import type { StreamEntry } from '../../queues/index.js';
+import { llmKeys, newRequestId, type StreamEntry } from '../../queues/index.js';
 import { deleteKeys } from '../helpers/harness.js';
 import { waitFor } from '../helpers/wait.js';
 
@@ -84,7 +84,10 @@ describe('the shared stream readers (real Redis)', () => {
   });
 
   it('follows hundreds of streams at once (spaced reads), a paused subscriber catching up on resume', async () => {
-    const keys = Array.from({ length: 300 }, (_, i) => `${prefix}:many:${i}`);
+    // Request streams as the service names them: spread over the slot groups (on a cluster, a reader per group).
+    const keys = Array.from({ length: 300 }, () =>
+      llmKeys(prefix).stream(newRequestId(randomBytes(12).toString('hex'))),
+    );
     const got = new Map<string, string[]>(keys.map((k) => [k, []]));
     const subs = keys.map((key) =>
       hub.subscribe(key, '0-0', (entries) => got.get(key)!.push(...entries.map((e) => e.data))),
