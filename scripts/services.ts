@@ -21,15 +21,16 @@
  * process manager), then whatever this call started is stopped, and it exits with CMD's code.
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, openSync } from 'node:fs';
 import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { CHROMIUM_INSTALL_COMMAND, findChromium } from './lib/chromium.js';
 import { LOCAL_FERRETDB_POSTGRESQL_URL, ensureCustomPlans } from './lib/ferretdb-postgresql.js';
 import { ensureFerretdbBinary, ensureMailpitBinary, ensureStripeMock } from './lib/go-tools.js';
 import { redisServerArgs } from './lib/redis-server.js';
+import { CACHE_DIR, readState, writeState, type Started } from './lib/service-state.js';
 import {
+  CLUSTER_DIR,
   clusterNodeArgs,
   clusterNodesSetting,
   clusterPorts,
@@ -52,17 +53,9 @@ import {
 const LOCAL_SMTP_URL = 'smtp://127.0.0.1:1025';
 /** Mailpit's web UI and API: next to its SMTP port, as in Mailpit's own defaults (1025 -> 8025). */
 const MAILPIT_UI_PORT = Number(process.env.MAILPIT_UI_PORT ?? 8025);
-const CACHE_DIR = process.env.AICODER_CACHE_DIR ?? path.join(os.homedir(), '.cache', 'aicoder');
-const STATE_FILE = path.join(CACHE_DIR, 'services.json');
 /** How long a stopped service may take to exit cleanly before it is killed. */
 const STOP_GRACE_MS = 5000;
 const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
-
-interface Started {
-  name: string;
-  pid: number;
-  where: string;
-}
 
 const log = (message: string) => process.stderr.write(`[services] ${message}\n`);
 
@@ -102,19 +95,6 @@ async function waitFor(host: string, port: number, what: string, timeoutMs = 30_
 function onPath(binary: string): string | undefined {
   const result = spawnSync('sh', ['-c', `command -v ${binary}`], { encoding: 'utf8' });
   return result.status === 0 ? result.stdout.trim() : undefined;
-}
-
-function readState(): Started[] {
-  try {
-    return JSON.parse(readFileSync(STATE_FILE, 'utf8')) as Started[];
-  } catch {
-    return [];
-  }
-}
-
-function writeState(state: Started[]): void {
-  mkdirSync(CACHE_DIR, { recursive: true });
-  writeFileSync(STATE_FILE, JSON.stringify(state, null, 2));
 }
 
 /** Records a service this call started, in the state file too (`services.ts stop` stops what `ensure` started). */
@@ -280,12 +260,11 @@ async function ensureCluster(started?: Started[]): Promise<string> {
   else {
     const redis = onPath('redis-server');
     if (!redis) throw new Error('`redis-server` is not on PATH (apt-get install redis-server)');
-    const dir = path.join(CACHE_DIR, 'redis-cluster');
     for (const port of ports) {
-      forgetNodeState(port, dir);
+      forgetNodeState(port, CLUSTER_DIR);
       remember(
         started ?? [],
-        startDetached(`redis-cluster-${port}`, redis, clusterNodeArgs(port, dir), `127.0.0.1:${port}`),
+        startDetached(`redis-cluster-${port}`, redis, clusterNodeArgs(port, CLUSTER_DIR), `127.0.0.1:${port}`),
       );
     }
     for (const port of ports) await waitFor('127.0.0.1', port, 'Redis Cluster node');
@@ -369,7 +348,10 @@ async function stopOne(service: Started): Promise<void> {
   } else log(`stopped ${service.name} (pid ${service.pid}) at ${service.where}`);
 }
 
-async function stop(which: Started[] = readState()): Promise<void> {
+async function stop(started: Started[] = readState()): Promise<void> {
+  // A service restarted since (the failover test restarts the cluster node it killed) is stopped by its new pid.
+  const state = readState();
+  const which = started.map((s) => state.find((r) => r.name === s.name && r.where === s.where) ?? s);
   await Promise.all(which.map(stopOne));
   writeState(readState().filter((s) => !which.some((w) => w.pid === s.pid)));
 }

@@ -1,7 +1,8 @@
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, openSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { redisServerArgs } from './redis-server.js';
+import { CACHE_DIR, replacePid } from './service-state.js';
 
 /**
  * A local Redis Cluster from Debian's `redis-server`: 3 masters with one replica each, on 6 consecutive ports from
@@ -32,6 +33,33 @@ export function clusterNodeArgs(port: number, dir: string): string[] {
     '--dir',
     nodeDir(port, dir),
   ];
+}
+
+/** Where the services script keeps the nodes' directories. */
+export const CLUSTER_DIR = path.join(CACHE_DIR, 'redis-cluster');
+
+/**
+ * Starts a node that died again, as the services script started it and keeping its cluster state file, so it
+ * rejoins its cluster (as a replica, when its replica was promoted meanwhile); `services.ts stop` gets its new pid.
+ */
+export function restartClusterNode(port: number): number {
+  mkdirSync(path.join(CACHE_DIR, 'logs'), { recursive: true });
+  const out = openSync(path.join(CACHE_DIR, 'logs', `redis-cluster-${port}.log`), 'a');
+  const child = spawn('redis-server', clusterNodeArgs(port, CLUSTER_DIR), {
+    detached: true,
+    stdio: ['ignore', out, out],
+  });
+  child.unref();
+  if (!child.pid) throw new Error(`could not restart the cluster node on port ${port}`);
+  replacePid(`redis-cluster-${port}`, `127.0.0.1:${port}`, child.pid);
+  return child.pid;
+}
+
+/** The pid of the node on `port` (it says so itself). */
+export function nodePid(port: number): number {
+  const pid = /process_id:(\d+)/.exec(cli(port, ['info', 'server']))?.[1];
+  if (!pid) throw new Error(`no Redis answers on port ${port}`);
+  return Number(pid);
 }
 
 /** A node not running leaves a state file naming a cluster that is gone, and maybe a snapshot: start it blank. */

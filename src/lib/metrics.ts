@@ -80,6 +80,12 @@ export const reservationsReleasedTotal = new Counter({
   registers: [metricsRegistry],
 });
 
+export const settlementsUnreplicatedTotal = new Counter({
+  name: 'quota_settlements_unreplicated_total',
+  help: 'Settlements no replica acknowledged in time (Redis Cluster): a master failover right after would lose them',
+  registers: [metricsRegistry],
+});
+
 export const reconcileAccountsTotal = new Counter({
   name: 'quota_reconcile_accounts_total',
   help: 'Accounts checked by reconciliation, by result (ok, drift, restored, gone)',

@@ -1,3 +1,4 @@
+import calculateSlot from 'cluster-key-slot';
 import { Cluster, Redis, type ClusterOptions, type RedisOptions } from 'ioredis';
 
 /** A connection to a single Redis or to a Redis Cluster; every module takes this, never one of the two. */
@@ -111,6 +112,28 @@ export async function getMany(redis: RedisClient, keys: string[]): Promise<Array
   if (!keys.length) return [];
   return isCluster(redis) ? Promise.all(keys.map((key) => redis.get(key))) : redis.mget(keys);
 }
+
+/**
+ * On a cluster, waits (WAIT, at most `timeoutMs`) until a replica of the master owning `key`'s slot has every write
+ * this process sent on its connection to that master, and returns how many replicas acknowledged; null on a single
+ * Redis (nothing to wait for). Replication is asynchronous: a write a master acknowledged and then lost in a
+ * failover is gone, so a write whose loss would go unnoticed (a settlement) waits for a copy before it is reported
+ * done. The connection is the cluster's own to that master, the one the write went over.
+ */
+export async function waitForReplica(redis: RedisClient, key: string, timeoutMs: number): Promise<number | null> {
+  if (!isCluster(redis)) return null;
+  const [owner] = redis.slots[calculateSlot(key)] ?? [];
+  const node = redis.nodes('master').find(({ options }) => `${options.host}:${options.port}` === owner);
+  // A master without a replica (its replica was just promoted, or is down) would make every write wait in vain.
+  if (!node || (unackedUntil.get(node) ?? 0) > Date.now()) return 0;
+  const acks = await node.wait(1, timeoutMs);
+  if (acks === 0) unackedUntil.set(node, Date.now() + UNACKED_PAUSE_MS);
+  return acks;
+}
+
+/** After a WAIT no replica answered, writes to that master do not wait for a while (they count as unreplicated). */
+const UNACKED_PAUSE_MS = 5000;
+const unackedUntil = new WeakMap<Redis, number>();
 
 export function redisKey(prefix: string, ...parts: Array<string | number>): string {
   return [prefix, ...parts].join(':');

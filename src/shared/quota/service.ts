@@ -27,7 +27,8 @@ import {
   quotaKeys,
   type QuotaKeys,
 } from '../../../queues/index.js';
-import { scanKeys, type RedisClient } from '../../lib/redis.js';
+import { scanKeys, waitForReplica, type RedisClient } from '../../lib/redis.js';
+import { settlementsUnreplicatedTotal } from '../../lib/metrics.js';
 import { createLedgerBacklog } from './ledger-backlog.js';
 
 export interface AccountSnapshot {
@@ -58,6 +59,8 @@ export interface Settlement {
   owner: string;
   /** The loaded accounts' totals after the charge (accounts not loaded in Redis are left out). */
   accounts: SettledAccount[];
+  /** On a cluster, whether a replica acknowledged the settlement in time (null on a single Redis). */
+  replicated: boolean | null;
 }
 
 /** Loading or rebuilding an account starts over when a newer load overtook it; this many times at most. */
@@ -80,6 +83,8 @@ interface Options {
   settledMarkerSeconds?: number;
   /** New reservations are refused while the ledger backlog holds this many rows (0: no bound; USAGE_LEDGER_BACKLOG_MAX). */
   ledgerBacklogMax?: number;
+  /** On a cluster, how long a settlement waits for a replica to have it (WAIT) before going on unreplicated. */
+  replicaWaitMs?: number;
 }
 
 /** The ledger row a settlement appends to the backlog, and the period it charges in ('' for any). */
@@ -113,6 +118,7 @@ export function createQuotaService({
   prefix,
   settledMarkerSeconds = 7 * 24 * 3600,
   ledgerBacklogMax = 0,
+  replicaWaitMs = 250,
 }: Options) {
   const groupKeys: QuotaKeys[] = ALL_GROUPS.map((group) => quotaKeys(prefix, group));
   const keysOf = (group: number) => groupKeys[group]!;
@@ -258,13 +264,22 @@ export function createQuotaService({
       ledger?.period ?? '',
       ledger?.row ?? '',
     ])) as string[];
+    // A settlement lost in a failover after its job completed would never be retried: it waits for a replica.
+    const acks = await waitForReplica(redis, markerKey(requestId), replicaWaitMs);
+    if (acks === 0) settlementsUnreplicatedTotal.inc();
     const [at, owner = ''] = marker!.split(' ') as [string, string?];
     const settled = rows.flatMap((row, i) => {
       if (!row) return [];
       const [limit, used, callCount] = row.split(' ').map(Number) as [number, number, number];
       return [{ ref: accounts[i]!, limit, used, calls: callCount }];
     });
-    return { applied: status === 'applied', settledAt: Number(at), owner, accounts: settled };
+    return {
+      applied: status === 'applied',
+      settledAt: Number(at),
+      owner,
+      accounts: settled,
+      replicated: acks === null ? null : acks > 0,
+    };
   }
 
   /** Charges `billed` tokens once per request id and releases its reservation. Returns the accounts' new totals. */

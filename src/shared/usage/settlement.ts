@@ -113,11 +113,18 @@ export function createSettlementService({
     const row = ledgerRow(context, outcome, snapshot?.period ?? null, new Date());
     if (await quota.claimRequestId(row.request_id, ownerOf(context))) throw new RequestIdCollisionError(row.request_id);
     const calls = row.status !== 'failed' ? 1 : 0;
-    const { applied, owner } = await quota.settleRequest(row.request_id, context.accounts, row.billed_tokens, calls, {
-      owner: ownerOf(context),
-      period: row.period ?? '',
-      row: JSON.stringify(row),
-    });
+    const { applied, owner, replicated } = await quota.settleRequest(
+      row.request_id,
+      context.accounts,
+      row.billed_tokens,
+      calls,
+      { owner: ownerOf(context), period: row.period ?? '', row: JSON.stringify(row) },
+    );
+    if (replicated === false)
+      logger.warn(
+        { llm_request_id: row.request_id },
+        'no Redis replica acknowledged the settlement in time: a failover of its master now would lose it',
+      );
     if (!applied && owner && owner !== ownerOf(context)) throw new RequestIdCollisionError(context.request_id);
     if (applied) recordFirstSettlement(row);
     await pause();
