@@ -19,7 +19,8 @@ import type { AccountRef } from '../../src/shared/quota/accounts.js';
  * the request ends up charged exactly once: one ledger row, the counters charged once, the seed fields equal to
  * the ledger.
  */
-describe('a usage worker killed mid-settlement (child process, SIGKILL)', () => {
+// Each case starts, kills and replaces worker processes: more than the default 30 s on a loaded machine or a cluster.
+describe('a usage worker killed mid-settlement (child process, SIGKILL)', { timeout: 90_000 }, () => {
   let app: TestApp;
   let quota: QuotaService;
   let child: ChildWorker | undefined;

@@ -75,7 +75,7 @@ export function createLedgerFlusher({ backlog, logger, batchSize, stepDelayMs = 
    * Reads every group's oldest rows, writes them batch after batch, and goes on while a group returned a full
    * page; returns the rows written and whether rows may remain.
    */
-  async function flush(): Promise<{ written: number; batches: number; more: boolean }> {
+  async function flushOnce(): Promise<{ written: number; batches: number; more: boolean }> {
     let written = 0;
     let batches = 0;
     // Entries left in place (unparsable) are stepped over, never read again by this flush.
@@ -91,6 +91,16 @@ export function createLedgerFlusher({ backlog, logger, batchSize, stepDelayMs = 
       pages.forEach((page, group) => page.length && after.set(group, page.at(-1)!.id));
     }
     return { written, batches, more: true };
+  }
+
+  // Flush jobs of consecutive windows can overlap in one worker (its concurrency): one after the other, a flush
+  // never reads rows that an earlier one is still writing (which the unique request_id would refuse, after a
+  // wasted write).
+  let last: Promise<unknown> = Promise.resolve();
+  function flush(): Promise<{ written: number; batches: number; more: boolean }> {
+    const next = last.catch(() => undefined).then(flushOnce);
+    last = next;
+    return next;
   }
 
   return { flush };
