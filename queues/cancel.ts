@@ -1,27 +1,25 @@
 import type { RedisClient } from '../src/lib/redis.js';
 import { luaScript } from '../src/lib/lua.js';
 import { llmKeys } from './redis-keys.js';
+import { RECORD, type CancelReason } from './request-record.js';
 import { groupOfRequest } from './slot-groups.js';
-
-/** Why a request is stopped before it ends: a DELETE by its owner, or its client gone past the grace period. */
-export type CancelReason = 'cancelled' | 'client_disconnected';
 
 /**
  * The cross-process cancel signal: a key (read by a worker when it starts the job) and a message on the
  * request's group's sharded channel (SPUBLISH; every worker listens to every group's channel, and on a cluster
  * each channel is served by the master owning the group's slot), heard mid-stream. Without `force`, nothing
  * happens while a client is still attached (a reconnect within the grace period keeps the request going).
- * KEYS[1] meta, KEYS[2] cancel key. ARGV channel (same slot group), request id, reason, ttl seconds, force.
+ * KEYS[1] record, KEYS[2] cancel key. ARGV channel (same slot group), request id, reason, ttl seconds, force.
  * Returns -1 unknown request, 0 nothing to do, 1 signalled.
  */
 const SIGNAL = luaScript(
   'signal',
   `
 if redis.call('EXISTS', KEYS[1]) == 0 then return -1 end
-if redis.call('HEXISTS', KEYS[1], 'finished_at') == 1 then return 0 end
-if ARGV[5] ~= '1' and tonumber(redis.call('HGET', KEYS[1], 'watchers') or '0') > 0 then return 0 end
+if redis.call('HEXISTS', KEYS[1], '${RECORD.finishedAt}') == 1 then return 0 end
+if ARGV[5] ~= '1' and tonumber(redis.call('HGET', KEYS[1], '${RECORD.watchers}') or '0') > 0 then return 0 end
 if redis.call('SET', KEYS[2], ARGV[3], 'NX', 'EX', ARGV[4]) then
-  redis.call('HSET', KEYS[1], 'cancel_reason', ARGV[3])
+  redis.call('HSET', KEYS[1], '${RECORD.cancelReason}', ARGV[3])
   redis.call('SPUBLISH', ARGV[1], ARGV[2] .. ' ' .. ARGV[3])
 end
 return 1

@@ -8,3 +8,6 @@ export * from './llm-stream.js';
 export * from './redis-keys.js';
 export * from './cancel.js';
 export * from './slot-groups.js';
+export * from './request-record.js';
+export * from './request-records.js';
+export * from './job-states.js';

@@ -49,8 +49,6 @@ const llmBodySchema = z.record(z.string(), z.unknown());
 export const llmJobSchema = requestContextSchema.extend({
   /** The body's size in UTF-8 bytes: what the worker reserves of its prompt budget before loading it. */
   prompt_bytes: z.number().int().min(0).default(0),
-  /** Only in jobs enqueued before bodies moved out of the job (a rolling deploy); read, never written. */
-  body: llmBodySchema.optional(),
 });
 
 /** What the llm worker runs: the job with its body loaded. */

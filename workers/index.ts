@@ -12,6 +12,7 @@ import {
   QUEUE_NAMES,
   bullPrefix,
   createProducer,
+  phaseOf,
   parsePayload,
   type JobPayload,
   type Producer,
@@ -113,7 +114,7 @@ function createQueueWorker<Q extends QueueName>(
     options,
   );
   const gaveUp = async (job: Job | undefined) => {
-    if (!job || !processJob.onGaveUp || (await job.getState()) !== 'failed') return;
+    if (!job || !processJob.onGaveUp || phaseOf(await job.getState()) !== 'failed') return;
     await processJob.onGaveUp(validPayload(queue, job.data), job);
   };
   worker.on('failed', (job, error) => {

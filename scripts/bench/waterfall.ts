@@ -6,7 +6,7 @@
  * time for the request's arrival, the job's addition or the web's first SSE write: those steps stay merged.
  */
 import type { RedisClient } from '../../src/lib/redis.js';
-import { llmKeys } from '../../queues/index.js';
+import { RECORD, llmKeys } from '../../queues/index.js';
 import type { TargetName } from './targets.js';
 
 export interface WaterfallSample {
@@ -49,7 +49,7 @@ export async function waterfall(
 ): Promise<WaterfallRow> {
   const keys = llmKeys(redisPrefix);
   const pipeline = redis.pipeline();
-  for (const s of samples) pipeline.hmget(keys.meta(s.requestId), 'created', 'started_at', 'ttft_ms');
+  for (const s of samples) pipeline.hmget(keys.meta(s.requestId), RECORD.created, RECORD.startedAt, RECORD.ttftMs);
   const records = (await pipeline.exec()) ?? [];
   const steps: number[][] = WATERFALL_STEPS.map(() => []);
   let incomplete = 0;

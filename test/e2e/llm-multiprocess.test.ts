@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compareIds, llmKeys } from '../../queues/index.js';
+import { RECORD, compareIds, llmKeys } from '../../queues/index.js';
 import { countTokens } from '../../src/shared/llm/tokenizer.js';
 import { startFakeUpstream, type FakeUpstream } from '../helpers/fake-upstream.js';
 import { startTestApp, type TestApp } from '../helpers/harness.js';
@@ -128,7 +128,7 @@ describe('two API processes and two worker processes against one Redis', () => {
     const head = [];
     for (let i = 0; i < 5; i += 1) head.push((await res.next())!);
     const keys = llmKeys(app.config.REDIS_PREFIX);
-    const servedBy = await app.redis.hget(keys.meta(id), 'worker');
+    const servedBy = await app.redis.hget(keys.meta(id), RECORD.worker);
     const victim = workers.find((w) => servedBy?.endsWith(`:${w.pid}`))!;
     expect(victim).toBeDefined();
     await victim.kill();

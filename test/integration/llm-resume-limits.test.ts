@@ -1,6 +1,6 @@
 import net from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { llmKeys } from '../../queues/index.js';
+import { RECORD, llmKeys } from '../../queues/index.js';
 import { chatBody, contentOf, llmUser, openSse, startLlmEnv, type LlmEnv } from '../helpers/llm.js';
 import { waitFor } from '../helpers/wait.js';
 
@@ -132,7 +132,7 @@ describe('resume connections count toward the open-stream limit', () => {
     first.drop();
     second.drop();
     await waitFor(
-      async () => (Number(await env.app.redis.hget(keys().meta(id), 'watchers')) === 0 ? true : undefined),
+      async () => (Number(await env.app.redis.hget(keys().meta(id), RECORD.watchers)) === 0 ? true : undefined),
       'both connections detached',
       10_000,
     );

@@ -14,7 +14,7 @@ import {
 
 const counting = { maxExactBytes: 32_768, imageTokens: 2500 };
 const options = { ...counting, margin: 0.15 };
-const sourceFiles = ['src/modules/llm/service.ts', 'README.md', 'src/shared/quota/scripts.ts', 'package-lock.json'];
+const sourceFiles = ['workers/llm/run.ts', 'README.md', 'src/shared/quota/scripts.ts', 'package-lock.json'];
 
 describe('the linear BPE counter', () => {
   it.each([
@@ -99,7 +99,7 @@ describe('prompt token estimates', () => {
   });
 
   it('counts a 12 KB source file exactly (the everyday estimate is never a byte bound)', async () => {
-    const file = readFileSync('src/modules/llm/service.ts', 'utf8').slice(0, 12_288);
+    const file = readFileSync('workers/llm/run.ts', 'utf8').slice(0, 12_288);
     const count = await countPrompt(
       'cl100k_base',
       { model: 'gpt-4', messages: [{ role: 'user', content: file }] },

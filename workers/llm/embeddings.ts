@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../../src/config/index.js';
 import { countEmbeddingTokens, type EmbeddingInput, type EmbeddingResult } from '../../src/shared/llm/embeddings.js';
 import { CANCEL_ERRORS, emptyOutcome, finishRequest } from '../../src/shared/llm/finish.js';
-import type { RequestIdentity, StreamStore } from '../../src/shared/llm/stream-store.js';
+import type { StreamStore } from '../../src/shared/llm/stream-store.js';
 import {
   enqueueSettlement,
   requestContextSchema,
@@ -14,7 +14,9 @@ import {
   type LlmWork,
   type NewEntry,
   type Producer,
+  type RequestIdentity,
   type RequestOutcome,
+  type RequestRecords,
 } from '../../queues/index.js';
 import { CancelSignal, type CancelListener } from './cancel-listener.js';
 import type { Embedded, Embedder } from './embedders.js';
@@ -30,6 +32,9 @@ import {
 export interface EmbeddingsRunnerDeps {
   config: Config;
   log: Logger;
+  /** The request's record: claimed, written and ended through it. */
+  records: RequestRecords;
+  /** Reads what an earlier run streamed. */
   store: StreamStore;
   producer: Producer;
   embedders: Embedder[];
@@ -63,7 +68,7 @@ const identityOf = (job: LlmWork): RequestIdentity => ({
  * stopped once it was on its way upstream bills its input, counted; failures bill nothing.
  */
 export function createEmbeddingsRunner(deps: EmbeddingsRunnerDeps) {
-  const { config, log, store, producer, embedders, cancels, reservationOf } = deps;
+  const { config, log, records, store, producer, embedders, cancels, reservationOf } = deps;
   const secrets = embedders.flatMap((embedder) => embedder.secrets);
 
   async function run(job: LlmWork, jobSignal?: AbortSignal): Promise<string> {
@@ -74,7 +79,7 @@ export function createEmbeddingsRunner(deps: EmbeddingsRunnerDeps) {
     const signal = jobSignal ? AbortSignal.any([cancelSignal, jobSignal]) : cancelSignal;
     try {
       const [claim, reservation] = await Promise.all([
-        store.claim(identityOf(job), runToken),
+        records.claim(identityOf(job), runToken),
         reservationOf(id, job.payer.id),
       ]);
       if (claim.state === 'missing') return await expired(job);
@@ -190,7 +195,7 @@ export function createEmbeddingsRunner(deps: EmbeddingsRunnerDeps) {
       const result: EmbeddingResult = { vectors: ending.embedded.vectors, upstream_model: ending.embedded.model };
       entries.push({ type: 'c', data: JSON.stringify(result) });
     }
-    await finishRequest(store, producer, {
+    await finishRequest(records, producer, {
       context: contextOf(job),
       run: runToken,
       status: ending.status,
@@ -214,13 +219,13 @@ export function createEmbeddingsRunner(deps: EmbeddingsRunnerDeps) {
   async function recover(job: LlmWork, runToken: string): Promise<string> {
     const [entry] = await store.readAll(job.request_id);
     if (entry?.type === 'c') {
-      const meta = await store.meta(job.request_id);
+      const record = await records.read(job.request_id);
       const result = JSON.parse(entry.data) as EmbeddingResult;
       // The stored entry holds no usage: the input is counted.
       await finish(job, runToken, {
         status: 'completed',
         embedded: { vectors: result.vectors, model: result.upstream_model, promptTokens: null },
-        provider: meta.provider || null,
+        provider: record?.provider ?? null,
         sent: true,
       });
       return 'recovered';
@@ -245,7 +250,7 @@ export function createEmbeddingsRunner(deps: EmbeddingsRunnerDeps) {
   /** For a job BullMQ gave up on: end it with what an earlier run stored, if anything. */
   async function abandon(job: LlmWork): Promise<void> {
     const runToken = randomUUID();
-    const claim = await store.claim(identityOf(job), runToken);
+    const claim = await records.claim(identityOf(job), runToken);
     if (claim.state === 'missing') await expired(job);
     else if (claim.state === 'final') await resettle(job);
     else await recover(job, runToken);

@@ -16,10 +16,12 @@ import {
   type LlmWork,
   type Producer,
   type RequestContext,
+  type RequestIdentity,
   type RequestOutcome,
+  type RequestRecords,
 } from '../../queues/index.js';
 import type { Limits } from '../../src/shared/llm/limits.js';
-import type { RequestIdentity, StreamStore } from '../../src/shared/llm/stream-store.js';
+import type { StreamStore } from '../../src/shared/llm/stream-store.js';
 import { countPromptTokens, promptOptionsOf } from '../../src/shared/llm/tokenizer.js';
 import { CancelSignal, type CancelListener } from './cancel-listener.js';
 import {
@@ -37,6 +39,9 @@ type LlmJob = LlmWork;
 export interface RunnerDeps {
   config: Config;
   log: Logger;
+  /** The request's record: claimed, written and ended through it. */
+  records: RequestRecords;
+  /** Reads what an earlier run streamed. */
   store: StreamStore;
   producer: Producer;
   limits: Limits;
@@ -104,7 +109,7 @@ const failedGeneration = (model: string, error?: ClientError): Generation => ({
  * already streamed something never calls the upstream again: it ends the stream and bills what was sent.
  */
 export function createLlmRunner(deps: RunnerDeps) {
-  const { config, log, store, producer, limits, providers, cancels, reservationOf } = deps;
+  const { config, log, records, store, producer, limits, providers, cancels, reservationOf } = deps;
   const secrets = providers.flatMap((p) => p.secrets);
   const promptOptions = promptOptionsOf(config);
 
@@ -122,7 +127,7 @@ export function createLlmRunner(deps: RunnerDeps) {
     let early = first ? open(job, first, signal) : undefined;
     try {
       const [claim, reservation] = await Promise.all([
-        store.claim(identityOf(job), runToken),
+        records.claim(identityOf(job), runToken),
         reservationOf(id, job.payer.id),
       ]);
       if (claim.state !== 'ok' || claim.existingEntries > 0 || claim.cancelReason || reservation === null) {
@@ -200,9 +205,9 @@ export function createLlmRunner(deps: RunnerDeps) {
             gen.provider = provider.name;
             clearTimeout(timer);
             timer = setTimeout(() => own.abort(new AttemptTimeout('idle')), config.LLM_IDLE_TIMEOUT_MS);
-            void store.markFirstToken(job.request_id, provider.name, gen.ttftMs).catch(() => undefined);
+            void records.markFirstToken(job.request_id, provider.name, gen.ttftMs).catch(() => undefined);
           }
-          if (!(await store.append(job.request_id, runToken, batch.out))) throw new LostOwnership();
+          if (!(await records.append(job.request_id, runToken, batch.out))) throw new LostOwnership();
           gen.written += batch.out.length;
         }
         if (batch.failure) throw batch.failure;
@@ -337,7 +342,7 @@ export function createLlmRunner(deps: RunnerDeps) {
     const wantsUsage =
       job.stream && (job.body.stream_options as { include_usage?: boolean } | null | undefined)?.include_usage === true;
     const entries = wantsUsage && outcome.usage_source !== 'none' ? [usageChunk(job, gen, outcome)] : [];
-    const result = await finishRequest(store, producer, {
+    const result = await finishRequest(records, producer, {
       context: contextOf(job),
       run: runToken,
       status: gen.status,
@@ -374,13 +379,13 @@ export function createLlmRunner(deps: RunnerDeps) {
         // Only this API writes the stream; an unreadable entry is skipped rather than blocking the settlement.
       }
     }
-    const meta = await store.meta(job.request_id);
+    const record = await records.read(job.request_id);
     const gen: Generation = {
       status: 'aborted',
       written,
       usage: null,
-      provider: meta.provider || null,
-      ttftMs: meta.ttft_ms ? Number(meta.ttft_ms) : null,
+      provider: record?.provider ?? null,
+      ttftMs: record?.ttftMs ?? null,
       billPrompt: false,
       error: STREAM_INTERRUPTED,
       tally,
@@ -423,7 +428,7 @@ export function createLlmRunner(deps: RunnerDeps) {
   /** For a job BullMQ gave up on (e.g. stalled too often): end it like an interrupted one. */
   async function abandon(job: LlmJob): Promise<void> {
     const runToken = randomUUID();
-    const claim = await store.claim(identityOf(job), runToken);
+    const claim = await records.claim(identityOf(job), runToken);
     if (claim.state === 'missing') await expired(job);
     else if (claim.state === 'final') await resettle(job);
     else if (claim.existingEntries > 0) await recoverInterrupted(job, runToken);

@@ -3,7 +3,7 @@ import { createRedis, redisTargetOf } from '../../src/lib/redis.js';
 import { createLimits } from '../../src/shared/llm/limits.js';
 import { createPromptStore } from '../../src/shared/llm/prompt-store.js';
 import { createStreamStore } from '../../src/shared/llm/stream-store.js';
-import { requestContextSchema } from '../../queues/index.js';
+import { createRequestRecords, requestContextSchema } from '../../queues/index.js';
 import { createCancelListener } from '../llm/cancel-listener.js';
 import { createMockProvider } from '../llm/mock-provider.js';
 import { createUpstreamAgent, httpProviders } from '../llm/providers.js';
@@ -38,12 +38,13 @@ export const createLlmProcessor: ProcessorFactory<'llm'> = (ctx) => {
     log.info({ providers: providers.map((p) => p.name) }, 'LLM upstream providers, in fallback order');
   }
   const cancels = createCancelListener({ redisTarget: redisTargetOf(config), redis, prefix: config.REDIS_PREFIX, log });
-  const store = createStreamStore({
+  const records = createRequestRecords({
     redis,
     prefix: config.REDIS_PREFIX,
     maxLen: config.LLM_STREAM_MAXLEN,
     ttlSeconds: config.LLM_STREAM_TTL_SECONDS,
   });
+  const store = createStreamStore({ redis, prefix: config.REDIS_PREFIX });
   const runner = createLlmRunner({
     config,
     log,
@@ -51,6 +52,7 @@ export const createLlmProcessor: ProcessorFactory<'llm'> = (ctx) => {
     providers,
     cancels,
     reservationOf: ctx.quota.reservationOf,
+    records,
     store,
     limits: createLimits({ redis, prefix: config.REDIS_PREFIX, slotTtlMs: config.LLM_RESERVATION_TTL_MS }),
   });
@@ -59,6 +61,7 @@ export const createLlmProcessor: ProcessorFactory<'llm'> = (ctx) => {
     log,
     producer,
     cancels,
+    records,
     store,
     reservationOf: ctx.quota.reservationOf,
     embedders: useMock ? [createMockEmbedder()] : httpEmbedders(config, agent),
@@ -90,7 +93,7 @@ export const createLlmProcessor: ProcessorFactory<'llm'> = (ctx) => {
     const release = await budget.acquire(payload.prompt_bytes);
     running.add(id);
     try {
-      const body = payload.body ?? (await prompts.load(id));
+      const body = await prompts.load(id);
       if (!body) {
         // No prompt: the request already ended or expired while it waited (its status says which); end it without the upstream.
         log.warn(
@@ -118,7 +121,7 @@ export const createLlmProcessor: ProcessorFactory<'llm'> = (ctx) => {
       { llm_request_id: payload.request_id },
       'llm job given up by the queue (stalled or out of attempts); ending its stream',
     );
-    const body = payload.body ?? (await prompts.load(payload.request_id)) ?? {};
+    const body = (await prompts.load(payload.request_id)) ?? {};
     await runnerOf(payload).abandon({ ...requestContextSchema.parse(payload), body });
     await prompts.drop(payload.request_id);
   };

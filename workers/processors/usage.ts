@@ -2,7 +2,7 @@ import { UnrecoverableError } from 'bullmq';
 import { createQuotaMaintenance } from '../../src/shared/usage/maintenance.js';
 import { parseAccountName } from '../../src/shared/quota/accounts.js';
 import { syncSeedFields } from '../../src/shared/quota/seed-fields.js';
-import { createWindowMemo, enqueueLedgerFlush, enqueueSeedSync } from '../../queues/index.js';
+import { createWindowMemo, enqueueLedgerFlush, enqueueSeedSync, isLive, jobPhase } from '../../queues/index.js';
 import { RequestIdCollisionError, createSettlementService } from '../../src/shared/usage/settlement.js';
 import { createMailAlerts } from '../../src/shared/mail/alerts.js';
 import { createMailOutbox } from '../../src/shared/mail/outbox.js';
@@ -38,8 +38,7 @@ export const createUsageProcessor: ProcessorFactory<'usage'> = ({ quota, logger,
     scheduleLedgerFlush: scheduleSettledRowsFlush,
     stepDelayMs: config.USAGE_SETTLE_STEP_DELAY_MS,
   });
-  const isRequestLive = async (requestId: string) =>
-    !['unknown', 'completed', 'failed'].includes(await producer.queues.llm.getJobState(requestId));
+  const isRequestLive = async (requestId: string) => isLive(await jobPhase(producer.queues.llm, requestId));
   const maintenance = createQuotaMaintenance({
     quota,
     logger: log,

@@ -1,17 +1,93 @@
 import type { Logger } from 'pino';
 import type { Config } from '../../config/index.js';
-import type { Producer } from '../../../queues/index.js';
-import { createRedis, redisTargetOf } from '../../lib/redis.js';
-import { createQuotaService } from '../../shared/quota/service.js';
-import { createLimits } from '../../shared/llm/limits.js';
-import { createHeartbeats } from './relay.js';
-import { createLlmService } from './service.js';
-import { createStreamHub } from './stream-hub.js';
-import { createPromptStore } from '../../shared/llm/prompt-store.js';
+import { createRequestRecords, type Producer } from '../../../queues/index.js';
+import { createRedis, redisTargetOf, type RedisClient } from '../../lib/redis.js';
+import { createQuotaService, type QuotaService } from '../../shared/quota/service.js';
+import { createLimits, type Limits } from '../../shared/llm/limits.js';
+import { createPromptStore, type PromptStore } from '../../shared/llm/prompt-store.js';
 import { createStreamStore } from '../../shared/llm/stream-store.js';
 import { warmUpTokenizer } from '../../shared/llm/tokenizer.js';
+import { createAdmission } from './admission.js';
+import { createAttach } from './attach.js';
+import { createRequestControl } from './cancel.js';
+import { createChatShape } from './chat-shape.js';
+import { createModelCatalog } from './models.js';
+import { createPayerCache } from './payers.js';
+import { createHeartbeats, type Heartbeats } from './relay.js';
+import { createResume } from './resume.js';
+import type { LlmService } from './service.js';
+import { createStreamHub, type StreamHub } from './stream-hub.js';
 import { createEmbeddingsService } from './embeddings/service.js';
 import { createResponsesService } from './responses/service.js';
+
+interface ServiceDeps {
+  config: Config;
+  redis: RedisClient;
+  producer: Producer;
+  quota: QuotaService;
+  limits: Limits;
+  prompts: PromptStore;
+  hub: StreamHub;
+  heartbeats: Heartbeats;
+  log: Logger;
+}
+
+/**
+ * The LLM proxy's API side, one file per reason to change: who pays (payers), which models (models, chat-shape),
+ * admission and enqueue (admission), relaying to a client (attach), resuming (resume), status and cancel (cancel).
+ * The request record is read and written through queues/request-records.ts, as the worker does.
+ */
+export function createLlmService({
+  config,
+  redis,
+  producer,
+  quota,
+  limits,
+  prompts,
+  hub,
+  heartbeats,
+  log,
+}: ServiceDeps): LlmService {
+  const records = createRequestRecords({
+    redis,
+    prefix: config.REDIS_PREFIX,
+    maxLen: config.LLM_STREAM_MAXLEN,
+    ttlSeconds: config.LLM_STREAM_TTL_SECONDS,
+  });
+  const store = createStreamStore({ redis, prefix: config.REDIS_PREFIX });
+  const payerOf = createPayerCache({ config, redis });
+  const models = createModelCatalog({ config, payerOf });
+  const chatShape = createChatShape(config, models.assertModelAllowed);
+  const admission = createAdmission({
+    config,
+    producer,
+    quota,
+    limits,
+    records,
+    prompts,
+    log,
+    payerOf,
+    chatCompletions: chatShape('chat.completions'),
+  });
+  const attacher = createAttach({ config, redis, records, hub, heartbeats, log });
+  const resumer = createResume({ limits, records, store, payerOf, attach: attacher.attach, log });
+  const control = createRequestControl({ config, redis, producer, records, prompts });
+  return {
+    listModels: models.listModels,
+    retrieveModel: models.retrieveModel,
+    submit: admission.submit,
+    chatShape,
+    attach: attacher.attach,
+    resume: resumer.resume,
+    status: control.status,
+    cancel: control.cancel,
+    assertModelAllowed: models.assertModelAllowed,
+    close() {
+      resumer.close();
+      attacher.close();
+    },
+  };
+}
 
 /** Builds the API side of the LLM proxy; `close` stops its stream readers and timers. */
 export function createLlmModule({ config, logger, producer }: { config: Config; logger: Logger; producer: Producer }) {
@@ -45,12 +121,6 @@ export function createLlmModule({ config, logger, producer }: { config: Config; 
       ledgerBacklogMax: config.USAGE_LEDGER_BACKLOG_MAX,
     }),
     limits: createLimits({ redis, prefix: config.REDIS_PREFIX, slotTtlMs: config.LLM_RESERVATION_TTL_MS }),
-    store: createStreamStore({
-      redis,
-      prefix: config.REDIS_PREFIX,
-      maxLen: config.LLM_STREAM_MAXLEN,
-      ttlSeconds: config.LLM_STREAM_TTL_SECONDS,
-    }),
     // On the producer's connection, so a prompt is stored before its job can be taken (see Producer.connection).
     prompts: createPromptStore({
       redis: producer.connection,

@@ -6,42 +6,55 @@ import {
   type RequestOutcome,
   type ClientError,
   type EndRecord,
-  type LlmStatus,
+  type EndStatus,
   type NewEntry,
+  type RequestRecords,
 } from '../../../queues/index.js';
-import type { StreamStore } from './stream-store.js';
 
 export interface FinishInput {
   context: RequestContext;
   run: string;
-  status: LlmStatus;
+  status: EndStatus;
   outcome: RequestOutcome;
   /** Entries before the end record, e.g. a usage chunk or an error event. */
   entries?: NewEntry[];
   error?: ClientError;
+  /** The API ends a request it removed from the queue (see RequestRecords.finalize). */
+  takeOver?: boolean;
 }
 
 /**
  * Ends a request: settlement first (so it exists whenever a client sees the end), then the last stream
  * entries, the status fields and the stream slot, atomically and once.
  */
-export async function finishRequest(store: StreamStore, producer: Producer, input: FinishInput): Promise<-1 | 0 | 1> {
+export async function finishRequest(
+  records: RequestRecords,
+  producer: Producer,
+  input: FinishInput,
+): Promise<-1 | 0 | 1> {
   const { context, run, status, outcome, error } = input;
   await enqueueSettlement(producer, context, outcome);
   const entries: NewEntry[] = [...(input.entries ?? [])];
   if (error) entries.push({ type: 'e', data: errorEventJson(error), status: error.status });
   const end: EndRecord = { status, outcome };
   entries.push({ type: 'end', data: JSON.stringify(end) });
-  return store.finalize(context.request_id, run, context.user_id, entries, {
-    status,
-    finished_at: Date.now(),
-    provider: outcome.provider ?? '',
-    prompt_tokens: outcome.prompt_tokens,
-    completion_tokens: outcome.completion_tokens,
-    usage_source: outcome.usage_source,
-    error_code: error?.code ?? outcome.error_code ?? '',
-    error_message: error?.message ?? '',
-    ttft_ms: outcome.ttft_ms ?? '',
+  return records.finalize({
+    id: context.request_id,
+    run,
+    userId: context.user_id,
+    entries,
+    takeOver: input.takeOver,
+    end: {
+      status,
+      finishedAt: Date.now(),
+      provider: outcome.provider,
+      promptTokens: outcome.prompt_tokens,
+      completionTokens: outcome.completion_tokens,
+      usageSource: outcome.usage_source,
+      errorCode: error?.code ?? outcome.error_code,
+      errorMessage: error?.message ?? null,
+      ttftMs: outcome.ttft_ms,
+    },
   });
 }
 

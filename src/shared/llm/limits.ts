@@ -2,7 +2,7 @@ import type { RedisClient } from '../../lib/redis.js';
 import { randomUUID } from 'node:crypto';
 import { TooManyRequestsError } from '../../lib/errors.js';
 import { luaScript } from '../../lib/lua.js';
-import { llmKeys } from '../../../queues/index.js';
+import { RECORD, llmKeys } from '../../../queues/index.js';
 
 const WINDOW_MS = 60_000;
 
@@ -44,7 +44,7 @@ return {'ok', count + 1, reset}
  * reconnecting after a network blip is never refused, even before this server noticed that its old connection
  * died. Any other connection (a third one on the same request, or any replay of a finished one) takes a slot of
  * its own, refused at the limit, and freed when the connection ends.
- * KEYS[1] active set, KEYS[2] request meta. ARGV now, request id, connection id, limit, slot ttl, connections per
+ * KEYS[1] active set, KEYS[2] request record. ARGV now, request id, connection id, limit, slot ttl, connections per
  * request slot. Returns {verdict ('own' | 'slot' | 'streams' | 'gone'), running (1|0)}.
  */
 const OPEN_CONNECTION = luaScript(
@@ -53,17 +53,17 @@ const OPEN_CONNECTION = luaScript(
 if redis.call('EXISTS', KEYS[2]) == 0 then return {'gone', 0} end
 local now = tonumber(ARGV[1])
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
-local running = redis.call('HEXISTS', KEYS[2], 'finished_at') == 0
-local watchers = tonumber(redis.call('HGET', KEYS[2], 'watchers') or '0')
+local running = redis.call('HEXISTS', KEYS[2], '${RECORD.finishedAt}') == 0
+local watchers = tonumber(redis.call('HGET', KEYS[2], '${RECORD.watchers}') or '0')
 if running and redis.call('ZSCORE', KEYS[1], ARGV[2]) and watchers < tonumber(ARGV[6]) then
-  redis.call('HINCRBY', KEYS[2], 'watchers', 1)
+  redis.call('HINCRBY', KEYS[2], '${RECORD.watchers}', 1)
   return {'own', 1}
 end
 if redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[4]) then return {'streams', running and 1 or 0} end
 local ttl = tonumber(ARGV[5])
 redis.call('ZADD', KEYS[1], now + ttl, ARGV[3])
 if redis.call('PTTL', KEYS[1]) < ttl then redis.call('PEXPIRE', KEYS[1], ttl) end
-if running then redis.call('HINCRBY', KEYS[2], 'watchers', 1) end
+if running then redis.call('HINCRBY', KEYS[2], '${RECORD.watchers}', 1) end
 return {'slot', running and 1 or 0}
 `,
 );

@@ -5,8 +5,7 @@ import { Gauge, Registry } from 'prom-client';
 import { metricsRegistry } from '../../lib/metrics.js';
 import { createQuotaService } from '../quota/service.js';
 import { createLedgerBacklog } from '../quota/ledger-backlog.js';
-
-const JOB_STATES = ['waiting', 'prioritized', 'active', 'delayed', 'waiting-children', 'failed', 'completed'] as const;
+import { JOB_STATES } from '../../../queues/index.js';
 
 interface Deps {
   redis: RedisClient;
