@@ -13,6 +13,15 @@ import { RECORD, endFields, parseRecord, type RecordEnd, type RequestRecord } fr
  */
 
 /**
+ * KEYS[1] record. ARGV a hash command and its arguments. Runs it only while the record exists: a write to an
+ * expired record would leave a hash without an expiry behind.
+ */
+const IF_PRESENT = luaScript(
+  'record-if-present',
+  `if redis.call('EXISTS', KEYS[1]) == 1 then return redis.call(ARGV[1], KEYS[1], unpack(ARGV, 2)) end return false`,
+);
+
+/**
  * The API's record of a new request. Written concurrently with the enqueue (on another connection), so it may
  * land after the worker's claim: it never overwrites what the worker set.
  * KEYS[1] record. ARGV user id, model, stream, created ms, ttl seconds.
@@ -182,12 +191,12 @@ export function createRequestRecords({ redis, prefix, maxLen, ttlSeconds }: Requ
   }
 
   async function markFirstToken(id: string, provider: string, ttftMs: number): Promise<void> {
-    await redis.hset(keys.meta(id), RECORD.provider, provider, RECORD.ttftMs, ttftMs);
+    await IF_PRESENT.run(redis, [keys.meta(id)], ['hset', RECORD.provider, provider, RECORD.ttftMs, ttftMs]);
   }
 
   /** A client left the request. Sent on the caller's connection, so a cancel sent after it sees the client gone. */
   async function leave(id: string): Promise<void> {
-    await redis.hincrby(keys.meta(id), RECORD.watchers, -1);
+    await IF_PRESENT.run(redis, [keys.meta(id)], ['hincrby', RECORD.watchers, -1]);
   }
 
   return { read, create, claim, append, finalize, markFirstToken, leave };
