@@ -9,7 +9,8 @@ import { OrganizationMemberModel } from '../../src/models/organization-member.js
 import { OrganizationInvitationModel } from '../../src/models/organization-invitation.js';
 import { OrganizationModel } from '../../src/models/organization.js';
 import { SubscriptionModel } from '../../src/models/subscription.js';
-import { apiKeyCacheKey, STALE } from '../../src/modules/api-keys/cache.js';
+import { STALE } from '../../src/modules/api-keys/cache.js';
+import { apiKeyCacheKey } from '../../queues/index.js';
 import { createQuotaService } from '../../src/shared/quota/service.js';
 
 const MAX_OWNED = 4;

@@ -5,7 +5,8 @@ import { registerAndLogin, uniqueEmail, TEST_PASSWORD } from '../factories/users
 import { createSubUser } from '../factories/teams.js';
 import { ApiKeyModel } from '../../src/models/api-key.js';
 import { UserModel } from '../../src/models/user.js';
-import { apiKeyCacheKey, STALE } from '../../src/modules/api-keys/cache.js';
+import { STALE } from '../../src/modules/api-keys/cache.js';
+import { apiKeyCacheKey } from '../../queues/index.js';
 
 const MAX_SUB_USERS = 3;
 
