@@ -7,6 +7,7 @@ import { ApiKeyModel } from '../../src/models/api-key.js';
 import { UserModel } from '../../src/models/user.js';
 import { STALE } from '../../src/modules/api-keys/cache.js';
 import { apiKeyCacheKey } from '../../queues/index.js';
+import { expectError } from '../helpers/assertions.js';
 
 const MAX_SUB_USERS = 3;
 
@@ -21,16 +22,6 @@ describe('sub-users', () => {
   afterAll(async () => {
     await app.stop();
   });
-
-  const expectError = (
-    res: { status: number; body: { error?: { code?: string } }; headers: Record<string, string> },
-    status: number,
-    code?: string,
-  ) => {
-    expect(res.status).toBe(status);
-    expect(res.body.error).toMatchObject(code ? { code } : {});
-    expect(res.headers['x-request-id']).toBeTruthy();
-  };
 
   it('creates a sub-user that signs in through the normal auth endpoints', async () => {
     const parent = await registerAndLogin(app);
