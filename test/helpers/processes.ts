@@ -180,7 +180,7 @@ export type TestRole = 'web' | 'llm-worker' | 'usage-worker';
  * ready: for a worker, its queue worker is running; for the web role, `/readyz` answers (listening is not ready:
  * the web role answers 503 service_not_ready until its index check is done). `url` is the web role's address.
  */
-export async function startRole(role: TestRole, env: Record<string, string>, timeoutMs = 30_000): Promise<StartedRole> {
+export async function startRole(role: TestRole, env: Record<string, string>, timeoutMs = 60_000): Promise<StartedRole> {
   const started = spawnRole(['test/helpers/child-entry.ts', role], env);
   try {
     const ready = await waitFor(
