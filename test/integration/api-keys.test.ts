@@ -17,7 +17,7 @@ import { requirePrincipal } from '../../src/lib/http/principal.js';
 import { resolvePayer } from '../../src/modules/quota/payer.js';
 import { errorHandler } from '../../src/middleware/error-handler.js';
 import { createApp } from '../../src/app.js';
-import { createLocks } from '../../src/lib/locks.js';
+import { createLocks, type Locks } from '../../src/lib/locks.js';
 import { apiKeyCacheKey, lockKey } from '../../queues/index.js';
 import { createApiKeyService } from '../../src/modules/api-keys/service.js';
 import { createLogger } from '../../src/lib/logger.js';
@@ -276,11 +276,13 @@ describe('API keys', () => {
     let resume!: () => void;
     const resumed = new Promise<void>((resolve) => (resume = resolve));
     // The slow holder stops under its rotation lock, where it takes the key cap's lock, until the test resumes it.
-    const locks = {
-      withLock: async <T>(name: string, work: () => Promise<T>) => {
-        arrived();
-        await resumed;
-        return real.withLock(name, work);
+    const locks: Pick<Locks, 'withLock'> = {
+      withLock: async (name, work, options) => {
+        if (name.startsWith('apikeys:create:')) {
+          arrived();
+          await resumed;
+        }
+        return real.withLock(name, work, options);
       },
     };
     const service = createApiKeyService({
