@@ -13,7 +13,7 @@ export const CLUSTER_SUITE = [
   'test/integration/who-pays.test.ts',
   'test/integration/organization-free-pools.test.ts',
   'test/integration/usage-settlement.test.ts',
-  'test/integration/usage-worker-killed.test.ts',
+  'test/e2e/usage-worker-killed.test.ts',
   'test/integration/ledger-batching.test.ts',
   'test/integration/llm-lifecycle.test.ts',
   'test/integration/llm-limits.test.ts',
@@ -24,7 +24,7 @@ export const CLUSTER_SUITE = [
   'test/integration/cancel-listener.test.ts',
   'test/integration/auth-epochs.test.ts',
   'test/integration/login-limiter.test.ts',
-  'test/e2e/llm-auth-cache.test.ts',
+  'test/integration/llm-auth-cache.test.ts',
   'test/e2e/llm-multiprocess.test.ts',
   'test/e2e/redis-cluster-failover.test.ts',
 ];

@@ -1,8 +1,9 @@
 import { groupOfId, groupOfRequest, groupTag } from './slot-groups.js';
 
 /**
- * Redis keys that one role writes and another reads or claims. Keys only the web role touches (login limits,
- * OAuth states, the API key cache, dashboard sessions) stay with their modules.
+ * The key map: every Redis key the service uses is built by a builder in this file, whichever role uses it, and
+ * no other code joins a key. Each builder says who owns the key; docs/architecture.md ("Redis keys and hash
+ * slots") has the table of the whole keyspace (pattern, type, owner, TTL, hash tag), which a new key joins too.
  */
 
 /**
@@ -83,6 +84,42 @@ export const quotaAccountPattern = (prefix: string) => `${prefix}:{*}:quota:*`;
  * traffic is small (sign-ins are bounded by bcrypt), so one slot carries it.
  */
 export const RATE_LIMIT_TAG = '{rate-limits}';
+
+/** Sign-in counters (src/modules/auth/login-limiter.ts): `account` is the address's hash, `bucket` an IP or prefix. */
+export function loginLimitKeys(prefix: string) {
+  const fail = `${prefix}:${RATE_LIMIT_TAG}:login-fail`;
+  const ok = `${prefix}:${RATE_LIMIT_TAG}:login-ok`;
+  return {
+    failedFromAccountIp: (account: string, bucket: string) => `${fail}:acct-ip:${account}:${bucket}`,
+    failedForAccount: (account: string) => `${fail}:acct:${account}`,
+    failedThroughKnownClient: (knownClient: string) => `${fail}:client:${knownClient}`,
+    failedFromIp: (bucket: string) => `${fail}:ip:${bucket}`,
+    succeededForAccount: (account: string) => `${ok}:acct:${account}`,
+    succeededFromIp: (bucket: string) => `${ok}:ip:${bucket}`,
+  };
+}
+
+/** A per-IP endpoint limit's counter (src/middleware/ip-rate-limit.ts `limit`). */
+export const ipLimitKey = (prefix: string, name: string, bucket: string) =>
+  `${prefix}:${RATE_LIMIT_TAG}:ip-limit:${name}:${bucket}`;
+
+/** A limit counted per caller-chosen key, hashed (src/middleware/ip-rate-limit.ts `perKey`). */
+export const keyLimitKey = (prefix: string, name: string, keyHash: string) => `${prefix}:key-limit:${name}:${keyHash}`;
+
+/** The known-client tokens of one address, by the address's hash (src/modules/auth/known-clients.ts). */
+export const knownClientKey = (prefix: string, emailHash: string) => `${prefix}:known-client:${emailHash}`;
+
+/** A pending OAuth sign-in, by its state's hash (src/modules/auth/oauth/state-store.ts). */
+export const oauthStateKey = (prefix: string, stateHash: string) => `${prefix}:oauth-state:${stateHash}`;
+
+/** A Bull Board dashboard session, by its id's hash (src/modules/admin/board/sessions.ts). */
+export const adminSessionKey = (prefix: string, idHash: string) => `${prefix}:admin-session:${idHash}`;
+
+/** The API-key lookup cache, by the key's hash (src/modules/api-keys/cache.ts). */
+export const apiKeyCacheKey = (prefix: string, keyHash: string) => `${prefix}:apikey:${keyHash}`;
+
+/** Throttles the write of an API key's last use to one per window (src/modules/api-keys/resolver.ts). */
+export const apiKeyUsedKey = (prefix: string, keyId: string) => `${prefix}:apikey-used:${keyId}`;
 
 /** An auth epoch (src/lib/auth-epochs.ts): bumped by any writer, read by every process's auth cache. */
 export const authEpochKey = (prefix: string, ref: string) => `${prefix}:auth-epoch:${ref}`;

@@ -162,7 +162,7 @@ export function createApp(infra: AppInfra): AppHandle {
   const apiKeyCache = createApiKeyCache({ redis, prefix, ttlSeconds: config.API_KEY_CACHE_SECONDS });
   const locks = createLocks({ redis, prefix: config.REDIS_PREFIX });
   const stopDocumentLocks = useDocumentLocks(locks);
-  const apiKeys = createApiKeyService({ config, redis, prefix, cache: apiKeyCache, locks });
+  const apiKeys = createApiKeyService({ config, cache: apiKeyCache, locks });
 
   const authEpochs = createAuthEpochs({ redis, prefix });
   const stopAuthEpochs = useAuthEpochs(authEpochs);
@@ -178,7 +178,7 @@ export function createApp(infra: AppInfra): AppHandle {
   });
   const quota = createQuotaService({ redis, prefix });
   const revocation = createAccountRevocation({ refreshTokens, apiKeys });
-  const superadmins = createSuperadminGuard({ redis, prefix });
+  const superadmins = createSuperadminGuard({ locks });
   const confirmPassword = createPasswordConfirmation({ passwords, loginLimiter });
   const emailChange = createEmailChange({
     confirmPassword,

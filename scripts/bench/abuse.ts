@@ -26,6 +26,28 @@ export const REPLAY_TOKEN = `${'r'.repeat(499)} `;
 
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
 
+/**
+ * The timing and memory bounds the abuse phases are held to. They were assertions of the default test gate, where
+ * a loaded machine made them flaky; the tests now check the behaviour (answered, alive, /healthz answering) and the
+ * bench checks the numbers: a result past a bound lists it in `over_bounds`, and the run logs it.
+ */
+export const BOUNDS = {
+  /** hostile: slowest /healthz answer while 1 MB prompts are tokenized (from test/integration/llm-money-attacks.test.ts). */
+  hostileHealthzMaxMs: 1000,
+  /** hostile: slowest answer to a 1 MB prompt (same test). */
+  hostileLatencyMaxMs: 15_000,
+  /** replay: the API's RSS growth while never-reading clients hold replays (from test/e2e/replay-abuse.test.ts). */
+  replayRssGrowthMb: 200,
+} as const;
+
+function overBounds(checks: Array<[name: string, value: number, bound: number]>): string[] {
+  const over = checks
+    .filter(([, value, bound]) => value > bound)
+    .map(([name, value, bound]) => `${name} ${ms(value)} > ${bound}`);
+  for (const line of over) log(`over bound: ${line}`);
+  return over;
+}
+
 export interface Target {
   apiUrl: string;
   apiPid: number;
@@ -92,6 +114,7 @@ export interface HostileResult {
   worker_cpu_ms: Summary;
   healthz_ms: Summary;
   healthz_failures: number;
+  over_bounds: string[];
 }
 
 async function waitForHealth(apiUrl: string, capMs: number): Promise<boolean> {
@@ -129,6 +152,7 @@ export async function hostilePhase(target: Target): Promise<HostileResult[]> {
       worker_cpu_ms: summarize([]),
       healthz_ms: summarize([]),
       healthz_failures: 0,
+      over_bounds: [],
     };
     results.push(result);
     if (timedOut) {
@@ -178,6 +202,10 @@ export async function hostilePhase(target: Target): Promise<HostileResult[]> {
       worker_cpu_ms: summarize(workerCpu),
       healthz_ms: healthz.latency,
       healthz_failures: healthz.failures,
+      over_bounds: overBounds([
+        [`${shape} /healthz max ms`, healthz.latency.max, BOUNDS.hostileHealthzMaxMs],
+        [`${shape} latency max ms`, summarize(latencies).max, BOUNDS.hostileLatencyMaxMs],
+      ]),
     });
     log(
       `hostile ${shape} (${result.prompt_bytes} bytes): ok ${result.ok}/${result.requests}, timeouts ${result.timeouts}, API CPU p50 ${ms(result.api_cpu_ms.p50)} ms max ${ms(result.api_cpu_ms.max)} ms, worker CPU p50 ${ms(result.worker_cpu_ms.p50)} ms, /healthz p99 ${ms(healthz.latency.p99)} max ${ms(healthz.latency.max)} ms`,
@@ -195,12 +223,12 @@ export async function hostilePhase(target: Target): Promise<HostileResult[]> {
 
 export function hostileTable(results: HostileResult[]): string[] {
   const lines = [
-    '| prompt (1 request at a time) | bytes | ok / sent | timeouts | skipped | API CPU ms p50 / max | worker CPU ms p50 / max | latency ms p50 / max | /healthz ms p99 / max | /healthz failures |',
-    '|---|---|---|---|---|---|---|---|---|---|',
+    '| prompt (1 request at a time) | bytes | ok / sent | timeouts | skipped | API CPU ms p50 / max | worker CPU ms p50 / max | latency ms p50 / max | /healthz ms p99 / max | /healthz failures | over bounds |',
+    '|---|---|---|---|---|---|---|---|---|---|---|',
   ];
   for (const r of results) {
     lines.push(
-      `| ${r.shape} | ${r.prompt_bytes} | ${r.ok} / ${r.requests} | ${r.timeouts} | ${r.skipped} | ${ms(r.api_cpu_ms.p50)} / ${ms(r.api_cpu_ms.max)} | ${ms(r.worker_cpu_ms.p50)} / ${ms(r.worker_cpu_ms.max)} | ${ms(r.latency_ms.p50)} / ${ms(r.latency_ms.max)} | ${ms(r.healthz_ms.p99)} / ${ms(r.healthz_ms.max)} | ${r.healthz_failures} |`,
+      `| ${r.shape} | ${r.prompt_bytes} | ${r.ok} / ${r.requests} | ${r.timeouts} | ${r.skipped} | ${ms(r.api_cpu_ms.p50)} / ${ms(r.api_cpu_ms.max)} | ${ms(r.worker_cpu_ms.p50)} / ${ms(r.worker_cpu_ms.max)} | ${ms(r.latency_ms.p50)} / ${ms(r.latency_ms.max)} | ${ms(r.healthz_ms.p99)} / ${ms(r.healthz_ms.max)} | ${r.healthz_failures} | ${r.over_bounds.join('; ') || 'none'} |`,
     );
   }
   return lines;
@@ -232,6 +260,7 @@ export interface ReplayResult {
   healthz_ms: Summary;
   healthz_failures: number;
   api_alive: boolean;
+  over_bounds: string[];
 }
 
 export async function replayPhase(target: Target, marker: string): Promise<ReplayResult | null> {
@@ -281,6 +310,7 @@ export async function replayPhase(target: Target, marker: string): Promise<Repla
     healthz_ms: healthz.latency,
     healthz_failures: healthz.failures,
     api_alive: !Number.isNaN(rssMb(target.apiPid)),
+    over_bounds: overBounds([['replay API RSS growth MB', peak - before, BOUNDS.replayRssGrowthMb]]),
   };
   log(
     `replay abuse: ${REPLAY_READERS} never-reading clients on a ${result.replay_mb} MB replay: API RSS MB ${JSON.stringify(result.api_rss_mb)}, /healthz p99 ${ms(healthz.latency.p99)} max ${ms(healthz.latency.max)} ms, failures ${healthz.failures}`,

@@ -134,7 +134,3 @@ export async function waitForReplica(redis: RedisClient, key: string, timeoutMs:
 /** After a WAIT no replica answered, writes to that master do not wait for a while (they count as unreplicated). */
 const UNACKED_PAUSE_MS = 5000;
 const unackedUntil = new WeakMap<Redis, number>();
-
-export function redisKey(prefix: string, ...parts: Array<string | number>): string {
-  return [prefix, ...parts].join(':');
-}

@@ -1,3 +1,5 @@
+import { ServiceUnavailableError } from './errors.js';
+
 /** The two model methods used (any mongoose Model has them). */
 interface Writable {
   updateOne(filter: object, update: object): PromiseLike<unknown>;
@@ -19,7 +21,8 @@ function stable(value: unknown): string {
  * FerretDB applies every update by reading the whole document and writing it back, so a concurrent update of
  * *other* fields (a login's last_login_at, a settlement's seed fields) can restore the old values of ours.
  * Narrows FerretDB's lost-update window to a concurrent write landing after the read-back; real MongoDB needs
- * no retry. Returns false when the document no longer exists.
+ * no retry. Returns false when the document no longer exists; throws 503 `resource_busy` (retryable) when every
+ * attempt was undone, since every caller goes on as if the fields were written.
  */
 export async function setVerified(
   model: Writable,
@@ -36,5 +39,5 @@ export async function setVerified(
     const got = stable(Object.fromEntries(Object.keys(fields).map((name) => [name, doc[name] ?? null])));
     if (got === want) return true;
   }
-  return true;
+  throw new ServiceUnavailableError('This record kept changing under the write; retry shortly', 'resource_busy', 1);
 }

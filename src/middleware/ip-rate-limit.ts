@@ -4,8 +4,8 @@ import { TooManyRequestsError } from '../lib/errors.js';
 import { declareErrors } from '../lib/http/error-responses.js';
 import { hitWindows } from '../lib/fixed-window.js';
 import { ipLimitBuckets } from '../lib/ip.js';
-import { redisKey, type RedisClient } from '../lib/redis.js';
-import { RATE_LIMIT_TAG } from '../../queues/index.js';
+import type { RedisClient } from '../lib/redis.js';
+import { ipLimitKey, keyLimitKey } from '../../queues/index.js';
 
 export interface IpLimit {
   max: number;
@@ -31,7 +31,7 @@ export function createIpRateLimits({ redis, prefix, wideMultiplier }: Options) {
     return declareErrors<RequestHandler>(
       async (req, _res, next) => {
         const counters = ipLimitBuckets(req.ip ?? 'unknown', max, wideMultiplier).map((c) => ({
-          key: redisKey(prefix, RATE_LIMIT_TAG, 'ip-limit', name, c.bucket),
+          key: ipLimitKey(prefix, name, c.bucket),
           max: c.max,
         }));
         const retryAfter = await hitWindows(redis, counters, windowSeconds);
@@ -58,7 +58,7 @@ export function createIpRateLimits({ redis, prefix, wideMultiplier }: Options) {
     message = 'Too many requests for this address; try again later',
   ): (key: string) => Promise<void> {
     return async (key) => {
-      const counter = redisKey(prefix, 'key-limit', name, createHash('sha256').update(key).digest('hex').slice(0, 32));
+      const counter = keyLimitKey(prefix, name, createHash('sha256').update(key).digest('hex').slice(0, 32));
       const retryAfter = await hitWindows(redis, [{ key: counter, max }], windowSeconds);
       if (retryAfter > 0) throw new TooManyRequestsError(message, 'rate_limit_exceeded', retryAfter);
     };

@@ -7,7 +7,7 @@ import { throwawayFerretDbOnPostgres, type Throwaway } from '../helpers/processe
 import { waitFor } from '../helpers/wait.js';
 import { registerVerified } from '../factories/users.js';
 import { ApiKeyModel, RefreshTokenModel, TokenUsageModel, UserModel } from '../../src/models/index.js';
-import { apiKeyCacheKey } from '../../src/modules/api-keys/cache.js';
+import { apiKeyCacheKey } from '../../queues/index.js';
 import { hashApiKey } from '../../src/modules/api-keys/format.js';
 import {
   LOCAL_FERRETDB_POSTGRESQL_URL,

@@ -5,7 +5,7 @@ import { startFakeUpstream, type FakeUpstream } from '../helpers/fake-upstream.j
 import { startTestApp, type TestApp } from '../helpers/harness.js';
 import { chatBody, contentOf, expectStream, llmUser, openSse, settlementOf, SERVER_KEY } from '../helpers/llm.js';
 import { waitFor } from '../helpers/wait.js';
-import { configEnv, spawnRole, type RoleProcess } from '../helpers/llm-processes.js';
+import { configEnv, startRole, type StartedRole } from '../helpers/processes.js';
 
 const contentOfCompletion = (body: Record<string, unknown>) =>
   (body.choices as Array<{ message: { content: string } }>)[0]!.message.content;
@@ -14,9 +14,9 @@ const words = (n: number, tag: string) => Array.from({ length: n }, (_, i) => `$
 describe('two API processes and two worker processes against one Redis', () => {
   let app: TestApp;
   let upstream: FakeUpstream;
-  let apiA: RoleProcess;
-  let apiB: RoleProcess;
-  let workers: RoleProcess[];
+  let apiA: StartedRole;
+  let apiB: StartedRole;
+  let workers: StartedRole[];
   beforeAll(async () => {
     upstream = await startFakeUpstream();
     // This process only registers users and reads Redis; the request path runs in the children.
@@ -27,10 +27,10 @@ describe('two API processes and two worker processes against one Redis', () => {
       STREAM_RESUME_GRACE_MS: '5000',
     });
     [apiA, apiB, ...workers] = await Promise.all([
-      spawnRole('web', env),
-      spawnRole('web', env),
-      spawnRole('llm-worker', env),
-      spawnRole('llm-worker', env),
+      startRole('web', env),
+      startRole('web', env),
+      startRole('llm-worker', env),
+      startRole('llm-worker', env),
     ]);
   }, 60_000);
   afterAll(async () => {

@@ -9,7 +9,7 @@ import { startFakeUpstream, type FakeUpstream } from '../helpers/fake-upstream.j
 import { startTestApp, type TestApp } from '../helpers/harness.js';
 import { chatBody, expectStream, llmUser, openSse, SERVER_KEY } from '../helpers/llm.js';
 import { waitFor } from '../helpers/wait.js';
-import { configEnv, spawnRole, type RoleProcess } from '../helpers/llm-processes.js';
+import { configEnv, startRole, type StartedRole } from '../helpers/processes.js';
 
 const READERS = 200;
 /** A long answer of large chunks: each replay of it is several megabytes of SSE. */
@@ -45,13 +45,13 @@ function slowReader(url: string, path: string, token: string): Promise<net.Socke
 describe('replays of a finished stream under abuse (web API in its own process, 256 MB heap)', () => {
   let app: TestApp;
   let upstream: FakeUpstream;
-  let web: RoleProcess;
+  let web: StartedRole;
   let workers: RunningWorkers;
   beforeAll(async () => {
     upstream = await startFakeUpstream();
     app = await startTestApp({ A4F_BASE_URL: upstream.url, A4F_API_KEY: SERVER_KEY });
     workers = await startWorkers(app.config, createLogger('silent'), ['llm']);
-    web = await spawnRole('web', configEnv(app.config, { NODE_OPTIONS: '--max-old-space-size=256' }));
+    web = await startRole('web', configEnv(app.config, { NODE_OPTIONS: '--max-old-space-size=256' }));
   }, 60_000);
   afterAll(async () => {
     await web?.stop();
@@ -136,9 +136,8 @@ describe('replays of a finished stream under abuse (web API in its own process, 
     // Before replays respected backpressure, the API ran out of heap here and died.
     expect(web.child.exitCode ?? web.child.signalCode).toBeNull();
     expect(healthFailures).toBe(0);
-    // Generous: without backpressure each paused client holds its whole replay in the API's memory (gigabytes here).
-    expect(peak - baseline).toBeLessThan(200);
-    expect(heapUsed - heapBefore).toBeLessThan(150);
+    // The memory figures printed above are measurements; their bound is the bench's (scripts/bench/abuse.ts
+    // BOUNDS, replay phase). Without backpressure the API ran past its 256 MB heap and died, which the check above sees.
     // Every replay connection released its stream slot when it ended.
     const keys = llmKeys(app.config.REDIS_PREFIX);
     await waitFor(

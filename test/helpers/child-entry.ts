@@ -1,4 +1,4 @@
-// A role (web, or an llm-only worker) in its own process, for the multi-process tests and the benchmark.
+// A role (web, or a worker running one queue) in its own process, started by startRole (test/helpers/processes.ts).
 import type { AddressInfo } from 'node:net';
 import { getConfig } from '../../src/config/index.js';
 import { createLogger } from '../../src/lib/logger.js';
@@ -17,6 +17,8 @@ if (role === 'web') {
   stop = web.stop;
 } else if (role === 'llm-worker') {
   stop = (await startWorkers(config, logger, ['llm'])).stop;
+} else if (role === 'usage-worker') {
+  stop = (await startWorkers(config, logger, ['usage'])).stop;
 } else {
   throw new Error(`unknown role ${role}`);
 }

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { waitFor } from './wait.js';
 import { redisServerArgs } from '../../scripts/lib/redis-server.js';
+import type { Config } from '../../src/config/index.js';
 
 const FERRETDB_BIN =
   process.env.FERRETDB_BIN ??
@@ -106,13 +107,21 @@ export async function throwawayFerretDbOnPostgres(postgresqlUrl: string): Promis
 
 export interface RoleProcess {
   child: ChildProcess;
+  pid: number;
   output(): string;
   /** Resolves with the first JSON log line whose msg matches. */
   waitForLog(msg: string): Promise<Record<string, unknown>>;
   exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** SIGTERM (the role's clean shutdown), then waits for the exit. */
+  stop(): Promise<void>;
+  /** SIGKILL: no shutdown hooks, leases and locks left to lapse, like a crashed machine. */
+  kill(): Promise<void>;
 }
 
-/** Runs an entry point (`src/main.ts`, `workers/main.ts worker`, …) as a real process with exactly `env`. */
+/**
+ * The one way the tests run a role as a child process: an entry point (`src/main.ts`, `workers/main.ts worker`,
+ * `test/helpers/child-entry.ts web`, …) or a command (`npm`, `npx`) as a real process with exactly `env`.
+ */
 export function spawnRole(args: string[], env: Record<string, string>, command?: string): RoleProcess {
   const [bin, ...prefix] = command ? [command] : NODE_WITH_TSX;
   const child = spawn(bin, [...prefix, ...args], {
@@ -125,10 +134,18 @@ export function spawnRole(args: string[], env: Record<string, string>, command?:
   const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.once('exit', (code, signal) => resolve({ code, signal })),
   );
+  const signal = async (name: NodeJS.Signals) => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill(name);
+    await exit;
+  };
   return {
     child,
+    pid: child.pid!,
     output: () => out,
     exit,
+    stop: () => signal('SIGTERM'),
+    kill: () => signal('SIGKILL'),
     waitForLog: (msg) =>
       waitFor(
         async () => {
@@ -141,4 +158,50 @@ export function spawnRole(args: string[], env: Record<string, string>, command?:
         200,
       ),
   };
+}
+
+/** The environment that reproduces `config` in another process (same database, Redis prefix and secrets). */
+export function configEnv(config: Config, extra: Record<string, string> = {}): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [key, value] of Object.entries(config)) {
+    if (key === 'plans' || key === 'isProduction' || value === undefined || value === null) continue;
+    env[key] = Array.isArray(value) ? value.join(',') : String(value);
+  }
+  return { ...env, ...extra };
+}
+
+export type StartedRole = RoleProcess & { url: string };
+
+/** A role of test/helpers/child-entry.ts: the web role, or a worker role running only the named queue. */
+export type TestRole = 'web' | 'llm-worker' | 'usage-worker';
+
+/**
+ * Starts `role` (test/helpers/child-entry.ts) with `env` (usually `configEnv(app.config)`) and waits until it is
+ * ready: for a worker, its queue worker is running; for the web role, `/readyz` answers (listening is not ready:
+ * the web role answers 503 service_not_ready until its index check is done). `url` is the web role's address.
+ */
+export async function startRole(role: TestRole, env: Record<string, string>, timeoutMs = 60_000): Promise<StartedRole> {
+  const started = spawnRole(['test/helpers/child-entry.ts', role], env);
+  try {
+    const ready = await waitFor(
+      () => {
+        const line = started
+          .output()
+          .split('\n')
+          .find((l) => l.startsWith('{"ready"'));
+        if (line) return JSON.parse(line) as { ready: true; port?: number };
+        if (started.child.exitCode !== null) throw new Error(`${role} exited ${started.child.exitCode}`);
+        return null;
+      },
+      `${role} ready`,
+      timeoutMs,
+      50,
+    );
+    const url = ready.port ? `http://127.0.0.1:${ready.port}` : '';
+    if (url) await waitFor(() => fetch(`${url}/readyz`).then((r) => r.ok), `${role} /readyz`, timeoutMs);
+    return { ...started, url };
+  } catch (error) {
+    await started.kill();
+    throw new Error(`${(error as Error).message}\n${started.output()}`);
+  }
 }

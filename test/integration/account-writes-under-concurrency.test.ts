@@ -7,6 +7,7 @@ import { OrganizationModel } from '../../src/models/organization.js';
 import { UserModel } from '../../src/models/user.js';
 import { createOrganization } from '../factories/teams.js';
 import { writeSeedFields } from '../../src/shared/quota/seed-fields.js';
+import { lockKey } from '../../queues/index.js';
 
 /**
  * FerretDB applies an update by reading the whole document and writing it back, so a concurrent write of other
@@ -162,7 +163,7 @@ describe('security changes to an account under concurrent writes', () => {
       .set(user.auth)
       .send({ email: taken.email, current_password: TEST_PASSWORD });
     expect(clash.status).toBe(409);
-    expect(await app.redis.exists(`${app.config.REDIS_PREFIX}:lock:doc:users:${user.user.id}`)).toBe(0);
+    expect(await app.redis.exists(lockKey(app.config.REDIS_PREFIX, `doc:users:${user.user.id}`))).toBe(0);
     expect((await app.request.patch('/users/me').set(user.auth).send({ name: 'After the clash' })).body.name).toBe(
       'After the clash',
     );

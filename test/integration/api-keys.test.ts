@@ -17,6 +17,9 @@ import { requirePrincipal } from '../../src/lib/http/principal.js';
 import { resolvePayer } from '../../src/modules/quota/payer.js';
 import { errorHandler } from '../../src/middleware/error-handler.js';
 import { createApp } from '../../src/app.js';
+import { createLocks, type Locks } from '../../src/lib/locks.js';
+import { apiKeyCacheKey, lockKey } from '../../queues/index.js';
+import { createApiKeyService } from '../../src/modules/api-keys/service.js';
 import { createLogger } from '../../src/lib/logger.js';
 
 const OVERLAP_SECONDS = 3;
@@ -34,7 +37,7 @@ describe('API keys', () => {
   });
 
   const bearer = (key: string) => ({ Authorization: `Bearer ${key}` });
-  const cacheKey = (key: string) => `${app.config.REDIS_PREFIX}:apikey:${hashApiKey(key)}`;
+  const cacheKey = (key: string) => apiKeyCacheKey(app.config.REDIS_PREFIX, hashApiKey(key));
 
   async function createKey(auth: Record<string, string>, body: Record<string, unknown> = { name: 'laptop' }) {
     const res = await app.request.post('/api-keys').set(auth).send(body);
@@ -261,6 +264,44 @@ describe('API keys', () => {
     expect((await app.request.get('/api-keys').set(owner.auth)).body.data.map((k: { id: string }) => k.id)).toEqual([
       rotated.id,
     ]);
+  });
+
+  it('a rotation that outlived its lock leaves the lock of the rotation that took it over', async () => {
+    const owner = await registerAndLogin(app);
+    const key = await createKey(owner.auth, { name: 'slow' });
+    const prefix = app.config.REDIS_PREFIX;
+    const real = createLocks({ redis: app.redis, prefix });
+    let arrived!: () => void;
+    const inside = new Promise<void>((resolve) => (arrived = resolve));
+    let resume!: () => void;
+    const resumed = new Promise<void>((resolve) => (resume = resolve));
+    // The slow holder stops under its rotation lock, where it takes the key cap's lock, until the test resumes it.
+    const locks: Pick<Locks, 'withLock'> = {
+      withLock: async (name, work, options) => {
+        if (name.startsWith('apikeys:create:')) {
+          arrived();
+          await resumed;
+        }
+        return real.withLock(name, work, options);
+      },
+    };
+    const service = createApiKeyService({
+      config: app.config,
+      cache: createApiKeyCache({ redis: app.redis, prefix, ttlSeconds: app.config.API_KEY_CACHE_SECONDS }),
+      locks,
+    });
+    const user = await UserModel.findById(owner.user.id);
+    const slow = service.rotate(user!, key.id);
+    await inside;
+    const lock = lockKey(prefix, `apikey-rotate:${key.id}`);
+    expect(await app.redis.exists(lock)).toBe(1);
+    // Its lock lapses (the holder was slower than the TTL) and the next rotation takes it.
+    await app.redis.del(lock);
+    expect(await app.redis.set(lock, 'successor', 'PX', 30_000, 'NX')).toBe('OK');
+    resume();
+    await slow;
+    expect(await app.redis.get(lock)).toBe('successor');
+    await app.redis.del(lock);
   });
 
   it('rotates with no overlap when asked (a leaked key), never longer than configured', async () => {

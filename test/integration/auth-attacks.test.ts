@@ -9,7 +9,7 @@ const UPSTREAM_KEY = 'sk-upstream-secret-never-to-clients-123';
 let app: TestApp;
 
 // Strict rotation: with the reuse grace window off, every second presentation of a refresh token is a replay.
-// The window's own rules (and replays it still catches) are in test/e2e/sessions.test.ts.
+// The window's own rules (and replays it still catches) are in test/integration/sessions.test.ts.
 beforeAll(async () => {
   app = await startTestApp({ A4F_API_KEY: UPSTREAM_KEY, REFRESH_REUSE_GRACE_SECONDS: '0' });
 });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAuthEpochs, createEpochCache, epochOf, GLOBAL_EPOCH, writesOnly } from '../../src/lib/auth-epochs.js';
-import { createRedis, redisKey, redisTargetOf } from '../../src/lib/redis.js';
+import { createRedis, redisTargetOf } from '../../src/lib/redis.js';
+import { authEpochKey } from '../../queues/index.js';
 import { testConfig } from '../helpers/config.js';
 import { startTestApp, type TestApp } from '../helpers/harness.js';
 import { registerAndLogin } from '../factories/users.js';
@@ -43,7 +44,7 @@ describe('auth epochs', () => {
     expect(await cached('k', refs, load)).toBe(3);
     expect(await cached('k', refs, load)).toBe(3);
 
-    await redis.del(redisKey(config.REDIS_PREFIX, 'auth-epoch', refs[1]!));
+    await redis.del(authEpochKey(config.REDIS_PREFIX, refs[1]!));
     expect(await cached('k', refs, load)).toBe(4);
     expect(await cached('k', refs, load)).toBe(5); // the key recreated with a new value: remembered from here
     expect(await cached('k', refs, load)).toBe(5);
@@ -57,7 +58,7 @@ describe('auth epochs', () => {
         throw new Error('not found');
       }),
     ).rejects.toThrow('not found');
-    expect(await redis.exists(redisKey(config.REDIS_PREFIX, 'auth-epoch', ref))).toBe(0);
+    expect(await redis.exists(authEpochKey(config.REDIS_PREFIX, ref))).toBe(0);
   });
 
   it('with Redis unreachable every call is a full lookup', async () => {
@@ -84,7 +85,7 @@ describe('which writes bump an account epoch', () => {
   afterAll(async () => {
     await app.stop();
   });
-  const epochKey = (id: string) => redisKey(app.config.REDIS_PREFIX, 'auth-epoch', epochOf('users', id));
+  const epochKey = (id: string) => authEpochKey(app.config.REDIS_PREFIX, epochOf('users', id));
 
   it('usage totals and the last sign-in leave cached credentials valid; anything else invalidates them', async () => {
     const session = await registerAndLogin(app);

@@ -39,7 +39,7 @@ function build(test: TestApp) {
   const quota = createQuotaService({ redis, prefix });
   const cache = createApiKeyCache({ redis, prefix, ttlSeconds: config.API_KEY_CACHE_SECONDS });
   const revoker = createApiKeyBulkRevoker({ cache });
-  const apiKeys = createApiKeyService({ config, redis, prefix, cache, locks });
+  const apiKeys = createApiKeyService({ config, cache, locks });
   const subUsers = createSubUserService({
     config,
     passwords: createPasswordHasher({

@@ -7,7 +7,7 @@ import { ApiKeyModel } from '../../src/models/api-key.js';
 import { OrganizationModel } from '../../src/models/organization.js';
 import { UserModel } from '../../src/models/user.js';
 
-/** Defects found by the bad-input sweep (test/e2e/bad-input-sweep.test.ts), one focused check each. */
+/** Defects found by the bad-input sweep (test/integration/bad-input-sweep.test.ts), one focused check each. */
 let app: TestApp;
 
 beforeAll(async () => {

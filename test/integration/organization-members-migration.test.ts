@@ -7,6 +7,7 @@ import { OrganizationMemberModel } from '../../src/models/organization-member.js
 import { UserModel } from '../../src/models/user.js';
 import { migrateEmbeddedMembers } from '../../src/modules/organizations/migrate-members.js';
 import { resolvePayer } from '../../src/modules/quota/payer.js';
+import { memberCapAccount } from '../../src/shared/quota/accounts.js';
 
 describe('migrating members embedded by the old system', () => {
   let app: TestApp;
@@ -56,7 +57,7 @@ describe('migrating members embedded by the old system', () => {
     const user = await UserModel.findById(member!.user.id);
     const payer = await resolvePayer(app.config, { user: user!, via: 'access_token' }, orgId.toString());
     expect(payer.accounts).toEqual([
-      { kind: 'member_cap', id: `${orgId.toString()}.${member!.user.id}` },
+      memberCapAccount(orgId.toString(), member!.user.id),
       { kind: 'organization', id: orgId.toString() },
     ]);
     expect(payer.tier).toBe('pro');

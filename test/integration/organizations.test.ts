@@ -9,8 +9,10 @@ import { OrganizationMemberModel } from '../../src/models/organization-member.js
 import { OrganizationInvitationModel } from '../../src/models/organization-invitation.js';
 import { OrganizationModel } from '../../src/models/organization.js';
 import { SubscriptionModel } from '../../src/models/subscription.js';
-import { apiKeyCacheKey, STALE } from '../../src/modules/api-keys/cache.js';
+import { STALE } from '../../src/modules/api-keys/cache.js';
+import { apiKeyCacheKey } from '../../queues/index.js';
 import { createQuotaService } from '../../src/shared/quota/service.js';
+import { expectError } from '../helpers/assertions.js';
 
 const MAX_OWNED = 4;
 
@@ -27,16 +29,6 @@ describe('organizations and members', () => {
   afterAll(async () => {
     await app.stop();
   });
-
-  const expectError = (
-    res: { status: number; body: { error?: { code?: string } }; headers: Record<string, string> },
-    status: number,
-    code?: string,
-  ) => {
-    expect(res.status).toBe(status);
-    expect(res.body.error).toMatchObject(code ? { code } : {});
-    expect(res.headers['x-request-id']).toBeTruthy();
-  };
 
   describe('lifecycle', () => {
     it('creates an organization on the free plan with its creator as owner', async () => {

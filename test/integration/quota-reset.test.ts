@@ -11,7 +11,7 @@ import { startScheduler, type RunningScheduler } from '../../workers/scheduler/i
 import { createLogger } from '../../src/lib/logger.js';
 import { addMonthsUtc } from '../../src/lib/dates.js';
 import { createQuotaService, type QuotaService } from '../../src/shared/quota/service.js';
-import type { AccountRef } from '../../src/shared/quota/accounts.js';
+import { memberCapAccount, type AccountRef } from '../../src/shared/quota/accounts.js';
 import { createStripeSync } from '../../src/shared/billing/sync.js';
 import { OrganizationModel } from '../../src/models/organization.js';
 import { OrganizationMemberModel } from '../../src/models/organization-member.js';
@@ -105,7 +105,7 @@ describe('monthly quota resets (controllable clock: the tick carries its time)',
       monthly_token_cap: 300,
     });
     const orgRef: AccountRef = { kind: 'organization', id: org._id.toString() };
-    const memberCap: AccountRef = { kind: 'member_cap', id: `${org._id.toString()}.${owner.id}` };
+    const memberCap = memberCapAccount(org._id.toString(), owner.id);
     const subCap: AccountRef = { kind: 'sub_user_cap', id: sub.id, parent: parent.id };
     await use([a], 100);
     await use([c], 200);

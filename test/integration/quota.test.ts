@@ -55,6 +55,16 @@ describe('quota reservations in Redis', () => {
     expect(await quota.snapshot(account)).toMatchObject({ used: 123, reserved: 0, calls: 1 });
   });
 
+  it('release gives a reservation back unused and closes its request id', async () => {
+    const account = await userAccount(1000);
+    const id = randomUUID();
+    await quota.reserve(id, [account], 400, 1, 60_000);
+    await quota.release(id, [account]);
+    expect(await quota.snapshot(account)).toMatchObject({ used: 0, reserved: 0, calls: 0 });
+    expect(await quota.settle(id, [account], 123, 1)).toEqual([]);
+    expect(await quota.snapshot(account)).toMatchObject({ used: 0, reserved: 0 });
+  });
+
   it('reserves all-or-nothing over a chain (a cap, then the pool)', async () => {
     const pool = await userAccount(1000);
     const { user: sub } = await registerAndLogin(app);

@@ -5,7 +5,9 @@ import { registerAndLogin, uniqueEmail, TEST_PASSWORD } from '../factories/users
 import { createSubUser } from '../factories/teams.js';
 import { ApiKeyModel } from '../../src/models/api-key.js';
 import { UserModel } from '../../src/models/user.js';
-import { apiKeyCacheKey, STALE } from '../../src/modules/api-keys/cache.js';
+import { STALE } from '../../src/modules/api-keys/cache.js';
+import { apiKeyCacheKey } from '../../queues/index.js';
+import { expectError } from '../helpers/assertions.js';
 
 const MAX_SUB_USERS = 3;
 
@@ -20,16 +22,6 @@ describe('sub-users', () => {
   afterAll(async () => {
     await app.stop();
   });
-
-  const expectError = (
-    res: { status: number; body: { error?: { code?: string } }; headers: Record<string, string> },
-    status: number,
-    code?: string,
-  ) => {
-    expect(res.status).toBe(status);
-    expect(res.body.error).toMatchObject(code ? { code } : {});
-    expect(res.headers['x-request-id']).toBeTruthy();
-  };
 
   it('creates a sub-user that signs in through the normal auth endpoints', async () => {
     const parent = await registerAndLogin(app);

@@ -114,4 +114,29 @@ describe('building blocks for team changes (real Redis and FerretDB)', () => {
     });
     expect(await setVerified(OrganizationModel, new Types.ObjectId(), { name: 'x' })).toBe(false);
   });
+
+  it('setVerified fails with 503 resource_busy when every read-back finds its change undone', async () => {
+    const org = await OrganizationModel.create({
+      name: 'before',
+      owner_id: new Types.ObjectId(),
+      reset_date: new Date(),
+    });
+    const stale = await OrganizationModel.collection.findOne({ _id: org._id });
+    let writes = 0;
+    // A writer that always lands after our update with the document it read before it.
+    const alwaysUndone = {
+      updateOne: async (filter: object, update: object) => {
+        await OrganizationModel.updateOne(filter, update);
+        writes += 1;
+        await OrganizationModel.collection.replaceOne({ _id: org._id }, stale!);
+      },
+      findById: (id: unknown, projection: object) => OrganizationModel.findById(id, projection),
+    };
+    await expect(setVerified(alwaysUndone, org._id, { name: 'after' })).rejects.toMatchObject({
+      status: 503,
+      code: 'resource_busy',
+    });
+    expect(writes).toBe(3);
+    expect(await OrganizationModel.findById(org._id).lean()).toMatchObject({ name: 'before' });
+  });
 });

@@ -19,7 +19,7 @@ import { createQuotaService, type QuotaService } from '../../src/shared/quota/se
 import { TokenUsageModel } from '../../src/models/token-usage.js';
 import { UserModel } from '../../src/models/user.js';
 import { OrganizationModel } from '../../src/models/organization.js';
-import type { AccountRef } from '../../src/shared/quota/accounts.js';
+import { memberCapAccount, type AccountRef } from '../../src/shared/quota/accounts.js';
 import { syncSeedFields } from '../../src/shared/quota/seed-fields.js';
 
 describe('usage queue: settlements, expiry and reconciliation (real BullMQ workers, Redis, FerretDB)', () => {
@@ -252,7 +252,7 @@ describe('usage queue: settlements, expiry and reconciliation (real BullMQ worke
     const owner = await payerUser(app, 1000);
     const member = await payerUser(app, 1000);
     const org = await organization(owner.user.id, 50_000, [{ user_id: member.user.id, cap: 2000 }]);
-    const cap: AccountRef = { kind: 'member_cap', id: `${org.id}.${member.user.id}` };
+    const cap = memberCapAccount(org.id, member.user.id);
     const context = await reserved(requestContext(member.user.id, [cap, org.ref]), 800);
     await settleThrough(context, outcome({ prompt_tokens: 100, completion_tokens: 150 }));
     expect(await quota.snapshot(cap)).toMatchObject({ used: 250, limit: 2000, reserved: 0 });

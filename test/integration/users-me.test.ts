@@ -90,7 +90,7 @@ describe('account management (/users/me)', () => {
     expect(taken.status).toBe(409);
     expect(taken.body.error.code).toBe('email_taken');
 
-    // The address changes only once the new one confirms (test/e2e/mail-flows.test.ts follows the link).
+    // The address changes only once the new one confirms (test/integration/mail-flows.test.ts follows the link).
     const ok = await app.request
       .patch('/users/me')
       .set(me.auth)

@@ -7,7 +7,7 @@ import { OrganizationModel } from '../../src/models/organization.js';
 import { UserModel } from '../../src/models/user.js';
 import { InsufficientQuotaError } from '../../src/shared/quota/service.js';
 import { capAccountsOf } from '../../src/shared/quota/cap-accounts.js';
-import type { AccountRef } from '../../src/shared/quota/accounts.js';
+import { memberCapAccount, type AccountRef } from '../../src/shared/quota/accounts.js';
 
 /**
  * The SPEC's "who pays" guarantees for sub-users and organizations, proven at the quota level with principals
@@ -150,7 +150,7 @@ describe('who pays: sub-users and organization pools', () => {
         { kind: 'sub_user_cap', id: capped.id, parent: parent.user.id },
       ]);
       expect(await capAccountsOf({ kind: 'organization', id: orgId })).toEqual([
-        { ref: { kind: 'member_cap', id: `${orgId}.${member.user.id}` }, limit: 200 },
+        { ref: memberCapAccount(orgId, member.user.id), limit: 200 },
       ]);
       await spender.spend(capped.id, 300);
       await spender.spend(uncapped.id, 100);

@@ -1,4 +1,5 @@
-import { redisKey, type RedisClient } from '../../lib/redis.js';
+import type { RedisClient } from '../../lib/redis.js';
+import { apiKeyCacheKey } from '../../../queues/index.js';
 import { ApiKeyModel, type ApiKeyFields } from '../../models/api-key.js';
 
 /** What the resolver needs about a key; cached in Redis as JSON under the key's SHA-256. */
@@ -44,7 +45,6 @@ export function isUsable(entry: CachedKey, now: number): boolean {
  * never put the old state back: a revoked key stops on the next request everywhere.
  */
 /** The cache entry of a key, by the key's SHA-256. */
-export const apiKeyCacheKey = (prefix: string, keyHash: string) => redisKey(prefix, 'apikey', keyHash);
 
 export function createApiKeyCache({
   redis,

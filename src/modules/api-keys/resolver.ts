@@ -1,5 +1,6 @@
 import type { ApiKeyResolver } from '../../middleware/authenticate.js';
-import { redisKey, type RedisClient } from '../../lib/redis.js';
+import type { RedisClient } from '../../lib/redis.js';
+import { apiKeyUsedKey } from '../../../queues/index.js';
 import { ApiKeyModel } from '../../models/api-key.js';
 import { UserModel, type UserDoc } from '../../models/user.js';
 import { GLOBAL_EPOCH, epochOf, type EpochCache, type EpochReads } from '../../lib/auth-epochs.js';
@@ -29,7 +30,7 @@ export function createApiKeyResolver({
   ownerCache,
 }: Deps): ApiKeyResolver {
   async function touch(id: string): Promise<void> {
-    const first = await redis.set(redisKey(prefix, 'apikey-used', id), '1', 'EX', touchEverySeconds, 'NX');
+    const first = await redis.set(apiKeyUsedKey(prefix, id), '1', 'EX', touchEverySeconds, 'NX');
     if (first === 'OK') await ApiKeyModel.updateOne({ _id: id }, { $set: { last_used_at: new Date() } });
   }
 

@@ -1,7 +1,6 @@
 import mongoose, { type Types } from 'mongoose';
 import type { Config } from '../../config/index.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../lib/errors.js';
-import { redisKey, type RedisClient } from '../../lib/redis.js';
 import type { Locks } from '../../lib/locks.js';
 import { ApiKeyModel } from '../../models/api-key.js';
 import { findMembership } from '../organizations/membership.js';
@@ -20,15 +19,13 @@ export interface CreateKeyInput {
 
 interface Deps {
   config: Pick<Config, 'API_KEY_ROTATION_OVERLAP_SECONDS' | 'API_KEY_MAX_PER_USER'>;
-  redis: RedisClient;
-  prefix: string;
   cache: ApiKeyCache;
   locks: Pick<Locks, 'withLock'>;
 }
 
 const notFound = () => new NotFoundError('API key');
 
-export function createApiKeyService({ config, redis, prefix, cache, locks }: Deps) {
+export function createApiKeyService({ config, cache, locks }: Deps) {
   function assertMayCreate(user: UserDoc): void {
     const permissions = user.sub_user_permissions as { can_create_api_keys?: boolean } | null;
     if (user.is_sub_user && !permissions?.can_create_api_keys) {
@@ -135,37 +132,39 @@ export function createApiKeyService({ config, redis, prefix, cache, locks }: Dep
     if (old.rotated_at) throw new ConflictError('This key was already rotated', 'key_already_rotated');
     if (old.expires_at && old.expires_at.getTime() <= Date.now())
       throw new ConflictError('This key has expired', 'key_expired');
-    const lock = redisKey(prefix, 'apikey-rotate', old._id.toString());
-    if ((await redis.set(lock, '1', 'EX', 30, 'NX')) !== 'OK')
-      throw new ConflictError('This key is being rotated', 'key_already_rotated');
-    try {
-      const fresh = await ApiKeyModel.findById(old._id).lean();
-      if (!fresh || fresh.revoked_at || fresh.rotated_at)
-        throw new ConflictError('This key was already rotated', 'key_already_rotated');
-      const overlap = Math.min(
-        overlapSeconds ?? config.API_KEY_ROTATION_OVERLAP_SECONDS,
-        config.API_KEY_ROTATION_OVERLAP_SECONDS,
-      );
-      // Under the cap's lock until the old key's end is written, so a count never misses this rotation.
-      const { created, validUntil } = await withinKeyCap(user, overlap > 0 ? 1 : 0, async () => {
-        const created = await insertKey(user, {
-          name: fresh.name,
-          scopes: fresh.scopes,
-          expires_at: fresh.expires_at ?? null,
-          organization_id: fresh.organization_id ?? null,
-        });
-        const validUntil = new Date(Date.now() + overlap * 1000);
-        await ApiKeyModel.updateOne(
-          { _id: fresh._id },
-          { $set: { rotated_at: validUntil, replaced_by: created.doc._id } },
-        );
-        return { created, validUntil };
+    return locks.withLock(`apikey-rotate:${old._id.toString()}`, () => rotateOnce(user, old._id, overlapSeconds), {
+      ttlMs: 30_000,
+      waitMs: 0,
+      busy: () => new ConflictError('This key is being rotated', 'key_already_rotated'),
+    });
+  }
+
+  /** The rotation itself, under its key's lock: the key is read again, since another rotation may have won. */
+  async function rotateOnce(user: UserDoc, id: Types.ObjectId, overlapSeconds?: number) {
+    const fresh = await ApiKeyModel.findById(id).lean();
+    if (!fresh || fresh.revoked_at || fresh.rotated_at)
+      throw new ConflictError('This key was already rotated', 'key_already_rotated');
+    const overlap = Math.min(
+      overlapSeconds ?? config.API_KEY_ROTATION_OVERLAP_SECONDS,
+      config.API_KEY_ROTATION_OVERLAP_SECONDS,
+    );
+    // Under the cap's lock until the old key's end is written, so a count never misses this rotation.
+    const { created, validUntil } = await withinKeyCap(user, overlap > 0 ? 1 : 0, async () => {
+      const created = await insertKey(user, {
+        name: fresh.name,
+        scopes: fresh.scopes,
+        expires_at: fresh.expires_at ?? null,
+        organization_id: fresh.organization_id ?? null,
       });
-      await cache.invalidate([fresh.key_hash]);
-      return { ...created, replaced: { id: fresh._id.toString(), valid_until: validUntil.toISOString() } };
-    } finally {
-      await redis.del(lock);
-    }
+      const validUntil = new Date(Date.now() + overlap * 1000);
+      await ApiKeyModel.updateOne(
+        { _id: fresh._id },
+        { $set: { rotated_at: validUntil, replaced_by: created.doc._id } },
+      );
+      return { created, validUntil };
+    });
+    await cache.invalidate([fresh.key_hash]);
+    return { ...created, replaced: { id: fresh._id.toString(), valid_until: validUntil.toISOString() } };
   }
 
   /** Owner deactivated: every key stops at once on every API process. */

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { luaScript } from '../../lib/lua.js';
-import { redisKey, type RedisClient } from '../../lib/redis.js';
+import type { RedisClient } from '../../lib/redis.js';
+import { knownClientKey } from '../../../queues/index.js';
 import { sha256 } from '../../lib/hash.js';
 
 /** How the extension sends its token back (the JSON and form sign-ins also take a `known_client_token` field). */
@@ -41,7 +42,7 @@ export function createKnownClients({
   prefix: string;
   ttlSeconds: number;
 }) {
-  const setKey = (email: string) => redisKey(prefix, 'known-client', sha256(email));
+  const setKey = (email: string) => knownClientKey(prefix, sha256(email));
 
   /** The token's hash when it is a live token of this account; null when absent, malformed, forged, expired or another account's. */
   async function recognize(email: string, token: string | undefined): Promise<string | null> {

@@ -1,9 +1,9 @@
 import { TooManyRequestsError } from '../../lib/errors.js';
 import { ipLimitBuckets } from '../../lib/ip.js';
 import { luaScript } from '../../lib/lua.js';
-import { redisKey, type RedisClient } from '../../lib/redis.js';
+import type { RedisClient } from '../../lib/redis.js';
 import { sha256 } from '../../lib/hash.js';
-import { RATE_LIMIT_TAG } from '../../../queues/index.js';
+import { loginLimitKeys } from '../../../queues/index.js';
 
 interface Options {
   redis: RedisClient;
@@ -97,22 +97,21 @@ export function createLoginLimiter({
   successWindowSeconds,
   wideMultiplier,
 }: Options) {
+  const key = loginLimitKeys(prefix);
   const perIp = (ip: string, max: number, key: (bucket: string) => string) =>
     ipLimitBuckets(ip, max, wideMultiplier).map((c) => ({ key: key(c.bucket), max: c.max }));
 
   function counters(email: string, ip: string, knownClient: string | null) {
     const account = sha256(email);
     return {
-      accountIp: perIp(ip, maxPerAccountIp, (bucket) =>
-        redisKey(prefix, RATE_LIMIT_TAG, 'login-fail', 'acct-ip', account, bucket),
-      ),
+      accountIp: perIp(ip, maxPerAccountIp, (bucket) => key.failedFromAccountIp(account, bucket)),
       account: knownClient
-        ? { key: redisKey(prefix, RATE_LIMIT_TAG, 'login-fail', 'client', knownClient), max: maxPerKnownClient }
-        : { key: redisKey(prefix, RATE_LIMIT_TAG, 'login-fail', 'acct', account), max: maxPerAccount },
-      ip: perIp(ip, maxPerIp, (bucket) => redisKey(prefix, RATE_LIMIT_TAG, 'login-fail', 'ip', bucket)),
+        ? { key: key.failedThroughKnownClient(knownClient), max: maxPerKnownClient }
+        : { key: key.failedForAccount(account), max: maxPerAccount },
+      ip: perIp(ip, maxPerIp, key.failedFromIp),
       successes: [
-        { key: redisKey(prefix, RATE_LIMIT_TAG, 'login-ok', 'acct', account), max: maxSuccessesPerAccount },
-        ...perIp(ip, maxSuccessesPerIp, (bucket) => redisKey(prefix, RATE_LIMIT_TAG, 'login-ok', 'ip', bucket)),
+        { key: key.succeededForAccount(account), max: maxSuccessesPerAccount },
+        ...perIp(ip, maxSuccessesPerIp, key.succeededFromIp),
       ],
     };
   }

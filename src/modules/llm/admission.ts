@@ -160,8 +160,7 @@ export function createAdmission({
     try {
       if (stream) await limits.release(payer.user_id, requestId);
       // Release the reservation only when no job exists (an enqueue can fail after Redis took it).
-      if (reserved && !(await producer.queues.llm.getJob(requestId)))
-        await quota.settle(requestId, payer.accounts, 0, 0);
+      if (reserved && !(await producer.queues.llm.getJob(requestId))) await quota.release(requestId, payer.accounts);
     } catch (error) {
       log.warn(
         { err: (error as Error).message, llm_request_id: requestId },

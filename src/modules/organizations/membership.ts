@@ -4,7 +4,6 @@ import { OrganizationModel, type OrganizationFields, type OrgRole } from '../../
 import { OrganizationMemberModel, type OrganizationMemberFields } from '../../models/organization-member.js';
 import { UserModel } from '../../models/user.js';
 import { isObjectId } from '../../lib/ids.js';
-import type { AccountRef } from '../../shared/quota/accounts.js';
 
 export type OrganizationRecord = OrganizationFields & { _id: Types.ObjectId; created_at?: Date; updated_at?: Date };
 export type MemberRecord = OrganizationMemberFields & { _id: Types.ObjectId };
@@ -17,11 +16,6 @@ export interface MemberView {
 
 /** The Redis lock every change to an organization's membership (and its invitations) holds. */
 export const orgLockName = (orgId: string) => `org:${orgId}`;
-
-export const memberCapAccount = (orgId: string, userId: string): AccountRef => ({
-  kind: 'member_cap',
-  id: `${orgId}.${userId}`,
-});
 
 export function actorOf({ me }: { me: MemberRecord }): { userId: string; role: OrgRole } {
   return { userId: me.user_id.toString(), role: me.role as OrgRole };

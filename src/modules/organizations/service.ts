@@ -12,7 +12,7 @@ import { SubscriptionModel } from '../../models/subscription.js';
 import type { UserDoc } from '../../models/user.js';
 import type { ApiKeyBulkRevoker } from '../api-keys/bulk-revoke.js';
 import { assertCredentialsCurrent } from '../users/credential-generation.js';
-import type { AccountRef } from '../../shared/quota/accounts.js';
+import { memberCapAccount, type AccountRef } from '../../shared/quota/accounts.js';
 import { syncCapAccount } from '../../shared/quota/cap-sync.js';
 import type { AccountSnapshot, QuotaService } from '../../shared/quota/service.js';
 import {
@@ -21,7 +21,6 @@ import {
   loadForMember,
   loadMember,
   memberView,
-  memberCapAccount,
   membersOf,
   orgLockName,
   type MemberRecord,

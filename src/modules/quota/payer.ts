@@ -5,7 +5,7 @@ import { OrganizationModel } from '../../models/organization.js';
 import { OrganizationMemberModel } from '../../models/organization-member.js';
 import { UserModel, type UserDoc } from '../../models/user.js';
 import { modelsForTier } from '../auth/vscode-config.js';
-import type { AccountRef } from '../../shared/quota/accounts.js';
+import { memberCapAccount, type AccountRef } from '../../shared/quota/accounts.js';
 import { isObjectId } from '../../lib/ids.js';
 import type { ErrorDecl } from '../../lib/http/error-responses.js';
 
@@ -52,7 +52,7 @@ async function organizationContext(
   const tier = org.subscription_tier as Tier;
   const accounts: AccountRef[] = [];
   if (member.monthly_token_cap !== null && member.monthly_token_cap !== undefined) {
-    accounts.push({ kind: 'member_cap', id: `${org._id.toString()}.${user._id.toString()}` });
+    accounts.push(memberCapAccount(org._id.toString(), user._id.toString()));
   }
   accounts.push({ kind: 'organization', id: org._id.toString() });
   return {

@@ -28,6 +28,18 @@ export interface AccountState {
   floor: number;
 }
 
+/** A member's cap in an organization's pool: the only place its `<orgId>.<userId>` id is built. */
+export const memberCapAccount = (orgId: string, userId: string): AccountRef => ({
+  kind: 'member_cap',
+  id: `${orgId}.${userId}`,
+});
+
+/** The organization and the member a member cap's id names. */
+function memberCapParts(id: string): { orgId: string; userId: string } {
+  const [orgId, userId] = id.split('.') as [string, string];
+  return { orgId, userId };
+}
+
 /** The account as the ledger rows and reports name it: `<kind>:<id>`. */
 export const accountName = (ref: AccountRef) => `${ref.kind}:${ref.id}`;
 
@@ -47,7 +59,7 @@ export function parseAccountName(name: string): AccountRef | null {
 /** The id of whoever pays for the account: the account itself, or the organization / parent of a cap. */
 export function payerIdOf(ref: AccountRef): string {
   if (ref.kind === 'sub_user_cap') return ref.parent;
-  if (ref.kind === 'member_cap') return ref.id.split('.')[0]!;
+  if (ref.kind === 'member_cap') return memberCapParts(ref.id).orgId;
   return ref.id;
 }
 
@@ -61,7 +73,7 @@ export function ledgerFilter(ref: AccountRef, period: string): Record<string, un
     case 'sub_user_cap':
       return { sub_user_id: new Types.ObjectId(ref.id), period };
     case 'member_cap': {
-      const [orgId, userId] = ref.id.split('.') as [string, string];
+      const { orgId, userId } = memberCapParts(ref.id);
       return { organization_id: new Types.ObjectId(orgId), user_id: new Types.ObjectId(userId), period };
     }
   }
@@ -77,7 +89,7 @@ export function matchesLedgerFilter(ref: AccountRef, period: string, row: Ledger
     case 'sub_user_cap':
       return row.sub_user_id === ref.id;
     case 'member_cap': {
-      const [orgId, userId] = ref.id.split('.') as [string, string];
+      const { orgId, userId } = memberCapParts(ref.id);
       return row.organization_id === orgId && row.user_id === userId;
     }
   }
@@ -194,7 +206,7 @@ export async function loadAccountLimits(ref: AccountRef): Promise<AccountLimits 
       return { limit: cap, period, carried: carriedTokensOf(sub, period), seedUsed: 0 };
     }
     case 'member_cap': {
-      const [orgId, userId] = ref.id.split('.') as [string, string];
+      const { orgId, userId } = memberCapParts(ref.id);
       const [org, member] = await Promise.all([
         OrganizationModel.findById(orgId, { reset_date: 1 }).lean(),
         OrganizationMemberModel.findOne({ organization_id: orgId, user_id: userId }, { monthly_token_cap: 1 }).lean(),

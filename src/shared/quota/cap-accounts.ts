@@ -1,7 +1,7 @@
 import mongoose from 'mongoose';
 import { OrganizationMemberModel } from '../../models/organization-member.js';
 import { UserModel } from '../../models/user.js';
-import type { AccountRef } from './accounts.js';
+import { memberCapAccount, type AccountRef } from './accounts.js';
 
 /**
  * The cap accounts that run on a payer's period: a user's sub-user caps, an organization's member caps. They
@@ -34,7 +34,7 @@ export async function capAccountsOf(payer: AccountRef): Promise<Array<{ ref: Acc
       typeof m.monthly_token_cap === 'number'
         ? [
             {
-              ref: { kind: 'member_cap' as const, id: `${payer.id}.${m.user_id.toString()}` },
+              ref: memberCapAccount(payer.id, m.user_id.toString()),
               limit: m.monthly_token_cap,
             },
           ]

@@ -292,6 +292,14 @@ export function createQuotaService({
     return (await settleRequest(requestId, accounts, billed, calls)).accounts;
   }
 
+  /**
+   * Gives a request's reservation back unused, for a request that never ran (its job was never enqueued). It is a
+   * settlement of nothing: the request id is closed too, so a late settlement under it can never charge.
+   */
+  async function release(requestId: string, accounts: AccountRef[]): Promise<void> {
+    await settleRequest(requestId, accounts, 0, 0);
+  }
+
   /** Open reservations that expire before `until`, oldest first in each group, at most `batch` per group. */
   async function expiringReservations(until: number, batch = 500): Promise<ReservationRef[]> {
     const pages = await Promise.all(
@@ -444,6 +452,7 @@ export function createQuotaService({
     reserve,
     settle,
     settleRequest,
+    release,
     expiringReservations,
     extendReservations,
     releaseExpired,

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { redisKey, type RedisClient } from '../../../lib/redis.js';
+import type { RedisClient } from '../../../lib/redis.js';
+import { adminSessionKey } from '../../../../queues/index.js';
 
 export interface AdminSession {
   user_id: string;
@@ -19,7 +20,7 @@ export function createAdminSessions({
   prefix: string;
   ttlSeconds: number;
 }) {
-  const key = (id: string) => redisKey(prefix, 'admin-session', createHash('sha256').update(id).digest('hex'));
+  const key = (id: string) => adminSessionKey(prefix, createHash('sha256').update(id).digest('hex'));
 
   async function create(session: AdminSession): Promise<string> {
     const id = randomBytes(32).toString('base64url');

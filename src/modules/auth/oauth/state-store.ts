@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { redisKey, type RedisClient } from '../../../lib/redis.js';
+import type { RedisClient } from '../../../lib/redis.js';
+import { oauthStateKey } from '../../../../queues/index.js';
 import { sha256 } from '../../../lib/hash.js';
 import { ONE_TIME_TTL_MS } from './one-time-store.js';
 
@@ -17,7 +18,7 @@ export type PendingSignIn = z.infer<typeof pendingSignInSchema>;
  * anonymous sign-in start writes nothing to MongoDB. Spending one is a DEL, which exactly one caller wins.
  */
 export function createOAuthStateStore({ redis, prefix }: { redis: RedisClient; prefix: string }) {
-  const key = (state: string) => redisKey(prefix, 'oauth-state', sha256(state));
+  const key = (state: string) => oauthStateKey(prefix, sha256(state));
 
   async function create(pending: PendingSignIn): Promise<string> {
     const state = randomBytes(32).toString('base64url');

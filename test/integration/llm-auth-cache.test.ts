@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Types } from 'mongoose';
-import { redisKey } from '../../src/lib/redis.js';
+import { authEpochKey } from '../../queues/index.js';
 import { UserModel } from '../../src/models/user.js';
 import { userWithRole } from '../factories/accounts.js';
 import { createSubUser, addMember, createOrganization } from '../factories/teams.js';
@@ -71,7 +71,7 @@ describe('LLM credential cache: revocation is immediate on every instance', () =
       expect((await chat(on, user.auth)).status).toBe(200);
       expect((await chat(on, key.auth)).status).toBe(200);
     }
-    await env.app.redis.del(redisKey(env.app.config.REDIS_PREFIX, 'auth-epoch', `users:${user.user.id}`));
+    await env.app.redis.del(authEpochKey(env.app.config.REDIS_PREFIX, `users:${user.user.id}`));
     await expectRefusedEverywhere(user.auth, 401, 'invalid_token');
     await expectRefusedEverywhere(key.auth, 401, 'invalid_api_key');
   });

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, deleteKeys, type TestApp } from '../helpers/harness.js';
-import { startChildWorker, type ChildWorker } from '../helpers/child-worker.js';
+import { configEnv, startRole, type RoleProcess } from '../helpers/processes.js';
 import { waitFor, waitForFinishedJob, waitForLedgerFlush } from '../helpers/wait.js';
 import { outcome, payerUser, requestContext } from '../factories/usage.js';
 import { startWorkers, type RunningWorkers } from '../../workers/index.js';
@@ -23,7 +23,7 @@ import type { AccountRef } from '../../src/shared/quota/accounts.js';
 describe('a usage worker killed mid-settlement (child process, SIGKILL)', { timeout: 90_000 }, () => {
   let app: TestApp;
   let quota: QuotaService;
-  let child: ChildWorker | undefined;
+  let child: RoleProcess | undefined;
   let recovery: RunningWorkers | undefined;
 
   beforeAll(async () => {
@@ -57,7 +57,7 @@ describe('a usage worker killed mid-settlement (child process, SIGKILL)', { time
     billedPrompt: number,
     reached: () => Promise<boolean>,
   ): Promise<string> {
-    child = await startChildWorker(app.config, { USAGE_SETTLE_STEP_DELAY_MS: '2000' });
+    child = await startRole('usage-worker', configEnv(app.config, { USAGE_SETTLE_STEP_DELAY_MS: '2000' }));
     const jobId = await enqueueSettlement(
       app.producer,
       context,
