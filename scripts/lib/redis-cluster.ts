@@ -38,14 +38,22 @@ export function clusterNodeArgs(port: number, dir: string): string[] {
 /** Where the services script keeps the nodes' directories. */
 export const CLUSTER_DIR = path.join(CACHE_DIR, 'redis-cluster');
 
+/** The directory of the nodes' own directories, as the node on `port` says (whoever started it, with any cache dir). */
+export function clusterDirOf(port: number): string {
+  const dir = cli(port, ['config', 'get', 'dir']).split('\n')[1]?.trim();
+  if (!dir) throw new Error(`no Redis answers on port ${port}`);
+  return path.dirname(dir);
+}
+
 /**
- * Starts a node that died again, as the services script started it and keeping its cluster state file, so it
- * rejoins its cluster (as a replica, when its replica was promoted meanwhile); `services.ts stop` gets its new pid.
+ * Starts a node that died again, as the services script started it and keeping its cluster state file (in
+ * `clusterDir`, read from the node with `clusterDirOf` before it died), so it rejoins its cluster (as a replica,
+ * when its replica was promoted meanwhile); `services.ts stop` gets its new pid.
  */
-export function restartClusterNode(port: number): number {
+export function restartClusterNode(port: number, clusterDir: string = CLUSTER_DIR): number {
   mkdirSync(path.join(CACHE_DIR, 'logs'), { recursive: true });
   const out = openSync(path.join(CACHE_DIR, 'logs', `redis-cluster-${port}.log`), 'a');
-  const child = spawn('redis-server', clusterNodeArgs(port, CLUSTER_DIR), {
+  const child = spawn('redis-server', clusterNodeArgs(port, clusterDir), {
     detached: true,
     stdio: ['ignore', out, out],
   });

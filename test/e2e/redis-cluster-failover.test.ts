@@ -13,7 +13,13 @@ import { TokenUsageModel } from '../../src/models/token-usage.js';
 import { createQuotaService, type QuotaService } from '../../src/shared/quota/service.js';
 import { startWorkers, type RunningWorkers } from '../../workers/index.js';
 import { startScheduler, type RunningScheduler } from '../../workers/scheduler/index.js';
-import { clusterReady, clusterSettled, nodePid, restartClusterNode } from '../../scripts/lib/redis-cluster.js';
+import {
+  clusterDirOf,
+  clusterReady,
+  clusterSettled,
+  nodePid,
+  restartClusterNode,
+} from '../../scripts/lib/redis-cluster.js';
 import { startFakeUpstream, type FakeUpstream } from '../helpers/fake-upstream.js';
 import { startTestApp, type TestApp } from '../helpers/harness.js';
 import { chatBody, contentOf, llmUser, openSse, SERVER_KEY } from '../helpers/llm.js';
@@ -92,6 +98,8 @@ describe('Redis Cluster: a master killed under steady traffic', () => {
   let scheduler: RunningScheduler;
   let quota: QuotaService;
   let killedPort: number | null = null;
+  /** Where the killed node keeps its cluster state: read from it before the kill, whoever started the cluster. */
+  let killedDir: string | undefined;
   let restarted = false;
 
   const cluster = () => {
@@ -108,7 +116,7 @@ describe('Redis Cluster: a master killed under steady traffic', () => {
 
   async function restoreCluster(): Promise<void> {
     if (killedPort === null || restarted) return;
-    restartClusterNode(killedPort);
+    restartClusterNode(killedPort, killedDir);
     restarted = true;
     await waitFor(() => clusterSettled(PORTS), 'the cluster to settle with the restarted node', 60_000, 200);
   }
@@ -239,6 +247,7 @@ describe('Redis Cluster: a master killed under steady traffic', () => {
     await sleep(3000);
 
     const pid = nodePid(victim);
+    killedDir = clusterDirOf(victim);
     killedPort = victim;
     const killedAt = Date.now();
     process.kill(pid, 'SIGKILL');
