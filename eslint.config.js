@@ -37,6 +37,22 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: [NOT_WORKERS, NOT_WEB_ONLY] }] },
   },
   {
+    // Middleware and the HTTP helpers sit under the feature modules: what they need of auth (claims, scopes, the
+    // principal) lives in src/lib/http, so a module can be moved or removed without touching them.
+    files: ['src/middleware/**', 'src/lib/http/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            NOT_WORKERS,
+            { group: ['**/modules/**'], message: 'middleware and src/lib/http never import a feature module' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The worker role neither; workers/main.ts is the composition root of every role, `all` included.
     files: ['workers/**'],
     ignores: ['workers/main.ts'],

@@ -6,7 +6,7 @@ import mongoose from 'mongoose';
 import type { Config } from '../src/config/index.js';
 import { ALL_MODELS } from '../src/models/index.js';
 import { findIndexProblems } from '../src/models/unique-indexes.js';
-import { migrateEmbeddedMembers } from '../src/modules/organizations/migrate-members.js';
+import { migrateEmbeddedMembers } from '../src/migrations/embedded-members.js';
 import { runDatabaseScript } from './lib/run-script.js';
 import {
   LOCAL_FERRETDB_POSTGRESQL_URL,

@@ -5,8 +5,8 @@
 import { createAuthEpochs } from '../src/lib/auth-epochs.js';
 import { createLocks } from '../src/lib/locks.js';
 import { createRedis, redisTargetOf } from '../src/lib/redis.js';
-import { collisionCount, collisionSummary } from '../src/modules/legacy-migration/report.js';
-import { runLegacyMigration } from '../src/modules/legacy-migration/run.js';
+import { collisionCount, collisionSummary } from '../src/migrations/legacy/report.js';
+import { runLegacyMigration } from '../src/migrations/legacy/run.js';
 import { createQuotaService } from '../src/shared/quota/service.js';
 import { runDatabaseScript } from './lib/run-script.js';
 

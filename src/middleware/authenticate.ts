@@ -2,11 +2,10 @@ import { createHash } from 'node:crypto';
 import type { Request, RequestHandler } from 'express';
 import { GLOBAL_EPOCH, epochOf, type EpochCache, type EpochReads } from '../lib/auth-epochs.js';
 import { ForbiddenError, UnauthorizedError } from '../lib/errors.js';
-import type { Principal } from '../lib/http/principal.js';
+import type { AccessClaims, AccessTokenVerifier, Principal } from '../lib/http/principal.js';
 import { UserModel } from '../models/user.js';
 import { RevokedFamilyModel } from '../models/refresh-token.js';
-import type { AccessTokens } from '../modules/auth/access-tokens.js';
-import type { ApiKeyScope } from '../modules/api-keys/scopes.js';
+import type { ApiKeyScope } from '../lib/http/scopes.js';
 import { requireScope } from './require-scope.js';
 import { isObjectId } from '../lib/ids.js';
 import { declareErrors, type ErrorDecl } from '../lib/http/error-responses.js';
@@ -17,7 +16,7 @@ export type ApiKeyResolver = (key: string, options?: { cached?: boolean }) => Pr
 export const API_KEY_PREFIX = 'aic_';
 
 interface Deps {
-  accessTokens: AccessTokens;
+  accessTokens: AccessTokenVerifier;
   resolveApiKey?: ApiKeyResolver;
   /** Access-token principals remembered per token and validated by auth epochs (see src/lib/auth-epochs.ts). */
   tokenCache?: EpochCache<Principal>;
@@ -65,7 +64,7 @@ export function createAuthenticate({ accessTokens, resolveApiKey, tokenCache }: 
     return { ...(await tokenCache(key, refs, () => lookUp(claims), epochs)), epochs };
   }
 
-  async function lookUp(claims: ReturnType<AccessTokens['verify']>): Promise<Principal> {
+  async function lookUp(claims: AccessClaims): Promise<Principal> {
     const [user, sessionRevoked] = await Promise.all([
       isObjectId(claims.sub) ? UserModel.findById(claims.sub) : null,
       claims.sid ? RevokedFamilyModel.exists({ family_id: claims.sid }) : null,

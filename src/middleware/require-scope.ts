@@ -1,7 +1,7 @@
 import type { RequestHandler } from 'express';
 import { ForbiddenError } from '../lib/errors.js';
 import { requirePrincipal } from '../lib/http/principal.js';
-import type { ApiKeyScope } from '../modules/api-keys/scopes.js';
+import type { ApiKeyScope } from '../lib/http/scopes.js';
 
 /** Access tokens pass; an API key passes only when it carries the scope. */
 export function requireScope(scope: ApiKeyScope): RequestHandler {

@@ -2,7 +2,7 @@ import bcrypt from 'bcrypt';
 import mongoose from 'mongoose';
 import { spawnRole } from './processes.js';
 import type { Config } from '../../src/config/index.js';
-import type { CollectionReport } from '../../src/modules/legacy-migration/report.js';
+import type { CollectionReport } from '../../src/migrations/legacy/report.js';
 
 const { MongoClient, ObjectId } = mongoose.mongo;
 type Db = mongoose.mongo.Db;

@@ -5,7 +5,7 @@ import { insertUsers } from '../factories/teams.js';
 import { OrganizationModel } from '../../src/models/organization.js';
 import { OrganizationMemberModel } from '../../src/models/organization-member.js';
 import { UserModel } from '../../src/models/user.js';
-import { migrateEmbeddedMembers } from '../../src/modules/organizations/migrate-members.js';
+import { migrateEmbeddedMembers } from '../../src/migrations/embedded-members.js';
 import { resolvePayer } from '../../src/modules/quota/payer.js';
 import { memberCapAccount } from '../../src/shared/quota/accounts.js';
 

@@ -15,6 +15,23 @@ export interface Principal {
   epochs?: EpochReads;
 }
 
+/** What a verified access token says (signed and checked by the auth module's access tokens). */
+export interface AccessClaims {
+  sub: string;
+  /** The user's token_version when issued; bumping it revokes every earlier access token. */
+  ver: number;
+  role: string;
+  /** The session (refresh-token family); a revoked family ends its access tokens too. */
+  sid?: string;
+  /** When the person last signed in (seconds since the epoch, as OIDC's auth_time); refreshes keep it. */
+  authTime?: number;
+}
+
+/** What the authenticate middleware needs of access tokens: a verify that throws 401 on a bad token. */
+export interface AccessTokenVerifier {
+  verify(token: string): AccessClaims;
+}
+
 declare module 'express-serve-static-core' {
   interface Request {
     id: string;

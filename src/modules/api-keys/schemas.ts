@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SCOPE_NAMES } from './scopes.js';
+import { SCOPE_NAMES } from '../../lib/http/scopes.js';
 
 const scopeSchema = z.enum(SCOPE_NAMES);
 

@@ -7,7 +7,7 @@ import { findMembership } from '../organizations/membership.js';
 import type { UserDoc } from '../../models/user.js';
 import type { ApiKeyCache } from './cache.js';
 import { generateApiKey } from './format.js';
-import { DEFAULT_SCOPES, type ApiKeyScope } from './scopes.js';
+import { DEFAULT_SCOPES, type ApiKeyScope } from '../../lib/http/scopes.js';
 import { isObjectId } from '../../lib/ids.js';
 
 export interface CreateKeyInput {

@@ -1,17 +1,7 @@
 import { createSecretKey } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { UnauthorizedError } from '../../lib/errors.js';
-
-export interface AccessClaims {
-  sub: string;
-  /** The user's token_version when issued; bumping it revokes every earlier access token. */
-  ver: number;
-  role: string;
-  /** The session (refresh-token family); a revoked family ends its access tokens too. */
-  sid?: string;
-  /** When the person last signed in (seconds since the epoch, as OIDC's auth_time); refreshes keep it. */
-  authTime?: number;
-}
+import type { AccessClaims } from '../../lib/http/principal.js';
 
 interface Options {
   secret: string;

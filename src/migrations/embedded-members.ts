@@ -1,5 +1,5 @@
-import type { Config } from '../../config/index.js';
-import { MEMBERSHIPS_NOTE, migrateOrganizations } from '../legacy-migration/organizations.js';
+import type { Config } from '../config/index.js';
+import { MEMBERSHIPS_NOTE, migrateOrganizations } from './legacy/organizations.js';
 
 /**
  * Converts organizations the Python system wrote (an embedded `members` array) as `npm run db:migrate` does:
