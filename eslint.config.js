@@ -1,10 +1,12 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const NOT_WORKERS = { group: ['**/workers/**', '../workers/*'], message: 'only workers/ imports workers/' };
+const NOT_WORKERS = { group: ['**/workers/**', '../workers/*'], message: 'only workers/ and roles/ import workers/' };
+/** roles/ holds the entry of each role, the composition root of every one: nothing a role runs imports it. */
+const NOT_ROLES = { group: ['**/roles/**', '../roles/*'], message: 'only the role entries import roles/' };
 /** What the web role alone runs: routes and services (src/modules), HTTP middleware, the API's composition. */
 const NOT_WEB_ONLY = {
-  group: ['**/modules/**', '**/middleware/**', '**/lib/http/**', '**/app.js', '**/server.js', '**/main.js'],
+  group: ['**/modules/**', '**/middleware/**', '**/lib/http/**', '**/app.js', '**/server.js'],
   message:
     'web-only code (src/modules, middleware, HTTP, the API composition): what both roles need lives in src/shared or queues/',
 };
@@ -26,7 +28,7 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': 'error',
-      'no-restricted-imports': ['error', { patterns: [NOT_WORKERS] }],
+      'no-restricted-imports': ['error', { patterns: [NOT_WORKERS, NOT_ROLES] }],
     },
   },
   {
@@ -34,7 +36,7 @@ export default tseslint.config(
     // and the infrastructure under it (src/lib except its HTTP part, src/config, src/models).
     files: ['queues/**', 'src/shared/**', 'src/lib/**', 'src/config/**', 'src/models/**'],
     ignores: ['src/lib/http/**'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [NOT_WORKERS, NOT_WEB_ONLY] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [NOT_WORKERS, NOT_ROLES, NOT_WEB_ONLY] }] },
   },
   {
     // Middleware and the HTTP helpers sit under the feature modules: what they need of auth (claims, scopes, the
@@ -46,6 +48,7 @@ export default tseslint.config(
         {
           patterns: [
             NOT_WORKERS,
+            NOT_ROLES,
             { group: ['**/modules/**'], message: 'middleware and src/lib/http never import a feature module' },
           ],
         },
@@ -53,10 +56,9 @@ export default tseslint.config(
     },
   },
   {
-    // The worker role neither; workers/main.ts is the composition root of every role, `all` included.
+    // The worker role neither (roles/all.ts, not workers/, runs the web role beside it).
     files: ['workers/**'],
-    ignores: ['workers/main.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [NOT_WEB_ONLY] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [NOT_ROLES, NOT_WEB_ONLY] }] },
   },
   {
     // The client and the example extension are shipped on their own: nothing of the service may leak into them.
@@ -73,7 +75,8 @@ export default tseslint.config(
     },
   },
   {
-    files: ['workers/main.ts', 'test/**', 'scripts/**'],
+    // roles/ composes every role (web, workers, scheduler); tests and scripts may reach anything.
+    files: ['roles/**', 'test/**', 'scripts/**'],
     rules: { 'no-restricted-imports': 'off' },
   },
   {

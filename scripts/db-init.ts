@@ -48,7 +48,8 @@ async function indexLookupsOnFerretdb(config: Config): Promise<string> {
   );
 }
 
-runDatabaseScript('db:init', async (config) => {
+// Unlocked: db:init runs before the service's first start (the embedded members' conversion is its one write).
+runDatabaseScript('db:init', 'runs-alone', async (config) => {
   // Creates what is missing, then names every unique index that could not be built (duplicates) and how to fix it.
   const problems = await findIndexProblems({ create: true });
   for (const problem of problems) process.stderr.write(`  ${problem.message}\n`);

@@ -35,7 +35,8 @@ async function createUnlessPresent(fields: Record<string, unknown> & { email: st
   }
 }
 
-runDatabaseScript('db:seed', async (config) => {
+// On the service's Redis: seeding may run beside `npm start`.
+runDatabaseScript('db:seed', 'service-redis', async (config) => {
   if (config.isProduction)
     throw new Error('refusing to create users with a published password when NODE_ENV=production');
   await initCollections();

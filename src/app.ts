@@ -51,8 +51,7 @@ import { createAdminRouter } from './modules/admin/routes.js';
 import { createAdminSessions } from './modules/admin/board/sessions.js';
 import { createBoardRouter } from './modules/admin/board/routes.js';
 import { createLocks } from './lib/locks.js';
-import { useDocumentLocks } from './lib/document-locks.js';
-import { createAuthEpochs, createEpochCache, useAuthEpochs } from './lib/auth-epochs.js';
+import { createAuthEpochs, createEpochCache } from './lib/auth-epochs.js';
 import { createApiKeyBulkRevoker } from './modules/api-keys/bulk-revoke.js';
 import { createOrganizationService } from './modules/organizations/service.js';
 import { createOrganizationsRouter } from './modules/organizations/routes.js';
@@ -161,11 +160,9 @@ export function createApp(infra: AppInfra): AppHandle {
   });
   const apiKeyCache = createApiKeyCache({ redis, prefix, ttlSeconds: config.API_KEY_CACHE_SECONDS });
   const locks = createLocks({ redis, prefix: config.REDIS_PREFIX });
-  const stopDocumentLocks = useDocumentLocks(locks);
   const apiKeys = createApiKeyService({ config, cache: apiKeyCache, locks });
 
   const authEpochs = createAuthEpochs({ redis, prefix });
-  const stopAuthEpochs = useAuthEpochs(authEpochs);
   const authenticate = createAuthenticate({
     accessTokens,
     resolveApiKey: createApiKeyResolver({
@@ -348,8 +345,6 @@ export function createApp(infra: AppInfra): AppHandle {
     app,
     close: async () => {
       llm.close();
-      stopDocumentLocks();
-      stopAuthEpochs();
     },
   };
 }

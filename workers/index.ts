@@ -5,9 +5,6 @@ import type { Logger } from 'pino';
 import type { Config } from '../src/config/index.js';
 import { createBlockingRedis, createRedis, redisTargetOf, type RedisClient } from '../src/lib/redis.js';
 import { connectMongo } from '../src/lib/mongo.js';
-import { createLocks } from '../src/lib/locks.js';
-import { useDocumentLocks } from '../src/lib/document-locks.js';
-import { createAuthEpochs, useAuthEpochs } from '../src/lib/auth-epochs.js';
 import {
   QUEUE_NAMES,
   bullPrefix,
@@ -153,9 +150,6 @@ export async function startWorkers(
   );
   const producer = createProducer(producerConnection, config.REDIS_PREFIX);
   const quota = createQuotaService({ redis, prefix: config.REDIS_PREFIX });
-  const stopDocumentLocks = useDocumentLocks(createLocks({ redis, prefix: config.REDIS_PREFIX }));
-  // Workers write users and organizations too (billing, periods): those writes must invalidate API caches.
-  const stopAuthEpochs = useAuthEpochs(createAuthEpochs({ redis, prefix: config.REDIS_PREFIX }));
   const cleanups: Array<() => Promise<void> | void> = [];
   const ctx: WorkerContext = { config, logger, redis, producer, quota, onClose: (cleanup) => cleanups.push(cleanup) };
   // No job before every unique index exists: settlements and Stripe events are claimed by unique inserts.
@@ -189,8 +183,6 @@ export async function startWorkers(
       await Promise.all(workers.map((worker) => worker.close()));
       for (const cleanup of cleanups) await cleanup();
       await producer.close();
-      stopDocumentLocks();
-      stopAuthEpochs();
       redis.disconnect();
       producerConnection.disconnect();
       blocking.disconnect();

@@ -37,6 +37,7 @@ import { parseConfig } from '../../src/config/index.js';
 import { createRedis, masters, redisTargetOf, type RedisClient } from '../../src/lib/redis.js';
 import { connectMongo } from '../../src/lib/mongo.js';
 import { initCollections, UserModel } from '../../src/models/index.js';
+import { bindModelWritesForScriptAlone } from '../../src/lib/model-bindings.js';
 import { createAccessTokens } from '../../src/modules/auth/access-tokens.js';
 import { countTokens } from '../../src/shared/llm/tokenizer.js';
 import { deleteKeys } from '../../test/helpers/harness.js';
@@ -272,6 +273,8 @@ function counter(
 }
 
 async function main(): Promise<void> {
+  // Its one model write is seedUsers: each database is new, seeded before its project's processes start.
+  bindModelWritesForScriptAlone();
   const id = randomBytes(4).toString('hex');
   log('building: `npm run build` (the production artifacts) and the benchmark roles');
   execFileSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });

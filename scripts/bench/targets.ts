@@ -3,7 +3,7 @@
  * - direct: the fake upstream itself (the floor);
  * - peer: the Portkey gateway 1.15.2 from npm, installed once into the tool cache with the pins ../shared/NOTES.md gives;
  * - split: this project as the Procfile runs it: web, worker (every queue) and scheduler, three compiled processes;
- * - single: this project as `npm start` runs it: `node dist/workers/main.js all`;
+ * - single: this project as `npm start` runs it: `node dist/roles/all.js`;
  * - split-cluster, single-cluster: the same two on the local Redis Cluster (REDIS_CLUSTER_NODES), beside the single Redis.
  * Project processes run with count-commands.js preloaded (Redis and MongoDB commands per process, read on SIGUSR2).
  */
@@ -145,19 +145,19 @@ export function directTarget(upstreamV1: string, upstreamKey: string, pid: numbe
 const PRELOAD = path.resolve('dist/bench/scripts/bench/count-commands.js');
 
 /**
- * The flags `node` gets for a role: from the Procfile's line for web, worker and scheduler; from the `start` script
- * of package.json for `all` (what `npm start` runs).
+ * What `node` gets for a role, its flags then its entry (`dist/roles/<role>.js`): from the Procfile's line for web,
+ * worker and scheduler; from the `start` script of package.json for `all` (what `npm start` runs).
  */
-function nodeFlagsOf(role: 'web' | 'worker' | 'scheduler' | 'all'): string[] {
+function nodeArgsOf(role: 'web' | 'worker' | 'scheduler' | 'all'): string[] {
   const command =
     role === 'all'
       ? (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts.start!
       : (readFileSync('Procfile', 'utf8')
           .split('\n')
           .find((line) => line.startsWith(`${role}:`)) ?? '');
-  const node = /\bnode((?:\s+--\S+)*)\s+dist\//.exec(command);
+  const node = /\bnode((?:\s+--\S+)*)\s+(dist\/\S+)/.exec(command);
   if (!node) throw new Error(`no node command for the ${role} role in ${role === 'all' ? 'package.json' : 'Procfile'}`);
-  return node[1]!.trim().split(/\s+/).filter(Boolean);
+  return [...node[1]!.trim().split(/\s+/).filter(Boolean), node[2]!];
 }
 
 /** The project as the Procfile (split) or `npm start` (single) runs it, from `npm run build`'s output. */
@@ -170,14 +170,14 @@ export async function startProject(name: ProjectName, env: Record<string, string
   // BENCH_CPU_PROF=1: each process writes a V8 CPU profile into test-output/profiles when it stops.
   if (process.env.BENCH_CPU_PROF === '1')
     preload.push('--cpu-prof', `--cpu-prof-dir=${path.resolve('test-output/profiles')}`);
-  // The node flags (heap caps) of the Procfile's roles and of `npm start`, read from those files.
+  // The node flags (heap caps) and entries of the Procfile's roles and of `npm start`, read from those files.
   const roles: Array<[string, string[]]> = name.startsWith('split')
     ? [
-        ['web', [...preload, ...nodeFlagsOf('web'), 'dist/src/main.js']],
-        ['worker', [...preload, ...nodeFlagsOf('worker'), 'dist/workers/main.js', 'worker']],
-        ['scheduler', [...preload, ...nodeFlagsOf('scheduler'), 'dist/workers/main.js', 'scheduler']],
+        ['web', [...preload, ...nodeArgsOf('web')]],
+        ['worker', [...preload, ...nodeArgsOf('worker')]],
+        ['scheduler', [...preload, ...nodeArgsOf('scheduler')]],
       ]
-    : [['all', [...preload, ...nodeFlagsOf('all'), 'dist/workers/main.js', 'all']]];
+    : [['all', [...preload, ...nodeArgsOf('all')]]];
   const launched = roles.map(([role, args]) => ({ role, ...launch(args, processEnv, undefined, `${name}-${role}`) }));
   const base = `http://127.0.0.1:${port}`;
   await waitFor(`${name} web`, answers(`${base}/readyz`));

@@ -1,20 +1,51 @@
 import mongoose from 'mongoose';
 import { ConfigError, getConfig, type Config } from '../../src/config/index.js';
+import { bindModelWrites, bindModelWritesForScriptAlone } from '../../src/lib/model-bindings.js';
 import { connectMongo, disconnectMongo } from '../../src/lib/mongo.js';
+import { createRedis, redisTargetOf, type RedisClient } from '../../src/lib/redis.js';
 
-/** Runs a database script: validated config, one connection, a one-line message (no stack) on failure. */
-export function runDatabaseScript(name: string, main: (config: Config) => Promise<void>): void {
+/**
+ * How a database script's model writes are bound (src/lib/model-bindings.ts), said by each script:
+ * - `service-redis`: it may run beside the service, so it takes the service's document locks and bumps its auth
+ *   epochs, on the service's Redis (which must answer);
+ * - `runs-alone`: it runs before the service's first start or with every role stopped, without Redis: unlocked.
+ */
+export type ScriptWrites = 'service-redis' | 'runs-alone';
+
+/** Runs a database script: validated config, one connection, its writes bound, a one-line message on failure. */
+export function runDatabaseScript(
+  name: string,
+  writes: 'service-redis',
+  main: (config: Config, redis: RedisClient) => Promise<void>,
+): void;
+export function runDatabaseScript(name: string, writes: 'runs-alone', main: (config: Config) => Promise<void>): void;
+export function runDatabaseScript(
+  name: string,
+  writes: ScriptWrites,
+  main: (config: Config, redis: RedisClient) => Promise<void>,
+): void {
   const run = async () => {
     const config = getConfig();
-    await connectMongo(config.DATABASE_URL);
+    // Commands wait for the connection instead of failing while it is made; the ping says at once if none answers.
+    const redis = writes === 'service-redis' ? createRedis(redisTargetOf(config), { enableOfflineQueue: true }) : null;
     try {
-      // Host and database only: DATABASE_URL may carry credentials.
-      process.stdout.write(
-        `${name}: database "${mongoose.connection.name}" on ${mongoose.connection.host}:${mongoose.connection.port}\n`,
-      );
-      await main(config);
+      if (redis) {
+        await redis.ping();
+        bindModelWrites({ redis, prefix: config.REDIS_PREFIX });
+      } else bindModelWritesForScriptAlone();
+      await connectMongo(config.DATABASE_URL);
+      try {
+        // Host and database only: DATABASE_URL may carry credentials.
+        process.stdout.write(
+          `${name}: database "${mongoose.connection.name}" on ${mongoose.connection.host}:${mongoose.connection.port}\n`,
+        );
+        // Null only for `runs-alone`, whose main takes the config alone.
+        await main(config, redis as RedisClient);
+      } finally {
+        await disconnectMongo();
+      }
     } finally {
-      await disconnectMongo();
+      redis?.disconnect();
     }
   };
   run().catch((error: unknown) => {

@@ -1,7 +1,8 @@
 import { getMany, type RedisClient } from './redis.js';
 import { randomUUID } from 'node:crypto';
-import { Types, type Schema } from 'mongoose';
+import { Types, type Model, type Schema } from 'mongoose';
 import { authEpochKey } from '../../queues/index.js';
+import { processBinding } from './process-binding.js';
 
 /**
  * Per-document "auth epochs" in Redis: a random value replaced after every write that can change who may do what
@@ -47,21 +48,19 @@ export function createAuthEpochs({ redis, prefix }: { redis: RedisClient; prefix
 }
 export type AuthEpochs = ReturnType<typeof createAuthEpochs>;
 
-/** Registrations in order; the latest still registered is used (like document locks). */
-const registered: AuthEpochs[] = [];
+/** What the plugin needs of the auth epochs: bumping them after a write. */
+export type EpochBumps = Pick<AuthEpochs, 'bump'>;
 
-/** Called by each composition root (API, workers); returns the unregister function. */
-export function useAuthEpochs(epochs: AuthEpochs): () => void {
-  registered.push(epochs);
-  return () => {
-    const at = registered.lastIndexOf(epochs);
-    if (at >= 0) registered.splice(at, 1);
-  };
-}
+/** Bound once per process (src/lib/model-bindings.ts); a model write while unbound throws. */
+export const authEpochsBinding = processBinding<EpochBumps>(
+  'auth epochs',
+  "other processes' credential caches would keep serving what the write changed",
+);
 
-async function bumpRegistered(refs: EpochRef[]): Promise<void> {
-  const epochs = registered[registered.length - 1];
-  if (epochs && refs.length) await epochs.bump(refs);
+/** Bumps `refs` through the process's binding after `write` (e.g. "users: updateOne"); throws when unbound. */
+export async function bumpAuthEpochs(write: string, refs: EpochRef[]): Promise<void> {
+  const epochs = authEpochsBinding.get(write);
+  if (refs.length) await epochs.bump(refs);
 }
 
 function singleId(filter: Record<string, unknown> | undefined): string | undefined {
@@ -80,6 +79,10 @@ const QUERY_WRITES = [
   'deleteOne',
   'deleteMany',
 ] as const;
+
+type QueryWrite = { model: Model<unknown>; getFilter(): Record<string, unknown>; getUpdate(): unknown };
+type WrittenDoc = Record<string, unknown> & { collection: { collectionName: string } };
+const collectionOfQuery = (query: QueryWrite) => query.model.collection.collectionName;
 
 /** The paths an update writes, whatever its operators ($set, $inc, $unset... or a bare replacement). */
 function updatedPaths(update: unknown): string[] | undefined {
@@ -112,26 +115,35 @@ export function bumpsAuthEpochs(refsOf: {
   ignoredFields?: ReadonlySet<string>;
 }) {
   return (schema: Schema): void => {
+    // Every write first checks the binding, so a process that forgot it fails before writing, not after.
     for (const op of QUERY_WRITES) {
-      schema.post(
-        op,
-        { document: false, query: true },
-        async function (this: { getFilter(): Record<string, unknown>; getUpdate(): unknown }) {
-          if (refsOf.ignoredFields && op.startsWith('update') && writesOnly(this.getUpdate(), refsOf.ignoredFields))
-            return;
-          const id = refsOf.byId ? singleId(this.getFilter()) : undefined;
-          await bumpRegistered(id && refsOf.byId ? refsOf.byId(id) : [GLOBAL_EPOCH]);
-        },
-      );
+      schema.pre(op, { document: false, query: true }, function (this: QueryWrite) {
+        authEpochsBinding.get(`${collectionOfQuery(this)}: ${op}`);
+      });
+      schema.post(op, { document: false, query: true }, async function (this: QueryWrite) {
+        if (refsOf.ignoredFields && op.startsWith('update') && writesOnly(this.getUpdate(), refsOf.ignoredFields))
+          return;
+        const id = refsOf.byId ? singleId(this.getFilter()) : undefined;
+        await bumpAuthEpochs(`${collectionOfQuery(this)}: ${op}`, id && refsOf.byId ? refsOf.byId(id) : [GLOBAL_EPOCH]);
+      });
     }
-    schema.post('save', async function (doc: Record<string, unknown>) {
-      await bumpRegistered(refsOf.byDoc(doc));
+    schema.pre('save', function (this: WrittenDoc) {
+      authEpochsBinding.get(`${this.collection.collectionName}: save`);
     });
-    schema.post('deleteOne', { document: true, query: false }, async function (doc: Record<string, unknown>) {
-      await bumpRegistered(refsOf.byDoc(doc));
+    schema.post('save', async function (doc: WrittenDoc) {
+      await bumpAuthEpochs(`${doc.collection.collectionName}: save`, refsOf.byDoc(doc));
     });
-    schema.post('insertMany', async function () {
-      await bumpRegistered([GLOBAL_EPOCH]);
+    schema.pre('deleteOne', { document: true, query: false }, function (this: WrittenDoc) {
+      authEpochsBinding.get(`${this.collection.collectionName}: deleteOne`);
+    });
+    schema.post('deleteOne', { document: true, query: false }, async function (doc: WrittenDoc) {
+      await bumpAuthEpochs(`${doc.collection.collectionName}: deleteOne`, refsOf.byDoc(doc));
+    });
+    schema.pre('insertMany', function (this: Model<unknown>) {
+      authEpochsBinding.get(`${this.collection.collectionName}: insertMany`);
+    });
+    schema.post('insertMany', async function (this: Model<unknown>) {
+      await bumpAuthEpochs(`${this.collection.collectionName}: insertMany`, [GLOBAL_EPOCH]);
     });
   };
 }

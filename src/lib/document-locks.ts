@@ -1,5 +1,6 @@
 import { Types, type Query, type Schema } from 'mongoose';
 import type { Locks } from './locks.js';
+import { processBinding } from './process-binding.js';
 
 /**
  * FerretDB applies an update by reading the whole document and writing it back, without a row lock, so of two
@@ -9,24 +10,21 @@ import type { Locks } from './locks.js';
  * `updateOne` by `_id`, so updates of one document never overlap, across all processes. Real MongoDB does not
  * need it; it costs two Redis round trips per update.
  */
-type DocumentLocks = Pick<Locks, 'acquire'>;
+export type DocumentLocks = Pick<Locks, 'acquire'>;
 
-/** Registrations in order; the latest still registered is used (a process may run the API and workers together). */
-const registered: DocumentLocks[] = [];
+/** Bound once per process (src/lib/model-bindings.ts); a model write while unbound throws. */
+export const documentLocksBinding = processBinding<DocumentLocks>(
+  'document locks',
+  'on FerretDB one of two overlapping updates of a document would be lost',
+);
 
 /**
- * Called by each role's composition root (API, workers) with its Redis locks; the returned function unregisters
- * them when the role stops. With nothing registered (scripts, unit tests) updates run unlocked.
+ * Holds the lock of one document (`collection`/`id`) and returns its release: what the plugin does around each
+ * `updateOne` by `_id`, and what a raw driver write of such a document does (the migrations).
  */
-export function useDocumentLocks(locks: DocumentLocks): () => void {
-  registered.push(locks);
-  return () => {
-    const at = registered.lastIndexOf(locks);
-    if (at >= 0) registered.splice(at, 1);
-  };
+export async function lockDocument(collection: string, id: string, write: string): Promise<() => Promise<void>> {
+  return documentLocksBinding.get(`${collection}: ${write}`).acquire(`doc:${collection}:${id}`);
 }
-
-const current = (): DocumentLocks | undefined => registered[registered.length - 1];
 
 const RELEASE = Symbol('document lock release');
 type LockedQuery = Query<unknown, unknown> & { [RELEASE]?: () => Promise<void> };
@@ -47,8 +45,9 @@ export function serializeDocumentWrites(collection: string) {
   return (schema: Schema): void => {
     schema.pre('updateOne', { document: false, query: true }, async function (this: LockedQuery) {
       const id = singleDocumentId(this.getFilter());
-      const locks = current();
-      if (locks && id) this[RELEASE] = await locks.acquire(`doc:${collection}:${id}`);
+      if (id) this[RELEASE] = await lockDocument(collection, id, 'updateOne');
+      // Not by _id: nothing to lock, but a process that forgot to bind still fails on this write.
+      else documentLocksBinding.get(`${collection}: updateOne`);
     });
     schema.post('updateOne', { document: false, query: true }, async function (this: LockedQuery) {
       await release(this);

@@ -4,7 +4,8 @@ import { MEMBERSHIPS_NOTE, migrateOrganizations } from './legacy/organizations.j
 /**
  * Converts organizations the Python system wrote (an embedded `members` array) as `npm run db:migrate` does:
  * members into `organization_members`, owner_id deciding the owner, the array kept in `legacy_migration`.
- * Idempotent; db:init runs it before the first start, without Redis (nothing is running yet to lock against).
+ * Idempotent; db:init runs it before the first start, without Redis, under the script-alone model write bindings
+ * (nothing is running yet to lock against, and no cache to invalidate).
  */
 export async function migrateEmbeddedMembers(
   plans: Config['plans'],
@@ -15,8 +16,6 @@ export async function migrateEmbeddedMembers(
     now: new Date(),
     batchSize: 500,
     batchDelayMs: 0,
-    locks: null,
-    epochs: null,
     quota: null,
     redis: null,
     log: () => undefined,

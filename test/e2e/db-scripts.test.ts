@@ -6,7 +6,15 @@ import { startTestApp, type TestApp } from '../helpers/harness.js';
 import { ALL_MODELS } from '../../src/models/index.js';
 
 const config = testConfig();
-const env = { DATABASE_URL: config.DATABASE_URL, BCRYPT_COST: '10', NODE_ENV: 'test' };
+// db:seed writes on the service's Redis (locks, auth epochs): this file's prefix, whose keys the app's stop deletes.
+const env = {
+  DATABASE_URL: config.DATABASE_URL,
+  REDIS_URL: config.REDIS_URL,
+  REDIS_CLUSTER_NODES: config.REDIS_CLUSTER_NODES.join(','),
+  REDIS_PREFIX: config.REDIS_PREFIX,
+  BCRYPT_COST: '10',
+  NODE_ENV: 'test',
+};
 let app: TestApp | undefined;
 
 async function npmRun(script: string, extra: Record<string, string> = {}) {
@@ -33,7 +41,7 @@ describe('npm run db:init and db:seed', { timeout: 120_000 }, () => {
     expect(second.output).not.toMatch(/ created\n/);
     expect(second.output.match(/exists, left unchanged/g)).toHaveLength(7);
 
-    app = await startTestApp({ DATABASE_URL: config.DATABASE_URL });
+    app = await startTestApp({ DATABASE_URL: config.DATABASE_URL, REDIS_PREFIX: config.REDIS_PREFIX });
     const db = mongoose.connection.db!;
     const collections = (await db.listCollections().toArray()).map((c) => c.name);
     for (const model of ALL_MODELS) expect(collections).toContain(model.collection.collectionName);

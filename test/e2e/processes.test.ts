@@ -43,8 +43,8 @@ describe.concurrent('starting with a bad configuration', { timeout: 120_000 }, (
   };
 
   it.for([
-    ['web', ['tsx', 'src/main.ts']],
-    ['worker', ['tsx', 'workers/main.ts', 'worker']],
+    ['web', ['tsx', 'roles/web.ts']],
+    ['worker', ['tsx', 'roles/worker.ts']],
   ] as const)(
     'the %s role (npx tsx) exits non-zero with one message naming every bad variable',
     async ([, args], { expect }) => {
@@ -69,9 +69,9 @@ describe.concurrent('starting with the development JWT secret', { timeout: 120_0
   const { JWT_SECRET_KEY: _unset, ...devEnv } = goodEnv;
 
   it.for([
-    ['web', ['src/main.ts'], 'web listening'],
-    ['worker', ['workers/main.ts', 'worker'], 'workers started'],
-    ['all', ['workers/main.ts', 'all'], 'workers started'],
+    ['web', ['roles/web.ts'], 'web listening'],
+    ['worker', ['roles/worker.ts'], 'workers started'],
+    ['all', ['roles/all.ts'], 'workers started'],
   ] as const)('the %s role logs a loud warning at start', async ([name, args, startedMsg], { expect }) => {
     const role = spawnRole([...args], { ...devEnv, REDIS_PREFIX: `${devEnv.REDIS_PREFIX}_${name}` });
     started.push(role);
@@ -89,7 +89,7 @@ describe.concurrent('starting with the development JWT secret', { timeout: 120_0
 
 describe.concurrent('graceful shutdown on SIGTERM', { timeout: 120_000 }, () => {
   it('web: serves, then drains and exits 0', async ({ expect }) => {
-    const web = spawnRole(['src/main.ts'], goodEnv);
+    const web = spawnRole(['roles/web.ts'], goodEnv);
     started.push(web);
     const { port } = await web.waitForLog('web listening');
     const health = await fetch(`http://127.0.0.1:${String(port)}/healthz`);
@@ -113,7 +113,7 @@ describe.concurrent('graceful shutdown on SIGTERM', { timeout: 120_000 }, () => 
   });
 
   it.for(['worker', 'scheduler'])('%s: exits 0', async (name, { expect }) => {
-    const role = spawnRole(['workers/main.ts', name], goodEnv);
+    const role = spawnRole([`roles/${name}.ts`], goodEnv);
     started.push(role);
     await role.waitForLog(name === 'worker' ? 'workers started' : 'scheduler started');
     role.child.kill('SIGTERM');

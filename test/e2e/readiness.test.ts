@@ -121,7 +121,7 @@ describe('an API process started before its dependencies', { timeout: 120_000 },
   });
 
   it('serves 503 on /readyz, keeps running, becomes ready when they start, and still shuts down cleanly', async () => {
-    web = spawnRole(['src/main.ts'], {
+    web = spawnRole(['roles/web.ts'], {
       NODE_ENV: 'test',
       LOG_LEVEL: 'info',
       PORT: '0',
@@ -211,7 +211,7 @@ describe('no role is ready or takes work before its unique indexes exist', { tim
         await new Promise((resolve) => setTimeout(resolve, 10));
       }
     })();
-    const web = spawnRole(['src/main.ts'], {
+    const web = spawnRole(['roles/web.ts'], {
       ...baseEnv(),
       NODE_ENV: 'test',
       PORT: String(port),
@@ -246,7 +246,7 @@ describe('no role is ready or takes work before its unique indexes exist', { tim
     // The web role (DB_AUTO_INIT: it tries to build the index) stays not ready and takes no request.
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
-    const web = spawnRole(['src/main.ts'], {
+    const web = spawnRole(['roles/web.ts'], {
       ...baseEnv(),
       NODE_ENV: 'test',
       PORT: String(port),
@@ -278,7 +278,7 @@ describe('no role is ready or takes work before its unique indexes exist', { tim
     expect(web.output().match(/"msg":"not ready: a unique index/g)).toHaveLength(1);
 
     // A production worker (indexes only checked) takes no job while the index is missing.
-    const worker = spawnRole(['workers/main.ts', 'worker'], {
+    const worker = spawnRole(['roles/worker.ts'], {
       ...baseEnv(),
       NODE_ENV: 'production',
       REDIS_PREFIX: 't_dupes',

@@ -7,6 +7,7 @@ import { createApp, type AppHandle } from '../../src/app.js';
 import type { DestinationStream } from 'pino';
 import { createLogger } from '../../src/lib/logger.js';
 import { connectMongo } from '../../src/lib/mongo.js';
+import { rebindModelWritesForTests } from '../../src/lib/model-bindings.js';
 import { createRedis, redisTargetOf, scanKeys, type RedisClient } from '../../src/lib/redis.js';
 import { initCollections } from '../../src/models/index.js';
 import { createProducer, type Producer } from '../../queues/index.js';
@@ -29,7 +30,8 @@ export interface TestAppOptions {
 }
 
 /**
- * Connects this test file to its own database, creates collections, and serves the real app on a real socket.
+ * Connects this test file to its own database, creates collections, binds model writes (document locks, auth
+ * epochs) to the app's Redis and prefix, and serves the real app on a real socket.
  * PUBLIC_URL is the socket's own URL (unless overridden), so redirects built from it (OAuth) come back here.
  */
 export async function startTestApp(
@@ -44,6 +46,8 @@ export async function startTestApp(
   await initCollections();
   const redis = createRedis(redisTargetOf(config));
   if (redis.status !== 'ready') await new Promise((resolve) => redis.once('ready', resolve));
+  // What a role's entry does once per process (roles/run.ts), per app here: a test file may build several.
+  const unbind = rebindModelWritesForTests({ redis, prefix: config.REDIS_PREFIX });
   const producer = createProducer(redis, config.REDIS_PREFIX);
   const logger = createLogger(config.LOG_LEVEL, {}, options.logStream);
   const handle = createApp({ config, logger, redis, producer });
@@ -62,6 +66,7 @@ export async function startTestApp(
       await handle.close();
       await producer.close();
       await deleteKeys(redis, `${config.REDIS_PREFIX}:*`);
+      unbind();
       redis.disconnect();
       await mongoose.connection.dropDatabase().catch(() => undefined);
       await mongoose.disconnect();

@@ -119,7 +119,7 @@ export interface RoleProcess {
 }
 
 /**
- * The one way the tests run a role as a child process: an entry point (`src/main.ts`, `workers/main.ts worker`,
+ * The one way the tests run a role as a child process: an entry point (`roles/web.ts`, `roles/worker.ts`,
  * `test/helpers/child-entry.ts web`, …) or a command (`npm`, `npx`) as a real process with exactly `env`.
  */
 export function spawnRole(args: string[], env: Record<string, string>, command?: string): RoleProcess {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import mongoose from 'mongoose';
-import { createAuthEpochs } from '../../src/lib/auth-epochs.js';
+import { documentLocksBinding } from '../../src/lib/document-locks.js';
 import { createLocks } from '../../src/lib/locks.js';
 import { TokenUsageModel } from '../../src/models/token-usage.js';
 import { UserModel } from '../../src/models/user.js';
@@ -32,8 +32,6 @@ describe('db:migrate while the service runs', () => {
     now: new Date(),
     batchSize: 7,
     batchDelayMs: 0,
-    locks: createLocks({ redis: app.redis, prefix: app.config.REDIS_PREFIX }),
-    epochs: createAuthEpochs({ redis: app.redis, prefix: app.config.REDIS_PREFIX }),
     quota,
     redis: app.redis,
     log: () => undefined,
@@ -111,7 +109,8 @@ describe('db:migrate while the service runs', () => {
     const deactivated = new Set(ids.filter((_, i) => i % 2 === 0).map((id) => id.toHexString()));
     const pending = new Set(deactivated);
     // The service's write lands after the migration read the document and before its write: just before the
-    // migration takes the document's lock. Through the model, as the API does it (its own lock, auth epochs).
+    // migration takes the document's lock. Through the model, as the API does it (its own lock, auth epochs); the
+    // migration locks through the same process binding as the app (test/helpers/harness.ts binds it).
     const real = createLocks({ redis: app.redis, prefix: app.config.REDIS_PREFIX });
     const locks = {
       async acquire(name: string) {
@@ -120,7 +119,8 @@ describe('db:migrate while the service runs', () => {
         return real.acquire(name);
       },
     };
-    const { reports } = await runLegacyMigration({ ...context(), locks });
+    const bound = documentLocksBinding.swap(locks);
+    const { reports } = await runLegacyMigration(context()).finally(() => documentLocksBinding.swap(bound));
     expect(pending.size).toBe(0);
     expect(reports[0]).toMatchObject({ read: 20, converted: 20, skipped: 0 });
     for (const user of await users().find({}).toArray()) {

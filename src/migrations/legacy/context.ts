@@ -1,12 +1,16 @@
 import type { mongo, Types } from 'mongoose';
 import type { Config } from '../../config/index.js';
-import type { AuthEpochs, EpochRef } from '../../lib/auth-epochs.js';
-import type { Locks } from '../../lib/locks.js';
+import { bumpAuthEpochs, type EpochRef } from '../../lib/auth-epochs.js';
+import { lockDocument } from '../../lib/document-locks.js';
 import type { AccountRef } from '../../shared/quota/accounts.js';
 import type { QuotaService } from '../../shared/quota/service.js';
 import { progressLine, type CollectionReport } from './report.js';
 
-/** What a migration step uses. Without Redis (db:init before the first start) writes run unlocked and nothing is cached yet. */
+/**
+ * What a migration step uses. Its writes lock and invalidate through the process's model write bindings
+ * (src/lib/model-bindings.ts): db:migrate binds them to the service's Redis; db:init, which runs before the first
+ * start without Redis, binds the script-alone ones. Without Redis here, no counter is refreshed.
+ */
 export interface MigrationContext {
   plans: Config['plans'];
   dryRun: boolean;
@@ -14,28 +18,27 @@ export interface MigrationContext {
   batchSize: number;
   /** Test-only pause after each batch (DB_MIGRATE_BATCH_DELAY_MS). */
   batchDelayMs: number;
-  /** The per-document locks every API and worker process takes for its writes (FerretDB rewrites whole documents). */
-  locks: Pick<Locks, 'acquire'> | null;
-  epochs: Pick<AuthEpochs, 'bump'> | null;
   quota: Pick<QuotaService, 'rebuild' | 'accountKey'> | null;
   redis: { exists(key: string): Promise<number> } | null;
   log(line: string): void;
 }
 
-/** Runs a write under the document's lock (when there is Redis) and invalidates cached credentials after it. */
+/**
+ * Runs a raw driver write of one document under the lock every API and worker process takes for it (FerretDB
+ * rewrites whole documents), and invalidates cached credentials after it.
+ */
 export async function lockedWrite<T>(
-  ctx: MigrationContext,
   collection: string,
   id: Types.ObjectId,
   epoch: EpochRef,
   write: () => Promise<T>,
 ): Promise<T> {
-  const release = ctx.locks ? await ctx.locks.acquire(`doc:${collection}:${id.toHexString()}`) : null;
+  const release = await lockDocument(collection, id.toHexString(), 'migration write');
   try {
     return await write();
   } finally {
-    await release?.();
-    await ctx.epochs?.bump([epoch]);
+    await release();
+    await bumpAuthEpochs(`${collection}: migration write`, [epoch]);
   }
 }
 

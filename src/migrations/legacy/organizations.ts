@@ -197,7 +197,6 @@ export async function migrateOrganizations(ctx: MigrationContext): Promise<Colle
           await insertMembers(raw._id, plan.members);
           const id = raw._id as Types.ObjectId;
           const matched = await lockedWrite(
-            ctx,
             'organizations',
             id,
             epochOf('organizations', String(id)),

@@ -262,7 +262,6 @@ async function migrateOne(
     let matched: boolean;
     try {
       matched = await lockedWrite(
-        ctx,
         'users',
         raw._id as Types.ObjectId,
         epochOf('users', String(raw._id)),
