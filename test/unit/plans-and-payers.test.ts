@@ -1,20 +1,21 @@
 import '../../src/lib/openapi.js';
 import { describe, expect, it } from 'vitest';
-import { TIERS, parseConfig, type Tier } from '../../src/config/index.js';
-import { DEFAULT_PLANS, buildPlans } from '../../src/config/plans.js';
+import { parseConfig } from '../../src/config/index.js';
 import {
-  ambiguousPrices,
-  checkoutPriceOf,
+  DEFAULT_PLANS,
+  TIERS,
+  buildPlans,
   isPaidTier,
   isTier,
-  pricesOf,
-  tierOfPrice,
   tierRank,
-} from '../../src/config/prices.js';
+  type Tier,
+} from '../../src/domain/plans/catalog.js';
+import { ambiguousPrices, checkoutPriceOf, pricesOf, tierOfPrice } from '../../src/domain/plans/prices.js';
 import { limitFor } from '../../src/shared/billing/payers.js';
-import { buildVscodeConfig, modelsForTier } from '../../src/modules/auth/vscode-config.js';
-import { entitlementFrom } from '../../src/modules/auth/entitlement.js';
-import { PAYER_ERRORS, resolvePayer } from '../../src/modules/quota/payer.js';
+import { buildVscodeConfig } from '../../src/modules/auth/vscode-config.js';
+import { modelsForTier } from '../../src/domain/plans/models.js';
+import { entitlementFrom } from '../../src/domain/plans/entitlement.js';
+import { PAYER_ERRORS, resolvePayer } from '../../src/domain/plans/payer.js';
 import { endpointsOf } from '../../src/modules/auth/endpoints.js';
 import { ERROR_CODES } from '../../src/lib/error-codes.js';
 import type { Principal } from '../../src/lib/http/principal.js';
