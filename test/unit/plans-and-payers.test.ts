@@ -194,6 +194,8 @@ describe('who pays (the paths decided without reading the database)', () => {
     ['free', null, { requests_per_minute: 20, concurrent_streams: 2, models: ['gpt-3.5-turbo'] }],
     ['pro', null, { requests_per_minute: 120, concurrent_streams: 8, models: ['gpt-4', 'claude-3', 'gpt-3.5-turbo'] }],
     ['pro', { requests_per_minute: 7 }, { requests_per_minute: 7, concurrent_streams: 8 }],
+    ['pro', { requests_per_minute: '7', concurrent_streams: [1] }, { requests_per_minute: 120, concurrent_streams: 8 }],
+    ['free', ['not', 'an', 'override'], { requests_per_minute: 20, concurrent_streams: 2 }],
     [
       'enterprise',
       { concurrent_streams: 1, requests_per_minute: null },

@@ -10,7 +10,10 @@ export type LimitOverrides = { [K in LimitName]: number | null };
 /** A stored value of the wrong type reads as unset: the plan's value (or no own limit) applies, as for `null`. */
 const storedCount = z.number().nullable().catch(null);
 const storedObject = <S extends z.ZodRawShape>(shape: S) =>
-  z.preprocess((value) => (value !== null && typeof value === 'object' ? value : {}), z.object(shape));
+  z.preprocess(
+    (value) => (typeof value === 'object' && value !== null && !Array.isArray(value) ? value : {}),
+    z.object(shape),
+  );
 
 /**
  * The user document's Mixed override fields, parsed: every reader goes through these (the documents come from
