@@ -12,17 +12,23 @@ import {
   paidTierSchema,
   requestLimitsOf,
   tierRank,
+  type PlanLimits,
 } from '../../src/domain/plans/catalog.js';
 import {
   effectiveLimits,
   limitOverridesOf,
   subUserLimitsOf,
   subUserPermissionsOf,
+  type LimitOverrides,
 } from '../../src/domain/plans/overrides.js';
 import { permittedModels } from '../../src/domain/plans/models.js';
 import { OrganizationModel } from '../../src/models/organization.js';
 import { SubscriptionModel } from '../../src/models/subscription.js';
 import { UserModel } from '../../src/models/user.js';
+
+// Built from LIMIT_NAMES, so a new limit needs no change here: its own values are the catalog's.
+const none = Object.fromEntries(LIMIT_NAMES.map((name) => [name, null])) as LimitOverrides;
+const limitsOf = (plan: PlanLimits) => Object.fromEntries(LIMIT_NAMES.map((name) => [name, plan[name]]));
 
 describe('the tier list', () => {
   it('ranks the tiers by their position, cheapest first', () => {
@@ -61,28 +67,23 @@ describe('plan limits', () => {
   it("makes one schema field per limit from the limit's own constraints", () => {
     const overrides = z.object(limitSchemas((field) => field.nullable()));
     expect(Object.keys(overrides.shape)).toEqual([...LIMIT_NAMES]);
-    expect(overrides.safeParse({ monthly_tokens: 0, requests_per_minute: null, concurrent_streams: 1 }).success).toBe(
-      true,
-    );
-    expect(overrides.safeParse({ monthly_tokens: -1, requests_per_minute: 1, concurrent_streams: 1 }).success).toBe(
-      false,
-    );
-    expect(overrides.safeParse({ monthly_tokens: 1, requests_per_minute: 0, concurrent_streams: 1 }).success).toBe(
-      false,
-    );
-    expect(overrides.safeParse({ monthly_tokens: 1.5, requests_per_minute: 1, concurrent_streams: 1 }).success).toBe(
-      false,
-    );
+    const valid = (patch: Partial<LimitOverrides>) => overrides.safeParse({ ...none, ...patch }).success;
+    expect(valid({})).toBe(true);
+    expect(valid(limitsOf(DEFAULT_PLANS.free))).toBe(true);
+    expect(valid({ monthly_tokens: 0, concurrent_streams: 1 })).toBe(true);
+    expect(valid({ monthly_tokens: -1 })).toBe(false);
+    expect(valid({ requests_per_minute: 0 })).toBe(false);
+    expect(valid({ monthly_tokens: 1.5 })).toBe(false);
   });
 
   it('takes the request limits of a plan, and nothing else', () => {
-    expect(requestLimitsOf(DEFAULT_PLANS.pro)).toEqual({ requests_per_minute: 120, concurrent_streams: 8 });
+    const { monthly_tokens: _monthly, ...perRequest } = limitsOf(DEFAULT_PLANS.pro);
+    expect(requestLimitsOf(DEFAULT_PLANS.pro)).toEqual(perRequest);
+    expect(requestLimitsOf(DEFAULT_PLANS.pro)).toMatchObject({ requests_per_minute: 120, concurrent_streams: 8 });
   });
 });
 
 describe('stored overrides (the Mixed fields of a user document)', () => {
-  const none = { monthly_tokens: null, requests_per_minute: null, concurrent_streams: null };
-
   it.each([null, undefined, 'pro', 42, [1, 2], true])('an override field holding %j overrides nothing', (stored) => {
     expect(limitOverridesOf({ limit_overrides: stored })).toEqual(none);
     expect(subUserLimitsOf({ sub_user_limits: stored })).toEqual({ monthly_tokens: null, requests_per_minute: null });
@@ -120,15 +121,15 @@ describe('stored overrides (the Mixed fields of a user document)', () => {
   });
 
   it("applies each override over the plan's value, 0 included, and leaves the rest of the plan out", () => {
-    expect(effectiveLimits(DEFAULT_PLANS.pro, none)).toEqual({
-      monthly_tokens: 1_000_000,
-      requests_per_minute: 120,
-      concurrent_streams: 8,
-    });
+    expect(effectiveLimits(DEFAULT_PLANS.pro, none)).toEqual(limitsOf(DEFAULT_PLANS.pro));
     expect(effectiveLimits(DEFAULT_PLANS.free, { ...none, monthly_tokens: 0, concurrent_streams: 5 })).toEqual({
+      ...limitsOf(DEFAULT_PLANS.free),
       monthly_tokens: 0,
-      requests_per_minute: 20,
       concurrent_streams: 5,
+    });
+    expect(effectiveLimits(DEFAULT_PLANS.free, none)).toMatchObject({
+      monthly_tokens: 10_000,
+      requests_per_minute: 20,
     });
   });
 });

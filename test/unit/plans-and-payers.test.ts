@@ -7,8 +7,8 @@ import {
   buildPlans,
   isPaidTier,
   isTier,
+  requestLimitsOf,
   tierRank,
-  type Tier,
 } from '../../src/domain/plans/catalog.js';
 import { ambiguousPrices, checkoutPriceOf, pricesOf, tierOfPrice } from '../../src/domain/plans/prices.js';
 import { limitFor } from '../../src/shared/billing/payers.js';
@@ -251,7 +251,7 @@ describe('who pays (the paths decided without reading the database)', () => {
 });
 
 describe('entitlements', () => {
-  const payer = { tier: 'pro' as Tier, requests_per_minute: 120, concurrent_streams: 8 };
+  const payer = { tier: 'pro' as const, ...requestLimitsOf(DEFAULT_PLANS.pro) };
   it.each([
     [{ limit: 1000, used: 0 }, 1000],
     [{ limit: 1000, used: 400 }, 600],
@@ -265,8 +265,7 @@ describe('entitlements', () => {
       tokens_used: counters.used,
       tokens_remaining: remaining,
       reset_date: '2030-02-01T00:00:00.000Z',
-      requests_per_minute: 120,
-      concurrent_streams: 8,
+      ...requestLimitsOf(DEFAULT_PLANS.pro),
     });
   });
 });
@@ -291,7 +290,7 @@ describe('the VS Code configuration', () => {
 
   it('reports what the LLM path enforces: the entitlement over the plan', () => {
     const entitlement = entitlementFrom(
-      { tier: 'pro', requests_per_minute: 7, concurrent_streams: 3 },
+      { tier: 'pro', ...requestLimitsOf(DEFAULT_PLANS.pro), requests_per_minute: 7, concurrent_streams: 3 },
       { limit: 500, used: 100, period: '2030-03-01T00:00:00.000Z' },
     );
     const built = buildVscodeConfig(withOauth, userDoc(), entitlement);
@@ -302,13 +301,19 @@ describe('the VS Code configuration', () => {
       tokens_remaining: 400,
       reset_date: '2030-03-01T00:00:00.000Z',
     });
-    expect(built.limits).toEqual({ monthly_tokens: 500, requests_per_minute: 7, concurrent_streams: 3 });
+    expect(built.limits).toEqual({
+      ...requestLimitsOf(DEFAULT_PLANS.pro),
+      monthly_tokens: 500,
+      requests_per_minute: 7,
+      concurrent_streams: 3,
+    });
   });
 
   it('falls back to the user document and the plan without an entitlement', () => {
     const built = buildVscodeConfig(withOauth, userDoc(), null);
     expect(built.subscription).toMatchObject({ tier: 'free', status: 'free', reset_date: '2030-02-01T00:00:00.000Z' });
-    expect(built.limits).toEqual({ monthly_tokens: 10_000, requests_per_minute: 20, concurrent_streams: 2 });
+    expect(built.limits).toEqual({ monthly_tokens: 10_000, ...requestLimitsOf(DEFAULT_PLANS.free) });
+    expect(built.limits).toMatchObject({ requests_per_minute: 20, concurrent_streams: 2 });
   });
 
   it.each([
