@@ -32,7 +32,8 @@ const limitsOf = (plan: PlanLimits) => Object.fromEntries(LIMIT_NAMES.map((name)
 
 describe('the tier list', () => {
   it('ranks the tiers by their position, cheapest first', () => {
-    expect(TIERS.map(tierRank)).toEqual([0, 1, 2]);
+    expect(TIERS.map(tierRank)).toEqual(TIERS.map((_tier, position) => position));
+    expect(tierRank('free')).toBe(0);
     for (const tier of TIERS) expect(isTier(tier)).toBe(true);
   });
 
