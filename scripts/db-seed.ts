@@ -4,7 +4,7 @@
  * Refused when NODE_ENV=production.
  */
 import bcrypt from 'bcrypt';
-import type { Tier } from '../src/config/index.js';
+import type { Tier } from '../src/domain/plans/catalog.js';
 import { UserModel, type Role } from '../src/models/user.js';
 import { initCollections } from '../src/models/index.js';
 import { isDuplicateKeyError } from '../src/lib/mongo.js';

@@ -44,7 +44,7 @@ import { createPasswordConfirmation } from './modules/users/password-confirmatio
 import { createUsersRouter } from './modules/users/routes.js';
 import { createFirstEmailProof } from './modules/users/first-email-proof.js';
 import { createQuotaService } from './shared/quota/service.js';
-import { createEntitlements } from './modules/auth/entitlement.js';
+import { createEntitlements } from './domain/plans/entitlement.js';
 import { createSuperadminGuard } from './modules/admin/superadmin-guard.js';
 import { createAdminUsersService } from './modules/admin/users-service.js';
 import { createAdminRouter } from './modules/admin/routes.js';

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { DEV_JWT_SECRET, envSchema, type Env } from './env.js';
 import { parseProvidersJson } from './providers.js';
-import { buildPlans, type Plan, type Tier } from './plans.js';
-import { ambiguousPrices } from './prices.js';
+import { buildPlans, type Plan, type Tier } from '../domain/plans/catalog.js';
+import { ambiguousPrices } from '../domain/plans/prices.js';
 
 export type Config = Readonly<Env & { plans: Readonly<Record<Tier, Plan>>; isProduction: boolean }>;
 
@@ -139,6 +139,3 @@ export function setConfig(config: Config): Config {
   current = config;
   return config;
 }
-
-export type { Tier, Plan };
-export { TIERS } from './plans.js';

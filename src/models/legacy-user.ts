@@ -1,4 +1,4 @@
-import { TIERS, type Tier } from '../config/plans.js';
+import { isTier, type Tier } from '../domain/plans/catalog.js';
 
 /**
  * Documents written by the Python system (Beanie, `user_management_db`) differ from this service's: the tier is
@@ -17,9 +17,6 @@ export interface LegacyMigrationMark {
 }
 
 export const LEGACY_MIGRATION_VERSION = 1;
-
-export const isTier = (value: unknown): value is Tier =>
-  typeof value === 'string' && (TIERS as readonly string[]).includes(value);
 
 type RawUser = Record<string, unknown>;
 

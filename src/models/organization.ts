@@ -2,6 +2,7 @@ import { Schema, model, type InferSchemaType } from 'mongoose';
 import { serializeDocumentWrites } from '../lib/document-locks.js';
 import { bumpsAuthEpochs, epochOf } from '../lib/auth-epochs.js';
 import { BOOKKEEPING_FIELDS } from './bookkeeping-fields.js';
+import { TIERS } from '../domain/plans/catalog.js';
 
 export const ORG_ROLES = ['owner', 'admin', 'member'] as const;
 export type OrgRole = (typeof ORG_ROLES)[number];
@@ -14,7 +15,7 @@ const organizationSchema = new Schema(
     /** Who created it (never changes with ownership): live organizations count against their creator's limit. */
     created_by: { type: Schema.Types.ObjectId, default: null },
     settings: { type: Schema.Types.Mixed, default: () => ({}) },
-    subscription_tier: { type: String, enum: ['free', 'pro', 'enterprise'], default: 'free' },
+    subscription_tier: { type: String, enum: TIERS, default: 'free' },
     subscription: { type: Schema.Types.Mixed, default: null },
     stripe_customer_id: { type: String, default: null },
     tokens_remaining: { type: Number, default: 0 },

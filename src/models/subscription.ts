@@ -1,4 +1,5 @@
 import { Schema, model, type InferSchemaType } from 'mongoose';
+import { TIERS } from '../domain/plans/catalog.js';
 
 const historyEntrySchema = new Schema(
   { at: Date, event_id: String, event_type: String, from_tier: String, to_tier: String, status: String, note: String },
@@ -13,7 +14,7 @@ const subscriptionSchema = new Schema(
     stripe_customer_id: { type: String, default: null },
     stripe_subscription_id: { type: String, default: null },
     stripe_price_id: { type: String, default: null },
-    tier: { type: String, enum: ['free', 'pro', 'enterprise'], default: 'free' },
+    tier: { type: String, enum: TIERS, default: 'free' },
     status: { type: String, default: 'none' },
     current_period_start: { type: Date, default: null },
     current_period_end: { type: Date, default: null },

@@ -3,6 +3,7 @@ import { serializeDocumentWrites } from '../lib/document-locks.js';
 import { bumpsAuthEpochs, epochOf } from '../lib/auth-epochs.js';
 import { BOOKKEEPING_FIELDS } from './bookkeeping-fields.js';
 import { readLegacyUserFields } from './legacy-user.js';
+import { TIERS } from '../domain/plans/catalog.js';
 
 export const ROLES = ['user', 'developer', 'admin', 'superadmin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -27,7 +28,7 @@ const userSchema = new Schema(
     first_name: { type: String, default: null },
     last_name: { type: String, default: null },
     role: { type: String, enum: ROLES, default: 'user' },
-    subscription_tier: { type: String, enum: ['free', 'pro', 'enterprise'], default: 'free' },
+    subscription_tier: { type: String, enum: TIERS, default: 'free' },
     subscription: { type: Schema.Types.Mixed, default: null },
     stripe_customer_id: { type: String, default: null },
     is_active: { type: Boolean, default: true },
@@ -61,7 +62,7 @@ const userSchema = new Schema(
     is_sub_user: { type: Boolean, default: false },
     sub_user_permissions: { type: Schema.Types.Mixed, default: null },
     sub_user_limits: { type: Schema.Types.Mixed, default: null },
-    /** Per-user overrides of plan limits set by admins: {monthly_tokens?, requests_per_minute?, concurrent_streams?}. */
+    /** Per-user overrides of plan limits set by admins; read through src/domain/plans/overrides.ts, as the two above. */
     limit_overrides: { type: Schema.Types.Mixed, default: null },
     profile: { type: Schema.Types.Mixed, default: null },
     /** Set by `npm run db:migrate` on accounts taken over from the Python system (see legacy-user.ts). */

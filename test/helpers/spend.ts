@@ -4,7 +4,7 @@ import { UserModel } from '../../src/models/user.js';
 import { TokenUsageModel } from '../../src/models/token-usage.js';
 import { isoDay } from '../../src/lib/dates.js';
 import { accountName } from '../../src/shared/quota/accounts.js';
-import { resolvePayer, type PayerContext } from '../../src/modules/quota/payer.js';
+import { resolvePayer, type PayerContext } from '../../src/domain/plans/payer.js';
 import { createQuotaService } from '../../src/shared/quota/service.js';
 import { writeSeedFields } from '../../src/shared/quota/seed-fields.js';
 
@@ -26,7 +26,7 @@ export function createSpender(app: TestApp) {
   async function payer(userId: string, organizationId?: string): Promise<PayerContext> {
     const user = await UserModel.findById(userId);
     if (!user) throw new Error(`no user ${userId}`);
-    return resolvePayer(app.config, { user, via: 'access_token' }, organizationId);
+    return resolvePayer(app.config, { user }, organizationId);
   }
 
   /** Reserves `want` tokens (at least `min`, default all of it); throws InsufficientQuotaError when not covered. */

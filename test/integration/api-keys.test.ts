@@ -14,7 +14,7 @@ import { createApiKeyCache } from '../../src/modules/api-keys/cache.js';
 import { createApiKeyResolver } from '../../src/modules/api-keys/resolver.js';
 import { checksumOf, generateApiKey, hashApiKey } from '../../src/modules/api-keys/format.js';
 import { requirePrincipal } from '../../src/lib/http/principal.js';
-import { resolvePayer } from '../../src/modules/quota/payer.js';
+import { resolvePayer } from '../../src/domain/plans/payer.js';
 import { errorHandler } from '../../src/middleware/error-handler.js';
 import { createApp } from '../../src/app.js';
 import { createLocks, type Locks } from '../../src/lib/locks.js';

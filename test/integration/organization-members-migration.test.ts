@@ -6,7 +6,7 @@ import { OrganizationModel } from '../../src/models/organization.js';
 import { OrganizationMemberModel } from '../../src/models/organization-member.js';
 import { UserModel } from '../../src/models/user.js';
 import { migrateEmbeddedMembers } from '../../src/migrations/embedded-members.js';
-import { resolvePayer } from '../../src/modules/quota/payer.js';
+import { resolvePayer } from '../../src/domain/plans/payer.js';
 import { memberCapAccount } from '../../src/shared/quota/accounts.js';
 
 describe('migrating members embedded by the old system', () => {
@@ -55,7 +55,7 @@ describe('migrating members embedded by the old system', () => {
     expect(await migrateEmbeddedMembers(app.config.plans)).toEqual({ organizations: 0, members: 0 });
 
     const user = await UserModel.findById(member!.user.id);
-    const payer = await resolvePayer(app.config, { user: user!, via: 'access_token' }, orgId.toString());
+    const payer = await resolvePayer(app.config, { user: user! }, orgId.toString());
     expect(payer.accounts).toEqual([
       memberCapAccount(orgId.toString(), member!.user.id),
       { kind: 'organization', id: orgId.toString() },

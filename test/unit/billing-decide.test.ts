@@ -14,7 +14,7 @@ import {
   type DecisionContext,
 } from '../../src/shared/billing/decide.js';
 import { parseEventObject, type HandledEventType } from '../../src/shared/billing/events.js';
-import type { Tier } from '../../src/config/index.js';
+import type { Tier } from '../../src/domain/plans/catalog.js';
 
 const prices = parseConfig({ STRIPE_PRICE_PRO: 'price_pro', STRIPE_PRICE_ENTERPRISE: 'price_ent' });
 const d = (iso: string) => new Date(iso);

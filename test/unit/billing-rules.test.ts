@@ -11,7 +11,7 @@ import {
 } from '../../src/shared/billing/decide.js';
 import { parseEventObject } from '../../src/shared/billing/events.js';
 import { nextPeriodEnd } from '../../src/shared/billing/periods.js';
-import { tierOfPrice, pricesOf } from '../../src/config/prices.js';
+import { tierOfPrice, pricesOf } from '../../src/domain/plans/prices.js';
 import { stripeHostOptions } from '../../src/modules/subscriptions/stripe-client.js';
 import { createRedirectPolicy } from '../../src/modules/subscriptions/redirects.js';
 

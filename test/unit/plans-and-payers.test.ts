@@ -1,20 +1,21 @@
 import '../../src/lib/openapi.js';
 import { describe, expect, it } from 'vitest';
-import { TIERS, parseConfig, type Tier } from '../../src/config/index.js';
-import { DEFAULT_PLANS, buildPlans } from '../../src/config/plans.js';
+import { parseConfig } from '../../src/config/index.js';
 import {
-  ambiguousPrices,
-  checkoutPriceOf,
+  DEFAULT_PLANS,
+  TIERS,
+  buildPlans,
   isPaidTier,
   isTier,
-  pricesOf,
-  tierOfPrice,
+  requestLimitsOf,
   tierRank,
-} from '../../src/config/prices.js';
+} from '../../src/domain/plans/catalog.js';
+import { ambiguousPrices, checkoutPriceOf, pricesOf, tierOfPrice } from '../../src/domain/plans/prices.js';
 import { limitFor } from '../../src/shared/billing/payers.js';
-import { buildVscodeConfig, modelsForTier } from '../../src/modules/auth/vscode-config.js';
-import { entitlementFrom } from '../../src/modules/auth/entitlement.js';
-import { PAYER_ERRORS, resolvePayer } from '../../src/modules/quota/payer.js';
+import { buildVscodeConfig } from '../../src/modules/auth/vscode-config.js';
+import { modelsForTier } from '../../src/domain/plans/models.js';
+import { entitlementFrom } from '../../src/domain/plans/entitlement.js';
+import { PAYER_ERRORS, resolvePayer } from '../../src/domain/plans/payer.js';
 import { endpointsOf } from '../../src/modules/auth/endpoints.js';
 import { ERROR_CODES } from '../../src/lib/error-codes.js';
 import type { Principal } from '../../src/lib/http/principal.js';
@@ -193,6 +194,8 @@ describe('who pays (the paths decided without reading the database)', () => {
     ['free', null, { requests_per_minute: 20, concurrent_streams: 2, models: ['gpt-3.5-turbo'] }],
     ['pro', null, { requests_per_minute: 120, concurrent_streams: 8, models: ['gpt-4', 'claude-3', 'gpt-3.5-turbo'] }],
     ['pro', { requests_per_minute: 7 }, { requests_per_minute: 7, concurrent_streams: 8 }],
+    ['pro', { requests_per_minute: '7', concurrent_streams: [1] }, { requests_per_minute: 120, concurrent_streams: 8 }],
+    ['free', ['not', 'an', 'override'], { requests_per_minute: 20, concurrent_streams: 2 }],
     [
       'enterprise',
       { concurrent_streams: 1, requests_per_minute: null },
@@ -248,7 +251,7 @@ describe('who pays (the paths decided without reading the database)', () => {
 });
 
 describe('entitlements', () => {
-  const payer = { tier: 'pro' as Tier, requests_per_minute: 120, concurrent_streams: 8 };
+  const payer = { tier: 'pro' as const, ...requestLimitsOf(DEFAULT_PLANS.pro) };
   it.each([
     [{ limit: 1000, used: 0 }, 1000],
     [{ limit: 1000, used: 400 }, 600],
@@ -262,8 +265,7 @@ describe('entitlements', () => {
       tokens_used: counters.used,
       tokens_remaining: remaining,
       reset_date: '2030-02-01T00:00:00.000Z',
-      requests_per_minute: 120,
-      concurrent_streams: 8,
+      ...requestLimitsOf(DEFAULT_PLANS.pro),
     });
   });
 });
@@ -288,7 +290,7 @@ describe('the VS Code configuration', () => {
 
   it('reports what the LLM path enforces: the entitlement over the plan', () => {
     const entitlement = entitlementFrom(
-      { tier: 'pro', requests_per_minute: 7, concurrent_streams: 3 },
+      { tier: 'pro', ...requestLimitsOf(DEFAULT_PLANS.pro), requests_per_minute: 7, concurrent_streams: 3 },
       { limit: 500, used: 100, period: '2030-03-01T00:00:00.000Z' },
     );
     const built = buildVscodeConfig(withOauth, userDoc(), entitlement);
@@ -299,13 +301,19 @@ describe('the VS Code configuration', () => {
       tokens_remaining: 400,
       reset_date: '2030-03-01T00:00:00.000Z',
     });
-    expect(built.limits).toEqual({ monthly_tokens: 500, requests_per_minute: 7, concurrent_streams: 3 });
+    expect(built.limits).toEqual({
+      ...requestLimitsOf(DEFAULT_PLANS.pro),
+      monthly_tokens: 500,
+      requests_per_minute: 7,
+      concurrent_streams: 3,
+    });
   });
 
   it('falls back to the user document and the plan without an entitlement', () => {
     const built = buildVscodeConfig(withOauth, userDoc(), null);
     expect(built.subscription).toMatchObject({ tier: 'free', status: 'free', reset_date: '2030-02-01T00:00:00.000Z' });
-    expect(built.limits).toEqual({ monthly_tokens: 10_000, requests_per_minute: 20, concurrent_streams: 2 });
+    expect(built.limits).toEqual({ monthly_tokens: 10_000, ...requestLimitsOf(DEFAULT_PLANS.free) });
+    expect(built.limits).toMatchObject({ requests_per_minute: 20, concurrent_streams: 2 });
   });
 
   it.each([

@@ -9,7 +9,7 @@ import {
 } from '../openapi.js';
 import { codesByStatus, describeStatus, errorEnvelope, type ErrorDecl } from './error-responses.js';
 import { claimOperationId } from './operation-ids.js';
-import type { RouteSpec } from './route.js';
+import type { RouteSpec } from './route-spec.js';
 
 type AnySpec = RouteSpec<z.ZodType, z.ZodType, z.ZodType>;
 

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { declaredErrors, type ErrorDecl } from './error-responses.js';
-import type { RouteSpec } from './route.js';
+import type { RouteSpec } from './route-spec.js';
 
 /** The JSON and form body parsers run before every route (src/app.ts), whatever its method. */
 const BODY_PARSER: readonly ErrorDecl[] = [

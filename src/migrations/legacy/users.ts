@@ -5,9 +5,9 @@ import {
   isUnconvertedLegacyUser,
   LEGACY_MIGRATION_VERSION,
   legacyTierOf,
-  isTier,
   type LegacyMigrationMark,
 } from '../../models/legacy-user.js';
+import { isTier } from '../../domain/plans/catalog.js';
 import { ROLES, UserModel, type Role } from '../../models/user.js';
 import { addressKey } from '../../models/user-addresses.js';
 import { ledgerTotals, type AccountRef } from '../../shared/quota/accounts.js';

@@ -1,18 +1,11 @@
 import { z } from 'zod';
-import { TIERS } from '../../config/plans.js';
+import { TIERS, limitSchemas } from '../../domain/plans/catalog.js';
 import { ROLES } from '../../models/user.js';
 import { userResponseSchema } from '../auth/schemas.js';
 import { objectIdSchema } from '../../lib/ids.js';
 
-const limitValue = z.number().int().min(0).nullable();
-
-export const limitOverridesSchema = z
-  .object({
-    monthly_tokens: limitValue,
-    requests_per_minute: z.number().int().min(1).nullable(),
-    concurrent_streams: z.number().int().min(1).nullable(),
-  })
-  .openapi('LimitOverrides');
+/** One field per plan limit, with the plan's own constraints; `null` removes an override. */
+export const limitOverridesSchema = z.object(limitSchemas((field) => field.nullable())).openapi('LimitOverrides');
 
 export const adminUserSchema = userResponseSchema
   .extend({

@@ -1,6 +1,7 @@
 import mongoose from 'mongoose';
 import type { z } from 'zod';
-import type { Config, Tier } from '../../config/index.js';
+import type { Config } from '../../config/index.js';
+import { effectiveLimits, limitOverridesOf, type LimitOverrides } from '../../domain/plans/overrides.js';
 import { NotFoundError } from '../../lib/errors.js';
 import { UserModel, type UserDoc } from '../../models/user.js';
 import type { AccountRef } from '../../shared/quota/accounts.js';
@@ -13,11 +14,6 @@ import { isObjectId } from '../../lib/ids.js';
 
 type ListQuery = z.infer<typeof listUsersQuerySchema>;
 type Patch = z.infer<typeof patchUserBodySchema>;
-type Overrides = {
-  monthly_tokens?: number | null;
-  requests_per_minute?: number | null;
-  concurrent_streams?: number | null;
-};
 
 interface Deps {
   config: Pick<Config, 'plans'>;
@@ -64,10 +60,10 @@ export function createAdminUsersService({ config, quota, revocation, superadmins
   function limitChanges(target: UserDoc, patch: Patch): { set: Record<string, unknown>; monthlyLimit?: number } {
     const touchesOverrides = patch.limit_overrides !== undefined || patch.monthly_limit !== undefined;
     if (!touchesOverrides && !patch.subscription_tier) return { set: {} };
-    const overrides: Overrides = { ...((target.limit_overrides ?? {}) as Overrides), ...patch.limit_overrides };
+    const overrides: LimitOverrides = { ...limitOverridesOf(target), ...patch.limit_overrides };
     if (patch.monthly_limit !== undefined) overrides.monthly_tokens = patch.monthly_limit;
-    const tier = (patch.subscription_tier ?? target.subscription_tier) as Tier;
-    const monthlyLimit = overrides.monthly_tokens ?? config.plans[tier].monthly_tokens;
+    const tier = patch.subscription_tier ?? target.subscription_tier;
+    const monthlyLimit = effectiveLimits(config.plans[tier], overrides).monthly_tokens;
     const set: Record<string, unknown> = touchesOverrides ? { limit_overrides: overrides } : {};
     if (monthlyLimit !== target.monthly_limit) set.monthly_limit = monthlyLimit;
     return { set, monthlyLimit: monthlyLimit !== target.monthly_limit ? monthlyLimit : undefined };

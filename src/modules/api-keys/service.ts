@@ -9,6 +9,7 @@ import type { ApiKeyCache } from './cache.js';
 import { generateApiKey } from './format.js';
 import { DEFAULT_SCOPES, type ApiKeyScope } from '../../lib/http/scopes.js';
 import { isObjectId } from '../../lib/ids.js';
+import { subUserPermissionsOf } from '../../domain/plans/overrides.js';
 
 export interface CreateKeyInput {
   name: string;
@@ -27,8 +28,7 @@ const notFound = () => new NotFoundError('API key');
 
 export function createApiKeyService({ config, cache, locks }: Deps) {
   function assertMayCreate(user: UserDoc): void {
-    const permissions = user.sub_user_permissions as { can_create_api_keys?: boolean } | null;
-    if (user.is_sub_user && !permissions?.can_create_api_keys) {
+    if (user.is_sub_user && !subUserPermissionsOf(user).can_create_api_keys) {
       throw new ForbiddenError('This sub-user may not create API keys', 'sub_user_cannot_create_keys');
     }
   }

@@ -1,4 +1,4 @@
-import type { Plan, Tier } from '../../config/index.js';
+import type { Plan, Tier } from '../../domain/plans/catalog.js';
 import { addMonthsUtc } from '../../lib/dates.js';
 
 /** The quota fields a new account starts with on a tier: the plan's full monthly allowance, due in a month. */

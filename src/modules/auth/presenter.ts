@@ -1,5 +1,5 @@
 import type { UserDoc } from '../../models/user.js';
-import type { Entitlement } from './entitlement.js';
+import type { Entitlement } from '../../domain/plans/entitlement.js';
 import { userResponseSchema } from './schemas.js';
 import type { z } from 'zod';
 import { isoOrNull as iso } from '../../lib/dates.js';

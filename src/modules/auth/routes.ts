@@ -8,7 +8,7 @@ import { presentUser } from './presenter.js';
 import { endpointsOf } from './endpoints.js';
 import { buildVscodeConfig, vscodeConfigSchema } from './vscode-config.js';
 import type { AuthService } from './service.js';
-import type { Entitlements } from './entitlement.js';
+import type { Entitlements } from '../../domain/plans/entitlement.js';
 import { KNOWN_CLIENT_HEADER } from './known-clients.js';
 import { clientOf } from './sessions.js';
 import {

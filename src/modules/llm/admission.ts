@@ -13,7 +13,7 @@ import {
 import type { Limits } from '../../shared/llm/limits.js';
 import type { PromptStore } from '../../shared/llm/prompt-store.js';
 import type { QuotaService } from '../../shared/quota/service.js';
-import type { PayerContext } from '../quota/payer.js';
+import type { PayerContext } from '../../domain/plans/payer.js';
 import type { PayerOf } from './payers.js';
 import type { AdmittedBody, RequestShape } from './request-shape.js';
 import type { ChatCompletionRequest } from './schemas.js';

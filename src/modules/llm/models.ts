@@ -1,6 +1,6 @@
 import type { Config } from '../../config/index.js';
 import type { Principal } from '../../lib/http/principal.js';
-import type { PayerContext } from '../quota/payer.js';
+import type { PayerContext } from '../../domain/plans/payer.js';
 import { modelNotAllowed, unknownModel } from './model-errors.js';
 import type { PayerOf } from './payers.js';
 

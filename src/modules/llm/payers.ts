@@ -3,7 +3,7 @@ import { GLOBAL_EPOCH, createAuthEpochs, createEpochCache, epochOf } from '../..
 import type { Principal } from '../../lib/http/principal.js';
 import { isObjectId } from '../../lib/ids.js';
 import type { RedisClient } from '../../lib/redis.js';
-import { resolvePayer, type PayerContext } from '../quota/payer.js';
+import { resolvePayer, type PayerContext } from '../../domain/plans/payer.js';
 
 /** Who pays for a caller's LLM request (and what it may use), remembered per caller and organization header. */
 export type PayerOf = (principal: Principal, organizationHeader: string | undefined) => Promise<PayerContext>;

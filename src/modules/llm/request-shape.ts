@@ -1,5 +1,5 @@
 import type { LlmEndpoint } from '../../../queues/index.js';
-import type { PayerContext } from '../quota/payer.js';
+import type { PayerContext } from '../../domain/plans/payer.js';
 
 /** What admission reads of every LLM request body. */
 export interface AdmittedBody {

@@ -1,4 +1,4 @@
-import { PAYER_ERRORS } from '../quota/payer.js';
+import { PAYER_ERRORS } from '../../domain/plans/payer.js';
 
 /** What admitting any LLM request can answer (chat, Responses, embeddings), before it reaches a worker. */
 export const ADMISSION_ERRORS = [

@@ -16,7 +16,7 @@ import {
 import type { LlmService } from './service.js';
 import { LLM_REQUEST_ERRORS, STREAM_ID_PATTERN } from '../../../queues/index.js';
 import { organizationHeader, organizationHeaders } from '../../lib/http/common-headers.js';
-import { PAYER_ERRORS } from '../quota/payer.js';
+import { PAYER_ERRORS } from '../../domain/plans/payer.js';
 import { ADMISSION_ERRORS } from './route-errors.js';
 import { beginLlmRequest, setRateLimitHeaders } from './begin-request.js';
 

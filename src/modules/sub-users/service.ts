@@ -12,7 +12,7 @@ import type { RefreshTokens } from '../auth/refresh-tokens.js';
 import type { AccountRef } from '../../shared/quota/accounts.js';
 import { syncCapAccount } from '../../shared/quota/cap-sync.js';
 import type { QuotaService } from '../../shared/quota/service.js';
-import { limitsOf, permissionsOf } from './presenter.js';
+import { subUserLimitsOf, subUserPermissionsOf } from '../../domain/plans/overrides.js';
 import type { CreateSubUserInput, Limits, Permissions, SubUserUsage, UpdateSubUserInput } from './schemas.js';
 import { subUserLedgerUsage } from './usage.js';
 import { isObjectId } from '../../lib/ids.js';
@@ -56,7 +56,7 @@ function activationFields(sub: UserDoc, isActive: boolean): Record<string, unkno
 
 /**
  * Sub-users: logins a user creates under their account. They sign in like everyone else; their requests draw
- * from their own cap (if set) and from their parent's quota (see quota/payer.ts). Only the parent sees them:
+ * from their own cap (if set) and from their parent's quota (see src/domain/plans/payer.ts). Only the parent sees them:
  * anyone else's id answers 404.
  */
 export function createSubUserService({
@@ -158,9 +158,9 @@ export function createSubUserService({
     return locks.withLock(`sub-user:${id}`, async () => {
       const sub = await load(parent, id);
       assertMayActivate(sub, input.is_active);
-      const before = limitsOf(sub);
+      const before = subUserLimitsOf(sub);
       const limits = merge(before, input.limits);
-      const permissions = merge(permissionsOf(sub), input.permissions);
+      const permissions = merge(subUserPermissionsOf(sub), input.permissions);
       if (permissions.models) permissions.models = [...new Set(permissions.models)];
       const fields: Record<string, unknown> = { sub_user_permissions: permissions, sub_user_limits: limits };
       if (input.name !== undefined) fields.name = input.name;
@@ -222,7 +222,7 @@ export function createSubUserService({
     const sub = await load(parent, id);
     const period = new Date(parent.reset_date).toISOString();
     const ledger = await subUserLedgerUsage(id, period);
-    const hasCap = limitsOf(sub).monthly_tokens !== null;
+    const hasCap = subUserLimitsOf(sub).monthly_tokens !== null;
     const snap = hasCap ? await quota.snapshot(capAccount(id, parent._id.toString())) : null;
     const cap = snap
       ? {

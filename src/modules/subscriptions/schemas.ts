@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { TIERS } from '../../config/index.js';
+import { TIERS, limitSchemas, paidTierSchema } from '../../domain/plans/catalog.js';
 import { objectIdSchema } from '../../lib/ids.js';
 
 const objectId = objectIdSchema();
@@ -9,7 +9,7 @@ export const organizationQuerySchema = z.object({ organization_id: objectId.opti
 
 export const checkoutBodySchema = z
   .object({
-    plan: z.enum(['pro', 'enterprise']),
+    plan: paidTierSchema,
     success_url: url.optional(),
     cancel_url: url.optional(),
     /** Buy for an organization the caller owns instead of for themselves. */
@@ -30,9 +30,7 @@ export const manageBodySchema = z
 export const planSchema = z
   .object({
     tier: z.enum(TIERS),
-    monthly_tokens: z.number(),
-    requests_per_minute: z.number(),
-    concurrent_streams: z.number(),
+    ...limitSchemas(() => z.number()),
     models: z.array(z.string()),
     price_usd_month: z.number(),
     stripe_price_id: z.string().nullable(),
@@ -53,12 +51,7 @@ export const currentSubscriptionSchema = z
     cancel_at_period_end: z.boolean(),
     pending_tier: z.enum(TIERS).nullable(),
     past_due_since: z.string().nullable(),
-    limits: z.object({
-      monthly_tokens: z.number(),
-      requests_per_minute: z.number(),
-      concurrent_streams: z.number(),
-      models: z.array(z.string()),
-    }),
+    limits: z.object({ ...limitSchemas(() => z.number()), models: z.array(z.string()) }),
     usage: z.object({
       monthly_limit: z.number(),
       tokens_used: z.number(),

@@ -1,12 +1,12 @@
 import type { RedisClient } from '../../lib/redis.js';
 import type Stripe from 'stripe';
 import type { z } from 'zod';
-import { TIERS, type Config, type Tier } from '../../config/index.js';
+import type { Config } from '../../config/index.js';
 import { BadRequestError, ConflictError, ForbiddenError, NotFoundError, UpstreamError } from '../../lib/errors.js';
 import { loadForMember } from '../organizations/membership.js';
 import { SubscriptionModel } from '../../models/subscription.js';
 import type { UserDoc } from '../../models/user.js';
-import { modelsForTier } from '../auth/vscode-config.js';
+import { modelsForTier } from '../../domain/plans/models.js';
 import type { QuotaService } from '../../shared/quota/service.js';
 import { isLive, type BillingRecord } from '../../shared/billing/decide.js';
 import { createPayerLock } from '../../shared/billing/lock.js';
@@ -19,7 +19,8 @@ import {
   type PayerState,
 } from '../../shared/billing/payers.js';
 import { createPeriods, periodStartOf } from '../../shared/billing/periods.js';
-import { checkoutPriceOf, isPaidTier, type PaidTier } from '../../config/prices.js';
+import { TIERS, isPaidTier, requestLimitsOf, type PaidTier, type Tier } from '../../domain/plans/catalog.js';
+import { checkoutPriceOf } from '../../domain/plans/prices.js';
 import { createBillingState } from '../../shared/billing/state.js';
 import { billingNotConfigured, callStripe } from './stripe-client.js';
 import type { RedirectPolicy } from './redirects.js';
@@ -79,8 +80,7 @@ export function createSubscriptionService({ config, stripe, redis, quota, redire
         return {
           tier,
           monthly_tokens: plan.monthly_tokens,
-          requests_per_minute: plan.requests_per_minute,
-          concurrent_streams: plan.concurrent_streams,
+          ...requestLimitsOf(plan),
           models: modelsForTier(config, tier),
           price_usd_month: plan.price_usd_month,
           stripe_price_id: price,
@@ -111,8 +111,7 @@ export function createSubscriptionService({ config, stripe, redis, quota, redire
       past_due_since: iso(record.past_due_since),
       limits: {
         monthly_tokens: limitFor(config, payer, tier),
-        requests_per_minute: plan.requests_per_minute,
-        concurrent_streams: plan.concurrent_streams,
+        ...requestLimitsOf(plan),
         models: modelsForTier(config, tier),
       },
       usage: {

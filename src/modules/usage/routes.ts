@@ -10,7 +10,7 @@ import {
 } from './schemas.js';
 import type { UsageService } from './service.js';
 import type { Authenticate } from '../../middleware/authenticate.js';
-import { PAYER_ERRORS } from '../quota/payer.js';
+import { PAYER_ERRORS } from '../../domain/plans/payer.js';
 import { organizationHeaders } from '../../lib/http/common-headers.js';
 
 interface Deps {

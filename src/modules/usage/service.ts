@@ -7,7 +7,7 @@ import { isoDay } from '../../lib/dates.js';
 import { sumBy } from '../../lib/aggregate.js';
 import { TokenUsageModel, type TokenUsageFields } from '../../models/token-usage.js';
 import { accountName, type AccountRef } from '../../shared/quota/accounts.js';
-import { resolvePayer, type PayerContext } from '../quota/payer.js';
+import { resolvePayer, type PayerContext } from '../../domain/plans/payer.js';
 import type { QuotaService } from '../../shared/quota/service.js';
 import {
   MAX_RANGE_DAYS,

@@ -1,5 +1,6 @@
 import { trusted } from 'mongoose';
-import type { Config, Tier } from '../../config/index.js';
+import type { Config } from '../../config/index.js';
+import type { Tier } from '../../domain/plans/catalog.js';
 import { UserModel } from '../../models/user.js';
 import { OrganizationModel } from '../../models/organization.js';
 import type { AccountRef } from '../quota/accounts.js';
@@ -7,6 +8,7 @@ import { capAccountsOf } from '../quota/cap-accounts.js';
 import { setVerified } from '../../lib/verified-write.js';
 import { subscriptionSummaryOf, tierOfUserDocument } from '../../models/legacy-user.js';
 import { isObjectId } from '../../lib/ids.js';
+import { limitOverridesOf } from '../../domain/plans/overrides.js';
 
 /** Who pays a subscription and owns a quota period: a user (never a sub-user) or an organization. */
 export interface PayerRef {
@@ -54,7 +56,6 @@ type PayerFields = {
 };
 
 function toState(type: PayerRef['type'], doc: PayerFields): PayerState {
-  const override = (doc.limit_overrides as { monthly_tokens?: number | null } | null | undefined)?.monthly_tokens;
   return {
     ref: { type, id: doc._id.toString() },
     // A Python user document not migrated yet keeps its tier in `subscription` (a string, not a Stripe summary).
@@ -63,7 +64,7 @@ function toState(type: PayerRef['type'], doc: PayerFields): PayerState {
     monthly_limit: doc.monthly_limit ?? 0,
     stripe_customer_id: doc.stripe_customer_id ?? null,
     subscription: subscriptionSummaryOf(doc as unknown as Record<string, unknown>) as SubscriptionSummary | null,
-    monthly_tokens_override: typeof override === 'number' ? override : null,
+    monthly_tokens_override: limitOverridesOf(doc).monthly_tokens,
     email: doc.email ?? null,
   };
 }

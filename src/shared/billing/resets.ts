@@ -1,7 +1,7 @@
 import type { RedisClient } from '../../lib/redis.js';
 import type { Logger } from 'pino';
 import { trusted } from 'mongoose';
-import type { Config, Tier } from '../../config/index.js';
+import type { Config } from '../../config/index.js';
 import { SubscriptionModel } from '../../models/subscription.js';
 import type { QuotaService } from '../quota/service.js';
 import { graceExpired, isStripeManaged } from './decide.js';
@@ -16,7 +16,7 @@ import {
   type PayerRef,
   type PayerState,
 } from './payers.js';
-import { isTier } from '../../config/prices.js';
+import { isTier, type Tier } from '../../domain/plans/catalog.js';
 import { createBillingState } from './state.js';
 import { adminResetKey } from '../../../queues/index.js';
 

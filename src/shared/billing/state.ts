@@ -1,4 +1,5 @@
-import type { Config, Tier } from '../../config/index.js';
+import type { Config } from '../../config/index.js';
+import { isTier, type Tier } from '../../domain/plans/catalog.js';
 import { SubscriptionModel } from '../../models/subscription.js';
 import type { QuotaService } from '../quota/service.js';
 import { EMPTY_RECORD, type BillingRecord } from './decide.js';
@@ -31,8 +32,6 @@ export interface StoredRecord {
   history: HistoryEntry[];
 }
 
-const asTier = (value: unknown): Tier | null =>
-  value === 'free' || value === 'pro' || value === 'enterprise' ? value : null;
 const asDate = (value: unknown): Date | null => (value ? new Date(value as string) : null);
 
 export const summaryOf = (record: BillingRecord, tier: Tier): SubscriptionSummary => ({
@@ -68,8 +67,8 @@ export function createBillingState({ config, quota, periods }: Deps) {
       at: new Date(entry.at ?? 0),
       event_id: entry.event_id ?? null,
       event_type: entry.event_type ?? '',
-      from_tier: asTier(entry.from_tier) ?? 'free',
-      to_tier: asTier(entry.to_tier) ?? 'free',
+      from_tier: isTier(entry.from_tier) ? entry.from_tier : 'free',
+      to_tier: isTier(entry.to_tier) ? entry.to_tier : 'free',
       status: entry.status ?? '',
       note: entry.note ?? '',
     }));
@@ -81,11 +80,11 @@ export function createBillingState({ config, quota, periods }: Deps) {
         current_period_start: asDate(doc.current_period_start),
         current_period_end: asDate(doc.current_period_end),
         cancel_at_period_end: Boolean(doc.cancel_at_period_end),
-        pending_tier: asTier(doc.pending_tier),
+        pending_tier: isTier(doc.pending_tier) ? doc.pending_tier : null,
         past_due_since: asDate(doc.past_due_since),
         last_event_created: doc.last_event_created ?? 0,
       },
-      tier: asTier(doc.tier),
+      tier: isTier(doc.tier) ? doc.tier : null,
       stripe_customer_id: doc.stripe_customer_id ?? null,
       appliedEventIds: new Set(history.flatMap((entry) => (entry.event_id ? [entry.event_id] : []))),
       history,

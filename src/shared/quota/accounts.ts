@@ -5,6 +5,7 @@ import { OrganizationMemberModel } from '../../models/organization-member.js';
 import { TokenUsageModel } from '../../models/token-usage.js';
 import { sumBy } from '../../lib/aggregate.js';
 import { carriedTokensOf } from '../../models/legacy-user.js';
+import { subUserLimitsOf } from '../../domain/plans/overrides.js';
 import type { LedgerRow } from '../../../queues/index.js';
 
 /**
@@ -198,8 +199,8 @@ export async function loadAccountLimits(ref: AccountRef): Promise<AccountLimits 
         parent_user_id: 1,
         legacy_migration: 1,
       }).lean();
-      const cap = (sub?.sub_user_limits as { monthly_tokens?: number | null } | null)?.monthly_tokens;
-      if (!sub?.parent_user_id || cap === undefined || cap === null) return null;
+      const cap = sub ? subUserLimitsOf(sub).monthly_tokens : null;
+      if (!sub?.parent_user_id || cap === null) return null;
       const parent = await UserModel.findById(sub.parent_user_id, { reset_date: 1 }).lean();
       if (!parent) return null;
       const period = iso(parent.reset_date);

@@ -1,6 +1,7 @@
 import mongoose from 'mongoose';
 import { OrganizationMemberModel } from '../../models/organization-member.js';
 import { UserModel } from '../../models/user.js';
+import { subUserLimitsOf } from '../../domain/plans/overrides.js';
 import { memberCapAccount, type AccountRef } from './accounts.js';
 
 /**
@@ -19,8 +20,8 @@ export async function capAccountsOf(payer: AccountRef): Promise<Array<{ ref: Acc
       { sub_user_limits: 1 },
     ).lean();
     return subs.flatMap((sub) => {
-      const cap = (sub.sub_user_limits as { monthly_tokens?: number | null } | null)?.monthly_tokens;
-      return typeof cap === 'number'
+      const cap = subUserLimitsOf(sub).monthly_tokens;
+      return cap !== null
         ? [{ ref: { kind: 'sub_user_cap' as const, id: sub._id.toString(), parent: payer.id }, limit: cap }]
         : [];
     });

@@ -6,7 +6,7 @@ import { route } from '../../../lib/http/route.js';
 import { LLM_ID_PATTERN } from '../../../../queues/jobs.js';
 import { beginLlmRequest, setRateLimitHeaders } from '../begin-request.js';
 import { ADMISSION_ERRORS } from '../route-errors.js';
-import { PAYER_ERRORS } from '../../quota/payer.js';
+import { PAYER_ERRORS } from '../../../domain/plans/payer.js';
 import { LLM_REQUEST_ERRORS } from '../../../../queues/index.js';
 import { responseCreateSchema, responseObjectSchema } from './schemas.js';
 import { requestIdOf, type ResponsesService } from './service.js';

@@ -1,22 +1,20 @@
-import type { Config, Tier } from '../../config/index.js';
-import type { Principal } from '../../lib/http/principal.js';
+import type { Config } from '../../config/index.js';
 import type { AccountSnapshot, QuotaService } from '../../shared/quota/service.js';
-import { resolvePayer, type PayerContext } from '../quota/payer.js';
+import { requestLimitsOf, type RequestLimits, type Tier } from './catalog.js';
+import { resolvePayer, type Caller, type PayerContext } from './payer.js';
 
 /** What applies to a caller now: the payer's plan (a sub-user's parent's), the caller's own cap and live usage. */
-export interface Entitlement {
+export interface Entitlement extends RequestLimits {
   tier: Tier;
   monthly_limit: number;
   tokens_used: number;
   tokens_remaining: number;
   reset_date: string;
-  requests_per_minute: number;
-  concurrent_streams: number;
 }
 
 /** The entitlement of a resolved payer, from the live counters of its most specific account. */
 export function entitlementFrom(
-  payer: Pick<PayerContext, 'tier' | 'requests_per_minute' | 'concurrent_streams'>,
+  payer: Pick<PayerContext, 'tier' | keyof RequestLimits>,
   snapshot: Pick<AccountSnapshot, 'limit' | 'used' | 'period'>,
 ): Entitlement {
   return {
@@ -25,8 +23,7 @@ export function entitlementFrom(
     tokens_used: snapshot.used,
     tokens_remaining: Math.max(0, snapshot.limit - snapshot.used),
     reset_date: snapshot.period,
-    requests_per_minute: payer.requests_per_minute,
-    concurrent_streams: payer.concurrent_streams,
+    ...requestLimitsOf(payer),
   };
 }
 
@@ -36,8 +33,8 @@ export function entitlementFrom(
  * Document copies on a sub-user (tier, limit, reset date made at creation) are never what applies.
  */
 export function createEntitlements({ config, quota }: { config: Config; quota: Pick<QuotaService, 'snapshot'> }) {
-  return async function entitlementOf(principal: Principal): Promise<Entitlement | null> {
-    const payer = await resolvePayer(config, principal).catch(() => null);
+  return async function entitlementOf(caller: Caller): Promise<Entitlement | null> {
+    const payer = await resolvePayer(config, caller).catch(() => null);
     if (!payer) return null;
     const snapshot = await quota.snapshot(payer.accounts[0]!);
     return snapshot ? entitlementFrom(payer, snapshot) : null;

@@ -1,13 +1,5 @@
-import type { Env } from './env.js';
-import type { Plan, Tier } from './plans.js';
-
-export const PAID_TIERS = ['pro', 'enterprise'] as const satisfies readonly Tier[];
-export type PaidTier = (typeof PAID_TIERS)[number];
-
-const TIER_RANK: Record<Tier, number> = { free: 0, pro: 1, enterprise: 2 };
-export const tierRank = (tier: Tier) => TIER_RANK[tier];
-export const isTier = (value: unknown): value is Tier => typeof value === 'string' && Object.hasOwn(TIER_RANK, value);
-export const isPaidTier = (value: unknown): value is PaidTier => value === 'pro' || value === 'enterprise';
+import type { Env } from '../../config/env.js';
+import { PAID_TIERS, type PaidTier, type Plan, type Tier } from './catalog.js';
 
 type PriceConfig = Pick<Env, 'STRIPE_PRICE_PRO' | 'STRIPE_PRICE_ENTERPRISE'> & {
   plans: Readonly<Record<Tier, Pick<Plan, 'stripe_price_id'>>>;
