@@ -8,7 +8,7 @@ const NOT_ROLES = { group: ['**/roles/**', '../roles/*'], message: 'only the rol
 const NOT_WEB_ONLY = {
   group: ['**/modules/**', '**/middleware/**', '**/lib/http/**', '**/app.js', '**/server.js'],
   message:
-    'web-only code (src/modules, middleware, HTTP, the API composition): what both roles need lives in src/domain, src/shared or queues/',
+    'web-only code (src/modules, middleware, HTTP, the API composition): what both roles need lives in src/domain, src/ops or queues/',
 };
 
 export default tseslint.config(
@@ -32,9 +32,18 @@ export default tseslint.config(
     },
   },
   {
-    // What both roles load never loads web-only code: the web/worker contract (queues/), the domain code (src/shared/,
-    // src/domain/) and the infrastructure under it (src/lib except its HTTP part, src/config, src/models).
-    files: ['queues/**', 'src/shared/**', 'src/domain/**', 'src/lib/**', 'src/config/**', 'src/models/**'],
+    // What both roles load never loads web-only code: the web/worker contract (queues/), the domain code (src/domain/),
+    // what every role exposes to operators (src/ops/), the infrastructure under them (src/lib except its HTTP part,
+    // src/config, src/models), and the migrations the scripts run (src/migrations/).
+    files: [
+      'queues/**',
+      'src/domain/**',
+      'src/ops/**',
+      'src/lib/**',
+      'src/config/**',
+      'src/models/**',
+      'src/migrations/**',
+    ],
     ignores: ['src/lib/http/**'],
     rules: { 'no-restricted-imports': ['error', { patterns: [NOT_WORKERS, NOT_ROLES, NOT_WEB_ONLY] }] },
   },

@@ -46,13 +46,13 @@ export function llmKeys(prefix: string) {
 export type LlmKeys = ReturnType<typeof llmKeys>;
 
 /**
- * Token quotas (src/shared/quota): reserved by the API, settled by the usage worker. All keys of one payer chain,
+ * Token quotas (src/domain/quota): reserved by the API, settled by the usage worker. All keys of one payer chain,
  * and its group's reservation index and ledger backlog, carry the payer's group tag, so every quota script
  * touches one slot.
  */
 export function quotaKeys(prefix: string, group: number) {
   const tagged = `${prefix}:${groupTag(group)}`;
-  // The Lua scripts that walk many reservations build keys from these heads (see src/shared/quota/scripts.ts).
+  // The Lua scripts that walk many reservations build keys from these heads (see src/domain/quota/scripts.ts).
   const accountHead = `${tagged}:quota:`;
   const reservationHead = `${tagged}:resv:`;
   return {
@@ -127,12 +127,12 @@ export const authEpochKey = (prefix: string, ref: string) => `${prefix}:auth-epo
 /** A cross-process lock (src/lib/locks.ts). */
 export const lockKey = (prefix: string, name: string) => `${prefix}:lock:${name}`;
 
-/** A payer's claimed move from one period to the next (src/shared/billing/periods.ts). */
+/** A payer's claimed move from one period to the next (src/domain/billing/periods.ts). */
 export const periodClaimKey = (prefix: string, payerName: string, from: Date) =>
   `${prefix}:period-claim:${payerName}:${from.toISOString()}`;
 
-/** The period an admin reset started from, so a retried reset job reuses it (src/shared/billing/resets.ts). */
+/** The period an admin reset started from, so a retried reset job reuses it (src/domain/billing/resets.ts). */
 export const adminResetKey = (prefix: string, resetKey: string) => `${prefix}:admin-reset:${resetKey}`;
 
-/** Claims one alert mail per payer, period and level (src/shared/mail/alerts.ts). */
+/** Claims one alert mail per payer, period and level (src/domain/mail/alerts.ts). */
 export const mailAlertKey = (prefix: string, marker: string) => `${prefix}:mail:alert:${marker}`;

@@ -6,7 +6,7 @@ export type CancelReason = 'cancelled' | 'client_disconnected';
 /**
  * The request record (`llmKeys.meta`, the hash `llm:req:<id>`): what any API process answers about a request, and
  * the worker's fencing token. Its field names are spelled here only; the Lua scripts that move it interpolate them
- * (queues/request-records.ts, the SIGNAL of queues/cancel.ts, OPEN_CONNECTION of src/shared/llm/limits.ts).
+ * (queues/request-records.ts, the SIGNAL of queues/cancel.ts, OPEN_CONNECTION of src/domain/llm/limits.ts).
  *
  * Its transitions, each one command or script:
  * - created (API, CREATE, beside the enqueue): owner, model, stream, created; status `queued`; one watcher.

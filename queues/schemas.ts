@@ -43,7 +43,7 @@ const llmBodySchema = z.record(z.string(), z.unknown());
 
 /**
  * An llm job: who and what, never the prompt. The body (the OpenAI request as it goes upstream, token limits
- * already capped to the grant) waits in its own Redis key (src/shared/llm/prompt-store.ts) until the worker
+ * already capped to the grant) waits in its own Redis key (src/domain/llm/prompt-store.ts) until the worker
  * has room for it, and is dropped when the request ends.
  */
 export const llmJobSchema = requestContextSchema.extend({
@@ -131,7 +131,7 @@ export const quotaResetJobSchema = z.object({
   requested_by: z.string().optional(),
 });
 
-/** Upkeep jobs of the scheduler; `purge` removes expired and ended sign-in records (src/shared/purge). */
+/** Upkeep jobs of the scheduler; `purge` removes expired and ended sign-in records (src/domain/purge). */
 export const maintenanceJobSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('purge'), as_of: z.string().datetime() }),
 ]);

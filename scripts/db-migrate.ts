@@ -4,7 +4,7 @@
  */
 import { collisionCount, collisionSummary } from '../src/migrations/legacy/report.js';
 import { runLegacyMigration } from '../src/migrations/legacy/run.js';
-import { createQuotaService } from '../src/shared/quota/service.js';
+import { createQuotaService } from '../src/domain/quota/service.js';
 import { runDatabaseScript } from './lib/run-script.js';
 
 const dryRun = process.argv.includes('--dry-run');

@@ -6,8 +6,8 @@ import { connectMongoInBackground } from './lib/mongo.js';
 import { createRedis, redisTargetOf } from './lib/redis.js';
 import { createProducer } from '../queues/index.js';
 import { createApp } from './app.js';
-import { startMetricsServer } from './shared/ops/metrics-server.js';
-import { createIndexReadiness } from './shared/ops/index-readiness.js';
+import { startMetricsServer } from './ops/metrics-server.js';
+import { createIndexReadiness } from './ops/index-readiness.js';
 
 export interface RunningWeb {
   server: http.Server;

@@ -16,9 +16,9 @@ import {
   type QueueName,
 } from '../queues/index.js';
 import { jobDuration } from '../src/lib/metrics.js';
-import { createQuotaService } from '../src/shared/quota/service.js';
-import { startMetricsServer } from '../src/shared/ops/metrics-server.js';
-import { createIndexReadiness } from '../src/shared/ops/index-readiness.js';
+import { createQuotaService } from '../src/domain/quota/service.js';
+import { startMetricsServer } from '../src/ops/metrics-server.js';
+import { createIndexReadiness } from '../src/ops/index-readiness.js';
 import { processors } from './processors/index.js';
 import type { Processor, ProcessorFactory, WorkerContext } from './processors/types.js';
 

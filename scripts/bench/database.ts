@@ -7,7 +7,7 @@ import type { RedisClient } from '../../src/lib/redis.js';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Queue } from 'bullmq';
 import mongoose from 'mongoose';
-import { createLedgerBacklog } from '../../src/shared/quota/ledger-backlog.js';
+import { createLedgerBacklog } from '../../src/domain/quota/ledger-backlog.js';
 import { LOCAL_FERRETDB_POSTGRESQL_URL, ensureGinMirrors, psql } from '../lib/ferretdb-postgresql.js';
 
 /** The PostgreSQL database under the local FerretDB, as scripts/db-init.ts chooses it. */

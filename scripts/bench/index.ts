@@ -39,7 +39,7 @@ import { connectMongo } from '../../src/lib/mongo.js';
 import { initCollections, UserModel } from '../../src/models/index.js';
 import { bindModelWritesForScriptAlone } from '../../src/lib/model-bindings.js';
 import { createAccessTokens } from '../../src/modules/auth/access-tokens.js';
-import { countTokens } from '../../src/shared/llm/tokenizer.js';
+import { countTokens } from '../../src/domain/llm/tokenizer.js';
 import { deleteKeys } from '../../test/helpers/harness.js';
 import { bullPrefix, settleJobId } from '../../queues/index.js';
 import { clusterNodesSetting, clusterPorts } from '../lib/redis-cluster.js';

@@ -2,7 +2,7 @@ import { Schema, model, type InferSchemaType } from 'mongoose';
 
 /**
  * The ledger: one document per LLM request, the durable truth that Redis counters are rebuilt from. Written once,
- * complete, by the usage queue's ledger flush (src/shared/usage/ledger-flush.ts); never updated.
+ * complete, by the usage queue's ledger flush (src/domain/usage/ledger-flush.ts); never updated.
  */
 const tokenUsageSchema = new Schema(
   {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import mongoose from 'mongoose';
 import { createLogger } from '../../src/lib/logger.js';
-import { createQuotaService } from '../../src/shared/quota/service.js';
+import { createQuotaService } from '../../src/domain/quota/service.js';
 import { TokenUsageModel } from '../../src/models/token-usage.js';
 import { startWorkers, type RunningWorkers } from '../../workers/index.js';
 import {

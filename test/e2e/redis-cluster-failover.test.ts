@@ -10,7 +10,7 @@ import { createLogger } from '../../src/lib/logger.js';
 import { settlementsUnreplicatedTotal } from '../../src/lib/metrics.js';
 import { isCluster } from '../../src/lib/redis.js';
 import { TokenUsageModel } from '../../src/models/token-usage.js';
-import { createQuotaService, type QuotaService } from '../../src/shared/quota/service.js';
+import { createQuotaService, type QuotaService } from '../../src/domain/quota/service.js';
 import { startWorkers, type RunningWorkers } from '../../workers/index.js';
 import { startScheduler, type RunningScheduler } from '../../workers/scheduler/index.js';
 import {

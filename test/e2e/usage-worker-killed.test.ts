@@ -5,13 +5,13 @@ import { waitFor, waitForFinishedJob, waitForLedgerFlush } from '../helpers/wait
 import { outcome, payerUser, requestContext } from '../factories/usage.js';
 import { startWorkers, type RunningWorkers } from '../../workers/index.js';
 import { createLogger } from '../../src/lib/logger.js';
-import { createQuotaService, type QuotaService } from '../../src/shared/quota/service.js';
-import { createQuotaMaintenance } from '../../src/shared/usage/maintenance.js';
+import { createQuotaService, type QuotaService } from '../../src/domain/quota/service.js';
+import { createQuotaMaintenance } from '../../src/domain/usage/maintenance.js';
 import { enqueueSettlement, groupOfId, quotaKeys, type RequestContext } from '../../queues/index.js';
-import { createLedgerBacklog } from '../../src/shared/quota/ledger-backlog.js';
+import { createLedgerBacklog } from '../../src/domain/quota/ledger-backlog.js';
 import { TokenUsageModel } from '../../src/models/token-usage.js';
 import { UserModel } from '../../src/models/user.js';
-import type { AccountRef } from '../../src/shared/quota/accounts.js';
+import type { AccountRef } from '../../src/domain/quota/accounts.js';
 
 /**
  * A worker process is SIGKILLed in the middle of a settlement or of a ledger flush (a test-only pause between

@@ -4,7 +4,7 @@ import type { RequestContext, RequestOutcome } from '../../queues/index.js';
 import { UserModel } from '../../src/models/user.js';
 import { OrganizationModel } from '../../src/models/organization.js';
 import { OrganizationMemberModel } from '../../src/models/organization-member.js';
-import type { AccountRef } from '../../src/shared/quota/accounts.js';
+import type { AccountRef } from '../../src/domain/quota/accounts.js';
 import type { TestApp } from '../helpers/harness.js';
 import { registerAndLogin } from './users.js';
 

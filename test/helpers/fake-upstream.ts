@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { deterministicVector, inputTexts } from '../../workers/llm/embedders.js';
-import { vectorToBase64, type EmbeddingInput } from '../../src/shared/llm/embeddings.js';
+import { vectorToBase64, type EmbeddingInput } from '../../src/domain/llm/embeddings.js';
 
 /** How the fake upstream answers one request. */
 export interface UpstreamScript {

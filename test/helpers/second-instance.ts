@@ -5,7 +5,7 @@ import { createApp } from '../../src/app.js';
 import { createLogger } from '../../src/lib/logger.js';
 import { createRedis, redisTargetOf } from '../../src/lib/redis.js';
 import { createProducer } from '../../queues/index.js';
-import type { IndexReadiness } from '../../src/shared/ops/index-readiness.js';
+import type { IndexReadiness } from '../../src/ops/index-readiness.js';
 import type { TestApp } from './harness.js';
 
 /**

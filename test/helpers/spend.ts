@@ -3,10 +3,10 @@ import type { TestApp } from './harness.js';
 import { UserModel } from '../../src/models/user.js';
 import { TokenUsageModel } from '../../src/models/token-usage.js';
 import { isoDay } from '../../src/lib/dates.js';
-import { accountName } from '../../src/shared/quota/accounts.js';
+import { accountName } from '../../src/domain/quota/accounts.js';
 import { resolvePayer, type PayerContext } from '../../src/domain/plans/payer.js';
-import { createQuotaService } from '../../src/shared/quota/service.js';
-import { writeSeedFields } from '../../src/shared/quota/seed-fields.js';
+import { createQuotaService } from '../../src/domain/quota/service.js';
+import { writeSeedFields } from '../../src/domain/quota/seed-fields.js';
 
 export interface Held {
   requestId: string;

@@ -1,7 +1,7 @@
 import type { RedisClient } from '../../src/lib/redis.js';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Job, Queue } from 'bullmq';
-import { createLedgerBacklog } from '../../src/shared/quota/ledger-backlog.js';
+import { createLedgerBacklog } from '../../src/domain/quota/ledger-backlog.js';
 
 type NotYet = undefined | null | false;
 

@@ -6,7 +6,7 @@ import { ApiKeyModel } from '../../src/models/api-key.js';
 import { OrganizationModel } from '../../src/models/organization.js';
 import { UserModel } from '../../src/models/user.js';
 import { createOrganization } from '../factories/teams.js';
-import { writeSeedFields } from '../../src/shared/quota/seed-fields.js';
+import { writeSeedFields } from '../../src/domain/quota/seed-fields.js';
 import { lockKey } from '../../queues/index.js';
 
 /**

@@ -6,7 +6,7 @@ import { type Session, userWithRole } from '../factories/accounts.js';
 import { UserModel } from '../../src/models/user.js';
 import { TokenUsageModel } from '../../src/models/token-usage.js';
 import { isoDay } from '../../src/lib/dates.js';
-import { createQuotaService } from '../../src/shared/quota/service.js';
+import { createQuotaService } from '../../src/domain/quota/service.js';
 
 describe('admin API', () => {
   let app: TestApp;

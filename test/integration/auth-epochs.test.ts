@@ -6,7 +6,7 @@ import { testConfig } from '../helpers/config.js';
 import { startTestApp, type TestApp } from '../helpers/harness.js';
 import { registerAndLogin } from '../factories/users.js';
 import { UserModel } from '../../src/models/user.js';
-import { writeSeedFields } from '../../src/shared/quota/seed-fields.js';
+import { writeSeedFields } from '../../src/domain/quota/seed-fields.js';
 
 /** The epoch-validated cache against real Redis, and against a Redis that cannot be reached. */
 describe('auth epochs', () => {

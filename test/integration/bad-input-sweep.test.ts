@@ -12,7 +12,7 @@ import { registerAndLogin, TEST_PASSWORD, uniqueEmail } from '../factories/users
 import { addMember, createOrganization, createSubUser, type Session } from '../factories/teams.js';
 import { generateApiKey } from '../../src/modules/api-keys/format.js';
 import { UserModel } from '../../src/models/user.js';
-import { createMailTokens } from '../../src/shared/mail/tokens.js';
+import { createMailTokens } from '../../src/domain/mail/tokens.js';
 
 /**
  * Every operation in /openapi.json gets a battery of bad inputs (bodies, fields, content types, path ids, query

@@ -9,7 +9,7 @@ import { collect, newClient, recording, storeOf, textOf } from '../helpers/clien
 import { TEST_PASSWORD, registerAndLogin } from '../factories/users.js';
 import { waitFor } from '../helpers/wait.js';
 import { startSecondInstance } from '../helpers/second-instance.js';
-import { createIndexReadiness } from '../../src/shared/ops/index-readiness.js';
+import { createIndexReadiness } from '../../src/ops/index-readiness.js';
 import { createLogger } from '../../src/lib/logger.js';
 
 const words = (n: number, tag: string) => Array.from({ length: n }, (_, i) => ` ${tag}${i}`).join('');

@@ -3,7 +3,7 @@ import { startTestApp, type TestApp } from '../helpers/harness.js';
 import { registerAndLogin } from '../factories/users.js';
 import { createSubUser } from '../factories/teams.js';
 import { UserModel } from '../../src/models/user.js';
-import { createQuotaService } from '../../src/shared/quota/service.js';
+import { createQuotaService } from '../../src/domain/quota/service.js';
 
 /** /auth/me and /auth/vscode-config show what applies: the payer's plan, the caller's own cap and limits, live usage. */
 describe('what applies, as /auth/me and /auth/vscode-config show it', () => {

@@ -13,7 +13,7 @@ import { createRefreshTokens } from '../../src/modules/auth/refresh-tokens.js';
 import { createOrganizationService } from '../../src/modules/organizations/service.js';
 import { createInvitationService } from '../../src/modules/organizations/invitations.js';
 import { OrganizationInvitationModel } from '../../src/models/organization-invitation.js';
-import { createQuotaService } from '../../src/shared/quota/service.js';
+import { createQuotaService } from '../../src/domain/quota/service.js';
 import { createSubUserService } from '../../src/modules/sub-users/service.js';
 import { createFirstEmailProof } from '../../src/modules/users/first-email-proof.js';
 import { registerAndLogin, TEST_PASSWORD, uniqueEmail, registerVerified } from '../factories/users.js';

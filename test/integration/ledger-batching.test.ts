@@ -5,12 +5,12 @@ import { waitFor, waitForFinishedJob, waitForLedgerFlush } from '../helpers/wait
 import { outcome, payerUser, requestContext } from '../factories/usage.js';
 import { startWorkers, type RunningWorkers } from '../../workers/index.js';
 import { createLogger } from '../../src/lib/logger.js';
-import { createQuotaService, type QuotaService } from '../../src/shared/quota/service.js';
-import { createMetricsCollector } from '../../src/shared/ops/metrics-collector.js';
-import { createSettlementService } from '../../src/shared/usage/settlement.js';
+import { createQuotaService, type QuotaService } from '../../src/domain/quota/service.js';
+import { createMetricsCollector } from '../../src/ops/metrics-collector.js';
+import { createSettlementService } from '../../src/domain/usage/settlement.js';
 import { TokenUsageModel } from '../../src/models/token-usage.js';
 import { enqueueSettlement, groupOfId, quotaKeys, type RequestContext } from '../../queues/index.js';
-import type { AccountRef } from '../../src/shared/quota/accounts.js';
+import type { AccountRef } from '../../src/domain/quota/accounts.js';
 
 /** The collection methods the process calls on token_usage, seen through mongoose's debug hook. */
 function watchLedgerCalls() {

@@ -6,7 +6,7 @@ import { TokenUsageModel } from '../../src/models/token-usage.js';
 import { UserModel } from '../../src/models/user.js';
 import { runLegacyMigration } from '../../src/migrations/legacy/run.js';
 import type { MigrationContext } from '../../src/migrations/legacy/context.js';
-import { createQuotaService, type QuotaService } from '../../src/shared/quota/service.js';
+import { createQuotaService, type QuotaService } from '../../src/domain/quota/service.js';
 import { startTestApp, type TestApp } from '../helpers/harness.js';
 import { pythonHash, pythonUser } from '../helpers/legacy-python.js';
 

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/lib/logger.js';
-import { countTokens } from '../../src/shared/llm/tokenizer.js';
+import { countTokens } from '../../src/domain/llm/tokenizer.js';
 import { startWorkers, type RunningWorkers } from '../../workers/index.js';
 import { mockAnswer } from '../../workers/llm/mock-provider.js';
 import { deterministicVector } from '../../workers/llm/embedders.js';
-import { countEmbeddingTokens } from '../../src/shared/llm/embeddings.js';
+import { countEmbeddingTokens } from '../../src/domain/llm/embeddings.js';
 import { startTestApp, type TestApp } from '../helpers/harness.js';
 import { chatBody, contentOf, llmUser, openSse, settlementOf } from '../helpers/llm.js';
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import OpenAI from 'openai';
 import { createLogger } from '../../src/lib/logger.js';
 import { TokenUsageModel } from '../../src/models/token-usage.js';
-import { countEmbeddingTokens, vectorFromBase64 } from '../../src/shared/llm/embeddings.js';
+import { countEmbeddingTokens, vectorFromBase64 } from '../../src/domain/llm/embeddings.js';
 import { startWorkers, type RunningWorkers } from '../../workers/index.js';
 import { fakeVector } from '../helpers/fake-upstream.js';
 import { chatBody, llmUser, SERVER_KEY, startLlmEnv, type LlmEnv } from '../helpers/llm.js';

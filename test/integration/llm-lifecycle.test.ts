@@ -1,7 +1,7 @@
 import http from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { compareIds, llmKeys } from '../../queues/index.js';
-import { countTokens } from '../../src/shared/llm/tokenizer.js';
+import { countTokens } from '../../src/domain/llm/tokenizer.js';
 import { chatBody, contentOf, llmUser, openSse, settlementOf, startLlmEnv, type LlmEnv } from '../helpers/llm.js';
 
 const words = (n: number, tag = 'w') => Array.from({ length: n }, (_, i) => `${tag}${i}`).join(' ');

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createQuotaService } from '../../src/shared/quota/service.js';
-import { estimatePromptTokens, promptOptionsOf } from '../../src/shared/llm/tokenizer.js';
+import { createQuotaService } from '../../src/domain/quota/service.js';
+import { estimatePromptTokens, promptOptionsOf } from '../../src/domain/llm/tokenizer.js';
 import { groupOfId, llmKeys, quotaKeys } from '../../queues/index.js';
 import { chatBody, llmUser, openSse, settlementOf, startLlmEnv, type LlmEnv } from '../helpers/llm.js';
 

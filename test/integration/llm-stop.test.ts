@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import OpenAI from 'openai';
 import { createLogger } from '../../src/lib/logger.js';
 import { TokenUsageModel } from '../../src/models/token-usage.js';
-import { countTokens } from '../../src/shared/llm/tokenizer.js';
+import { countTokens } from '../../src/domain/llm/tokenizer.js';
 import { compareIds } from '../../queues/index.js';
 import { startWorkers, type RunningWorkers } from '../../workers/index.js';
 import { tokensOf } from '../helpers/fake-upstream.js';

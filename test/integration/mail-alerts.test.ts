@@ -17,10 +17,10 @@ import {
 } from '../factories/stripe-events.js';
 import { startWorkers, type RunningWorkers } from '../../workers/index.js';
 import { createLogger } from '../../src/lib/logger.js';
-import { createQuotaService, type QuotaService } from '../../src/shared/quota/service.js';
+import { createQuotaService, type QuotaService } from '../../src/domain/quota/service.js';
 import { UserModel } from '../../src/models/user.js';
 import { OrganizationModel } from '../../src/models/organization.js';
-import type { AccountRef } from '../../src/shared/quota/accounts.js';
+import type { AccountRef } from '../../src/domain/quota/accounts.js';
 import { mailJobId } from '../../queues/index.js';
 
 describe('alerts by mail, once per period and payer, whatever the number of worker processes', () => {

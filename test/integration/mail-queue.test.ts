@@ -9,10 +9,10 @@ import { freePort } from '../helpers/processes.js';
 import { testConfig } from '../helpers/config.js';
 import { startWorkers, type RunningWorkers } from '../../workers/index.js';
 import { createLogger } from '../../src/lib/logger.js';
-import { createMailOutbox } from '../../src/shared/mail/outbox.js';
+import { createMailOutbox } from '../../src/domain/mail/outbox.js';
 import { UserModel } from '../../src/models/user.js';
 import { MailDeliveryModel, MailTokenModel, MailTokenUseModel } from '../../src/models/mail.js';
-import { createMailTokens, purgeMailTokens } from '../../src/shared/mail/tokens.js';
+import { createMailTokens, purgeMailTokens } from '../../src/domain/mail/tokens.js';
 import { addMonthsUtc } from '../../src/lib/dates.js';
 import { mailJobId } from '../../queues/index.js';
 

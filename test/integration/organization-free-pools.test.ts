@@ -3,7 +3,7 @@ import { startTestApp, type TestApp } from '../helpers/harness.js';
 import { createSpender } from '../helpers/spend.js';
 import { registerVerified } from '../factories/users.js';
 import { addMember } from '../factories/teams.js';
-import { InsufficientQuotaError } from '../../src/shared/quota/service.js';
+import { InsufficientQuotaError } from '../../src/domain/quota/service.js';
 
 const CREATIONS_PER_MONTH = 3;
 const FREE_POOL = 10_000;

@@ -7,7 +7,7 @@ import { OrganizationMemberModel } from '../../src/models/organization-member.js
 import { UserModel } from '../../src/models/user.js';
 import { migrateEmbeddedMembers } from '../../src/migrations/embedded-members.js';
 import { resolvePayer } from '../../src/domain/plans/payer.js';
-import { memberCapAccount } from '../../src/shared/quota/accounts.js';
+import { memberCapAccount } from '../../src/domain/quota/accounts.js';
 
 describe('migrating members embedded by the old system', () => {
   let app: TestApp;

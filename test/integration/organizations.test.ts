@@ -11,7 +11,7 @@ import { OrganizationModel } from '../../src/models/organization.js';
 import { SubscriptionModel } from '../../src/models/subscription.js';
 import { STALE } from '../../src/modules/api-keys/cache.js';
 import { apiKeyCacheKey } from '../../queues/index.js';
-import { createQuotaService } from '../../src/shared/quota/service.js';
+import { createQuotaService } from '../../src/domain/quota/service.js';
 import { expectError } from '../helpers/assertions.js';
 
 const MAX_OWNED = 4;

@@ -2,13 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { startTestApp, type TestApp } from '../helpers/harness.js';
 import { payerUser } from '../factories/usage.js';
-import { createQuotaService, groupOfAccount, type QuotaService } from '../../src/shared/quota/service.js';
-import { loadAccountState, type AccountRef, type LedgerCut } from '../../src/shared/quota/accounts.js';
-import { createLedgerBacklog } from '../../src/shared/quota/ledger-backlog.js';
-import { createLedgerFlusher } from '../../src/shared/usage/ledger-flush.js';
+import { createQuotaService, groupOfAccount, type QuotaService } from '../../src/domain/quota/service.js';
+import { loadAccountState, type AccountRef, type LedgerCut } from '../../src/domain/quota/accounts.js';
+import { createLedgerBacklog } from '../../src/domain/quota/ledger-backlog.js';
+import { createLedgerFlusher } from '../../src/domain/usage/ledger-flush.js';
 import { createLogger } from '../../src/lib/logger.js';
 import { quotaKeys, type LedgerRow } from '../../queues/index.js';
-import { BEGIN_LOAD, FINISH_LOAD } from '../../src/shared/quota/scripts.js';
+import { BEGIN_LOAD, FINISH_LOAD } from '../../src/domain/quota/scripts.js';
 import { TokenUsageModel } from '../../src/models/token-usage.js';
 import { UserModel } from '../../src/models/user.js';
 

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { startTestApp, type TestApp } from '../helpers/harness.js';
-import { createQuotaService, InsufficientQuotaError, type QuotaService } from '../../src/shared/quota/service.js';
+import { createQuotaService, InsufficientQuotaError, type QuotaService } from '../../src/domain/quota/service.js';
 import { UserModel } from '../../src/models/user.js';
 import { TokenUsageModel } from '../../src/models/token-usage.js';
-import type { AccountRef } from '../../src/shared/quota/accounts.js';
+import type { AccountRef } from '../../src/domain/quota/accounts.js';
 import { registerAndLogin } from '../factories/users.js';
 
 describe('quota reservations in Redis', () => {

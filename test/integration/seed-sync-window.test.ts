@@ -4,7 +4,7 @@ import { waitFor, waitForFinishedJob } from '../helpers/wait.js';
 import { outcome, payerUser, requestContext } from '../factories/usage.js';
 import { startWorkers, type RunningWorkers } from '../../workers/index.js';
 import { createLogger } from '../../src/lib/logger.js';
-import { createQuotaService, type QuotaService } from '../../src/shared/quota/service.js';
+import { createQuotaService, type QuotaService } from '../../src/domain/quota/service.js';
 import { enqueueSettlement } from '../../queues/index.js';
 import { UserModel } from '../../src/models/user.js';
 

@@ -10,11 +10,11 @@ import { startWorkers, type RunningWorkers } from '../../workers/index.js';
 import { createApp } from '../../src/app.js';
 import { createLogger } from '../../src/lib/logger.js';
 import { observeTtft } from '../../src/lib/metrics.js';
-import { startMetricsServer } from '../../src/shared/ops/metrics-server.js';
-import { createQuotaService, type QuotaService } from '../../src/shared/quota/service.js';
+import { startMetricsServer } from '../../src/ops/metrics-server.js';
+import { createQuotaService, type QuotaService } from '../../src/domain/quota/service.js';
 import { enqueueSettlement, type RequestContext, type RequestOutcome } from '../../queues/index.js';
 import { TokenUsageModel } from '../../src/models/token-usage.js';
-import type { AccountRef } from '../../src/shared/quota/accounts.js';
+import type { AccountRef } from '../../src/domain/quota/accounts.js';
 
 describe('usage API: balance, history, summary, and /metrics', () => {
   let app: TestApp;

@@ -15,12 +15,12 @@ import {
 } from '../../queues/index.js';
 import { createLogger } from '../../src/lib/logger.js';
 import { metricsRegistry } from '../../src/lib/metrics.js';
-import { createQuotaService, type QuotaService } from '../../src/shared/quota/service.js';
+import { createQuotaService, type QuotaService } from '../../src/domain/quota/service.js';
 import { TokenUsageModel } from '../../src/models/token-usage.js';
 import { UserModel } from '../../src/models/user.js';
 import { OrganizationModel } from '../../src/models/organization.js';
-import { memberCapAccount, type AccountRef } from '../../src/shared/quota/accounts.js';
-import { syncSeedFields } from '../../src/shared/quota/seed-fields.js';
+import { memberCapAccount, type AccountRef } from '../../src/domain/quota/accounts.js';
+import { syncSeedFields } from '../../src/domain/quota/seed-fields.js';
 
 describe('usage queue: settlements, expiry and reconciliation (real BullMQ workers, Redis, FerretDB)', () => {
   let app: TestApp;

@@ -5,9 +5,9 @@ import { registerAndLogin } from '../factories/users.js';
 import { addMember, createOrganization, createSubUser, organizationWithTeam } from '../factories/teams.js';
 import { OrganizationModel } from '../../src/models/organization.js';
 import { UserModel } from '../../src/models/user.js';
-import { InsufficientQuotaError } from '../../src/shared/quota/service.js';
-import { capAccountsOf } from '../../src/shared/quota/cap-accounts.js';
-import { memberCapAccount, type AccountRef } from '../../src/shared/quota/accounts.js';
+import { InsufficientQuotaError } from '../../src/domain/quota/service.js';
+import { capAccountsOf } from '../../src/domain/quota/cap-accounts.js';
+import { memberCapAccount, type AccountRef } from '../../src/domain/quota/accounts.js';
 
 /**
  * The SPEC's "who pays" guarantees for sub-users and organizations, proven at the quota level with principals

@@ -12,8 +12,8 @@ import {
   startsNewPeriod,
   type BillingRecord,
   type DecisionContext,
-} from '../../src/shared/billing/decide.js';
-import { parseEventObject, type HandledEventType } from '../../src/shared/billing/events.js';
+} from '../../src/domain/billing/decide.js';
+import { parseEventObject, type HandledEventType } from '../../src/domain/billing/events.js';
 import type { Tier } from '../../src/domain/plans/catalog.js';
 
 const prices = parseConfig({ STRIPE_PRICE_PRO: 'price_pro', STRIPE_PRICE_ENTERPRISE: 'price_ent' });

@@ -5,8 +5,8 @@ import {
   isHandledEventType,
   ownerFromMetadata,
   parseEventObject,
-} from '../../src/shared/billing/events.js';
-import { readSignedEvent } from '../../src/shared/billing/signed-event.js';
+} from '../../src/domain/billing/events.js';
+import { readSignedEvent } from '../../src/domain/billing/signed-event.js';
 
 const objectOf = (parsed: ReturnType<typeof parseEventObject>) => parsed.object as Record<string, unknown>;
 

@@ -8,9 +8,9 @@ import {
   startsNewPeriod,
   type BillingRecord,
   type DecisionContext,
-} from '../../src/shared/billing/decide.js';
-import { parseEventObject } from '../../src/shared/billing/events.js';
-import { nextPeriodEnd } from '../../src/shared/billing/periods.js';
+} from '../../src/domain/billing/decide.js';
+import { parseEventObject } from '../../src/domain/billing/events.js';
+import { nextPeriodEnd } from '../../src/domain/billing/periods.js';
 import { tierOfPrice, pricesOf } from '../../src/domain/plans/prices.js';
 import { stripeHostOptions } from '../../src/modules/subscriptions/stripe-client.js';
 import { createRedirectPolicy } from '../../src/modules/subscriptions/redirects.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createCompletionTally, lastSafeCut } from '../../src/shared/llm/completion-tally.js';
-import { countTokens } from '../../src/shared/llm/tokenizer.js';
+import { createCompletionTally, lastSafeCut } from '../../src/domain/llm/completion-tally.js';
+import { countTokens } from '../../src/domain/llm/tokenizer.js';
 
 /** Feeds `text` as content deltas of pseudo-random sizes (1 to 40 characters), as an upstream streams it. */
 function streamInto(tally: ReturnType<typeof createCompletionTally>, text: string, seed = 7): void {

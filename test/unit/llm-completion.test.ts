@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createCompletionAccumulator, isMeaningfulChunk } from '../../src/shared/llm/completion.js';
+import { createCompletionAccumulator, isMeaningfulChunk } from '../../src/domain/llm/completion.js';
 
 describe('building a chat.completion from chunks', () => {
   it('merges content, tool-call deltas and finish reasons', () => {

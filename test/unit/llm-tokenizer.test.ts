@@ -3,18 +3,18 @@ import { Tiktoken } from 'js-tiktoken/lite';
 import cl100k from 'js-tiktoken/ranks/cl100k_base';
 import o200k from 'js-tiktoken/ranks/o200k_base';
 import { describe, expect, it } from 'vitest';
-import { MAX_PIECE_BYTES, createBpeCounter } from '../../src/shared/llm/bpe.js';
+import { MAX_PIECE_BYTES, createBpeCounter } from '../../src/domain/llm/bpe.js';
 import {
   countPrompt,
   countPromptTokens,
   countTokens,
   encodingForModel,
   estimatePromptTokens,
-} from '../../src/shared/llm/tokenizer.js';
+} from '../../src/domain/llm/tokenizer.js';
 
 const counting = { maxExactBytes: 32_768, imageTokens: 2500 };
 const options = { ...counting, margin: 0.15 };
-const sourceFiles = ['workers/llm/run.ts', 'README.md', 'src/shared/quota/scripts.ts', 'package-lock.json'];
+const sourceFiles = ['workers/llm/run.ts', 'README.md', 'src/domain/quota/scripts.ts', 'package-lock.json'];
 
 describe('the linear BPE counter', () => {
   it.each([

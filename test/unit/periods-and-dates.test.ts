@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { addMonthsUtc, floorToMinute, isoDay, isoOrNull, minuteStamp } from '../../src/lib/dates.js';
 import { isObjectId, objectIdSchema } from '../../src/lib/ids.js';
-import { daysBetween, nextPeriodEnd, periodStartOf } from '../../src/shared/billing/periods.js';
-import { planReset } from '../../src/shared/billing/resets.js';
-import type { SubscriptionSummary } from '../../src/shared/billing/payers.js';
+import { daysBetween, nextPeriodEnd, periodStartOf } from '../../src/domain/billing/periods.js';
+import { planReset } from '../../src/domain/billing/resets.js';
+import type { SubscriptionSummary } from '../../src/domain/billing/payers.js';
 
 const d = (iso: string) => new Date(iso);
 

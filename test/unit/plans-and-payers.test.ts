@@ -11,7 +11,7 @@ import {
   tierRank,
 } from '../../src/domain/plans/catalog.js';
 import { ambiguousPrices, checkoutPriceOf, pricesOf, tierOfPrice } from '../../src/domain/plans/prices.js';
-import { limitFor } from '../../src/shared/billing/payers.js';
+import { limitFor } from '../../src/domain/billing/payers.js';
 import { buildVscodeConfig } from '../../src/modules/auth/vscode-config.js';
 import { modelsForTier } from '../../src/domain/plans/models.js';
 import { entitlementFrom } from '../../src/domain/plans/entitlement.js';

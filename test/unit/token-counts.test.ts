@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { createCompletionAccumulator, isMeaningfulChunk } from '../../src/shared/llm/completion.js';
-import { createCompletionTally, lastSafeCut } from '../../src/shared/llm/completion-tally.js';
+import { createCompletionAccumulator, isMeaningfulChunk } from '../../src/domain/llm/completion.js';
+import { createCompletionTally, lastSafeCut } from '../../src/domain/llm/completion-tally.js';
 import {
   countPrompt,
   countTokens,
   encodingForModel,
   estimatePromptTokens,
   promptOptionsOf,
-} from '../../src/shared/llm/tokenizer.js';
+} from '../../src/domain/llm/tokenizer.js';
 import { parseConfig } from '../../src/config/index.js';
 
 const counting = { maxExactBytes: 32_768, imageTokens: 2500 };

@@ -10,8 +10,8 @@ import {
   type RequestContext,
   type RequestOutcome,
 } from '../../queues/schemas.js';
-import { billedTokens, ledgerRow, overageTokens } from '../../src/shared/usage/settlement.js';
-import { CANCEL_ERRORS, emptyOutcome } from '../../src/shared/llm/finish.js';
+import { billedTokens, ledgerRow, overageTokens } from '../../src/domain/usage/settlement.js';
+import { CANCEL_ERRORS, emptyOutcome } from '../../src/domain/llm/finish.js';
 import { ERROR_CODES } from '../../src/lib/error-codes.js';
 
 const hex = (n: number) => n.toString(16).padStart(24, '0');

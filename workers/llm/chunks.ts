@@ -1,5 +1,5 @@
-import { isMeaningfulChunk, type ChatCompletionChunk, type Usage } from '../../src/shared/llm/completion.js';
-import type { CompletionTally } from '../../src/shared/llm/completion-tally.js';
+import { isMeaningfulChunk, type ChatCompletionChunk, type Usage } from '../../src/domain/llm/completion.js';
+import type { CompletionTally } from '../../src/domain/llm/completion-tally.js';
 import { UpstreamFailure } from './failures.js';
 
 /** What reading an upstream stream has gathered so far. */

@@ -7,7 +7,7 @@ import {
   embeddingCount,
   vectorToBase64,
   type EmbeddingInput,
-} from '../../src/shared/llm/embeddings.js';
+} from '../../src/domain/llm/embeddings.js';
 import { UpstreamFailure } from './failures.js';
 import { describe, readSome, upstreamMessage } from './providers.js';
 

@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
 import type { Config } from '../../src/config/index.js';
-import { countEmbeddingTokens, type EmbeddingInput, type EmbeddingResult } from '../../src/shared/llm/embeddings.js';
-import { CANCEL_ERRORS, emptyOutcome, finishRequest } from '../../src/shared/llm/finish.js';
-import type { StreamStore } from '../../src/shared/llm/stream-store.js';
+import { countEmbeddingTokens, type EmbeddingInput, type EmbeddingResult } from '../../src/domain/llm/embeddings.js';
+import { CANCEL_ERRORS, emptyOutcome, finishRequest } from '../../src/domain/llm/finish.js';
+import type { StreamStore } from '../../src/domain/llm/stream-store.js';
 import {
   enqueueSettlement,
   requestContextSchema,

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { countPromptTokens, countTokens, type PromptCountOptions } from '../../src/shared/llm/tokenizer.js';
+import { countPromptTokens, countTokens, type PromptCountOptions } from '../../src/domain/llm/tokenizer.js';
 import type { Provider } from './providers.js';
 
 function lastUserText(body: Record<string, unknown>): string {

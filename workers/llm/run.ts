@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
 import type { Config } from '../../src/config/index.js';
-import type { ChatCompletionChunk, Usage } from '../../src/shared/llm/completion.js';
-import { createCompletionTally, type CompletionTally } from '../../src/shared/llm/completion-tally.js';
+import type { ChatCompletionChunk, Usage } from '../../src/domain/llm/completion.js';
+import { createCompletionTally, type CompletionTally } from '../../src/domain/llm/completion-tally.js';
 import { takeBatch } from './chunks.js';
-import { CANCEL_ERRORS, emptyOutcome, finishRequest } from '../../src/shared/llm/finish.js';
+import { CANCEL_ERRORS, emptyOutcome, finishRequest } from '../../src/domain/llm/finish.js';
 import {
   enqueueSettlement,
   requestContextSchema,
@@ -20,9 +20,9 @@ import {
   type RequestOutcome,
   type RequestRecords,
 } from '../../queues/index.js';
-import type { Limits } from '../../src/shared/llm/limits.js';
-import type { StreamStore } from '../../src/shared/llm/stream-store.js';
-import { countPromptTokens, promptOptionsOf } from '../../src/shared/llm/tokenizer.js';
+import type { Limits } from '../../src/domain/llm/limits.js';
+import type { StreamStore } from '../../src/domain/llm/stream-store.js';
+import { countPromptTokens, promptOptionsOf } from '../../src/domain/llm/tokenizer.js';
 import { CancelSignal, type CancelListener } from './cancel-listener.js';
 import {
   AttemptTimeout,

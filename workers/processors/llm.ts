@@ -1,8 +1,8 @@
 import { configuredProviders } from '../../src/config/providers.js';
 import { createRedis, redisTargetOf } from '../../src/lib/redis.js';
-import { createLimits } from '../../src/shared/llm/limits.js';
-import { createPromptStore } from '../../src/shared/llm/prompt-store.js';
-import { createStreamStore } from '../../src/shared/llm/stream-store.js';
+import { createLimits } from '../../src/domain/llm/limits.js';
+import { createPromptStore } from '../../src/domain/llm/prompt-store.js';
+import { createStreamStore } from '../../src/domain/llm/stream-store.js';
 import { createRequestRecords, requestContextSchema } from '../../queues/index.js';
 import { createCancelListener } from '../llm/cancel-listener.js';
 import { createMockProvider } from '../llm/mock-provider.js';
@@ -11,7 +11,7 @@ import { createPromptBudget } from '../llm/prompt-budget.js';
 import { createLlmRunner } from '../llm/run.js';
 import { createMockEmbedder, httpEmbedders } from '../llm/embedders.js';
 import { createEmbeddingsRunner } from '../llm/embeddings.js';
-import { promptOptionsOf } from '../../src/shared/llm/tokenizer.js';
+import { promptOptionsOf } from '../../src/domain/llm/tokenizer.js';
 import type { Processor, ProcessorFactory } from './types.js';
 
 /** Serves LLM requests: upstream (or the dev mock) -> the request's Redis Stream -> one settlement. */

@@ -1,10 +1,10 @@
-import { createMailDelivery } from '../../src/shared/mail/delivery.js';
-import { createMailTokens } from '../../src/shared/mail/tokens.js';
-import { createMailTransport } from '../../src/shared/mail/transport.js';
+import { createMailDelivery } from '../../src/domain/mail/delivery.js';
+import { createMailTokens } from '../../src/domain/mail/tokens.js';
+import { createMailTransport } from '../../src/domain/mail/transport.js';
 import type { ProcessorFactory } from './types.js';
 
 /**
- * Sends one logical message per job over SMTP (see src/shared/mail/delivery.ts). SMTP errors fail the attempt;
+ * Sends one logical message per job over SMTP (see src/domain/mail/delivery.ts). SMTP errors fail the attempt;
  * BullMQ retries with backoff (mailJobOptions in queues/jobs.ts) and keeps a job that gave up in the failed set, on the board.
  */
 export const createMailProcessor: ProcessorFactory<'mail'> = ({ config, logger, onClose }) => {

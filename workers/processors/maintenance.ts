@@ -1,5 +1,5 @@
-import { purgeables } from '../../src/shared/purge/purgeables.js';
-import { runPurge } from '../../src/shared/purge/service.js';
+import { purgeables } from '../../src/domain/purge/purgeables.js';
+import { runPurge } from '../../src/domain/purge/service.js';
 import type { ProcessorFactory } from './types.js';
 
 /**

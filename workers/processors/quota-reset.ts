@@ -1,5 +1,5 @@
 import { UnrecoverableError } from 'bullmq';
-import { createQuotaResets } from '../../src/shared/billing/resets.js';
+import { createQuotaResets } from '../../src/domain/billing/resets.js';
 import type { ProcessorFactory } from './types.js';
 
 /**

@@ -1,12 +1,12 @@
 import { UnrecoverableError } from 'bullmq';
-import { createStripeSync } from '../../src/shared/billing/sync.js';
-import { readSignedEvent } from '../../src/shared/billing/signed-event.js';
-import { createMailAlerts } from '../../src/shared/mail/alerts.js';
-import { createMailOutbox } from '../../src/shared/mail/outbox.js';
+import { createStripeSync } from '../../src/domain/billing/sync.js';
+import { readSignedEvent } from '../../src/domain/billing/signed-event.js';
+import { createMailAlerts } from '../../src/domain/mail/alerts.js';
+import { createMailOutbox } from '../../src/domain/mail/outbox.js';
 import type { ProcessorFactory } from './types.js';
 
 /**
- * Applies one Stripe event (see src/shared/billing/sync.ts for the exactly-once and ordering rules), only after
+ * Applies one Stripe event (see src/domain/billing/sync.ts for the exactly-once and ordering rules), only after
  * verifying its signature again: whoever can add or edit a job (Redis, a dashboard) cannot make one up. The age is
  * not checked here (a job may wait or be retried for hours); the webhook checked it on receipt.
  */

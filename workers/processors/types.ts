@@ -3,7 +3,7 @@ import type { Job } from 'bullmq';
 import type { Logger } from 'pino';
 import type { Config } from '../../src/config/index.js';
 import type { JobPayload, Producer, QueueName } from '../../queues/index.js';
-import type { QuotaService } from '../../src/shared/quota/service.js';
+import type { QuotaService } from '../../src/domain/quota/service.js';
 
 /** What every processor may use; built once in the worker's composition root (workers/index.ts). */
 export interface WorkerContext {

@@ -1,13 +1,13 @@
 import { UnrecoverableError } from 'bullmq';
-import { createQuotaMaintenance } from '../../src/shared/usage/maintenance.js';
-import { parseAccountName } from '../../src/shared/quota/accounts.js';
-import { syncSeedFields } from '../../src/shared/quota/seed-fields.js';
+import { createQuotaMaintenance } from '../../src/domain/usage/maintenance.js';
+import { parseAccountName } from '../../src/domain/quota/accounts.js';
+import { syncSeedFields } from '../../src/domain/quota/seed-fields.js';
 import { createWindowMemo, enqueueLedgerFlush, enqueueSeedSync, isLive, jobPhase } from '../../queues/index.js';
-import { RequestIdCollisionError, createSettlementService } from '../../src/shared/usage/settlement.js';
-import { createMailAlerts } from '../../src/shared/mail/alerts.js';
-import { createMailOutbox } from '../../src/shared/mail/outbox.js';
-import { createLedgerBacklog } from '../../src/shared/quota/ledger-backlog.js';
-import { createLedgerFlusher } from '../../src/shared/usage/ledger-flush.js';
+import { RequestIdCollisionError, createSettlementService } from '../../src/domain/usage/settlement.js';
+import { createMailAlerts } from '../../src/domain/mail/alerts.js';
+import { createMailOutbox } from '../../src/domain/mail/outbox.js';
+import { createLedgerBacklog } from '../../src/domain/quota/ledger-backlog.js';
+import { createLedgerFlusher } from '../../src/domain/usage/ledger-flush.js';
 import type { ProcessorFactory } from './types.js';
 
 /**

@@ -27,7 +27,7 @@ export type LimitName = keyof typeof limitFields;
 export type PlanLimits = { [K in LimitName]: number };
 export const LIMIT_NAMES = z.object(limitFields).keyof().options;
 
-/** The limits applied to each request; the monthly tokens are the quota accounts' (src/shared/quota). */
+/** The limits applied to each request; the monthly tokens are the quota accounts' (src/domain/quota). */
 export type RequestLimits = Omit<PlanLimits, 'monthly_tokens'>;
 export const REQUEST_LIMIT_NAMES = LIMIT_NAMES.filter(
   (name): name is Exclude<LimitName, 'monthly_tokens'> => name !== 'monthly_tokens',

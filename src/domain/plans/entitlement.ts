@@ -1,5 +1,5 @@
 import type { Config } from '../../config/index.js';
-import type { AccountSnapshot, QuotaService } from '../../shared/quota/service.js';
+import type { AccountSnapshot, QuotaService } from '../quota/service.js';
 import { requestLimitsOf, type RequestLimits, type Tier } from './catalog.js';
 import { resolvePayer, type Caller, type PayerContext } from './payer.js';
 

@@ -5,7 +5,7 @@ import { isObjectId } from '../../lib/ids.js';
 import { OrganizationModel } from '../../models/organization.js';
 import { OrganizationMemberModel } from '../../models/organization-member.js';
 import { UserModel, type UserDoc } from '../../models/user.js';
-import { memberCapAccount, type AccountRef } from '../../shared/quota/accounts.js';
+import { memberCapAccount, type AccountRef } from '../quota/accounts.js';
 import { requestLimitsOf, type RequestLimits, type Tier } from './catalog.js';
 import { modelsForTier, permittedModels } from './models.js';
 import { effectiveLimits, limitOverridesOf, subUserLimitsOf, subUserPermissionsOf } from './overrides.js';

@@ -2,8 +2,8 @@ import type { mongo, Types } from 'mongoose';
 import type { Config } from '../../config/index.js';
 import { bumpAuthEpochs, type EpochRef } from '../../lib/auth-epochs.js';
 import { lockDocument } from '../../lib/document-locks.js';
-import type { AccountRef } from '../../shared/quota/accounts.js';
-import type { QuotaService } from '../../shared/quota/service.js';
+import type { AccountRef } from '../../domain/quota/accounts.js';
+import type { QuotaService } from '../../domain/quota/service.js';
 import { progressLine, type CollectionReport } from './report.js';
 
 /**

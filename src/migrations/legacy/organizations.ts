@@ -5,7 +5,7 @@ import { LEGACY_MIGRATION_VERSION, legacyTierOf } from '../../models/legacy-user
 import { ORG_ROLES, OrganizationModel, type OrgRole } from '../../models/organization.js';
 import { OrganizationMemberModel } from '../../models/organization-member.js';
 import { UserModel } from '../../models/user.js';
-import { ledgerTotals } from '../../shared/quota/accounts.js';
+import { ledgerTotals } from '../../domain/quota/accounts.js';
 import { forEachBatch, lockedWrite, refreshLoadedAccount, type MigrationContext } from './context.js';
 import { bump, emptyReport, type CollectionReport } from './report.js';
 import {

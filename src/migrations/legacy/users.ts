@@ -10,7 +10,7 @@ import {
 import { isTier } from '../../domain/plans/catalog.js';
 import { ROLES, UserModel, type Role } from '../../models/user.js';
 import { addressKey } from '../../models/user-addresses.js';
-import { ledgerTotals, type AccountRef } from '../../shared/quota/accounts.js';
+import { ledgerTotals, type AccountRef } from '../../domain/quota/accounts.js';
 import { forEachBatch, lockedWrite, refreshLoadedAccount, type MigrationContext } from './context.js';
 import { bump, emptyReport, type CollectionReport } from './report.js';
 import { asRead, dateOf, isActiveValue, numberOr, objectIdOf, plainObjectOf, shown } from './values.js';

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { UserDoc } from '../../models/user.js';
 import { presentUser } from '../auth/presenter.js';
-import type { AccountSnapshot } from '../../shared/quota/service.js';
+import type { AccountSnapshot } from '../../domain/quota/service.js';
 import { limitOverridesOf } from '../../domain/plans/overrides.js';
 import { adminUserSchema } from './schemas.js';
 

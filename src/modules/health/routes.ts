@@ -3,7 +3,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { route } from '../../lib/http/route.js';
 import { pingMongo } from '../../lib/mongo.js';
-import type { IndexReadiness } from '../../shared/ops/index-readiness.js';
+import type { IndexReadiness } from '../../ops/index-readiness.js';
 
 async function pingRedis(redis: RedisClient, timeoutMs = 1000): Promise<boolean> {
   try {

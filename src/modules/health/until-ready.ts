@@ -1,6 +1,6 @@
 import type { RequestHandler } from 'express';
 import { ServiceUnavailableError } from '../../lib/errors.js';
-import type { IndexReadiness } from '../../shared/ops/index-readiness.js';
+import type { IndexReadiness } from '../../ops/index-readiness.js';
 
 /** What answers while the unique indexes are missing: liveness, readiness, metrics and the docs. */
 const ALWAYS_SERVED = /^\/(healthz|readyz|metrics|openapi\.json|docs)(\/|$)/;

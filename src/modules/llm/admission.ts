@@ -10,9 +10,9 @@ import {
   type RequestContext,
   type RequestRecords,
 } from '../../../queues/index.js';
-import type { Limits } from '../../shared/llm/limits.js';
-import type { PromptStore } from '../../shared/llm/prompt-store.js';
-import type { QuotaService } from '../../shared/quota/service.js';
+import type { Limits } from '../../domain/llm/limits.js';
+import type { PromptStore } from '../../domain/llm/prompt-store.js';
+import type { QuotaService } from '../../domain/quota/service.js';
 import type { PayerContext } from '../../domain/plans/payer.js';
 import type { PayerOf } from './payers.js';
 import type { AdmittedBody, RequestShape } from './request-shape.js';

@@ -10,8 +10,8 @@ import {
   type Producer,
   type RequestRecords,
 } from '../../../queues/index.js';
-import { CANCEL_ERRORS, emptyOutcome, finishRequest } from '../../shared/llm/finish.js';
-import type { PromptStore } from '../../shared/llm/prompt-store.js';
+import { CANCEL_ERRORS, emptyOutcome, finishRequest } from '../../domain/llm/finish.js';
+import type { PromptStore } from '../../domain/llm/prompt-store.js';
 import { ownedRecord, presentRecord } from './request-status.js';
 import type { LlmRequestStatus } from './schemas.js';
 

@@ -1,6 +1,6 @@
 import type { Config } from '../../config/index.js';
 import type { LlmEndpoint } from '../../../queues/index.js';
-import { estimatePromptTokens, promptOptionsOf } from '../../shared/llm/tokenizer.js';
+import { estimatePromptTokens, promptOptionsOf } from '../../domain/llm/tokenizer.js';
 import type { PayerContext } from '../../domain/plans/payer.js';
 import type { ChatCompletionRequest } from './schemas.js';
 import type { RequestShape } from './request-shape.js';

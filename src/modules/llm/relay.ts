@@ -1,5 +1,5 @@
 import type { Response } from 'express';
-import { createCompletionAccumulator, type Usage } from '../../shared/llm/completion.js';
+import { createCompletionAccumulator, type Usage } from '../../domain/llm/completion.js';
 import type { EndRecord, StreamEntry } from '../../../queues/index.js';
 import type { StreamHub } from './stream-hub.js';
 import { errorEntryHeaders } from './error-headers.js';

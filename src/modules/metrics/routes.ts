@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { UnauthorizedError } from '../../lib/errors.js';
 import { route } from '../../lib/http/route.js';
-import { metricsAuthorized, type MetricsCollector } from '../../shared/ops/metrics-collector.js';
+import { metricsAuthorized, type MetricsCollector } from '../../ops/metrics-collector.js';
 
 interface Deps {
   collector: MetricsCollector;

@@ -12,10 +12,10 @@ import {
 import { OrganizationMemberModel } from '../../models/organization-member.js';
 import { findUserByAddress } from '../../models/user-addresses.js';
 import { UserModel, type UserDoc } from '../../models/user.js';
-import type { QuotaService } from '../../shared/quota/service.js';
+import type { QuotaService } from '../../domain/quota/service.js';
 import { assertCredentialsCurrent } from '../users/credential-generation.js';
 import { actorOf, loadForMember, orgLockName, type OrganizationRecord } from './membership.js';
-import { memberCapAccount } from '../../shared/quota/accounts.js';
+import { memberCapAccount } from '../../domain/quota/accounts.js';
 import { assertCanAdd, assertCanManage } from './rules.js';
 import type { AddMemberInput } from './schemas.js';
 import type { OrganizationService, OrganizationView } from './service.js';

@@ -12,9 +12,9 @@ import { SubscriptionModel } from '../../models/subscription.js';
 import type { UserDoc } from '../../models/user.js';
 import type { ApiKeyBulkRevoker } from '../api-keys/bulk-revoke.js';
 import { assertCredentialsCurrent } from '../users/credential-generation.js';
-import { memberCapAccount, type AccountRef } from '../../shared/quota/accounts.js';
-import { syncCapAccount } from '../../shared/quota/cap-sync.js';
-import type { AccountSnapshot, QuotaService } from '../../shared/quota/service.js';
+import { memberCapAccount, type AccountRef } from '../../domain/quota/accounts.js';
+import { syncCapAccount } from '../../domain/quota/cap-sync.js';
+import type { AccountSnapshot, QuotaService } from '../../domain/quota/service.js';
 import {
   activeOrganizationsOf,
   actorOf,

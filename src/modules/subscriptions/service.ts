@@ -7,9 +7,9 @@ import { loadForMember } from '../organizations/membership.js';
 import { SubscriptionModel } from '../../models/subscription.js';
 import type { UserDoc } from '../../models/user.js';
 import { modelsForTier } from '../../domain/plans/models.js';
-import type { QuotaService } from '../../shared/quota/service.js';
-import { isLive, type BillingRecord } from '../../shared/billing/decide.js';
-import { createPayerLock } from '../../shared/billing/lock.js';
+import type { QuotaService } from '../../domain/quota/service.js';
+import { isLive, type BillingRecord } from '../../domain/billing/decide.js';
+import { createPayerLock } from '../../domain/billing/lock.js';
 import {
   accountOf,
   limitFor,
@@ -17,11 +17,11 @@ import {
   setPayerFields,
   type PayerRef,
   type PayerState,
-} from '../../shared/billing/payers.js';
-import { createPeriods, periodStartOf } from '../../shared/billing/periods.js';
+} from '../../domain/billing/payers.js';
+import { createPeriods, periodStartOf } from '../../domain/billing/periods.js';
 import { TIERS, isPaidTier, requestLimitsOf, type PaidTier, type Tier } from '../../domain/plans/catalog.js';
 import { checkoutPriceOf } from '../../domain/plans/prices.js';
-import { createBillingState } from '../../shared/billing/state.js';
+import { createBillingState } from '../../domain/billing/state.js';
 import { billingNotConfigured, callStripe } from './stripe-client.js';
 import type { RedirectPolicy } from './redirects.js';
 import type { currentSubscriptionSchema, plansResponseSchema } from './schemas.js';

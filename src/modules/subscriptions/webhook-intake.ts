@@ -1,8 +1,8 @@
 import type { Config } from '../../config/index.js';
 import { BadRequestError, ServiceUnavailableError } from '../../lib/errors.js';
 import { stripeEventJobOptions, type Producer } from '../../../queues/index.js';
-import { isHandledEventType } from '../../shared/billing/events.js';
-import { readSignedEvent } from '../../shared/billing/signed-event.js';
+import { isHandledEventType } from '../../domain/billing/events.js';
+import { readSignedEvent } from '../../domain/billing/signed-event.js';
 
 interface Deps {
   config: Pick<Config, 'STRIPE_WEBHOOK_SECRET'>;

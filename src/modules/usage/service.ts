@@ -6,9 +6,9 @@ import type { Principal } from '../../lib/http/principal.js';
 import { isoDay } from '../../lib/dates.js';
 import { sumBy } from '../../lib/aggregate.js';
 import { TokenUsageModel, type TokenUsageFields } from '../../models/token-usage.js';
-import { accountName, type AccountRef } from '../../shared/quota/accounts.js';
+import { accountName, type AccountRef } from '../../domain/quota/accounts.js';
 import { resolvePayer, type PayerContext } from '../../domain/plans/payer.js';
-import type { QuotaService } from '../../shared/quota/service.js';
+import type { QuotaService } from '../../domain/quota/service.js';
 import {
   MAX_RANGE_DAYS,
   type UsageQuery,

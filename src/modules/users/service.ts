@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { mailJobId } from '../../../queues/index.js';
-import type { MailOutbox } from '../../shared/mail/outbox.js';
+import type { MailOutbox } from '../../domain/mail/outbox.js';
 import { ForbiddenError, NotFoundError } from '../../lib/errors.js';
 import type { Principal } from '../../lib/http/principal.js';
 import { UserModel, type UserDoc } from '../../models/user.js';

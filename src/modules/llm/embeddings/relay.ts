@@ -1,6 +1,6 @@
 import type { Response } from 'express';
 import type { EndRecord, StreamEntry } from '../../../../queues/index.js';
-import { vectorFromBase64, type EmbeddingResult } from '../../../shared/llm/embeddings.js';
+import { vectorFromBase64, type EmbeddingResult } from '../../../domain/llm/embeddings.js';
 import { sendErrorEntry, type Relay } from '../relay.js';
 
 export type EncodingFormat = 'float' | 'base64';

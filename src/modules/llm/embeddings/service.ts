@@ -1,7 +1,7 @@
 import type { Response } from 'express';
 import type { Config } from '../../../config/index.js';
 import type { Principal } from '../../../lib/http/principal.js';
-import { estimateEmbeddingTokens } from '../../../shared/llm/embeddings.js';
+import { estimateEmbeddingTokens } from '../../../domain/llm/embeddings.js';
 import { modelNotAllowed, unknownModel } from '../model-errors.js';
 import type { RequestShape } from '../request-shape.js';
 import type { LlmService } from '../service.js';

@@ -1,4 +1,4 @@
-import type { ChatCompletionChunk } from '../../../shared/llm/completion.js';
+import type { ChatCompletionChunk } from '../../../domain/llm/completion.js';
 import type { EndRecord } from '../../../../queues/index.js';
 
 /**

@@ -1,5 +1,5 @@
 import type { EndRecord, StreamEntry } from '../../../../queues/index.js';
-import type { ChatCompletionChunk } from '../../../shared/llm/completion.js';
+import type { ChatCompletionChunk } from '../../../domain/llm/completion.js';
 import { relaySse, sendErrorEntry, type Relay } from '../relay.js';
 import type { ClientFailure, ResponseBuilder, ResponseEvent } from './events.js';
 

@@ -16,7 +16,7 @@ import {
   type PayerRef,
   type PayerState,
 } from './payers.js';
-import { isTier, type Tier } from '../../domain/plans/catalog.js';
+import { isTier, type Tier } from '../plans/catalog.js';
 import { createBillingState } from './state.js';
 import { adminResetKey } from '../../../queues/index.js';
 

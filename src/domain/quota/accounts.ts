@@ -5,7 +5,7 @@ import { OrganizationMemberModel } from '../../models/organization-member.js';
 import { TokenUsageModel } from '../../models/token-usage.js';
 import { sumBy } from '../../lib/aggregate.js';
 import { carriedTokensOf } from '../../models/legacy-user.js';
-import { subUserLimitsOf } from '../../domain/plans/overrides.js';
+import { subUserLimitsOf } from '../plans/overrides.js';
 import type { LedgerRow } from '../../../queues/index.js';
 
 /**

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { findIndexProblems } from '../../models/unique-indexes.js';
+import { findIndexProblems } from '../models/unique-indexes.js';
 
 export interface IndexReadinessStatus {
   ready: boolean;

@@ -1,11 +1,11 @@
-import type { RedisClient } from '../../lib/redis.js';
+import type { RedisClient } from '../lib/redis.js';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Queue } from 'bullmq';
 import { Gauge, Registry } from 'prom-client';
-import { metricsRegistry } from '../../lib/metrics.js';
-import { createQuotaService } from '../quota/service.js';
-import { createLedgerBacklog } from '../quota/ledger-backlog.js';
-import { JOB_STATES } from '../../../queues/index.js';
+import { metricsRegistry } from '../lib/metrics.js';
+import { createQuotaService } from '../domain/quota/service.js';
+import { createLedgerBacklog } from '../domain/quota/ledger-backlog.js';
+import { JOB_STATES } from '../../queues/index.js';
 
 interface Deps {
   redis: RedisClient;

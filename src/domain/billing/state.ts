@@ -1,5 +1,5 @@
 import type { Config } from '../../config/index.js';
-import { isTier, type Tier } from '../../domain/plans/catalog.js';
+import { isTier, type Tier } from '../plans/catalog.js';
 import { SubscriptionModel } from '../../models/subscription.js';
 import type { QuotaService } from '../quota/service.js';
 import { EMPTY_RECORD, type BillingRecord } from './decide.js';

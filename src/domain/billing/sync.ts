@@ -2,7 +2,7 @@ import type { RedisClient } from '../../lib/redis.js';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { Config } from '../../config/index.js';
-import type { Tier } from '../../domain/plans/catalog.js';
+import type { Tier } from '../plans/catalog.js';
 import { ProcessedStripeEventModel } from '../../models/subscription.js';
 import { isDuplicateKeyError } from '../../lib/mongo.js';
 import type { QuotaService } from '../quota/service.js';

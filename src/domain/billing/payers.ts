@@ -1,6 +1,6 @@
 import { trusted } from 'mongoose';
 import type { Config } from '../../config/index.js';
-import type { Tier } from '../../domain/plans/catalog.js';
+import type { Tier } from '../plans/catalog.js';
 import { UserModel } from '../../models/user.js';
 import { OrganizationModel } from '../../models/organization.js';
 import type { AccountRef } from '../quota/accounts.js';
@@ -8,7 +8,7 @@ import { capAccountsOf } from '../quota/cap-accounts.js';
 import { setVerified } from '../../lib/verified-write.js';
 import { subscriptionSummaryOf, tierOfUserDocument } from '../../models/legacy-user.js';
 import { isObjectId } from '../../lib/ids.js';
-import { limitOverridesOf } from '../../domain/plans/overrides.js';
+import { limitOverridesOf } from '../plans/overrides.js';
 
 /** Who pays a subscription and owns a quota period: a user (never a sub-user) or an organization. */
 export interface PayerRef {

@@ -1,6 +1,6 @@
 import type { ParsedEvent } from './events.js';
-import { isPaidTier, tierRank, type PaidTier, type Tier } from '../../domain/plans/catalog.js';
-import { tierOfPrice } from '../../domain/plans/prices.js';
+import { isPaidTier, tierRank, type PaidTier, type Tier } from '../plans/catalog.js';
+import { tierOfPrice } from '../plans/prices.js';
 import { daysBetween } from './periods.js';
 
 /** The billing record of one payer (the `subscriptions` document, without its history). */

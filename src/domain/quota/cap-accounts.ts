@@ -1,7 +1,7 @@
 import mongoose from 'mongoose';
 import { OrganizationMemberModel } from '../../models/organization-member.js';
 import { UserModel } from '../../models/user.js';
-import { subUserLimitsOf } from '../../domain/plans/overrides.js';
+import { subUserLimitsOf } from '../plans/overrides.js';
 import { memberCapAccount, type AccountRef } from './accounts.js';
 
 /**

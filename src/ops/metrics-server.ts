@@ -1,8 +1,8 @@
-import type { RedisClient } from '../../lib/redis.js';
+import type { RedisClient } from '../lib/redis.js';
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { Queue } from 'bullmq';
-import type { Config } from '../../config/index.js';
+import type { Config } from '../config/index.js';
 import { createMetricsCollector, metricsAuthorized } from './metrics-collector.js';
 
 interface Deps {
