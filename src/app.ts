@@ -174,7 +174,8 @@ export function createApp(infra: AppInfra): AppHandle {
     tokenCache: createEpochCache(authEpochs, config.LLM_AUTH_CACHE_MS),
   });
   const quota = createQuotaService({ redis, prefix });
-  const revocation = createAccountRevocation({ refreshTokens, apiKeys });
+  const apiKeyRevoker = createApiKeyBulkRevoker({ cache: apiKeyCache });
+  const revocation = createAccountRevocation({ refreshTokens, apiKeys: apiKeyRevoker });
   const superadmins = createSuperadminGuard({ locks });
   const confirmPassword = createPasswordConfirmation({ passwords, loginLimiter });
   const emailChange = createEmailChange({
@@ -195,7 +196,6 @@ export function createApp(infra: AppInfra): AppHandle {
   });
   const adminUsers = createAdminUsersService({ config, quota, revocation, superadmins });
   const adminSessions = createAdminSessions({ redis, prefix, ttlSeconds: config.ADMIN_SESSION_TTL_SECONDS });
-  const apiKeyRevoker = createApiKeyBulkRevoker({ cache: apiKeyCache });
   const organizations = createOrganizationService({ config, quota, locks, apiKeys: apiKeyRevoker });
   const invitations = createInvitationService({
     config,

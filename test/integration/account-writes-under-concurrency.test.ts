@@ -142,6 +142,23 @@ describe('security changes to an account under concurrent writes', () => {
     }
   });
 
+  it("a deactivation revokes the user's API keys, and every revocation sticks while the keys are being used", async () => {
+    const admin = await userWithRole(app, 'admin');
+    for (let trial = 0; trial < TRIALS; trial += 1) {
+      const owner = await registerAndLogin(app);
+      const ids: string[] = [];
+      for (const name of ['a', 'b', 'c'])
+        ids.push((await app.request.post('/api-keys').set(owner.auth).send({ name })).body.id);
+      const patch = await whileWriting(
+        (i) => ApiKeyModel.updateOne({ _id: ids[i % ids.length] }, { $set: { last_used_at: new Date() } }),
+        () => app.request.patch(`/admin/users/${owner.user.id}`).set(admin.auth).send({ is_active: false }),
+      );
+      expect(patch.status).toBe(200);
+      const live = await ApiKeyModel.countDocuments({ user_id: owner.user.id, revoked_at: null });
+      expect(live, `trial ${trial}`).toBe(0);
+    }
+  });
+
   it('an organization deletion sticks while its pool is being settled', async () => {
     for (let trial = 0; trial < TRIALS; trial += 1) {
       // One owner per trial: an account creates only ORGANIZATIONS_CREATIONS_PER_MONTH organizations a month.

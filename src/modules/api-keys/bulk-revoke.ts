@@ -1,4 +1,3 @@
-import mongoose from 'mongoose';
 import { ApiKeyModel } from '../../models/api-key.js';
 import type { ApiKeyCache } from './cache.js';
 
@@ -7,11 +6,16 @@ export interface KeyOwnerFilter {
   organization_id?: string;
 }
 
+/** Keys revoked at the same time: each revocation waits for its key's document lock. */
+const REVOKE_CONCURRENCY = 16;
+
 /**
- * Revokes many keys at once (an organization deleted, a member removed, a sub-user deleted): `revoked_at` in
- * MongoDB, re-applied until it sticks (FerretDB's whole-document writes let a concurrent `last_used_at` update
- * undo it), then the resolver's cache entries are replaced by tombstones so every API process sees the revocation
- * at once and no reader that loaded the key just before can cache the old state again.
+ * Revokes many keys at once (an account deactivated, an organization deleted, a member removed, a sub-user
+ * deleted): `revoked_at` in MongoDB, one `updateOne` by `_id` per key so each takes the key's document lock
+ * (src/lib/document-locks.ts) like every `last_used_at` write does; an `updateMany` takes none, and FerretDB's
+ * whole-document writes let a concurrent `last_used_at` update undo it. Then the resolver's cache entries are
+ * replaced by tombstones so every API process sees the revocation at once and no reader that loaded the key just
+ * before can cache the old state again.
  */
 export function createApiKeyBulkRevoker({ cache }: { cache: ApiKeyCache }) {
   async function liveKeys(filter: KeyOwnerFilter) {
@@ -23,11 +27,12 @@ export function createApiKeyBulkRevoker({ cache }: { cache: ApiKeyCache }) {
   async function revokeWhere(filter: KeyOwnerFilter): Promise<number> {
     const keys = await liveKeys(filter);
     if (!keys.length) return 0;
-    const ids = mongoose.trusted({ $in: keys.map((k) => k._id) });
     const now = new Date();
-    for (let attempt = 0; attempt < 3; attempt += 1) {
-      await ApiKeyModel.updateMany({ _id: ids, revoked_at: null }, { $set: { revoked_at: now } });
-      if ((await ApiKeyModel.countDocuments({ _id: ids, revoked_at: null })) === 0) break;
+    for (let at = 0; at < keys.length; at += REVOKE_CONCURRENCY) {
+      const batch = keys.slice(at, at + REVOKE_CONCURRENCY);
+      await Promise.all(
+        batch.map((key) => ApiKeyModel.updateOne({ _id: key._id, revoked_at: null }, { $set: { revoked_at: now } })),
+      );
     }
     await dropCache(keys.map((k) => k.key_hash));
     return keys.length;

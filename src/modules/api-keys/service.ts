@@ -1,4 +1,4 @@
-import mongoose, { type Types } from 'mongoose';
+import type { Types } from 'mongoose';
 import type { Config } from '../../config/index.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../lib/errors.js';
 import type { Locks } from '../../lib/locks.js';
@@ -167,20 +167,6 @@ export function createApiKeyService({ config, cache, locks }: Deps) {
     return { ...created, replaced: { id: fresh._id.toString(), valid_until: validUntil.toISOString() } };
   }
 
-  /** Owner deactivated: every key stops at once on every API process. */
-  async function revokeAllForUser(userId: Types.ObjectId | string): Promise<number> {
-    const docs = await ApiKeyModel.find({ user_id: userId, revoked_at: null }, { key_hash: 1 }).lean<
-      Array<{ _id: Types.ObjectId; key_hash: string }>
-    >();
-    if (docs.length === 0) return 0;
-    await ApiKeyModel.updateMany(
-      { _id: mongoose.trusted({ $in: docs.map((d) => d._id) }) },
-      { $set: { revoked_at: new Date() } },
-    );
-    await cache.invalidate(docs.map((d) => d.key_hash));
-    return docs.length;
-  }
-
-  return { create, list, revoke, rotate, revokeAllForUser };
+  return { create, list, revoke, rotate };
 }
 export type ApiKeyService = ReturnType<typeof createApiKeyService>;

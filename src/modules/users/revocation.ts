@@ -2,7 +2,7 @@ import type { Types } from 'mongoose';
 import { UserModel, type DeactivatedBy } from '../../models/user.js';
 import { NO_PENDING_EMAIL_CHANGE } from './pending-email-change.js';
 import type { RefreshTokens } from '../auth/refresh-tokens.js';
-import type { ApiKeyService } from '../api-keys/service.js';
+import type { ApiKeyBulkRevoker } from '../api-keys/bulk-revoke.js';
 
 type Id = Types.ObjectId | string;
 
@@ -15,7 +15,7 @@ export function createAccountRevocation({
   apiKeys,
 }: {
   refreshTokens: RefreshTokens;
-  apiKeys: Pick<ApiKeyService, 'revokeAllForUser'>;
+  apiKeys: Pick<ApiKeyBulkRevoker, 'revokeWhere'>;
 }) {
   /** Also cancels a pending address change: whoever held the sessions may have asked for it. */
   async function endSessions(userId: Id, reason: string): Promise<void> {
@@ -30,7 +30,7 @@ export function createAccountRevocation({
       { $set: { is_active: false, deactivated_by: by, ...NO_PENDING_EMAIL_CHANGE }, $inc: { token_version: 1 } },
     );
     await refreshTokens.revokeAllForUser(userId, reason);
-    await apiKeys.revokeAllForUser(userId);
+    await apiKeys.revokeWhere({ user_id: userId.toString() });
   }
 
   return { endSessions, deactivate };
