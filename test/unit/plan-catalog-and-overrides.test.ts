@@ -116,9 +116,24 @@ describe('stored overrides (the Mixed fields of a user document)', () => {
       subUserPermissionsOf({ sub_user_permissions: { models: ['gpt-4'], can_create_api_keys: true, admin: true } }),
     ).toEqual({ models: ['gpt-4'], can_create_api_keys: true });
     expect(subUserPermissionsOf({ sub_user_permissions: { models: [1], can_create_api_keys: 'yes' } })).toEqual({
-      models: null,
+      models: [],
       can_create_api_keys: false,
     });
+  });
+
+  // A model list was written to restrict: a malformed one must not read as "every model" (fail closed), and what is
+  // read must read the same once written back (a PATCH of the sub-user stores the permissions it read).
+  it.each([
+    [undefined, null],
+    [null, null],
+    [[], []],
+    [['gpt-4', null], ['gpt-4']],
+    [[1, { id: 'gpt-4' }], []],
+    ['gpt-4', []],
+    [{ 0: 'gpt-4' }, []],
+  ])("a sub-user's stored model list %j reads as %j", (stored, models) => {
+    expect(subUserPermissionsOf({ sub_user_permissions: { models } }).models).toEqual(models);
+    expect(subUserPermissionsOf({ sub_user_permissions: { models: stored } }).models).toEqual(models);
   });
 
   it("applies each override over the plan's value, 0 included, and leaves the rest of the plan out", () => {
@@ -139,7 +154,7 @@ describe("a sub-user's models", () => {
   const offered = ['gpt-4', 'claude-3', 'gpt-3.5-turbo'];
   it.each([
     [null, offered],
-    [[], offered],
+    [[], []],
     [
       ['gpt-3.5-turbo', 'gpt-4'],
       ['gpt-4', 'gpt-3.5-turbo'],

@@ -7,7 +7,7 @@ export function modelsForTier(config: Pick<Config, 'LLM_MODELS' | 'LLM_FREE_MODE
   return config.LLM_MODELS.filter((model) => config.LLM_FREE_MODELS.includes(model));
 }
 
-/** What a sub-user's model list leaves of the models offered (no list, or an empty one: all of them). */
+/** What a sub-user's model list leaves of the models offered (null: all of them; an empty list: none). */
 export function permittedModels(offered: readonly string[], permitted: readonly string[] | null): string[] {
-  return permitted?.length ? offered.filter((model) => permitted.includes(model)) : [...offered];
+  return permitted === null ? [...offered] : offered.filter((model) => permitted.includes(model));
 }

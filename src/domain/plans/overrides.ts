@@ -9,6 +9,21 @@ export type LimitOverrides = { [K in LimitName]: number | null };
 
 /** A stored value of the wrong type reads as unset: the plan's value (or no own limit) applies, as for `null`. */
 const storedCount = z.number().nullable().catch(null);
+
+/**
+ * A sub-user's model list: absent or null, every model of its parent's; otherwise the model names it holds. A list was
+ * written to restrict, so a malformed one fails closed: its entries that are not names are dropped, and a value
+ * that is not a list permits no model. The API stores a list of at least one name, or null; the legacy migration
+ * turns the Python system's empty list (every model) into null.
+ */
+const storedModels = z
+  .unknown()
+  .optional()
+  .transform((value): string[] | null => {
+    if (value === undefined || value === null) return null;
+    if (!Array.isArray(value)) return [];
+    return value.filter((model): model is string => typeof model === 'string');
+  });
 const storedObject = <S extends z.ZodRawShape>(shape: S) =>
   z.preprocess(
     (value) => (typeof value === 'object' && value !== null && !Array.isArray(value) ? value : {}),
@@ -26,7 +41,7 @@ const storedOverridesSchema = z.object({
   sub_user_limits: storedObject({ monthly_tokens: storedCount, requests_per_minute: storedCount }),
   /** The models a sub-user may use (null: all of its parent's), and whether it may create API keys. */
   sub_user_permissions: storedObject({
-    models: z.array(z.string()).nullable().catch(null),
+    models: storedModels,
     can_create_api_keys: z.boolean().catch(false),
   }),
 });

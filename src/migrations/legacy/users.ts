@@ -196,7 +196,8 @@ export async function planUser(
     sub_user_permissions: isSubUser
       ? {
           ...permissions,
-          models: Array.isArray(permissions?.models) ? permissions.models : null,
+          // The Python system's empty list meant every model: null here (an empty list permits none).
+          models: Array.isArray(permissions?.models) && permissions.models.length ? permissions.models : null,
           can_create_api_keys: permissions?.can_create_api_keys === true,
         }
       : (raw.sub_user_permissions ?? null),
