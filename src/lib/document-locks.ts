@@ -26,6 +26,19 @@ export async function lockDocument(collection: string, id: string, write: string
   return documentLocksBinding.get(`${collection}: ${write}`).acquire(`doc:${collection}:${id}`);
 }
 
+/**
+ * Returns once every write that held the lock of one of these documents when it was called has ended: takes and
+ * releases each lock, `concurrency` at a time. After an unlocked bulk write (an `updateMany`), a locked write that
+ * read a document before it may still write that document back; once this returns, such a write has landed, so a
+ * re-read finds every change it undid.
+ */
+export async function awaitDocumentWrites(collection: string, ids: string[], concurrency = 32): Promise<void> {
+  for (let at = 0; at < ids.length; at += concurrency) {
+    const batch = ids.slice(at, at + concurrency);
+    await Promise.all(batch.map(async (id) => (await lockDocument(collection, id, 'awaitDocumentWrites'))()));
+  }
+}
+
 const RELEASE = Symbol('document lock release');
 type LockedQuery = Query<unknown, unknown> & { [RELEASE]?: () => Promise<void> };
 

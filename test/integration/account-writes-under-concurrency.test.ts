@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Types } from 'mongoose';
 import { startTestApp, type TestApp } from '../helpers/harness.js';
 import { registerAndLogin, TEST_PASSWORD } from '../factories/users.js';
 import { userWithRole } from '../factories/accounts.js';
@@ -8,6 +9,7 @@ import { UserModel } from '../../src/models/user.js';
 import { createOrganization } from '../factories/teams.js';
 import { writeSeedFields } from '../../src/domain/quota/seed-fields.js';
 import { lockKey } from '../../queues/index.js';
+import { lockDocument } from '../../src/lib/document-locks.js';
 
 /**
  * FerretDB applies an update by reading the whole document and writing it back, so a concurrent write of other
@@ -157,6 +159,22 @@ describe('security changes to an account under concurrent writes', () => {
       const live = await ApiKeyModel.countDocuments({ user_id: owner.user.id, revoked_at: null });
       expect(live, `trial ${trial}`).toBe(0);
     }
+  });
+
+  it('a revocation waits out a key write in flight that read the key before it, and revokes the key again', async () => {
+    const admin = await userWithRole(app, 'admin');
+    const owner = await registerAndLogin(app);
+    const id: string = (await app.request.post('/api-keys').set(owner.auth).send({ name: 'k' })).body.id;
+    // A last_used_at write in flight: it holds the key's lock and read the key before the revocation...
+    const release = await lockDocument('api_keys', id, 'test write in flight');
+    const patch = app.request.patch(`/admin/users/${owner.user.id}`).set(admin.auth).send({ is_active: false }).then();
+    const revoked = async () => (await ApiKeyModel.findById(id).lean())?.revoked_at instanceof Date;
+    while (!(await revoked())) await new Promise((resolve) => setTimeout(resolve, 5));
+    // ...and writes it back whole after the revocation's updateMany, as FerretDB does, then lets its lock go.
+    await ApiKeyModel.collection.updateOne({ _id: new Types.ObjectId(id) }, { $set: { revoked_at: null } });
+    await release();
+    expect((await patch).status).toBe(200);
+    expect(await revoked()).toBe(true);
   });
 
   it('an organization deletion sticks while its pool is being settled', async () => {

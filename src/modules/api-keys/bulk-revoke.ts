@@ -1,3 +1,5 @@
+import mongoose from 'mongoose';
+import { awaitDocumentWrites } from '../../lib/document-locks.js';
 import { ApiKeyModel } from '../../models/api-key.js';
 import type { ApiKeyCache } from './cache.js';
 
@@ -6,16 +8,14 @@ export interface KeyOwnerFilter {
   organization_id?: string;
 }
 
-/** Keys revoked at the same time: each revocation waits for its key's document lock. */
-const REVOKE_CONCURRENCY = 16;
-
 /**
  * Revokes many keys at once (an account deactivated, an organization deleted, a member removed, a sub-user
- * deleted): `revoked_at` in MongoDB, one `updateOne` by `_id` per key so each takes the key's document lock
- * (src/lib/document-locks.ts) like every `last_used_at` write does; an `updateMany` takes none, and FerretDB's
- * whole-document writes let a concurrent `last_used_at` update undo it. Then the resolver's cache entries are
- * replaced by tombstones so every API process sees the revocation at once and no reader that loaded the key just
- * before can cache the old state again.
+ * deleted): `revoked_at` in MongoDB by one `updateMany`, then the resolver's cache entries are replaced by tombstones
+ * so every API process sees the revocation at once and no reader that loaded the key just before can cache the old
+ * state again. An `updateMany` takes no document lock, and FerretDB's whole-document writes let a `last_used_at`
+ * write that read a key just before it write the key back unrevoked; such writes hold the key's lock
+ * (src/lib/document-locks.ts), so once every lock has been free each one has landed, and the keys it undid are
+ * revoked again under their lock, which no later write can undo.
  */
 export function createApiKeyBulkRevoker({ cache }: { cache: ApiKeyCache }) {
   async function liveKeys(filter: KeyOwnerFilter) {
@@ -27,14 +27,20 @@ export function createApiKeyBulkRevoker({ cache }: { cache: ApiKeyCache }) {
   async function revokeWhere(filter: KeyOwnerFilter): Promise<number> {
     const keys = await liveKeys(filter);
     if (!keys.length) return 0;
+    const ids = keys.map((key) => key._id.toString());
+    const hashes = keys.map((key) => key.key_hash);
     const now = new Date();
-    for (let at = 0; at < keys.length; at += REVOKE_CONCURRENCY) {
-      const batch = keys.slice(at, at + REVOKE_CONCURRENCY);
-      await Promise.all(
-        batch.map((key) => ApiKeyModel.updateOne({ _id: key._id, revoked_at: null }, { $set: { revoked_at: now } })),
-      );
+    const stillLive = { _id: mongoose.trusted({ $in: ids }), revoked_at: null };
+    try {
+      await ApiKeyModel.updateMany(stillLive, { $set: { revoked_at: now } });
+      await dropCache(hashes);
+      await awaitDocumentWrites('api_keys', ids);
+      for (const undone of await ApiKeyModel.find(stillLive, { _id: 1 }).lean())
+        await ApiKeyModel.updateOne({ _id: undone._id, revoked_at: null }, { $set: { revoked_at: now } });
+    } finally {
+      // Also when a step failed: whatever was revoked stops being served from the cache.
+      await dropCache(hashes);
     }
-    await dropCache(keys.map((k) => k.key_hash));
     return keys.length;
   }
 
