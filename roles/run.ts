@@ -31,7 +31,9 @@ async function start(role: string, parts: Record<string, RolePart>): Promise<voi
   const config = getConfig();
   const logger = createRoleLogger(config, { role });
   warnIfDevelopmentSecret(config, logger);
-  const redis = createRedis(redisTargetOf(config));
+  // Its own connection, which no readiness check waits for: a lock or an epoch bump made while it still connects
+  // waits for it (the offline queue) instead of failing; once connected, an outage fails writes after one retry.
+  const redis = createRedis(redisTargetOf(config), { enableOfflineQueue: true });
   redis.on('error', (error) => logger.debug({ err: error.message }, 'redis error'));
   bindModelWrites({ redis, prefix: config.REDIS_PREFIX });
   const stops: Array<() => Promise<void>> = [];

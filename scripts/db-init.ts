@@ -48,8 +48,9 @@ async function indexLookupsOnFerretdb(config: Config): Promise<string> {
   );
 }
 
-// Unlocked: db:init runs before the service's first start (the embedded members' conversion is its one write).
-runDatabaseScript('db:init', 'runs-alone', async (config) => {
+// db:init runs before the first start, and after a deploy beside the running roles (FerretDB's GIN mirrors): its one
+// model write, the embedded members' conversion, takes the service's locks whenever its Redis answers.
+runDatabaseScript('db:init', 'service-redis-when-up', async (config) => {
   // Creates what is missing, then names every unique index that could not be built (duplicates) and how to fix it.
   const problems = await findIndexProblems({ create: true });
   for (const problem of problems) process.stderr.write(`  ${problem.message}\n`);
